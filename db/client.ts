@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+import { getConfig } from "@/lib/config/config";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export type OpenedDatabase = {
+  db: Db;
+  sqlite: Database.Database;
+  /** True when this call created the database file (decides whether demo data is seeded). */
+  created: boolean;
+};
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+/** Opens (creating folder and file when missing) and migrates a database. */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): OpenedDatabase {
+  const inMemory = file === ":memory:";
+  const created = inMemory || !fs.existsSync(file);
+  if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  // NORMAL in WAL mode: a committed transaction is in the WAL before the call returns, so it
+  // survives the process being killed; only a power cut could lose the last commits.
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, sqlite, created };
+}
+
+const globalForDb = globalThis as unknown as { tandemDb?: OpenedDatabase };
+
+/** The process-wide database, opened on first use (never at module load, so builds don't create it). */
+export function getOpenedDatabase(): OpenedDatabase {
+  globalForDb.tandemDb ??= openDatabase(getConfig().databasePath);
+  return globalForDb.tandemDb;
+}
+
+export function getDb(): Db {
+  return getOpenedDatabase().db;
+}
+
+/** A transaction handle: query functions accept either, so callers can compose them atomically. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -1,0 +1,72 @@
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { services } from "./services";
+import { changeRequests } from "./changes";
+
+export const DEPLOYMENT_STATUSES = ["queued", "in_progress", "success", "failure", "cancelled"] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+export const deployments = sqliteTable(
+  "deployments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    environment: text("environment").notNull().default("production"),
+    version: text("version"),
+    status: text("status", { enum: DEPLOYMENT_STATUSES }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    /** Who sent it ("token:3", "integration:2", "ui", "seed"): externalId is unique per source. */
+    source: text("source").notNull(),
+    externalId: text("external_id"),
+    rollbackOfId: integer("rollback_of_id").references((): AnySQLiteColumn => deployments.id),
+    unplanned: integer("unplanned", { mode: "boolean" }).notNull().default(false),
+    changeFailed: integer("change_failed", { mode: "boolean" }).notNull().default(false),
+    changeRequestId: integer("change_request_id").references((): AnySQLiteColumn => changeRequests.id),
+    deployedBy: text("deployed_by"),
+    url: text("url"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("deployments_source_external_idx").on(t.source, t.externalId),
+    index("deployments_finished_idx").on(t.finishedAt),
+    index("deployments_service_env_finished_idx").on(t.serviceId, t.environment, t.finishedAt),
+    index("deployments_rollback_of_idx").on(t.rollbackOfId),
+    index("deployments_change_request_idx").on(t.changeRequestId),
+  ],
+);
+export type Deployment = typeof deployments.$inferSelect;
+export type NewDeployment = typeof deployments.$inferInsert;
+
+/** A commit of a service's repository, once, with the earliest timestamp any source gave for it. */
+export const commits = sqliteTable(
+  "commits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    sha: text("sha").notNull(),
+    timestamp: integer("timestamp", { mode: "timestamp_ms" }).notNull(),
+    message: text("message"),
+    author: text("author"),
+  },
+  (t) => [uniqueIndex("commits_service_sha_idx").on(t.serviceId, t.sha)],
+);
+export type Commit = typeof commits.$inferSelect;
+
+/** Which commits a deployment lists as the changes it brings. */
+export const deploymentCommits = sqliteTable(
+  "deployment_commits",
+  {
+    deploymentId: integer("deployment_id")
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    commitId: integer("commit_id")
+      .notNull()
+      .references(() => commits.id),
+  },
+  (t) => [primaryKey({ columns: [t.deploymentId, t.commitId] }), index("deployment_commits_commit_idx").on(t.commitId)],
+);

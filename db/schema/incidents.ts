@@ -1,0 +1,62 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { services } from "./services";
+import { deployments } from "./deployments";
+import { user } from "./auth";
+
+export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    title: text("title").notNull(),
+    severity: text("severity", { enum: SEVERITIES }).notNull(),
+    status: text("status", { enum: INCIDENT_STATUSES }).notNull().default("investigating"),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    acknowledgedAt: integer("acknowledged_at", { mode: "timestamp_ms" }),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    causedById: integer("caused_by_id").references(() => deployments.id),
+    leadId: text("lead_id").references(() => user.id, { onDelete: "set null" }),
+    summary: text("summary"),
+    postmortem: text("postmortem"),
+    source: text("source").notNull(),
+    externalId: text("external_id"),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("incidents_source_external_idx").on(t.source, t.externalId),
+    index("incidents_started_idx").on(t.startedAt),
+    index("incidents_service_started_idx").on(t.serviceId, t.startedAt),
+    index("incidents_caused_by_idx").on(t.causedById),
+    index("incidents_status_idx").on(t.status),
+  ],
+);
+export type Incident = typeof incidents.$inferSelect;
+export type NewIncident = typeof incidents.$inferInsert;
+
+export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction"] as const;
+
+export const incidentUpdates = sqliteTable(
+  "incident_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: INCIDENT_UPDATE_KINDS }).notNull(),
+    status: text("status", { enum: INCIDENT_STATUSES }),
+    body: text("body"),
+    authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("incident_updates_incident_idx").on(t.incidentId, t.createdAt)],
+);
+export type IncidentUpdate = typeof incidentUpdates.$inferSelect;

@@ -1,0 +1,18 @@
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+
+export const services = sqliteTable(
+  "services",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    team: text("team"),
+    description: text("description"),
+    repository: text("repository"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("services_team_idx").on(t.team)],
+);
+export type Service = typeof services.$inferSelect;
+export type NewService = typeof services.$inferInsert;

@@ -1,0 +1,149 @@
+import { count, eq } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import {
+  changeApprovals,
+  changeRequests,
+  commits,
+  deploymentCommits,
+  deployments,
+  freezeWindows,
+  incidents,
+  incidentUpdates,
+  services,
+  user,
+} from "../schema";
+import { recordAudit } from "../queries/audit";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { planDemo, type DemoBatch, type DemoOptions } from "./demo-data";
+
+export type SeedSummary = { services: number; deployments: number; incidents: number; changes: number };
+
+/** True when nothing but users and settings exist: demo data is only ever added to an empty Tandem. */
+export function isEmptyForDemo(db: Db): boolean {
+  const tables = [services, deployments, incidents, changeRequests] as const;
+  return tables.every((t) => (db.select({ n: count() }).from(t).get()?.n ?? 0) === 0);
+}
+
+const d = (ms: number | null) => (ms == null ? null : new Date(ms));
+
+/** Writes the demo plan, one transaction per day, reporting progress as (done, total) batches. */
+export function seedDemo(db: Db, actor: Actor, options: DemoOptions, onProgress?: (done: number, total: number) => void): SeedSummary {
+  if (!isEmptyForDemo(db)) {
+    throw new AppError("conflict", "the database already holds data; seed --demo only fills an empty database");
+  }
+  const plan = planDemo(options);
+  const now = new Date(options.now);
+  const serviceIds = new Map<string, number>();
+  const userIds = new Map<string, string>();
+
+  db.transaction((tx) => {
+    for (const s of plan.services) {
+      const row = tx
+        .insert(services)
+        .values({ slug: s.slug, name: s.name, team: s.team, description: s.description, repository: `https://git.example.com/acme/${s.slug}`, createdAt: now, updatedAt: now })
+        .returning({ id: services.id })
+        .get();
+      serviceIds.set(s.slug, row.id);
+    }
+    plan.people.forEach((p, i) => {
+      tx.insert(user)
+        .values({ id: `demo-${i + 1}`, email: p.email, name: p.name, role: p.role, emailVerified: false, createdAt: now, updatedAt: now })
+        .onConflictDoNothing()
+        .run();
+      userIds.set(p.email, tx.select({ id: user.id }).from(user).where(eq(user.email, p.email)).get()!.id);
+    });
+    for (const f of plan.freezes) {
+      tx.insert(freezeWindows)
+        .values({ name: f.name, serviceId: f.service ? serviceIds.get(f.service)! : null, startsAt: d(f.startsAt)!, endsAt: d(f.endsAt)!, reason: f.reason, createdAt: now })
+        .run();
+    }
+  });
+
+  const keys = new Map<number, number>();
+  const commitIds = new Map<string, number>();
+  const summary: SeedSummary = { services: plan.services.length, deployments: 0, incidents: 0, changes: 0 };
+  let done = 0;
+  for (const batch of plan.batches()) {
+    db.transaction((tx) => writeBatch(tx, batch, { serviceIds, userIds, keys, commitIds }));
+    summary.deployments += batch.deployments.length;
+    summary.incidents += batch.incidents.length;
+    summary.changes += batch.changes.length;
+    onProgress?.(++done, plan.batchCount);
+  }
+  recordAudit(db, actor, { action: "seed.demo", entityType: "database", after: { ...summary, seed: options.seed, days: options.days } });
+  return summary;
+}
+
+type Maps = {
+  serviceIds: Map<string, number>;
+  userIds: Map<string, string>;
+  /** Demo key → database id, for deployments, incidents and changes alike. */
+  keys: Map<number, number>;
+  commitIds: Map<string, number>;
+};
+
+function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
+  const ref = (key: number | null) => (key == null ? null : m.keys.get(key)!);
+  const person = (email: string | null) => (email == null ? null : m.userIds.get(email)!);
+  for (const c of batch.changes) {
+    const row = tx
+      .insert(changeRequests)
+      .values({
+        serviceId: m.serviceIds.get(c.service)!, title: c.title, description: c.description, rollbackPlan: c.rollbackPlan,
+        type: c.type, risk: c.risk, status: c.status, awaitingRetroactiveApproval: c.awaitingRetroactiveApproval,
+        plannedStart: d(c.plannedStart), plannedEnd: d(c.plannedEnd), requesterId: person(c.requester), source: "seed",
+        submittedAt: d(c.submittedAt), decidedAt: d(c.decidedAt), implementedAt: d(c.implementedAt),
+        createdAt: d(c.createdAt)!, updatedAt: d(c.implementedAt ?? c.decidedAt ?? c.createdAt)!,
+      })
+      .returning({ id: changeRequests.id })
+      .get();
+    m.keys.set(c.key, row.id);
+    for (const a of c.approvals) {
+      tx.insert(changeApprovals).values({ changeId: row.id, approverId: person(a.approver)!, decision: a.decision, comment: a.comment, createdAt: d(a.at)! }).run();
+    }
+  }
+  for (const dep of batch.deployments) {
+    const serviceId = m.serviceIds.get(dep.service)!;
+    const row = tx
+      .insert(deployments)
+      .values({
+        serviceId, environment: dep.environment, version: dep.version, status: dep.status, startedAt: d(dep.startedAt),
+        finishedAt: d(dep.finishedAt), source: "seed", externalId: `demo-${dep.key}`, rollbackOfId: ref(dep.rollbackOfKey),
+        unplanned: dep.unplanned, changeFailed: dep.changeFailed, changeRequestId: ref(dep.changeRequestKey),
+        deployedBy: dep.deployedBy, createdAt: d(dep.startedAt)!, updatedAt: d(dep.finishedAt ?? dep.startedAt)!,
+      })
+      .returning({ id: deployments.id })
+      .get();
+    m.keys.set(dep.key, row.id);
+    for (const c of dep.commits) {
+      const k = `${serviceId}:${c.sha}`;
+      let commitId = m.commitIds.get(k);
+      if (commitId === undefined) {
+        commitId = tx
+          .insert(commits)
+          .values({ serviceId, sha: c.sha, timestamp: d(c.timestamp)!, message: c.message, author: c.author })
+          .returning({ id: commits.id })
+          .get().id;
+        m.commitIds.set(k, commitId);
+      }
+      tx.insert(deploymentCommits).values({ deploymentId: row.id, commitId }).run();
+    }
+  }
+  for (const i of batch.incidents) {
+    const row = tx
+      .insert(incidents)
+      .values({
+        serviceId: m.serviceIds.get(i.service)!, title: i.title, severity: i.severity, status: i.status, startedAt: d(i.startedAt)!,
+        acknowledgedAt: d(i.acknowledgedAt), resolvedAt: d(i.resolvedAt), causedById: ref(i.causedByKey), leadId: person(i.lead),
+        summary: i.summary, postmortem: i.postmortem, source: "seed", externalId: `demo-${i.key}`,
+        createdAt: d(i.startedAt)!, updatedAt: d(i.resolvedAt ?? i.startedAt)!,
+      })
+      .returning({ id: incidents.id })
+      .get();
+    m.keys.set(i.key, row.id);
+    for (const u of i.updates) {
+      tx.insert(incidentUpdates).values({ incidentId: row.id, kind: u.kind, status: u.status, body: u.body, authorId: person(u.author), createdAt: d(u.at)! }).run();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { userCan, type Permission } from "@/lib/auth/roles";
+import { AppError, invalid, unauthorized } from "@/lib/errors";
+import type { FormState } from "./form-state";
+
+type Success = { message: string; data?: Record<string, string> };
+
+/** Fields never echoed back to the browser in an error state. */
+const SECRET_FIELDS = new Set(["password"]);
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    // Next adds its own $ACTION_* fields to every form post.
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
+
+function echoable(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.has(key)));
+}
+
+/**
+ * The one wrapper every mutating server action goes through: validate (400) → authenticate (401)
+ * → authorise (403) → run. Nothing is written unless all three pass.
+ */
+export function authorizedAction<S extends z.ZodType>(
+  options: { schema: S; permission: Permission; doing: string },
+  run: (input: z.output<S>, ctx: { user: CurrentUser; db: Db }) => Promise<Success> | Success,
+) {
+  return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
+    const values = formValues(formData);
+    try {
+      const parsed = options.schema.safeParse(values);
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      const user = await getCurrentUser();
+      if (!user) throw unauthorized();
+      if (!userCan(user.role, options.permission)) {
+        throw new AppError("forbidden", `Your role (${user.role}) does not allow you to ${options.doing}.`);
+      }
+      const result = await run(parsed.data, { user, db: getDb() });
+      return { status: "success", ...result };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) {
+        return { status: "error", message: error.message, fields: error.fields ?? {}, values: echoable(values) };
+      }
+      console.error(`Server action failed while trying to ${options.doing}:`, error);
+      return {
+        status: "error",
+        message: `Tandem could not ${options.doing}; nothing was saved. Try again.`,
+        fields: {},
+        values: echoable(values),
+      };
+    }
+  };
+}

@@ -1,0 +1,61 @@
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { admin } from "better-auth/plugins";
+import { createAccessControl } from "better-auth/plugins/access";
+import { defaultStatements, adminAc } from "better-auth/plugins/admin/access";
+import { nextCookies } from "better-auth/next-js";
+import type { Db } from "@/db/client";
+import { getOpenedDatabase } from "@/db/client";
+import * as schema from "@/db/schema";
+import { getOrCreateSecret } from "@/db/queries/settings";
+import { getConfig } from "@/lib/config/config";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
+
+/** Tandem's own role checks are authoritative; better-auth only needs to know which roles exist. */
+const ac = createAccessControl(defaultStatements);
+const roles = {
+  viewer: ac.newRole({ user: [], session: [] }),
+  engineer: ac.newRole({ user: [], session: [] }),
+  approver: ac.newRole({ user: [], session: [] }),
+  admin: adminAc,
+};
+
+
+export function createAuth(db: Db, options: { secret: string; publicUrl: string | undefined; port: number }) {
+  return betterAuth({
+    appName: "Tandem",
+    secret: options.secret,
+    // Without TANDEM_URL the base URL comes from each request's own host, so a server reached by IP works.
+    baseURL: options.publicUrl ?? { allowedHosts: ["*"], fallback: `http://localhost:${options.port}` },
+    database: drizzleAdapter(db, { provider: "sqlite", schema }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    advanced: { useSecureCookies: options.publicUrl?.startsWith("https://") ?? false },
+    telemetry: { enabled: false },
+    // nextCookies must stay last: it is what lets sign-in from a server action set the cookie.
+    plugins: [admin({ ac, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { tandemAuth?: Auth };
+
+/** Built on first use, never at module load (that would run during `next build`). */
+export function getAuth(): Auth {
+  if (!globalForAuth.tandemAuth) {
+    const config = getConfig();
+    const { db } = getOpenedDatabase();
+    globalForAuth.tandemAuth = createAuth(db, {
+      secret: getOrCreateSecret(db, config.secret),
+      publicUrl: config.publicUrl,
+      port: config.port,
+    });
+  }
+  return globalForAuth.tandemAuth;
+}

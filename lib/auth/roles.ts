@@ -1,0 +1,45 @@
+import { TOKEN_ROLES } from "@/db/schema/tokens";
+
+export const USER_ROLES = ["viewer", "engineer", "approver", "admin"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+export { TOKEN_ROLES };
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+/**
+ * What an actor may do. `record` covers deployments, incidents, change requests and services;
+ * `approve` deciding change requests; `manage` users, services, tokens, links, integrations, freezes.
+ */
+export type Permission = "read" | "record" | "approve" | "manage";
+
+const USER_GRANTS: Record<UserRole, readonly Permission[]> = {
+  viewer: ["read"],
+  engineer: ["read", "record"],
+  approver: ["read", "record", "approve"],
+  admin: ["read", "record", "approve", "manage"],
+};
+
+/** Tokens never approve: approvals are made by signed-in people (CONTRACT.md). */
+const TOKEN_GRANTS: Record<TokenRole, readonly Permission[]> = {
+  ingest: ["record"],
+  read: ["read"],
+  admin: ["read", "record", "manage"],
+};
+
+export function userCan(role: UserRole, permission: Permission): boolean {
+  return USER_GRANTS[role].includes(permission);
+}
+
+export function tokenCan(role: TokenRole, permission: Permission): boolean {
+  return TOKEN_GRANTS[role].includes(permission);
+}
+
+export const ROLE_DESCRIPTIONS: Record<UserRole, string> = {
+  viewer: "Reads everything",
+  engineer: "Also records deployments, logs incidents, files change requests",
+  approver: "Also approves or rejects change requests (never their own)",
+  admin: "Also manages users, services, tokens, share links, integrations and freezes",
+};
+
+export function isUserRole(value: unknown): value is UserRole {
+  return typeof value === "string" && (USER_ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+import { UsageError, type CliIo } from "../io";
+import { withDatabase } from "../context";
+import { startProgress } from "../progress";
+
+const USAGE = "backup FILE";
+
+/** SQLite's online backup API: a consistent copy even while the server keeps writing. */
+export async function backupCommand(args: string[], io: CliIo) {
+  if (args.length !== 1 || args[0]!.startsWith("-")) throw new UsageError(`name one file to write (usage: ${USAGE})`);
+  const target = path.resolve(args[0]!);
+  if (fs.existsSync(target)) throw new UsageError(`${target} already exists; choose a new file so no backup is overwritten`);
+  if (!fs.existsSync(path.dirname(target))) throw new UsageError(`folder ${path.dirname(target)} does not exist`);
+  await withDatabase(io, async ({ sqlite }, config) => {
+    if (path.resolve(config.databasePath) === target) throw new UsageError("the backup file must differ from the database itself");
+    const progress = startProgress(io, "Backing up");
+    try {
+      await sqlite.backup(target, {
+        progress: ({ totalPages, remainingPages }) => {
+          progress.update(totalPages - remainingPages, totalPages);
+          return 256;
+        },
+      });
+    } catch (e) {
+      fs.rmSync(target, { force: true });
+      throw e;
+    } finally {
+      progress.stop();
+    }
+    io.out(`Backed up ${config.databasePath} to ${target} (${fs.statSync(target).size} bytes).`);
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { seedDemo } from "@/db/seed/write-demo";
+import { seedFromString } from "@/db/seed/random";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { UsageError, type CliIo } from "../io";
+import { parseOptions } from "../args";
+import { withDatabase } from "../context";
+import { startProgress } from "../progress";
+
+const USAGE = "seed --demo [--days N] [--services N] [--seed S]";
+
+const count = (max: number) =>
+  z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`);
+
+const schema = z.object({
+  demo: z.boolean().optional(),
+  days: count(3650).default(90),
+  services: count(500).default(8),
+  seed: z.string().trim().min(1, "must not be empty").default("1"),
+});
+
+export function demoSeedNumber(seed: string): number {
+  return /^\d+$/.test(seed) ? Number(seed) >>> 0 : seedFromString(seed);
+}
+
+export async function seedCommand(args: string[], io: CliIo, now = Date.now()) {
+  const { values } = parseOptions(
+    args,
+    { demo: { type: "boolean" }, days: { type: "string" }, services: { type: "string" }, seed: { type: "string" } },
+    schema,
+    USAGE,
+  );
+  if (!values.demo) throw new UsageError(`only demo data can be seeded: pass --demo (usage: ${USAGE})`);
+  await withDatabase(io, ({ db }) => {
+    const progress = startProgress(io, "Seeding demo data");
+    try {
+      const summary = seedDemo(db, CLI_ACTOR, { days: values.days, services: values.services, seed: demoSeedNumber(values.seed), now }, progress.update);
+      progress.stop();
+      io.out(`Seeded ${summary.services} services, ${summary.deployments} deployments, ${summary.incidents} incidents and ${summary.changes} change requests over ${values.days} days.`);
+    } catch (e) {
+      progress.stop();
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,44 @@
+import { AppError } from "@/lib/errors";
+import { UsageError, type CliIo } from "./io";
+import { migrateCommand } from "./commands/migrate";
+import { seedCommand } from "./commands/seed";
+import { userCommand } from "./commands/user";
+import { tokenCommand } from "./commands/token";
+import { backupCommand } from "./commands/backup";
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
+  migrate: migrateCommand,
+  seed: seedCommand,
+  user: userCommand,
+  token: tokenCommand,
+  backup: backupCommand,
+};
+
+export const HELP = `usage: npm run tandem -- <command>
+  migrate                                   apply pending migrations
+  seed --demo [--days N] [--services N] [--seed S]   fill an empty database with demo data
+  user add --email E --name N --role R --password P  create a user (viewer|engineer|approver|admin)
+  token create --name N --role R            create an API token (ingest|read|admin)
+  backup FILE                               consistent online copy of the database`;
+
+/** Runs one command; returns the exit status. Errors become one line on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help") {
+    io.out(HELP);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"; run "npm run tandem -- help" for the list`);
+    await command(args, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof AppError) {
+      io.err(`tandem: ${e.message}`);
+      return 1;
+    }
+    io.err(`tandem: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    return 2;
+  }
+}

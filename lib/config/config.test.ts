@@ -1,0 +1,42 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+describe("parseConfig", () => {
+  it("applies the contract's defaults", () => {
+    const c = parseConfig({}, "/srv/tandem");
+    expect(c).toEqual({
+      databasePath: path.resolve("/srv/tandem/data/tandem.db"),
+      port: 3000,
+      secret: undefined,
+      publicUrl: undefined,
+      demo: "auto",
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseConfig({ PORT: "", DATABASE_URL: "" }, "/x").port).toBe(3000);
+  });
+
+  it("resolves relative and absolute database files", () => {
+    expect(parseConfig({ DATABASE_URL: "file:/var/lib/t.db" }).databasePath).toBe("/var/lib/t.db");
+    expect(parseConfig({ DATABASE_URL: "file:db/t.db" }, "/a").databasePath).toBe("/a/db/t.db");
+  });
+
+  it("strips a trailing slash from TANDEM_URL", () => {
+    expect(parseConfig({ TANDEM_URL: "https://t.example.com/" }).publicUrl).toBe("https://t.example.com");
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^PORT: /],
+    [{ PORT: "70000" }, /^PORT: must be between 1 and 65535$/],
+    [{ DATABASE_URL: "postgres://x" }, /^DATABASE_URL: only file: URLs/],
+    [{ DATABASE_URL: "file:" }, /^DATABASE_URL: names no file/],
+    [{ TANDEM_SECRET: "short" }, /^TANDEM_SECRET: must be at least 32 characters$/],
+    [{ TANDEM_URL: "ftp://x" }, /^TANDEM_URL: must be an http\(s\) URL/],
+    [{ TANDEM_DEMO: "yes" }, /^TANDEM_DEMO: must be "auto" or "off"$/],
+  ])("names the variable and the problem for %o", (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});

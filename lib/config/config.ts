@@ -1,0 +1,63 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Raised for configuration a person must fix; its message is the one line the app prints before stopping. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((v) => v.startsWith("file:"), "only file: URLs (embedded SQLite) are supported, e.g. file:./data/tandem.db")
+  .refine((v) => v.slice("file:".length).trim().length > 0, "names no file, e.g. file:./data/tandem.db");
+
+const envSchema = z.object({
+  DATABASE_URL: databaseUrl.default("file:./data/tandem.db"),
+  PORT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 65535")
+    .max(65535, "must be between 1 and 65535")
+    .default(3000),
+  TANDEM_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  TANDEM_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://tandem.example.com" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+  TANDEM_DEMO: z.enum(["auto", "off"], { error: 'must be "auto" or "off"' }).default("auto"),
+});
+
+export type Config = {
+  databasePath: string;
+  port: number;
+  secret: string | undefined;
+  publicUrl: string | undefined;
+  demo: "auto" | "off";
+};
+
+/** Reads the configuration from an environment; empty variables count as unset. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0])}: ${issue.message}`);
+  }
+  const c = result.data;
+  return {
+    databasePath: path.resolve(cwd, c.DATABASE_URL.slice("file:".length).trim()),
+    port: c.PORT,
+    secret: c.TANDEM_SECRET,
+    publicUrl: c.TANDEM_URL,
+    demo: c.TANDEM_DEMO,
+  };
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

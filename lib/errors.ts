@@ -1,0 +1,48 @@
+/** Typed failures that map to an HTTP status and a message safe to show the user. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const unauthorized = () => new AppError("unauthorized", "Sign in to continue.");
+export const forbidden = (what: string) => new AppError("forbidden", `Your role does not allow you to ${what}.`);
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
+
+/** Turns zod issues into `{ "path.to.field": "problem" }` (first problem per field). */
+export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function invalid(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): AppError {
+  const fields = fieldErrors(issues);
+  const [first] = Object.entries(fields);
+  const message = first ? (first[0] === "_" ? first[1] : `${first[0]}: ${first[1]}`) : "Invalid input.";
+  return new AppError("bad_request", message, fields);
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { USER_ROLES } from "@/lib/auth/roles";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { requiredText, text } from "@/lib/validation";
+
+export const userRoleSchema = z.enum(USER_ROLES, {
+  error: (issue) => (issue.input === undefined ? "is required" : `must be one of ${USER_ROLES.join(", ")}`),
+});
+
+/** One schema for the Settings form, its server action and `tandem user add`. */
+export const newUserSchema = z.object({
+  email: text()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "must be an email address" })),
+  name: requiredText(100),
+  role: userRoleSchema,
+  password: text()
+    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(128, "must be at most 128 characters"),
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export const changeRoleSchema = z.object({
+  userId: requiredText(100),
+  role: userRoleSchema,
+});
+
+export const setActiveSchema = z.object({
+  userId: requiredText(100),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** A string field whose absence reads "is required" rather than zod's type message. */
+export function text() {
+  return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
+}
+
+/** A form/CLI string that must not be blank once trimmed. */
+export function requiredText(max: number) {
+  return text().trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+}
+
+export const slugSchema = text()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a slug: lower-case letters, digits and dashes, starting with a letter or digit")
+  .max(64, "must be at most 64 characters");
