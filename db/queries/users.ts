@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ne, or, isNull, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
-import { session, user, type User } from "../schema";
+import { account, session, user, type User } from "../schema";
 import type { UserRole } from "@/lib/auth/roles";
 
 export type UserSummary = Pick<User, "id" | "email" | "name" | "role" | "banned" | "createdAt">;
@@ -22,10 +22,6 @@ export function listUsers(db: Db): UserSummary[] {
     .all();
 }
 
-export function countUsers(db: Db): number {
-  return db.select({ n: count() }).from(user).get()?.n ?? 0;
-}
-
 export function findUserById(db: DbOrTx, id: string): UserSummary | undefined {
   return listUsersWhere(db, eq(user.id, id))[0];
 }
@@ -40,6 +36,11 @@ function listUsersWhere(db: DbOrTx, where: SQL): UserSummary[] {
     .from(user)
     .where(where)
     .all();
+}
+
+/** Users with a password, i.e. who can sign in (demo personas have none). */
+export function countSignInUsers(db: DbOrTx): number {
+  return db.select({ n: count() }).from(account).where(eq(account.providerId, "credential")).get()?.n ?? 0;
 }
 
 /** Active admins other than the given user: an instance must never lose its last admin. */

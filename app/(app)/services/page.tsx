@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { listServicesWithStats } from "@/db/queries/services";
+import { requirePageUser } from "@/lib/auth/session";
+import { daysAgo } from "@/lib/time";
+import { ServiceTable } from "@/components/services/service-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Services" };
+
+export default async function ServicesPage() {
+  await requirePageUser();
+  const rows = listServicesWithStats(getDb(), daysAgo(30));
+  return (
+    <>
+      <PageHeader title="Services" description="Every service Tandem knows, grouped by team." />
+      {rows.length === 0 ? (
+        <EmptyState title="No services yet">
+          A service is created the first time a deployment names it, or with <code>PUT /api/v1/services/&#123;slug&#125;</code>.
+        </EmptyState>
+      ) : (
+        <ServiceTable rows={rows} />
+      )}
+    </>
+  );
+}

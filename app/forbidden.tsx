@@ -1,0 +1,16 @@
+import Link from "next/link";
+import { cardClass } from "@/components/ui/styles";
+
+export default function Forbidden() {
+  return (
+    <main className="flex min-h-[60vh] items-center justify-center p-4">
+      <div className={`${cardClass} max-w-md`}>
+        <h1 className="text-xl font-semibold">Not allowed</h1>
+        <p className="mt-2 text-sm text-muted">Your role does not give access to this page. An admin can change your role in Settings.</p>
+        <Link href="/" className="mt-4 inline-block text-accent underline">
+          Back to the overview
+        </Link>
+      </div>
+    </main>
+  );
+}

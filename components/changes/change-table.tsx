@@ -1,0 +1,42 @@
+import type { ChangeRow } from "@/db/queries/lists";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { ChangeStatusBadge } from "@/components/ui/status-badges";
+import { tableClass } from "@/components/ui/styles";
+
+export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={tableClass}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Service</th>
+            <th scope="col">Type · risk</th>
+            <th scope="col">Status</th>
+            <th scope="col">Planned</th>
+            <th scope="col">Requester</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id}>
+              <td className="font-medium">{c.title}</td>
+              <td>{c.serviceName}</td>
+              <td className="whitespace-nowrap">
+                {c.type} · {c.risk}
+              </td>
+              <td className="space-x-1 whitespace-nowrap">
+                <ChangeStatusBadge status={c.status} />
+                {c.awaitingRetroactiveApproval ? <Badge tone="warning">awaiting retroactive approval</Badge> : null}
+              </td>
+              <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} /> : "—"}</td>
+              <td>{c.requester ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

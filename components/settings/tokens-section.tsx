@@ -1,0 +1,67 @@
+import type { PublicToken } from "@/db/queries/tokens";
+import { revokeToken } from "@/lib/actions/tokens";
+import { Badge } from "@/components/ui/badge";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { LocalTime } from "@/components/ui/local-time";
+import { buttonClass, tableClass } from "@/components/ui/styles";
+import { CreateTokenForm } from "./create-token-form";
+
+export function TokensSection({ tokens }: { tokens: PublicToken[] }) {
+  return (
+    <section aria-labelledby="tokens-heading" className="space-y-4">
+      <h2 id="tokens-heading" className="text-lg font-semibold">
+        API tokens
+      </h2>
+      <p className="text-sm text-muted">
+        Pipelines and scripts authenticate with <code>Authorization: Bearer &lt;token&gt;</code>. Tandem keeps only a digest, so a lost token
+        cannot be shown again: revoke it and create another.
+      </p>
+      {tokens.length === 0 ? (
+        <p className="text-sm">No tokens yet. Create one below for your CI to record deployments.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className={tableClass}>
+            <caption className="sr-only">API tokens</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <td className="font-medium">{t.name}</td>
+                  <td>{t.role}</td>
+                  <td className="font-mono text-xs">{t.prefix}…</td>
+                  <td className="whitespace-nowrap">
+                    <LocalTime iso={t.createdAt.toISOString()} />
+                  </td>
+                  <td className="whitespace-nowrap">{t.lastUsedAt ? <LocalTime iso={t.lastUsedAt.toISOString()} /> : "never"}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      <Badge tone="danger">revoked</Badge>
+                    ) : (
+                      <InlineActionForm action={revokeToken} hidden={{ id: String(t.id) }} label={`Revoke ${t.name}`}>
+                        <Badge tone="success">active</Badge>
+                        <button type="submit" className={buttonClass.danger}>
+                          Revoke<span className="sr-only"> {t.name}</span>
+                        </button>
+                      </InlineActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3 className="text-base font-semibold">Create a token</h3>
+      <CreateTokenForm />
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { signOut } from "@/lib/actions/session";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Theme } from "@/lib/theme";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/styles";
+import { NavLinks } from "./nav-links";
+import { ThemeSwitch } from "./theme-switch";
+
+function Brand() {
+  return (
+    <Link href="/" className="flex items-center gap-2 px-3 py-2 text-lg font-semibold tracking-tight">
+      <span aria-hidden="true" className="inline-block h-5 w-5 rounded-full border-4 border-accent" />
+      Tandem
+    </Link>
+  );
+}
+
+/** The frame every signed-in page shares: navigation, who is signed in, theme and sign-out. */
+export function AppShell({ user, theme, children }: { user: CurrentUser; theme: Theme; children: React.ReactNode }) {
+  const isAdmin = user.role === "admin";
+  return (
+    <div className="min-h-screen lg:grid lg:grid-cols-[14rem_1fr]">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-bg focus:p-2">
+        Skip to content
+      </a>
+      <aside className="hidden border-r border-border bg-surface p-3 lg:block">
+        <Brand />
+        <div className="mt-4">
+          <NavLinks label="Main" isAdmin={isAdmin} />
+        </div>
+      </aside>
+      <div className="min-w-0">
+        <header className="flex flex-wrap items-center justify-between gap-3 border-b border-border px-4 py-2">
+          <div className="flex items-center gap-2 lg:hidden">
+            <details className="relative">
+              <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Menu</summary>
+              <div className="absolute left-0 z-40 mt-2 w-56 rounded-md border border-border bg-bg p-2 shadow-lg">
+                <NavLinks label="Main (menu)" isAdmin={isAdmin} />
+              </div>
+            </details>
+            <Brand />
+          </div>
+          <div className="ml-auto flex flex-wrap items-center gap-3">
+            <ThemeSwitch current={theme} />
+            <span className="text-sm" data-testid="current-user">
+              {user.name} <Badge tone="accent">{user.role}</Badge>
+            </span>
+            <form action={signOut}>
+              <button type="submit" className={buttonClass.ghost}>
+                Sign out
+              </button>
+            </form>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-screen-2xl p-4 sm:p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

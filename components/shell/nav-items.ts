@@ -1,0 +1,10 @@
+export const NAV_ITEMS = [
+  { href: "/", label: "Overview" },
+  { href: "/timeline", label: "Timeline" },
+  { href: "/deployments", label: "Deployments" },
+  { href: "/incidents", label: "Incidents" },
+  { href: "/changes", label: "Changes" },
+  { href: "/services", label: "Services" },
+  { href: "/wall", label: "Wall" },
+  { href: "/settings", label: "Settings", adminOnly: true },
+] as const;

@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { NAV_ITEMS } from "./nav-items";
+
+export function NavLinks({ label, isAdmin }: { label: string; isAdmin: boolean }) {
+  const pathname = usePathname();
+  const items = NAV_ITEMS.filter((item) => !("adminOnly" in item) || isAdmin);
+  return (
+    <nav aria-label={label}>
+      <ul className="space-y-1">
+        {items.map((item) => {
+          const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={`block rounded-md px-3 py-2 text-sm ${current ? "bg-accent-soft font-semibold text-fg" : "text-fg hover:bg-surface-2"}`}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+
+/** A one-row form (a select and a button, say) that reports its own outcome beside it. */
+export function InlineActionForm({
+  action,
+  hidden,
+  children,
+  label,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  hidden: Record<string, string>;
+  children: React.ReactNode;
+  label: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} aria-label={label} className="flex flex-wrap items-center gap-2" aria-busy={pending}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <span aria-live="polite" role="status" className="text-xs">
+        {state.status === "error" ? <span className="text-danger">{state.message}</span> : null}
+        {state.status === "success" ? <span className="text-success">{state.message}</span> : null}
+      </span>
+    </form>
+  );
+}

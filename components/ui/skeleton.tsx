@@ -1,0 +1,19 @@
+/** Placeholder blocks shown while a page's data loads. */
+export function Skeleton({ className = "" }: { className?: string }) {
+  return <div aria-hidden="true" className={`animate-pulse rounded-md bg-surface-2 ${className}`} />;
+}
+
+export function PageSkeleton({ label }: { label: string }) {
+  return (
+    <div role="status" aria-live="polite">
+      <span className="sr-only">Loading {label}…</span>
+      <Skeleton className="mb-6 h-8 w-56" />
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} className="h-24" />
+        ))}
+      </div>
+      <Skeleton className="mt-6 h-64" />
+    </div>
+  );
+}

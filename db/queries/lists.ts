@@ -1,0 +1,104 @@
+import { and, count, desc, eq, gte, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { changeRequests, deployments, incidents, services, user } from "../schema";
+
+/* Newest-first lists behind the Deployments, Incidents and Changes pages. */
+
+export function listRecentDeployments(db: DbOrTx, limit: number) {
+  return db
+    .select({
+      id: deployments.id,
+      service: services.slug,
+      serviceName: services.name,
+      team: services.team,
+      environment: deployments.environment,
+      version: deployments.version,
+      status: deployments.status,
+      startedAt: deployments.startedAt,
+      finishedAt: deployments.finishedAt,
+      deployedBy: deployments.deployedBy,
+      rollbackOfId: deployments.rollbackOfId,
+      unplanned: deployments.unplanned,
+      changeFailed: deployments.changeFailed,
+    })
+    .from(deployments)
+    .innerJoin(services, eq(services.id, deployments.serviceId))
+    .orderBy(desc(sql`coalesce(${deployments.finishedAt}, ${deployments.startedAt}, ${deployments.createdAt})`), desc(deployments.id))
+    .limit(limit)
+    .all();
+}
+export type DeploymentRow = ReturnType<typeof listRecentDeployments>[number];
+
+/** Open incidents first (most severe first), then the rest newest first. */
+export function listIncidents(db: DbOrTx, limit: number) {
+  return db
+    .select({
+      id: incidents.id,
+      title: incidents.title,
+      service: services.slug,
+      serviceName: services.name,
+      team: services.team,
+      severity: incidents.severity,
+      status: incidents.status,
+      startedAt: incidents.startedAt,
+      resolvedAt: incidents.resolvedAt,
+      lead: user.name,
+    })
+    .from(incidents)
+    .innerJoin(services, eq(services.id, incidents.serviceId))
+    .leftJoin(user, eq(user.id, incidents.leadId))
+    .orderBy(sql`${incidents.status} = 'resolved'`, sql`case when ${incidents.status} = 'resolved' then 0 else ${incidents.severity} end`, desc(incidents.startedAt))
+    .limit(limit)
+    .all();
+}
+export type IncidentRow = ReturnType<typeof listIncidents>[number];
+
+export function listChanges(db: DbOrTx, limit: number) {
+  return db
+    .select({
+      id: changeRequests.id,
+      title: changeRequests.title,
+      service: services.slug,
+      serviceName: services.name,
+      team: services.team,
+      type: changeRequests.type,
+      risk: changeRequests.risk,
+      status: changeRequests.status,
+      awaitingRetroactiveApproval: changeRequests.awaitingRetroactiveApproval,
+      plannedStart: changeRequests.plannedStart,
+      createdAt: changeRequests.createdAt,
+      requester: user.name,
+    })
+    .from(changeRequests)
+    .innerJoin(services, eq(services.id, changeRequests.serviceId))
+    .leftJoin(user, eq(user.id, changeRequests.requesterId))
+    .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
+    .limit(limit)
+    .all();
+}
+export type ChangeRow = ReturnType<typeof listChanges>[number];
+
+export type OverviewCounts = {
+  deployments: number;
+  failedChanges: number;
+  openIncidents: number;
+  pendingApprovals: number;
+  services: number;
+};
+
+/** Headline counts for the overview: production deployments and failed changes since `since`. */
+export function overviewCounts(db: DbOrTx, since: Date): OverviewCounts {
+  const deploys = db
+    .select({ n: count(), failed: sql<number>`coalesce(sum(${deployments.changeFailed}), 0)` })
+    .from(deployments)
+    .where(and(eq(deployments.environment, "production"), eq(deployments.status, "success"), gte(deployments.finishedAt, since)))
+    .get();
+  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+  return {
+    deployments: deploys?.n ?? 0,
+    failedChanges: deploys?.failed ?? 0,
+    openIncidents: n(db.select({ n: count() }).from(incidents).where(ne(incidents.status, "resolved")).get()),
+    pendingApprovals: n(db.select({ n: count() }).from(changeRequests).where(eq(changeRequests.status, "pending_approval")).get()),
+    services: n(db.select({ n: count() }).from(services).get()),
+  };
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, gte, ne, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { deployments, incidents, services } from "../schema";
+
+export type ServiceWithStats = {
+  id: number;
+  slug: string;
+  name: string;
+  team: string | null;
+  description: string | null;
+  repository: string | null;
+  deployments: number;
+  lastDeployAt: Date | null;
+  openIncidents: number;
+};
+
+/** Every service with its production deployments since `since` and its open incidents. */
+export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats[] {
+  const deployStats = db
+    .select({
+      serviceId: deployments.serviceId,
+      count: sql<number>`count(*)`.as("count"),
+      last: sql<number | null>`max(${deployments.finishedAt})`.as("last"),
+    })
+    .from(deployments)
+    .where(and(eq(deployments.environment, "production"), eq(deployments.status, "success"), gte(deployments.finishedAt, since)))
+    .groupBy(deployments.serviceId)
+    .as("deploy_stats");
+  const incidentStats = db
+    .select({ serviceId: incidents.serviceId, open: sql<number>`count(*)`.as("open") })
+    .from(incidents)
+    .where(ne(incidents.status, "resolved"))
+    .groupBy(incidents.serviceId)
+    .as("incident_stats");
+  return db
+    .select({
+      id: services.id,
+      slug: services.slug,
+      name: services.name,
+      team: services.team,
+      description: services.description,
+      repository: services.repository,
+      deployments: sql<number>`coalesce(${deployStats.count}, 0)`,
+      last: deployStats.last,
+      openIncidents: sql<number>`coalesce(${incidentStats.open}, 0)`,
+    })
+    .from(services)
+    .leftJoin(deployStats, eq(deployStats.serviceId, services.id))
+    .leftJoin(incidentStats, eq(incidentStats.serviceId, services.id))
+    .orderBy(asc(services.team), asc(services.name))
+    .all()
+    .map(({ last, ...row }) => ({ ...row, lastDeployAt: last == null ? null : new Date(last) }));
+}

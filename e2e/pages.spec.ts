@@ -1,0 +1,77 @@
+import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
+
+const PAGES = [
+  { path: "/", heading: "Overview" },
+  { path: "/timeline", heading: "Timeline" },
+  { path: "/deployments", heading: "Deployments" },
+  { path: "/incidents", heading: "Incidents" },
+  { path: "/changes", heading: "Change requests" },
+  { path: "/services", heading: "Services" },
+  { path: "/settings", heading: "Settings" },
+  { path: "/wall", heading: "Tandem" },
+];
+
+for (const theme of ["light", "dark"] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+    for (const p of PAGES) {
+      test(`${p.path} shows demo data and passes axe`, async ({ browser }) => {
+        const page = await pageAs(browser, "admin");
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(p.path);
+        await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+        await expectAccessible(page);
+        await page.context().close();
+      });
+    }
+  });
+}
+
+test("the overview is populated from the demo data", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/");
+  const deployments = page.getByRole("link", { name: /Production deployments \(30 d\)/ });
+  await expect(deployments).toBeVisible();
+  expect(Number((await deployments.textContent())!.replace(/\D+/g, ""))).toBeGreaterThan(100);
+  await expect(page.getByRole("heading", { name: "Latest activity" })).toBeVisible();
+  await page.context().close();
+});
+
+test("the theme can be switched and is remembered", async ({ browser }) => {
+  const page = await pageAs(browser, "engineer");
+  await page.goto("/services");
+  await page.getByRole("button", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.getByRole("button", { name: "Dark" })).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.getByRole("button", { name: "System" }).click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /.+/);
+  await page.context().close();
+});
+
+test("navigation works by keyboard and marks the current page", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  const nav = page.getByRole("navigation", { name: "Main", exact: true });
+  await nav.getByRole("link", { name: "Incidents" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/incidents$/);
+  await expect(nav.getByRole("link", { name: "Incidents" })).toHaveAttribute("aria-current", "page");
+  await page.context().close();
+});
+
+test("on a phone the navigation sits behind a menu button", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: "e2e/.tmp/state-viewer.json", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("navigation", { name: "Main", exact: true })).toBeHidden();
+  await page.getByText("Menu").click();
+  await page.getByRole("navigation", { name: "Main (menu)" }).getByRole("link", { name: "Changes" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change requests" })).toBeVisible();
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(390);
+  await context.close();
+});

@@ -1,0 +1,69 @@
+import { test, expect, pageAs } from "./support/fixtures";
+
+test.describe("settings (admin)", () => {
+  test("an admin creates a user, with field errors first, and the user can sign in", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto("/settings");
+    const form = page.getByRole("form", { name: "Add a user" });
+    await form.getByLabel("Email").fill("not-an-email");
+    await form.getByLabel("Initial password").fill("short");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByLabel("Name")).toHaveAccessibleDescription("is required");
+    await expect(form.getByLabel("Email")).toHaveAccessibleDescription("must be an email address");
+    await expect(form.getByLabel("Initial password")).toHaveAccessibleDescription(/must be at least 10 characters/);
+
+    await form.getByLabel("Name").fill("Nina New");
+    await form.getByLabel("Email").fill("nina.new@example.com");
+    await form.getByLabel("Role").selectOption("engineer");
+    await form.getByLabel("Initial password").fill("nina-password-1");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByRole("status")).toHaveText(/Created Nina New \(engineer\)/);
+    await expect(page.getByRole("cell", { name: "nina.new@example.com" })).toBeVisible();
+
+    await form.getByLabel("Name").fill("Nina Again");
+    await form.getByLabel("Email").fill("nina.new@example.com");
+    await form.getByLabel("Initial password").fill("nina-password-2");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByLabel("Email")).toHaveAccessibleDescription("is already in use");
+    await page.context().close();
+
+    const fresh = await browser.newContext();
+    const nina = await fresh.newPage();
+    await nina.goto("/sign-in");
+    await nina.getByLabel("Email").fill("nina.new@example.com");
+    await nina.getByLabel("Password").fill("nina-password-1");
+    await nina.getByRole("button", { name: "Sign in" }).click();
+    await expect(nina.getByTestId("current-user")).toContainText("Nina New engineer");
+    await fresh.close();
+  });
+
+  test("an admin creates an API token that is shown once and works against the database", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto("/settings");
+    const form = page.getByRole("form", { name: "Create an API token" });
+    await form.getByLabel("Token name").fill("E2E pipeline");
+    await form.getByLabel("Token role").selectOption("ingest");
+    await form.getByRole("button", { name: "Create token" }).click();
+    const token = await page.getByLabel("Your new token (shown once)").inputValue();
+    expect(token).toMatch(/^tdm_[A-Za-z0-9_-]{43}$/);
+    await page.reload();
+    await expect(page.getByRole("cell", { name: "E2E pipeline", exact: true })).toBeVisible();
+    await expect(page.getByLabel("Your new token (shown once)")).toHaveCount(0);
+    expect(await page.content()).not.toContain(token);
+    await expect(page.getByRole("cell", { name: token.slice(0, 10) + "…" })).toBeVisible();
+
+    await page.getByRole("button", { name: "Revoke E2E pipeline" }).click();
+    await expect(page.getByRole("row", { name: /E2E pipeline/ }).getByText("revoked")).toBeVisible();
+    await page.context().close();
+  });
+
+  test("an admin changes a role", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto("/settings");
+    const roleOf = (name: string) => page.getByRole("form", { name: `Role of ${name}` });
+    await roleOf("Maya Cohen").getByLabel("Role of Maya Cohen").selectOption("approver");
+    await roleOf("Maya Cohen").getByRole("button", { name: "Save role of Maya Cohen" }).click();
+    await expect(roleOf("Maya Cohen").getByRole("status")).toHaveText("Maya Cohen is now approver.");
+    await page.context().close();
+  });
+});

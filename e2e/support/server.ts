@@ -1,0 +1,28 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { CliIo } from "@/lib/cli/io";
+import { runCli } from "@/lib/cli/run";
+import { E2E_DB, E2E_PORT, TEST_USERS } from "./users";
+
+/**
+ * The browser tests' server: a throw-away database with demo data and one user per role, served by
+ * the production build (`next start`), exactly as users run it.
+ */
+const env = { ...process.env, DATABASE_URL: `file:${E2E_DB}`, TANDEM_DEMO: "off", PORT: String(E2E_PORT) };
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(E2E_DB + suffix, { force: true });
+fs.mkdirSync(path.dirname(E2E_DB), { recursive: true });
+
+const io: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l), env, interactive: false };
+const run = async (...argv: string[]) => {
+  const code = await runCli(argv, io);
+  if (code !== 0) throw new Error(`tandem ${argv[0]} failed with ${code}`);
+};
+await run("seed", "--demo", "--days", "90", "--seed", "7");
+for (const [role, u] of Object.entries(TEST_USERS)) {
+  await run("user", "add", "--email", u.email, "--name", u.name, "--role", role, "--password", u.password);
+}
+
+const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

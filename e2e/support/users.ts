@@ -1,0 +1,12 @@
+import type { UserRole } from "@/lib/auth/roles";
+
+/** The people the browser tests sign in as; created by the test server before it starts. */
+export const TEST_USERS: Record<UserRole, { email: string; name: string; password: string }> = {
+  viewer: { email: "viewer@example.com", name: "Vera Viewer", password: "viewer-password-1" },
+  engineer: { email: "engineer@example.com", name: "Ed Engineer", password: "engineer-password-1" },
+  approver: { email: "approver@example.com", name: "Ana Approver", password: "approver-password-1" },
+  admin: { email: "admin@example.com", name: "Ada Admin", password: "admin-password-1" },
+};
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_DB = "e2e/.tmp/test.db";

@@ -1,0 +1,55 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { isAPIError } from "better-auth/api";
+import { getAuth } from "@/lib/auth/auth";
+import { RateLimiter } from "@/lib/auth/rate-limit";
+import { safeNextPath, signInSchema } from "@/lib/auth/sign-in-schema";
+import { fieldErrors } from "@/lib/errors";
+import type { FormState } from "./form-state";
+
+const globalForLimiter = globalThis as unknown as { signInLimiter?: RateLimiter };
+// Ten tries per address and email every five minutes.
+const limiter = (globalForLimiter.signInLimiter ??= new RateLimiter(10, 5 * 60_000));
+
+export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
+  const email = String(formData.get("email") ?? "");
+  const parsed = signInSchema.safeParse({
+    email,
+    password: formData.get("password") ?? undefined,
+    next: formData.get("next") ?? undefined,
+  });
+  if (!parsed.success) {
+    return { status: "error", message: "Enter your email and password.", fields: fieldErrors(parsed.error.issues), values: { email } };
+  }
+  const requestHeaders = await headers();
+  const client = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const wait = limiter.attempt(`${client}|${parsed.data.email}`);
+  if (wait > 0) {
+    return { status: "error", message: `Too many sign-in attempts. Try again in ${wait} seconds.`, fields: {}, values: { email } };
+  }
+  try {
+    await getAuth().api.signInEmail({
+      body: { email: parsed.data.email, password: parsed.data.password },
+      headers: requestHeaders,
+    });
+  } catch (e) {
+    if (isAPIError(e) && (e.status === "UNAUTHORIZED" || e.status === "FORBIDDEN" || e.status === "BAD_REQUEST")) {
+      const banned = e.body?.code === "BANNED_USER";
+      return {
+        status: "error",
+        message: banned ? "This account has been deactivated. Ask an admin." : "Wrong email or password.",
+        fields: {},
+        values: { email },
+      };
+    }
+    throw e;
+  }
+  redirect(safeNextPath(parsed.data.next));
+}
+
+export async function signOut(): Promise<void> {
+  await getAuth().api.signOut({ headers: await headers() });
+  redirect("/sign-in");
+}

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
+import { newTokenSchema, revokeTokenSchema } from "@/lib/tokens/schema";
+import { notFound } from "@/lib/errors";
+import { authorizedAction } from "./authorized-action";
+
+export const createToken = authorizedAction(
+  { schema: newTokenSchema, permission: "manage", doing: "create API tokens" },
+  (input, { user, db }) => {
+    const { token, record } = createApiToken(db, user, input);
+    revalidatePath("/settings");
+    return { message: `Created ${record.role} token "${record.name}". Copy it now: it will not be shown again.`, data: { token } };
+  },
+);
+
+export const revokeToken = authorizedAction(
+  { schema: revokeTokenSchema, permission: "manage", doing: "revoke API tokens" },
+  (input, { user, db }) => {
+    const revoked = revokeApiToken(db, user, input.id);
+    if (!revoked) throw notFound("An active token with that id");
+    revalidatePath("/settings");
+    return { message: `Revoked token "${revoked.name}".` };
+  },
+);

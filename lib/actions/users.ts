@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getAuth } from "@/lib/auth/auth";
+import { changeRoleSchema, newUserSchema, setActiveSchema } from "@/lib/users/schema";
+import { changeUserRole, createUserAccount, setUserActiveState } from "@/lib/users/users";
+import { authorizedAction } from "./authorized-action";
+
+export const createUser = authorizedAction(
+  { schema: newUserSchema, permission: "manage", doing: "create users" },
+  async (input, { user, db }) => {
+    const created = await createUserAccount(getAuth(), db, user, input);
+    revalidatePath("/settings");
+    return { message: `Created ${created.name} (${created.role}). They can sign in with the password you set.` };
+  },
+);
+
+export const changeRole = authorizedAction(
+  { schema: changeRoleSchema, permission: "manage", doing: "change roles" },
+  (input, { user, db }) => {
+    const changed = changeUserRole(db, user, input);
+    revalidatePath("/settings");
+    return { message: `${changed.name} is now ${changed.role}.` };
+  },
+);
+
+export const setActive = authorizedAction(
+  { schema: setActiveSchema, permission: "manage", doing: "activate or deactivate users" },
+  (input, { user, db }) => {
+    const changed = setUserActiveState(db, user, input);
+    revalidatePath("/settings");
+    return { message: `${changed.name} is ${changed.banned ? "deactivated and signed out" : "active again"}.` };
+  },
+);

@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { openDatabase } from "@/db/client";
+import { countSignInUsers } from "@/db/queries/users";
+import { getOrCreateSecret } from "@/db/queries/settings";
+import { seedDemo } from "@/db/seed/write-demo";
+import { createAuth } from "@/lib/auth/auth";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import type { Config } from "@/lib/config/config";
+import { createUserAccount } from "@/lib/users/users";
+import type { CliIo } from "./io";
+import { startProgress } from "./progress";
+
+export const DEMO_ADMIN_EMAIL = "admin@example.com";
+
+export type Prepared = { created: boolean; seeded: boolean; admin: { email: string; password: string } | null };
+
+/**
+ * What `npm start` does before serving: create and migrate the database, seed demo data when it
+ * created the file itself (TANDEM_DEMO=auto), and make a first admin when nobody can sign in.
+ */
+export async function prepareDatabase(config: Config, io: CliIo, now = Date.now()): Promise<Prepared> {
+  const { db, sqlite, created } = openDatabase(config.databasePath);
+  try {
+    let seeded = false;
+    if (created && config.demo === "auto") {
+      const progress = startProgress(io, "Seeding demo data");
+      const summary = seedDemo(db, SYSTEM_ACTOR, { days: 90, services: 8, seed: 1, now }, progress.update);
+      progress.stop();
+      io.out(`Created ${config.databasePath} with demo data: ${summary.deployments} deployments, ${summary.incidents} incidents, ${summary.changes} change requests.`);
+      seeded = true;
+    }
+    let admin: Prepared["admin"] = null;
+    // Demo people have no password, so count only users who can actually sign in.
+    if (countSignInUsers(db) === 0) {
+      const password = randomBytes(12).toString("base64url");
+      const auth = createAuth(db, { secret: getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
+      await createUserAccount(auth, db, SYSTEM_ACTOR, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password });
+      admin = { email: DEMO_ADMIN_EMAIL, password };
+      io.out(`Created an admin to sign in with (shown only this once):\n  email:    ${DEMO_ADMIN_EMAIL}\n  password: ${password}`);
+    }
+    return { created, seeded, admin };
+  } finally {
+    sqlite.close();
+  }
+}
+

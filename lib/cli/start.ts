@@ -1,0 +1,32 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ConfigError, parseConfig } from "@/lib/config/config";
+import { processIo } from "./io";
+import { prepareDatabase } from "./prepare";
+
+/** `npm start`: check configuration, build when there is no build, prepare the database, serve. */
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      processIo.err(`tandem: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  const next = path.join(process.cwd(), "node_modules", ".bin", "next");
+  if (!fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    processIo.out("No production build found; building Tandem (this takes a minute the first time)…");
+    const build = spawnSync(next, ["build"], { stdio: "inherit" });
+    if (build.status !== 0) return build.status ?? 1;
+  }
+  await prepareDatabase(config, processIo);
+  const server = spawn(next, ["start", "-p", String(config.port)], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
+}
+
+process.exitCode = await main();

@@ -1,0 +1,6 @@
+export const DAY_MS = 86_400_000;
+
+/** The instant `days` days before now: the start of a "last N days" window. */
+export function daysAgo(days: number, now = Date.now()): Date {
+  return new Date(now - days * DAY_MS);
+}

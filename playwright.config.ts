@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORT } from "./e2e/support/users";
+
+/** Debian's Chromium when present (nothing can be downloaded here), else Playwright's own browser. */
+const systemChromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const baseURL = `http://127.0.0.1:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /screenshots\// },
+    ...(process.env.TANDEM_SCREENSHOTS
+      ? [{ name: "screenshots", testMatch: /screenshots\/.*\.spec\.ts/, dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } }]
+      : []),
+  ],
+  webServer: {
+    command: "npx tsx e2e/support/server.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+  },
+});
