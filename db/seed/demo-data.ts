@@ -153,12 +153,13 @@ class DemoGenerator {
     const { now } = this.options;
     const finished = startedAt + this.r.int(3, 20) * MINUTE;
     if (startedAt > now) return;
-    const commits = this.commits(s, finished);
+    // Commits must predate the first deployment that carries them, which is staging's when there is one.
+    const stagingStart = s.staging ? startedAt - this.r.int(20, 90) * MINUTE : null;
+    const commits = this.commits(s, stagingStart === null ? finished : stagingStart + 6 * MINUTE);
     const version = this.version(s.slug);
     const by = this.r.pick(engineers);
     const change = this.maybeChange(batch, s, startedAt);
-    if (s.staging) {
-      const stagingStart = startedAt - this.r.int(20, 90) * MINUTE;
+    if (stagingStart !== null) {
       batch.deployments.push(this.deployment(s, "staging", version, "success", stagingStart, stagingStart + 6 * MINUTE, commits, by));
     }
     const roll = this.r.next();

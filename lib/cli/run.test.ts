@@ -1,0 +1,175 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tempDir } from "@/db/test/temp-db";
+import { hashToken } from "@/lib/auth/tokens";
+import { runCli } from "./run";
+import { captureIo } from "./test-io";
+
+let t: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  t = tempDir();
+});
+afterEach(() => t.cleanup());
+
+const env = () => ({ DATABASE_URL: `file:${t.file}` });
+async function cli(...argv: string[]) {
+  const io = captureIo(env());
+  const code = await runCli(argv, io);
+  return { code, out: io.stdout.join("\n"), err: io.stderr.join("\n"), lastLine: io.stdout.at(-1) ?? "", stderr: io.stderr };
+}
+const query = <T>(sql: string): T[] => {
+  const db = new Database(t.file, { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+};
+
+describe("tandem CLI", () => {
+  it("migrate creates and migrates the database", async () => {
+    const r = await cli("migrate");
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(t.file)).toBe(true);
+    expect(query<{ name: string }>("select name from sqlite_master where name = 'deployments'")).toHaveLength(1);
+    expect((await cli("migrate")).code).toBe(0);
+  });
+
+  it("prints one line and exits non-zero for an unknown command, and usage with no command", async () => {
+    const r = await cli("frobnicate");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toEqual(['tandem: unknown command "frobnicate"; run "npm run tandem -- help" for the list']);
+    const none = await cli();
+    expect(none.code).toBe(1);
+    expect(none.out).toContain("usage: npm run tandem -- <command>");
+  });
+
+  it("names a bad configuration variable", async () => {
+    const io = captureIo({ DATABASE_URL: "postgres://db/tandem" });
+    expect(await runCli(["migrate"], io)).toBe(1);
+    expect(io.stderr).toEqual(["tandem: DATABASE_URL: only file: URLs (embedded SQLite) are supported, e.g. file:./data/tandem.db"]);
+  });
+
+  describe("token create", () => {
+    it("prints the token alone on its last line and stores only its digest", async () => {
+      const r = await cli("token", "create", "--name", "GitHub Actions", "--role", "ingest");
+      expect(r.code).toBe(0);
+      expect(r.lastLine).toMatch(/^tdm_[A-Za-z0-9_-]{43}$/);
+      const rows = query<{ name: string; role: string; token_hash: string }>("select name, role, token_hash from api_tokens");
+      expect(rows).toEqual([{ name: "GitHub Actions", role: "ingest", token_hash: hashToken(r.lastLine) }]);
+      expect(fs.readFileSync(t.file).includes(Buffer.from(r.lastLine))).toBe(false);
+    });
+
+    it.each([
+      [["--name", "x", "--role", "root"], "--role must be one of ingest, read, admin"],
+      [["--role", "read"], "--name is required"],
+      [["--name", "x"], "--role is required"],
+      [["--name", "x", "--role", "read", "--colour", "red"], "Unknown option '--colour'"],
+    ])("refuses %j with a one-line message and writes nothing", async (args, message) => {
+      const r = await cli("token", "create", ...args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toHaveLength(1);
+      expect(r.err).toContain(message);
+      if (fs.existsSync(t.file)) expect(query("select * from api_tokens")).toEqual([]);
+    });
+  });
+
+  describe("user add", () => {
+    const good = ["--email", "Ada@Example.com", "--name", "Ada", "--role", "approver", "--password", "correct-horse-1"];
+
+    it("creates a user who has a hashed password", async () => {
+      const r = await cli("user", "add", ...good);
+      expect(r.code).toBe(0);
+      expect(r.out).toBe("Created approver Ada <ada@example.com>.");
+      const [row] = query<{ email: string; role: string; password: string }>(
+        "select u.email, u.role, a.password from user u join account a on a.user_id = u.id",
+      );
+      expect(row).toMatchObject({ email: "ada@example.com", role: "approver" });
+      expect(row!.password).not.toContain("correct-horse-1");
+      expect(query("select action from audit_log where action = 'user.create'")).toHaveLength(1);
+    });
+
+    it("refuses a second user with the same email", async () => {
+      await cli("user", "add", ...good);
+      const r = await cli("user", "add", ...good);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toEqual(["tandem: A user with the email ada@example.com already exists."]);
+      expect(query("select * from user")).toHaveLength(1);
+    });
+
+    it.each([
+      [["--email", "nope", "--name", "A", "--role", "viewer", "--password", "long-enough-1"], "--email must be an email address"],
+      [["--email", "a@example.com", "--name", "A", "--role", "boss", "--password", "long-enough-1"], "--role must be one of viewer, engineer, approver, admin"],
+      [["--email", "a@example.com", "--name", "A", "--role", "viewer", "--password", "short"], "--password must be at least 10 characters"],
+      [["--email", "a@example.com", "--role", "viewer", "--password", "long-enough-1"], "--name is required"],
+    ])("refuses %j", async (args, message) => {
+      const r = await cli("user", "add", ...args);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(message);
+      expect(fs.existsSync(t.file)).toBe(false);
+    });
+
+    it("needs the add subcommand", async () => {
+      const r = await cli("user", "remove");
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^tandem: unknown user command remove/);
+    });
+  });
+
+  describe("seed --demo", () => {
+    it("fills an empty database and then refuses to seed it again", async () => {
+      const r = await cli("seed", "--demo", "--days", "14", "--services", "3", "--seed", "5");
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Seeded 3 services, \d+ deployments, \d+ incidents and \d+ change requests over 14 days\.$/);
+      expect(query("select * from services")).toHaveLength(3);
+      const again = await cli("seed", "--demo");
+      expect(again.code).toBe(1);
+      expect(again.stderr).toEqual(["tandem: the database already holds data; seed --demo only fills an empty database"]);
+    });
+
+    it.each([
+      [["--days", "0"], "--days must be at least 1"],
+      [["--days", "many"], "--days must be a number"],
+      [["--services", "501"], "--services must be at most 500"],
+      [[], "only demo data can be seeded: pass --demo"],
+    ])("refuses %j", async (args, message) => {
+      const r = await cli("seed", ...(args[0] === undefined ? [] : ["--demo"]), ...args);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(message);
+    });
+
+    it("reports progress on long work", async () => {
+      const r = await cli("seed", "--demo", "--days", "20", "--services", "2");
+      expect(r.stderr.filter((l) => l.startsWith("Seeding demo data:")).at(-1)).toBe("Seeding demo data: 100%");
+    });
+  });
+
+  describe("backup", () => {
+    it("writes a consistent copy that opens and passes an integrity check", async () => {
+      await cli("seed", "--demo", "--days", "10", "--services", "2");
+      const target = `${t.dir}/backup.db`;
+      const r = await cli("backup", target);
+      expect(r.code).toBe(0);
+      const copy = new Database(target, { readonly: true });
+      expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+      const count = (db: Database.Database) => (db.prepare("select count(*) n from deployments").get() as { n: number }).n;
+      const original = new Database(t.file, { readonly: true });
+      expect(count(copy)).toBe(count(original));
+      expect(count(copy)).toBeGreaterThan(0);
+      copy.close();
+      original.close();
+    });
+
+    it("never overwrites an existing file and needs exactly one path", async () => {
+      await cli("migrate");
+      fs.writeFileSync(`${t.dir}/exists.db`, "keep me");
+      const r = await cli("backup", `${t.dir}/exists.db`);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("already exists");
+      expect(fs.readFileSync(`${t.dir}/exists.db`, "utf8")).toBe("keep me");
+      expect((await cli("backup")).err).toContain("name one file to write");
+      expect((await cli("backup", `${t.dir}/no/such/folder/b.db`)).err).toContain("does not exist");
+    });
+  });
+});

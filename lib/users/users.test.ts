@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { memoryDb } from "@/db/test/temp-db";
+import { auditLog, session, user } from "@/db/schema";
+import { createAuth } from "@/lib/auth/auth";
+import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { changeUserRole, createUserAccount, setUserActiveState } from "./users";
+
+async function setup() {
+  const { db } = memoryDb();
+  const auth = createAuth(db, { secret: "a-test-secret-that-is-long-enough-123456", publicUrl: undefined, port: 3000 });
+  const admin = await createUserAccount(auth, db, CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-1" });
+  const eng = await createUserAccount(auth, db, CLI_ACTOR, { email: "eng@example.com", name: "Eng", role: "engineer", password: "eng-password-12" });
+  const adminActor: Actor = { type: "user", id: admin.id, label: admin.email, role: "admin" };
+  return { db, auth, admin, eng, adminActor };
+}
+
+describe("user management", () => {
+  it("changes a role and audits before and after", async () => {
+    const { db, eng, adminActor } = await setup();
+    expect(changeUserRole(db, adminActor, { userId: eng.id, role: "approver" }).role).toBe("approver");
+    const entry = db.select().from(auditLog).where(eq(auditLog.action, "user.role")).get()!;
+    expect(entry).toMatchObject({ actorType: "user", actorId: adminActor.id, entityId: eng.id });
+    expect(entry.before).toMatchObject({ role: "engineer" });
+    expect(entry.after).toMatchObject({ role: "approver" });
+  });
+
+  it("never removes the last active admin, by demotion or deactivation", async () => {
+    const { db, admin, eng } = await setup();
+    expect(() => changeUserRole(db, CLI_ACTOR, { userId: admin.id, role: "viewer" })).toThrow(/last active admin/);
+    expect(() => setUserActiveState(db, CLI_ACTOR, { userId: admin.id, active: false })).toThrow(/last active admin/);
+    changeUserRole(db, CLI_ACTOR, { userId: eng.id, role: "admin" });
+    expect(changeUserRole(db, CLI_ACTOR, { userId: admin.id, role: "viewer" }).role).toBe("viewer");
+  });
+
+  it("deactivating signs the person out everywhere and blocks sign-in; nobody deactivates themself", async () => {
+    const { db, auth, eng, admin, adminActor } = await setup();
+    await auth.api.signInEmail({ body: { email: "eng@example.com", password: "eng-password-12" } });
+    expect(db.select().from(session).where(eq(session.userId, eng.id)).all()).toHaveLength(1);
+    setUserActiveState(db, adminActor, { userId: eng.id, active: false });
+    expect(db.select().from(session).where(eq(session.userId, eng.id)).all()).toHaveLength(0);
+    await expect(auth.api.signInEmail({ body: { email: "eng@example.com", password: "eng-password-12" } })).rejects.toThrow();
+    expect(() => setUserActiveState(db, adminActor, { userId: admin.id, active: false })).toThrow(/your own account/);
+    setUserActiveState(db, adminActor, { userId: eng.id, active: true });
+    expect(db.select({ banned: user.banned }).from(user).where(eq(user.id, eng.id)).get()!.banned).toBe(false);
+  });
+
+  it("reports an unknown user as not found", async () => {
+    const { db } = await setup();
+    const error = (() => {
+      try {
+        changeUserRole(db, CLI_ACTOR, { userId: "nobody", role: "viewer" });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(404);
+  });
+});
