@@ -88,8 +88,12 @@ export type OverviewCounts = {
 
 /** Headline counts for the overview: production deployments and failed changes since `since`. */
 export function overviewCounts(db: DbOrTx, since: Date): OverviewCounts {
+  // A failed change as CONTRACT.md defines it: marked, rolled back by a successful deployment, or blamed by an incident.
+  const failed = sql<number>`coalesce(sum(${deployments.changeFailed}
+      or exists (select 1 from ${incidents} where ${incidents.causedById} = ${deployments.id})
+      or exists (select 1 from deployments r where r.rollback_of_id = ${deployments.id} and r.status = 'success')), 0)`;
   const deploys = db
-    .select({ n: count(), failed: sql<number>`coalesce(sum(${deployments.changeFailed}), 0)` })
+    .select({ n: count(), failed })
     .from(deployments)
     .where(and(eq(deployments.environment, "production"), eq(deployments.status, "success"), gte(deployments.finishedAt, since)))
     .get();
