@@ -75,3 +75,12 @@ test("on a phone the navigation sits behind a menu button", async ({ browser }) 
   expect(scrollWidth).toBeLessThanOrEqual(390);
   await context.close();
 });
+
+test("the sign-in page passes axe in light and dark", async ({ page }) => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
+    await expectAccessible(page);
+  }
+});
