@@ -51,3 +51,14 @@ export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats
     .all()
     .map(({ last, ...row }) => ({ ...row, lastDeployAt: last == null ? null : new Date(last) }));
 }
+
+/** The services a metrics view covers: all, one, or one team's. */
+export function listServicesInScope(db: DbOrTx, scope: { service?: string; team?: string }) {
+  const filters = [scope.service === undefined ? undefined : eq(services.slug, scope.service), scope.team === undefined ? undefined : eq(services.team, scope.team)];
+  return db
+    .select({ id: services.id, slug: services.slug, name: services.name, team: services.team })
+    .from(services)
+    .where(and(...filters))
+    .orderBy(asc(services.team), asc(services.name))
+    .all();
+}

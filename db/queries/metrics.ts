@@ -1,0 +1,163 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+
+/*
+ * The DORA aggregates, computed in SQL over indexed columns. Every figure is produced for three kinds
+ * of group at once: the whole window ("all"), each ISO week ("w:<monday ms>") and each service
+ * ("s:<service id>"), so the overview, its trend charts and its per-service table come from one pass.
+ */
+
+export type MetricScope = { from: Date; to: Date; environment: string; service?: string; team?: string };
+
+const DAY = 86_400_000;
+/** 1970-01-05 was a Monday: weeks start 4 days after the epoch. */
+const MONDAY = 4 * DAY;
+const WEEK = 7 * DAY;
+
+/**
+ * Constants are inlined, not bound: better-sqlite3 binds JS numbers as REAL, which would turn these
+ * integer divisions (flooring to a day or a week) into fractional ones.
+ */
+const int = (n: number) => sql.raw(String(Math.trunc(n)));
+// Parenthesised whole: in SQLite `||` binds tighter than `*` and `+`.
+const weekOf = (ms: SQL) => sql`((((${ms}) - ${int(MONDAY)}) / ${int(WEEK)}) * ${int(WEEK)} + ${int(MONDAY)})`;
+
+/** The three group keys for a row with a time column and a service id. */
+function groups(at: SQL, serviceId: SQL, value: SQL, from: string) {
+  return sql`select 'all' as g, ${value} as v from ${sql.raw(from)}
+    union all select 'w:' || ${weekOf(at)}, ${value} from ${sql.raw(from)}
+    union all select 's:' || ${serviceId}, ${value} from ${sql.raw(from)}`;
+}
+
+function serviceFilter(scope: MetricScope): SQL {
+  const parts: SQL[] = [];
+  if (scope.service !== undefined) parts.push(sql`s.slug = ${scope.service}`);
+  if (scope.team !== undefined) parts.push(sql`s.team = ${scope.team}`);
+  return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+/** D: the successful deployments in scope that finished inside the window. */
+function deliveredCte(scope: MetricScope): SQL {
+  return sql`d_scope as (
+    select d.id, d.service_id, d.finished_at, d.change_failed, d.unplanned, d.rollback_of_id
+    from deployments d join services s on s.id = d.service_id
+    where d.environment = ${scope.environment} and d.status = 'success'
+      and d.finished_at >= ${scope.from.getTime()} and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}
+  )`;
+}
+
+/**
+ * Median and 90th percentile per group, interpolated linearly between ranks like PERCENTILE_CONT.
+ * Ranks use integer arithmetic (p = 1/2 and 9/10) so no float rounding picks the wrong row.
+ */
+function percentiles(valuesCte: SQL): SQL {
+  return sql`vals as (${valuesCte}),
+    ranked as (select g, v, row_number() over (partition by g order by v) - 1 as i, count(*) over (partition by g) as n from vals),
+    pct as (
+      select g, n,
+        max(case when i = (n - 1) / 2 then v end) as p50_lo,
+        max(case when i = (n - 1) / 2 + 1 then v end) as p50_hi,
+        ((n - 1) % 2) / 2.0 as p50_frac,
+        max(case when i = (9 * (n - 1)) / 10 then v end) as p90_lo,
+        max(case when i = (9 * (n - 1)) / 10 + 1 then v end) as p90_hi,
+        ((9 * (n - 1)) % 10) / 10.0 as p90_frac
+      from ranked group by g
+    )
+    select g, n,
+      p50_lo + coalesce(p50_hi - p50_lo, 0) * p50_frac as p50,
+      p90_lo + coalesce(p90_hi - p90_lo, 0) * p90_frac as p90
+    from pct`;
+}
+
+export type PercentileRow = { g: string; n: number; p50: number; p90: number };
+export type DeploymentAggregateRow = { g: string; deployments: number; deployDays: number; failed: number; recovered: number; rework: number };
+
+/** Counts per group: |D|, distinct UTC days, failed changes (and how many recovered), rework. */
+export function deploymentAggregates(db: DbOrTx, scope: MetricScope): DeploymentAggregateRow[] {
+  return db.all<DeploymentAggregateRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)},
+    rows as (
+      select d.service_id, d.finished_at, d.finished_at / ${int(DAY)} as day,
+        f.id is not null as is_failed, f.recovered_at is not null as is_recovered,
+        (d.unplanned or d.rollback_of_id is not null) as is_rework
+      from d_scope d left join failed f on f.id = d.id
+    ),
+    grouped as (
+      select 'all' as g, * from rows
+      union all select 'w:' || ${weekOf(sql`finished_at`)}, * from rows
+      union all select 's:' || service_id, * from rows
+    )
+    select g, count(*) as deployments, count(distinct day) as deployDays,
+      coalesce(sum(is_failed), 0) as failed, coalesce(sum(is_recovered), 0) as recovered,
+      coalesce(sum(is_rework), 0) as rework
+    from grouped group by g`);
+}
+
+/**
+ * The failed changes among D, each with when (if ever) it recovered: the earliest of its rollback and
+ * the resolution of all its incidents; only when it has neither, the next successful deployment.
+ */
+function failedCte(scope: MetricScope): SQL {
+  return sql`failed_raw as (
+      select d.id, d.service_id, d.finished_at, d.change_failed,
+        (select min(r.finished_at) from deployments r where r.rollback_of_id = d.id and r.status = 'success') as rollback_at,
+        (select count(*) from incidents i where i.caused_by_id = d.id) as incidents,
+        (select count(*) from incidents i where i.caused_by_id = d.id and (i.status <> 'resolved' or i.resolved_at is null)) as open_incidents,
+        (select max(i.resolved_at) from incidents i where i.caused_by_id = d.id) as incidents_resolved_at
+      from d_scope d
+    ),
+    failed as (
+      select f.id, f.service_id, f.finished_at,
+        case
+          when f.rollback_at is not null and f.incidents > 0 and f.open_incidents = 0 then min(f.rollback_at, f.incidents_resolved_at)
+          when f.rollback_at is not null then f.rollback_at
+          when f.incidents > 0 and f.open_incidents = 0 then f.incidents_resolved_at
+          when f.incidents > 0 then null
+          else (select min(n.finished_at) from deployments n
+                where n.service_id = f.service_id and n.environment = ${scope.environment} and n.status = 'success'
+                  and (n.finished_at > f.finished_at or (n.finished_at = f.finished_at and n.id > f.id)))
+        end as recovered_at
+      from failed_raw f
+      where f.change_failed or f.rollback_at is not null or f.incidents > 0
+    )`;
+}
+
+/** Failed deployment recovery time per group (seconds). */
+export function recoveryPercentiles(db: DbOrTx, scope: MetricScope): PercentileRow[] {
+  return db.all<PercentileRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)},
+    recoveries as (select service_id, finished_at, (recovered_at - finished_at) / 1000.0 as seconds from failed where recovered_at is not null),
+    ${percentiles(groups(sql`finished_at`, sql`service_id`, sql`seconds`, "recoveries"))}`);
+}
+
+/**
+ * Lead time for changes per group (seconds): each commit is delivered by the earliest successful
+ * deployment in scope that lists it; counted when that deployment is in D and the lead is positive.
+ */
+export function leadTimePercentiles(db: DbOrTx, scope: MetricScope): PercentileRow[] {
+  return db.all<PercentileRow>(sql`with delivered as (
+      select dc.commit_id, min(d.finished_at) as at, min(d.service_id) as service_id
+      from deployment_commits dc
+        join deployments d on d.id = dc.deployment_id
+        join services s on s.id = d.service_id
+      where d.environment = ${scope.environment} and d.status = 'success'
+        and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}
+      group by dc.commit_id
+      having min(d.finished_at) >= ${scope.from.getTime()}
+    ),
+    leads as (
+      select x.service_id, x.at, (x.at - c.timestamp) / 1000.0 as seconds
+      from delivered x join commits c on c.id = x.commit_id
+      where x.at > c.timestamp
+    ),
+    ${percentiles(groups(sql`at`, sql`service_id`, sql`seconds`, "leads"))}`);
+}
+
+/** Time to restore (all incidents started in the window and resolved) and time to acknowledge, per group. */
+export function restorePercentiles(db: DbOrTx, scope: MetricScope, column: "resolved_at" | "acknowledged_at"): PercentileRow[] {
+  const done = column === "resolved_at" ? sql`i.status = 'resolved' and i.resolved_at is not null` : sql`i.acknowledged_at is not null`;
+  return db.all<PercentileRow>(sql`with restored as (
+      select i.service_id, i.started_at, (i.${sql.raw(column)} - i.started_at) / 1000.0 as seconds
+      from incidents i join services s on s.id = i.service_id
+      where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()} and ${done}${serviceFilter(scope)}
+    ),
+    ${percentiles(groups(sql`started_at`, sql`service_id`, sql`seconds`, "restored"))}`);
+}

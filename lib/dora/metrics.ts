@@ -1,0 +1,129 @@
+import type { DbOrTx } from "@/db/client";
+import {
+  deploymentAggregates,
+  leadTimePercentiles,
+  recoveryPercentiles,
+  restorePercentiles,
+  type DeploymentAggregateRow,
+  type PercentileRow,
+} from "@/db/queries/metrics";
+import { listServicesInScope } from "@/db/queries/services";
+import { DAY_MS } from "@/lib/time";
+import { changeFailureRateLevel, deploymentFrequencyLevel, leadTimeLevel, recoveryTimeLevel, type Level } from "./levels";
+import type { MetricsQuery } from "./query";
+
+export type WeekFigures = {
+  weekStart: string;
+  deployments: number;
+  leadTimeMedianSeconds: number | null;
+  changeFailureRate: number | null;
+  recoveryMedianSeconds: number | null;
+};
+
+/** The response of GET /api/v1/metrics, exactly as CONTRACT.md defines it. */
+export type Metrics = {
+  window: { from: string; to: string; days: number };
+  deploymentFrequency: { deployments: number; perDay: number; perWeek: number; deployDays: number; level: Level };
+  leadTime: { medianSeconds: number | null; p90Seconds: number | null; changes: number; level: Level | null };
+  changeFailureRate: { rate: number | null; failed: number; deployments: number; level: Level | null };
+  recoveryTime: { medianSeconds: number | null; recovered: number; unrecovered: number; level: Level | null };
+  reworkRate: { rate: number | null; unplanned: number; deployments: number };
+  timeToRestore: { medianSeconds: number | null; incidents: number; mttaMedianSeconds: number | null };
+  series: WeekFigures[];
+};
+
+/** The four keys of one service, for the per-service table. */
+export type ServiceFigures = {
+  slug: string;
+  name: string;
+  team: string | null;
+  deploymentFrequency: Metrics["deploymentFrequency"];
+  leadTime: Metrics["leadTime"];
+  changeFailureRate: Metrics["changeFailureRate"];
+  recoveryTime: Metrics["recoveryTime"];
+};
+
+const WEEK_MS = 7 * DAY_MS;
+const MONDAY_MS = 4 * DAY_MS;
+
+/** Mondays 00:00 UTC of every ISO week that overlaps [from, to). */
+export function weeksOverlapping(from: Date, to: Date): number[] {
+  const first = Math.floor((from.getTime() - MONDAY_MS) / WEEK_MS) * WEEK_MS + MONDAY_MS;
+  const weeks: number[] = [];
+  for (let w = first; w < to.getTime(); w += WEEK_MS) weeks.push(w);
+  return weeks;
+}
+
+const EMPTY_COUNTS = { deployments: 0, deployDays: 0, failed: 0, recovered: 0, rework: 0 };
+
+function byGroup<T extends { g: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.g, r]));
+}
+
+function figures(days: number, counts: Omit<DeploymentAggregateRow, "g">, lead?: PercentileRow, recovery?: PercentileRow) {
+  const n = counts.deployments;
+  const leadMedian = lead?.p50 ?? null;
+  const recoveryMedian = recovery?.p50 ?? null;
+  const rate = n === 0 ? null : counts.failed / n;
+  return {
+    deploymentFrequency: {
+      deployments: n,
+      perDay: n / days,
+      perWeek: (n * 7) / days,
+      deployDays: counts.deployDays,
+      level: deploymentFrequencyLevel(n, days),
+    },
+    leadTime: { medianSeconds: leadMedian, p90Seconds: lead?.p90 ?? null, changes: lead?.n ?? 0, level: leadTimeLevel(leadMedian) },
+    changeFailureRate: { rate, failed: counts.failed, deployments: n, level: changeFailureRateLevel(rate) },
+    recoveryTime: {
+      medianSeconds: recoveryMedian,
+      recovered: counts.recovered,
+      unrecovered: counts.failed - counts.recovered,
+      level: recoveryTimeLevel(recoveryMedian),
+    },
+  };
+}
+
+/** Every DORA figure for a window and filters, plus the same four keys per service. */
+export function computeMetricsReport(db: DbOrTx, query: MetricsQuery): { metrics: Metrics; services: ServiceFigures[] } {
+  const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team };
+  const days = (query.to.getTime() - query.from.getTime()) / DAY_MS;
+  const counts = byGroup(deploymentAggregates(db, scope));
+  const leads = byGroup(leadTimePercentiles(db, scope));
+  const recoveries = byGroup(recoveryPercentiles(db, scope));
+  const restores = byGroup(restorePercentiles(db, scope, "resolved_at"));
+  const acks = byGroup(restorePercentiles(db, scope, "acknowledged_at"));
+
+  const all = counts.get("all") ?? { g: "all", ...EMPTY_COUNTS };
+  const metrics: Metrics = {
+    window: { from: query.from.toISOString(), to: query.to.toISOString(), days },
+    ...figures(days, all, leads.get("all"), recoveries.get("all")),
+    reworkRate: { rate: all.deployments === 0 ? null : all.rework / all.deployments, unplanned: all.rework, deployments: all.deployments },
+    timeToRestore: {
+      medianSeconds: restores.get("all")?.p50 ?? null,
+      incidents: restores.get("all")?.n ?? 0,
+      mttaMedianSeconds: acks.get("all")?.p50 ?? null,
+    },
+    series: weeksOverlapping(query.from, query.to).map((week) => {
+      const key = `w:${week}`;
+      const c = counts.get(key) ?? { g: key, ...EMPTY_COUNTS };
+      return {
+        weekStart: new Date(week).toISOString(),
+        deployments: c.deployments,
+        leadTimeMedianSeconds: leads.get(key)?.p50 ?? null,
+        changeFailureRate: c.deployments === 0 ? null : c.failed / c.deployments,
+        recoveryMedianSeconds: recoveries.get(key)?.p50 ?? null,
+      };
+    }),
+  };
+
+  const services = listServicesInScope(db, scope).map((s) => {
+    const key = `s:${s.id}`;
+    return { slug: s.slug, name: s.name, team: s.team, ...figures(days, counts.get(key) ?? { g: key, ...EMPTY_COUNTS }, leads.get(key), recoveries.get(key)) };
+  });
+  return { metrics, services };
+}
+
+export function computeMetrics(db: DbOrTx, query: MetricsQuery): Metrics {
+  return computeMetricsReport(db, query).metrics;
+}

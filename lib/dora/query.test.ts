@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { metricsQuerySchema } from "./query";
+
+describe("metrics query", () => {
+  it("defaults to the 30 days before now in production", () => {
+    const before = Date.now();
+    const q = metricsQuerySchema.parse({});
+    expect(q.to.getTime()).toBeGreaterThanOrEqual(before);
+    expect(q.to.getTime() - q.from.getTime()).toBe(30 * 86_400_000);
+    expect(q.environment).toBe("production");
+    expect(q.service).toBeUndefined();
+  });
+
+  it("accepts any offset and normalises filters", () => {
+    const q = metricsQuerySchema.parse({ from: "2026-01-01T02:00:00+02:00", to: "2026-01-08T00:00:00Z", environment: "Staging", team: "" });
+    expect(q.from.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(q.environment).toBe("staging");
+    expect(q.team).toBeUndefined();
+  });
+
+  it.each([
+    [{ from: "yesterday" }, "from", "from must be an ISO-8601 timestamp, e.g. 2026-01-31T00:00:00Z"],
+    [{ from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }, "from", "must be before to"],
+    [{ from: "2026-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }, "from", "must be before to"],
+    [{ from: "2023-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }, "from", "the window must be at most 731 days (2 years)"],
+  ])("refuses %j", (input, path, message) => {
+    const r = metricsQuerySchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]).toMatchObject({ path: [path], message });
+  });
+});
