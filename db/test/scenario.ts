@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { commits, deploymentCommits, deployments, incidents, services, type DeploymentStatus } from "../schema";
+import type { OpenedDatabase } from "../client";
 import { memoryDb } from "./temp-db";
 
 /** A tiny builder for hand-made metric scenarios: times are ISO strings, ids come back for linking. */
-export function scenario() {
-  const { db } = memoryDb();
+export function scenario(opened: OpenedDatabase = memoryDb()) {
+  const { db } = opened;
   const at = (iso: string) => new Date(iso);
   let seq = 0;
 

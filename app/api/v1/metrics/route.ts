@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/handler";
+import { computeMetrics } from "@/lib/dora/metrics";
+import { metricsQuerySchema } from "@/lib/dora/query";
+
+export const GET = apiRoute({ permission: "read", doing: "read metrics", query: metricsQuerySchema }, ({ db, query }) =>
+  Response.json(computeMetrics(db, query)),
+);

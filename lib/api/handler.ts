@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { authenticateToken } from "@/db/queries/tokens";
+import type { Actor } from "@/lib/auth/actor";
+import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
+import { AppError, invalid } from "@/lib/errors";
+
+export type TokenActor = Extract<Actor, { type: "token" }> & { role: TokenRole };
+
+type Context<Q> = { request: Request; actor: TokenActor; db: Db; query: Q; params: Record<string, string> };
+
+/** The error envelope of CONTRACT.md. */
+export function errorResponse(error: AppError): Response {
+  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    error: { code: error.code, message: error.message },
+  };
+  if (error.fields && Object.keys(error.fields).length) body.error.fields = error.fields;
+  return Response.json(body, { status: error.status, headers: error.code === "unauthorized" ? { "WWW-Authenticate": "Bearer" } : undefined });
+}
+
+function bearerToken(request: Request): string {
+  const header = request.headers.get("authorization");
+  if (!header) throw new AppError("unauthorized", "Send an API token in the header Authorization: Bearer <token>.");
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError("unauthorized", "The Authorization header must be Bearer <token>.");
+  return match[1]!;
+}
+
+/**
+ * The one wrapper of every /api/v1 route: validate (400) → authenticate (401) → authorise (403) → run.
+ * Client mistakes become the error envelope; anything else is logged and answered 500 without detail.
+ */
+export function apiRoute<S extends z.ZodType>(
+  options: { permission: Permission; doing: string; query: S },
+  run: (ctx: Context<z.output<S>>) => Promise<Response> | Response,
+) {
+  return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    try {
+      const params = await route.params;
+      const url = new URL(request.url);
+      const parsed = options.query.safeParse(Object.fromEntries(url.searchParams));
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      const db = getDb();
+      const token = authenticateToken(db, bearerToken(request));
+      if (!token) throw new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
+      if (!tokenCan(token.role, options.permission)) {
+        throw new AppError("forbidden", `A token with role ${token.role} may not ${options.doing}.`);
+      }
+      const actor: TokenActor = { type: "token", id: String(token.id), label: token.name, role: token.role };
+      return await run({ request, actor, db, query: parsed.data, params });
+    } catch (error) {
+      if (error instanceof AppError) return errorResponse(error);
+      console.error(`API request failed while trying to ${options.doing}:`, error);
+      return Response.json({ error: { code: "internal", message: "Tandem could not complete the request; nothing was changed." } }, { status: 500 });
+    }
+  };
+}
