@@ -3,10 +3,11 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { ChangeStatusBadge } from "@/components/ui/status-badges";
 import { tableClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -37,6 +38,6 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,10 +3,11 @@ import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { DeploymentStatusBadge } from "@/components/ui/status-badges";
 import { tableClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function DeploymentTable({ rows, caption }: { rows: DeploymentRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -40,6 +41,6 @@ export function DeploymentTable({ rows, caption }: { rows: DeploymentRow[]; capt
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,10 +2,11 @@ import type { IncidentRow } from "@/db/queries/lists";
 import { LocalTime } from "@/components/ui/local-time";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 import { tableClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function IncidentTable({ rows, caption }: { rows: IncidentRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={caption}>
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -37,6 +38,6 @@ export function IncidentTable({ rows, caption }: { rows: IncidentRow[]; caption:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,10 +1,11 @@
 import type { ServiceWithStats } from "@/db/queries/services";
 import { LocalTime } from "@/components/ui/local-time";
 import { tableClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function ServiceTable({ rows }: { rows: ServiceWithStats[] }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Services with their production deployments in the last 30 days">
       <table className={tableClass}>
         <caption className="sr-only">Services with their production deployments in the last 30 days</caption>
         <thead>
@@ -35,6 +36,6 @@ export function ServiceTable({ rows }: { rows: ServiceWithStats[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { LocalTime } from "@/components/ui/local-time";
 import { buttonClass, tableClass } from "@/components/ui/styles";
 import { CreateTokenForm } from "./create-token-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function TokensSection({ tokens }: { tokens: PublicToken[] }) {
   return (
@@ -19,7 +20,7 @@ export function TokensSection({ tokens }: { tokens: PublicToken[] }) {
       {tokens.length === 0 ? (
         <p className="text-sm">No tokens yet. Create one below for your CI to record deployments.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableScroll label="API tokens">
           <table className={tableClass}>
             <caption className="sr-only">API tokens</caption>
             <thead>
@@ -58,7 +59,7 @@ export function TokensSection({ tokens }: { tokens: PublicToken[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3 className="text-base font-semibold">Create a token</h3>
       <CreateTokenForm />

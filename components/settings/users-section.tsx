@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, inputClass, tableClass } from "@/components/ui/styles";
 import { CreateUserForm } from "./create-user-form";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export function UsersSection({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
   return (
@@ -12,7 +13,7 @@ export function UsersSection({ users, currentUserId }: { users: UserSummary[]; c
       <h2 id="users-heading" className="text-lg font-semibold">
         Users
       </h2>
-      <div className="overflow-x-auto">
+      <TableScroll label="Users and their roles">
         <table className={tableClass}>
           <caption className="sr-only">Users and their roles</caption>
           <thead>
@@ -62,7 +63,7 @@ export function UsersSection({ users, currentUserId }: { users: UserSummary[]; c
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3 className="text-base font-semibold">Add a user</h3>
       <CreateUserForm />
     </section>

@@ -29,7 +29,7 @@ function groups(at: SQL, serviceId: SQL, value: SQL, from: string) {
     union all select 's:' || ${serviceId}, ${value} from ${sql.raw(from)}`;
 }
 
-function serviceFilter(scope: MetricScope): SQL {
+export function serviceFilter(scope: MetricScope): SQL {
   const parts: SQL[] = [];
   if (scope.service !== undefined) parts.push(sql`s.slug = ${scope.service}`);
   if (scope.team !== undefined) parts.push(sql`s.team = ${scope.team}`);
@@ -37,7 +37,7 @@ function serviceFilter(scope: MetricScope): SQL {
 }
 
 /** D: the successful deployments in scope that finished inside the window. */
-function deliveredCte(scope: MetricScope): SQL {
+export function deliveredCte(scope: MetricScope): SQL {
   return sql`d_scope as (
     select d.id, d.service_id, d.finished_at, d.change_failed, d.unplanned, d.rollback_of_id
     from deployments d join services s on s.id = d.service_id
@@ -96,7 +96,7 @@ export function deploymentAggregates(db: DbOrTx, scope: MetricScope): Deployment
  * The failed changes among D, each with when (if ever) it recovered: the earliest of its rollback and
  * the resolution of all its incidents; only when it has neither, the next successful deployment.
  */
-function failedCte(scope: MetricScope): SQL {
+export function failedCte(scope: MetricScope): SQL {
   return sql`failed_raw as (
       select d.id, d.service_id, d.finished_at, d.change_failed,
         (select min(r.finished_at) from deployments r where r.rollback_of_id = d.id and r.status = 'success') as rollback_at,
@@ -129,12 +129,13 @@ export function recoveryPercentiles(db: DbOrTx, scope: MetricScope): PercentileR
 }
 
 /**
- * Lead time for changes per group (seconds): each commit is delivered by the earliest successful
- * deployment in scope that lists it; counted when that deployment is in D and the lead is positive.
+ * leads(commit_id, deployment_id, service_id, at, seconds): each commit is delivered by the earliest
+ * successful deployment in scope that lists it; kept when that deployment is in D and the lead is
+ * positive. (SQLite returns the bare columns of the row holding min(), i.e. the delivering deployment.)
  */
-export function leadTimePercentiles(db: DbOrTx, scope: MetricScope): PercentileRow[] {
-  return db.all<PercentileRow>(sql`with delivered as (
-      select dc.commit_id, min(d.finished_at) as at, min(d.service_id) as service_id
+export function leadsCte(scope: MetricScope): SQL {
+  return sql`delivered as (
+      select dc.commit_id, min(d.finished_at) as at, d.id as deployment_id, d.service_id
       from deployment_commits dc
         join deployments d on d.id = dc.deployment_id
         join services s on s.id = d.service_id
@@ -144,10 +145,15 @@ export function leadTimePercentiles(db: DbOrTx, scope: MetricScope): PercentileR
       having min(d.finished_at) >= ${scope.from.getTime()}
     ),
     leads as (
-      select x.service_id, x.at, (x.at - c.timestamp) / 1000.0 as seconds
+      select x.commit_id, x.deployment_id, x.service_id, x.at, (x.at - c.timestamp) / 1000.0 as seconds
       from delivered x join commits c on c.id = x.commit_id
       where x.at > c.timestamp
-    ),
+    )`;
+}
+
+/** Lead time for changes per group (seconds). */
+export function leadTimePercentiles(db: DbOrTx, scope: MetricScope): PercentileRow[] {
+  return db.all<PercentileRow>(sql`with ${leadsCte(scope)},
     ${percentiles(groups(sql`at`, sql`service_id`, sql`seconds`, "leads"))}`);
 }
 

@@ -62,3 +62,16 @@ export function listServicesInScope(db: DbOrTx, scope: { service?: string; team?
     .orderBy(asc(services.team), asc(services.name))
     .all();
 }
+
+/** The choices of the dashboard's filters. */
+export function listFilterOptions(db: DbOrTx) {
+  const all = db.select({ slug: services.slug, name: services.name, team: services.team }).from(services).orderBy(asc(services.name)).all();
+  const teams = [...new Set(all.map((s) => s.team).filter((t): t is string => Boolean(t)))].sort();
+  const environments = db
+    .selectDistinct({ environment: deployments.environment })
+    .from(deployments)
+    .orderBy(asc(deployments.environment))
+    .all()
+    .map((r) => r.environment);
+  return { services: all, teams, environments: environments.includes("production") ? environments : ["production", ...environments] };
+}

@@ -103,7 +103,7 @@ describe("change failure rate and recovery", () => {
     s.deploy({ service: "db", finishedAt: "2026-03-05T13:00:00Z", rollbackOf: ab });
     s.incident({ service: "db", startedAt: "2026-03-05T10:05:00Z", resolvedAt: "2026-03-05T15:00:00Z", causedBy: ab });
     // (c) marked failed, neither rollback nor incident: the next successful deployment (2 days later)
-    const c = s.deploy({ service: "ops", finishedAt: "2026-03-06T10:00:00Z", changeFailed: true });
+    s.deploy({ service: "ops", finishedAt: "2026-03-06T10:00:00Z", changeFailed: true });
     s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z", status: "failure" });
     s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z", environment: "staging" });
     s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z" });

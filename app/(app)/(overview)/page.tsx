@@ -1,23 +1,36 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { overviewCounts } from "@/db/queries/lists";
-import { loadRecentActivity } from "@/lib/activity/load";
+import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
-import { daysAgo } from "@/lib/time";
-import { SummaryTiles } from "@/components/overview/summary-tiles";
-import { ActivityFeed } from "@/components/timeline/activity-feed";
+import { computeMetrics, computeMetricsReport } from "@/lib/dora/metrics";
+import { parseDashboardParams } from "@/lib/dora/view";
+import { FilterBar } from "@/components/metrics/filter-bar";
+import { OverviewTiles } from "@/components/metrics/overview-tiles";
+import { ServiceFiguresTable } from "@/components/metrics/service-figures-table";
+import { TrendCharts } from "@/components/metrics/trend-charts";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
   const db = getDb();
-  const counts = overviewCounts(db, daysAgo(30));
-  const activity = loadRecentActivity(db, 15);
-  return (
-    <>
-      <PageHeader title="Overview" description="How delivery is going across every service, over the last 30 days." />
-      {counts.services === 0 ? (
+  const options = listFilterOptions(db);
+  const view = parseDashboardParams(await searchParams);
+  const header = (
+    <PageHeader
+      title="Overview"
+      description="The four keys of delivery, their DORA levels, and how they move."
+      actions={
+        <Link href="/metrics" className="text-sm text-accent underline">
+          How is this computed?
+        </Link>
+      }
+    />
+  );
+  if (options.services.length === 0) {
+    return (
+      <>
+        {header}
         <EmptyState title="No services yet">
           Tandem fills up as your pipelines report deployments. Create an ingest token in{" "}
           <Link className="text-accent underline" href="/settings">
@@ -25,13 +38,42 @@ export default async function OverviewPage() {
           </Link>{" "}
           and send <code>POST /api/v1/deployments</code> from CI, or run <code>npm run tandem -- seed --demo</code> on an empty database to explore with demo data.
         </EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <FilterBar action="/" params={view.params} options={options} />
+      {view.ok ? (
+        <Dashboard db={db} view={view} />
       ) : (
-        <>
-          <SummaryTiles counts={counts} />
-          <h2 className="mb-3 mt-8 text-lg font-semibold">Latest activity</h2>
-          <ActivityFeed items={activity} />
-        </>
+        <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
+          {view.error}
+        </p>
       )}
     </>
+  );
+}
+
+function Dashboard({ db, view }: { db: ReturnType<typeof getDb>; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
+  const { metrics, services } = computeMetricsReport(db, view.query);
+  const previous = computeMetrics(db, view.previous);
+  return (
+    <div className="space-y-8">
+      <OverviewTiles metrics={metrics} previous={previous} query={view.query} />
+      <section aria-labelledby="trends-heading">
+        <h2 id="trends-heading" className="mb-3 text-lg font-semibold">
+          Weekly trends
+        </h2>
+        <TrendCharts metrics={metrics} query={view.query} />
+      </section>
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading" className="mb-3 text-lg font-semibold">
+          By service
+        </h2>
+        <ServiceFiguresTable rows={services} />
+      </section>
+    </div>
   );
 }

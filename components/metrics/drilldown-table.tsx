@@ -1,0 +1,56 @@
+import type { CellFormat, DrilldownTable as Table } from "@/lib/dora/drilldown";
+import { formatDuration } from "@/lib/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { tableClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/table-scroll";
+
+export const DRILLDOWN_PAGE_ROWS = 500;
+
+function Cell({ format, value }: { format: CellFormat; value: string | number | null }) {
+  if (value === null || value === "") return <>—</>;
+  switch (format) {
+    case "time":
+      return <LocalTime iso={new Date(Number(value)).toISOString()} />;
+    case "duration":
+      return <>{formatDuration(Number(value))}</>;
+    case "yes":
+      return <>{value ? "yes" : "no"}</>;
+    case "deployment":
+      return <span className="font-mono">deployment #{value}</span>;
+    case "incidents":
+      return <span className="font-mono">{String(value).split(",").map((id) => `incident #${id}`).join(", ")}</span>;
+    default:
+      return <>{value}</>;
+  }
+}
+
+export function DrilldownTable({ table }: { table: Table }) {
+  const shown = table.rows.slice(0, DRILLDOWN_PAGE_ROWS);
+  return (
+    <TableScroll label={table.title}>
+      <table className={tableClass}>
+        <caption className="sr-only">{table.title}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.key} scope="col">
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row, i) => (
+            <tr key={i}>
+              {table.columns.map((c) => (
+                <td key={c.key} className={c.format === "text" && c.key === "message" ? "" : "whitespace-nowrap"}>
+                  <Cell format={c.format} value={row[c.key] ?? null} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

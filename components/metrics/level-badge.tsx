@@ -1,0 +1,28 @@
+import type { Level } from "@/lib/dora/levels";
+import { Badge, type Tone } from "@/components/ui/badge";
+
+const TONE: Record<Level, Tone> = { elite: "success", high: "accent", medium: "warning", low: "danger" };
+
+/** The DORA level in words; focus or hover shows the thresholds it was judged against. */
+export function LevelBadge({ level, thresholds, id }: { level: Level | null; thresholds?: Record<Level, string>; id: string }) {
+  if (level === null) return <Badge>no level</Badge>;
+  if (!thresholds) return <Badge tone={TONE[level]}>{level}</Badge>;
+  return (
+    <span className="group relative inline-block">
+      <span tabIndex={0} aria-describedby={`${id}-thresholds`} className="rounded">
+        <Badge tone={TONE[level]}>{level}</Badge>
+      </span>
+      <span
+        role="tooltip"
+        id={`${id}-thresholds`}
+        className="invisible absolute left-0 top-full z-30 mt-1 w-60 rounded-md border border-border bg-bg p-2 text-xs text-fg shadow-lg group-focus-within:visible group-hover:visible"
+      >
+        {(Object.entries(thresholds) as [Level, string][]).map(([l, text]) => (
+          <span key={l} className={`block ${l === level ? "font-semibold" : ""}`}>
+            {l}: {text}
+          </span>
+        ))}
+      </span>
+    </span>
+  );
+}

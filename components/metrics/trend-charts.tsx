@@ -1,0 +1,25 @@
+import { drilldownHref, seriesCsvHref, weekWindow } from "@/lib/dora/links";
+import type { Metrics } from "@/lib/dora/metrics";
+import type { MetricsQuery } from "@/lib/dora/query";
+import { TrendChart, type TrendPoint } from "@/components/charts/trend-chart";
+
+const weekLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
+
+/** Weekly trends of the four keys; each point opens the rows of its week. */
+export function TrendCharts({ metrics, query }: { metrics: Metrics; query: MetricsQuery }) {
+  const points = (pick: (w: Metrics["series"][number]) => number | null, kind: Parameters<typeof drilldownHref>[0]): TrendPoint[] =>
+    metrics.series.map((w) => ({ label: weekLabel(w.weekStart), value: pick(w), href: drilldownHref(kind, query, weekWindow(w.weekStart)) }));
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <p className="text-sm lg:col-span-2">
+        <a className="text-accent underline" href={seriesCsvHref(query)} download>
+          Download the weekly series as CSV
+        </a>
+      </p>
+      <TrendChart title="Deployments per week" kind="bar" format="count" points={points((w) => w.deployments, "deployments")} />
+      <TrendChart title="Median lead time per week" kind="line" format="duration" points={points((w) => w.leadTimeMedianSeconds, "lead-time")} />
+      <TrendChart title="Change failure rate per week" kind="line" format="percent" points={points((w) => w.changeFailureRate, "failures")} />
+      <TrendChart title="Median recovery time per week" kind="line" format="duration" points={points((w) => w.recoveryMedianSeconds, "failures")} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { deliveredCte, failedCte, leadsCte, serviceFilter, type MetricScope } from "./metrics";
+
+/*
+ * The rows behind each figure, from the very same CTEs as the figures themselves, so a drill-down
+ * always lists exactly what was counted.
+ */
+
+export type CountedDeploymentRow = {
+  id: number;
+  service: string;
+  version: string | null;
+  finishedAt: number;
+  failed: number;
+  rework: number;
+  unplanned: number;
+  rollbackOfId: number | null;
+};
+
+export function countedDeployments(db: DbOrTx, scope: MetricScope, onlyRework = false): CountedDeploymentRow[] {
+  return db.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+    select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.id is not null as failed,
+      (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
+    from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
+      left join failed f on f.id = d.id
+    ${onlyRework ? sql`where d.unplanned or d.rollback_of_id is not null` : sql``}
+    order by d.finished_at desc, d.id desc`);
+}
+
+export type LeadTimeRow = { sha: string; message: string | null; service: string; committedAt: number; deploymentId: number; deliveredAt: number; seconds: number };
+
+export function leadTimeRows(db: DbOrTx, scope: MetricScope): LeadTimeRow[] {
+  return db.all<LeadTimeRow>(sql`with ${leadsCte(scope)}
+    select c.sha, c.message, s.slug as service, c.timestamp as committedAt, l.deployment_id as deploymentId,
+      l.at as deliveredAt, l.seconds
+    from leads l join commits c on c.id = l.commit_id join services s on s.id = l.service_id
+    order by l.at desc, c.sha`);
+}
+
+export type FailedChangeRow = {
+  id: number;
+  service: string;
+  version: string | null;
+  finishedAt: number;
+  changeFailed: number;
+  rollbackId: number | null;
+  incidentIds: string | null;
+  recoveredAt: number | null;
+  rule: "rollback" | "incidents resolved" | "next deployment" | null;
+};
+
+export function failedChangeRows(db: DbOrTx, scope: MetricScope): FailedChangeRow[] {
+  return db.all<FailedChangeRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+    select f.id, s.slug as service, dep.version, f.finished_at as finishedAt, dep.change_failed as changeFailed,
+      (select r.id from deployments r where r.rollback_of_id = f.id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
+      (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.id) as incidentIds,
+      f.recovered_at as recoveredAt,
+      case
+        when f.recovered_at is null then null
+        when f.recovered_at = (select min(r.finished_at) from deployments r where r.rollback_of_id = f.id and r.status = 'success') then 'rollback'
+        when exists (select 1 from incidents i where i.caused_by_id = f.id) then 'incidents resolved'
+        else 'next deployment'
+      end as rule
+    from failed f join deployments dep on dep.id = f.id join services s on s.id = f.service_id
+    order by f.finished_at desc, f.id desc`);
+}
+
+export type RestoreRow = { id: number; title: string; service: string; severity: string; startedAt: number; acknowledgedAt: number | null; resolvedAt: number | null };
+
+/** Incidents started in the window (resolved ones count towards time to restore). */
+export function restoreRows(db: DbOrTx, scope: MetricScope): RestoreRow[] {
+  return db.all<RestoreRow>(sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
+      i.acknowledged_at as acknowledgedAt, case when i.status = 'resolved' then i.resolved_at end as resolvedAt
+    from incidents i join services s on s.id = i.service_id
+    where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}
+    order by i.started_at desc`);
+}

@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import { test, expect, pageAs } from "./support/fixtures";
+import { READ_TOKEN_FILE } from "./support/users";
+
+/** A fixed range of whole days, so the page and the API measure the very same window. */
+function fixedRange() {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return { from: day(-28), to: day(-1) };
+}
+
+async function apiMetrics(request: import("@playwright/test").APIRequestContext, params: Record<string, string>) {
+  const response = await request.get(`/api/v1/metrics?${new URLSearchParams(params)}`, {
+    headers: { authorization: `Bearer ${fs.readFileSync(READ_TOKEN_FILE, "utf8").trim()}` },
+  });
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+test.describe("overview dashboard", () => {
+  test("shows exactly the numbers the API computes for the same window", async ({ browser, request }) => {
+    const { from, to } = fixedRange();
+    const apiTo = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
+    const m = await apiMetrics(request, { from: `${from}T00:00:00Z`, to: apiTo });
+    expect(m.deploymentFrequency.deployments).toBeGreaterThan(50);
+    const page = await pageAs(browser, "viewer");
+    await page.goto(`/?period=custom&from=${from}&to=${to}`);
+    await expect(page.getByTestId("tile-deployment-frequency")).toContainText(
+      `${m.deploymentFrequency.deployments} deployments on ${m.deploymentFrequency.deployDays} days`,
+    );
+    await expect(page.getByTestId("tile-deployment-frequency")).toContainText(m.deploymentFrequency.level);
+    await expect(page.getByTestId("tile-change-failure-rate")).toContainText(`${m.changeFailureRate.failed} of ${m.changeFailureRate.deployments} deployments`);
+    await expect(page.getByTestId("value-change-failure-rate")).toHaveText(`${Math.round(m.changeFailureRate.rate * 100)} %`);
+    await expect(page.getByTestId("tile-lead-time")).toContainText(`median of ${m.leadTime.changes} changes`);
+    await expect(page.getByTestId("tile-recovery-time")).toContainText(`${m.recoveryTime.recovered} recovered, ${m.recoveryTime.unrecovered} not yet`);
+    await expect(page.getByTestId("tile-time-to-restore")).toContainText(`median of ${m.timeToRestore.incidents} incidents`);
+    await page.context().close();
+  });
+
+  test("a filter change updates the URL and the numbers", async ({ browser }) => {
+    const page = await pageAs(browser, "viewer");
+    await page.goto("/");
+    const detail = page.getByTestId("tile-deployment-frequency").locator("p.text-xs").first();
+    const before = await detail.textContent();
+    await page.getByLabel("Team").selectOption("payments");
+    await expect(page).toHaveURL(/team=payments/);
+    await expect(detail).not.toHaveText(before!);
+    await page.getByLabel("Period").selectOption("7");
+    await expect(page).toHaveURL(/period=7/);
+    await expect(page).toHaveURL(/team=payments/);
+    await page.reload();
+    await expect(page.getByLabel("Team")).toHaveValue("payments");
+    await page.context().close();
+  });
+
+  test("a bad custom range is explained, not an error page", async ({ browser }) => {
+    const page = await pageAs(browser, "viewer");
+    await page.goto("/?period=custom&from=2026-03-07&to=2026-03-01");
+    await expect(page.getByRole("alert").filter({ hasText: "range" })).toHaveText("The range is not valid: the start must be before the end.");
+    await page.context().close();
+  });
+
+  test("the level badge shows its thresholds on keyboard focus", async ({ browser }) => {
+    const page = await pageAs(browser, "viewer");
+    await page.goto("/");
+    const tile = page.getByTestId("tile-change-failure-rate");
+    await tile.locator("[aria-describedby]").focus();
+    await expect(tile.getByRole("tooltip")).toBeVisible();
+    await expect(tile.getByRole("tooltip")).toContainText("elite: 5 % or less");
+    await page.context().close();
+  });
+
+  test("the drill-down lists exactly the deployments counted, and its CSV parses", async ({ browser }) => {
+    const page = await pageAs(browser, "viewer");
+    await page.goto("/?period=7");
+    const counted = (await page.getByTestId("tile-deployment-frequency").locator("p.text-xs").first().textContent())!.match(/^(\d+) deployments/)![1];
+    await page.getByRole("link", { name: "Deployment frequency" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Deployments counted" })).toBeVisible();
+    await expect(page.getByTestId("row-count")).toHaveText(counted!);
+    await expect(page.locator("tbody tr")).toHaveCount(Number(counted));
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+    expect(csv[0]).toBe("id,service,version,finishedAt,failed,unplanned,rollbackOfId");
+    expect(csv).toHaveLength(Number(counted) + 1);
+    expect(csv[1]).toMatch(/^\d+,[a-z-]+,[\d.]+,\d{4}-\d\d-\d\dT[\d:.]+Z,(true|false),(true|false),\d*$/);
+    await page.context().close();
+  });
+
+  test("the failures drill-down says which rule recovered each failed change", async ({ browser }) => {
+    const page = await pageAs(browser, "viewer");
+    await page.goto("/?period=90");
+    await page.getByRole("link", { name: "Change failure rate" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Failed changes and their recovery" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "rollback", exact: true }).first()).toBeVisible();
+    await page.context().close();
+  });
+});

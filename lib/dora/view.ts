@@ -1,0 +1,53 @@
+import { DAY_MS } from "@/lib/time";
+import { metricsQuerySchema, type MetricsQuery } from "./query";
+import { fieldErrors } from "@/lib/errors";
+
+export const PERIODS = ["7", "30", "90", "180"] as const;
+export type Period = (typeof PERIODS)[number] | "custom";
+
+export type DashboardParams = { period: Period; from?: string; to?: string; team?: string; service?: string; environment?: string };
+
+export type DashboardView =
+  | { ok: true; params: DashboardParams; query: MetricsQuery; previous: MetricsQuery }
+  | { ok: false; params: DashboardParams; error: string };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads the dashboard's filters from the URL (so a view is a link to share): a period of 7–180 days
+ * ending now, or a custom range of whole UTC days (`to` inclusive), plus team, service, environment.
+ */
+export function parseDashboardParams(searchParams: SearchParams, now = Date.now()): DashboardView {
+  const from = one(searchParams.from);
+  const to = one(searchParams.to);
+  const requested = one(searchParams.period);
+  const period: Period = requested === "custom" || (!requested && (from || to)) ? "custom" : PERIODS.includes(requested as never) ? (requested as Period) : "30";
+  const params: DashboardParams = { period, team: one(searchParams.team), service: one(searchParams.service), environment: one(searchParams.environment) };
+  let window: { from?: string; to?: string };
+  if (period === "custom") {
+    params.from = from;
+    params.to = to;
+    if (!from || !to || !DATE.test(from) || !DATE.test(to)) return { ok: false, params, error: "Choose both a start and an end date for a custom range." };
+    window = { from: `${from}T00:00:00Z`, to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() };
+  } else {
+    window = { from: new Date(now - Number(period) * DAY_MS).toISOString(), to: new Date(now).toISOString() };
+  }
+  const parsed = metricsQuerySchema.safeParse({ ...window, team: params.team, service: params.service, environment: params.environment });
+  if (!parsed.success) {
+    const [field, problem] = Object.entries(fieldErrors(parsed.error.issues))[0]!;
+    const reason = problem === "must be before to" ? "the start must be before the end" : problem;
+    return { ok: false, params, error: field === "from" ? `The range is not valid: ${reason}.` : `${field} ${problem}` };
+  }
+  const query = parsed.data;
+  const length = query.to.getTime() - query.from.getTime();
+  return { ok: true, params, query, previous: { ...query, from: new Date(query.from.getTime() - length), to: query.from } };
+}
+
+/** The URL search string for a set of filters (empty values left out). */
+export function dashboardSearch(params: DashboardParams): string {
+  const entries = Object.entries(params).filter(([k, v]) => v && !(k === "period" && v === "30"));
+  return entries.length ? `?${new URLSearchParams(entries as [string, string][]).toString()}` : "";
+}
