@@ -9,8 +9,8 @@ const PAGES = [
   { path: "/services", heading: "Services" },
   { path: "/settings", heading: "Settings" },
   { path: "/wall", heading: "Tandem" },
-  { path: "/metrics", heading: "How is this computed?" },
-  { path: "/metrics/failures", heading: "Failed changes and their recovery" },
+  { path: "/how-computed", heading: "How is this computed?" },
+  { path: "/drilldown/failures", heading: "Failed changes and their recovery" },
 ];
 
 for (const theme of ["light", "dark"] as const) {

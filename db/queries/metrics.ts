@@ -54,7 +54,7 @@ function percentiles(valuesCte: SQL): SQL {
   return sql`vals as (${valuesCte}),
     ranked as (select g, v, row_number() over (partition by g order by v) - 1 as i, count(*) over (partition by g) as n from vals),
     pct as (
-      select g, n,
+      select g, n, sum(v) as total,
         max(case when i = (n - 1) / 2 then v end) as p50_lo,
         max(case when i = (n - 1) / 2 + 1 then v end) as p50_hi,
         ((n - 1) % 2) / 2.0 as p50_frac,
@@ -63,13 +63,13 @@ function percentiles(valuesCte: SQL): SQL {
         ((9 * (n - 1)) % 10) / 10.0 as p90_frac
       from ranked group by g
     )
-    select g, n,
+    select g, n, total as sum,
       p50_lo + coalesce(p50_hi - p50_lo, 0) * p50_frac as p50,
       p90_lo + coalesce(p90_hi - p90_lo, 0) * p90_frac as p90
     from pct`;
 }
 
-export type PercentileRow = { g: string; n: number; p50: number; p90: number };
+export type PercentileRow = { g: string; n: number; sum: number; p50: number; p90: number };
 export type DeploymentAggregateRow = { g: string; deployments: number; deployDays: number; failed: number; recovered: number; rework: number };
 
 /** Counts per group: |D|, distinct UTC days, failed changes (and how many recovered), rework. */
@@ -166,4 +166,14 @@ export function restorePercentiles(db: DbOrTx, scope: MetricScope, column: "reso
       where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()} and ${done}${serviceFilter(scope)}
     ),
     ${percentiles(groups(sql`started_at`, sql`service_id`, sql`seconds`, "restored"))}`);
+}
+
+export type DeploymentTotalRow = { service: string; team: string | null; environment: string; deployments: number };
+
+/** All-time successful deployments per service and environment (Prometheus counter). */
+export function deploymentTotals(db: DbOrTx): DeploymentTotalRow[] {
+  return db.all<DeploymentTotalRow>(sql`select s.slug as service, s.team, d.environment, count(*) as deployments
+    from deployments d join services s on s.id = d.service_id
+    where d.status = 'success'
+    group by s.slug, d.environment order by s.slug, d.environment`);
 }

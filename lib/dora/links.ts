@@ -5,12 +5,12 @@ export type Drilldown = (typeof DRILLDOWNS)[number];
 
 /** The page listing the rows behind a figure, for exactly this window and these filters. */
 export function drilldownHref(kind: Drilldown, query: MetricsQuery, window?: { from: Date; to: Date }): string {
-  return `/metrics/${kind}?${metricsSearch(query, window)}`;
+  return `/drilldown/${kind}?${metricsSearch(query, window)}`;
 }
 
 /** The weekly series of a view as CSV. */
 export function seriesCsvHref(query: MetricsQuery): string {
-  return `/metrics/series/csv?${metricsSearch(query)}`;
+  return `/drilldown/series/csv?${metricsSearch(query)}`;
 }
 
 function metricsSearch(query: MetricsQuery, window?: { from: Date; to: Date }): string {

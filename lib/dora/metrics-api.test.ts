@@ -5,6 +5,7 @@ import { scenario } from "@/db/test/scenario";
 import { tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { GET } from "@/app/api/v1/metrics/route";
+import { GET as prometheus } from "@/app/metrics/route";
 
 const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
@@ -79,5 +80,22 @@ describe("GET /api/v1/metrics", () => {
     const ingest = await call("", tokens.ingest);
     expect(ingest.status).toBe(403);
     expect((await ingest.json()).error.message).toBe("A token with role ingest may not read metrics.");
+  });
+});
+
+describe("GET /metrics (Prometheus)", () => {
+  const scrape = (token: string | null) =>
+    prometheus(new Request("http://tandem.test/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve({}) });
+
+  it("serves the text exposition format to a read token", async () => {
+    const response = await scrape(tokens.read!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
+    expect(await response.text()).toContain('tandem_deployments_total{service="api",team="core",environment="production"} 3');
+  });
+
+  it("refuses without a token, and an ingest token", async () => {
+    expect((await scrape(null)).status).toBe(401);
+    expect((await scrape(tokens.ingest!)).status).toBe(403);
   });
 });

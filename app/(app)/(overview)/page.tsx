@@ -21,7 +21,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       title="Overview"
       description="The four keys of delivery, their DORA levels, and how they move."
       actions={
-        <Link href="/metrics" className="text-sm text-accent underline">
+        <Link href="/how-computed" className="text-sm text-accent underline">
           How is this computed?
         </Link>
       }

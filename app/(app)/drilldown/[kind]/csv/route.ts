@@ -8,7 +8,7 @@ import { computeMetrics } from "@/lib/dora/metrics";
 import { metricsQuerySchema } from "@/lib/dora/query";
 import { AppError, invalid, notFound, unauthorized } from "@/lib/errors";
 
-/** CSV of a drill-down's rows, or of the weekly series (`/metrics/series/csv`), for the signed-in user. */
+/** CSV of a drill-down's rows, or of the weekly series (`/drilldown/series/csv`), for the signed-in user. */
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   try {
     const { kind } = await params;

@@ -41,7 +41,7 @@ export default async function DrilldownPage({ params, searchParams }: Props) {
         title={table.title}
         description={table.explains}
         actions={
-          <a href={`/metrics/${kind}/csv?${search}`} className={buttonClass.secondary} download>
+          <a href={`/drilldown/${kind}/csv?${search}`} className={buttonClass.secondary} download>
             Download CSV
           </a>
         }
@@ -57,7 +57,7 @@ export default async function DrilldownPage({ params, searchParams }: Props) {
         <DrilldownTable table={table} />
       )}
       <p className="mt-6 text-sm">
-        <Link href="/metrics" className="text-accent underline">
+        <Link href="/how-computed" className="text-accent underline">
           How is this computed?
         </Link>
       </p>

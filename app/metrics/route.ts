@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/handler";
+import { prometheusExposition } from "@/lib/dora/prometheus";
+
+/** Prometheus scrape endpoint; needs a token with the read role, like the API. */
+export const GET = apiRoute({ permission: "read", doing: "read metrics", query: z.object({}) }, ({ db }) =>
+  new Response(prometheusExposition(db), { headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" } }),
+);
