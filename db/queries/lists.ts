@@ -1,10 +1,14 @@
-import { and, count, desc, eq, gte, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { changeRequests, deployments, incidents, services, user } from "../schema";
 
-/* Newest-first lists behind the Deployments, Incidents and Changes pages. */
+/* Newest-first lists behind the Deployments, Incidents and Changes pages, optionally for one service. */
 
-export function listRecentDeployments(db: DbOrTx, limit: number) {
+export type ListFilter = { service?: string; openOnly?: boolean };
+
+const OPEN_CHANGE_STATUSES = ["draft", "pending_approval", "approved"] as const;
+
+export function listRecentDeployments(db: DbOrTx, limit: number, filter: ListFilter = {}) {
   return db
     .select({
       id: deployments.id,
@@ -23,6 +27,7 @@ export function listRecentDeployments(db: DbOrTx, limit: number) {
     })
     .from(deployments)
     .innerJoin(services, eq(services.id, deployments.serviceId))
+    .where(filter.service === undefined ? undefined : eq(services.slug, filter.service))
     .orderBy(desc(sql`coalesce(${deployments.finishedAt}, ${deployments.startedAt}, ${deployments.createdAt})`), desc(deployments.id))
     .limit(limit)
     .all();
@@ -30,7 +35,7 @@ export function listRecentDeployments(db: DbOrTx, limit: number) {
 export type DeploymentRow = ReturnType<typeof listRecentDeployments>[number];
 
 /** Open incidents first (most severe first), then the rest newest first. */
-export function listIncidents(db: DbOrTx, limit: number) {
+export function listIncidents(db: DbOrTx, limit: number, filter: ListFilter = {}) {
   return db
     .select({
       id: incidents.id,
@@ -47,13 +52,14 @@ export function listIncidents(db: DbOrTx, limit: number) {
     .from(incidents)
     .innerJoin(services, eq(services.id, incidents.serviceId))
     .leftJoin(user, eq(user.id, incidents.leadId))
+    .where(and(filter.service === undefined ? undefined : eq(services.slug, filter.service), filter.openOnly ? ne(incidents.status, "resolved") : undefined))
     .orderBy(sql`${incidents.status} = 'resolved'`, sql`case when ${incidents.status} = 'resolved' then 0 else ${incidents.severity} end`, desc(incidents.startedAt))
     .limit(limit)
     .all();
 }
 export type IncidentRow = ReturnType<typeof listIncidents>[number];
 
-export function listChanges(db: DbOrTx, limit: number) {
+export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) {
   return db
     .select({
       id: changeRequests.id,
@@ -72,6 +78,12 @@ export function listChanges(db: DbOrTx, limit: number) {
     .from(changeRequests)
     .innerJoin(services, eq(services.id, changeRequests.serviceId))
     .leftJoin(user, eq(user.id, changeRequests.requesterId))
+    .where(
+      and(
+        filter.service === undefined ? undefined : eq(services.slug, filter.service),
+        filter.openOnly ? inArray(changeRequests.status, OPEN_CHANGE_STATUSES) : undefined,
+      ),
+    )
     .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
     .limit(limit)
     .all();

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { deployments, incidents, services } from "../schema";
+import { deployments, incidents, services, type NewService, type Service } from "../schema";
 
 export type ServiceWithStats = {
   id: number;
@@ -74,4 +74,17 @@ export function listFilterOptions(db: DbOrTx) {
     .all()
     .map((r) => r.environment);
   return { services: all, teams, environments: environments.includes("production") ? environments : ["production", ...environments] };
+}
+
+export function findServiceBySlug(db: DbOrTx, slug: string): Service | undefined {
+  return db.select().from(services).where(eq(services.slug, slug)).get();
+}
+
+export function insertService(db: DbOrTx, values: Omit<NewService, "createdAt" | "updatedAt" | "id">): Service {
+  const now = new Date();
+  return db.insert(services).values({ ...values, createdAt: now, updatedAt: now }).returning().get();
+}
+
+export function updateService(db: DbOrTx, id: number, values: Partial<Pick<Service, "name" | "team" | "description" | "repository">>): Service {
+  return db.update(services).set({ ...values, updatedAt: new Date() }).where(eq(services.id, id)).returning().get();
 }

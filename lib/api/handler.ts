@@ -4,10 +4,11 @@ import { authenticateToken } from "@/db/queries/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
 import { AppError, invalid } from "@/lib/errors";
+import { readJsonBody } from "./body";
 
 export type TokenActor = Extract<Actor, { type: "token" }> & { role: TokenRole };
 
-type Context<Q> = { request: Request; actor: TokenActor; db: Db; query: Q; params: Record<string, string> };
+type Context<Q, B, P> = { request: Request; actor: TokenActor; db: Db; query: Q; body: B; params: P };
 
 /** The error envelope of CONTRACT.md. */
 export function errorResponse(error: AppError): Response {
@@ -30,16 +31,29 @@ function bearerToken(request: Request): string {
  * The one wrapper of every /api/v1 route: validate (400) → authenticate (401) → authorise (403) → run.
  * Client mistakes become the error envelope; anything else is logged and answered 500 without detail.
  */
-export function apiRoute<S extends z.ZodType>(
-  options: { permission: Permission; doing: string; query: S },
-  run: (ctx: Context<z.output<S>>) => Promise<Response> | Response,
+export function apiRoute<Q extends z.ZodType, B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
+  options: { permission: Permission; doing: string; query: Q; body?: B; params?: P },
+  run: (
+    ctx: Context<z.output<Q>, B extends z.ZodType ? z.output<B> : undefined, P extends z.ZodType ? z.output<P> : Record<string, string>>,
+  ) => Promise<Response> | Response,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
-      const params = await route.params;
+      let params: unknown = await route.params;
+      if (options.params) {
+        const parsedParams = options.params.safeParse(params);
+        if (!parsedParams.success) throw invalid(parsedParams.error.issues);
+        params = parsedParams.data;
+      }
       const url = new URL(request.url);
-      const parsed = options.query.safeParse(Object.fromEntries(url.searchParams));
-      if (!parsed.success) throw invalid(parsed.error.issues);
+      const query = options.query.safeParse(Object.fromEntries(url.searchParams));
+      if (!query.success) throw invalid(query.error.issues);
+      let body: unknown = undefined;
+      if (options.body) {
+        const parsedBody = options.body.safeParse(await readJsonBody(request));
+        if (!parsedBody.success) throw invalid(parsedBody.error.issues);
+        body = parsedBody.data;
+      }
       const db = getDb();
       const token = authenticateToken(db, bearerToken(request));
       if (!token) throw new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
@@ -47,7 +61,7 @@ export function apiRoute<S extends z.ZodType>(
         throw new AppError("forbidden", `A token with role ${token.role} may not ${options.doing}.`);
       }
       const actor: TokenActor = { type: "token", id: String(token.id), label: token.name, role: token.role };
-      return await run({ request, actor, db, query: parsed.data, params });
+      return await run({ request, actor, db, query: query.data, body: body as never, params: params as never });
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
       console.error(`API request failed while trying to ${options.doing}:`, error);

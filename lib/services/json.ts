@@ -1,0 +1,14 @@
+import type { Service } from "@/db/schema";
+
+/** A service as the API returns it. */
+export function serviceJson(s: Service) {
+  return {
+    slug: s.slug,
+    name: s.name,
+    team: s.team,
+    description: s.description,
+    repository: s.repository,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
