@@ -95,3 +95,34 @@ test.describe("overview dashboard", () => {
     await page.context().close();
   });
 });
+
+test.describe("service pages", () => {
+  test("the services list shows each service's four keys and links to its dashboard", async ({ browser }) => {
+    const page = await pageAs(browser, "viewer");
+    await page.goto("/services");
+    const row = page.getByRole("row", { name: /Search/ });
+    await expect(row).toContainText("/ ");
+    await row.getByRole("link", { name: "Search", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Search" })).toBeVisible();
+    await expect(page.getByTestId("tile-deployment-frequency")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Open incidents" })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Edit service" })).toHaveCount(0);
+    await page.context().close();
+  });
+
+  test("an admin edits a service with the API's rules", async ({ browser }) => {
+    const page = await pageAs(browser, "admin");
+    await page.goto("/services/notifications");
+    const form = page.getByRole("form", { name: "Edit service" });
+    await form.getByLabel("Repository URL").fill("not a url");
+    await form.getByRole("button", { name: "Save service" }).click();
+    await expect(form.getByLabel("Repository URL")).toHaveAccessibleDescription("must be an http(s) URL");
+    await form.getByLabel("Repository URL").fill("https://git.example.com/acme/notify");
+    await form.getByLabel("Description").fill("Email, SMS and push; owned by growth.");
+    await form.getByRole("button", { name: "Save service" }).click();
+    await expect(form.getByRole("status")).toHaveText("Saved Notifications.");
+    await page.reload();
+    await expect(page.getByText("Email, SMS and push; owned by growth.").first()).toBeVisible();
+    await page.context().close();
+  });
+});

@@ -7,6 +7,7 @@ const PAGES = [
   { path: "/incidents", heading: "Incidents" },
   { path: "/changes", heading: "Change requests" },
   { path: "/services", heading: "Services" },
+  { path: "/services/checkout-api", heading: "Checkout API" },
   { path: "/settings", heading: "Settings" },
   { path: "/wall", heading: "Tandem" },
   { path: "/how-computed", heading: "How is this computed?" },

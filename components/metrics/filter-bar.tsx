@@ -9,7 +9,7 @@ type Options = { teams: string[]; services: { slug: string; name: string }[]; en
 const submitOnChange = (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => e.currentTarget.form?.requestSubmit();
 
 /** A GET form: filters live in the URL, so every view is a link; it applies itself on change. */
-export function FilterBar({ action, params, options }: { action: string; params: DashboardParams; options: Options }) {
+export function FilterBar({ action, params, options, fixedService = false }: { action: string; params: DashboardParams; options: Options; fixedService?: boolean }) {
   const custom = params.period === "custom";
   const select = (name: keyof DashboardParams, label: string, choices: [string, string][], all?: string) => (
     <div>
@@ -51,8 +51,8 @@ export function FilterBar({ action, params, options }: { action: string; params:
           </div>
         </>
       ) : null}
-      {select("team", "Team", options.teams.map((t) => [t, t]), "All teams")}
-      {select("service", "Service", options.services.map((s) => [s.slug, s.name]), "All services")}
+      {fixedService ? null : select("team", "Team", options.teams.map((t) => [t, t]), "All teams")}
+      {fixedService ? null : select("service", "Service", options.services.map((s) => [s.slug, s.name]), "All services")}
       {select("environment", "Environment", options.environments.map((e) => [e, e]))}
       <button type="submit" className={buttonClass.secondary}>
         Apply

@@ -9,17 +9,15 @@ export type ServiceWithStats = {
   team: string | null;
   description: string | null;
   repository: string | null;
-  deployments: number;
   lastDeployAt: Date | null;
   openIncidents: number;
 };
 
-/** Every service with its production deployments since `since` and its open incidents. */
+/** Every service with its last production deployment since `since` and its open incidents. */
 export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats[] {
   const deployStats = db
     .select({
       serviceId: deployments.serviceId,
-      count: sql<number>`count(*)`.as("count"),
       last: sql<number | null>`max(${deployments.finishedAt})`.as("last"),
     })
     .from(deployments)
@@ -40,7 +38,6 @@ export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats
       team: services.team,
       description: services.description,
       repository: services.repository,
-      deployments: sql<number>`coalesce(${deployStats.count}, 0)`,
       last: deployStats.last,
       openIncidents: sql<number>`coalesce(${incidentStats.open}, 0)`,
     })

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listServicesWithStats } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
+import { computeMetricsReport } from "@/lib/dora/metrics";
+import { metricsQuerySchema } from "@/lib/dora/query";
 import { daysAgo } from "@/lib/time";
 import { ServiceTable } from "@/components/services/service-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,16 +13,19 @@ export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage() {
   await requirePageUser();
-  const rows = listServicesWithStats(getDb(), daysAgo(30));
+  const db = getDb();
+  const rows = listServicesWithStats(db, daysAgo(30));
+  const { services } = computeMetricsReport(db, metricsQuerySchema.parse({}));
+  const figures = new Map(services.map((s) => [s.slug, s]));
   return (
     <>
-      <PageHeader title="Services" description="Every service Tandem knows, grouped by team." />
+      <PageHeader title="Services" description="Every service Tandem knows, grouped by team, with its four keys over the last 30 days (production)." />
       {rows.length === 0 ? (
         <EmptyState title="No services yet">
           A service is created the first time a deployment names it, or with <code>PUT /api/v1/services/&#123;slug&#125;</code>.
         </EmptyState>
       ) : (
-        <ServiceTable rows={rows} />
+        <ServiceTable rows={rows} figures={figures} />
       )}
     </>
   );

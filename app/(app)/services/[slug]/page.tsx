@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listChanges, listIncidents, listRecentDeployments } from "@/db/queries/lists";
+import { findServiceBySlug, listFilterOptions } from "@/db/queries/services";
+import { requirePageUser } from "@/lib/auth/session";
+import { userCan } from "@/lib/auth/roles";
+import { computeMetrics } from "@/lib/dora/metrics";
+import { parseDashboardParams } from "@/lib/dora/view";
+import { ChangeTable } from "@/components/changes/change-table";
+import { DeploymentTable } from "@/components/deployments/deployment-table";
+import { IncidentTable } from "@/components/incidents/incident-table";
+import { FilterBar } from "@/components/metrics/filter-bar";
+import { OverviewTiles } from "@/components/metrics/overview-tiles";
+import { TrendCharts } from "@/components/metrics/trend-charts";
+import { EditServiceForm } from "@/components/services/edit-service-form";
+import { PageHeader } from "@/components/ui/page-header";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+/** One service's own dashboard: its figures and trends, what is open, what shipped. */
+export default async function ServicePage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const { slug } = await params;
+  const db = getDb();
+  const service = findServiceBySlug(db, slug);
+  if (!service) notFound();
+  const view = parseDashboardParams({ ...(await searchParams), service: slug, team: undefined });
+  const section = (id: string, title: string, body: React.ReactNode) => (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      {body}
+    </section>
+  );
+  const openIncidents = listIncidents(db, 50, { service: slug, openOnly: true });
+  const openChanges = listChanges(db, 50, { service: slug, openOnly: true });
+  return (
+    <>
+      <PageHeader
+        title={service.name}
+        description={[service.team ? `Team ${service.team}` : "No team", service.description].filter(Boolean).join(" · ")}
+        actions={
+          service.repository ? (
+            <a href={service.repository} className="text-sm text-accent underline" rel="noreferrer">
+              Repository
+            </a>
+          ) : undefined
+        }
+      />
+      <FilterBar action={`/services/${slug}`} params={view.params} options={listFilterOptions(db)} fixedService />
+      <div className="space-y-8">
+        {view.ok ? (
+          <ServiceFigures db={db} view={view} />
+        ) : (
+          <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
+            {view.error}
+          </p>
+        )}
+        {section(
+          "open-incidents",
+          "Open incidents",
+          openIncidents.length ? <IncidentTable rows={openIncidents} caption="Open incidents" /> : <p className="text-sm text-muted">None open.</p>,
+        )}
+        {section(
+          "open-changes",
+          "Open change requests",
+          openChanges.length ? <ChangeTable rows={openChanges} caption="Open change requests" /> : <p className="text-sm text-muted">None waiting.</p>,
+        )}
+        {section("recent", "Latest deployments", <DeploymentTable rows={listRecentDeployments(db, 20, { service: slug })} caption="Latest deployments" />)}
+        {userCan(user.role, "manage") ? section("edit", "Edit service", <EditServiceForm service={service} />) : null}
+        <p className="text-sm">
+          <Link href="/services" className="text-accent underline">
+            All services
+          </Link>
+        </p>
+      </div>
+    </>
+  );
+}
+
+function ServiceFigures({ db, view }: { db: ReturnType<typeof getDb>; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
+  const metrics = computeMetrics(db, view.query);
+  return (
+    <>
+      <OverviewTiles metrics={metrics} previous={computeMetrics(db, view.previous)} query={view.query} />
+      <section aria-labelledby="trends">
+        <h2 id="trends" className="mb-3 text-lg font-semibold">
+          Weekly trends
+        </h2>
+        <TrendCharts metrics={metrics} query={view.query} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { serviceFormSchema } from "@/lib/services/schema";
+import { upsertService } from "@/lib/services/services";
+import { findServiceBySlug } from "@/db/queries/services";
+import { notFound } from "@/lib/errors";
+import { authorizedAction } from "./authorized-action";
+
+/** The service page's edit form: the same schema and rules as PUT /api/v1/services/{slug}. */
+export const editService = authorizedAction(
+  { schema: serviceFormSchema, permission: "manage", doing: "edit services" },
+  ({ slug, ...fields }, { user, db }) => {
+    if (!findServiceBySlug(db, slug)) throw notFound(`The service ${slug}`);
+    const { service } = upsertService(db, user, slug, fields);
+    revalidatePath(`/services/${slug}`);
+    revalidatePath("/services");
+    return { message: `Saved ${service.name}.` };
+  },
+);
