@@ -126,3 +126,16 @@ test.describe("service pages", () => {
     await page.context().close();
   });
 });
+
+test("the deployments page shows a calendar heatmap and weekly deployments stacked by service", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/deployments?period=90");
+  const heatmap = page.getByRole("table", { name: /Deployments per day/ });
+  await expect(heatmap.getByRole("cell", { name: /^[A-Z][a-z]{2} \d+ [A-Z][a-z]{2,4}: \d+ deployments?/ }).first()).toBeAttached();
+  expect(await heatmap.getByRole("cell", { name: /, \d+ failed$/ }).count()).toBeGreaterThan(0);
+  const chart = page.getByRole("figure", { name: "Deployments per week by service, with failed changes" });
+  await chart.getByText("Show the figures").click();
+  await expect(chart.getByRole("columnheader", { name: "checkout-api" })).toBeVisible();
+  await expect(chart.getByRole("columnheader", { name: "failed changes" })).toBeVisible();
+  await page.context().close();
+});

@@ -1,16 +1,14 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "./chart-frame";
 import { formatValue, type ValueFormat } from "./value-format";
+
+import { axis, tooltipStyle } from "./chart-style";
 
 export type TrendPoint = { label: string; value: number | null; href?: string };
 
-const axis = { stroke: "var(--muted)", fontSize: 12, tickLine: false };
-
-/**
- * Every chart of Tandem goes through this wrapper: colours from the theme's CSS variables, values in
- * human units, and the figures also as a table for screen readers. Clicking a point opens its rows.
- */
+/** A one-series weekly trend in human units; clicking a point opens its rows. */
 export function TrendChart({ title, points, kind, format, height = 220 }: { title: string; points: TrendPoint[]; kind: "bar" | "line"; format: ValueFormat; height?: number }) {
   const open = (index: number | undefined) => {
     const href = index === undefined ? undefined : points[index]?.href;
@@ -30,16 +28,17 @@ export function TrendChart({ title, points, kind, format, height = 220 }: { titl
       <YAxis {...axis} width={56} tickFormatter={(v: number) => formatValue(format, v)} />
       <Tooltip
         formatter={(v) => [formatValue(format, typeof v === "number" ? v : null), title]}
-        contentStyle={{ background: "var(--bg)", border: "1px solid var(--border)", color: "var(--fg)" }}
-        labelStyle={{ color: "var(--fg)" }}
+        {...tooltipStyle}
         cursor={{ fill: "var(--surface-2)" }}
       />
     </>
   );
   return (
-    <figure className="rounded-lg border border-border bg-surface p-4">
-      <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
-      <div style={{ height }} aria-hidden="true" className={points.some((p) => p.href) ? "cursor-pointer" : undefined}>
+    <ChartFrame
+      title={title}
+      height={height}
+      clickable={points.some((p) => p.href)}
+      plot={
         <ResponsiveContainer width="100%" height="100%">
           {kind === "bar" ? (
             <BarChart {...common}>
@@ -53,23 +52,14 @@ export function TrendChart({ title, points, kind, format, height = 220 }: { titl
             </LineChart>
           )}
         </ResponsiveContainer>
-      </div>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-muted">Show the figures</summary>
-        <table className="mt-2 w-full text-left">
-          <caption className="sr-only">{title}</caption>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.label} className="border-b border-border">
-                <th scope="row" className="py-1 font-normal">
-                  {p.label}
-                </th>
-                <td className="py-1">{p.href ? <a className="text-accent underline" href={p.href}>{formatValue(format, p.value)}</a> : formatValue(format, p.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+      }
+      table={{
+        columns: ["Week", title],
+        rows: points.map((p) => ({
+          key: p.label,
+          cells: [p.label, p.href ? <a className="text-accent underline" href={p.href}>{formatValue(format, p.value)}</a> : formatValue(format, p.value)],
+        })),
+      }}
+    />
   );
 }

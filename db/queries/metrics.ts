@@ -177,3 +177,23 @@ export function deploymentTotals(db: DbOrTx): DeploymentTotalRow[] {
     where d.status = 'success'
     group by s.slug, d.environment order by s.slug, d.environment`);
 }
+
+export type DailyRow = { day: number; deployments: number; failed: number };
+
+/** D per UTC day (day = midnight in ms), with how many were failed changes: the calendar heatmap. */
+export function dailyDeployments(db: DbOrTx, scope: MetricScope): DailyRow[] {
+  return db.all<DailyRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+    select (d.finished_at / ${int(DAY)}) * ${int(DAY)} as day, count(*) as deployments, count(f.id) as failed
+    from d_scope d left join failed f on f.id = d.id
+    group by 1 order by 1`);
+}
+
+export type WeeklyServiceRow = { week: number; service: string; deployments: number; failed: number };
+
+/** D per ISO week and service, with failed changes: the stacked weekly chart. */
+export function weeklyDeploymentsByService(db: DbOrTx, scope: MetricScope): WeeklyServiceRow[] {
+  return db.all<WeeklyServiceRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+    select ${weekOf(sql`d.finished_at`)} as week, s.slug as service, count(*) as deployments, count(f.id) as failed
+    from d_scope d join services s on s.id = d.service_id left join failed f on f.id = d.id
+    group by 1, 2 order by 1, 2`);
+}

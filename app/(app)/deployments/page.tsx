@@ -1,25 +1,58 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listRecentDeployments } from "@/db/queries/lists";
+import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
+import { deploymentCalendar } from "@/lib/dora/frequency";
+import { parseDashboardParams } from "@/lib/dora/view";
+import { StackedWeeklyChart } from "@/components/charts/stacked-weekly-chart";
+import { DeployHeatmap } from "@/components/deployments/deploy-heatmap";
 import { DeploymentTable } from "@/components/deployments/deployment-table";
+import { FilterBar } from "@/components/metrics/filter-bar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Deployments" };
 
-export default async function DeploymentsPage() {
+const weekLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
+
+export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
-  const rows = listRecentDeployments(getDb(), 100);
+  const db = getDb();
+  const view = parseDashboardParams(await searchParams);
+  const rows = listRecentDeployments(db, 100, { service: view.params.service });
+  const calendar = view.ok ? deploymentCalendar(db, view.query) : null;
   return (
     <>
-      <PageHeader title="Deployments" description="The latest 100 deployments in every environment." />
-      {rows.length === 0 ? (
+      <PageHeader title="Deployments" description="How often each service ships, day by day and week by week, and the latest deployments." />
+      {rows.length === 0 && !view.params.service ? (
         <EmptyState title="No deployments recorded">
           Have your CI/CD pipeline call <code>POST /api/v1/deployments</code> with an ingest token (create one in Settings) after each deploy.
         </EmptyState>
       ) : (
-        <DeploymentTable rows={rows} caption="Latest deployments" />
+        <div className="space-y-8">
+          <FilterBar action="/deployments" params={view.params} options={listFilterOptions(db)} />
+          {calendar ? (
+            <div className="grid gap-4 xl:grid-cols-2">
+              <DeployHeatmap heatmap={calendar.heatmap} />
+              <StackedWeeklyChart
+                title="Deployments per week by service, with failed changes"
+                services={calendar.stacked.services}
+                points={calendar.stacked.weeks.map((w) => ({ label: weekLabel(w.weekStart), failed: w.failed, counts: w.counts }))}
+              />
+            </div>
+          ) : (
+            <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
+              {view.ok ? null : view.error}
+            </p>
+          )}
+          <section aria-labelledby="latest-heading">
+            <h2 id="latest-heading" className="mb-3 text-lg font-semibold">
+              Latest deployments{view.params.service ? ` of ${view.params.service}` : ""}, every environment
+            </h2>
+            <DeploymentTable rows={rows} caption="Latest deployments" />
+          </section>
+        </div>
       )}
     </>
   );

@@ -1,0 +1,38 @@
+"use client";
+
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "./chart-frame";
+import { axis, seriesColour, tooltipStyle } from "./chart-style";
+
+export type StackedPoint = { label: string; failed: number; counts: Record<string, number> };
+
+/** Deployments per week stacked by service, with the week's failed changes as a marked line. */
+export function StackedWeeklyChart({ title, services, points, height = 280 }: { title: string; services: string[]; points: StackedPoint[]; height?: number }) {
+  const data = points.map((p) => ({ label: p.label, failed: p.failed, ...p.counts }));
+  return (
+    <ChartFrame
+      title={title}
+      height={height}
+      clickable={false}
+      plot={
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid stroke="var(--border)" vertical={false} />
+            <XAxis dataKey="label" {...axis} />
+            <YAxis {...axis} width={40} allowDecimals={false} />
+            <Tooltip {...tooltipStyle} cursor={{ fill: "var(--surface-2)" }} />
+            <Legend wrapperStyle={{ color: "var(--fg)", fontSize: 12 }} />
+            {services.map((s, i) => (
+              <Bar key={s} dataKey={s} stackId="deployments" fill={seriesColour(i)} isAnimationActive={false} />
+            ))}
+            <Line dataKey="failed" name="failed changes" stroke="var(--danger)" strokeWidth={2} dot={{ r: 4, fill: "var(--danger)" }} isAnimationActive={false} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      }
+      table={{
+        columns: ["Week", ...services, "failed changes"],
+        rows: points.map((p) => ({ key: p.label, cells: [p.label, ...services.map((s) => p.counts[s] ?? 0), p.failed] })),
+      }}
+    />
+  );
+}

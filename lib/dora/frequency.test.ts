@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { scenario } from "@/db/test/scenario";
+import { deploymentCalendar, STACK_LIMIT } from "./frequency";
+import { metricsQuerySchema } from "./query";
+
+const query = metricsQuerySchema.parse({ from: "2026-03-04T00:00:00Z", to: "2026-03-12T00:00:00Z" });
+
+describe("deployment calendar", () => {
+  it("counts deployments and failed changes per UTC day, in Monday-first weeks", () => {
+    const s = scenario();
+    s.deploy({ service: "api", finishedAt: "2026-03-04T01:00:00Z" });
+    s.deploy({ service: "api", finishedAt: "2026-03-04T23:00:00Z", changeFailed: true });
+    s.deploy({ service: "web", finishedAt: "2026-03-10T12:00:00Z" });
+    s.deploy({ service: "web", finishedAt: "2026-03-03T12:00:00Z" });
+    const { heatmap } = deploymentCalendar(s.db, query);
+    expect(heatmap.weeks.map((w) => w.weekStart)).toEqual(["2026-03-02T00:00:00.000Z", "2026-03-09T00:00:00.000Z"]);
+    expect(heatmap.weeks[0]!.days[2]).toEqual({ day: "2026-03-04", deployments: 2, failed: 1, inWindow: true });
+    expect(heatmap.weeks[0]!.days[1]).toEqual({ day: "2026-03-03", deployments: 0, failed: 0, inWindow: false });
+    expect(heatmap.weeks[1]!.days[1]).toMatchObject({ day: "2026-03-10", deployments: 1 });
+    expect(heatmap.weeks[1]!.days[3]).toMatchObject({ day: "2026-03-12", inWindow: false });
+    expect(heatmap.max).toBe(2);
+  });
+
+  it("stacks weeks by service, busiest first, folding the rest into other, with failures per week", () => {
+    const s = scenario();
+    for (let i = 0; i <= STACK_LIMIT; i++) {
+      for (let n = 0; n <= STACK_LIMIT - i; n++) s.deploy({ service: `svc-${i}`, finishedAt: `2026-03-0${5 + (n % 2)}T10:00:0${n % 10}Z`, changeFailed: i === 0 && n === 0 });
+    }
+    const { stacked } = deploymentCalendar(s.db, query);
+    expect(stacked.services).toEqual(["svc-0", "svc-1", "svc-2", "svc-3", "svc-4", "svc-5", "svc-6", "other"]);
+    expect(stacked.weeks[0]!.counts["svc-0"]).toBe(STACK_LIMIT + 1);
+    expect(stacked.weeks[0]!.counts.other).toBe(1);
+    expect(stacked.weeks[0]!.failed).toBe(1);
+    expect(stacked.weeks[1]!.counts["svc-0"]).toBe(0);
+  });
+});
