@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { listIncidents, overviewCounts } from "@/db/queries/lists";
+import { listIncidents, openWorkCounts } from "@/db/queries/lists";
+import { computeMetrics } from "@/lib/dora/metrics";
+import { metricsQuerySchema } from "@/lib/dora/query";
+import { formatFrequency, formatPercent } from "@/lib/format";
 import { requirePageUser } from "@/lib/auth/session";
-import { daysAgo } from "@/lib/time";
 import { LocalTime } from "@/components/ui/local-time";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 
@@ -13,11 +15,12 @@ export const metadata: Metadata = { title: "Wall" };
 export default async function WallPage() {
   await requirePageUser();
   const db = getDb();
-  const counts = overviewCounts(db, daysAgo(30));
+  const metrics = computeMetrics(db, metricsQuerySchema.parse({}));
+  const counts = openWorkCounts(db);
   const open = listIncidents(db, 20).filter((i) => i.status !== "resolved");
   const tiles = [
-    ["Deployments, 30 days", counts.deployments],
-    ["Failed changes, 30 days", counts.failedChanges],
+    ["Deployment frequency, 30 days", formatFrequency(metrics.deploymentFrequency.perDay)],
+    ["Change failure rate, 30 days", formatPercent(metrics.changeFailureRate.rate)],
     ["Open incidents", counts.openIncidents],
     ["Waiting for approval", counts.pendingApprovals],
   ] as const;

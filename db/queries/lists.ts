@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { changeRequests, deployments, incidents, services, user } from "../schema";
 
@@ -90,31 +90,11 @@ export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) 
 }
 export type ChangeRow = ReturnType<typeof listChanges>[number];
 
-export type OverviewCounts = {
-  deployments: number;
-  failedChanges: number;
-  openIncidents: number;
-  pendingApprovals: number;
-  services: number;
-};
-
-/** Headline counts for the overview: production deployments and failed changes since `since`. */
-export function overviewCounts(db: DbOrTx, since: Date): OverviewCounts {
-  // A failed change as CONTRACT.md defines it: marked, rolled back by a successful deployment, or blamed by an incident.
-  const failed = sql<number>`coalesce(sum(${deployments.changeFailed}
-      or exists (select 1 from ${incidents} where ${incidents.causedById} = ${deployments.id})
-      or exists (select 1 from deployments r where r.rollback_of_id = ${deployments.id} and r.status = 'success')), 0)`;
-  const deploys = db
-    .select({ n: count(), failed })
-    .from(deployments)
-    .where(and(eq(deployments.environment, "production"), eq(deployments.status, "success"), gte(deployments.finishedAt, since)))
-    .get();
+/** What is waiting on people right now: open incidents and changes pending approval. */
+export function openWorkCounts(db: DbOrTx): { openIncidents: number; pendingApprovals: number } {
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
-    deployments: deploys?.n ?? 0,
-    failedChanges: deploys?.failed ?? 0,
     openIncidents: n(db.select({ n: count() }).from(incidents).where(ne(incidents.status, "resolved")).get()),
     pendingApprovals: n(db.select({ n: count() }).from(changeRequests).where(eq(changeRequests.status, "pending_approval")).get()),
-    services: n(db.select({ n: count() }).from(services).get()),
   };
 }
