@@ -3,9 +3,9 @@ import { test, expect, pageAs } from "../support/fixtures";
 /** Regenerates the README's pictures: run with `npm run screenshots`. */
 test("overview screenshot for the README", async ({ browser }) => {
   const page = await pageAs(browser, "admin");
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Latest activity" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Weekly trends" })).toBeVisible();
   await page.screenshot({ path: "public/screenshots/overview.png" });
   await page.context().close();
 });
