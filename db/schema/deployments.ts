@@ -14,6 +14,8 @@ export const deployments = sqliteTable(
       .references(() => services.id),
     environment: text("environment").notNull().default("production"),
     version: text("version"),
+    /** The commit deployed (head); with push history it tells which earlier commits this deployment delivers. */
+    sha: text("sha"),
     status: text("status", { enum: DEPLOYMENT_STATUSES }).notNull(),
     startedAt: integer("started_at", { mode: "timestamp_ms" }),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
@@ -35,6 +37,7 @@ export const deployments = sqliteTable(
     index("deployments_service_env_finished_idx").on(t.serviceId, t.environment, t.finishedAt),
     index("deployments_rollback_of_idx").on(t.rollbackOfId),
     index("deployments_change_request_idx").on(t.changeRequestId),
+    index("deployments_service_sha_idx").on(t.serviceId, t.sha),
   ],
 );
 export type Deployment = typeof deployments.$inferSelect;
@@ -52,6 +55,8 @@ export const commits = sqliteTable(
     timestamp: integer("timestamp", { mode: "timestamp_ms" }).notNull(),
     message: text("message"),
     author: text("author"),
+    /** First parent as pushes report it; null when unknown (e.g. the first commit of a force-push). */
+    parentSha: text("parent_sha"),
   },
   (t) => [uniqueIndex("commits_service_sha_idx").on(t.serviceId, t.sha)],
 );
@@ -69,4 +74,23 @@ export const deploymentCommits = sqliteTable(
       .references(() => commits.id),
   },
   (t) => [primaryKey({ columns: [t.deploymentId, t.commitId] }), index("deployment_commits_commit_idx").on(t.commitId)],
+);
+
+/** A push to a branch of a service's repository, as GitHub or GitLab reported it. */
+export const pushes = sqliteTable(
+  "pushes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    ref: text("ref").notNull(),
+    beforeSha: text("before_sha"),
+    afterSha: text("after_sha").notNull(),
+    forced: integer("forced", { mode: "boolean" }).notNull().default(false),
+    commitCount: integer("commit_count").notNull(),
+    source: text("source").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("pushes_service_at_idx").on(t.serviceId, t.at)],
 );

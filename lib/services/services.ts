@@ -25,3 +25,10 @@ function upsertIn(db: Tx, actor: Actor, slug: string, fields: ServiceFields) {
   recordAudit(db, actor, { action: "service.update", entityType: "service", entityId: before.id, before, after });
   return { service: after, created: false };
 }
+
+/** The id of a service, creating it (named after its slug, audited) the first time something names it. */
+export function ensureService(db: Tx, actor: Actor, slug: string): number {
+  const existing = findServiceBySlug(db, slug);
+  if (existing) return existing.id;
+  return upsertIn(db, actor, slug, {}).service.id;
+}

@@ -1,0 +1,102 @@
+import type { Db, Tx } from "@/db/client";
+import type { Deployment } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit";
+import {
+  changeRequestExists,
+  deliveredBefore,
+  findDeploymentByExternalId,
+  findDeploymentById,
+  insertDeployment,
+  linkCommits,
+  lookupCommit,
+  updateDeployment,
+  upsertCommit,
+} from "@/db/queries/ingest";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { ensureService } from "@/lib/services/services";
+import { commitsDelivered } from "./lineage";
+import type { DeploymentInput } from "./schema";
+
+export type DeploymentResult = { deployment: Deployment; service: string; created: boolean };
+
+const FINAL = new Set(["success", "failure", "cancelled"]);
+
+const badField = (field: string, message: string) => new AppError("bad_request", `${field}: ${message}`, { [field]: message });
+
+/** Resolves `rollbackOf` (an id, or an externalId of the same source) to a deployment id. */
+function resolveDeployment(tx: Tx, source: string, ref: number | string, field: string): number {
+  const found = typeof ref === "number" ? findDeploymentById(tx, ref) : findDeploymentByExternalId(tx, source, ref);
+  if (!found) throw badField(field, `no deployment has ${typeof ref === "number" ? "id" : "externalId"} ${ref}`);
+  return found.id;
+}
+
+/**
+ * Records deployments all-or-nothing: any refused item rolls back the whole batch. A known externalId
+ * (per source) updates its deployment instead of adding one; a finished status is never undone by a
+ * late "in_progress".
+ */
+export function recordDeployments(db: Db, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
+  return db.transaction((tx) => items.map((item, i) => recordOne(tx, actor, source, item, batch ? `deployments.${i}.` : "")));
+}
+
+function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput, prefix: string): DeploymentResult {
+  const serviceId = ensureService(tx, actor, input.service);
+  const rollbackOfId = input.rollbackOf === undefined ? undefined : resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`);
+  if (input.changeRequest !== undefined && !changeRequestExists(tx, input.changeRequest)) {
+    throw badField(`${prefix}changeRequest`, `no change request has id ${input.changeRequest}`);
+  }
+  const now = new Date();
+  const existing = input.externalId ? findDeploymentByExternalId(tx, source, input.externalId) : undefined;
+  if (existing && existing.serviceId !== serviceId) {
+    throw new AppError("conflict", `${prefix}externalId ${input.externalId} already names a deployment of another service.`, { [`${prefix}externalId`]: "already used for another service" });
+  }
+  if (existing && rollbackOfId === existing.id) throw badField(`${prefix}rollbackOf`, "a deployment cannot roll itself back");
+
+  const regresses = existing !== undefined && FINAL.has(existing.status) && !FINAL.has(input.status);
+  const values = {
+    environment: input.environment,
+    version: input.version ?? existing?.version ?? null,
+    sha: input.sha ?? existing?.sha ?? null,
+    status: regresses ? existing!.status : input.status,
+    startedAt: input.startedAt ?? existing?.startedAt ?? null,
+    finishedAt: regresses ? existing!.finishedAt : (input.finishedAt ?? existing?.finishedAt ?? null),
+    rollbackOfId: rollbackOfId ?? existing?.rollbackOfId ?? null,
+    unplanned: input.unplanned ?? existing?.unplanned ?? false,
+    changeFailed: input.changeFailed ?? existing?.changeFailed ?? false,
+    changeRequestId: input.changeRequest ?? existing?.changeRequestId ?? null,
+    deployedBy: input.deployedBy ?? existing?.deployedBy ?? null,
+    url: input.url ?? existing?.url ?? null,
+    updatedAt: now,
+  };
+  if (values.startedAt && values.finishedAt && values.finishedAt < values.startedAt) {
+    throw badField(`${prefix}finishedAt`, "must not be before startedAt");
+  }
+  const deployment = existing
+    ? updateDeployment(tx, existing.id, values)
+    : insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now });
+
+  const listed = (input.commits ?? []).map((c) => upsertCommit(tx, serviceId, c));
+  linkCommits(tx, deployment.id, listed);
+  if (deployment.status === "success") deriveDeliveredCommits(tx, deployment);
+
+  recordAudit(tx, actor, {
+    action: existing ? "deployment.update" : "deployment.create",
+    entityType: "deployment",
+    entityId: deployment.id,
+    before: existing ?? null,
+    after: deployment,
+  });
+  return { deployment, service: input.service, created: !existing };
+}
+
+/** Adds the pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
+export function deriveDeliveredCommits(tx: Tx, deployment: Deployment): void {
+  if (!deployment.sha) return;
+  const ids = commitsDelivered(
+    deployment.sha,
+    (sha) => lookupCommit(tx, deployment.serviceId, sha),
+    (commitId) => deliveredBefore(tx, deployment, commitId),
+  );
+  linkCommits(tx, deployment.id, ids);
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { DEPLOYMENT_STATUSES } from "@/db/schema";
+import { slugSchema, text } from "@/lib/validation";
+
+/** ISO-8601 with any offset; always stored and returned in UTC. */
+export const timestampSchema = z
+  .iso.datetime({ offset: true, error: "must be an ISO-8601 timestamp with an offset, e.g. 2026-01-31T09:00:00Z" })
+  .transform((v) => new Date(v));
+
+export const shaSchema = text()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{7,64}$/, "must be a commit sha (7 to 64 hex digits)");
+
+const optionalText = (max: number) => text().trim().max(max, `must be at most ${max} characters`).optional();
+
+/** A reference to another record: its Tandem id, or the externalId it was sent with. */
+export const referenceSchema = z.union([z.number().int().positive(), text().trim().min(1).max(200)], {
+  error: "must be an id (number) or an externalId (string)",
+});
+
+export const commitInputSchema = z.object({
+  sha: shaSchema,
+  timestamp: timestampSchema,
+  message: optionalText(2000),
+  author: optionalText(200),
+});
+
+const FINISHED = new Set(["success", "failure"]);
+
+/** One schema for POST /api/v1/deployments, the webhooks that record deployments and the UI form. */
+export const deploymentInputSchema = z
+  .object({
+    service: slugSchema,
+    environment: text().trim().toLowerCase().min(1, "must not be empty").max(64, "must be at most 64 characters").default("production"),
+    version: optionalText(200),
+    sha: shaSchema.optional(),
+    status: z.enum(DEPLOYMENT_STATUSES, { error: `must be one of ${DEPLOYMENT_STATUSES.join(", ")}` }),
+    startedAt: timestampSchema.optional(),
+    finishedAt: timestampSchema.optional(),
+    commits: z.array(commitInputSchema).max(1000, "must list at most 1000 commits").optional(),
+    externalId: optionalText(200),
+    rollbackOf: referenceSchema.optional(),
+    unplanned: z.boolean({ error: "must be true or false" }).optional(),
+    changeFailed: z.boolean({ error: "must be true or false" }).optional(),
+    changeRequest: z.number({ error: "must be a change request id" }).int().positive().optional(),
+    deployedBy: optionalText(200),
+    url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (FINISHED.has(d.status) && !d.finishedAt) ctx.addIssue({ code: "custom", path: ["finishedAt"], message: `is required when status is ${d.status}` });
+    if (d.startedAt && d.finishedAt && d.finishedAt < d.startedAt) ctx.addIssue({ code: "custom", path: ["finishedAt"], message: "must not be before startedAt" });
+  });
+export type DeploymentInput = z.output<typeof deploymentInputSchema>;
+
+export const MAX_BATCH = 1000;
+
+const batchSchema = z.object({
+  deployments: z.array(deploymentInputSchema).min(1, "must hold at least one deployment").max(MAX_BATCH, `must hold at most ${MAX_BATCH} deployments`),
+});
+
+/**
+ * One deployment, or {"deployments": [...]} with up to 1,000 (all-or-nothing). Chosen by shape first,
+ * so a bad field is named by its own path (deployments.3.finishedAt) rather than a vague union error.
+ */
+export const deploymentPostSchema = z.custom<unknown>().transform((body, ctx): { batch: boolean; items: DeploymentInput[] } => {
+  const isBatch = typeof body === "object" && body !== null && !Array.isArray(body) && "deployments" in body;
+  const parsed = isBatch ? batchSchema.safeParse(body) : deploymentInputSchema.safeParse(body);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  return { batch: isBatch, items: "deployments" in parsed.data ? parsed.data.deployments : [parsed.data] };
+});
