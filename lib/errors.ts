@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Seconds a rate-limited client should wait. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }

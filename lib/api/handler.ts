@@ -5,6 +5,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
 import { AppError, invalid } from "@/lib/errors";
 import { readJsonBody } from "./body";
+import { RateLimiter } from "@/lib/auth/rate-limit";
+import { getConfig } from "@/lib/config/config";
+
+const globalForLimiter = globalThis as unknown as { apiLimiter?: RateLimiter };
+/** One fixed window per token per minute, sized by TANDEM_RATE_LIMIT. */
+function limiter(): RateLimiter {
+  globalForLimiter.apiLimiter ??= new RateLimiter(getConfig().rateLimit, 60_000);
+  return globalForLimiter.apiLimiter;
+}
 
 export type TokenActor = Extract<Actor, { type: "token" }> & { role: TokenRole };
 
@@ -16,7 +25,10 @@ export function errorResponse(error: AppError): Response {
     error: { code: error.code, message: error.message },
   };
   if (error.fields && Object.keys(error.fields).length) body.error.fields = error.fields;
-  return Response.json(body, { status: error.status, headers: error.code === "unauthorized" ? { "WWW-Authenticate": "Bearer" } : undefined });
+  const headers: Record<string, string> = {};
+  if (error.code === "unauthorized") headers["WWW-Authenticate"] = "Bearer";
+  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
+  return Response.json(body, { status: error.status, headers });
 }
 
 function bearerToken(request: Request): string {
@@ -60,6 +72,8 @@ export function apiRoute<Q extends z.ZodType, B extends z.ZodType | undefined = 
       if (!tokenCan(token.role, options.permission)) {
         throw new AppError("forbidden", `A token with role ${token.role} may not ${options.doing}.`);
       }
+      const wait = limiter().attempt(`token:${token.id}`);
+      if (wait > 0) throw new AppError("rate_limited", `This token sent more than ${getConfig().rateLimit} requests in a minute; retry in ${wait} s.`, undefined, wait);
       const actor: TokenActor = { type: "token", id: String(token.id), label: token.name, role: token.role };
       return await run({ request, actor, db, query: query.data, body: body as never, params: params as never });
     } catch (error) {

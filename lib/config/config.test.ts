@@ -11,6 +11,7 @@ describe("parseConfig", () => {
       secret: undefined,
       publicUrl: undefined,
       demo: "auto",
+      rateLimit: 300_000,
     });
   });
 
@@ -35,6 +36,7 @@ describe("parseConfig", () => {
     [{ TANDEM_SECRET: "short" }, /^TANDEM_SECRET: must be at least 32 characters$/],
     [{ TANDEM_URL: "ftp://x" }, /^TANDEM_URL: must be an http\(s\) URL/],
     [{ TANDEM_DEMO: "yes" }, /^TANDEM_DEMO: must be "auto" or "off"$/],
+    [{ TANDEM_RATE_LIMIT: "0" }, /^TANDEM_RATE_LIMIT: must be at least 1$/],
   ])("names the variable and the problem for %o", (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

@@ -27,6 +27,11 @@ const envSchema = z.object({
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
   TANDEM_DEMO: z.enum(["auto", "off"], { error: 'must be "auto" or "off"' }).default("auto"),
+  TANDEM_RATE_LIMIT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .default(300_000),
 });
 
 export type Config = {
@@ -35,6 +40,8 @@ export type Config = {
   secret: string | undefined;
   publicUrl: string | undefined;
   demo: "auto" | "off";
+  /** API requests per minute that one token may make before getting 429. */
+  rateLimit: number;
 };
 
 /** Reads the configuration from an environment; empty variables count as unset. */
@@ -52,6 +59,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     secret: c.TANDEM_SECRET,
     publicUrl: c.TANDEM_URL,
     demo: c.TANDEM_DEMO,
+    rateLimit: c.TANDEM_RATE_LIMIT,
   };
 }
 
