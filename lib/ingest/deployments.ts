@@ -25,7 +25,7 @@ const FINAL = new Set(["success", "failure", "cancelled"]);
 const badField = (field: string, message: string) => new AppError("bad_request", `${field}: ${message}`, { [field]: message });
 
 /** Resolves `rollbackOf` (an id, or an externalId of the same source) to a deployment id. */
-function resolveDeployment(tx: Tx, source: string, ref: number | string, field: string): number {
+export function resolveDeployment(tx: Tx, source: string, ref: number | string, field: string): number {
   const found = typeof ref === "number" ? findDeploymentById(tx, ref) : findDeploymentByExternalId(tx, source, ref);
   if (!found) throw badField(field, `no deployment has ${typeof ref === "number" ? "id" : "externalId"} ${ref}`);
   return found.id;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEPLOYMENT_STATUSES } from "@/db/schema";
-import { slugSchema, text } from "@/lib/validation";
+import { oneOf, slugSchema, text } from "@/lib/validation";
 
 /** ISO-8601 with any offset; always stored and returned in UTC. */
 export const timestampSchema = z
@@ -35,7 +35,7 @@ export const deploymentInputSchema = z
     environment: text().trim().toLowerCase().min(1, "must not be empty").max(64, "must be at most 64 characters").default("production"),
     version: optionalText(200),
     sha: shaSchema.optional(),
-    status: z.enum(DEPLOYMENT_STATUSES, { error: `must be one of ${DEPLOYMENT_STATUSES.join(", ")}` }),
+    status: oneOf(DEPLOYMENT_STATUSES),
     startedAt: timestampSchema.optional(),
     finishedAt: timestampSchema.optional(),
     commits: z.array(commitInputSchema).max(1000, "must list at most 1000 commits").optional(),
@@ -72,3 +72,72 @@ export const deploymentPostSchema = z.custom<unknown>().transform((body, ctx): {
   }
   return { batch: isBatch, items: "deployments" in parsed.data ? parsed.data.deployments : [parsed.data] };
 });
+
+/* Incidents: POST creates (or replays by externalId), PATCH changes some fields. */
+
+const SEVERITY_VALUES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+const INCIDENT_STATUS_VALUES = ["investigating", "identified", "monitoring", "resolved"] as const;
+
+const incidentFields = {
+  title: text().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  service: slugSchema,
+  severity: oneOf(SEVERITY_VALUES),
+  status: oneOf(INCIDENT_STATUS_VALUES),
+  startedAt: timestampSchema,
+  acknowledgedAt: timestampSchema.nullable(),
+  resolvedAt: timestampSchema.nullable(),
+  causedBy: referenceSchema.nullable(),
+  summary: text().max(50_000, "must be at most 50000 characters").nullable(),
+  externalId: text().trim().min(1).max(200, "must be at most 200 characters"),
+};
+
+export const incidentCreateSchema = z.object({
+  ...incidentFields,
+  status: incidentFields.status.default("investigating"),
+  acknowledgedAt: incidentFields.acknowledgedAt.optional(),
+  resolvedAt: incidentFields.resolvedAt.optional(),
+  causedBy: incidentFields.causedBy.optional(),
+  summary: incidentFields.summary.optional(),
+  externalId: incidentFields.externalId.optional(),
+});
+export type IncidentCreate = z.output<typeof incidentCreateSchema>;
+
+export const incidentPatchSchema = z
+  .object({
+    title: incidentFields.title,
+    severity: incidentFields.severity,
+    status: incidentFields.status,
+    startedAt: incidentFields.startedAt,
+    acknowledgedAt: incidentFields.acknowledgedAt,
+    resolvedAt: incidentFields.resolvedAt,
+    causedBy: incidentFields.causedBy,
+    summary: incidentFields.summary,
+  })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, "send at least one field to change");
+export type IncidentPatch = z.output<typeof incidentPatchSchema>;
+
+/* Change requests. */
+
+const CHANGE_TYPE_VALUES = ["standard", "normal", "emergency"] as const;
+const CHANGE_RISK_VALUES = ["low", "medium", "high"] as const;
+
+export const changeCreateSchema = z
+  .object({
+    title: text().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+    service: slugSchema,
+    description: text().max(20_000, "must be at most 20000 characters").optional(),
+    rollbackPlan: text().max(20_000, "must be at most 20000 characters").optional(),
+    type: oneOf(CHANGE_TYPE_VALUES),
+    risk: oneOf(CHANGE_RISK_VALUES),
+    plannedStart: timestampSchema.optional(),
+    plannedEnd: timestampSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.type === "normal") {
+      if (!c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedStart"], message: "is required for normal changes" });
+      if (!c.plannedEnd) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "is required for normal changes" });
+    }
+    if (c.plannedStart && c.plannedEnd && c.plannedEnd <= c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "must be after plannedStart" });
+  });
+export type ChangeCreate = z.output<typeof changeCreateSchema>;

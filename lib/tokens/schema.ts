@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { TOKEN_ROLES } from "@/lib/auth/roles";
-import { requiredText } from "@/lib/validation";
+import { oneOf, requiredText } from "@/lib/validation";
 
 /** One schema for the Settings form, its server action and `tandem token create`. */
 export const newTokenSchema = z.object({
   name: requiredText(100),
-  role: z.enum(TOKEN_ROLES, {
-    error: (issue) => (issue.input === undefined ? "is required" : `must be one of ${TOKEN_ROLES.join(", ")}`),
-  }),
+  role: oneOf(TOKEN_ROLES),
 });
 
 export const revokeTokenSchema = z.object({

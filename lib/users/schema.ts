@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
-import { requiredText, text } from "@/lib/validation";
+import { oneOf, requiredText, text } from "@/lib/validation";
 
-export const userRoleSchema = z.enum(USER_ROLES, {
-  error: (issue) => (issue.input === undefined ? "is required" : `must be one of ${USER_ROLES.join(", ")}`),
-});
+export const userRoleSchema = oneOf(USER_ROLES);
 
 /** One schema for the Settings form, its server action and `tandem user add`. */
 export const newUserSchema = z.object({

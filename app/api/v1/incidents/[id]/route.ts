@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { serviceSlugOf } from "@/db/queries/incidents";
+import { apiRoute } from "@/lib/api/handler";
+import { patchIncident } from "@/lib/incidents/record";
+import { incidentJson } from "@/lib/ingest/json";
+import { incidentPatchSchema } from "@/lib/ingest/schema";
+
+export const PATCH = apiRoute(
+  {
+    permission: "record",
+    doing: "update incidents",
+    query: z.object({}),
+    params: z.object({ id: z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id") }),
+    body: incidentPatchSchema,
+  },
+  ({ db, actor, body, params }) => {
+    const incident = patchIncident(db, actor, `token:${actor.id}`, params.id, body);
+    return Response.json(incidentJson(incident, serviceSlugOf(db, incident.serviceId)));
+  },
+);

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { serviceSlugOf } from "@/db/queries/incidents";
+import { apiRoute } from "@/lib/api/handler";
+import { recordIncident } from "@/lib/incidents/record";
+import { incidentJson } from "@/lib/ingest/json";
+import { incidentCreateSchema } from "@/lib/ingest/schema";
+
+export const POST = apiRoute(
+  { permission: "record", doing: "record incidents", query: z.object({}), body: incidentCreateSchema },
+  ({ db, actor, body }) => {
+    const { incident, created } = recordIncident(db, actor, `token:${actor.id}`, body);
+    return Response.json(incidentJson(incident, serviceSlugOf(db, incident.serviceId)), { status: created ? 201 : 200 });
+  },
+);

@@ -1,0 +1,36 @@
+import type { Db } from "@/db/client";
+import type { ChangeRequest } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit";
+import { insertChange } from "@/db/queries/changes";
+import type { Actor } from "@/lib/auth/actor";
+import type { ChangeCreate } from "@/lib/ingest/schema";
+import { ensureService } from "@/lib/services/services";
+import { statusOnSubmit } from "./policy";
+
+/** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it. */
+export function submitChange(db: Db, actor: Actor, source: string, input: ChangeCreate): ChangeRequest {
+  return db.transaction((tx) => {
+    const now = new Date();
+    const { status, awaitingRetroactiveApproval } = statusOnSubmit(input.type);
+    const change = insertChange(tx, {
+      serviceId: ensureService(tx, actor, input.service),
+      title: input.title,
+      description: input.description ?? null,
+      rollbackPlan: input.rollbackPlan ?? null,
+      type: input.type,
+      risk: input.risk,
+      status,
+      awaitingRetroactiveApproval,
+      plannedStart: input.plannedStart ?? null,
+      plannedEnd: input.plannedEnd ?? null,
+      requesterId: actor.type === "user" ? actor.id : null,
+      source,
+      submittedAt: now,
+      decidedAt: status === "approved" ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: change.id, after: change });
+    return change;
+  });
+}

@@ -1,0 +1,91 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { createApiToken } from "@/db/queries/tokens";
+import { tempDir } from "@/db/test/temp-db";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { POST } from "@/app/api/v1/incidents/route";
+import { PATCH } from "@/app/api/v1/incidents/[id]/route";
+import { POST as postDeployment } from "@/app/api/v1/deployments/route";
+
+const t = tempDir();
+process.env.DATABASE_URL = `file:${t.file}`;
+let token = "";
+let readToken = "";
+beforeAll(() => {
+  const { db, sqlite } = openDatabase(t.file);
+  token = createApiToken(db, CLI_ACTOR, { name: "pager", role: "ingest" }).token;
+  readToken = createApiToken(db, CLI_ACTOR, { name: "reader", role: "read" }).token;
+  sqlite.close();
+});
+afterAll(() => t.cleanup());
+
+const request = (method: string, path: string, body: unknown, auth = token) =>
+  new Request(`http://tandem.test${path}`, { method, headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+const post = (body: unknown, auth = token) => POST(request("POST", "/api/v1/incidents", body, auth), { params: Promise.resolve({}) });
+const patch = (id: number | string, body: unknown) => PATCH(request("PATCH", `/api/v1/incidents/${id}`, body), { params: Promise.resolve({ id: String(id) }) });
+const count = (sql: string) => {
+  const db = new Database(t.file, { readonly: true });
+  const n = (db.prepare(sql).get() as { n: number }).n;
+  db.close();
+  return n;
+};
+const base = { title: "Checkout down", service: "checkout", severity: "SEV1", startedAt: "2026-03-10T10:00:00Z" };
+
+describe("incidents API", () => {
+  it("declares an incident (investigating by default) and links the causing deployment by externalId", async () => {
+    await postDeployment(request("POST", "/api/v1/deployments", { service: "checkout", status: "success", finishedAt: "2026-03-10T09:50:00Z", externalId: "deploy-7" }), { params: Promise.resolve({}) });
+    const response = await post({ ...base, causedBy: "deploy-7", externalId: "PD-1", acknowledgedAt: "2026-03-10T10:03:00+00:00" });
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body).toMatchObject({ title: "Checkout down", status: "investigating", acknowledgedAt: "2026-03-10T10:03:00.000Z", resolvedAt: null, externalId: "PD-1" });
+    expect(typeof body.causedBy).toBe("number");
+  });
+
+  it("replays an externalId as an update with 200", async () => {
+    const first = await (await post({ ...base, externalId: "PD-2" })).json();
+    const replay = await post({ ...base, externalId: "PD-2", status: "resolved", resolvedAt: "2026-03-10T11:00:00Z" });
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toMatchObject({ id: first.id, status: "resolved" });
+    expect(count("select count(*) n from incidents where external_id = 'PD-2'")).toBe(1);
+  });
+
+  it("patches fields, keeps started ≤ acknowledged ≤ resolved after every change, and logs status changes", async () => {
+    const { id } = await (await post(base)).json();
+    const resolved = await patch(id, { status: "resolved", resolvedAt: "2026-03-10T12:00:00Z" });
+    expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toMatchObject({ status: "resolved", resolvedAt: "2026-03-10T12:00:00.000Z" });
+    const before = count(`select count(*) n from audit_log where entity_type = 'incident' and entity_id = '${id}'`);
+    const bad = await patch(id, { acknowledgedAt: "2026-03-10T13:00:00Z" });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toEqual({ resolvedAt: "must not be before acknowledgedAt" });
+    expect(count(`select count(*) n from audit_log where entity_type = 'incident' and entity_id = '${id}'`)).toBe(before);
+    const reopened = await (await patch(id, { status: "investigating" })).json();
+    expect(reopened).toMatchObject({ status: "investigating", resolvedAt: null });
+    expect(count(`select count(*) n from incident_updates where incident_id = ${id} and kind = 'status'`)).toBe(3);
+  });
+
+  it.each([
+    [{ ...base, title: "" }, "title", "is required"],
+    [{ ...base, title: "x".repeat(201) }, "title", "must be at most 200 characters"],
+    [{ ...base, severity: "P1" }, "severity", "must be one of SEV1, SEV2, SEV3, SEV4"],
+    [{ ...base, startedAt: undefined }, "startedAt", "must be an ISO-8601 timestamp with an offset, e.g. 2026-01-31T09:00:00Z"],
+    [{ ...base, status: "resolved" }, "resolvedAt", "is required when status is resolved"],
+    [{ ...base, acknowledgedAt: "2026-03-10T09:00:00Z" }, "acknowledgedAt", "must not be before startedAt"],
+    [{ ...base, causedBy: 424242 }, "causedBy", "no deployment has id 424242"],
+  ])("refuses %j naming %s, writing nothing", async (body, field, message) => {
+    const before = count("select count(*) n from incidents");
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields[field]).toBe(message);
+    expect(count("select count(*) n from incidents")).toBe(before);
+  });
+
+  it("answers 404 for an unknown incident, 400 for a bad id or an empty patch, 403 for a read token", async () => {
+    expect((await patch(999999, { title: "x" })).status).toBe(404);
+    expect((await patch("abc", { title: "x" })).status).toBe(400);
+    const { id } = await (await post(base)).json();
+    expect((await (await patch(id, {})).json()).error.message).toBe("send at least one field to change");
+    expect((await post(base, readToken)).status).toBe(403);
+  });
+});

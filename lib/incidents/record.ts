@@ -1,0 +1,91 @@
+import type { Db, Tx } from "@/db/client";
+import type { Incident } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit";
+import { findIncidentByExternalId, findIncidentById, insertIncident, insertIncidentUpdate, updateIncident } from "@/db/queries/incidents";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { resolveDeployment } from "@/lib/ingest/deployments";
+import type { IncidentCreate, IncidentPatch } from "@/lib/ingest/schema";
+import { ensureService } from "@/lib/services/services";
+import { incidentTimeProblems } from "./times";
+
+export type IncidentResult = { incident: Incident; created: boolean };
+
+type Changes = Omit<IncidentPatch, "causedBy"> & { causedById?: number | null };
+
+function assertTimes(state: Pick<Incident, "status" | "startedAt" | "acknowledgedAt" | "resolvedAt">) {
+  const problems = incidentTimeProblems(state);
+  const [first] = Object.entries(problems);
+  if (first) throw new AppError("bad_request", `${first[0]}: ${first[1]}`, problems);
+}
+
+/** Applies changes to an incident, keeping its rules, logging a status change, auditing it all. */
+function applyChanges(tx: Tx, actor: Actor, before: Incident, requested: Changes): Incident {
+  // Only the fields sent change; an absent field keeps its value.
+  const changes = Object.fromEntries(Object.entries(requested).filter(([, v]) => v !== undefined)) as Changes;
+  const status = changes.status ?? before.status;
+  // Reopening clears the resolution unless the caller sets one (which the rules then refuse).
+  const resolvedAt = changes.resolvedAt !== undefined ? changes.resolvedAt : status === "resolved" ? before.resolvedAt : null;
+  const next = { ...before, ...changes, status, resolvedAt, updatedAt: new Date() };
+  assertTimes(next);
+  const { id: _id, ...values } = next;
+  const after = updateIncident(tx, before.id, values);
+  if (after.status !== before.status) {
+    insertIncidentUpdate(tx, { incidentId: after.id, kind: "status", status: after.status, authorId: actor.type === "user" ? actor.id : null, createdAt: after.updatedAt });
+  }
+  recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before, after });
+  return after;
+}
+
+function causedById(tx: Tx, source: string, ref: number | string | null | undefined): number | null | undefined {
+  if (ref === undefined || ref === null) return ref;
+  return resolveDeployment(tx, source, ref, "causedBy");
+}
+
+/** POST /api/v1/incidents (and the webhooks): creates, or with a known externalId updates, an incident. */
+export function recordIncident(db: Db, actor: Actor, source: string, input: IncidentCreate): IncidentResult {
+  return db.transaction((tx) => {
+    const serviceId = ensureService(tx, actor, input.service);
+    const caused = causedById(tx, source, input.causedBy);
+    const existing = input.externalId ? findIncidentByExternalId(tx, source, input.externalId) : undefined;
+    if (existing) {
+      if (existing.serviceId !== serviceId) {
+        throw new AppError("conflict", `externalId ${input.externalId} already names an incident of another service.`, { externalId: "already used for another service" });
+      }
+      const { service: _service, externalId: _externalId, causedBy: _causedBy, ...fields } = input;
+      return { incident: applyChanges(tx, actor, existing, { ...fields, causedById: caused }), created: false };
+    }
+    const now = new Date();
+    const values = {
+      serviceId,
+      title: input.title,
+      severity: input.severity,
+      status: input.status,
+      startedAt: input.startedAt,
+      acknowledgedAt: input.acknowledgedAt ?? null,
+      resolvedAt: input.resolvedAt ?? null,
+      causedById: caused ?? null,
+      summary: input.summary ?? null,
+      source,
+      externalId: input.externalId ?? null,
+      createdBy: actor.type === "user" ? actor.id : null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    assertTimes(values);
+    const incident = insertIncident(tx, values);
+    insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
+    recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: incident });
+    return { incident, created: true };
+  });
+}
+
+/** PATCH /api/v1/incidents/{id}. */
+export function patchIncident(db: Db, actor: Actor, source: string, id: number, patch: IncidentPatch): Incident {
+  return db.transaction((tx) => {
+    const before = findIncidentById(tx, id);
+    if (!before) throw notFound(`Incident ${id}`);
+    const { causedBy, ...fields } = patch;
+    return applyChanges(tx, actor, before, { ...fields, causedById: causedById(tx, source, causedBy) });
+  });
+}
