@@ -48,6 +48,8 @@ describe("incidents API", () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ id: first.id, status: "resolved" });
     expect(count("select count(*) n from incidents where external_id = 'PD-2'")).toBe(1);
+    const again = await post({ ...base, externalId: "PD-2", title: "Checkout down (EU)" });
+    expect(await again.json()).toMatchObject({ id: first.id, status: "resolved", title: "Checkout down (EU)" });
   });
 
   it("patches fields, keeps started ≤ acknowledged ≤ resolved after every change, and logs status changes", async () => {

@@ -60,7 +60,7 @@ export function recordIncident(db: Db, actor: Actor, source: string, input: Inci
       serviceId,
       title: input.title,
       severity: input.severity,
-      status: input.status,
+      status: input.status ?? "investigating",
       startedAt: input.startedAt,
       acknowledgedAt: input.acknowledgedAt ?? null,
       resolvedAt: input.resolvedAt ?? null,

@@ -91,9 +91,10 @@ const incidentFields = {
   externalId: text().trim().min(1).max(200, "must be at most 200 characters"),
 };
 
+/** `status` has no default here: a replay without it must keep the incident's status; new ones start investigating. */
 export const incidentCreateSchema = z.object({
   ...incidentFields,
-  status: incidentFields.status.default("investigating"),
+  status: incidentFields.status.optional(),
   acknowledgedAt: incidentFields.acknowledgedAt.optional(),
   resolvedAt: incidentFields.resolvedAt.optional(),
   causedBy: incidentFields.causedBy.optional(),

@@ -1,0 +1,73 @@
+import type { Severity } from "@/db/schema";
+import type { PushInput } from "@/lib/ingest/pushes";
+
+export const WEBHOOK_SOURCES = ["github", "gitlab", "pagerduty", "opsgenie", "alertmanager", "cdevents"] as const;
+export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
+
+/** What an admin sets per integration to map another tool's world onto Tandem's. */
+export type IntegrationConfig = {
+  /** Repository ("owner/name"), PagerDuty/Opsgenie service or CDEvents subject → Tandem service slug. Unmapped names are slugified. */
+  serviceMap: Record<string, string>;
+  /** The tool's environment name → Tandem environment (lower-case). Unmapped names are lower-cased. */
+  environmentMap: Record<string, string>;
+  /** GitHub: names of workflows whose runs are deployments. GitLab: true to treat pipelines as deployments. */
+  deploymentWorkflows: string[];
+  pipelinesAsDeployments: boolean;
+  /** PagerDuty priority name (P1…) or urgency (high/low), Opsgenie priority (P1…P5), alert severity label value → severity. */
+  severityMap: Record<string, Severity>;
+  /** Alertmanager: only alerts whose labels match all of these open incidents (empty: every alert). */
+  alertMatchers: Record<string, string>;
+  /** Alertmanager: the label that holds the severity (looked up in severityMap; default SEV3). */
+  severityLabel: string;
+};
+
+export const DEFAULT_CONFIG: IntegrationConfig = {
+  serviceMap: {},
+  environmentMap: {},
+  deploymentWorkflows: [],
+  pipelinesAsDeployments: false,
+  severityMap: {},
+  alertMatchers: {},
+  severityLabel: "severity",
+};
+
+/**
+ * One thing a delivery asks Tandem to do. `deployment` and `incident` carry bodies shaped exactly like
+ * POST /api/v1/deployments and POST /api/v1/incidents (timestamps as ISO strings), validated by the
+ * same schemas; their externalId makes redeliveries and later events update the same record.
+ * `incident-update` changes an incident only if Tandem already knows it (by externalId).
+ */
+export type WebhookEffect =
+  | { kind: "deployment"; body: Record<string, unknown> }
+  | { kind: "push"; push: PushInput }
+  | { kind: "incident"; body: Record<string, unknown> }
+  | { kind: "incident-update"; externalId: string; patch: Record<string, unknown> };
+
+/** A parsed delivery: its id (for de-duplication), the event's name, and what to do (nothing: ignored). */
+export type ParsedDelivery = { deliveryId: string | null; event: string; effects: WebhookEffect[]; ignoredReason?: string };
+
+/** Parsers are pure: headers and the parsed JSON body in, effects out. Signatures are checked before. */
+export type WebhookParser = (input: { headers: Headers; body: unknown; config: IntegrationConfig }) => ParsedDelivery;
+
+/** Thrown by a parser for a payload it cannot use although its event type is one Tandem handles (→ 400). */
+export class PayloadError extends Error {
+  override name = "PayloadError";
+}
+
+/** `My Service` → `my-service`: how an unmapped name becomes a service slug. */
+export function slugify(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64);
+  return slug || "unknown";
+}
+
+export function mapService(config: IntegrationConfig, name: string): string {
+  return config.serviceMap[name] ?? slugify(name.includes("/") ? name.split("/").at(-1)! : name);
+}
+
+export function mapEnvironment(config: IntegrationConfig, name: string): string {
+  return config.environmentMap[name] ?? name.toLowerCase();
+}
