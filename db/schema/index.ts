@@ -7,3 +7,4 @@ export * from "./changes";
 export * from "./wall";
 export * from "./audit";
 export * from "./settings";
+export * from "./integrations";

@@ -1,0 +1,105 @@
+import { arr, isoTime, obj, optStr, str } from "./payload";
+import { mapEnvironment, mapService, type ParsedDelivery, type WebhookParser } from "./types";
+
+const STATUSES: Record<string, string | undefined> = {
+  created: "queued",
+  pending: "queued",
+  waiting_for_resource: "queued",
+  running: "in_progress",
+  success: "success",
+  failed: "failure",
+  canceled: "cancelled",
+  canceling: "cancelled",
+};
+
+const ignore = (deliveryId: string | null, event: string, reason: string): ParsedDelivery => ({ deliveryId, event, effects: [], ignoredReason: reason });
+
+/** The full sha of a GitLab deployment: its commit URL ends with it (the payload only has short_sha). */
+function deploymentSha(d: Record<string, unknown>): string | undefined {
+  return optStr(d.commit_url)?.match(/[0-9a-f]{40}$/)?.[0] ?? optStr(d.short_sha);
+}
+
+/**
+ * GitLab: Deployment events (every status), Push events (commits for lead time), and Pipeline events
+ * when the integration treats pipelines as deployments.
+ */
+export const parseGitLab: WebhookParser = ({ headers, body, config }) => {
+  const deliveryId = headers.get("x-gitlab-event-uuid") ?? headers.get("x-gitlab-webhook-uuid");
+  const payload = obj(body, "body");
+  const kind = str(payload.object_kind, "object_kind");
+  const project = () => str(obj(payload.project, "project").path_with_namespace, "project.path_with_namespace");
+
+  if (kind === "deployment") {
+    const state = str(payload.status, "status");
+    const status = STATUSES[state];
+    if (!status) return ignore(deliveryId, `deployment.${state}`, `deployment status ${state} is not used`);
+    const at = isoTime(payload.status_changed_at, "status_changed_at");
+    const finished = status === "success" || status === "failure" || status === "cancelled";
+    return {
+      deliveryId,
+      event: `deployment.${state}`,
+      effects: [
+        {
+          kind: "deployment",
+          body: {
+            service: mapService(config, project()),
+            environment: mapEnvironment(config, str(payload.environment, "environment")),
+            sha: deploymentSha(payload),
+            version: optStr(payload.ref),
+            status,
+            ...(finished ? { finishedAt: at } : { startedAt: at }),
+            externalId: `gitlab:deployment:${str(payload.deployment_id, "deployment_id")}`,
+            deployedBy: optStr(obj(payload.user ?? {}, "user").username),
+            url: optStr(payload.deployable_url),
+          },
+        },
+      ],
+    };
+  }
+
+  if (kind === "push") {
+    const ref = str(payload.ref, "ref");
+    if (!ref.startsWith("refs/heads/")) return ignore(deliveryId, kind, `push to ${ref} is not a branch`);
+    const commits = arr(payload.commits, "commits").map((c, i) => {
+      const commit = obj(c, `commits.${i}`);
+      return { sha: str(commit.id, `commits.${i}.id`), timestamp: new Date(isoTime(commit.timestamp, `commits.${i}.timestamp`)), message: optStr(commit.message), author: optStr(obj(commit.author ?? {}, `commits.${i}.author`).name) };
+    });
+    if (commits.length === 0) return ignore(deliveryId, kind, "the push carries no commits");
+    commits.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+    return {
+      deliveryId,
+      event: kind,
+      effects: [{ kind: "push", push: { service: mapService(config, project()), ref, before: optStr(payload.before) ?? null, after: str(payload.after, "after"), forced: false, commits, at: commits.at(-1)!.timestamp } }],
+    };
+  }
+
+  if (kind === "pipeline") {
+    if (!config.pipelinesAsDeployments) return ignore(deliveryId, kind, "pipelines are not configured as deployments");
+    const p = obj(payload.object_attributes, "object_attributes");
+    const state = str(p.status, "object_attributes.status");
+    const status = STATUSES[state];
+    if (!status) return ignore(deliveryId, `pipeline.${state}`, `pipeline status ${state} is not used`);
+    const finished = status === "success" || status === "failure" || status === "cancelled";
+    return {
+      deliveryId,
+      event: `pipeline.${state}`,
+      effects: [
+        {
+          kind: "deployment",
+          body: {
+            service: mapService(config, project()),
+            environment: mapEnvironment(config, "production"),
+            sha: str(p.sha, "object_attributes.sha"),
+            version: optStr(p.ref),
+            status,
+            startedAt: isoTime(p.created_at, "object_attributes.created_at"),
+            ...(finished ? { finishedAt: isoTime(p.finished_at, "object_attributes.finished_at") } : {}),
+            externalId: `gitlab:pipeline:${str(p.id, "object_attributes.id")}`,
+          },
+        },
+      ],
+    };
+  }
+
+  return ignore(deliveryId, kind, `event ${kind} is not used`);
+};
