@@ -5,6 +5,7 @@ import { seedCommand } from "./commands/seed";
 import { userCommand } from "./commands/user";
 import { tokenCommand } from "./commands/token";
 import { backupCommand } from "./commands/backup";
+import { integrationCommand } from "./commands/integration";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   migrate: migrateCommand,
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   user: userCommand,
   token: tokenCommand,
   backup: backupCommand,
+  integration: integrationCommand,
 };
 
 export const HELP = `usage: npm run tandem -- <command>
@@ -19,7 +21,8 @@ export const HELP = `usage: npm run tandem -- <command>
   seed --demo [--days N] [--services N] [--seed S]   fill an empty database with demo data
   user add --email E --name N --role R --password P  create a user (viewer|engineer|approver|admin)
   token create --name N --role R            create an API token (ingest|read|admin)
-  backup FILE                               consistent online copy of the database`;
+  backup FILE                               consistent online copy of the database
+  integration add --source S --name N [--secret X]   create a webhook integration; prints its path, then its secret`;
 
 /** Runs one command; returns the exit status. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -44,40 +44,50 @@ function causedById(tx: Tx, source: string, ref: number | string | null | undefi
 
 /** POST /api/v1/incidents (and the webhooks): creates, or with a known externalId updates, an incident. */
 export function recordIncident(db: Db, actor: Actor, source: string, input: IncidentCreate): IncidentResult {
-  return db.transaction((tx) => {
-    const serviceId = ensureService(tx, actor, input.service);
-    const caused = causedById(tx, source, input.causedBy);
-    const existing = input.externalId ? findIncidentByExternalId(tx, source, input.externalId) : undefined;
-    if (existing) {
-      if (existing.serviceId !== serviceId) {
-        throw new AppError("conflict", `externalId ${input.externalId} already names an incident of another service.`, { externalId: "already used for another service" });
-      }
-      const { service: _service, externalId: _externalId, causedBy: _causedBy, ...fields } = input;
-      return { incident: applyChanges(tx, actor, existing, { ...fields, causedById: caused }), created: false };
+  return db.transaction((tx) => recordIncidentIn(tx, actor, source, input));
+}
+
+export function recordIncidentIn(tx: Tx, actor: Actor, source: string, input: IncidentCreate): IncidentResult {
+  const serviceId = ensureService(tx, actor, input.service);
+  const caused = causedById(tx, source, input.causedBy);
+  const existing = input.externalId ? findIncidentByExternalId(tx, source, input.externalId) : undefined;
+  if (existing) {
+    if (existing.serviceId !== serviceId) {
+      throw new AppError("conflict", `externalId ${input.externalId} already names an incident of another service.`, { externalId: "already used for another service" });
     }
-    const now = new Date();
-    const values = {
-      serviceId,
-      title: input.title,
-      severity: input.severity,
-      status: input.status ?? "investigating",
-      startedAt: input.startedAt,
-      acknowledgedAt: input.acknowledgedAt ?? null,
-      resolvedAt: input.resolvedAt ?? null,
-      causedById: caused ?? null,
-      summary: input.summary ?? null,
-      source,
-      externalId: input.externalId ?? null,
-      createdBy: actor.type === "user" ? actor.id : null,
-      createdAt: now,
-      updatedAt: now,
-    };
-    assertTimes(values);
-    const incident = insertIncident(tx, values);
-    insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
-    recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: incident });
-    return { incident, created: true };
-  });
+    const { service: _service, externalId: _externalId, causedBy: _causedBy, ...fields } = input;
+    return { incident: applyChanges(tx, actor, existing, { ...fields, causedById: caused }), created: false };
+  }
+  const now = new Date();
+  const values = {
+    serviceId,
+    title: input.title,
+    severity: input.severity,
+    status: input.status ?? "investigating",
+    startedAt: input.startedAt,
+    acknowledgedAt: input.acknowledgedAt ?? null,
+    resolvedAt: input.resolvedAt ?? null,
+    causedById: caused ?? null,
+    summary: input.summary ?? null,
+    source,
+    externalId: input.externalId ?? null,
+    createdBy: actor.type === "user" ? actor.id : null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  assertTimes(values);
+  const incident = insertIncident(tx, values);
+  insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
+  recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: incident });
+  return { incident, created: true };
+}
+
+/** Changes an incident known by its externalId (from the same source); undefined when Tandem never saw it. */
+export function patchIncidentByExternalIdIn(tx: Tx, actor: Actor, source: string, externalId: string, patch: IncidentPatch): Incident | undefined {
+  const before = findIncidentByExternalId(tx, source, externalId);
+  if (!before) return undefined;
+  const { causedBy, ...fields } = patch;
+  return applyChanges(tx, actor, before, { ...fields, causedById: causedById(tx, source, causedBy) });
 }
 
 /** PATCH /api/v1/incidents/{id}. */

@@ -37,7 +37,12 @@ export function resolveDeployment(tx: Tx, source: string, ref: number | string, 
  * late "in_progress".
  */
 export function recordDeployments(db: Db, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
-  return db.transaction((tx) => items.map((item, i) => recordOne(tx, actor, source, item, batch ? `deployments.${i}.` : "")));
+  return db.transaction((tx) => recordDeploymentsIn(tx, actor, source, items, batch));
+}
+
+/** The same, inside a transaction the caller holds (webhooks apply several effects atomically). */
+export function recordDeploymentsIn(tx: Tx, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
+  return items.map((item, i) => recordOne(tx, actor, source, item, batch ? `deployments.${i}.` : ""));
 }
 
 function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput, prefix: string): DeploymentResult {

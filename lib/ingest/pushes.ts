@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { insertPush, successfulDeploymentsOfShas, upsertCommit } from "@/db/queries/ingest";
 import type { Actor } from "@/lib/auth/actor";
 import { ensureService } from "@/lib/services/services";
@@ -24,21 +24,23 @@ const NO_COMMIT = /^0+$/;
  * arrived before the push get their delivered commits now.
  */
 export function recordPush(db: Db, actor: Actor, source: string, push: PushInput): { commits: number } {
-  return db.transaction((tx) => {
-    const serviceId = ensureService(tx, actor, push.service);
-    const before = push.before && !NO_COMMIT.test(push.before) && !push.forced ? push.before : null;
-    push.commits.forEach((c, i) => upsertCommit(tx, serviceId, { ...c, parentSha: i === 0 ? before : push.commits[i - 1]!.sha }));
-    insertPush(tx, {
-      serviceId,
-      ref: push.ref,
-      beforeSha: push.before,
-      afterSha: push.after,
-      forced: push.forced,
-      commitCount: push.commits.length,
-      source,
-      at: push.at,
-    });
-    for (const d of successfulDeploymentsOfShas(tx, serviceId, push.commits.map((c) => c.sha))) deriveDeliveredCommits(tx, d);
-    return { commits: push.commits.length };
+  return db.transaction((tx) => recordPushIn(tx, actor, source, push));
+}
+
+export function recordPushIn(tx: Tx, actor: Actor, source: string, push: PushInput): { commits: number } {
+  const serviceId = ensureService(tx, actor, push.service);
+  const before = push.before && !NO_COMMIT.test(push.before) && !push.forced ? push.before : null;
+  push.commits.forEach((c, i) => upsertCommit(tx, serviceId, { ...c, parentSha: i === 0 ? before : push.commits[i - 1]!.sha }));
+  insertPush(tx, {
+    serviceId,
+    ref: push.ref,
+    beforeSha: push.before,
+    afterSha: push.after,
+    forced: push.forced,
+    commitCount: push.commits.length,
+    source,
+    at: push.at,
   });
+  for (const d of successfulDeploymentsOfShas(tx, serviceId, push.commits.map((c) => c.sha))) deriveDeliveredCommits(tx, d);
+  return { commits: push.commits.length };
 }

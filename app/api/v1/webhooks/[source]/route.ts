@@ -1,0 +1,5 @@
+import { handleWebhook } from "@/lib/webhooks/route-handler";
+
+export async function POST(request: Request, { params }: { params: Promise<{ source: string }> }) {
+  return handleWebhook(request, await params);
+}

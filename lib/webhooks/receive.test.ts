@@ -1,0 +1,135 @@
+import { createHmac } from "node:crypto";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "@/db/test/temp-db";
+import { runCli } from "@/lib/cli/run";
+import { captureIo } from "@/lib/cli/test-io";
+import { POST as byPath } from "@/app/api/v1/webhooks/[source]/[integration]/route";
+import { POST as bySource } from "@/app/api/v1/webhooks/[source]/route";
+import { fixtureText } from "./fixtures";
+
+const t = tempDir();
+process.env.DATABASE_URL = `file:${t.file}`;
+const env = { DATABASE_URL: `file:${t.file}` };
+let github = { path: "", secret: "" };
+let gitlab = { path: "", secret: "" };
+
+beforeAll(async () => {
+  const add = async (...args: string[]) => {
+    const io = captureIo(env);
+    expect(await runCli(["integration", "add", ...args], io)).toBe(0);
+    return { path: io.stdout.at(-2)!, secret: io.stdout.at(-1)! };
+  };
+  github = await add("--source", "github", "--name", "Acme GitHub");
+  gitlab = await add("--source", "gitlab", "--name", "Acme GitLab", "--secret", "gitlab-token-0123456789");
+});
+afterAll(() => t.cleanup());
+
+const counts = () => {
+  const db = new Database(t.file, { readonly: true });
+  const n = (table: string) => (db.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+  const c = { deployments: n("deployments"), incidents: n("incidents"), commits: n("commits"), deliveries: n("webhook_deliveries"), receipts: n("webhook_receipts"), services: n("services") };
+  db.close();
+  return c;
+};
+const sign = (body: string, secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+function deliverGitHub(event: string, body: string, o: { delivery?: string; secret?: string; path?: string } = {}) {
+  const request = new Request(`http://tandem.test${o.path ?? github.path}`, {
+    method: "POST",
+    headers: { "x-github-event": event, "x-github-delivery": o.delivery ?? crypto.randomUUID(), "x-hub-signature-256": sign(body, o.secret ?? github.secret), "content-type": "application/json" },
+    body,
+  });
+  const [, , , , source, id] = (o.path ?? github.path).split("/");
+  return id ? byPath(request, { params: Promise.resolve({ source: source!, integration: id }) }) : bySource(request, { params: Promise.resolve({ source: source! }) });
+}
+
+describe("webhook deliveries", () => {
+  it("integration add prints the path, then the secret alone on the last line", () => {
+    expect(github.path).toMatch(/^\/api\/v1\/webhooks\/github\/\d+$/);
+    expect(github.secret.length).toBeGreaterThanOrEqual(32);
+    expect(gitlab.secret).toBe("gitlab-token-0123456789");
+  });
+
+  it("refuses a bad signature with 401 and writes nothing at all", async () => {
+    const before = counts();
+    const response = await deliverGitHub("deployment", fixtureText("github", "deployment.payload.json"), { secret: "wrong-secret" });
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthorized");
+    expect(counts()).toEqual(before);
+  });
+
+  it("records a deployment, then its status on the same row, and logs both deliveries", async () => {
+    const created = await deliverGitHub("deployment", fixtureText("github", "deployment.payload.json"));
+    expect(created.status).toBe(200);
+    const afterCreate = counts();
+    const finished = await deliverGitHub("deployment_status", fixtureText("github", "deployment_status.payload.json"));
+    expect(finished.status).toBe(200);
+    expect((await finished.json()).results[0]).toMatch(/^deployment \d+ updated \(success\)$/);
+    expect(counts().deployments).toBe(afterCreate.deployments);
+    const db = new Database(t.file, { readonly: true });
+    expect(db.prepare("select status, environment, sha from deployments").all()).toEqual([{ status: "success", environment: "production", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" }]);
+    expect(db.prepare("select event, outcome, status from webhook_deliveries order by id").all()).toEqual([
+      { event: "deployment.queued", outcome: "applied", status: 200 },
+      { event: "deployment_status.success", outcome: "applied", status: 200 },
+    ]);
+    db.close();
+  });
+
+  it("acknowledges a redelivery (same delivery id) without applying it twice", async () => {
+    const body = fixtureText("github", "push.branch.with-commit.payload.json");
+    expect((await deliverGitHub("push", body, { delivery: "dup-1" })).status).toBe(200);
+    const before = counts();
+    const again = await deliverGitHub("push", body, { delivery: "dup-1" });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ status: "duplicate" });
+    expect({ ...counts(), deliveries: before.deliveries }).toEqual(before);
+  });
+
+  it("answers 202 to an event Tandem does not use", async () => {
+    const before = counts();
+    const response = await deliverGitHub("release", fixtureText("github", "release.published.payload.json"));
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ status: "ignored", reason: "event release is not used" });
+    expect({ ...counts(), deliveries: before.deliveries }).toEqual(before);
+  });
+
+  it("refuses malformed JSON and unusable payloads with 400, logging why and writing no data", async () => {
+    const before = counts();
+    expect((await deliverGitHub("deployment", "{oops")).status).toBe(400);
+    const unusable = await deliverGitHub("deployment", JSON.stringify({ repository: { full_name: "a/b" } }));
+    expect(unusable.status).toBe(400);
+    expect((await unusable.json()).error.message).toBe("The payload cannot be used: deployment is missing or not an object.");
+    expect({ ...counts(), deliveries: before.deliveries }).toEqual(before);
+    expect(counts().deliveries).toBe(before.deliveries + 2);
+  });
+
+  it("also accepts deliveries at /api/v1/webhooks/{source}, matching the secret among that source's integrations", async () => {
+    const response = await deliverGitHub("deployment", fixtureText("github", "deployment.payload.json"), { path: "/api/v1/webhooks/github", delivery: "plain-path-1" });
+    expect(response.status).toBe(200);
+  });
+
+  it("checks GitLab's token and records its deployment", async () => {
+    const body = fixtureText("gitlab", "deployment_hook__failed.json");
+    const [, , , , source, id] = gitlab.path.split("/");
+    const send = (token: string) =>
+      byPath(new Request(`http://tandem.test${gitlab.path}`, { method: "POST", headers: { "x-gitlab-token": token, "x-gitlab-event-uuid": crypto.randomUUID() }, body }), {
+        params: Promise.resolve({ source: source!, integration: id! }),
+      });
+    expect((await send("not-the-token")).status).toBe(401);
+    const response = await send("gitlab-token-0123456789");
+    expect(response.status).toBe(200);
+    expect((await response.json()).results[0]).toMatch(/\(failure\)$/);
+  });
+
+  it("answers 404 for an unknown source and 401 for another source's integration id", async () => {
+    const request = () => new Request("http://tandem.test/x", { method: "POST", body: "{}" });
+    expect((await bySource(request(), { params: Promise.resolve({ source: "jenkins" }) })).status).toBe(404);
+    const [, , , , , id] = github.path.split("/");
+    expect((await byPath(request(), { params: Promise.resolve({ source: "gitlab", integration: id! }) })).status).toBe(401);
+  });
+
+  it("refuses a body over 1 MiB with 413", async () => {
+    const response = await deliverGitHub("push", JSON.stringify({ pad: "x".repeat(1024 * 1024) }));
+    expect(response.status).toBe(413);
+  });
+});

@@ -1,0 +1,113 @@
+import type { Db, Tx } from "@/db/client";
+import type { Integration } from "@/db/schema";
+import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
+import { errorResponse } from "@/lib/api/handler";
+import { MAX_BODY_BYTES } from "@/lib/api/body";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, invalid } from "@/lib/errors";
+import { patchIncidentByExternalIdIn, recordIncidentIn } from "@/lib/incidents/record";
+import { recordDeploymentsIn } from "@/lib/ingest/deployments";
+import { recordPushIn } from "@/lib/ingest/pushes";
+import { deploymentInputSchema, incidentCreateSchema, incidentPatchSchema } from "@/lib/ingest/schema";
+import { integrationConfig, integrationSecret } from "./integrations";
+import { PARSERS } from "./parsers";
+import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
+import { verifyDelivery } from "./verify";
+
+async function readRaw(request: Request): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The body is over 1 MiB.");
+  const body = Buffer.from(await request.arrayBuffer());
+  if (body.byteLength > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The body is over 1 MiB.");
+  return body;
+}
+
+/** The integration whose secret signed this delivery: the one in the path, or any of the source's. */
+function authenticate(db: Db, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, body: Buffer): Integration {
+  const candidates = id === undefined ? listActiveIntegrations(db, source) : [findIntegration(db, Number(id))].filter((i): i is Integration => Boolean(i && i.source === source && !i.disabledAt));
+  const match = candidates.find((i) => verifyDelivery(source, headers, body, integrationSecret(i, key)));
+  if (!match) throw new AppError("unauthorized", "The delivery's signature or token does not match this integration's secret.");
+  return match;
+}
+
+function apply(tx: Tx, actor: Actor, source: string, effect: WebhookEffect): string {
+  switch (effect.kind) {
+    case "deployment": {
+      const parsed = deploymentInputSchema.safeParse(effect.body);
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      const [result] = recordDeploymentsIn(tx, actor, source, [parsed.data], false);
+      return `deployment ${result!.deployment.id} ${result!.created ? "recorded" : "updated"} (${result!.deployment.status})`;
+    }
+    case "push":
+      return `push of ${recordPushIn(tx, actor, source, effect.push).commits} commits recorded`;
+    case "incident": {
+      const parsed = incidentCreateSchema.safeParse(effect.body);
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      const { incident, created } = recordIncidentIn(tx, actor, source, parsed.data);
+      return `incident ${incident.id} ${created ? "declared" : "updated"} (${incident.status})`;
+    }
+    case "incident-update": {
+      const parsed = incidentPatchSchema.safeParse(effect.patch);
+      if (!parsed.success) throw invalid(parsed.error.issues);
+      const incident = patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, parsed.data);
+      return incident ? `incident ${incident.id} updated (${incident.status})` : `no incident ${effect.externalId} known; nothing to update`;
+    }
+  }
+}
+
+/**
+ * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written), parse (400, logged),
+ * ignore unused events (202), acknowledge redeliveries without applying them twice (200), apply the
+ * rest all-or-nothing (200). Every verified delivery lands in the integration's delivery log.
+ */
+export async function receiveWebhook(db: Db, key: Buffer, source: string, id: string | undefined, request: Request): Promise<Response> {
+  if (!WEBHOOK_SOURCES.includes(source as WebhookSource) || (id !== undefined && !/^\d+$/.test(id))) {
+    return errorResponse(new AppError("not_found", `There is no webhook endpoint ${source}${id ? `/${id}` : ""}.`));
+  }
+  let integration: Integration;
+  let body: Buffer;
+  try {
+    body = await readRaw(request);
+    integration = authenticate(db, key, source as WebhookSource, id, request.headers, body);
+  } catch (error) {
+    if (error instanceof AppError) return errorResponse(error);
+    throw error;
+  }
+  const receivedAt = new Date();
+  const log = (parsed: Pick<ParsedDelivery, "deliveryId" | "event"> | null, outcome: "applied" | "ignored" | "duplicate" | "refused", status: number, message: string) =>
+    logDelivery(db, { integrationId: integration.id, deliveryId: parsed?.deliveryId ?? null, event: parsed?.event ?? "unknown", outcome, status, message, receivedAt });
+  let parsed: ParsedDelivery | null = null;
+  try {
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString("utf8"));
+    } catch {
+      throw new AppError("bad_request", "The body is not valid JSON.");
+    }
+    parsed = PARSERS[source as WebhookSource]!({ headers: request.headers, body: json, config: integrationConfig(integration) });
+    if (parsed.effects.length === 0) {
+      log(parsed, "ignored", 202, parsed.ignoredReason ?? "nothing to record");
+      return Response.json({ status: "ignored", reason: parsed.ignoredReason }, { status: 202 });
+    }
+    const actor: Actor = { type: "integration", id: String(integration.id), label: `${integration.source}: ${integration.name}` };
+    const delivery = parsed;
+    const outcome = db.transaction((tx) => {
+      if (delivery.deliveryId && !claimDelivery(tx, integration.id, delivery.deliveryId)) return null;
+      return delivery.effects.map((effect) => apply(tx, actor, `integration:${integration.id}`, effect));
+    });
+    if (!outcome) {
+      log(parsed, "duplicate", 200, "already received; not applied again");
+      return Response.json({ status: "duplicate" });
+    }
+    log(parsed, "applied", 200, outcome.join("; "));
+    return Response.json({ status: "applied", results: outcome });
+  } catch (error) {
+    const refusal = error instanceof PayloadError ? new AppError("bad_request", `The payload cannot be used: ${error.message}.`) : error;
+    if (refusal instanceof AppError) {
+      log(parsed, "refused", refusal.status, refusal.message);
+      return errorResponse(refusal);
+    }
+    console.error(`Webhook from integration ${integration.id} failed:`, error);
+    log(parsed, "refused", 500, "Tandem failed to process this delivery; nothing was written.");
+    return Response.json({ error: { code: "internal", message: "Tandem could not process the delivery; nothing was written." } }, { status: 500 });
+  }
+}
