@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { configToForm, integrationConfigFormSchema } from "./config-form";
+import { DEFAULT_CONFIG } from "./types";
+
+describe("integration settings form", () => {
+  it("reads name = value lines and round-trips", () => {
+    const parsed = integrationConfigFormSchema.parse({
+      id: "3",
+      serviceMap: "acme/api = checkout-api\n\nacme/web=web",
+      environmentMap: "prod = production",
+      severityMap: "P1 = SEV1",
+      alertMatchers: "team = payments",
+      deploymentWorkflows: "Deploy\n Release \n",
+      pipelinesAsDeployments: "on",
+      severityLabel: "",
+    });
+    expect(parsed).toEqual({
+      id: 3,
+      config: {
+        serviceMap: { "acme/api": "checkout-api", "acme/web": "web" },
+        environmentMap: { prod: "production" },
+        severityMap: { P1: "SEV1" },
+        alertMatchers: { team: "payments" },
+        deploymentWorkflows: ["Deploy", "Release"],
+        pipelinesAsDeployments: true,
+        severityLabel: "severity",
+      },
+    });
+    expect(configToForm(parsed.config).serviceMap).toBe("acme/api = checkout-api\nacme/web = web");
+    expect(configToForm(DEFAULT_CONFIG).pipelinesAsDeployments).toBe(false);
+  });
+
+  it("names the field and line of a mistake", () => {
+    const bad = integrationConfigFormSchema.safeParse({ id: "1", serviceMap: "acme/api checkout" });
+    expect(bad.error!.issues[0]).toMatchObject({ path: ["serviceMap"], message: 'line 1 must look like "name = value"' });
+    const badSlug = integrationConfigFormSchema.safeParse({ id: "1", serviceMap: "acme/api = Not A Slug" });
+    expect(badSlug.error!.issues[0]!.path).toEqual(["serviceMap"]);
+    const badSeverity = integrationConfigFormSchema.safeParse({ id: "1", severityMap: "P1 = critical" });
+    expect(badSeverity.error!.issues[0]).toMatchObject({ path: ["severityMap"], message: "P1: must be SEV1, SEV2, SEV3 or SEV4" });
+  });
+});
