@@ -13,6 +13,8 @@ process.env.DATABASE_URL = `file:${t.file}`;
 const env = { DATABASE_URL: `file:${t.file}` };
 let github = { path: "", secret: "" };
 let gitlab = { path: "", secret: "" };
+let pagerduty = { path: "", secret: "" };
+let opsgenie = { path: "", secret: "" };
 
 beforeAll(async () => {
   const add = async (...args: string[]) => {
@@ -22,6 +24,8 @@ beforeAll(async () => {
   };
   github = await add("--source", "github", "--name", "Acme GitHub");
   gitlab = await add("--source", "gitlab", "--name", "Acme GitLab", "--secret", "gitlab-token-0123456789");
+  pagerduty = await add("--source", "pagerduty", "--name", "On-call");
+  opsgenie = await add("--source", "opsgenie", "--name", "Ops");
 });
 afterAll(() => t.cleanup());
 
@@ -131,5 +135,23 @@ describe("webhook deliveries", () => {
   it("refuses a body over 1 MiB with 413", async () => {
     const response = await deliverGitHub("push", JSON.stringify({ pad: "x".repeat(1024 * 1024) }));
     expect(response.status).toBe(413);
+  });
+
+  it("declares an incident from a signed PagerDuty v3 delivery and one from an Opsgenie bearer delivery", async () => {
+    const send = (integration: { path: string }, body: string, headers: Record<string, string>) => {
+      const [, , , , source, id] = integration.path.split("/");
+      return byPath(new Request(`http://tandem.test${integration.path}`, { method: "POST", headers, body }), { params: Promise.resolve({ source: source!, integration: id! }) });
+    };
+    const pd = fixtureText("pagerduty", "incident.triggered.v3.json");
+    const signature = `v1=${createHmac("sha256", pagerduty.secret).update(pd).digest("hex")}`;
+    expect((await send(pagerduty, pd, { "x-pagerduty-signature": "v1=0000" })).status).toBe(401);
+    const declared = await send(pagerduty, pd, { "x-pagerduty-signature": signature });
+    expect(declared.status).toBe(200);
+    expect((await declared.json()).results[0]).toMatch(/^incident \d+ declared \(investigating\)$/);
+    const og = fixtureText("opsgenie", "create.json");
+    expect((await send(opsgenie, og, { authorization: "Bearer wrong" })).status).toBe(401);
+    const created = await send(opsgenie, og, { authorization: `Bearer ${opsgenie.secret}` });
+    expect(created.status).toBe(200);
+    expect(counts().incidents).toBe(2);
   });
 });

@@ -83,7 +83,7 @@ export async function receiveWebhook(db: Db, key: Buffer, source: string, id: st
     } catch {
       throw new AppError("bad_request", "The body is not valid JSON.");
     }
-    parsed = PARSERS[source as WebhookSource]!({ headers: request.headers, body: json, config: integrationConfig(integration) });
+    parsed = PARSERS[source as WebhookSource]({ headers: request.headers, body: json, config: integrationConfig(integration) });
     if (parsed.effects.length === 0) {
       log(parsed, "ignored", 202, parsed.ignoredReason ?? "nothing to record");
       return Response.json({ status: "ignored", reason: parsed.ignoredReason }, { status: 202 });

@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listApiTokens } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
+import { listIntegrations } from "@/db/queries/integrations";
+import { headers } from "next/headers";
+import { publicBaseUrl } from "@/lib/url";
+import { IntegrationsSection } from "@/components/settings/integrations-section";
 import { requirePageUser } from "@/lib/auth/session";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -14,10 +18,11 @@ export default async function SettingsPage() {
   const db = getDb();
   return (
     <>
-      <PageHeader title="Settings" description="People, their roles, and the tokens machines use." />
+      <PageHeader title="Settings" description="People and their roles, the tokens machines use, and the webhooks that feed Tandem." />
       <div className="space-y-10">
         <UsersSection users={listUsers(db)} currentUserId={user.id} />
         <TokensSection tokens={listApiTokens(db)} />
+        <IntegrationsSection integrations={listIntegrations(db)} baseUrl={publicBaseUrl(await headers())} />
       </div>
     </>
   );

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { findIntegration, listDeliveries } from "@/db/queries/integrations";
+import { setIntegrationEnabled } from "@/lib/actions/integrations";
+import { requirePageUser } from "@/lib/auth/session";
+import { publicBaseUrl } from "@/lib/url";
+import { configToForm } from "@/lib/webhooks/config-form";
+import { integrationConfig, webhookPath } from "@/lib/webhooks/integrations";
+import { DeliveryLog } from "@/components/settings/delivery-log";
+import { IntegrationConfigForm } from "@/components/settings/integration-config-form";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+
+export const metadata: Metadata = { title: "Integration" };
+
+export default async function IntegrationPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser("manage");
+  const { id } = await params;
+  const db = getDb();
+  const integration = /^\d+$/.test(id) ? findIntegration(db, Number(id)) : undefined;
+  if (!integration) notFound();
+  const url = `${publicBaseUrl(await headers())}${webhookPath(integration)}`;
+  return (
+    <>
+      <PageHeader title={integration.name} description={`${integration.source} integration · ${integration.disabledAt ? "disabled" : "active"}`} />
+      <div className="space-y-8">
+        <div className="space-y-2">
+          <label htmlFor="webhook-url" className="block text-sm font-medium">
+            Webhook URL
+          </label>
+          <input id="webhook-url" readOnly value={url} className={`${inputClass} max-w-2xl font-mono`} />
+          <InlineActionForm action={setIntegrationEnabled} hidden={{ id: String(integration.id), enabled: String(Boolean(integration.disabledAt)) }} label="Enable or disable">
+            <button type="submit" className={integration.disabledAt ? buttonClass.secondary : buttonClass.danger}>
+              {integration.disabledAt ? "Enable" : "Disable"} integration
+            </button>
+          </InlineActionForm>
+        </div>
+        <section aria-labelledby="mappings">
+          <h2 id="mappings" className="mb-3 text-lg font-semibold">
+            Mappings
+          </h2>
+          <IntegrationConfigForm id={integration.id} values={configToForm(integrationConfig(integration))} />
+        </section>
+        <section aria-labelledby="deliveries">
+          <h2 id="deliveries" className="mb-3 text-lg font-semibold">
+            Recent deliveries
+          </h2>
+          <DeliveryLog deliveries={listDeliveries(db, integration.id)} />
+        </section>
+        <Link href="/settings" className="text-sm text-accent underline">
+          Back to Settings
+        </Link>
+      </div>
+    </>
+  );
+}
