@@ -11,6 +11,7 @@ const PAGES = [
   { path: "/settings", heading: "Settings" },
   { path: "/wall", heading: "Tandem" },
   { path: "/how-computed", heading: "How is this computed?" },
+  { path: "/api-docs", heading: "API" },
   { path: "/drilldown/failures", heading: "Failed changes and their recovery" },
 ];
 
@@ -76,4 +77,22 @@ test("the sign-in page passes axe in light and dark", async ({ page }) => {
     await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
     await expectAccessible(page);
   }
+});
+
+test("the API page links to an OpenAPI description a signed-in user can open", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/api-docs");
+  await expect(page.getByRole("region", { name: "GitHub Actions: record each production deploy" })).toContainText("secrets.TANDEM_TOKEN");
+  const response = await page.request.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  const doc = await response.json();
+  expect(Object.keys(doc.paths)).toContain("/api/v1/deployments");
+  await page.context().close();
+});
+
+test("the OpenAPI description needs a token or a session", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const response = await anonymous.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(401);
+  expect((await response.json()).error.code).toBe("unauthorized");
 });

@@ -6,5 +6,6 @@ export const NAV_ITEMS = [
   { href: "/changes", label: "Changes" },
   { href: "/services", label: "Services" },
   { href: "/wall", label: "Wall" },
+  { href: "/api-docs", label: "API" },
   { href: "/settings", label: "Settings", adminOnly: true },
 ] as const;

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { authenticateToken } from "@/db/queries/tokens";
 import type { Actor } from "@/lib/auth/actor";
-import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
+import { tokenCan, userCan, type Permission, type TokenRole } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, invalid } from "@/lib/errors";
 import { readJsonBody } from "./body";
 import { RateLimiter } from "@/lib/auth/rate-limit";
@@ -18,6 +19,7 @@ function limiter(): RateLimiter {
 export type TokenActor = Extract<Actor, { type: "token" }> & { role: TokenRole };
 
 type Context<Q, B, P> = { request: Request; actor: TokenActor; db: Db; query: Q; body: B; params: P };
+type ReadContext<Q> = { request: Request; db: Db; query: Q };
 
 /** The error envelope of CONTRACT.md. */
 export function errorResponse(error: AppError): Response {
@@ -81,5 +83,22 @@ export function apiRoute<Q extends z.ZodType, B extends z.ZodType | undefined = 
       console.error(`API request failed while trying to ${options.doing}:`, error);
       return Response.json({ error: { code: "internal", message: "Tandem could not complete the request; nothing was changed." } }, { status: 500 });
     }
+  };
+}
+
+/**
+ * For read-only GET routes a signed-in person may open in the browser too: a bearer token as for
+ * every API route, or else the session cookie (never for writes, so no cross-site request can use it).
+ */
+export function readRoute<Q extends z.ZodType>(options: { doing: string; query: Q }, run: (ctx: ReadContext<z.output<Q>>) => Promise<Response> | Response) {
+  const tokenRoute = apiRoute({ permission: "read", doing: options.doing, query: options.query }, ({ request, db, query }) => run({ request, db, query }));
+  return async (request: Request, route: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    if (request.headers.get("authorization")) return tokenRoute(request, route);
+    const user = await getCurrentUser();
+    if (!user) return tokenRoute(request, route);
+    if (!userCan(user.role, "read")) return errorResponse(new AppError("forbidden", `Your role may not ${options.doing}.`));
+    const query = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) return errorResponse(invalid(query.error.issues));
+    return run({ request, db: getDb(), query: query.data });
   };
 }

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { changeCreateSchema, deploymentInputSchema, incidentCreateSchema, incidentPatchSchema, MAX_BATCH } from "@/lib/ingest/schema";
+import { serviceFieldsSchema } from "@/lib/services/schema";
+import { WEBHOOK_SOURCES } from "@/lib/webhooks/types";
+
+/** JSON Schema of what a client sends, straight from the zod schemas the routes validate with. */
+const input = (schema: z.ZodType) => {
+  const { $schema: _draft, ...json } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return json;
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: ERROR_TEXT[c] ?? "Error", ...json(ref("Error")) }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input; `fields` names each problem. Nothing was written.",
+  401: "No or bad credentials.",
+  403: "The token's role does not allow this.",
+  404: "Not found.",
+  409: "Conflict.",
+  413: "Body over 1 MiB.",
+  429: "Too many requests for this token; see Retry-After.",
+};
+const queryParam = (name: string, description: string) => ({ name, in: "query", required: false, schema: { type: "string" }, description });
+
+/** The OpenAPI 3.1 description of every route, generated (not written by hand) from the validators. */
+export function openApiDocument(serverUrl: string) {
+  const writes = errors(400, 401, 403, 409, 413, 429);
+  return {
+    openapi: "3.1.0",
+    info: { title: "Tandem API", version: "1", description: "Deployments, incidents and change requests in; DORA metrics out." },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token from Settings or `npm run tandem -- token create`." } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } } } },
+        },
+        Deployment: input(deploymentInputSchema),
+        DeploymentBatch: { type: "object", required: ["deployments"], properties: { deployments: { type: "array", minItems: 1, maxItems: MAX_BATCH, items: ref("Deployment") } } },
+        Incident: input(incidentCreateSchema),
+        IncidentPatch: input(incidentPatchSchema),
+        ChangeRequest: input(changeCreateSchema),
+        Service: input(serviceFieldsSchema),
+      },
+    },
+    paths: {
+      "/api/health": { get: { summary: "Liveness: 200 when the database answers", security: [], responses: { "200": { description: "OK", ...json({ type: "object", properties: { status: { const: "ok" } } }) } } } },
+      "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" }, ...errors(401) } } },
+      "/api/v1/metrics": {
+        get: {
+          summary: "DORA metrics for a window and filters (read token)",
+          parameters: [
+            queryParam("from", "ISO-8601; default 30 days before `to`"),
+            queryParam("to", "ISO-8601; default now"),
+            queryParam("service", "service slug"),
+            queryParam("team", "team slug"),
+            queryParam("environment", "default production"),
+          ],
+          responses: { "200": { description: "The figures, as defined in CONTRACT.md" }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      "/api/v1/deployments": {
+        post: {
+          summary: "Record one deployment, or up to 1,000 all-or-nothing (ingest or admin token)",
+          requestBody: { required: true, ...json({ oneOf: [ref("Deployment"), ref("DeploymentBatch")] }) },
+          responses: { "201": { description: "Created" }, "200": { description: "Every externalId was seen before: updated, same ids" }, ...writes },
+        },
+      },
+      "/api/v1/incidents": {
+        post: {
+          summary: "Declare an incident, or update the one with this externalId",
+          requestBody: { required: true, ...json(ref("Incident")) },
+          responses: { "201": { description: "Created" }, "200": { description: "Updated (externalId seen before)" }, ...writes },
+        },
+      },
+      "/api/v1/incidents/{id}": {
+        patch: {
+          summary: "Change some fields of an incident",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          requestBody: { required: true, ...json(ref("IncidentPatch")) },
+          responses: { "200": { description: "Updated" }, ...writes, ...errors(404) },
+        },
+      },
+      "/api/v1/changes": {
+        post: { summary: "File a change request", requestBody: { required: true, ...json(ref("ChangeRequest")) }, responses: { "201": { description: "Created" }, ...writes } },
+      },
+      "/api/v1/services/{slug}": {
+        put: {
+          summary: "Create or update a service (ingest or admin token)",
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } }],
+          requestBody: { required: true, ...json(ref("Service")) },
+          responses: { "201": { description: "Created" }, "200": { description: "Updated" }, ...writes },
+        },
+      },
+      "/api/v1/webhooks/{source}/{integration}": {
+        post: {
+          summary: "A webhook delivery, authenticated by the integration's own signature or token (not an API token)",
+          security: [],
+          parameters: [
+            { name: "source", in: "path", required: true, schema: { type: "string", enum: [...WEBHOOK_SOURCES] } },
+            { name: "integration", in: "path", required: true, schema: { type: "integer" } },
+          ],
+          responses: { "200": { description: "Applied, or a redelivery acknowledged" }, "202": { description: "An event Tandem does not use" }, ...errors(400, 401, 404, 413) },
+        },
+      },
+      "/api/v1/webhooks/{source}": {
+        post: {
+          summary: "The same, matching the secret among the source's integrations",
+          security: [],
+          parameters: [{ name: "source", in: "path", required: true, schema: { type: "string", enum: [...WEBHOOK_SOURCES] } }],
+          responses: { "200": { description: "Applied" }, "202": { description: "Ignored" }, ...errors(400, 401, 404, 413) },
+        },
+      },
+      "/metrics": { get: { summary: "Prometheus text exposition (read token)", responses: { "200": { description: "text/plain; version=0.0.4" }, ...errors(401, 403) } } },
+    },
+  };
+}
