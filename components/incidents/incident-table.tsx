@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { IncidentRow } from "@/db/queries/lists";
 import { LocalTime } from "@/components/ui/local-time";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
@@ -25,7 +26,11 @@ export function IncidentTable({ rows, caption }: { rows: IncidentRow[]; caption:
               <td>
                 <SeverityBadge severity={i.severity} />
               </td>
-              <td className="font-medium">{i.title}</td>
+              <td className="font-medium">
+                <Link href={`/incidents/${i.id}`} className="text-accent hover:underline">
+                  {i.title}
+                </Link>
+              </td>
               <td>{i.serviceName}</td>
               <td>
                 <IncidentStatusBadge status={i.status} />

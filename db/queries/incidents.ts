@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, gte, lte } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { incidents, incidentUpdates, services, type Incident, type NewIncident } from "../schema";
+import { deployments, incidents, incidentUpdates, services, user, type Incident, type NewIncident } from "../schema";
 
 export function findIncidentById(db: DbOrTx, id: number): Incident | undefined {
   return db.select().from(incidents).where(eq(incidents.id, id)).get();
@@ -28,4 +28,28 @@ export function insertIncidentUpdate(db: DbOrTx, values: typeof incidentUpdates.
 
 export function serviceSlugOf(db: DbOrTx, serviceId: number): string {
   return db.select({ slug: services.slug }).from(services).where(eq(services.id, serviceId)).get()!.slug;
+}
+
+export type CandidateDeployment = { id: number; environment: string; version: string | null; sha: string | null; finishedAt: Date; deployedBy: string | null };
+
+/** Successful deployments of the incident's service that finished in the `hours` before it started, newest first. */
+export function candidateDeployments(db: DbOrTx, incident: Pick<Incident, "serviceId" | "startedAt">, hours: number): CandidateDeployment[] {
+  const from = new Date(incident.startedAt.getTime() - hours * 3_600_000);
+  return db
+    .select({ id: deployments.id, environment: deployments.environment, version: deployments.version, sha: deployments.sha, finishedAt: deployments.finishedAt, deployedBy: deployments.deployedBy })
+    .from(deployments)
+    .where(and(eq(deployments.serviceId, incident.serviceId), eq(deployments.status, "success"), gte(deployments.finishedAt, from), lte(deployments.finishedAt, incident.startedAt)))
+    .orderBy(desc(deployments.finishedAt))
+    .limit(50)
+    .all() as CandidateDeployment[];
+}
+
+export function listIncidentUpdates(db: DbOrTx, incidentId: number) {
+  return db
+    .select({ id: incidentUpdates.id, kind: incidentUpdates.kind, status: incidentUpdates.status, body: incidentUpdates.body, createdAt: incidentUpdates.createdAt, author: user.name })
+    .from(incidentUpdates)
+    .leftJoin(user, eq(user.id, incidentUpdates.authorId))
+    .where(eq(incidentUpdates.incidentId, incidentId))
+    .orderBy(desc(incidentUpdates.createdAt), desc(incidentUpdates.id))
+    .all();
 }

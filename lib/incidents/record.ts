@@ -5,6 +5,7 @@ import { findIncidentByExternalId, findIncidentById, insertIncident, insertIncid
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { resolveDeployment } from "@/lib/ingest/deployments";
+import { findDeploymentById } from "@/db/queries/ingest";
 import type { IncidentCreate, IncidentPatch } from "@/lib/ingest/schema";
 import { ensureService } from "@/lib/services/services";
 import { incidentTimeProblems } from "./times";
@@ -97,5 +98,15 @@ export function patchIncident(db: Db, actor: Actor, source: string, id: number, 
     if (!before) throw notFound(`Incident ${id}`);
     const { causedBy, ...fields } = patch;
     return applyChanges(tx, actor, before, { ...fields, causedById: causedById(tx, source, causedBy) });
+  });
+}
+
+/** A person confirms (or clears) which deployment caused an incident: never guessed into the metrics. */
+export function setCausingDeployment(db: Db, actor: Actor, incidentId: number, deploymentId: number | null): Incident {
+  return db.transaction((tx) => {
+    const before = findIncidentById(tx, incidentId);
+    if (!before) throw notFound(`Incident ${incidentId}`);
+    if (deploymentId !== null && !findDeploymentById(tx, deploymentId)) throw notFound(`Deployment ${deploymentId}`);
+    return applyChanges(tx, actor, before, { causedById: deploymentId });
   });
 }

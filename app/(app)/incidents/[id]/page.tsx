@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { candidateDeployments, findIncidentById, listIncidentUpdates, serviceSlugOf } from "@/db/queries/incidents";
+import { requirePageUser } from "@/lib/auth/session";
+import { userCan } from "@/lib/auth/roles";
+import { CausePicker } from "@/components/incidents/cause-picker";
+import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
+import { cardClass } from "@/components/ui/styles";
+
+export const metadata: Metadata = { title: "Incident" };
+
+const DEFAULT_WINDOW_HOURS = 24;
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ window?: string }> };
+
+export default async function IncidentPage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const { id } = await params;
+  const db = getDb();
+  const incident = /^\d+$/.test(id) ? findIncidentById(db, Number(id)) : undefined;
+  if (!incident) notFound();
+  const requested = Number((await searchParams).window);
+  const hours = Number.isInteger(requested) && requested > 0 && requested <= 24 * 30 ? requested : DEFAULT_WINDOW_HOURS;
+  const times: [string, Date | null][] = [
+    ["Started", incident.startedAt],
+    ["Acknowledged", incident.acknowledgedAt],
+    ["Resolved", incident.resolvedAt],
+  ];
+  return (
+    <>
+      <PageHeader title={incident.title} description={`Incident #${incident.id} · ${serviceSlugOf(db, incident.serviceId)}`} />
+      <div className="space-y-8">
+        <div className="flex flex-wrap items-center gap-3">
+          <SeverityBadge severity={incident.severity} />
+          <IncidentStatusBadge status={incident.status} />
+          <dl className="flex flex-wrap gap-6 text-sm">
+            {times.map(([label, at]) => (
+              <div key={label}>
+                <dt className="text-muted">{label}</dt>
+                <dd>{at ? <LocalTime iso={at.toISOString()} /> : "—"}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        {incident.summary ? <p className={`${cardClass} whitespace-pre-wrap text-sm`}>{incident.summary}</p> : null}
+        <section aria-labelledby="cause">
+          <h2 id="cause" className="mb-3 text-lg font-semibold">
+            Caused by
+          </h2>
+          <CausePicker incidentId={incident.id} causedById={incident.causedById} candidates={candidateDeployments(db, incident, hours)} hours={hours} canEdit={userCan(user.role, "record")} />
+        </section>
+        <section aria-labelledby="updates">
+          <h2 id="updates" className="mb-3 text-lg font-semibold">
+            Updates
+          </h2>
+          <ol className="space-y-2">
+            {listIncidentUpdates(db, incident.id).map((u) => (
+              <li key={u.id} className="text-sm">
+                <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"} ·{" "}
+                {u.kind === "status" ? <>status → {u.status}</> : null} {u.body ? <span className="whitespace-pre-wrap">{u.body}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <Link href="/incidents" className="text-sm text-accent underline">
+          All incidents
+        </Link>
+      </div>
+    </>
+  );
+}

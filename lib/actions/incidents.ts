@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { setCausingDeployment } from "@/lib/incidents/record";
+import { authorizedAction } from "./authorized-action";
+
+const causeSchema = z.object({
+  incidentId: z.coerce.number().int().positive(),
+  deploymentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
+});
+
+export const confirmCause = authorizedAction({ schema: causeSchema, permission: "record", doing: "link incidents to deployments" }, ({ incidentId, deploymentId }, { user, db }) => {
+  setCausingDeployment(db, user, incidentId, deploymentId);
+  revalidatePath(`/incidents/${incidentId}`);
+  return { message: deploymentId ? `Linked: deployment #${deploymentId} caused this incident.` : "Cleared: no deployment is blamed." };
+});
