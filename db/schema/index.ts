@@ -8,3 +8,4 @@ export * from "./wall";
 export * from "./audit";
 export * from "./settings";
 export * from "./integrations";
+export * from "./timeline";

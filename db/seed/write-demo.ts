@@ -13,6 +13,8 @@ import {
   user,
 } from "../schema";
 import { recordAudit } from "../queries/audit";
+import { insertEvent } from "../queries/timeline";
+import { changeEvent, deploymentEvent, incidentEvent } from "@/lib/timeline/events";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { planDemo, type DemoBatch, type DemoOptions } from "./demo-data";
@@ -96,9 +98,15 @@ function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
         submittedAt: d(c.submittedAt), decidedAt: d(c.decidedAt), implementedAt: d(c.implementedAt),
         createdAt: d(c.createdAt)!, updatedAt: d(c.implementedAt ?? c.decidedAt ?? c.createdAt)!,
       })
-      .returning({ id: changeRequests.id })
+      .returning()
       .get();
     m.keys.set(c.key, row.id);
+    if (c.submittedAt !== null) insertEvent(tx, changeEvent(row, "submitted", d(c.submittedAt)!));
+    const decided = c.approvals.at(-1);
+    if (decided && c.status !== "pending_approval") insertEvent(tx, changeEvent(row, decided.decision, d(decided.at)!));
+    if (c.type === "standard" && c.decidedAt !== null) insertEvent(tx, changeEvent(row, "approved", d(c.decidedAt)!));
+    if (c.implementedAt !== null) insertEvent(tx, changeEvent(row, c.status === "failed" ? "failed" : "implemented", d(c.implementedAt)!));
+    if (c.status === "cancelled") insertEvent(tx, changeEvent(row, "cancelled", d(c.createdAt + 3_600_000)!));
     for (const a of c.approvals) {
       tx.insert(changeApprovals).values({ changeId: row.id, approverId: person(a.approver)!, decision: a.decision, comment: a.comment, createdAt: d(a.at)! }).run();
     }
@@ -113,9 +121,10 @@ function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
         unplanned: dep.unplanned, changeFailed: dep.changeFailed, changeRequestId: ref(dep.changeRequestKey),
         deployedBy: dep.deployedBy, createdAt: d(dep.startedAt)!, updatedAt: d(dep.finishedAt ?? dep.startedAt)!,
       })
-      .returning({ id: deployments.id })
+      .returning()
       .get();
     m.keys.set(dep.key, row.id);
+    insertEvent(tx, deploymentEvent(row, dep.service));
     for (const c of dep.commits) {
       const k = `${serviceId}:${c.sha}`;
       let commitId = m.commitIds.get(k);
@@ -139,10 +148,16 @@ function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
         summary: i.summary, postmortem: i.postmortem, source: "seed", externalId: `demo-${i.key}`,
         createdAt: d(i.startedAt)!, updatedAt: d(i.resolvedAt ?? i.startedAt)!,
       })
-      .returning({ id: incidents.id })
+      .returning()
       .get();
     m.keys.set(i.key, row.id);
+    insertEvent(tx, incidentEvent({ ...row, status: "investigating" }, null, row.startedAt));
+    let previous: (typeof row)["status"] = "investigating";
     for (const u of i.updates) {
+      if (u.kind === "status" && u.status) {
+        insertEvent(tx, incidentEvent({ ...row, status: u.status }, previous, d(u.at)!));
+        previous = u.status;
+      }
       tx.insert(incidentUpdates).values({ incidentId: row.id, kind: u.kind, status: u.status, body: u.body, authorId: person(u.author), createdAt: d(u.at)! }).run();
     }
   }

@@ -5,6 +5,8 @@ import { insertChange } from "@/db/queries/changes";
 import type { Actor } from "@/lib/auth/actor";
 import type { ChangeCreate } from "@/lib/ingest/schema";
 import { ensureService } from "@/lib/services/services";
+import { insertEvent } from "@/db/queries/timeline";
+import { changeEvent } from "@/lib/timeline/events";
 import { statusOnSubmit } from "./policy";
 
 /** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it. */
@@ -31,6 +33,8 @@ export function submitChange(db: Db, actor: Actor, source: string, input: Change
       updatedAt: now,
     });
     recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: change.id, after: change });
+    insertEvent(tx, changeEvent(change, "submitted", now));
+    if (change.status === "approved") insertEvent(tx, changeEvent(change, "approved", now));
     return change;
   });
 }

@@ -8,6 +8,8 @@ import { resolveDeployment } from "@/lib/ingest/deployments";
 import { findDeploymentById } from "@/db/queries/ingest";
 import type { IncidentCreate, IncidentPatch } from "@/lib/ingest/schema";
 import { ensureService } from "@/lib/services/services";
+import { insertEvent } from "@/db/queries/timeline";
+import { incidentEvent } from "@/lib/timeline/events";
 import { incidentTimeProblems } from "./times";
 
 export type IncidentResult = { incident: Incident; created: boolean };
@@ -33,6 +35,7 @@ function applyChanges(tx: Tx, actor: Actor, before: Incident, requested: Changes
   const after = updateIncident(tx, before.id, values);
   if (after.status !== before.status) {
     insertIncidentUpdate(tx, { incidentId: after.id, kind: "status", status: after.status, authorId: actor.type === "user" ? actor.id : null, createdAt: after.updatedAt });
+    insertEvent(tx, incidentEvent(after, before.status, after.status === "resolved" && after.resolvedAt ? after.resolvedAt : after.updatedAt));
   }
   recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before, after });
   return after;
@@ -79,6 +82,8 @@ export function recordIncidentIn(tx: Tx, actor: Actor, source: string, input: In
   assertTimes(values);
   const incident = insertIncident(tx, values);
   insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
+  insertEvent(tx, incidentEvent(incident, null, incident.startedAt));
+  if (incident.status !== "investigating") insertEvent(tx, incidentEvent(incident, "investigating", incident.resolvedAt ?? now));
   recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: incident });
   return { incident, created: true };
 }

@@ -15,6 +15,8 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { ensureService } from "@/lib/services/services";
+import { insertEvent } from "@/db/queries/timeline";
+import { deploymentEvent } from "@/lib/timeline/events";
 import { commitsDelivered } from "./lineage";
 import type { DeploymentInput } from "./schema";
 
@@ -84,6 +86,7 @@ function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput,
   const listed = (input.commits ?? []).map((c) => upsertCommit(tx, serviceId, c));
   linkCommits(tx, deployment.id, listed);
   if (deployment.status === "success") deriveDeliveredCommits(tx, deployment);
+  if (!existing || existing.status !== deployment.status) insertEvent(tx, deploymentEvent(deployment, input.service));
 
   recordAudit(tx, actor, {
     action: existing ? "deployment.update" : "deployment.create",

@@ -1,0 +1,72 @@
+import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { services, timelineEvents, type EventType, type NewTimelineEvent } from "../schema";
+
+export function insertEvent(db: DbOrTx, event: NewTimelineEvent): void {
+  db.insert(timelineEvents).values(event).run();
+}
+
+export type TimelineFilter = { types?: EventType[]; service?: string; team?: string; environment?: string };
+export type TimelineCursor = { at: number; id: number };
+
+export type TimelineRow = {
+  id: number;
+  at: Date;
+  type: EventType;
+  action: string;
+  service: string;
+  team: string | null;
+  environment: string | null;
+  summary: string;
+  subjectId: number;
+  subjectExternalId: string | null;
+};
+
+function filters(filter: TimelineFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.types?.length) where.push(inArray(timelineEvents.type, filter.types));
+  if (filter.service) where.push(eq(services.slug, filter.service));
+  if (filter.team) where.push(eq(services.team, filter.team));
+  // Only deployments have an environment; the filter narrows them and lets incidents and changes through.
+  if (filter.environment) where.push(or(ne(timelineEvents.type, "deployment"), eq(timelineEvents.environment, filter.environment))!);
+  return where;
+}
+
+/** Newest first, keyed on (at, id): a cursor stays valid however many events arrive meanwhile. */
+export function listEvents(db: DbOrTx, filter: TimelineFilter, limit: number, before?: TimelineCursor): TimelineRow[] {
+  const where = filters(filter);
+  if (before) {
+    where.push(or(lt(timelineEvents.at, new Date(before.at)), and(eq(timelineEvents.at, new Date(before.at)), lt(timelineEvents.id, before.id)))!);
+  }
+  return db
+    .select({
+      id: timelineEvents.id,
+      at: timelineEvents.at,
+      type: timelineEvents.type,
+      action: timelineEvents.action,
+      service: services.slug,
+      team: services.team,
+      environment: timelineEvents.environment,
+      summary: timelineEvents.summary,
+      subjectId: timelineEvents.subjectId,
+      subjectExternalId: timelineEvents.subjectExternalId,
+    })
+    .from(timelineEvents)
+    .innerJoin(services, eq(services.id, timelineEvents.serviceId))
+    .where(and(...where))
+    .orderBy(desc(timelineEvents.at), desc(timelineEvents.id))
+    .limit(limit)
+    .all();
+}
+
+/** Events newer than a known one (by id, since ids only grow): what a live view has not shown yet. */
+export function countEventsAfter(db: DbOrTx, filter: TimelineFilter, afterId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(timelineEvents)
+      .innerJoin(services, eq(services.id, timelineEvents.serviceId))
+      .where(and(...filters(filter), sql`${timelineEvents.id} > ${afterId}`))
+      .get()?.n ?? 0
+  );
+}

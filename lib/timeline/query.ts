@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { EVENT_TYPES, type EventType } from "@/db/schema";
+import type { TimelineCursor } from "@/db/queries/timeline";
+
+export function encodeCursor(c: TimelineCursor): string {
+  return Buffer.from(`${c.at}:${c.id}`).toString("base64url");
+}
+
+function decodeCursor(value: string): TimelineCursor | null {
+  const match = /^(\d+):(\d+)$/.exec(Buffer.from(value, "base64url").toString("utf8"));
+  return match ? { at: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+const optional = z
+  .string()
+  .trim()
+  .max(100, "must be at most 100 characters")
+  .transform((v) => v || undefined)
+  .optional();
+
+/** The query of GET /api/v1/timeline and of the timeline page. */
+export const timelineQuerySchema = z.object({
+  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
+  before: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const cursor = decodeCursor(v);
+      if (!cursor) {
+        ctx.addIssue({ code: "custom", message: "is not a cursor this API returned" });
+        return z.NEVER;
+      }
+      return cursor;
+    }),
+  type: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const types = v.split(",").map((t) => t.trim());
+      const bad = types.find((t) => !(EVENT_TYPES as readonly string[]).includes(t));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `must list ${EVENT_TYPES.join(", ")} (got ${bad || "an empty item"})` });
+        return z.NEVER;
+      }
+      return types as EventType[];
+    }),
+  service: optional,
+  team: optional,
+  environment: optional.transform((v) => v?.toLowerCase()),
+});
+export type TimelineQuery = z.output<typeof timelineQuerySchema>;
