@@ -1,9 +1,8 @@
 import { createHmac } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { fixtureText } from "@/lib/webhooks/fixtures";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 
-const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), "..", "shared", "fixtures", "webhooks", "github", name), "utf8");
+const fixture = (name: string) => fixtureText("github", name);
 
 test("an admin adds a GitHub integration; a signed deployment_status shows up as a deployment and in the delivery log", async ({ browser, request }) => {
   const page = await pageAs(browser, "admin");

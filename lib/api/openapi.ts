@@ -64,6 +64,20 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "The figures, as defined in CONTRACT.md" }, ...errors(400, 401, 403, 429) },
         },
       },
+      "/api/v1/timeline": {
+        get: {
+          summary: "The shared timeline, newest first, with a stable cursor (read token)",
+          parameters: [
+            queryParam("limit", "1–200, default 50"),
+            queryParam("before", "the `next` cursor of the previous page"),
+            queryParam("type", "comma list of deployment, incident, change"),
+            queryParam("service", "service slug"),
+            queryParam("team", "team slug"),
+            queryParam("environment", "narrows deployments"),
+          ],
+          responses: { "200": { description: '{"events": [...], "next": cursor | null}' }, ...errors(400, 401, 403, 429) },
+        },
+      },
       "/api/v1/deployments": {
         post: {
           summary: "Record one deployment, or up to 1,000 all-or-nothing (ingest or admin token)",

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { deploymentInputSchema, incidentCreateSchema, incidentPatchSchema } from "@/lib/ingest/schema";
 import { parseCdEvents } from "./cdevents";
 import { DEFAULT_CONFIG, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect } from "./types";
+import { fixturesDir } from "./fixtures";
 
 type Rec = Record<string, unknown>;
 
-const FIXTURES = path.join(process.cwd(), "..", "shared", "fixtures", "webhooks", "cdevents");
+const FIXTURES = fixturesDir("cdevents");
 const fixture = (name: string): Rec => JSON.parse(readFileSync(path.join(FIXTURES, name), "utf8")) as Rec;
 
 const parse = (body: unknown, o: { headers?: Record<string, string>; config?: Partial<IntegrationConfig> } = {}) =>
