@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ChangeRow } from "@/db/queries/lists";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -23,7 +24,11 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
         <tbody>
           {rows.map((c) => (
             <tr key={c.id}>
-              <td className="font-medium">{c.title}</td>
+              <td className="font-medium">
+                <Link href={`/changes/${c.id}`} className="text-accent hover:underline">
+                  {c.title}
+                </Link>
+              </td>
               <td>{c.serviceName}</td>
               <td className="whitespace-nowrap">
                 {c.type} · {c.risk}

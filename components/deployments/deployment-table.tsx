@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { DeploymentRow } from "@/db/queries/lists";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -28,7 +29,11 @@ export function DeploymentTable({ rows, caption }: { rows: DeploymentRow[]; capt
                 <span className="block text-xs text-muted">{d.team ?? "no team"}</span>
               </td>
               <td>{d.environment}</td>
-              <td className="font-mono text-xs">{d.version ?? "—"}</td>
+              <td className="font-mono text-xs">
+                <Link href={`/deployments/${d.id}`} className="text-accent hover:underline">
+                  {d.version ?? `#${d.id}`}
+                </Link>
+              </td>
               <td className="space-x-1 whitespace-nowrap">
                 <DeploymentStatusBadge status={d.status} />
                 {d.rollbackOfId ? <Badge tone="warning">rollback</Badge> : null}

@@ -53,3 +53,7 @@ export function listIncidentUpdates(db: DbOrTx, incidentId: number) {
     .orderBy(desc(incidentUpdates.createdAt), desc(incidentUpdates.id))
     .all();
 }
+
+export function incidentsCausedBy(db: DbOrTx, deploymentId: number) {
+  return db.select({ id: incidents.id, title: incidents.title, severity: incidents.severity, status: incidents.status }).from(incidents).where(eq(incidents.causedById, deploymentId)).all();
+}

@@ -93,3 +93,14 @@ export function successfulDeploymentsOfShas(db: DbOrTx, serviceId: number, shas:
 export function insertPush(db: DbOrTx, values: typeof pushes.$inferInsert): void {
   db.insert(pushes).values(values).run();
 }
+
+/** The commits a deployment lists (given or derived from pushes), oldest first. */
+export function deploymentCommitRows(db: DbOrTx, deploymentId: number) {
+  return db
+    .select({ sha: commits.sha, message: commits.message, author: commits.author, timestamp: commits.timestamp })
+    .from(deploymentCommits)
+    .innerJoin(commits, eq(commits.id, deploymentCommits.commitId))
+    .where(eq(deploymentCommits.deploymentId, deploymentId))
+    .orderBy(commits.timestamp)
+    .all();
+}

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
-import { E2E_DB, E2E_PORT, READ_TOKEN_FILE, TEST_USERS } from "./users";
+import { E2E_DB, E2E_PORT, INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS } from "./users";
 
 /**
  * The browser tests' server: a throw-away database with demo data and one user per role, served by
@@ -26,6 +26,8 @@ for (const [role, u] of Object.entries(TEST_USERS)) {
 // A read token for tests that compare the pages with the API.
 const tokenIo: CliIo = { ...io, out: (l) => fs.writeFileSync(READ_TOKEN_FILE, l) };
 if ((await runCli(["token", "create", "--name", "e2e reader", "--role", "read"], tokenIo)) !== 0) throw new Error("token create failed");
+const ingestIo: CliIo = { ...io, out: (l) => fs.writeFileSync(INGEST_TOKEN_FILE, l) };
+if ((await runCli(["token", "create", "--name", "e2e ingest", "--role", "ingest"], ingestIo)) !== 0) throw new Error("token create failed");
 
 const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -11,3 +11,4 @@ export const TEST_USERS: Record<UserRole, { email: string; name: string; passwor
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = "e2e/.tmp/test.db";
 export const READ_TOKEN_FILE = "e2e/.tmp/read-token.txt";
+export const INGEST_TOKEN_FILE = "e2e/.tmp/ingest-token.txt";

@@ -1,26 +1,49 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { loadRecentActivity } from "@/lib/activity/load";
+import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
-import { ActivityFeed } from "@/components/timeline/activity-feed";
+import { fieldErrors } from "@/lib/errors";
+import { timelinePage } from "@/lib/timeline/feed";
+import { timelineQuerySchema } from "@/lib/timeline/query";
+import { TimelineFilters } from "@/components/timeline/timeline-filters";
+import { TimelineView } from "@/components/timeline/timeline-view";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Timeline" };
 
-export default async function TimelinePage() {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function TimelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
-  const items = loadRecentActivity(getDb(), 100);
+  const raw = await searchParams;
+  const params = { type: one(raw.type), service: one(raw.service), team: one(raw.team), environment: one(raw.environment) };
+  const db = getDb();
+  const parsed = timelineQuerySchema.safeParse(params);
+  const filters = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return (
     <>
-      <PageHeader title="Timeline" description="Deployments, incidents and change requests, newest first." />
-      {items.length === 0 ? (
-        <EmptyState title="Nothing has happened yet">
-          Events appear here as soon as a deployment, incident or change request reaches Tandem, from the API, a webhook or the forms of this app.
-        </EmptyState>
+      <PageHeader title="Timeline" description="Every deployment, incident and change request, newest first, live." />
+      <TimelineFilters params={params} options={listFilterOptions(db)} />
+      {!parsed.success ? (
+        <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
+          This filter is not valid: {Object.entries(fieldErrors(parsed.error.issues)).map(([k, v]) => `${k} ${v}`).join("; ")}.
+        </p>
       ) : (
-        <ActivityFeed items={items} />
+        <Feed db={db} query={parsed.data} filters={filters} />
       )}
     </>
   );
+}
+
+function Feed({ db, query, filters }: { db: ReturnType<typeof getDb>; query: import("@/lib/timeline/query").TimelineQuery; filters: string }) {
+  const initial = timelinePage(db, query);
+  if (initial.events.length === 0 && !filters) {
+    return (
+      <EmptyState title="Nothing has happened yet">
+        Events appear here as soon as a deployment, incident or change request reaches Tandem, from the API, a webhook or the forms of this app.
+      </EmptyState>
+    );
+  }
+  return <TimelineView key={filters} initial={initial} filters={filters} />;
 }

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { findChange, listApprovals } from "@/db/queries/changes";
+import { serviceSlugOf } from "@/db/queries/incidents";
+import { requirePageUser } from "@/lib/auth/session";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangeStatusBadge } from "@/components/ui/status-badges";
+import { cardClass } from "@/components/ui/styles";
+
+export const metadata: Metadata = { title: "Change request" };
+
+export default async function ChangePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser();
+  const { id } = await params;
+  const db = getDb();
+  const c = /^\d+$/.test(id) ? findChange(db, Number(id)) : undefined;
+  if (!c) notFound();
+  const approvals = listApprovals(db, c.id);
+  return (
+    <>
+      <PageHeader title={c.title} description={`Change request #${c.id} · ${serviceSlugOf(db, c.serviceId)} · ${c.type}, ${c.risk} risk`} />
+      <div className="space-y-8">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <ChangeStatusBadge status={c.status} />
+          {c.awaitingRetroactiveApproval ? <Badge tone="warning">awaiting retroactive approval</Badge> : null}
+          <span>
+            Planned: {c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} /> : "—"} to {c.plannedEnd ? <LocalTime iso={c.plannedEnd.toISOString()} /> : "—"}
+          </span>
+        </div>
+        {[
+          ["Description", c.description],
+          ["Rollback plan", c.rollbackPlan],
+        ].map(([label, text]) => (
+          <section key={label} aria-label={label ?? ""} className={cardClass}>
+            <h2 className="mb-1 font-semibold">{label}</h2>
+            <p className="whitespace-pre-wrap text-sm">{text || "—"}</p>
+          </section>
+        ))}
+        <section aria-labelledby="decisions">
+          <h2 id="decisions" className="mb-3 text-lg font-semibold">
+            Decisions
+          </h2>
+          {approvals.length === 0 ? (
+            <p className="text-sm text-muted">No approver has decided yet.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {approvals.map((a) => (
+                <li key={a.id}>
+                  <Badge tone={a.decision === "approved" ? "success" : "danger"}>{a.decision}</Badge> by {a.approver} · <LocalTime iso={a.createdAt.toISOString()} /> — {a.comment}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
+import { INGEST_TOKEN_FILE } from "./support/users";
+
+test("the timeline shows an event posted through the API without a reload", async ({ browser, request }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/timeline");
+  await expect(page.getByTestId("timeline-event").first()).toBeVisible();
+  const version = `live-${Date.now()}`;
+  const response = await request.post("/api/v1/deployments", {
+    headers: { authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` },
+    data: { service: "checkout-api", status: "success", finishedAt: new Date().toISOString(), version },
+  });
+  expect(response.status()).toBe(201);
+  await expect(page.getByTestId("timeline-event").first()).toContainText(`checkout-api ${version} deployed to production`, { timeout: 5_000 });
+  await page.getByTestId("timeline-event").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: `checkout-api ${version}` })).toBeVisible();
+  await page.context().close();
+});
+
+test("type chips and filters live in the URL; older events load on demand", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/timeline");
+  await page.getByRole("navigation", { name: "Event types" }).getByRole("link", { name: "Incidents" }).click();
+  await expect(page).toHaveURL(/type=incident/);
+  await expect(page.getByTestId("timeline-event").first()).toContainText("Incident");
+  const kinds = await page.getByTestId("timeline-event").allTextContents();
+  expect(kinds.every((k) => k.includes("Incident"))).toBe(true);
+  await page.getByLabel("Team").selectOption("payments");
+  await expect(page).toHaveURL(/team=payments/);
+  await expect(page).toHaveURL(/type=incident/);
+  await page.goto("/timeline?type=deployment");
+  const before = await page.getByTestId("timeline-event").count();
+  await page.getByRole("button", { name: "Load older events" }).click();
+  await expect.poll(() => page.getByTestId("timeline-event").count()).toBeGreaterThan(before);
+  await expectAccessible(page);
+  await page.context().close();
+});
