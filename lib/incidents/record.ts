@@ -14,7 +14,7 @@ import { incidentTimeProblems } from "./times";
 
 export type IncidentResult = { incident: Incident; created: boolean };
 
-type Changes = Omit<IncidentPatch, "causedBy"> & { causedById?: number | null };
+type Changes = Omit<IncidentPatch, "causedBy"> & { causedById?: number | null; leadId?: string | null; postmortem?: string | null };
 
 function assertTimes(state: Pick<Incident, "status" | "startedAt" | "acknowledgedAt" | "resolvedAt">) {
   const problems = incidentTimeProblems(state);
@@ -23,7 +23,7 @@ function assertTimes(state: Pick<Incident, "status" | "startedAt" | "acknowledge
 }
 
 /** Applies changes to an incident, keeping its rules, logging a status change, auditing it all. */
-function applyChanges(tx: Tx, actor: Actor, before: Incident, requested: Changes): Incident {
+export function applyChanges(tx: Tx, actor: Actor, before: Incident, requested: Changes): Incident {
   // Only the fields sent change; an absent field keeps its value.
   const changes = Object.fromEntries(Object.entries(requested).filter(([, v]) => v !== undefined)) as Changes;
   const status = changes.status ?? before.status;
