@@ -3,7 +3,7 @@ import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 test("an engineer confirms which deployment caused an incident; a viewer only sees the candidates", async ({ browser }) => {
   const viewer = await pageAs(browser, "viewer");
   await viewer.goto("/incidents");
-  await viewer.getByRole("link", { name: "Search results missing for some queries" }).click();
+  await viewer.getByRole("main").getByRole("link", { name: "Search results missing for some queries" }).click();
   await expect(viewer.getByRole("heading", { level: 1, name: "Search results missing for some queries" })).toBeVisible();
   const incidentUrl = viewer.url();
   await viewer.goto(`${incidentUrl}?window=720`);
@@ -23,4 +23,56 @@ test("an engineer confirms which deployment caused an incident; a viewer only se
   await engineer.getByRole("button", { name: "Not caused by a deployment" }).click();
   await expect(engineer.getByText("No deployment is blamed for this incident.")).toBeVisible();
   await engineer.context().close();
+});
+
+test("an engineer declares an incident, posts an update, links the cause, resolves it, and sees it all on the timeline", async ({ browser }) => {
+  const page = await pageAs(browser, "engineer");
+  await page.goto("/incidents");
+  await page.getByRole("link", { name: "Declare incident" }).click();
+  const form = page.getByRole("form", { name: "Declare incident" });
+  await form.getByRole("button", { name: "Declare incident" }).click();
+  await expect(form.getByLabel("What is wrong?")).toHaveAccessibleDescription("is required");
+  const title = `Checkout latency ${Date.now()}`;
+  await form.getByLabel("What is wrong?").fill(title);
+  await form.getByLabel("Service").selectOption("checkout-api");
+  await form.getByLabel("Severity").selectOption("SEV2");
+  await form.getByRole("button", { name: "Declare incident" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "major incident" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(page.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+  await page.getByLabel("Post an update").fill("p99 doubled after the last deploy");
+  await page.getByRole("button", { name: "Post update" }).click();
+  await expect(page.getByRole("region", { name: "Updates" }).getByText("p99 doubled after the last deploy")).toBeVisible();
+
+  const url = page.url();
+  await page.goto(`${url}?window=720`);
+  const candidate = page.getByRole("table", { name: "Candidate deployments" }).getByRole("row").nth(1);
+  await candidate.getByRole("button", { name: /This caused it/ }).click();
+  await expect(page.getByText(/Caused by deployment #\d+\./)).toBeVisible();
+
+  await page.getByRole("button", { name: "Cause identified" }).click();
+  await expect(page.getByRole("button", { name: "Cause identified" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Resolve" }).click();
+  await expect(page.getByRole("button", { name: "Reopen" })).toBeVisible();
+  await page.getByLabel("Postmortem", { exact: true }).fill("## What happened\n\n<script>window.pwned = 1</script>A **slow** query.");
+  await page.getByRole("button", { name: "Save postmortem" }).click();
+  await expect(page.getByTestId("postmortem").getByRole("heading", { name: "What happened" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+  await page.goto("/timeline?type=incident");
+  for (const action of ["declared", "identified", "resolved"]) {
+    await expect(page.getByTestId("timeline-event").filter({ hasText: title }).filter({ hasText: action }).first()).toBeVisible();
+  }
+  await page.context().close();
+});
+
+test("a viewer cannot declare incidents: no button, and the page is refused", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/incidents");
+  await expect(page.getByRole("link", { name: "Declare incident" })).toHaveCount(0);
+  const response = await page.goto("/incidents/new");
+  expect(response?.status()).toBe(403);
+  await page.context().close();
 });

@@ -20,3 +20,15 @@ export const slugSchema = text()
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: (issue) => (issue.input === undefined ? "is required" : `must be one of ${values.join(", ")}`) });
 }
+
+/**
+ * A browser's <input type="datetime-local"> value ("2026-03-10T10:00") read in the reader's zone:
+ * `offset` is their Date#getTimezoneOffset() in minutes, sent by the form alongside.
+ */
+export function localDateTime(value: string, offsetMinutes: number): Date | null {
+  const match = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?$/.exec(value.trim());
+  if (!match) return null;
+  const [y, mo, d, h, mi] = match.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi, match[6] ? Number(match[6]) : 0) + offsetMinutes * 60_000;
+  return Number.isNaN(utc) ? null : new Date(utc);
+}

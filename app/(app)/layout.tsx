@@ -1,6 +1,9 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
+import { MajorIncidentBanner } from "@/components/shell/major-incident-banner";
+import { getDb } from "@/db/client";
+import { openMajorIncidents } from "@/db/queries/incidents";
 import { getCurrentUser } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
@@ -9,7 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!user) redirect("/sign-in");
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <AppShell user={user} theme={theme}>
+    <AppShell user={user} theme={theme} banner={<MajorIncidentBanner incidents={openMajorIncidents(getDb())} />}>
       {children}
     </AppShell>
   );

@@ -17,7 +17,7 @@ function Brand() {
 }
 
 /** The frame every signed-in page shares: navigation, who is signed in, theme and sign-out. */
-export function AppShell({ user, theme, children }: { user: CurrentUser; theme: Theme; children: React.ReactNode }) {
+export function AppShell({ user, theme, banner, children }: { user: CurrentUser; theme: Theme; banner?: React.ReactNode; children: React.ReactNode }) {
   const isAdmin = user.role === "admin";
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[14rem_1fr]">
@@ -53,6 +53,7 @@ export function AppShell({ user, theme, children }: { user: CurrentUser; theme: 
             </form>
           </div>
         </header>
+        {banner}
         <main id="main" className="mx-auto max-w-screen-2xl p-4 sm:p-6">
           {children}
         </main>

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { deployments, incidents, incidentUpdates, services, user, type Incident, type NewIncident } from "../schema";
 
@@ -56,4 +56,14 @@ export function listIncidentUpdates(db: DbOrTx, incidentId: number) {
 
 export function incidentsCausedBy(db: DbOrTx, deploymentId: number) {
   return db.select({ id: incidents.id, title: incidents.title, severity: incidents.severity, status: incidents.status }).from(incidents).where(eq(incidents.causedById, deploymentId)).all();
+}
+
+/** Open SEV1 and SEV2 incidents, most severe and oldest first: the banner every page shows. */
+export function openMajorIncidents(db: DbOrTx) {
+  return db
+    .select({ id: incidents.id, title: incidents.title, severity: incidents.severity })
+    .from(incidents)
+    .where(and(ne(incidents.status, "resolved"), inArray(incidents.severity, ["SEV1", "SEV2"])))
+    .orderBy(incidents.severity, incidents.startedAt)
+    .all();
 }

@@ -6,6 +6,9 @@ import { candidateDeployments, findIncidentById, listIncidentUpdates, serviceSlu
 import { requirePageUser } from "@/lib/auth/session";
 import { userCan } from "@/lib/auth/roles";
 import { CausePicker } from "@/components/incidents/cause-picker";
+import { RespondPanel } from "@/components/incidents/respond-panel";
+import { listUsers } from "@/db/queries/users";
+import { renderMarkdown } from "@/lib/markdown";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
@@ -46,13 +49,29 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             ))}
           </dl>
         </div>
-        {incident.summary ? <p className={`${cardClass} whitespace-pre-wrap text-sm`}>{incident.summary}</p> : null}
+        {incident.summary ? <div className={`${cardClass} prose-tandem text-sm`} dangerouslySetInnerHTML={{ __html: renderMarkdown(incident.summary) }} /> : null}
+        {userCan(user.role, "record") ? (
+          <section aria-labelledby="respond">
+            <h2 id="respond" className="mb-3 text-lg font-semibold">
+              Respond
+            </h2>
+            <RespondPanel incident={incident} people={listUsers(db).filter((u) => u.role !== "viewer" && !u.banned)} />
+          </section>
+        ) : null}
         <section aria-labelledby="cause">
           <h2 id="cause" className="mb-3 text-lg font-semibold">
             Caused by
           </h2>
           <CausePicker incidentId={incident.id} causedById={incident.causedById} candidates={candidateDeployments(db, incident, hours)} hours={hours} canEdit={userCan(user.role, "record")} />
         </section>
+        {incident.postmortem ? (
+          <section aria-labelledby="postmortem">
+            <h2 id="postmortem" className="mb-3 text-lg font-semibold">
+              Postmortem
+            </h2>
+            <div className={`${cardClass} prose-tandem text-sm`} data-testid="postmortem" dangerouslySetInnerHTML={{ __html: renderMarkdown(incident.postmortem) }} />
+          </section>
+        ) : null}
         <section aria-labelledby="updates">
           <h2 id="updates" className="mb-3 text-lg font-semibold">
             Updates
@@ -61,7 +80,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             {listIncidentUpdates(db, incident.id).map((u) => (
               <li key={u.id} className="text-sm">
                 <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"} ·{" "}
-                {u.kind === "status" ? <>status → {u.status}</> : null} {u.body ? <span className="whitespace-pre-wrap">{u.body}</span> : null}
+                {u.kind === "status" ? <>status → {u.status}</> : u.kind === "correction" ? <>correction:</> : null} {u.body ? <span className="whitespace-pre-wrap">{u.body}</span> : null}
               </li>
             ))}
           </ol>

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { listFilterOptions } from "@/db/queries/services";
+import { requirePageUser } from "@/lib/auth/session";
+import { DeclareIncidentForm } from "@/components/incidents/declare-form";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Declare incident" };
+
+export default async function DeclareIncidentPage() {
+  await requirePageUser("record");
+  return (
+    <>
+      <PageHeader title="Declare incident" description="Start the response now; details can be added as you learn them." />
+      <DeclareIncidentForm services={listFilterOptions(getDb()).services} />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { correctTimesAction } from "@/lib/actions/incident-response";
+import { IDLE } from "@/lib/actions/form-state";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TzOffsetField, useLocalInputValue } from "@/components/ui/tz-offset";
+
+/** Corrections keep started ≤ acknowledged ≤ resolved; the old values stay in the updates and the audit log. */
+export function CorrectTimesForm({ incidentId, startedAt, acknowledgedAt, resolvedAt }: { incidentId: number; startedAt: string; acknowledgedAt: string | null; resolvedAt: string | null }) {
+  const [state, action] = useActionState(correctTimesAction, IDLE);
+  const fields = state.status === "error" ? state.fields : {};
+  const values = {
+    startedAt: useLocalInputValue(startedAt),
+    acknowledgedAt: useLocalInputValue(acknowledgedAt),
+    resolvedAt: useLocalInputValue(resolvedAt),
+  };
+  return (
+    <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label="Correct times" key={JSON.stringify(values)}>
+      <input type="hidden" name="incidentId" value={incidentId} />
+      <TzOffsetField />
+      <Field form="times" name="startedAt" label="Started" type="datetime-local" defaultValue={values.startedAt} error={fields.startedAt} />
+      <Field form="times" name="acknowledgedAt" label="Acknowledged" type="datetime-local" defaultValue={values.acknowledgedAt} error={fields.acknowledgedAt} />
+      <Field form="times" name="resolvedAt" label="Resolved" type="datetime-local" defaultValue={values.resolvedAt} error={fields.resolvedAt} />
+      <div className="flex flex-wrap items-center gap-4 sm:col-span-3">
+        <SubmitButton>Save corrected times</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

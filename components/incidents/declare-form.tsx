@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState } from "react";
+import { declareIncident } from "@/lib/actions/incident-response";
+import { IDLE } from "@/lib/actions/form-state";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TzOffsetField } from "@/components/ui/tz-offset";
+
+/** Title, service and severity are enough at 3 a.m.; the rest can wait. */
+export function DeclareIncidentForm({ services }: { services: { slug: string; name: string }[] }) {
+  const [state, action] = useActionState(declareIncident, IDLE);
+  const fields = state.status === "error" ? state.fields : {};
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+  return (
+    <form action={action} className="grid max-w-2xl gap-4" noValidate aria-label="Declare incident">
+      <TzOffsetField />
+      <Field form="declare" name="title" label="What is wrong?" defaultValue={values.title} autoComplete="off" autoFocus error={fields.title} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field form="declare" name="service" label="Service" error={fields.service}>
+          {(props) => (
+            <select name="service" defaultValue={values.service ?? ""} {...props}>
+              <option value="" disabled>
+                Choose a service
+              </option>
+              {services.map((s) => (
+                <option key={s.slug} value={s.slug}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form="declare" name="severity" label="Severity" error={fields.severity}>
+          {(props) => (
+            <select name="severity" defaultValue={values.severity ?? "SEV2"} {...props}>
+              <option value="SEV1">SEV1 — critical, customers cannot use the product</option>
+              <option value="SEV2">SEV2 — major, a key feature is down</option>
+              <option value="SEV3">SEV3 — minor, degraded</option>
+              <option value="SEV4">SEV4 — low, cosmetic or internal</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field form="declare" name="startedAt" label="Impact began (optional)" type="datetime-local" hint="Leave empty for now." defaultValue={values.startedAt} error={fields.startedAt} />
+      <Field form="declare" name="summary" label="Summary (optional, Markdown)" error={fields.summary}>
+        {(props) => <textarea name="summary" rows={3} defaultValue={values.summary} {...props} />}
+      </Field>
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton pendingText="Declaring…">Declare incident</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

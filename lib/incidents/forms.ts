@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { localDateTime, oneOf, requiredText, slugSchema, text } from "@/lib/validation";
+
+const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+const STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+const id = z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id");
+const offset = z.coerce.number().int().min(-900).max(900).default(0);
+
+/** A datetime-local field (blank allowed when `optional`), read in the form's time zone. */
+const localTime = (optional: boolean) =>
+  z.string().default("").transform((v, ctx) => {
+    if (!v.trim()) {
+      if (!optional) ctx.addIssue({ code: "custom", message: "is required" });
+      return null;
+    }
+    return v;
+  });
+
+function withTimes<T extends { tzOffset: number }, K extends keyof T & string>(fields: K[]) {
+  return (value: T, ctx: z.RefinementCtx): Omit<T, K> & Record<K, Date | null> => {
+    const out: Record<string, Date | null> = {};
+    for (const f of fields) {
+      const raw = value[f] as string | null;
+      if (raw === null) {
+        out[f] = null;
+        continue;
+      }
+      const at = localDateTime(raw, value.tzOffset);
+      if (!at) ctx.addIssue({ code: "custom", path: [f], message: "must be a date and time" });
+      out[f] = at;
+    }
+    return { ...value, ...(out as Record<K, Date | null>) };
+  };
+}
+
+/** "Declare incident": only title, service and severity are needed; the start defaults to now. */
+export const declareIncidentSchema = z
+  .object({
+    title: requiredText(200),
+    service: slugSchema,
+    severity: oneOf(SEVERITIES),
+    startedAt: localTime(true),
+    tzOffset: offset,
+    summary: text().max(50_000, "must be at most 50000 characters").optional(),
+  })
+  .transform(withTimes(["startedAt"]));
+
+export const moveIncidentSchema = z.object({ incidentId: id, status: oneOf(STATUSES), note: text().trim().max(10_000).optional() });
+export const noteSchema = z.object({ incidentId: id, body: requiredText(10_000) });
+export const acknowledgeSchema = z.object({ incidentId: id });
+export const leadSchema = z.object({ incidentId: id, leadId: z.string().max(100).transform((v) => v || null) });
+export const postmortemSchema = z.object({ incidentId: id, postmortem: text().max(100_000, "must be at most 100000 characters") });
+
+export const correctTimesSchema = z
+  .object({ incidentId: id, startedAt: localTime(false), acknowledgedAt: localTime(true), resolvedAt: localTime(true), tzOffset: offset })
+  .transform(withTimes(["startedAt", "acknowledgedAt", "resolvedAt"]));
