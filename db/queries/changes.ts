@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../client";
-import { eq } from "drizzle-orm";
-import { changeApprovals, changeRequests, user, type ChangeRequest, type NewChangeRequest } from "../schema";
+import { and, asc, eq, gt, isNull, ne, notInArray, or } from "drizzle-orm";
+import { changeApprovals, changeRequests, freezeWindows, user, type ChangeRequest, type FreezeWindow, type NewChangeRequest } from "../schema";
 
 export function insertChange(db: DbOrTx, values: NewChangeRequest): ChangeRequest {
   return db.insert(changeRequests).values(values).returning().get();
@@ -18,4 +18,47 @@ export function listApprovals(db: DbOrTx, changeId: number) {
     .where(eq(changeApprovals.changeId, changeId))
     .orderBy(changeApprovals.createdAt)
     .all();
+}
+
+export function listDecisions(db: DbOrTx, changeId: number): { approverId: string; decision: "approved" | "rejected" }[] {
+  return db.select({ approverId: changeApprovals.approverId, decision: changeApprovals.decision }).from(changeApprovals).where(eq(changeApprovals.changeId, changeId)).all();
+}
+
+export function insertDecision(db: DbOrTx, values: typeof changeApprovals.$inferInsert): void {
+  db.insert(changeApprovals).values(values).run();
+}
+
+export function updateChange(db: DbOrTx, id: number, values: Partial<NewChangeRequest>): ChangeRequest {
+  return db.update(changeRequests).set(values).where(eq(changeRequests.id, id)).returning().get();
+}
+
+/** Freeze windows that have not ended yet (the only ones that can block an approval). */
+export function listCurrentFreezes(db: DbOrTx, now = new Date()): FreezeWindow[] {
+  return db.select().from(freezeWindows).where(gt(freezeWindows.endsAt, now)).orderBy(asc(freezeWindows.startsAt)).all();
+}
+
+export function insertFreeze(db: DbOrTx, values: typeof freezeWindows.$inferInsert): FreezeWindow {
+  return db.insert(freezeWindows).values(values).returning().get();
+}
+
+export function deleteFreeze(db: DbOrTx, id: number): FreezeWindow | undefined {
+  return db.delete(freezeWindows).where(eq(freezeWindows.id, id)).returning().get();
+}
+
+/** Changes waiting for this approver: pending (or emergency awaiting retroactive approval), not theirs, not yet decided by them. */
+export function changesAwaiting(db: DbOrTx, approverId: string) {
+  const decided = db.select({ id: changeApprovals.changeId }).from(changeApprovals).where(eq(changeApprovals.approverId, approverId));
+  return db
+    .select({ id: changeRequests.id })
+    .from(changeRequests)
+    .where(
+      and(
+        or(eq(changeRequests.status, "pending_approval"), eq(changeRequests.awaitingRetroactiveApproval, true)),
+        or(isNull(changeRequests.requesterId), ne(changeRequests.requesterId, approverId)),
+        notInArray(changeRequests.id, decided),
+        notInArray(changeRequests.status, ["rejected", "cancelled"]),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { changeRequests, commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
+import { commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
 
 /* Writes and look-ups of the ingestion path (API, webhooks, forms). */
 
@@ -22,10 +22,6 @@ export function insertDeployment(db: DbOrTx, values: NewDeployment): Deployment 
 
 export function updateDeployment(db: DbOrTx, id: number, values: Partial<NewDeployment>): Deployment {
   return db.update(deployments).set(values).where(eq(deployments.id, id)).returning().get();
-}
-
-export function changeRequestExists(db: DbOrTx, id: number): boolean {
-  return Boolean(db.select({ id: changeRequests.id }).from(changeRequests).where(eq(changeRequests.id, id)).get());
 }
 
 export type CommitValues = { sha: string; timestamp: Date; message?: string | null; author?: string | null; parentSha?: string | null };

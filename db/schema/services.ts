@@ -9,6 +9,8 @@ export const services = sqliteTable(
     team: text("team"),
     description: text("description"),
     repository: text("repository"),
+    /** Deployment gating: the API refuses (409) a deployment naming a change request that is not approved. */
+    requireApprovedChange: integer("require_approved_change", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

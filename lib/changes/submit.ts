@@ -10,10 +10,10 @@ import { changeEvent } from "@/lib/timeline/events";
 import { statusOnSubmit } from "./policy";
 
 /** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it. */
-export function submitChange(db: Db, actor: Actor, source: string, input: ChangeCreate): ChangeRequest {
+export function submitChange(db: Db, actor: Actor, source: string, input: ChangeCreate, options: { draft?: boolean } = {}): ChangeRequest {
   return db.transaction((tx) => {
     const now = new Date();
-    const { status, awaitingRetroactiveApproval } = statusOnSubmit(input.type);
+    const { status, awaitingRetroactiveApproval } = options.draft ? { status: "draft" as const, awaitingRetroactiveApproval: false } : statusOnSubmit(input.type);
     const change = insertChange(tx, {
       serviceId: ensureService(tx, actor, input.service),
       title: input.title,
@@ -27,13 +27,13 @@ export function submitChange(db: Db, actor: Actor, source: string, input: Change
       plannedEnd: input.plannedEnd ?? null,
       requesterId: actor.type === "user" ? actor.id : null,
       source,
-      submittedAt: now,
+      submittedAt: options.draft ? null : now,
       decidedAt: status === "approved" ? now : null,
       createdAt: now,
       updatedAt: now,
     });
-    recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: change.id, after: change });
-    insertEvent(tx, changeEvent(change, "submitted", now));
+    recordAudit(tx, actor, { action: options.draft ? "change.draft" : "change.submit", entityType: "change_request", entityId: change.id, after: change });
+    if (!options.draft) insertEvent(tx, changeEvent(change, "submitted", now));
     if (change.status === "approved") insertEvent(tx, changeEvent(change, "approved", now));
     return change;
   });

@@ -2,7 +2,6 @@ import type { Db, Tx } from "@/db/client";
 import type { Deployment } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import {
-  changeRequestExists,
   deliveredBefore,
   findDeploymentByExternalId,
   findDeploymentById,
@@ -16,7 +15,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
-import { deploymentEvent } from "@/lib/timeline/events";
+import { findChange, updateChange } from "@/db/queries/changes";
+import { findServiceBySlug } from "@/db/queries/services";
+import type { ChangeRequest } from "@/db/schema";
+import { onDeployment } from "@/lib/changes/policy";
+import { changeEvent, deploymentEvent } from "@/lib/timeline/events";
 import { commitsDelivered } from "./lineage";
 import type { DeploymentInput } from "./schema";
 
@@ -50,13 +53,22 @@ export function recordDeploymentsIn(tx: Tx, actor: Actor, source: string, items:
 function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput, prefix: string): DeploymentResult {
   const serviceId = ensureService(tx, actor, input.service);
   const rollbackOfId = input.rollbackOf === undefined ? undefined : resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`);
-  if (input.changeRequest !== undefined && !changeRequestExists(tx, input.changeRequest)) {
-    throw badField(`${prefix}changeRequest`, `no change request has id ${input.changeRequest}`);
-  }
   const now = new Date();
   const existing = input.externalId ? findDeploymentByExternalId(tx, source, input.externalId) : undefined;
   if (existing && existing.serviceId !== serviceId) {
     throw new AppError("conflict", `${prefix}externalId ${input.externalId} already names a deployment of another service.`, { [`${prefix}externalId`]: "already used for another service" });
+  }
+  // A replay that omits changeRequest still implements the change its first delivery named.
+  const changeId = input.changeRequest ?? existing?.changeRequestId ?? undefined;
+  const change = changeId === undefined ? undefined : findChange(tx, changeId);
+  if (input.changeRequest !== undefined && !change) {
+    throw badField(`${prefix}changeRequest`, `no change request has id ${input.changeRequest}`);
+  }
+  const policy = change ? onDeployment(change, input.status) : undefined;
+  if (policy?.violation && findServiceBySlug(tx, input.service)?.requireApprovedChange) {
+    throw new AppError("conflict", `${prefix}changeRequest ${change!.id} is ${change!.status.replace("_", " ")}; ${input.service} only deploys approved changes.`, {
+      [`${prefix}changeRequest`]: "is not approved",
+    });
   }
   if (existing && rollbackOfId === existing.id) throw badField(`${prefix}rollbackOf`, "a deployment cannot roll itself back");
 
@@ -87,6 +99,7 @@ function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput,
   linkCommits(tx, deployment.id, listed);
   if (deployment.status === "success") deriveDeliveredCommits(tx, deployment);
   if (!existing || existing.status !== deployment.status) insertEvent(tx, deploymentEvent(deployment, input.service));
+  if (change && policy && (policy.status || !existing)) applyChangePolicy(tx, actor, change, deployment, policy);
 
   recordAudit(tx, actor, {
     action: existing ? "deployment.update" : "deployment.create",
@@ -96,6 +109,20 @@ function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput,
     after: deployment,
   });
   return { deployment, service: input.service, created: !existing };
+}
+
+/** A deployment implements (or fails) its change request; naming an unapproved one is flagged on the timeline. */
+function applyChangePolicy(tx: Tx, actor: Actor, change: ChangeRequest, deployment: Deployment, policy: { status: ChangeRequest["status"] | null; violation: boolean }) {
+  const now = new Date();
+  if (policy.violation) {
+    insertEvent(tx, { ...changeEvent(change, "policy violation", now), summary: `Policy violation: deployment #${deployment.id} ships "${change.title}", which is ${change.status.replace("_", " ")}` });
+    return;
+  }
+  if (policy.status && policy.status !== change.status) {
+    const after = updateChange(tx, change.id, { status: policy.status, implementedAt: deployment.finishedAt ?? now, updatedAt: now });
+    recordAudit(tx, actor, { action: `change.${policy.status}`, entityType: "change_request", entityId: change.id, before: change, after });
+    insertEvent(tx, changeEvent(after, policy.status, deployment.finishedAt ?? now));
+  }
 }
 
 /** Adds the pushed commits that a successful deployment of its head sha brings (see lineage.ts). */

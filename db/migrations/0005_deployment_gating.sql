@@ -1,0 +1,1 @@
+ALTER TABLE `services` ADD `require_approved_change` integer DEFAULT false NOT NULL;

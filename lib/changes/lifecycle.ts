@@ -1,0 +1,42 @@
+import type { Db } from "@/db/client";
+import type { ChangeRequest } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit";
+import { findChange, updateChange } from "@/db/queries/changes";
+import { insertEvent } from "@/db/queries/timeline";
+import type { UserActor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/errors";
+import { changeEvent } from "@/lib/timeline/events";
+import { canCancel, statusOnSubmit } from "./policy";
+
+function own(change: ChangeRequest | undefined, actor: UserActor, doing: string): ChangeRequest {
+  if (!change) throw notFound("The change request");
+  if (change.requesterId !== actor.id && actor.role !== "admin") throw new AppError("forbidden", `Only the requester or an admin can ${doing} this change request.`);
+  return change;
+}
+
+/** Sends a draft for approval (standard changes are approved at once). */
+export function submitDraft(db: Db, actor: UserActor, id: number): ChangeRequest {
+  return db.transaction((tx) => {
+    const change = own(findChange(tx, id), actor, "submit");
+    if (change.status !== "draft") throw new AppError("conflict", `This change is ${change.status.replace("_", " ")}, not a draft.`);
+    const now = new Date();
+    const next = statusOnSubmit(change.type);
+    const after = updateChange(tx, id, { ...next, submittedAt: now, decidedAt: next.status === "approved" ? now : null, updatedAt: now });
+    recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: id, before: change, after });
+    insertEvent(tx, changeEvent(after, "submitted", now));
+    if (after.status === "approved") insertEvent(tx, changeEvent(after, "approved", now));
+    return after;
+  });
+}
+
+export function cancelChange(db: Db, actor: UserActor, id: number): ChangeRequest {
+  return db.transaction((tx) => {
+    const change = own(findChange(tx, id), actor, "cancel");
+    if (!canCancel(change.status)) throw new AppError("conflict", `A change that is ${change.status} can no longer be cancelled.`);
+    const now = new Date();
+    const after = updateChange(tx, id, { status: "cancelled", updatedAt: now });
+    recordAudit(tx, actor, { action: "change.cancel", entityType: "change_request", entityId: id, before: change, after });
+    insertEvent(tx, changeEvent(after, "cancelled", now));
+    return after;
+  });
+}
