@@ -4,6 +4,8 @@ import { AppShell } from "@/components/shell/app-shell";
 import { MajorIncidentBanner } from "@/components/shell/major-incident-banner";
 import { getDb } from "@/db/client";
 import { openMajorIncidents } from "@/db/queries/incidents";
+import { changesAwaiting } from "@/db/queries/changes";
+import { userCan } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
@@ -12,7 +14,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!user) redirect("/sign-in");
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <AppShell user={user} theme={theme} banner={<MajorIncidentBanner incidents={openMajorIncidents(getDb())} />}>
+    <AppShell
+      user={user}
+      theme={theme}
+      banner={<MajorIncidentBanner incidents={openMajorIncidents(getDb())} />}
+      waiting={userCan(user.role, "approve") ? changesAwaiting(getDb(), user.id).length : 0}
+    >
       {children}
     </AppShell>
   );

@@ -14,7 +14,7 @@ export function DeclareIncidentForm({ services }: { services: { slug: string; na
   const fields = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
   return (
-    <form action={action} className="grid max-w-2xl gap-4" noValidate aria-label="Declare incident">
+    <form key={JSON.stringify(values)} action={action} className="grid max-w-2xl gap-4" noValidate aria-label="Declare incident">
       <TzOffsetField />
       <Field form="declare" name="title" label="What is wrong?" defaultValue={values.title} autoComplete="off" autoFocus error={fields.title} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -7,13 +7,13 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type Editable = { slug: string; name: string; team: string | null; description: string | null; repository: string | null };
+type Editable = { slug: string; name: string; team: string | null; description: string | null; repository: string | null; requireApprovedChange: boolean };
 
 export function EditServiceForm({ service }: { service: Editable }) {
   const [state, action] = useActionState(editService, IDLE);
   const fields = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
-  const value = (k: keyof Editable) => values[k] ?? service[k] ?? "";
+  const value = (k: Exclude<keyof Editable, "requireApprovedChange">) => values[k] ?? service[k] ?? "";
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Edit service">
       <input type="hidden" name="slug" value={service.slug} />
@@ -23,6 +23,12 @@ export function EditServiceForm({ service }: { service: Editable }) {
       <Field form="service" name="description" label="Description" error={fields.description}>
         {(props) => <textarea name="description" rows={3} defaultValue={value("description")} {...props} />}
       </Field>
+      <div className="flex items-center gap-2 sm:col-span-2">
+        <input id="service-gating" type="checkbox" name="requireApprovedChange" defaultChecked={service.requireApprovedChange} className="h-4 w-4" />
+        <label htmlFor="service-gating" className="text-sm">
+          Deployment gating: the API refuses (409) deployments that name a change request which is not approved
+        </label>
+      </div>
       <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
         <SubmitButton>Save service</SubmitButton>
         <FormMessage state={state} />

@@ -18,7 +18,7 @@ export function CreateUserForm() {
   const fields = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
   return (
-    <form ref={form} action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Add a user">
+    <form key={JSON.stringify(values)} ref={form} action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Add a user">
       <Field form="user" name="name" label="Name" autoComplete="off" defaultValue={values.name} error={fields.name} />
       <Field form="user" name="email" label="Email" type="email" autoComplete="off" defaultValue={values.email} error={fields.email} />
       <Field form="user" name="role" label="Role" error={fields.role}>

@@ -17,7 +17,7 @@ function Brand() {
 }
 
 /** The frame every signed-in page shares: navigation, who is signed in, theme and sign-out. */
-export function AppShell({ user, theme, banner, children }: { user: CurrentUser; theme: Theme; banner?: React.ReactNode; children: React.ReactNode }) {
+export function AppShell({ user, theme, banner, waiting = 0, children }: { user: CurrentUser; theme: Theme; banner?: React.ReactNode; waiting?: number; children: React.ReactNode }) {
   const isAdmin = user.role === "admin";
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[14rem_1fr]">
@@ -27,7 +27,7 @@ export function AppShell({ user, theme, banner, children }: { user: CurrentUser;
       <aside className="hidden border-r border-border bg-surface p-3 lg:block">
         <Brand />
         <div className="mt-4">
-          <NavLinks label="Main" isAdmin={isAdmin} />
+          <NavLinks label="Main" isAdmin={isAdmin} counts={{ "/changes": waiting }} />
         </div>
       </aside>
       <div className="min-w-0">
@@ -36,7 +36,7 @@ export function AppShell({ user, theme, banner, children }: { user: CurrentUser;
             <details className="relative">
               <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Menu</summary>
               <div className="absolute left-0 z-40 mt-2 w-56 rounded-md border border-border bg-bg p-2 shadow-lg">
-                <NavLinks label="Main (menu)" isAdmin={isAdmin} />
+                <NavLinks label="Main (menu)" isAdmin={isAdmin} counts={{ "/changes": waiting }} />
               </div>
             </details>
             <Brand />

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { NAV_ITEMS } from "./nav-items";
 
-export function NavLinks({ label, isAdmin }: { label: string; isAdmin: boolean }) {
+export function NavLinks({ label, isAdmin, counts = {} }: { label: string; isAdmin: boolean; counts?: Record<string, number> }) {
   const pathname = usePathname();
   const items = NAV_ITEMS.filter((item) => !("adminOnly" in item) || isAdmin);
   return (
@@ -20,6 +20,12 @@ export function NavLinks({ label, isAdmin }: { label: string; isAdmin: boolean }
                 className={`block rounded-md px-3 py-2 text-sm ${current ? "bg-accent-soft font-semibold text-fg" : "text-fg hover:bg-surface-2"}`}
               >
                 {item.label}
+                {counts[item.href] ? (
+                  <span className="ml-2 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg">
+                    {counts[item.href]}
+                    <span className="sr-only"> waiting for you</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

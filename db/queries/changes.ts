@@ -1,6 +1,6 @@
 import type { DbOrTx } from "../client";
-import { and, asc, eq, gt, isNull, ne, notInArray, or } from "drizzle-orm";
-import { changeApprovals, changeRequests, freezeWindows, user, type ChangeRequest, type FreezeWindow, type NewChangeRequest } from "../schema";
+import { and, asc, eq, getTableColumns, gt, isNull, ne, notInArray, or } from "drizzle-orm";
+import { changeApprovals, changeRequests, freezeWindows, services, user, type ChangeRequest, type FreezeWindow, type NewChangeRequest } from "../schema";
 
 export function insertChange(db: DbOrTx, values: NewChangeRequest): ChangeRequest {
   return db.insert(changeRequests).values(values).returning().get();
@@ -12,7 +12,7 @@ export function findChange(db: DbOrTx, id: number): ChangeRequest | undefined {
 
 export function listApprovals(db: DbOrTx, changeId: number) {
   return db
-    .select({ id: changeApprovals.id, decision: changeApprovals.decision, comment: changeApprovals.comment, createdAt: changeApprovals.createdAt, approver: user.name })
+    .select({ id: changeApprovals.id, approverId: changeApprovals.approverId, decision: changeApprovals.decision, comment: changeApprovals.comment, createdAt: changeApprovals.createdAt, approver: user.name })
     .from(changeApprovals)
     .innerJoin(user, eq(user.id, changeApprovals.approverId))
     .where(eq(changeApprovals.changeId, changeId))
@@ -33,8 +33,14 @@ export function updateChange(db: DbOrTx, id: number, values: Partial<NewChangeRe
 }
 
 /** Freeze windows that have not ended yet (the only ones that can block an approval). */
-export function listCurrentFreezes(db: DbOrTx, now = new Date()): FreezeWindow[] {
-  return db.select().from(freezeWindows).where(gt(freezeWindows.endsAt, now)).orderBy(asc(freezeWindows.startsAt)).all();
+export function listCurrentFreezes(db: DbOrTx, now = new Date()): (FreezeWindow & { serviceName: string | null })[] {
+  return db
+    .select({ ...getTableColumns(freezeWindows), serviceName: services.name })
+    .from(freezeWindows)
+    .leftJoin(services, eq(services.id, freezeWindows.serviceId))
+    .where(gt(freezeWindows.endsAt, now))
+    .orderBy(asc(freezeWindows.startsAt))
+    .all();
 }
 
 export function insertFreeze(db: DbOrTx, values: typeof freezeWindows.$inferInsert): FreezeWindow {

@@ -4,7 +4,7 @@ import { changeRequests, deployments, incidents, services, user } from "../schem
 
 /* Newest-first lists behind the Deployments, Incidents and Changes pages, optionally for one service. */
 
-export type ListFilter = { service?: string; openOnly?: boolean };
+export type ListFilter = { service?: string; openOnly?: boolean; ids?: number[] };
 
 const OPEN_CHANGE_STATUSES = ["draft", "pending_approval", "approved"] as const;
 
@@ -82,6 +82,7 @@ export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) 
       and(
         filter.service === undefined ? undefined : eq(services.slug, filter.service),
         filter.openOnly ? inArray(changeRequests.status, OPEN_CHANGE_STATUSES) : undefined,
+        filter.ids ? inArray(changeRequests.id, filter.ids) : undefined,
       ),
     )
     .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
@@ -97,4 +98,10 @@ export function openWorkCounts(db: DbOrTx): { openIncidents: number; pendingAppr
     openIncidents: n(db.select({ n: count() }).from(incidents).where(ne(incidents.status, "resolved")).get()),
     pendingApprovals: n(db.select({ n: count() }).from(changeRequests).where(eq(changeRequests.status, "pending_approval")).get()),
   };
+}
+
+/** The listed changes, by id (for the approvals queue). */
+export function listChangesByIds(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return listChanges(db, ids.length, { ids });
 }

@@ -82,6 +82,6 @@ export function insertService(db: DbOrTx, values: Omit<NewService, "createdAt" |
   return db.insert(services).values({ ...values, createdAt: now, updatedAt: now }).returning().get();
 }
 
-export function updateService(db: DbOrTx, id: number, values: Partial<Pick<Service, "name" | "team" | "description" | "repository">>): Service {
+export function updateService(db: DbOrTx, id: number, values: Partial<Pick<Service, "name" | "team" | "description" | "repository" | "requireApprovedChange">>): Service {
   return db.update(services).set({ ...values, updatedAt: new Date() }).where(eq(services.id, id)).returning().get();
 }

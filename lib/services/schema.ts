@@ -24,4 +24,11 @@ export const serviceFieldsSchema = z.object({
 });
 export type ServiceFields = z.infer<typeof serviceFieldsSchema>;
 
-export const serviceFormSchema = serviceFieldsSchema.extend({ slug: slugSchema });
+/** The service page's form adds deployment gating, which the API leaves to admins in the app. */
+export const serviceFormSchema = serviceFieldsSchema.extend({
+  slug: slugSchema,
+  requireApprovedChange: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});

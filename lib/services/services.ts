@@ -7,12 +7,18 @@ import type { ServiceFields } from "./schema";
 const orNull = (v: string | undefined) => (v === undefined ? undefined : v === "" ? null : v);
 
 /** Creates or updates a service (PUT semantics: only the fields given change), audited. */
-export function upsertService(db: Db, actor: Actor, slug: string, fields: ServiceFields) {
+export function upsertService(db: Db, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }) {
   return db.transaction((tx) => upsertIn(tx, actor, slug, fields));
 }
 
-function upsertIn(db: Tx, actor: Actor, slug: string, fields: ServiceFields) {
-  const values = { name: fields.name, team: orNull(fields.team), description: orNull(fields.description), repository: orNull(fields.repository) };
+function upsertIn(db: Tx, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }) {
+  const values = {
+    name: fields.name,
+    team: orNull(fields.team),
+    description: orNull(fields.description),
+    repository: orNull(fields.repository),
+    requireApprovedChange: fields.requireApprovedChange,
+  };
   const before = findServiceBySlug(db, slug);
   if (!before) {
     const created = insertService(db, { slug, ...values, name: values.name ?? slug });

@@ -4,6 +4,12 @@ import { getDb } from "@/db/client";
 import { findChange, listApprovals } from "@/db/queries/changes";
 import { serviceSlugOf } from "@/db/queries/incidents";
 import { requirePageUser } from "@/lib/auth/session";
+import { userCan } from "@/lib/auth/roles";
+import { canCancel } from "@/lib/changes/policy";
+import { cancelChangeAction, submitDraftAction } from "@/lib/actions/changes";
+import { DecisionForm } from "@/components/changes/decision-form";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { buttonClass } from "@/components/ui/styles";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,12 +19,16 @@ import { cardClass } from "@/components/ui/styles";
 export const metadata: Metadata = { title: "Change request" };
 
 export default async function ChangePage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { id } = await params;
   const db = getDb();
   const c = /^\d+$/.test(id) ? findChange(db, Number(id)) : undefined;
   if (!c) notFound();
   const approvals = listApprovals(db, c.id);
+  const own = c.requesterId === user.id;
+  const decidable = (c.status === "pending_approval" || c.awaitingRetroactiveApproval) && c.status !== "rejected" && c.status !== "cancelled";
+  const mayDecide = userCan(user.role, "approve") && !own && decidable && !approvals.some((a) => a.approverId === user.id);
+  const mayManage = userCan(user.role, "record") && (own || user.role === "admin");
   return (
     <>
       <PageHeader title={c.title} description={`Change request #${c.id} · ${serviceSlugOf(db, c.serviceId)} · ${c.type}, ${c.risk} risk`} />
@@ -39,6 +49,32 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
             <p className="whitespace-pre-wrap text-sm">{text || "—"}</p>
           </section>
         ))}
+        {mayManage && (c.status === "draft" || canCancel(c.status)) ? (
+          <div className="flex flex-wrap gap-3">
+            {c.status === "draft" ? (
+              <InlineActionForm action={submitDraftAction} hidden={{ changeId: String(c.id) }} label="Submit draft">
+                <button type="submit" className={buttonClass.primary}>
+                  Submit for approval
+                </button>
+              </InlineActionForm>
+            ) : null}
+            <InlineActionForm action={cancelChangeAction} hidden={{ changeId: String(c.id) }} label="Cancel change">
+              <button type="submit" className={buttonClass.danger}>
+                Cancel change
+              </button>
+            </InlineActionForm>
+          </div>
+        ) : null}
+        {mayDecide ? (
+          <section aria-labelledby="decide">
+            <h2 id="decide" className="mb-3 text-lg font-semibold">
+              Your decision
+            </h2>
+            <DecisionForm changeId={c.id} />
+          </section>
+        ) : own && decidable ? (
+          <p className="text-sm text-muted">You filed this change, so another approver decides it.</p>
+        ) : null}
         <section aria-labelledby="decisions">
           <h2 id="decisions" className="mb-3 text-lg font-semibold">
             Decisions

@@ -1,0 +1,7 @@
+import { requirePageUser } from "@/lib/auth/session";
+
+/** Checked above any loading boundary so a viewer gets a real 403. */
+export default async function FileChangeLayout({ children }: { children: React.ReactNode }) {
+  await requirePageUser("record");
+  return children;
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { recordAudit } from "@/db/queries/audit";
+import { deleteFreeze, insertFreeze } from "@/db/queries/changes";
+import { findServiceBySlug } from "@/db/queries/services";
+import { decideChange } from "@/lib/changes/decide";
+import { changeIdSchema, decisionSchema, fileChangeFormSchema, freezeFormSchema, freezeIdSchema } from "@/lib/changes/forms";
+import { cancelChange, submitDraft } from "@/lib/changes/lifecycle";
+import { submitChange } from "@/lib/changes/submit";
+import { AppError, notFound } from "@/lib/errors";
+import { authorizedAction } from "./authorized-action";
+
+const refresh = (id?: number) => {
+  if (id) revalidatePath(`/changes/${id}`);
+  revalidatePath("/", "layout");
+};
+
+export const fileChange = authorizedAction({ schema: fileChangeFormSchema, permission: "record", doing: "file change requests" }, ({ intent, change }, { user, db }) => {
+  if (!findServiceBySlug(db, change.service)) throw new AppError("bad_request", "service: not a known service", { "change.service": "is not a known service" });
+  const created = submitChange(db, user, "ui", change, { draft: intent === "draft" });
+  refresh();
+  redirect(`/changes/${created.id}`);
+});
+
+export const decideAction = authorizedAction({ schema: decisionSchema, permission: "approve", doing: "approve or reject change requests" }, ({ changeId, decision, comment }, { user, db }) => {
+  const after = decideChange(db, user, changeId, decision, comment);
+  refresh(changeId);
+  return { message: decision === "rejected" ? "Rejected." : after.status === "approved" ? "Approved." : "Your approval is recorded; a second approver is needed." };
+});
+
+export const submitDraftAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "submit change requests" }, ({ changeId }, { user, db }) => {
+  submitDraft(db, user, changeId);
+  refresh(changeId);
+  return { message: "Submitted." };
+});
+
+export const cancelChangeAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "cancel change requests" }, ({ changeId }, { user, db }) => {
+  cancelChange(db, user, changeId);
+  refresh(changeId);
+  return { message: "Cancelled." };
+});
+
+export const addFreeze = authorizedAction({ schema: freezeFormSchema, permission: "manage", doing: "set freeze windows" }, (f, { user, db }) => {
+  const service = f.service ? findServiceBySlug(db, f.service) : null;
+  if (f.service && !service) throw new AppError("bad_request", "service: not a known service", { service: "is not a known service" });
+  db.transaction((tx) => {
+    const freeze = insertFreeze(tx, { name: f.name, serviceId: service?.id ?? null, startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason, createdBy: user.id, createdAt: new Date() });
+    recordAudit(tx, user, { action: "freeze.create", entityType: "freeze_window", entityId: freeze.id, after: freeze });
+  });
+  revalidatePath("/changes/freezes");
+  return { message: `Freeze "${f.name}" set.` };
+});
+
+export const removeFreeze = authorizedAction({ schema: freezeIdSchema, permission: "manage", doing: "remove freeze windows" }, ({ id }, { user, db }) => {
+  db.transaction((tx) => {
+    const removed = deleteFreeze(tx, id);
+    if (!removed) throw notFound("The freeze window");
+    recordAudit(tx, user, { action: "freeze.delete", entityType: "freeze_window", entityId: id, before: removed });
+  });
+  revalidatePath("/changes/freezes");
+  return { message: "Freeze removed." };
+});

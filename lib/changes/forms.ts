@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { changeCreateSchema } from "@/lib/ingest/schema";
+import { localDateTime, requiredText, text } from "@/lib/validation";
+
+const id = z.coerce.number({ error: "must be a change request id" }).int().positive("must be a change request id");
+
+/** A datetime-local value as the ISO string the API schema expects (left as typed when unreadable, so that schema names it). */
+const toIso = (value: string | undefined, offset: number) => {
+  if (!value?.trim()) return undefined;
+  return localDateTime(value, offset)?.toISOString() ?? value;
+};
+
+/**
+ * The "file a change" form: local date-times become ISO strings, then the very schema of
+ * POST /api/v1/changes validates, so the form and the API share every rule.
+ */
+export const fileChangeFormSchema = z
+  .object({
+    title: z.string().optional(),
+    service: z.string().optional(),
+    type: z.string().optional(),
+    risk: z.string().optional(),
+    plannedStart: z.string().optional(),
+    plannedEnd: z.string().optional(),
+    description: z.string().optional(),
+    rollbackPlan: z.string().optional(),
+    tzOffset: z.coerce.number().int().min(-900).max(900).default(0),
+    intent: z.enum(["draft", "submit"]).default("submit"),
+  })
+  .transform((f): { intent: "draft" | "submit"; change: unknown } => ({
+    intent: f.intent,
+    change: {
+      title: f.title,
+      service: f.service,
+      type: f.type || undefined,
+      risk: f.risk || undefined,
+      plannedStart: toIso(f.plannedStart, f.tzOffset),
+      plannedEnd: toIso(f.plannedEnd, f.tzOffset),
+      description: f.description || undefined,
+      rollbackPlan: f.rollbackPlan || undefined,
+    },
+  }))
+  .pipe(z.object({ intent: z.enum(["draft", "submit"]), change: z.unknown().pipe(changeCreateSchema) }));
+
+export const decisionSchema = z.object({
+  changeId: id,
+  decision: z.enum(["approved", "rejected"], { error: "must be approve or reject" }),
+  comment: requiredText(2000),
+});
+
+export const changeIdSchema = z.object({ changeId: id });
+
+export const freezeFormSchema = z
+  .object({
+    name: requiredText(100),
+    service: text().trim().max(64).default(""),
+    startsAt: z.string().default(""),
+    endsAt: z.string().default(""),
+    reason: text().max(2000).default(""),
+    tzOffset: z.coerce.number().int().min(-900).max(900).default(0),
+  })
+  .transform((f, ctx) => {
+    const startsAt = localDateTime(f.startsAt, f.tzOffset);
+    const endsAt = localDateTime(f.endsAt, f.tzOffset);
+    if (!startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "must be a date and time" });
+    if (!endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be a date and time" });
+    if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
+    return { name: f.name, service: f.service || null, startsAt: startsAt!, endsAt: endsAt!, reason: f.reason || null };
+  });
+
+export const freezeIdSchema = z.object({ id: z.coerce.number().int().positive() });
