@@ -91,3 +91,23 @@ test("an admin sets a freeze that blocks approving a change in its window", asyn
   await expect(approver.getByRole("status").filter({ hasText: 'Approval is blocked by the freeze "Year-end close" until' })).toBeVisible();
   for (const p of [admin, engineer, approver]) await p.context().close();
 });
+
+test("an engineer records a deployment by hand and marks it a failed change, then takes that back", async ({ browser }) => {
+  const page = await pageAs(browser, "engineer");
+  await page.goto("/deployments");
+  await page.getByRole("link", { name: "Record a deployment" }).click();
+  const form = page.getByRole("form", { name: "Record a deployment" });
+  await form.getByLabel("Service").selectOption("notifications");
+  await form.getByRole("button", { name: "Record deployment" }).click();
+  await expect(form.getByLabel("Finished")).toHaveAccessibleDescription(/is required when status is success/);
+  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await form.getByLabel("Version (optional)").fill("9.9.9-hand");
+  await form.getByLabel("Finished").fill(now);
+  await form.getByRole("button", { name: "Record deployment" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "notifications 9.9.9-hand" })).toBeVisible();
+  await page.getByRole("button", { name: "Mark as failed change" }).click();
+  await expect(page.getByText("failed change", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Not a failed change" }).click();
+  await expect(page.getByRole("button", { name: "Mark as failed change" })).toBeVisible();
+  await page.context().close();
+});

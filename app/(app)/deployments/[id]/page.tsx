@@ -5,6 +5,10 @@ import { getDb } from "@/db/client";
 import { incidentsCausedBy, serviceSlugOf } from "@/db/queries/incidents";
 import { deploymentCommitRows, findDeploymentById } from "@/db/queries/ingest";
 import { requirePageUser } from "@/lib/auth/session";
+import { userCan } from "@/lib/auth/roles";
+import { flagDeploymentAction } from "@/lib/actions/deployments";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { buttonClass } from "@/components/ui/styles";
 import { formatDuration } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
@@ -16,7 +20,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 export const metadata: Metadata = { title: "Deployment" };
 
 export default async function DeploymentPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { id } = await params;
   const db = getDb();
   const d = /^\d+$/.test(id) ? findDeploymentById(db, Number(id)) : undefined;
@@ -38,9 +42,21 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
     <>
       <PageHeader title={`${service} ${d.version ?? d.sha?.slice(0, 10) ?? `#${d.id}`}`} description={`Deployment #${d.id}${d.externalId ? ` · ${d.externalId}` : ""}`} />
       <div className="space-y-8">
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-center gap-3">
           {d.changeFailed ? <Badge tone="danger">failed change</Badge> : null}
           {d.unplanned ? <Badge>unplanned</Badge> : null}
+          {userCan(user.role, "record")
+            ? ([
+                ["changeFailed", d.changeFailed, "Mark as failed change", "Not a failed change"],
+                ["unplanned", d.unplanned, "Mark as unplanned", "Not unplanned"],
+              ] as const).map(([flag, on, mark, unmark]) => (
+                <InlineActionForm key={flag} action={flagDeploymentAction} hidden={{ deploymentId: String(d.id), flag, value: String(!on) }} label={on ? unmark : mark}>
+                  <button type="submit" className={on ? buttonClass.secondary : buttonClass.danger}>
+                    {on ? unmark : mark}
+                  </button>
+                </InlineActionForm>
+              ))
+            : null}
         </div>
         <dl className="grid gap-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
           {facts.map(([label, value]) => (

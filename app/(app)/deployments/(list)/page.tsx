@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listRecentDeployments } from "@/db/queries/lists";
 import { listFilterOptions } from "@/db/queries/services";
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
+import { userCan } from "@/lib/auth/roles";
+import { buttonClass } from "@/components/ui/styles";
 import { deploymentCalendar } from "@/lib/dora/frequency";
 import { parseDashboardParams } from "@/lib/dora/view";
 import { StackedWeeklyChart } from "@/components/charts/stacked-weekly-chart";
@@ -17,14 +20,24 @@ export const metadata: Metadata = { title: "Deployments" };
 const weekLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const db = getDb();
   const view = parseDashboardParams(await searchParams);
   const rows = listRecentDeployments(db, 100, { service: view.params.service });
   const calendar = view.ok ? deploymentCalendar(db, view.query) : null;
   return (
     <>
-      <PageHeader title="Deployments" description="How often each service ships, day by day and week by week, and the latest deployments." />
+      <PageHeader
+        title="Deployments"
+        description="How often each service ships, day by day and week by week, and the latest deployments."
+        actions={
+          userCan(user.role, "record") ? (
+            <Link href="/deployments/new" className={buttonClass.primary}>
+              Record a deployment
+            </Link>
+          ) : undefined
+        }
+      />
       {rows.length === 0 && !view.params.service ? (
         <EmptyState title="No deployments recorded">
           Have your CI/CD pipeline call <code>POST /api/v1/deployments</code> with an ingest token (create one in Settings) after each deploy.

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { listFilterOptions } from "@/db/queries/services";
+import { requirePageUser } from "@/lib/auth/session";
+import { RecordDeploymentForm } from "@/components/deployments/record-deployment-form";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Record a deployment" };
+
+export default async function RecordDeploymentPage() {
+  const user = await requirePageUser("record");
+  return (
+    <>
+      <PageHeader title="Record a deployment" description="For a deploy no pipeline reported. Pipelines should use POST /api/v1/deployments instead." />
+      <RecordDeploymentForm services={listFilterOptions(getDb()).services} me={user.name} />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useActionState } from "react";
+import { recordDeploymentAction } from "@/lib/actions/deployments";
+import { IDLE } from "@/lib/actions/form-state";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { TzOffsetField } from "@/components/ui/tz-offset";
+
+const STATUSES = ["success", "failure", "in_progress", "queued", "cancelled"] as const;
+
+/** For deploys no pipeline reported: the same rules as POST /api/v1/deployments. */
+export function RecordDeploymentForm({ services, me }: { services: { slug: string; name: string }[]; me: string }) {
+  const [state, action] = useActionState(recordDeploymentAction, IDLE);
+  const fields = state.status === "error" ? state.fields : {};
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+  return (
+    <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label="Record a deployment">
+      <TzOffsetField />
+      <Field form="deployment" name="service" label="Service" error={fields.service}>
+        {(props) => (
+          <select name="service" defaultValue={values.service ?? ""} {...props}>
+            <option value="" disabled>
+              Choose a service
+            </option>
+            {services.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field form="deployment" name="environment" label="Environment" defaultValue={values.environment ?? "production"} error={fields.environment} />
+      <Field form="deployment" name="status" label="Status" error={fields.status}>
+        {(props) => (
+          <select name="status" defaultValue={values.status ?? "success"} {...props}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field form="deployment" name="version" label="Version (optional)" defaultValue={values.version} error={fields.version} />
+      <Field form="deployment" name="startedAt" label="Started (optional)" type="datetime-local" defaultValue={values.startedAt} error={fields.startedAt} />
+      <Field form="deployment" name="finishedAt" label="Finished" type="datetime-local" hint="Required for success and failure." defaultValue={values.finishedAt} error={fields.finishedAt} />
+      <Field form="deployment" name="sha" label="Commit sha (optional)" defaultValue={values.sha} error={fields.sha} />
+      <Field form="deployment" name="changeRequest" label="Change request id (optional)" inputMode="numeric" defaultValue={values.changeRequest} error={fields.changeRequest} />
+      <Field form="deployment" name="deployedBy" label="Deployed by" defaultValue={values.deployedBy ?? me} error={fields.deployedBy} />
+      <div className="flex items-center gap-2 self-end">
+        <input id="deployment-unplanned" type="checkbox" name="unplanned" defaultChecked={values.unplanned === "on"} className="h-4 w-4" />
+        <label htmlFor="deployment-unplanned" className="text-sm">
+          Unplanned (a hotfix)
+        </label>
+      </div>
+      <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
+        <SubmitButton>Record deployment</SubmitButton>
+        <FormMessage state={state} />
+      </div>
+    </form>
+  );
+}

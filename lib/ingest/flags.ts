@@ -1,0 +1,21 @@
+import type { Db } from "@/db/client";
+import type { Deployment } from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit";
+import { findDeploymentById, updateDeployment } from "@/db/queries/ingest";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound } from "@/lib/errors";
+
+export const DEPLOYMENT_FLAGS = ["changeFailed", "unplanned"] as const;
+export type DeploymentFlag = (typeof DEPLOYMENT_FLAGS)[number];
+
+/** Marks (or unmarks) a deployment as a failed change or as unplanned; each way is its own audited act. */
+export function setDeploymentFlag(db: Db, actor: Actor, id: number, flag: DeploymentFlag, value: boolean): Deployment {
+  return db.transaction((tx) => {
+    const before = findDeploymentById(tx, id);
+    if (!before) throw notFound(`Deployment ${id}`);
+    if (before[flag] === value) throw new AppError("conflict", `Deployment ${id} is already ${value ? "" : "not "}${flag === "changeFailed" ? "a failed change" : "unplanned"}.`);
+    const after = updateDeployment(tx, id, { [flag]: value, updatedAt: new Date() });
+    recordAudit(tx, actor, { action: `deployment.${value ? "mark" : "unmark"}.${flag}`, entityType: "deployment", entityId: id, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { localDateTime } from "@/lib/validation";
+import { deploymentInputSchema } from "./schema";
+import { DEPLOYMENT_FLAGS } from "./flags";
+
+const iso = (value: string | undefined, offset: number) => (value?.trim() ? (localDateTime(value, offset)?.toISOString() ?? value) : undefined);
+
+/** "Record a deployment" by hand: local times become ISO, then the API's own schema decides. */
+export const recordDeploymentFormSchema = z
+  .object({
+    service: z.string().optional(),
+    environment: z.string().optional(),
+    version: z.string().optional(),
+    sha: z.string().optional(),
+    status: z.string().optional(),
+    startedAt: z.string().optional(),
+    finishedAt: z.string().optional(),
+    changeRequest: z.string().optional(),
+    unplanned: z.string().optional(),
+    deployedBy: z.string().optional(),
+    tzOffset: z.coerce.number().int().min(-900).max(900).default(0),
+  })
+  .transform(
+    (f): unknown => ({
+      service: f.service,
+      environment: f.environment || undefined,
+      version: f.version || undefined,
+      sha: f.sha || undefined,
+      status: f.status || undefined,
+      startedAt: iso(f.startedAt, f.tzOffset),
+      finishedAt: iso(f.finishedAt, f.tzOffset),
+      changeRequest: f.changeRequest ? Number(f.changeRequest) : undefined,
+      unplanned: f.unplanned === "on",
+      deployedBy: f.deployedBy || undefined,
+    }),
+  )
+  .pipe(deploymentInputSchema);
+
+export const flagFormSchema = z.object({
+  deploymentId: z.coerce.number().int().positive(),
+  flag: z.enum(DEPLOYMENT_FLAGS),
+  value: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
