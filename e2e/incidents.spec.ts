@@ -76,3 +76,21 @@ test("a viewer cannot declare incidents: no button, and the page is refused", as
   expect(response?.status()).toBe(403);
   await page.context().close();
 });
+
+test("the incident list filters by state, severity and team in the URL", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  await page.goto("/incidents");
+  const filters = page.getByRole("form", { name: "Incident filters" });
+  await filters.getByLabel("State").selectOption("1");
+  await filters.getByLabel("Severity").selectOption("SEV4");
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/open=1/);
+  await expect(page).toHaveURL(/severity=SEV4/);
+  const rows = page.getByRole("main").getByRole("row");
+  await expect(rows.nth(1)).toBeVisible();
+  for (const text of (await rows.allTextContents()).slice(1)) {
+    expect(text).toContain("SEV4");
+    expect(text).not.toContain("resolved");
+  }
+  await page.context().close();
+});

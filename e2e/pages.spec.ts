@@ -12,6 +12,11 @@ const PAGES: { path: string; heading: string | RegExp }[] = [
   { path: "/wall", heading: "Tandem" },
   { path: "/how-computed", heading: "How is this computed?" },
   { path: "/api-docs", heading: "API" },
+  { path: "/settings/audit", heading: "Audit log" },
+  { path: "/changes/freezes", heading: "Freeze windows" },
+  { path: "/changes/new", heading: "File a change request" },
+  { path: "/incidents/new", heading: "Declare incident" },
+  { path: "/deployments/new", heading: "Record a deployment" },
   { path: "/deployments/1", heading: /.+/ },
   { path: "/changes/1", heading: /.+/ },
   { path: "/drilldown/failures", heading: "Failed changes and their recovery" },
@@ -97,4 +102,21 @@ test("the OpenAPI description needs a token or a session", async ({ playwright, 
   const response = await anonymous.get("/api/v1/openapi.json");
   expect(response.status()).toBe(401);
   expect((await response.json()).error.code).toBe("unauthorized");
+});
+
+test("an admin filters the audit log by entity and action; a viewer is refused", async ({ browser }) => {
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/settings");
+  await admin.getByRole("link", { name: "Audit log" }).click();
+  await admin.getByLabel("Entity").selectOption("user");
+  await admin.getByLabel("Action starts with").fill("user.create");
+  await admin.getByRole("button", { name: "Filter" }).click();
+  await expect(admin).toHaveURL(/entity=user/);
+  const rows = admin.getByTestId("audit-entry");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain("user.create");
+  await admin.context().close();
+  const viewer = await pageAs(browser, "viewer");
+  expect((await viewer.goto("/settings/audit"))?.status()).toBe(403);
+  await viewer.context().close();
 });

@@ -1,4 +1,4 @@
-import { desc } from "drizzle-orm";
+import { and, desc, eq, gte, like, lt } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { auditLog, type AuditEntry } from "../schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -27,6 +27,27 @@ export function recordAudit(db: DbOrTx, actor: Actor, record: AuditRecord, at = 
     .run();
 }
 
-export function listAudit(db: Db, limit = 100): AuditEntry[] {
-  return db.select().from(auditLog).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).all();
+export type AuditFilter = { actor?: string; entityType?: string; action?: string; from?: Date; to?: Date };
+
+/** The log newest first, filtered by actor (label contains), entity type, action (prefix) and time. */
+export function listAudit(db: Db, filter: AuditFilter, limit = 200): AuditEntry[] {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        filter.actor ? like(auditLog.actorLabel, `%${filter.actor}%`) : undefined,
+        filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+        filter.action ? like(auditLog.action, `${filter.action}%`) : undefined,
+        filter.from ? gte(auditLog.at, filter.from) : undefined,
+        filter.to ? lt(auditLog.at, filter.to) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .all();
+}
+
+export function listAuditEntityTypes(db: Db): string[] {
+  return db.selectDistinct({ t: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType).all().map((r) => r.t);
 }

@@ -4,7 +4,7 @@ import { changeRequests, deployments, incidents, services, user } from "../schem
 
 /* Newest-first lists behind the Deployments, Incidents and Changes pages, optionally for one service. */
 
-export type ListFilter = { service?: string; openOnly?: boolean; ids?: number[] };
+export type ListFilter = { service?: string; team?: string; severity?: string; openOnly?: boolean; ids?: number[] };
 
 const OPEN_CHANGE_STATUSES = ["draft", "pending_approval", "approved"] as const;
 
@@ -52,7 +52,14 @@ export function listIncidents(db: DbOrTx, limit: number, filter: ListFilter = {}
     .from(incidents)
     .innerJoin(services, eq(services.id, incidents.serviceId))
     .leftJoin(user, eq(user.id, incidents.leadId))
-    .where(and(filter.service === undefined ? undefined : eq(services.slug, filter.service), filter.openOnly ? ne(incidents.status, "resolved") : undefined))
+    .where(
+      and(
+        filter.service === undefined ? undefined : eq(services.slug, filter.service),
+        filter.team === undefined ? undefined : eq(services.team, filter.team),
+        filter.severity === undefined ? undefined : eq(incidents.severity, filter.severity as (typeof incidents.severity.enumValues)[number]),
+        filter.openOnly ? ne(incidents.status, "resolved") : undefined,
+      ),
+    )
     .orderBy(sql`${incidents.status} = 'resolved'`, sql`case when ${incidents.status} = 'resolved' then 0 else ${incidents.severity} end`, desc(incidents.startedAt))
     .limit(limit)
     .all();

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listApiTokens } from "@/db/queries/tokens";
@@ -18,7 +19,15 @@ export default async function SettingsPage() {
   const db = getDb();
   return (
     <>
-      <PageHeader title="Settings" description="People and their roles, the tokens machines use, and the webhooks that feed Tandem." />
+      <PageHeader
+        title="Settings"
+        description="People and their roles, the tokens machines use, and the webhooks that feed Tandem."
+        actions={
+          <Link href="/settings/audit" className="text-sm text-accent underline">
+            Audit log
+          </Link>
+        }
+      />
       <div className="space-y-10">
         <UsersSection users={listUsers(db)} currentUserId={user.id} />
         <TokensSection tokens={listApiTokens(db)} />

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
+import { listFilterOptions } from "@/db/queries/services";
+import { IncidentFilters } from "@/components/incidents/incident-filters";
 import { listIncidents } from "@/db/queries/lists";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
@@ -11,9 +13,21 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage() {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const SEVERITIES = new Set(["SEV1", "SEV2", "SEV3", "SEV4"]);
+
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const rows = listIncidents(getDb(), 100);
+  const raw = await searchParams;
+  const params = { open: one(raw.open), severity: one(raw.severity), service: one(raw.service), team: one(raw.team) };
+  const db = getDb();
+  const rows = listIncidents(db, 100, {
+    openOnly: params.open === "1",
+    severity: params.severity && SEVERITIES.has(params.severity) ? params.severity : undefined,
+    service: params.service,
+    team: params.team,
+  });
+  const filtered = Object.values(params).some(Boolean);
   return (
     <>
       <PageHeader
@@ -27,7 +41,10 @@ export default async function IncidentsPage() {
           ) : undefined
         }
       />
-      {rows.length === 0 ? (
+      <IncidentFilters params={params} options={listFilterOptions(db)} />
+      {rows.length === 0 && filtered ? (
+        <p className="text-sm">No incident matches these filters.</p>
+      ) : rows.length === 0 ? (
         <EmptyState title="No incidents — so far">
           Incidents arrive from PagerDuty, Opsgenie or Alertmanager webhooks, or through <code>POST /api/v1/incidents</code>.
         </EmptyState>
