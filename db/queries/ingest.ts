@@ -100,3 +100,13 @@ export function deploymentCommitRows(db: DbOrTx, deploymentId: number) {
     .orderBy(commits.timestamp)
     .all();
 }
+
+/** The successful deployment that rolled this one back, if any. */
+export function rolledBackBy(db: DbOrTx, deploymentId: number): number | undefined {
+  return db
+    .select({ id: deployments.id })
+    .from(deployments)
+    .where(and(eq(deployments.rollbackOfId, deploymentId), eq(deployments.status, "success")))
+    .orderBy(deployments.finishedAt)
+    .get()?.id;
+}

@@ -6,8 +6,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { deleteFreeze, insertFreeze } from "@/db/queries/changes";
 import { findServiceBySlug } from "@/db/queries/services";
 import { decideChange } from "@/lib/changes/decide";
-import { changeIdSchema, decisionSchema, fileChangeFormSchema, freezeFormSchema, freezeIdSchema } from "@/lib/changes/forms";
-import { cancelChange, submitDraft } from "@/lib/changes/lifecycle";
+import { changeIdSchema, decisionSchema, fileChangeFormSchema, freezeFormSchema, freezeIdSchema, outcomeSchema } from "@/lib/changes/forms";
+import { cancelChange, markChangeOutcome, submitDraft } from "@/lib/changes/lifecycle";
 import { submitChange } from "@/lib/changes/submit";
 import { AppError, notFound } from "@/lib/errors";
 import { authorizedAction } from "./authorized-action";
@@ -61,4 +61,10 @@ export const removeFreeze = authorizedAction({ schema: freezeIdSchema, permissio
   });
   revalidatePath("/changes/freezes");
   return { message: "Freeze removed." };
+});
+
+export const outcomeAction = authorizedAction({ schema: outcomeSchema, permission: "record", doing: "close change requests" }, ({ changeId, outcome }, { user, db }) => {
+  markChangeOutcome(db, user, changeId, outcome);
+  refresh(changeId);
+  return { message: `Marked ${outcome}.` };
 });

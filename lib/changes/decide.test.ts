@@ -105,3 +105,14 @@ describe("deployments and change requests", () => {
     expect(decideChange(db, people.a1, c.id, "approved", "Was the right call")).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: false });
   });
 });
+
+describe("closing a change by hand", () => {
+  it("marks an approved change implemented, but not a pending normal one", async () => {
+    const { markChangeOutcome } = await import("./lifecycle");
+    const { db, people, file } = world();
+    const c = file({ risk: "low" });
+    expect(() => markChangeOutcome(db, people.eng, c.id, "implemented")).toThrow("Only an approved change (or an emergency one) can be marked implemented; this one is pending approval.");
+    decideChange(db, people.a1, c.id, "approved", "go");
+    expect(markChangeOutcome(db, people.eng, c.id, "failed").status).toBe("failed");
+  });
+});

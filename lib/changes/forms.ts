@@ -69,3 +69,5 @@ export const freezeFormSchema = z
   });
 
 export const freezeIdSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const outcomeSchema = z.object({ changeId: id, outcome: z.enum(["implemented", "failed"]) });

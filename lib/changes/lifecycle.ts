@@ -40,3 +40,17 @@ export function cancelChange(db: Db, actor: UserActor, id: number): ChangeReques
     return after;
   });
 }
+
+/** For changes carried out without a deployment Tandem saw (a configuration switch, say). */
+export function markChangeOutcome(db: Db, actor: UserActor, id: number, outcome: "implemented" | "failed"): ChangeRequest {
+  return db.transaction((tx) => {
+    const change = own(findChange(tx, id), actor, "close");
+    const open = change.status === "approved" || (change.type === "emergency" && change.status === "pending_approval");
+    if (!open) throw new AppError("conflict", `Only an approved change (or an emergency one) can be marked ${outcome}; this one is ${change.status.replace("_", " ")}.`);
+    const now = new Date();
+    const after = updateChange(tx, id, { status: outcome, implementedAt: now, updatedAt: now });
+    recordAudit(tx, actor, { action: `change.${outcome}`, entityType: "change_request", entityId: id, before: change, after });
+    insertEvent(tx, changeEvent(after, outcome, now));
+    return after;
+  });
+}

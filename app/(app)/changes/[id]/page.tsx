@@ -6,7 +6,7 @@ import { serviceSlugOf } from "@/db/queries/incidents";
 import { requirePageUser } from "@/lib/auth/session";
 import { userCan } from "@/lib/auth/roles";
 import { canCancel } from "@/lib/changes/policy";
-import { cancelChangeAction, submitDraftAction } from "@/lib/actions/changes";
+import { cancelChangeAction, outcomeAction, submitDraftAction } from "@/lib/actions/changes";
 import { DecisionForm } from "@/components/changes/decision-form";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass } from "@/components/ui/styles";
@@ -58,6 +58,15 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
                 </button>
               </InlineActionForm>
             ) : null}
+            {c.status === "approved" || (c.type === "emergency" && c.status === "pending_approval")
+              ? (["implemented", "failed"] as const).map((outcome) => (
+                  <InlineActionForm key={outcome} action={outcomeAction} hidden={{ changeId: String(c.id), outcome }} label={`Mark ${outcome}`}>
+                    <button type="submit" className={buttonClass.secondary}>
+                      Mark {outcome}
+                    </button>
+                  </InlineActionForm>
+                ))
+              : null}
             <InlineActionForm action={cancelChangeAction} hidden={{ changeId: String(c.id) }} label="Cancel change">
               <button type="submit" className={buttonClass.danger}>
                 Cancel change

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { incidentsCausedBy, serviceSlugOf } from "@/db/queries/incidents";
-import { deploymentCommitRows, findDeploymentById } from "@/db/queries/ingest";
+import { deploymentCommitRows, findDeploymentById, rolledBackBy } from "@/db/queries/ingest";
 import { requirePageUser } from "@/lib/auth/session";
 import { userCan } from "@/lib/auth/roles";
 import { flagDeploymentAction } from "@/lib/actions/deployments";
@@ -28,6 +28,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const service = serviceSlugOf(db, d.serviceId);
   const commits = deploymentCommitRows(db, d.id);
   const caused = incidentsCausedBy(db, d.id);
+  const rollback = rolledBackBy(db, d.id);
   const facts: [string, React.ReactNode][] = [
     ["Status", <DeploymentStatusBadge key="s" status={d.status} />],
     ["Environment", d.environment],
@@ -36,6 +37,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
     ["Commit", d.sha ? <span className="font-mono">{d.sha.slice(0, 12)}</span> : "—"],
     ["By", d.deployedBy ?? "—"],
     ["Rolls back", d.rollbackOfId ? <Link className="text-accent underline" href={`/deployments/${d.rollbackOfId}`}>deployment #{d.rollbackOfId}</Link> : "—"],
+    ["Rolled back by", rollback ? <Link className="text-accent underline" href={`/deployments/${rollback}`}>deployment #{rollback}</Link> : "—"],
     ["Change request", d.changeRequestId ? <Link className="text-accent underline" href={`/changes/${d.changeRequestId}`}>#{d.changeRequestId}</Link> : "—"],
   ];
   return (
