@@ -17,13 +17,7 @@ const refresh = (id: number) => {
 
 export const declareIncident = authorizedAction({ schema: declareIncidentSchema, permission: "record", doing: "declare incidents" }, (input, { user, db }) => {
   if (!findServiceBySlug(db, input.service)) throw new AppError("bad_request", `service: no service ${input.service}`, { service: "is not a known service" });
-  const { incident } = recordIncident(db, user, "ui", {
-    title: input.title,
-    service: input.service,
-    severity: input.severity,
-    startedAt: input.startedAt ?? new Date(),
-    summary: input.summary || undefined,
-  });
+  const { incident } = recordIncident(db, user, "ui", input);
   revalidatePath("/", "layout");
   redirect(`/incidents/${incident.id}`);
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { localDateTime, oneOf, requiredText, slugSchema, text } from "@/lib/validation";
+import { incidentCreateSchema } from "@/lib/ingest/schema";
+import { localDateTime, oneOf, requiredText, text } from "@/lib/validation";
 
-const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 const STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 const id = z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id");
 const offset = z.coerce.number().int().min(-900).max(900).default(0);
@@ -33,17 +33,27 @@ function withTimes<T extends { tzOffset: number }, K extends keyof T & string>(f
   };
 }
 
-/** "Declare incident": only title, service and severity are needed; the start defaults to now. */
+/**
+ * "Declare incident": only title, service and severity are needed; the start defaults to now. The
+ * values are handed to the very schema of POST /api/v1/incidents, so the form and the API share every rule.
+ */
 export const declareIncidentSchema = z
   .object({
-    title: requiredText(200),
-    service: slugSchema,
-    severity: oneOf(SEVERITIES),
-    startedAt: localTime(true),
+    title: z.string().optional(),
+    service: z.string().optional(),
+    severity: z.string().optional(),
+    startedAt: z.string().optional(),
     tzOffset: offset,
-    summary: text().max(50_000, "must be at most 50000 characters").optional(),
+    summary: z.string().optional(),
   })
-  .transform(withTimes(["startedAt"]));
+  .transform((f): unknown => ({
+    title: f.title,
+    service: f.service,
+    severity: f.severity || undefined,
+    startedAt: f.startedAt?.trim() ? (localDateTime(f.startedAt, f.tzOffset)?.toISOString() ?? f.startedAt) : new Date().toISOString(),
+    summary: f.summary || undefined,
+  }))
+  .pipe(incidentCreateSchema);
 
 export const moveIncidentSchema = z.object({ incidentId: id, status: oneOf(STATUSES), note: text().trim().max(10_000).optional() });
 export const noteSchema = z.object({ incidentId: id, body: requiredText(10_000) });
