@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { recordDeploymentAction } from "@/lib/actions/deployments";
 import { IDLE } from "@/lib/actions/form-state";
 import { Field } from "@/components/ui/field";
+import { ServiceField } from "@/components/ui/service-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TzOffsetField } from "@/components/ui/tz-offset";
@@ -18,20 +19,7 @@ export function RecordDeploymentForm({ services, me }: { services: { slug: strin
   return (
     <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label="Record a deployment">
       <TzOffsetField />
-      <Field form="deployment" name="service" label="Service" error={fields.service}>
-        {(props) => (
-          <select name="service" defaultValue={values.service ?? ""} {...props}>
-            <option value="" disabled>
-              Choose a service
-            </option>
-            {services.map((s) => (
-              <option key={s.slug} value={s.slug}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ServiceField form="deployment" services={services} value={values.service} error={fields.service} />
       <Field form="deployment" name="environment" label="Environment" defaultValue={values.environment ?? "production"} error={fields.environment} />
       <Field form="deployment" name="status" label="Status" error={fields.status}>
         {(props) => (

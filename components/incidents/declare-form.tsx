@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { declareIncident } from "@/lib/actions/incident-response";
 import { IDLE } from "@/lib/actions/form-state";
 import { Field } from "@/components/ui/field";
+import { ServiceField } from "@/components/ui/service-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TzOffsetField } from "@/components/ui/tz-offset";
@@ -18,20 +19,7 @@ export function DeclareIncidentForm({ services }: { services: { slug: string; na
       <TzOffsetField />
       <Field form="declare" name="title" label="What is wrong?" defaultValue={values.title} autoComplete="off" autoFocus error={fields.title} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field form="declare" name="service" label="Service" error={fields.service}>
-          {(props) => (
-            <select name="service" defaultValue={values.service ?? ""} {...props}>
-              <option value="" disabled>
-                Choose a service
-              </option>
-              {services.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ServiceField form="declare" services={services} value={values.service} error={fields.service} />
         <Field form="declare" name="severity" label="Severity" error={fields.severity}>
           {(props) => (
             <select name="severity" defaultValue={values.severity ?? "SEV2"} {...props}>
