@@ -90,6 +90,7 @@ export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) 
         filter.service === undefined ? undefined : eq(services.slug, filter.service),
         filter.openOnly ? inArray(changeRequests.status, OPEN_CHANGE_STATUSES) : undefined,
         filter.ids ? inArray(changeRequests.id, filter.ids) : undefined,
+        filter.team === undefined ? undefined : eq(services.team, filter.team),
       ),
     )
     .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))

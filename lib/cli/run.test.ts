@@ -172,4 +172,23 @@ describe("tandem CLI", () => {
       expect((await cli("backup", `${t.dir}/no/such/folder/b.db`)).err).toContain("does not exist");
     });
   });
+
+  describe("wall-link create", () => {
+    it("prints the link's path alone on the last line", async () => {
+      const r = await cli("wall-link", "create", "--name", "Payments TV", "--team", "payments", "--expires", "2099-01-01T00:00:00Z");
+      expect(r.code).toBe(0);
+      expect(r.lastLine).toMatch(/^\/wall\/wl_[A-Za-z0-9_-]+$/);
+      expect(query<{ name: string; team: string }>("select name, team from wall_links")).toEqual([{ name: "Payments TV", team: "payments" }]);
+    });
+
+    it.each([
+      [["--team", "x"], "--name is required"],
+      [["--name", "TV", "--expires", "tomorrow"], "--expires must be an ISO-8601 timestamp"],
+      [["--name", "TV", "--expires", "2001-01-01T00:00:00Z"], "--expires must be in the future"],
+    ])("refuses %j", async (args, message) => {
+      const r = await cli("wall-link", "create", ...args);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(message);
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { userCommand } from "./commands/user";
 import { tokenCommand } from "./commands/token";
 import { backupCommand } from "./commands/backup";
 import { integrationCommand } from "./commands/integration";
+import { wallLinkCommand } from "./commands/wall-link";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   migrate: migrateCommand,
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   token: tokenCommand,
   backup: backupCommand,
   integration: integrationCommand,
+  "wall-link": wallLinkCommand,
 };
 
 export const HELP = `usage: npm run tandem -- <command>
@@ -22,7 +24,8 @@ export const HELP = `usage: npm run tandem -- <command>
   user add --email E --name N --role R --password P  create a user (viewer|engineer|approver|admin)
   token create --name N --role R            create an API token (ingest|read|admin)
   backup FILE                               consistent online copy of the database
-  integration add --source S --name N [--secret X]   create a webhook integration; prints its path, then its secret`;
+  integration add --source S --name N [--secret X]   create a webhook integration; prints its path, then its secret
+  wall-link create --name N [--team T] [--expires ISO]   create a read-only wall link; prints its path`;
 
 /** Runs one command; returns the exit status. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

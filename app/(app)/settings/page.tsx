@@ -7,6 +7,9 @@ import { listIntegrations } from "@/db/queries/integrations";
 import { headers } from "next/headers";
 import { publicBaseUrl } from "@/lib/url";
 import { IntegrationsSection } from "@/components/settings/integrations-section";
+import { WallLinksSection } from "@/components/settings/wall-links-section";
+import { listWallLinks } from "@/db/queries/wall";
+import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -32,6 +35,7 @@ export default async function SettingsPage() {
         <UsersSection users={listUsers(db)} currentUserId={user.id} />
         <TokensSection tokens={listApiTokens(db)} />
         <IntegrationsSection integrations={listIntegrations(db)} baseUrl={publicBaseUrl(await headers())} />
+        <WallLinksSection links={listWallLinks(db)} teams={listFilterOptions(db).teams} baseUrl={publicBaseUrl(await headers())} />
       </div>
     </>
   );

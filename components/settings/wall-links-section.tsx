@@ -1,0 +1,58 @@
+import type { WallLink } from "@/db/schema";
+import { removeWallLink } from "@/lib/actions/wall-links";
+import { Badge } from "@/components/ui/badge";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { LocalTime } from "@/components/ui/local-time";
+import { buttonClass, tableClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { CreateWallLinkForm } from "./create-wall-link-form";
+
+export function WallLinksSection({ links, teams, baseUrl }: { links: WallLink[]; teams: string[]; baseUrl: string }) {
+  return (
+    <section aria-labelledby="wall-links-heading" className="space-y-4">
+      <h2 id="wall-links-heading" className="text-lg font-semibold">
+        Wall links
+      </h2>
+      <p className="text-sm text-muted">A read-only link a TV opens without signing in: it shows the wall and nothing else, and never expires unless you set an end or revoke it.</p>
+      {links.length ? (
+        <TableScroll label="Wall links">
+          <table className={tableClass}>
+            <caption className="sr-only">Wall links</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Team</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {links.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row" className="font-medium">
+                    {l.name}
+                  </th>
+                  <td>{l.team ?? "all teams"}</td>
+                  <td>{l.expiresAt ? <LocalTime iso={l.expiresAt.toISOString()} /> : "never"}</td>
+                  <td>
+                    {l.revokedAt ? (
+                      <Badge tone="danger">revoked</Badge>
+                    ) : (
+                      <InlineActionForm action={removeWallLink} hidden={{ id: String(l.id) }} label={`Revoke ${l.name}`}>
+                        <Badge tone="success">active</Badge>
+                        <button type="submit" className={buttonClass.danger}>
+                          Revoke<span className="sr-only"> wall link {l.name}</span>
+                        </button>
+                      </InlineActionForm>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      <CreateWallLinkForm teams={teams} baseUrl={baseUrl} />
+    </section>
+  );
+}
