@@ -130,6 +130,14 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "Applied" }, "202": { description: "Ignored" }, ...errors(400, 401, 404, 413) },
         },
       },
+      "/api/wall/{token}": {
+        get: {
+          summary: "The wall's data for a read-only wall link (no API token), or `session` for a signed-in person",
+          security: [],
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "Figures, open incidents, changes waiting, today's deployments, latest events" }, "404": { description: "No such link" }, "410": { description: "The link was revoked or has expired" } },
+        },
+      },
       "/metrics": { get: { summary: "Prometheus text exposition (read token)", responses: { "200": { description: "text/plain; version=0.0.4" }, ...errors(401, 403) } } },
     },
   };
