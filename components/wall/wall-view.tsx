@@ -54,7 +54,7 @@ export function WallView({ endpoint, initial, title }: { endpoint: string; initi
   const query = useQuery({ queryKey: ["wall", endpoint], queryFn: () => load(endpoint), initialData: initial, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, retry: false, staleTime: 0 });
   if (query.error instanceof Gone) {
     return (
-      <main className="flex h-screen items-center justify-center bg-bg p-8 text-fg [color-scheme:dark]">
+      <main className="flex h-screen items-center justify-center bg-bg p-8 text-fg scheme-dark">
         <p role="alert" className="text-5xl font-semibold">
           {query.error.message}
         </p>
@@ -62,12 +62,12 @@ export function WallView({ endpoint, initial, title }: { endpoint: string; initi
     );
   }
   const data = query.data;
-  const age = now - query.dataUpdatedAt;
+  const age = Math.max(0, now - query.dataUpdatedAt);
   const staleness = age > 5 * 60_000 ? "red" : age > 2 * REFRESH_MS + 2_000 ? "amber" : "ok";
   const sev1 = data.incidents.filter((i) => i.severity === "SEV1");
   const m = data.metrics;
   return (
-    <main className="flex h-screen flex-col gap-5 overflow-hidden bg-bg p-6 text-fg [color-scheme:dark]">
+    <main className="flex h-screen flex-col gap-5 overflow-hidden bg-bg p-6 text-fg scheme-dark">
       <header className="flex items-baseline justify-between gap-6">
         <h1 className="text-4xl font-semibold">{title}</h1>
         <div className="flex items-baseline gap-6 text-2xl">

@@ -17,7 +17,7 @@ export default async function SharedWallPage({ params }: { params: Promise<{ tok
   if (!access.ok && access.reason === "unknown") notFound();
   if (!access.ok) {
     return (
-      <main className="flex h-screen items-center justify-center bg-bg p-8 text-fg [color-scheme:dark]">
+      <main className="flex h-screen items-center justify-center bg-bg p-8 text-fg scheme-dark">
         <p role="alert" className="text-5xl font-semibold">
           This link was {access.reason}.
         </p>
