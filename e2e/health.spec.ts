@@ -5,3 +5,13 @@ test("GET /api/health answers 200 {status: ok} without authentication", async ({
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok" });
 });
+
+test("every response carries the security headers and no framework banner", async ({ request }) => {
+  for (const path of ["/api/health", "/sign-in"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  }
+});
