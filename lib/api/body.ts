@@ -4,8 +4,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const tooLarge = () => new AppError("payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
-/** Reads a JSON body, refusing more than 1 MiB without buffering it all first. */
-export async function readJsonBody(request: Request): Promise<unknown> {
+/** Reads a request body, refusing more than 1 MiB without buffering it all first. */
+export async function readLimitedBody(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const chunks: Uint8Array[] = [];
@@ -23,10 +23,16 @@ export async function readJsonBody(request: Request): Promise<unknown> {
       chunks.push(value);
     }
   }
-  if (size === 0) throw new AppError("bad_request", "The body is empty; send a JSON object.");
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body within the same limit. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const body = await readLimitedBody(request);
+  if (body.byteLength === 0) throw new AppError("bad_request", "The body is empty; send a JSON object.");
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     throw new AppError("bad_request", "The body is not valid UTF-8.");
   }

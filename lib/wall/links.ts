@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { WallLink } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findWallLinkByHash, insertWallLink, revokeWallLinkRow } from "@/db/queries/wall";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, notFound } from "@/lib/errors";
-
-const digest = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+import { hashToken } from "@/lib/auth/tokens";
+import { notFound } from "@/lib/errors";
 
 export const wallPath = (token: string) => `/wall/${token}`;
 
@@ -17,7 +16,7 @@ export function createWallLink(db: Db, actor: Actor, input: { name: string; team
     const link = insertWallLink(tx, {
       name: input.name,
       team: input.team ?? null,
-      tokenHash: digest(token),
+      tokenHash: hashToken(token),
       expiresAt: input.expiresAt ?? null,
       createdBy: actor.type === "user" ? actor.id : null,
       createdAt: new Date(),
@@ -32,7 +31,7 @@ export type WallAccess = { ok: true; link: WallLink } | { ok: false; reason: "un
 
 /** Whether a TV's link still opens the wall; a revoked or expired one says so (and shows nothing else). */
 export function openWallLink(db: Db, token: string, now = new Date()): WallAccess {
-  const link = findWallLinkByHash(db, digest(token));
+  const link = findWallLinkByHash(db, hashToken(token));
   if (!link) return { ok: false, reason: "unknown" };
   if (link.revokedAt) return { ok: false, reason: "revoked" };
   if (link.expiresAt && link.expiresAt <= now) return { ok: false, reason: "expired" };
@@ -43,7 +42,6 @@ export function revokeWallLink(db: Db, actor: Actor, id: number): WallLink {
   return db.transaction((tx) => {
     const link = revokeWallLinkRow(tx, id);
     if (!link) throw notFound("The wall link");
-    if (!link.revokedAt) throw new AppError("conflict", "The link could not be revoked.");
     recordAudit(tx, actor, { action: "wall_link.revoke", entityType: "wall_link", entityId: id });
     return link;
   });

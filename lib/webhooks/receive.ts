@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/db/client";
 import type { Integration } from "@/db/schema";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
 import { errorResponse } from "@/lib/api/handler";
-import { MAX_BODY_BYTES } from "@/lib/api/body";
+import { readLimitedBody } from "@/lib/api/body";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, invalid } from "@/lib/errors";
 import { patchIncidentByExternalIdIn, recordIncidentIn } from "@/lib/incidents/record";
@@ -13,13 +13,6 @@ import { integrationConfig, integrationSecret } from "./integrations";
 import { PARSERS } from "./parsers";
 import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
 import { verifyDelivery } from "./verify";
-
-async function readRaw(request: Request): Promise<Buffer> {
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The body is over 1 MiB.");
-  const body = Buffer.from(await request.arrayBuffer());
-  if (body.byteLength > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The body is over 1 MiB.");
-  return body;
-}
 
 /** The integration whose secret signed this delivery: the one in the path, or any of the source's. */
 function authenticate(db: Db, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, body: Buffer): Integration {
@@ -66,7 +59,7 @@ export async function receiveWebhook(db: Db, key: Buffer, source: string, id: st
   let integration: Integration;
   let body: Buffer;
   try {
-    body = await readRaw(request);
+    body = await readLimitedBody(request);
     integration = authenticate(db, key, source as WebhookSource, id, request.headers, body);
   } catch (error) {
     if (error instanceof AppError) return errorResponse(error);
