@@ -209,3 +209,28 @@ describe("filters", () => {
     ]);
   });
 });
+
+describe("the metrics cache", () => {
+  it("answers repeated reads from memory and recomputes after any write", () => {
+    const s = scenario();
+    s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
+    const first = computeMetrics(s.db, q());
+    expect(computeMetrics(s.db, q())).toBe(first);
+    s.deploy({ service: "api", finishedAt: "2026-03-04T08:00:00Z" });
+    const second = computeMetrics(s.db, q());
+    expect(second.deploymentFrequency.deployments).toBe(2);
+    expect(computeMetrics(s.db, q({ service: "api" }))).not.toBe(second);
+  });
+
+  it("never caches what it read inside a transaction that may roll back", () => {
+    const s = scenario();
+    expect(() =>
+      s.db.transaction((tx) => {
+        s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
+        expect(computeMetrics(s.db, q()).deploymentFrequency.deployments).toBe(1);
+        tx.rollback();
+      }),
+    ).toThrow(/rollback/i);
+    expect(computeMetrics(s.db, q()).deploymentFrequency.deployments).toBe(0);
+  });
+});

@@ -1,4 +1,5 @@
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
+import { dataVersion, inTransaction } from "@/db/queries/data-version";
 import {
   deploymentAggregates,
   leadTimePercentiles,
@@ -8,6 +9,7 @@ import {
   type PercentileRow,
 } from "@/db/queries/metrics";
 import { listServicesInScope } from "@/db/queries/services";
+import { VersionedCache } from "@/lib/cache/versioned";
 import { DAY_MS } from "@/lib/time";
 import { changeFailureRateLevel, deploymentFrequencyLevel, leadTimeLevel, recoveryTimeLevel, type Level } from "./levels";
 import type { MetricsQuery } from "./query";
@@ -84,8 +86,10 @@ function figures(days: number, counts: Omit<DeploymentAggregateRow, "g">, lead?:
   };
 }
 
-/** Every DORA figure for a window and filters, plus the same four keys per service. */
-export function computeMetricsReport(db: DbOrTx, query: MetricsQuery): { metrics: Metrics; services: ServiceFigures[] } {
+export type MetricsReport = { metrics: Metrics; services: ServiceFigures[] };
+
+/** Every DORA figure for a window and filters, plus the same four keys per service, straight from SQL. */
+export function aggregateMetricsReport(db: DbOrTx, query: MetricsQuery): MetricsReport {
   const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team };
   const days = (query.to.getTime() - query.from.getTime()) / DAY_MS;
   const counts = byGroup(deploymentAggregates(db, scope));
@@ -124,6 +128,20 @@ export function computeMetricsReport(db: DbOrTx, query: MetricsQuery): { metrics
   return { metrics, services };
 }
 
-export function computeMetrics(db: DbOrTx, query: MetricsQuery): Metrics {
+const caches = new WeakMap<Db["$client"], VersionedCache<MetricsReport>>();
+
+/**
+ * The report for a window, computed once per data version: the dashboard, the wall and the API ask for
+ * the same windows again and again between writes, and any committed write (from any connection)
+ * recomputes it, so a cached figure is never older than the last event.
+ */
+export function computeMetricsReport(db: Db, query: MetricsQuery): MetricsReport {
+  if (inTransaction(db)) return aggregateMetricsReport(db, query);
+  let cache = caches.get(db.$client);
+  if (!cache) caches.set(db.$client, (cache = new VersionedCache(64)));
+  return cache.get(JSON.stringify(query), dataVersion(db), () => aggregateMetricsReport(db, query));
+}
+
+export function computeMetrics(db: Db, query: MetricsQuery): Metrics {
   return computeMetricsReport(db, query).metrics;
 }

@@ -1,0 +1,27 @@
+/**
+ * Results of pure reads kept until the data they came from changes: each entry remembers the data
+ * version it was computed at and is used only while the version is the same, so a cached figure is
+ * never older than the last write. Least recently used entries go first once `capacity` is reached.
+ */
+export class VersionedCache<T> {
+  private readonly entries = new Map<string, { version: string; value: T }>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, version: string, compute: () => T): T {
+    const hit = this.entries.get(key);
+    this.entries.delete(key);
+    if (hit && hit.version === version) {
+      this.entries.set(key, hit);
+      return hit.value;
+    }
+    const value = compute();
+    this.entries.set(key, { version, value });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
