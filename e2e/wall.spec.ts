@@ -1,23 +1,42 @@
 import fs from "node:fs";
+import type { Browser, Page } from "@playwright/test";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 import { INGEST_TOKEN_FILE } from "./support/users";
+
+const ingest = () => ({ authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` });
+
+/** Creates a wall link through Settings as the admin; returns its one-time URL. */
+async function createLink(admin: Page, name: string, fill: (form: ReturnType<Page["getByRole"]>) => Promise<void> = async () => undefined): Promise<string> {
+  await admin.goto("/settings");
+  const form = admin.getByRole("form", { name: "Create a wall link" });
+  await form.getByLabel("Link name").fill(name);
+  await fill(form);
+  await form.getByRole("button", { name: "Create wall link" }).click();
+  const url = await admin.getByLabel("Wall link (shown once)").inputValue();
+  expect(url).toMatch(/\/wall\/wl_/);
+  return url;
+}
+
+async function tvAt(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }) {
+  const tv = await browser.newContext({ viewport });
+  const page = await tv.newPage();
+  const stream = page.waitForResponse((r) => r.url().endsWith("/events"));
+  await page.goto(url);
+  return { tv, page, stream };
+}
 
 test("a wall link shows the live wall on a TV without signing in, says when it is stale, and stops when revoked", async ({ browser, request }) => {
   test.setTimeout(60_000);
   const admin = await pageAs(browser, "admin");
-  await admin.goto("/settings");
-  const form = admin.getByRole("form", { name: "Create a wall link" });
   const name = `Floor TV ${Date.now()}`;
-  await form.getByLabel("Link name").fill(name);
-  await form.getByRole("button", { name: "Create wall link" }).click();
-  const url = await admin.getByLabel("Wall link (shown once)").inputValue();
-  expect(url).toMatch(/\/wall\/wl_/);
+  const url = await createLink(admin, name);
 
   for (const viewport of [{ width: 3840, height: 2160 }, { width: 1920, height: 1080 }]) {
-    const tv = await browser.newContext({ viewport });
-    const page = await tv.newPage();
-    await page.goto(url);
+    const { tv, page, stream } = await tvAt(browser, url, viewport);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    const events = await stream;
+    expect(events.status()).toBe(200);
+    expect(events.headers()["content-type"]).toContain("text/event-stream");
     const size = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth, ih: innerHeight, iw: innerWidth }));
     expect(size.h).toBeLessThanOrEqual(size.ih);
     expect(size.w).toBeLessThanOrEqual(size.iw);
@@ -26,12 +45,9 @@ test("a wall link shows the live wall on a TV without signing in, says when it i
     if (viewport.width === 1920) {
       await expectAccessible(page);
       const title = `Wall check ${Date.now()}`;
-      const posted = await request.post("/api/v1/incidents", {
-        headers: { authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` },
-        data: { title, service: "checkout-api", severity: "SEV3", startedAt: new Date().toISOString() },
-      });
+      const posted = await request.post("/api/v1/incidents", { headers: ingest(), data: { title, service: "checkout-api", severity: "SEV3", startedAt: new Date().toISOString() } });
       expect(posted.status()).toBe(201);
-      await expect(page.getByTestId("wall-incident").filter({ hasText: title })).toBeVisible({ timeout: 4_000 });
+      await expect(page.getByTestId("wall-incident").filter({ hasText: title })).toBeVisible({ timeout: 2_000 });
 
       await page.route("**/api/wall/**", (route) => route.abort());
       await expect(page.getByTestId("wall-freshness")).toHaveAttribute("data-state", "amber", { timeout: 12_000 });
@@ -39,13 +55,85 @@ test("a wall link shows the live wall on a TV without signing in, says when it i
       await page.unroute("**/api/wall/**");
       await expect(page.getByTestId("wall-freshness")).toHaveAttribute("data-state", "ok", { timeout: 6_000 });
 
-      expect((await page.goto("/settings"))?.url()).toMatch(/\/sign-in$/);
-      await page.goto(url);
+      await page.waitForTimeout(500);
       await admin.reload();
       await admin.getByRole("button", { name: `Revoke wall link ${name}` }).click();
-      await expect(page.getByRole("alert").filter({ hasText: "revoked" })).toHaveText("This link was revoked.", { timeout: 6_000 });
+      await expect(page.getByRole("alert").filter({ hasText: "revoked" })).toHaveText("This link was revoked.", { timeout: 3_000 });
     }
     await tv.close();
   }
+  await admin.context().close();
+});
+
+test("a wall link opens nothing but the wall: no other page, no API read or write", async ({ browser }) => {
+  const admin = await pageAs(browser, "admin");
+  const url = await createLink(admin, `Locked TV ${Date.now()}`);
+  await admin.context().close();
+  const token = url.split("/").at(-1)!;
+  const { tv, page } = await tvAt(browser, url);
+  await expect(page.getByTestId("wall-figure").first()).toBeVisible();
+
+  for (const path of ["/settings", "/incidents", "/changes/queue", "/"]) {
+    expect((await page.goto(path))?.url(), path).toMatch(/\/sign-in(\?|$)/);
+  }
+  const asLink = { authorization: `Bearer ${token}` };
+  const before = await page.request.get("/api/v1/timeline?limit=1", { headers: asLink });
+  expect(before.status()).toBe(401);
+  for (const [path, data] of [
+    ["/api/v1/incidents", { title: "from the TV", service: "checkout-api", severity: "SEV1", startedAt: new Date().toISOString() }],
+    ["/api/v1/deployments", { service: "checkout-api", status: "success", finishedAt: new Date().toISOString() }],
+    ["/api/v1/changes", { title: "from the TV", service: "checkout-api", type: "standard", risk: "low" }],
+  ] as const) {
+    for (const headers of [asLink, {}]) {
+      const response = await page.request.post(path, { headers, data });
+      expect(response.status(), `${path} ${JSON.stringify(headers)}`).toBe(401);
+    }
+  }
+  expect((await page.request.get("/metrics", { headers: asLink })).status()).toBe(401);
+  expect((await page.request.get("/api/wall/session")).status()).toBe(401);
+  await tv.close();
+});
+
+test("a link with several views rotates through them, showing which is on screen", async ({ browser }) => {
+  test.setTimeout(45_000);
+  const admin = await pageAs(browser, "admin");
+  const url = await createLink(admin, `Rotating TV ${Date.now()}`, async (form) => {
+    await form.getByLabel("Seconds per view").fill("5");
+    const first = form.getByRole("group", { name: "View 1" });
+    await first.getByLabel("View name").fill("Checkout");
+    await first.getByLabel("Services (optional)").fill("checkout-api");
+    const second = form.getByRole("group", { name: "View 2 (optional)" });
+    await second.getByLabel("View name").fill("Fires");
+    await second.getByLabel("Shows").selectOption("incidents");
+  });
+  await admin.context().close();
+  const { tv, page } = await tvAt(browser, url);
+  const views = page.getByRole("navigation", { name: /Views, rotating every/ });
+  await expect(views.getByRole("listitem")).toHaveText(["Checkout", "Fires"].map((n) => new RegExp(n)));
+  const current = views.locator('[aria-current="true"]');
+  const firstShown = (await current.textContent())!.includes("Checkout") ? "Checkout" : "Fires";
+  const secondShown = firstShown === "Checkout" ? "Fires" : "Checkout";
+  await expect(current).toContainText(secondShown, { timeout: 7_000 });
+  if (secondShown === "Fires") {
+    await expect(page.getByRole("heading", { name: /Open incidents/ })).toBeVisible();
+    await expect(page.getByTestId("wall-figure")).toHaveCount(0);
+  } else {
+    await expect(page.getByTestId("wall-figure")).toHaveCount(4);
+  }
+  await expectAccessible(page);
+  await tv.close();
+});
+
+test("the Settings form names the view field that is wrong and creates nothing", async ({ browser }) => {
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/settings");
+  const form = admin.getByRole("form", { name: "Create a wall link" });
+  const name = `Typo TV ${Date.now()}`;
+  await form.getByLabel("Link name").fill(name);
+  await form.getByRole("group", { name: "View 1" }).getByLabel("Services (optional)").fill("checkout-api, chekout-api");
+  await form.getByRole("button", { name: "Create wall link" }).click();
+  await expect(form.getByRole("group", { name: "View 1" }).getByText("there is no service chekout-api")).toBeVisible();
+  await expect(form.getByLabel("Link name")).toHaveValue(name);
+  await expect(admin.getByRole("rowheader", { name })).toHaveCount(0);
   await admin.context().close();
 });

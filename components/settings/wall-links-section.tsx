@@ -1,5 +1,7 @@
 import type { WallLink } from "@/db/schema";
 import { removeWallLink } from "@/lib/actions/wall-links";
+import { linkViews } from "@/lib/wall/links";
+import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/schema";
 import { Badge } from "@/components/ui/badge";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { LocalTime } from "@/components/ui/local-time";
@@ -21,7 +23,7 @@ export function WallLinksSection({ links, teams, baseUrl }: { links: WallLink[];
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col">Team</th>
+                <th scope="col">Views</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Status</th>
               </tr>
@@ -32,7 +34,12 @@ export function WallLinksSection({ links, teams, baseUrl }: { links: WallLink[];
                   <th scope="row" className="font-medium">
                     {l.name}
                   </th>
-                  <td>{l.team ?? "all teams"}</td>
+                  <td>
+                    {linkViews(l)
+                      .map((v) => v.name)
+                      .join(", ")}
+                    {linkViews(l).length > 1 ? <span className="text-muted">{` (every ${l.rotateSeconds ?? DEFAULT_ROTATE_SECONDS} s)`}</span> : null}
+                  </td>
                   <td>{l.expiresAt ? <LocalTime iso={l.expiresAt.toISOString()} /> : "never"}</td>
                   <td>
                     {l.revokedAt ? (

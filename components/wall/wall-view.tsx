@@ -1,10 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import type { WallData } from "@/lib/wall/data";
-import { formatDuration, formatFrequency, formatPercent } from "@/lib/format";
+import { WallMessage } from "./wall-message";
+import { ago, WallPanels } from "./wall-panels";
 
+/** The fallback refresh: pushed changes arrive at once, this catches whatever a lost stream missed. */
 const REFRESH_MS = 2_000;
 const subscribe = (tick: () => void) => {
   const t = setInterval(tick, 1_000);
@@ -21,55 +23,54 @@ async function load(endpoint: string): Promise<WallData> {
   return response.json();
 }
 
-const ARROW = { up: "▲", down: "▼", flat: "▬" } as const;
-const LEVEL_TEXT = "rounded px-2 py-0.5 text-xl font-semibold";
-
-function Tile({ label, value, level, change }: { label: string; value: string; level: string | null; change: WallData["metrics"]["leadTime"]["change"] }) {
-  return (
-    <li className="rounded-xl border border-border bg-surface p-5">
-      <span className="block text-2xl text-muted">{label}</span>
-      <span className="block text-6xl font-semibold tabular-nums" data-testid="wall-figure">
-        {value}
-      </span>
-      <span className="mt-2 flex items-center gap-3 text-xl">
-        <span className={`${LEVEL_TEXT} bg-surface-2`}>{level ?? "no level"}</span>
-        {change ? (
-          <span className={change.better === null ? "text-muted" : change.better ? "text-success" : "text-danger"}>
-            {ARROW[change.direction]} {change.direction === "flat" ? "steady" : `${change.amount} ${change.better ? "better" : "worse"}`}
-          </span>
-        ) : null}
-      </span>
-    </li>
-  );
-}
-
-const ago = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
-
 /**
- * The TV view: refreshes every 2 s, keeps the last good data when it cannot, and says so — amber after
- * two missed refreshes, red after five minutes — recovering by itself when the server answers again.
+ * The TV view. The server pushes a message whenever anything is written (Server-Sent Events) and the
+ * wall refetches at once; a 2 s poll stays on underneath. When data cannot be refreshed it keeps the last
+ * good data and says so (amber after two missed refreshes, red after five minutes), recovering by itself.
+ * Several views rotate on the clock, so every TV showing the same link shows the same view.
  */
 export function WallView({ endpoint, initial, title }: { endpoint: string; initial: WallData; title: string }) {
   const now = useSyncExternalStore(subscribe, second, () => Date.parse(initial.generatedAt));
   const query = useQuery({ queryKey: ["wall", endpoint], queryFn: () => load(endpoint), initialData: initial, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, retry: false, staleTime: 0 });
-  if (query.error instanceof Gone) {
-    return (
-      <main className="flex h-screen items-center justify-center bg-bg p-8 text-fg scheme-dark">
-        <p role="alert" className="text-5xl font-semibold">
-          {query.error.message}
-        </p>
-      </main>
-    );
-  }
+  const { refetch } = query;
+
+  useEffect(() => {
+    const events = new EventSource(`${endpoint}/events`);
+    const refresh = () => void refetch();
+    events.addEventListener("message", refresh);
+    events.addEventListener("gone", () => {
+      events.close();
+      refresh();
+    });
+    return () => events.close();
+  }, [endpoint, refetch]);
+
+  if (query.error instanceof Gone) return <WallMessage>{query.error.message}</WallMessage>;
   const data = query.data;
   const age = Math.max(0, now - query.dataUpdatedAt);
   const staleness = age > 5 * 60_000 ? "red" : age > 2 * REFRESH_MS + 2_000 ? "amber" : "ok";
-  const sev1 = data.incidents.filter((i) => i.severity === "SEV1");
-  const m = data.metrics;
+  const index = Math.floor(now / (data.rotateSeconds * 1000)) % data.views.length;
+  const view = data.views[index] ?? data.views[0]!;
+  const sev1 = [...new Map(data.views.flatMap((v) => v.incidents.filter((i) => i.severity === "SEV1").map((i) => [i.id, i] as const))).values()];
   return (
     <main className="flex h-screen flex-col gap-5 overflow-hidden bg-bg p-6 text-fg scheme-dark">
       <header className="flex items-baseline justify-between gap-6">
-        <h1 className="text-4xl font-semibold">{title}</h1>
+        <div className="flex min-w-0 items-baseline gap-6">
+          <h1 className="text-4xl font-semibold">{title}</h1>
+          {data.views.length > 1 ? (
+            <nav aria-label="Views, rotating every" className="flex items-baseline gap-3 text-2xl">
+              <span className="sr-only">{`${data.rotateSeconds} seconds`}</span>
+              <ol className="flex gap-3" data-testid="wall-views">
+                {data.views.map((v, i) => (
+                  <li key={i} aria-current={i === index ? "true" : undefined} className={i === index ? "rounded border-2 border-fg px-3 font-semibold" : "px-3 text-muted"}>
+                    {i === index ? "▶ " : ""}
+                    {v.name}
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+        </div>
         <div className="flex items-baseline gap-6 text-2xl">
           <span
             role="status"
@@ -89,63 +90,7 @@ export function WallView({ endpoint, initial, title }: { endpoint: string; initi
           SEV1 open: {sev1.map((i) => `${i.title} (${i.service})`).join(" · ")}
         </section>
       ) : null}
-      <ul className="grid grid-cols-4 gap-5">
-        <Tile label="Deployment frequency" value={formatFrequency(m.deploymentFrequency.perDay)} level={m.deploymentFrequency.level} change={m.deploymentFrequency.change} />
-        <Tile label="Lead time" value={formatDuration(m.leadTime.medianSeconds)} level={m.leadTime.level} change={m.leadTime.change} />
-        <Tile label="Change failure rate" value={formatPercent(m.changeFailureRate.rate)} level={m.changeFailureRate.level} change={m.changeFailureRate.change} />
-        <Tile label="Recovery time" value={formatDuration(m.recoveryTime.medianSeconds)} level={m.recoveryTime.level} change={m.recoveryTime.change} />
-      </ul>
-      <div className="grid min-h-0 flex-1 grid-cols-3 gap-5">
-        <section aria-labelledby="wall-incidents" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
-          <h2 id="wall-incidents" className="text-3xl font-semibold">
-            Open incidents ({data.incidents.length})
-          </h2>
-          {data.incidents.length === 0 ? (
-            <p className="mt-3 text-2xl text-muted">None. All quiet.</p>
-          ) : (
-            <ul className="mt-3 space-y-3 text-2xl">
-              {data.incidents.slice(0, 6).map((i) => (
-                <li key={i.id} data-testid="wall-incident">
-                  <strong>{i.severity}</strong> {i.title} <span className="text-muted">· {i.service} · {i.status} · {ago(now - Date.parse(i.startedAt))}{i.lead ? ` · ${i.lead}` : ""}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section aria-labelledby="wall-changes" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
-          <h2 id="wall-changes" className="text-3xl font-semibold">
-            Waiting for approval ({data.changes.waiting})
-          </h2>
-          <ul className="mt-3 space-y-2 text-2xl">
-            {data.changes.top.map((c) => (
-              <li key={c.id}>
-                {c.title} <span className="text-muted">· {c.service} · {c.risk} risk</span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-4 text-xl text-muted">{data.freeze ? `Next freeze: ${data.freeze.name}, ${new Date(data.freeze.startsAt).toLocaleDateString()} – ${new Date(data.freeze.endsAt).toLocaleDateString()}` : "No freeze ahead."}</p>
-          <h2 className="mt-5 text-3xl font-semibold">Deployed today</h2>
-          <ul className="mt-2 grid grid-cols-2 gap-x-4 text-xl">
-            {data.today.map((d) => (
-              <li key={d.service}>
-                {d.service}: {d.succeeded} ok{d.failed ? <strong className="text-danger">, {d.failed} failed</strong> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="wall-events" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
-          <h2 id="wall-events" className="text-3xl font-semibold">
-            Latest events
-          </h2>
-          <ul className="mt-3 space-y-2 text-xl">
-            {data.events.map((e) => (
-              <li key={e.id} data-testid="wall-event">
-                <span className="text-muted">{ago(now - Date.parse(e.at))} ago ·</span> {e.summary}
-              </li>
-            ))}
-          </ul>
-        </section>
-      </div>
+      <WallPanels view={view} now={now} />
     </main>
   );
 }

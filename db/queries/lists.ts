@@ -1,10 +1,10 @@
-import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { changeRequests, deployments, incidents, services, user } from "../schema";
 
 /* Newest-first lists behind the Deployments, Incidents and Changes pages, optionally for one service. */
 
-export type ListFilter = { service?: string; team?: string; severity?: string; openOnly?: boolean; ids?: number[] };
+export type ListFilter = { service?: string; team?: string; services?: string[]; severity?: string; openOnly?: boolean; ids?: number[]; awaitingApproval?: boolean };
 
 const OPEN_CHANGE_STATUSES = ["draft", "pending_approval", "approved"] as const;
 
@@ -56,6 +56,7 @@ export function listIncidents(db: DbOrTx, limit: number, filter: ListFilter = {}
       and(
         filter.service === undefined ? undefined : eq(services.slug, filter.service),
         filter.team === undefined ? undefined : eq(services.team, filter.team),
+        filter.services?.length ? inArray(services.slug, filter.services) : undefined,
         filter.severity === undefined ? undefined : eq(incidents.severity, filter.severity as (typeof incidents.severity.enumValues)[number]),
         filter.openOnly ? ne(incidents.status, "resolved") : undefined,
       ),
@@ -65,6 +66,24 @@ export function listIncidents(db: DbOrTx, limit: number, filter: ListFilter = {}
     .all();
 }
 export type IncidentRow = ReturnType<typeof listIncidents>[number];
+
+function changeFilters(filter: ListFilter) {
+  return and(
+    filter.service === undefined ? undefined : eq(services.slug, filter.service),
+    filter.openOnly ? inArray(changeRequests.status, OPEN_CHANGE_STATUSES) : undefined,
+    filter.ids ? inArray(changeRequests.id, filter.ids) : undefined,
+    filter.team === undefined ? undefined : eq(services.team, filter.team),
+    filter.services?.length ? inArray(services.slug, filter.services) : undefined,
+    // Pending, or an emergency change already made that still needs its retroactive approval.
+    filter.awaitingApproval
+      ? and(or(eq(changeRequests.status, "pending_approval"), eq(changeRequests.awaitingRetroactiveApproval, true)), notInArray(changeRequests.status, ["rejected", "cancelled"]))
+      : undefined,
+  );
+}
+
+export function countChanges(db: DbOrTx, filter: ListFilter): number {
+  return db.select({ n: count() }).from(changeRequests).innerJoin(services, eq(services.id, changeRequests.serviceId)).where(changeFilters(filter)).get()?.n ?? 0;
+}
 
 export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) {
   return db
@@ -85,14 +104,7 @@ export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) 
     .from(changeRequests)
     .innerJoin(services, eq(services.id, changeRequests.serviceId))
     .leftJoin(user, eq(user.id, changeRequests.requesterId))
-    .where(
-      and(
-        filter.service === undefined ? undefined : eq(services.slug, filter.service),
-        filter.openOnly ? inArray(changeRequests.status, OPEN_CHANGE_STATUSES) : undefined,
-        filter.ids ? inArray(changeRequests.id, filter.ids) : undefined,
-        filter.team === undefined ? undefined : eq(services.team, filter.team),
-      ),
-    )
+    .where(changeFilters(filter))
     .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
     .limit(limit)
     .all();

@@ -7,7 +7,7 @@ import type { DbOrTx } from "../client";
  * ("s:<service id>"), so the overview, its trend charts and its per-service table come from one pass.
  */
 
-export type MetricScope = { from: Date; to: Date; environment: string; service?: string; team?: string };
+export type MetricScope = { from: Date; to: Date; environment: string; service?: string; team?: string; services?: string[] };
 
 const DAY = 86_400_000;
 /** 1970-01-05 was a Monday: weeks start 4 days after the epoch. */
@@ -33,6 +33,7 @@ export function serviceFilter(scope: MetricScope): SQL {
   const parts: SQL[] = [];
   if (scope.service !== undefined) parts.push(sql`s.slug = ${scope.service}`);
   if (scope.team !== undefined) parts.push(sql`s.team = ${scope.team}`);
+  if (scope.services?.length) parts.push(sql`s.slug in (${sql.join(scope.services.map((slug) => sql`${slug}`), sql`, `)})`);
   return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
 }
 

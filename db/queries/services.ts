@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { deployments, incidents, services, type NewService, type Service } from "../schema";
 
@@ -50,8 +50,12 @@ export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats
 }
 
 /** The services a metrics view covers: all, one, or one team's. */
-export function listServicesInScope(db: DbOrTx, scope: { service?: string; team?: string }) {
-  const filters = [scope.service === undefined ? undefined : eq(services.slug, scope.service), scope.team === undefined ? undefined : eq(services.team, scope.team)];
+export function listServicesInScope(db: DbOrTx, scope: { service?: string; team?: string; services?: string[] }) {
+  const filters = [
+    scope.service === undefined ? undefined : eq(services.slug, scope.service),
+    scope.team === undefined ? undefined : eq(services.team, scope.team),
+    scope.services?.length ? inArray(services.slug, scope.services) : undefined,
+  ];
   return db
     .select({ id: services.id, slug: services.slug, name: services.name, team: services.team })
     .from(services)

@@ -6,7 +6,7 @@ export function insertEvent(db: DbOrTx, event: NewTimelineEvent): void {
   db.insert(timelineEvents).values(event).run();
 }
 
-export type TimelineFilter = { types?: EventType[]; service?: string; team?: string; environment?: string };
+export type TimelineFilter = { types?: EventType[]; service?: string; team?: string; services?: string[]; environment?: string };
 export type TimelineCursor = { at: number; id: number };
 
 export type TimelineRow = {
@@ -27,6 +27,7 @@ function filters(filter: TimelineFilter): SQL[] {
   if (filter.types?.length) where.push(inArray(timelineEvents.type, filter.types));
   if (filter.service) where.push(eq(services.slug, filter.service));
   if (filter.team) where.push(eq(services.team, filter.team));
+  if (filter.services?.length) where.push(inArray(services.slug, filter.services));
   // Only deployments have an environment; the filter narrows them and lets incidents and changes through.
   if (filter.environment) where.push(or(ne(timelineEvents.type, "deployment"), eq(timelineEvents.environment, filter.environment))!);
   return where;

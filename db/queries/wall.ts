@@ -18,12 +18,16 @@ export function revokeWallLinkRow(db: DbOrTx, id: number): WallLink | undefined 
   return db.update(wallLinks).set({ revokedAt: new Date() }).where(eq(wallLinks.id, id)).returning().get();
 }
 
+/** Which services a wall view covers: a team, a set of services, both (their intersection) or neither (all). */
+export type WallScope = { team?: string; services?: string[] };
+
 /** Production deployments per service since `since` (today, on the wall): how many succeeded and failed. */
-export function deploymentsSince(db: DbOrTx, since: Date, team?: string): { service: string; succeeded: number; failed: number }[] {
+export function deploymentsSince(db: DbOrTx, since: Date, scope: WallScope): { service: string; succeeded: number; failed: number }[] {
   return db.all<{ service: string; succeeded: number; failed: number }>(sql`select s.slug as service,
       sum(d.status = 'success') as succeeded, sum(d.status = 'failure') as failed
     from deployments d join services s on s.id = d.service_id
     where d.environment = 'production' and d.finished_at >= ${since.getTime()} and d.status in ('success', 'failure')
-      ${team ? sql`and s.team = ${team}` : sql``}
+      ${scope.team ? sql`and s.team = ${scope.team}` : sql``}
+      ${scope.services?.length ? sql`and s.slug in (${sql.join(scope.services.map((slug) => sql`${slug}`), sql`, `)})` : sql``}
     group by s.slug order by s.slug`);
 }

@@ -7,7 +7,7 @@ import { newWallLinkSchema } from "@/lib/wall/schema";
 import { authorizedAction } from "./authorized-action";
 
 export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permission: "manage", doing: "create wall links" }, (input, { user, db }) => {
-  const { link, path } = createWallLink(db, user, { name: input.name, team: input.team, expiresAt: input.expires });
+  const { link, path } = createWallLink(db, user, input);
   revalidatePath("/settings");
   return { message: `Created wall link "${link.name}". Copy it now: it will not be shown again.`, data: { path } };
 });

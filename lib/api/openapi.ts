@@ -135,7 +135,19 @@ export function openApiDocument(serverUrl: string) {
           summary: "The wall's data for a read-only wall link (no API token), or `session` for a signed-in person",
           security: [],
           parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
-          responses: { "200": { description: "Figures, open incidents, changes waiting, today's deployments, latest events" }, "404": { description: "No such link" }, "410": { description: "The link was revoked or has expired" } },
+          responses: {
+            "200": { description: "Every view of the link (figures, open incidents, changes waiting, today's deployments, latest events) and the seconds each is shown" },
+            "404": { description: "No such link" },
+            "410": { description: "The link was revoked or has expired" },
+          },
+        },
+      },
+      "/api/wall/{token}/events": {
+        get: {
+          summary: "Server-Sent Events: `data: <version>` at once and after every write, a comment every 15 s, `event: gone` when the link is revoked",
+          security: [],
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "text/event-stream" }, "404": { description: "No such link" }, "410": { description: "The link was revoked or has expired" } },
         },
       },
       "/metrics": { get: { summary: "Prometheus text exposition (read token)", responses: { "200": { description: "text/plain; version=0.0.4" }, ...errors(401, 403) } } },

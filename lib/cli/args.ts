@@ -11,6 +11,8 @@ export function parseOptions<S extends z.ZodType>(
   options: Options,
   schema: S,
   usage: string,
+  /** The flag to blame for a schema field, where the two differ. */
+  flagOf: (field: string) => string = (field) => `--${field}`,
 ): { values: z.output<S>; positionals: string[] } {
   let parsed;
   try {
@@ -21,7 +23,7 @@ export function parseOptions<S extends z.ZodType>(
   const result = schema.safeParse(parsed.values);
   if (!result.success) {
     const [field, problem] = Object.entries(fieldErrors(result.error.issues))[0]!;
-    throw new UsageError(`--${field} ${problem} (usage: ${usage})`);
+    throw new UsageError(`${flagOf(field)} ${problem} (usage: ${usage})`);
   }
   return { values: result.data, positionals: parsed.positionals };
 }

@@ -174,21 +174,62 @@ describe("tandem CLI", () => {
   });
 
   describe("wall-link create", () => {
+    const withServices = async () => {
+      expect((await cli("migrate")).code).toBe(0);
+      const db = new Database(t.file);
+      const add = db.prepare("insert into services (slug, name, team, created_at, updated_at) values (?, ?, ?, 0, 0)");
+      add.run("checkout-api", "Checkout API", "payments");
+      add.run("search", "Search", "discovery");
+      db.close();
+    };
+
     it("prints the link's path alone on the last line", async () => {
+      await withServices();
       const r = await cli("wall-link", "create", "--name", "Payments TV", "--team", "payments", "--expires", "2099-01-01T00:00:00Z");
       expect(r.code).toBe(0);
       expect(r.lastLine).toMatch(/^\/wall\/wl_[A-Za-z0-9_-]+$/);
-      expect(query<{ name: string; team: string }>("select name, team from wall_links")).toEqual([{ name: "Payments TV", team: "payments" }]);
+      const [row] = query<{ name: string; views: string; rotate_seconds: number }>("select name, views, rotate_seconds from wall_links");
+      expect(row?.name).toBe("Payments TV");
+      expect(JSON.parse(row!.views)).toEqual([{ name: "Team payments", team: "payments", panels: "all" }]);
+    });
+
+    it("makes a rotating wall from several --view options", async () => {
+      await withServices();
+      const r = await cli("wall-link", "create", "--name", "Floor", "--rotate", "20", "--view", "Payments;team=payments", "--view", "Search;services=search;panels=incidents");
+      expect(r.code).toBe(0);
+      expect(r.out).toContain("views Payments, Search, every 20 s");
+      const [row] = query<{ views: string; rotate_seconds: number }>("select views, rotate_seconds from wall_links");
+      expect(row?.rotate_seconds).toBe(20);
+      expect(JSON.parse(row!.views)).toEqual([
+        { name: "Payments", team: "payments", panels: "all" },
+        { name: "Search", services: ["search"], panels: "incidents" },
+      ]);
     });
 
     it.each([
       [["--team", "x"], "--name is required"],
       [["--name", "TV", "--expires", "tomorrow"], "--expires must be an ISO-8601 timestamp"],
       [["--name", "TV", "--expires", "2001-01-01T00:00:00Z"], "--expires must be in the future"],
+      [["--name", "TV", "--services", "checkout-api,bad_slug!"], "--services must be a slug"],
+      [["--name", "TV", "--rotate", "2", "--view", "A", "--view", "B"], "--rotate must be at least 5 seconds"],
+      [["--name", "TV", "--view", "A;colour=red"], '--view 1 has "colour=red" where team=…, services=… or panels=… belongs'],
+      [["--name", "TV", "--view", "A;panels=charts"], "--view 1 (panels) must be one of all, incidents"],
+      [["--name", "TV", "--team", "payments", "--view", "A"], "--team goes inside each --view"],
     ])("refuses %j", async (args, message) => {
       const r = await cli("wall-link", "create", ...args);
       expect(r.code).toBe(1);
       expect(r.err).toContain(message);
     });
+
+    it("refuses a team or service nobody has recorded, writing nothing", async () => {
+      await withServices();
+      const team = await cli("wall-link", "create", "--name", "TV", "--team", "paymnets");
+      expect(team.code).toBe(1);
+      expect(team.err).toContain("--team: no service belongs to team paymnets");
+      const service = await cli("wall-link", "create", "--name", "TV", "--view", "A;services=search,nope");
+      expect(service.err).toContain("--view 1 (services): there is no service nope");
+      expect(query("select id from wall_links")).toEqual([]);
+    });
   });
+
 });

@@ -12,7 +12,7 @@ const seconds = (from: number | null, to: number | null) => (from === null || to
 
 /** The rows behind a figure, described for the page and the CSV export alike. */
 export function loadDrilldown(db: DbOrTx, kind: Drilldown, query: MetricsQuery): DrilldownTable {
-  const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team };
+  const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team, services: query.services };
   switch (kind) {
     case "deployments":
     case "rework": {

@@ -15,7 +15,7 @@ export type Stacked = { services: string[]; weeks: StackedWeek[] };
 export const STACK_LIMIT = 7;
 
 export function deploymentCalendar(db: DbOrTx, query: MetricsQuery): { heatmap: Heatmap; stacked: Stacked } {
-  const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team };
+  const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team, services: query.services };
   const daily = new Map(dailyDeployments(db, scope).map((r) => [r.day, r]));
   const firstDay = Math.floor(query.from.getTime() / DAY_MS) * DAY_MS;
   const weeks = weeksOverlapping(new Date(firstDay), query.to);

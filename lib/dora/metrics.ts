@@ -90,7 +90,7 @@ export type MetricsReport = { metrics: Metrics; services: ServiceFigures[] };
 
 /** Every DORA figure for a window and filters, plus the same four keys per service, straight from SQL. */
 export function aggregateMetricsReport(db: DbOrTx, query: MetricsQuery): MetricsReport {
-  const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team };
+  const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team, services: query.services };
   const days = (query.to.getTime() - query.from.getTime()) / DAY_MS;
   const counts = byGroup(deploymentAggregates(db, scope));
   const leads = byGroup(leadTimePercentiles(db, scope));

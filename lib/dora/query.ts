@@ -41,4 +41,5 @@ export const metricsQuerySchema = z
     return { from, to, service: q.service, team: q.team, environment: q.environment ?? "production" };
   });
 
-export type MetricsQuery = z.output<typeof metricsQuerySchema>;
+/** `services` narrows to a set of services (a wall view); the public API filters by one `service`. */
+export type MetricsQuery = z.output<typeof metricsQuerySchema> & { services?: string[] };

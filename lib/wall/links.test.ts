@@ -1,29 +1,134 @@
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "@/db/test/temp-db";
+import { scenario } from "@/db/test/scenario";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { wallData } from "./data";
-import { createWallLink, openWallLink, revokeWallLink } from "./links";
+import { AppError } from "@/lib/errors";
+import { wallData, wallWindow } from "./data";
+import { createWallLink, linkViews, openWallLink, revokeWallLink } from "./links";
+import { newWallLinkSchema } from "./schema";
+
+const link = (input: Record<string, unknown>) => newWallLinkSchema.parse(input);
 
 describe("wall links", () => {
   it("open until revoked or expired, and only a digest is stored", () => {
-    const { db, sqlite } = memoryDb();
-    const { link, path } = createWallLink(db, CLI_ACTOR, { name: "TV", team: "payments" });
+    const s = scenario();
+    s.service("checkout-api", "payments");
+    const { link: created, path } = createWallLink(s.db, CLI_ACTOR, link({ name: "TV", views: [{ team: "payments" }] }));
     const token = path.split("/").at(-1)!;
     expect(path).toMatch(/^\/wall\/wl_[A-Za-z0-9_-]{32}$/);
-    expect(JSON.stringify(sqlite.prepare("select * from wall_links").all())).not.toContain(token);
-    expect(openWallLink(db, token)).toMatchObject({ ok: true, link: { id: link.id, team: "payments" } });
-    expect(openWallLink(db, "wl_nope")).toEqual({ ok: false, reason: "unknown" });
-    revokeWallLink(db, CLI_ACTOR, link.id);
-    expect(openWallLink(db, token)).toEqual({ ok: false, reason: "revoked" });
-    const expiring = createWallLink(db, CLI_ACTOR, { name: "Temp", expiresAt: new Date(Date.now() + 60_000) });
-    expect(openWallLink(db, expiring.path.split("/").at(-1)!, new Date(Date.now() + 120_000))).toEqual({ ok: false, reason: "expired" });
+    expect(JSON.stringify(s.db.$client.prepare("select * from wall_links").all())).not.toContain(token);
+    const opened = openWallLink(s.db, token);
+    expect(opened.ok && linkViews(opened.link)).toEqual([{ name: "Team payments", team: "payments", panels: "all" }]);
+    expect(openWallLink(s.db, "wl_nope")).toEqual({ ok: false, reason: "unknown" });
+    revokeWallLink(s.db, CLI_ACTOR, created.id);
+    expect(openWallLink(s.db, token)).toEqual({ ok: false, reason: "revoked" });
+    const expiring = createWallLink(s.db, CLI_ACTOR, link({ name: "Temp", views: [{}], expires: new Date(Date.now() + 60_000).toISOString() }));
+    expect(openWallLink(s.db, expiring.path.split("/").at(-1)!, new Date(Date.now() + 120_000))).toEqual({ ok: false, reason: "expired" });
   });
 
-  it("serves the wall's data as plain JSON", () => {
-    const { db } = memoryDb();
-    const data = wallData(db, undefined);
-    expect(data.metrics.deploymentFrequency).toMatchObject({ perDay: 0, level: "low" });
-    expect(data).toMatchObject({ incidents: [], changes: { waiting: 0, top: [] }, freeze: null, today: [], events: [] });
+  it("refuses a team or service that does not exist, naming the view's field, and writes nothing", () => {
+    const s = scenario();
+    s.service("checkout-api", "payments");
+    const attempt = () => createWallLink(s.db, CLI_ACTOR, link({ name: "TV", views: [{ team: "payments" }, { services: "checkout-api, chekout" }] }));
+    expect(attempt).toThrow(AppError);
+    try {
+      attempt();
+    } catch (e) {
+      expect((e as AppError).fields).toEqual({ "views.1.services": "there is no service chekout (check the spelling, or record it first)" });
+    }
+    expect(s.db.$client.prepare("select count(*) as n from wall_links").get()).toEqual({ n: 0 });
+  });
+
+  it("reads links made before views existed as one view of their team", () => {
+    const s = scenario();
+    s.db.$client.prepare("insert into wall_links (name, team, token_hash, created_at) values ('Old TV', 'payments', 'x', 0)").run();
+    const old = s.db.$client.prepare("select * from wall_links").get() as Record<string, unknown>;
+    expect(linkViews({ ...old, views: null, services: null, team: "payments", name: "Old TV" } as never)).toEqual([{ name: "Old TV", team: "payments", services: undefined, panels: "all" }]);
+  });
+});
+
+describe("the wall link form and CLI schema", () => {
+  it("gathers the form's numbered view fields, leaving out spare rows and unknown keys", () => {
+    const parsed = newWallLinkSchema.parse({
+      name: "Floor",
+      rotate: "",
+      "views.0.name": "",
+      "views.0.team": "payments",
+      "views.0.services": "",
+      "views.0.panels": "all",
+      "views.1.name": "Fires",
+      "views.1.team": "",
+      "views.1.services": "checkout-api cart,checkout-api",
+      "views.1.panels": "incidents",
+      "views.2.name": "",
+      "views.2.team": "",
+      "views.2.services": "",
+      "views.2.panels": "all",
+      __proto__: "x",
+      "views.0.constructor": "y",
+    });
+    expect(parsed).toEqual({
+      name: "Floor",
+      expires: undefined,
+      rotate: 30,
+      views: [
+        { name: "Team payments", team: "payments", services: undefined, panels: "all" },
+        { name: "Fires", team: undefined, services: ["checkout-api", "cart"], panels: "incidents" },
+      ],
+    });
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+  });
+
+  it.each([
+    [{ name: "TV" }, "views", "name at least one view"],
+    [{ name: "TV", "views.0.team": "Bad Team!" }, "views.0.team", "must be a slug"],
+    [{ name: "TV", "views.0.team": "a", rotate: "4" }, "rotate", "must be at least 5 seconds"],
+    [{ name: "TV", "views.0.team": "a", rotate: "ten" }, "rotate", "must be a number of seconds"],
+    [{ name: "TV", "views.0.panels": "charts" }, "views.0.panels", "must be one of all, incidents"],
+    [{ name: "TV", views: Array.from({ length: 7 }, () => ({})) }, "views", "may hold at most 6 views"],
+  ])("refuses %j", (input, path, message) => {
+    const r = newWallLinkSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toContainEqual([path, expect.stringContaining(message)]);
+  });
+});
+
+describe("wall data", () => {
+  it("serves every view as plain JSON, each narrowed to its team or services", () => {
+    const s = scenario();
+    const now = new Date();
+    s.deploy({ service: "checkout-api", team: "payments", finishedAt: now.toISOString() });
+    s.deploy({ service: "search", team: "discovery", finishedAt: now.toISOString(), status: "failure" });
+    const data = wallData(s.db, [
+      { name: "Payments", team: "payments", panels: "all" },
+      { name: "Search", services: ["search"], panels: "incidents" },
+    ], 15, now);
+    expect(data.rotateSeconds).toBe(15);
+    expect(data.views.map((v) => [v.name, v.panels, v.today])).toEqual([
+      ["Payments", "all", [{ service: "checkout-api", succeeded: 1, failed: 0 }]],
+      ["Search", "incidents", [{ service: "search", succeeded: 0, failed: 1 }]],
+    ]);
+    expect(data.views[0]!.metrics.deploymentFrequency.perDay).toBeCloseTo(1 / 30);
+    expect(data.views[1]!.metrics.deploymentFrequency.perDay).toBe(0);
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it("covers the last 30 whole UTC days, today included, so refreshes reuse the cached figures", () => {
+    expect(wallWindow(new Date("2026-11-22T18:30:00Z"))).toEqual({ from: new Date("2026-10-24T00:00:00Z"), to: new Date("2026-11-23T00:00:00Z") });
+  });
+
+  it("starts empty on an empty database", () => {
+    const { db } = memoryDb();
+    const [view] = wallData(db, [{ name: "All", panels: "all" }]).views;
+    expect(view).toMatchObject({ incidents: [], changes: { waiting: 0, top: [] }, freeze: null, today: [], events: [] });
+    expect(view!.metrics.deploymentFrequency).toMatchObject({ perDay: 0, level: "low" });
+  });
+});
+
+describe("the first view row", () => {
+  it("is the whole wall when left blank", () => {
+    expect(newWallLinkSchema.parse({ name: "TV", "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" }).views).toEqual([
+      { name: "Everything", team: undefined, services: undefined, panels: "all" },
+    ]);
   });
 });

@@ -2,22 +2,37 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { WallLink } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
+import { listFilterOptions } from "@/db/queries/services";
 import { findWallLinkByHash, insertWallLink, revokeWallLinkRow } from "@/db/queries/wall";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/tokens";
-import { notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
+import { wallViewSchema, type NewWallLink, type WallViewSpec } from "./schema";
 
 export const wallPath = (token: string) => `/wall/${token}`;
 
+/** A team or service no one has recorded would show an empty wall forever: say so when the link is made. */
+function checkScopes(db: Db, views: WallViewSpec[]) {
+  const { services, teams } = listFilterOptions(db);
+  const known = new Set(services.map((s) => s.slug));
+  const issues = views.flatMap((view, i) => [
+    ...(view.team && !teams.includes(view.team) ? [{ path: ["views", i, "team"], message: `no service belongs to team ${view.team} (check the spelling, or record its services first)` }] : []),
+    ...(view.services ?? []).filter((slug) => !known.has(slug)).slice(0, 1).map((slug) => ({ path: ["views", i, "services"], message: `there is no service ${slug} (check the spelling, or record it first)` })),
+  ]);
+  if (issues.length) throw invalid(issues);
+}
+
 /** A read-only link for a TV: only a digest is stored; the path is shown once. */
-export function createWallLink(db: Db, actor: Actor, input: { name: string; team?: string | null; expiresAt?: Date | null }): { link: WallLink; path: string } {
+export function createWallLink(db: Db, actor: Actor, input: NewWallLink): { link: WallLink; path: string } {
+  checkScopes(db, input.views);
   const token = `wl_${randomBytes(24).toString("base64url")}`;
   return db.transaction((tx) => {
     const link = insertWallLink(tx, {
       name: input.name,
-      team: input.team ?? null,
+      views: input.views,
+      rotateSeconds: input.rotate,
       tokenHash: hashToken(token),
-      expiresAt: input.expiresAt ?? null,
+      expiresAt: input.expires ?? null,
       createdBy: actor.type === "user" ? actor.id : null,
       createdAt: new Date(),
     });
@@ -25,6 +40,13 @@ export function createWallLink(db: Db, actor: Actor, input: { name: string; team
     recordAudit(tx, actor, { action: "wall_link.create", entityType: "wall_link", entityId: link.id, after: visible });
     return { link, path: wallPath(token) };
   });
+}
+
+/** The views a link rotates through; links made before views existed show their team (or everything). */
+export function linkViews(link: WallLink): WallViewSpec[] {
+  const parsed = wallViewSchema.array().min(1).safeParse(link.views);
+  if (parsed.success) return parsed.data;
+  return [{ name: link.name, team: link.team ?? undefined, services: link.services ?? undefined, panels: "all" }];
 }
 
 export type WallAccess = { ok: true; link: WallLink } | { ok: false; reason: "unknown" | "revoked" | "expired" };

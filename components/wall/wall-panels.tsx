@@ -1,0 +1,113 @@
+import type { WallViewData } from "@/lib/wall/data";
+import { formatDuration, formatFrequency, formatPercent } from "@/lib/format";
+
+const ARROW = { up: "▲", down: "▼", flat: "▬" } as const;
+
+type Change = WallViewData["metrics"]["leadTime"]["change"];
+
+function Tile({ label, value, level, change }: { label: string; value: string; level: string | null; change: Change }) {
+  return (
+    <li className="rounded-xl border border-border bg-surface p-5">
+      <span className="block text-2xl text-muted">{label}</span>
+      <span className="block text-6xl font-semibold tabular-nums" data-testid="wall-figure">
+        {value}
+      </span>
+      <span className="mt-2 flex items-center gap-3 text-xl">
+        <span className="rounded bg-surface-2 px-2 py-0.5 text-xl font-semibold">{level ?? "no level"}</span>
+        {change ? (
+          <span className={change.better === null ? "text-muted" : change.better ? "text-success" : "text-danger"}>
+            {ARROW[change.direction]} {change.direction === "flat" ? "steady" : `${change.amount} ${change.better ? "better" : "worse"}`}
+          </span>
+        ) : null}
+      </span>
+    </li>
+  );
+}
+
+export const ago = (ms: number) => (ms < 60_000 ? `${Math.max(0, Math.round(ms / 1000))} s` : ms < 3 * 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} h`);
+
+function Incidents({ view, now, limit }: { view: WallViewData; now: number; limit: number }) {
+  return (
+    <section aria-labelledby="wall-incidents" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
+      <h2 id="wall-incidents" className="text-3xl font-semibold">
+        Open incidents ({view.incidents.length})
+      </h2>
+      {view.incidents.length === 0 ? (
+        <p className="mt-3 text-2xl text-muted">None. All quiet.</p>
+      ) : (
+        <ul className="mt-3 space-y-3 text-2xl">
+          {view.incidents.slice(0, limit).map((i) => (
+            <li key={i.id} data-testid="wall-incident">
+              <strong>{i.severity}</strong> {i.title}{" "}
+              <span className="text-muted">
+                · {i.service} · {i.status} · open {ago(now - Date.parse(i.startedAt))}
+                {i.lead ? ` · lead ${i.lead}` : " · no lead"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** One view's panels: the four keys, incidents, approvals and freezes, today's deployments, the latest events. */
+export function WallPanels({ view, now }: { view: WallViewData; now: number }) {
+  if (view.panels === "incidents") {
+    return (
+      <div className="grid min-h-0 flex-1">
+        <Incidents view={view} now={now} limit={12} />
+      </div>
+    );
+  }
+  const m = view.metrics;
+  return (
+    <>
+      <ul className="grid grid-cols-4 gap-5" aria-label="DORA metrics, last 30 days">
+        <Tile label="Deployment frequency" value={formatFrequency(m.deploymentFrequency.perDay)} level={m.deploymentFrequency.level} change={m.deploymentFrequency.change} />
+        <Tile label="Lead time" value={formatDuration(m.leadTime.medianSeconds)} level={m.leadTime.level} change={m.leadTime.change} />
+        <Tile label="Change failure rate" value={formatPercent(m.changeFailureRate.rate)} level={m.changeFailureRate.level} change={m.changeFailureRate.change} />
+        <Tile label="Recovery time" value={formatDuration(m.recoveryTime.medianSeconds)} level={m.recoveryTime.level} change={m.recoveryTime.change} />
+      </ul>
+      <div className="grid min-h-0 flex-1 grid-cols-3 gap-5">
+        <Incidents view={view} now={now} limit={6} />
+        <section aria-labelledby="wall-changes" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
+          <h2 id="wall-changes" className="text-3xl font-semibold">
+            Waiting for approval ({view.changes.waiting})
+          </h2>
+          <ul className="mt-3 space-y-2 text-2xl">
+            {view.changes.top.map((c) => (
+              <li key={c.id}>
+                {c.title} <span className="text-muted">· {c.service} · {c.risk} risk</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-4 text-xl text-muted">
+            {view.freeze ? `Next freeze: ${view.freeze.name}, ${new Date(view.freeze.startsAt).toLocaleDateString()} – ${new Date(view.freeze.endsAt).toLocaleDateString()}` : "No freeze ahead."}
+          </p>
+          <h2 className="mt-5 text-3xl font-semibold">Deployed today</h2>
+          {view.today.length === 0 ? <p className="mt-2 text-xl text-muted">Nothing yet today.</p> : null}
+          <ul className="mt-2 grid grid-cols-2 gap-x-4 text-xl">
+            {view.today.map((d) => (
+              <li key={d.service}>
+                {d.service}: {d.succeeded} ok{d.failed ? <strong className="text-danger">, {d.failed} failed</strong> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="wall-events" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
+          <h2 id="wall-events" className="text-3xl font-semibold">
+            Latest events
+          </h2>
+          <ul className="mt-3 space-y-2 text-xl">
+            {view.events.map((e) => (
+              <li key={e.id} data-testid="wall-event">
+                <span className="text-muted">{ago(now - Date.parse(e.at))} ago ·</span> {e.summary}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

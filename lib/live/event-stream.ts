@@ -1,0 +1,89 @@
+import type { Db } from "@/db/client";
+import { changeWatcher } from "./changes";
+
+const HEARTBEAT_MS = 15_000;
+const HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  "X-Accel-Buffering": "no",
+  Connection: "close",
+};
+
+type Open = { close: () => void };
+const globalForStreams = globalThis as unknown as { tandemStreams?: { open: Set<Open>; draining: boolean } };
+
+/**
+ * Every open stream, so a SIGTERM can end them: `next start` waits for open responses before it
+ * exits, and a redeploy must not hang on the TVs that are watching.
+ */
+function streams() {
+  if (!globalForStreams.tandemStreams) {
+    const state = { open: new Set<Open>(), draining: false };
+    process.once("SIGTERM", () => {
+      state.draining = true;
+      for (const stream of [...state.open]) stream.close();
+    });
+    globalForStreams.tandemStreams = state;
+  }
+  return globalForStreams.tandemStreams;
+}
+
+/**
+ * Server-Sent Events telling a client that the data changed: `data: <version>` now and after every
+ * write, a comment every 15 s so proxies keep the connection, and `event: gone` (then the end) once
+ * `allowed` says the viewer may no longer watch. EventSource reconnects by itself after a second.
+ */
+export function changeStream(db: Db, signal: AbortSignal, allowed: () => boolean): Response {
+  const encoder = new TextEncoder();
+  const state = streams();
+  if (state.draining) return new Response("retry: 1000\n\n", { headers: HEADERS });
+  const watcher = changeWatcher(db);
+  let stop = () => undefined as void;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          // The client went away between two writes; the abort signal ends the rest.
+          stop();
+        }
+      };
+      const check = () => {
+        if (allowed()) return true;
+        send("event: gone\ndata: {}\n\n");
+        stop();
+        return false;
+      };
+      const unsubscribe = watcher.subscribe((version) => {
+        if (check()) send(`data: ${version}\n\n`);
+      });
+      const heartbeat = setInterval(() => {
+        if (check()) send(": ping\n\n");
+      }, HEARTBEAT_MS);
+      const entry: Open = { close: () => stop() };
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        state.open.delete(entry);
+        signal.removeEventListener("abort", stop);
+        try {
+          controller.close();
+        } catch {
+          // Already cancelled by the client: nothing left to close.
+        }
+      };
+      state.open.add(entry);
+      signal.addEventListener("abort", stop);
+      send(`retry: 1000\ndata: ${watcher.current()}\n\n`);
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(body, { headers: HEADERS });
+}
