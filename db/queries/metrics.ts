@@ -131,24 +131,16 @@ export function recoveryPercentiles(db: DbOrTx, scope: MetricScope): PercentileR
 
 /**
  * leads(commit_id, deployment_id, service_id, at, seconds): each commit is delivered by the earliest
- * successful deployment in scope that lists it; kept when that deployment is in D and the lead is
- * positive. (SQLite returns the bare columns of the row holding min(), i.e. the delivering deployment.)
+ * successful deployment of its environment that lists it (kept in commit_deliveries by triggers); kept
+ * when that delivery falls inside the window, in scope, with a positive lead.
  */
 export function leadsCte(scope: MetricScope): SQL {
-  return sql`delivered as (
-      select dc.commit_id, min(d.finished_at) as at, d.id as deployment_id, d.service_id
-      from deployment_commits dc
-        join deployments d on d.id = dc.deployment_id
-        join services s on s.id = d.service_id
-      where d.environment = ${scope.environment} and d.status = 'success'
-        and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}
-      group by dc.commit_id
-      having min(d.finished_at) >= ${scope.from.getTime()}
-    ),
-    leads as (
-      select x.commit_id, x.deployment_id, x.service_id, x.at, (x.at - c.timestamp) / 1000.0 as seconds
-      from delivered x join commits c on c.id = x.commit_id
-      where x.at > c.timestamp
+  return sql`leads as (
+      select cd.commit_id, cd.deployment_id, cd.service_id, cd.delivered_at as at, cd.seconds
+      from commit_deliveries cd join services s on s.id = cd.service_id
+      where cd.environment = ${scope.environment}
+        and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
+        and cd.seconds > 0${serviceFilter(scope)}
     )`;
 }
 

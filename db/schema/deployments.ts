@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { services } from "./services";
 import { changeRequests } from "./changes";
 
@@ -74,6 +74,37 @@ export const deploymentCommits = sqliteTable(
       .references(() => commits.id),
   },
   (t) => [primaryKey({ columns: [t.deploymentId, t.commitId] }), index("deployment_commits_commit_idx").on(t.commitId)],
+);
+
+/**
+ * When each commit was first delivered to each environment: the earliest successful deployment there
+ * that lists it, and the lead time that gives. Kept by triggers (migration 0006) on every write to
+ * deployments, their commit lists and commit timestamps, so lead time reads one indexed range instead
+ * of grouping every deployment ever made.
+ */
+export const commitDeliveries = sqliteTable(
+  "commit_deliveries",
+  {
+    commitId: integer("commit_id")
+      .notNull()
+      .references(() => commits.id),
+    environment: text("environment").notNull(),
+    deploymentId: integer("deployment_id")
+      .notNull()
+      .references(() => deployments.id),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    deliveredAt: integer("delivered_at").notNull(),
+    /** delivered − commit timestamp; the metrics keep only positive leads. */
+    seconds: real("seconds").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commitId, t.environment] }),
+    index("commit_deliveries_env_at_idx").on(t.environment, t.deliveredAt, t.serviceId, t.seconds),
+    index("commit_deliveries_service_env_at_idx").on(t.serviceId, t.environment, t.deliveredAt, t.seconds),
+    index("commit_deliveries_deployment_idx").on(t.deploymentId),
+  ],
 );
 
 /** A push to a branch of a service's repository, as GitHub or GitLab reported it. */

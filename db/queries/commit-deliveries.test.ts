@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { memoryDb } from "../test/temp-db";
+import { Random } from "../seed/random";
+
+/** What commit_deliveries must hold, worked out from scratch. */
+const FROM_SCRATCH = `select commit_id, environment, id as deployment_id, service_id, finished_at as delivered_at, seconds from (
+    select dc.commit_id, d.environment, d.id, d.service_id, d.finished_at, (d.finished_at - c.timestamp) / 1000.0 as seconds,
+      row_number() over (partition by dc.commit_id, d.environment order by d.finished_at, d.id) as rn
+    from deployment_commits dc join deployments d on d.id = dc.deployment_id join commits c on c.id = dc.commit_id
+    where d.status = 'success' and d.finished_at is not null
+  ) where rn = 1 order by commit_id, environment`;
+const KEPT = "select commit_id, environment, deployment_id, service_id, delivered_at, seconds from commit_deliveries order by commit_id, environment";
+
+describe("commit_deliveries", () => {
+  it("always equals the earliest successful delivery per commit and environment, whatever order the writes come in", () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = new Random(seed);
+      const random = () => r.next();
+      const pick = <T>(list: readonly T[]): T => r.pick(list);
+      const { sqlite } = memoryDb();
+      sqlite.prepare("insert into services (id, slug, name, created_at, updated_at) values (1, 'api', 'API', 0, 0)").run();
+      const commit = sqlite.prepare("insert into commits (service_id, sha, timestamp) values (1, ?, ?) on conflict(service_id, sha) do update set timestamp = min(timestamp, excluded.timestamp)");
+      const deploy = sqlite.prepare("insert into deployments (service_id, environment, status, finished_at, source, created_at, updated_at) values (1, ?, ?, ?, 'test', 0, 0)");
+      const link = sqlite.prepare("insert or ignore into deployment_commits (deployment_id, commit_id) values (?, ?)");
+      const shas = ["a", "b", "c", "d", "e", "f"];
+      const environments = ["production", "staging"] as const;
+      const statuses = ["success", "failure", "in_progress"] as const;
+      for (let step = 0; step < 60; step++) {
+        const action = random();
+        const deploymentIds = sqlite.prepare("select id from deployments").pluck().all() as number[];
+        if (action < 0.35 || deploymentIds.length === 0) {
+          const id = Number(deploy.run(pick(environments), pick(statuses), random() < 0.1 ? null : Math.floor(random() * 1_000_000)).lastInsertRowid);
+          for (const sha of shas.filter(() => random() < 0.4)) {
+            commit.run(sha, Math.floor(random() * 1_000_000));
+            link.run(id, sqlite.prepare("select id from commits where sha = ?").pluck().get(sha));
+          }
+        } else if (action < 0.55) {
+          sqlite.prepare("update deployments set status = ? where id = ?").run(pick(statuses), pick(deploymentIds));
+        } else if (action < 0.7) {
+          sqlite.prepare("update deployments set finished_at = ? where id = ?").run(Math.floor(random() * 1_000_000), pick(deploymentIds));
+        } else if (action < 0.8) {
+          sqlite.prepare("update deployments set environment = ? where id = ?").run(pick(environments), pick(deploymentIds));
+        } else if (action < 0.9) {
+          commit.run(pick(shas), Math.floor(random() * 1_000_000));
+        } else {
+          const sha = pick(shas);
+          commit.run(sha, Math.floor(random() * 1_000_000));
+          link.run(pick(deploymentIds), sqlite.prepare("select id from commits where sha = ?").pluck().get(sha));
+        }
+        expect(sqlite.prepare(KEPT).all(), `seed ${seed}, step ${step}`).toEqual(sqlite.prepare(FROM_SCRATCH).all());
+      }
+      sqlite.close();
+    }
+  });
+});
