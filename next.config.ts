@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-/** Sent with every response; a Content-Security-Policy with nonces is still to come (issue on security). */
+/** Sent with every response; pages also get a Content-Security-Policy with a fresh nonce (proxy.ts). */
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

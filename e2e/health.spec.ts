@@ -15,3 +15,20 @@ test("every response carries the security headers and no framework banner", asyn
     expect(headers["x-powered-by"]).toBeUndefined();
   }
 });
+
+test("every page has a Content-Security-Policy whose script nonce is fresh per response and on every script", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (let i = 0; i < 2; i++) {
+    const response = await request.get("/sign-in");
+    const policy = response.headers()["content-security-policy"] ?? "";
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    nonces.add(nonce!);
+    const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(2);
+});

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
+import { test, expect, expectAccessible, pageAs, watchCsp } from "./support/fixtures";
 import { INGEST_TOKEN_FILE } from "./support/users";
 
 const ingest = () => ({ authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` });
@@ -19,6 +19,7 @@ async function createLink(admin: Page, name: string, fill: (form: ReturnType<Pag
 
 async function tvAt(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }) {
   const tv = await browser.newContext({ viewport });
+  await watchCsp(tv);
   const page = await tv.newPage();
   const stream = page.waitForResponse((r) => r.url().endsWith("/events"));
   await page.goto(url);
