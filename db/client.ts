@@ -32,6 +32,12 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   sqlite.pragma("busy_timeout = 5000");
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction here reads, then writes on what it read. A DEFERRED one takes the write lock
+  // only at its first write; if another process (a second server, the CLI) committed since its read,
+  // SQLite fails it at once with "database is locked" (busy_timeout cannot help a stale snapshot).
+  // IMMEDIATE takes the write lock first, so concurrent writers wait their turn and read fresh state.
+  const transaction = db.transaction.bind(db);
+  db.transaction = (run, config) => transaction(run, { behavior: "immediate", ...config });
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, sqlite, created };
 }

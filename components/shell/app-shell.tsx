@@ -4,6 +4,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { Theme } from "@/lib/theme";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/styles";
+import { FocusKeeper } from "./focus-keeper";
 import { NavLinks } from "./nav-links";
 import { ThemeSwitch } from "./theme-switch";
 
@@ -56,6 +57,7 @@ export function AppShell({ user, theme, banner, waiting = 0, children }: { user:
         {banner}
         <main id="main" className="mx-auto max-w-screen-2xl p-4 sm:p-6">
           {children}
+          <FocusKeeper />
         </main>
       </div>
     </div>

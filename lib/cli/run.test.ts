@@ -173,6 +173,58 @@ describe("tandem CLI", () => {
     });
   });
 
+  describe("restore", () => {
+    const count = (sql: string) => (query<{ n: number }>(sql)[0]!).n;
+
+    it("replaces the database with a backup and keeps the one it replaced", async () => {
+      await cli("seed", "--demo", "--days", "10", "--services", "2");
+      const deployments = count("select count(*) n from deployments");
+      const backup = `${t.dir}/backup.db`;
+      expect((await cli("backup", backup)).code).toBe(0);
+      await cli("token", "create", "--name", "after the backup", "--role", "read");
+      expect(count("select count(*) n from api_tokens")).toBe(1);
+
+      const r = await cli("restore", backup);
+      expect(r.code).toBe(0);
+      expect(count("select count(*) n from api_tokens")).toBe(0);
+      expect(count("select count(*) n from deployments")).toBe(deployments);
+      const aside = /kept as (.+)\.$/.exec(r.lastLine)![1]!;
+      const kept = new Database(aside, { readonly: true });
+      expect((kept.prepare("select count(*) n from api_tokens").get() as { n: number }).n).toBe(1);
+      kept.close();
+      expect(fs.existsSync(backup)).toBe(true);
+      expect(fs.readdirSync(t.dir).filter((f) => f.includes("restoring"))).toEqual([]);
+    });
+
+    it("refuses while another process has the database open, and changes nothing", async () => {
+      await cli("migrate");
+      const backup = `${t.dir}/backup.db`;
+      await cli("backup", backup);
+      await cli("token", "create", "--name", "keep", "--role", "read");
+      const server = new Database(t.file);
+      server.prepare("select 1").get();
+      const r = await cli("restore", backup);
+      server.close();
+      expect(r.code).toBe(1);
+      expect(r.err).toContain("the database is in use: stop Tandem");
+      expect(count("select count(*) n from api_tokens")).toBe(1);
+    });
+
+    it("refuses a file that is not a sound Tandem database, and changes nothing", async () => {
+      await cli("migrate");
+      fs.writeFileSync(`${t.dir}/text.db`, "not a database at all, just some text that is long enough to have a header");
+      expect((await cli("restore", `${t.dir}/text.db`)).err).toContain("is not a");
+      const other = new Database(`${t.dir}/other.db`);
+      other.exec("create table notes (body text)");
+      other.close();
+      expect((await cli("restore", `${t.dir}/other.db`)).err).toContain("is not a Tandem database");
+      expect((await cli("restore", `${t.dir}/missing.db`)).err).toContain("does not exist");
+      expect((await cli("restore")).err).toContain("name one backup file");
+      expect(count("select count(*) n from sqlite_master where name = 'deployments'")).toBe(1);
+      expect(fs.readdirSync(t.dir).filter((f) => f.includes("restoring") || f.includes("before-restore"))).toEqual([]);
+    });
+  });
+
   describe("wall-link create", () => {
     const withServices = async () => {
       expect((await cli("migrate")).code).toBe(0);

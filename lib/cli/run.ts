@@ -5,6 +5,7 @@ import { seedCommand } from "./commands/seed";
 import { userCommand } from "./commands/user";
 import { tokenCommand } from "./commands/token";
 import { backupCommand } from "./commands/backup";
+import { restoreCommand } from "./commands/restore";
 import { integrationCommand } from "./commands/integration";
 import { wallLinkCommand } from "./commands/wall-link";
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   user: userCommand,
   token: tokenCommand,
   backup: backupCommand,
+  restore: restoreCommand,
   integration: integrationCommand,
   "wall-link": wallLinkCommand,
 };
@@ -24,6 +26,7 @@ export const HELP = `usage: npm run tandem -- <command>
   user add --email E --name N --role R --password P  create a user (viewer|engineer|approver|admin)
   token create --name N --role R            create an API token (ingest|read|admin)
   backup FILE                               consistent online copy of the database
+  restore FILE                              replace the database with a backup (Tandem stopped); keeps the old one
   integration add --source S --name N [--secret X]   create a webhook integration; prints its path, then its secret
   wall-link create --name N [--team T] [--expires ISO]   create a read-only wall link; prints its path`;
 

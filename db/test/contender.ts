@@ -1,0 +1,37 @@
+import readline from "node:readline";
+import type { IncidentStatus } from "../schema";
+import { openDatabase } from "../client";
+import type { UserActor } from "@/lib/auth/actor";
+import { decideChange } from "@/lib/changes/decide";
+import { AppError } from "@/lib/errors";
+import { moveIncident } from "@/lib/incidents/respond";
+
+/**
+ * Child process for the concurrency tests: its own SQLite connection, as a second server process or
+ * the CLI would have. Says "ready", waits for "go" so all contenders start together, then runs its
+ * operations and prints one JSON line with each outcome.
+ */
+export type Operation = { kind: "move"; incidentId: number; to: IncidentStatus } | { kind: "decide"; changeId: number; decision: "approved" | "rejected" };
+export type Outcome = { ok: true } | { ok: false; code: string; message: string };
+
+const [file, actorJson, operationsJson] = process.argv.slice(2);
+const actor = JSON.parse(actorJson!) as UserActor;
+const operations = JSON.parse(operationsJson!) as Operation[];
+const { db } = openDatabase(file!, { migrate: false });
+
+function run(op: Operation): Outcome {
+  try {
+    if (op.kind === "move") moveIncident(db, actor, op.incidentId, op.to);
+    else decideChange(db, actor, op.changeId, op.decision, `${op.decision} by ${actor.id}`);
+    return { ok: true };
+  } catch (e) {
+    // Anything but a refusal the rules give (AppError) is what these tests look for.
+    return { ok: false, code: e instanceof AppError ? e.code : "crash", message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+process.stdout.write("ready\n");
+readline.createInterface({ input: process.stdin }).once("line", () => {
+  process.stdout.write(JSON.stringify(operations.map(run)) + "\n");
+  process.exit(0);
+});

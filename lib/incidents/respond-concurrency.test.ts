@@ -1,0 +1,58 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { auditLog, incidentUpdates, timelineEvents, user, type Incident, type IncidentStatus } from "@/db/schema";
+import { findIncidentById } from "@/db/queries/incidents";
+import { contend } from "@/db/test/contend";
+import type { Operation } from "@/db/test/contender";
+import { scenario } from "@/db/test/scenario";
+import { tempDir } from "@/db/test/temp-db";
+import type { UserActor } from "@/lib/auth/actor";
+import { INCIDENT_FLOW } from "./state-machine";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const CONTENDERS = 6;
+const INCIDENTS = 15;
+
+describe("incident transitions from many processes at once", () => {
+  it("apply one after the other: every accepted move audited once, in an unbroken chain, refused ones not applied", async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const opened = openDatabase(t.file);
+    const { db } = opened;
+    const s = scenario(opened);
+    const ids = Array.from({ length: INCIDENTS }, () => s.incident({ service: "api", startedAt: new Date(Date.now() - 3_600_000).toISOString() }));
+    const now = new Date();
+    const actors: UserActor[] = Array.from({ length: CONTENDERS }, (_, w) => {
+      db.insert(user).values({ id: `eng${w}`, name: `eng${w}`, email: `eng${w}@example.com`, role: "engineer", createdAt: now, updatedAt: now }).run();
+      return { type: "user", id: `eng${w}`, label: `eng${w}`, role: "engineer" };
+    });
+    // Every contender works through the same incidents in the same order, so they collide on each.
+    const contenders = actors.map((actor, w) => ({
+      actor,
+      operations: [0, 1, 2].flatMap((round) => ids.map((incidentId, i): Operation => ({ kind: "move", incidentId, to: INCIDENT_FLOW[(w + i + round) % INCIDENT_FLOW.length]! }))),
+    }));
+    const outcomes = await contend(t.file, contenders);
+
+    const failures = outcomes.flat().filter((o) => !o.ok);
+    expect(failures.filter((f) => f.code !== "conflict")).toEqual([]);
+    expect(failures.length).toBeGreaterThan(0);
+    for (const [index, incidentId] of ids.entries()) {
+      const accepted = outcomes.reduce((n, list) => n + list.filter((o, k) => o.ok && k % INCIDENTS === index).length, 0);
+      const audits = db.select().from(auditLog).where(and(eq(auditLog.action, "incident.update"), eq(auditLog.entityId, String(incidentId)))).orderBy(asc(auditLog.id)).all();
+      expect(audits).toHaveLength(accepted);
+      // No lost update: each accepted move starts from the state the previous one left.
+      let status: IncidentStatus = "investigating";
+      for (const entry of audits) {
+        expect((entry.before as Incident).status).toBe(status);
+        status = (entry.after as Incident).status;
+      }
+      expect(findIncidentById(db, incidentId)!.status).toBe(status);
+      expect(db.select().from(incidentUpdates).where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.kind, "status"))).all()).toHaveLength(accepted);
+      expect(db.select().from(timelineEvents).where(and(eq(timelineEvents.type, "incident"), eq(timelineEvents.subjectId, incidentId))).all()).toHaveLength(accepted);
+    }
+    opened.sqlite.close();
+  }, 60_000);
+});
