@@ -1,146 +1,83 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
-import { summarize, table, type Row } from "./stats";
+import { cachedDatabase } from "./cache";
+import { Client } from "./http";
+import { FULL_SIZE, QUICK_SIZE, DAY } from "./plan";
+import { metricsRows, overviewRow, timelineRows } from "./reads";
+import { startServer } from "./server";
+import { sessionCookie } from "./session";
+import { table, type Row } from "./stats";
+import { wallRows } from "./wall";
+import { ingestionRows } from "./writes";
 
 /**
- * `npm run bench [-- --quick]`: builds (or reuses) a demo database, serves it with the production build,
- * and measures what users feel. Prints one table; asserts nothing (timings are not tests).
+ * `npm run bench [-- --quick]`: generates (or reuses) a large database, serves a copy with the
+ * production build, and measures what users feel. Prints one table; asserts no timing (timings are
+ * not tests), but any failed step exits non-zero.
  */
 const quick = process.argv.includes("--quick");
-const size = quick ? { days: 30, services: 8, singles: 400, batches: 3 } : { days: 365, services: 60, singles: 4000, batches: 10 };
+const size = quick ? QUICK_SIZE : FULL_SIZE;
+const plan = quick ? { runs: 5, depth: 100, singles: 400, batches: 3 } : { runs: 15, depth: 1000, singles: 4000, batches: 10 };
 const dir = path.join(process.cwd(), ".bench");
-const cached = path.join(dir, `demo-${size.days}d-${size.services}s.db`);
 const work = path.join(dir, "work.db");
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
+const log = (line: string) => process.stderr.write(line + "\n");
 
-const quiet: CliIo = { out: () => undefined, err: (l) => process.stderr.write(l + "\n"), env: {}, interactive: false };
-const cli = async (env: Record<string, string>, ...argv: string[]) => {
+async function cli(databasePath: string, ...argv: string[]): Promise<string> {
   const lines: string[] = [];
-  const code = await runCli(argv, { ...quiet, env, out: (l) => lines.push(l) });
-  if (code !== 0) throw new Error(`tandem ${argv.join(" ")} failed`);
-  return lines;
-};
+  const io: CliIo = { out: (l) => lines.push(l), err: log, env: { DATABASE_URL: `file:${databasePath}` }, interactive: false };
+  if ((await runCli(argv, io)) !== 0) throw new Error(`tandem ${argv[0]} ${argv[1]} failed`);
+  return lines.at(-1)!;
+}
 
-async function prepare(): Promise<Record<string, string>> {
-  fs.mkdirSync(dir, { recursive: true });
-  if (!fs.existsSync(cached)) {
-    console.error(`Generating the ${size.days}-day, ${size.services}-service database (cached for next runs)…`);
-    await cli({ DATABASE_URL: `file:${cached}` }, "seed", "--demo", "--days", String(size.days), "--services", String(size.services), "--seed", "42");
-    new Database(cached).pragma("wal_checkpoint(TRUNCATE)");
-  }
+/** A fresh copy of the cached database, with the credentials the bench uses. */
+async function prepareCopy() {
+  const cached = cachedDatabase(dir, quick ? "quick" : "full", size, log);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(work + suffix, { force: true });
-  fs.copyFileSync(cached, work);
-  const env = { DATABASE_URL: `file:${work}` };
-  const token = async (role: string) => (await cli(env, "token", "create", "--name", `bench ${role}`, "--role", role)).at(-1)!;
-  return { ...env, ingest: await token("ingest"), read: await token("read") };
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-async function expectOk(response: Response, what: string) {
-  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
-  await response.arrayBuffer();
-}
-
-const deployment = (i: number, commits: number) => ({
-  service: `bench-${i % 20}`,
-  status: "success",
-  startedAt: new Date(Date.now() - 600_000).toISOString(),
-  finishedAt: new Date().toISOString(),
-  externalId: `bench-${process.pid}-${i}`,
-  commits: Array.from({ length: commits }, (_, c) => ({ sha: (i * 10 + c).toString(16).padStart(40, "0"), timestamp: new Date(Date.now() - 3_600_000).toISOString() })),
-});
-
-/** The same rows written straight through better-sqlite3: the ceiling for batch ingestion. */
-function rawInsertRate(rows: number): number {
-  const db = new Database(work);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  const now = Date.now();
-  const service = db.prepare("insert into services (slug, name, created_at, updated_at) values ('raw-bench', 'raw', ?, ?) on conflict(slug) do update set name = name returning id").get(now, now) as { id: number };
-  const insertDeployment = db.prepare("insert into deployments (service_id, environment, status, started_at, finished_at, source, external_id, unplanned, change_failed, created_at, updated_at) values (?, 'production', 'success', ?, ?, 'raw', ?, 0, 0, ?, ?)");
-  const insertCommit = db.prepare("insert into commits (service_id, sha, timestamp) values (?, ?, ?)");
-  const link = db.prepare("insert into deployment_commits (deployment_id, commit_id) values (?, ?)");
-  const start = performance.now();
-  db.transaction(() => {
-    for (let i = 0; i < rows; i++) {
-      const d = insertDeployment.run(service.id, now, now, `raw-${i}`, now, now).lastInsertRowid;
-      for (let c = 0; c < 3; c++) link.run(d, insertCommit.run(service.id, `raw${i}-${c}`, now).lastInsertRowid);
-    }
-  })();
-  const seconds = (performance.now() - start) / 1000;
-  db.close();
-  return rows / seconds;
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  fs.copyFileSync(cached.file, work);
+  const password = `bench-${process.pid}-password`;
+  await cli(work, "user", "add", "--email", "bench@example.com", "--name", "Bench", "--role", "viewer", "--password", password);
+  return {
+    end: cached.end,
+    ingest: await cli(work, "token", "create", "--name", "bench ingest", "--role", "ingest"),
+    read: await cli(work, "token", "create", "--name", "bench read", "--role", "read"),
+    wallPath: await cli(work, "wall-link", "create", "--name", "bench"),
+    password,
+  };
 }
 
 async function main() {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
-  const env = await prepare();
-  const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: env.DATABASE_URL, TANDEM_DEMO: "off" }, stdio: "ignore" });
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid!))), 200);
+  const setup = await prepareCopy();
+  log("Starting the production server…");
+  const server = await startServer(work);
   try {
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const api = new Client(server.base, { authorization: `Bearer ${setup.read}` });
+    const ingest = new Client(server.base, { authorization: `Bearer ${setup.ingest}` });
+    const page = new Client(server.base, { cookie: await sessionCookie(work, "bench@example.com", setup.password) });
     const rows: Row[] = [];
-    const read = { authorization: `Bearer ${env.read}` };
-    const from = new Date(Date.now() - 90 * 86_400_000).toISOString();
-    const metrics = async (query: string) => expectOk(await fetch(`${base}/api/v1/metrics?from=${from}${query}`, { headers: read }), "metrics");
-    for (const [label, query, goal] of [
-      ["GET /api/v1/metrics, 90 days, all services, warm", "", 5],
-      ["GET /api/v1/metrics, 90 days, one service, warm", "&service=checkout-api", 5],
-    ] as const) {
-      await metrics(query);
-      const samples: number[] = [];
-      for (let i = 0; i < (quick ? 5 : 15); i++) samples.push(await time(() => metrics(query)));
-      const s = summarize(samples);
-      rows.push({ figure: `${label} (p95 ${s.p95.toFixed(1)} ms)`, measured: `${s.median.toFixed(1)} ms`, goal: `≤ ${goal} ms`, ratio: (s.median / goal).toFixed(2) });
-    }
-
-    const post = (body: unknown) => fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization: `Bearer ${env.ingest}`, "content-type": "application/json" }, body: JSON.stringify(body) });
-    let next = 0;
-    const singleStart = performance.now();
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (next < size.singles) await expectOk(await post(deployment(next++, 1)), "single POST");
-      }),
-    );
-    const singleRate = size.singles / ((performance.now() - singleStart) / 1000);
-    rows.push({ figure: "ingestion, single POST /api/v1/deployments, 4 clients", measured: `${Math.round(singleRate)} / s`, goal: "≥ 2000 / s", ratio: (singleRate / 2000).toFixed(2) });
-
-    const batchStart = performance.now();
-    for (let b = 0; b < size.batches; b++) {
-      await expectOk(await post({ deployments: Array.from({ length: 1000 }, (_, i) => deployment(1_000_000 + b * 1000 + i, 3)) }), "batch POST");
-    }
-    const batchRate = (size.batches * 1000) / ((performance.now() - batchStart) / 1000);
-    const ceiling = rawInsertRate(size.batches * 1000);
-    rows.push({ figure: "ingestion, batches of 1,000 (3 commits each)", measured: `${Math.round(batchRate)} / s`, goal: `≥ 25% of raw ${Math.round(ceiling)} / s`, ratio: (batchRate / (0.25 * ceiling)).toFixed(2) });
-    rows.push({ figure: "server resident memory (peak)", measured: `${Math.round(peakRss)} MB`, goal: "≤ 300 MB", ratio: (peakRss / 300).toFixed(2) });
-    console.log(`\nTandem bench (${quick ? "quick" : "full"}: ${size.days} days, ${size.services} services of demo data)\n`);
+    const step = async (what: string, measure: () => Promise<Row[]>) => {
+      log(`Measuring ${what}…`);
+      rows.push(...(await measure()));
+    };
+    const readSetup = { api, ingest, databasePath: work, from: setup.end - 90 * DAY, to: setup.end, service: "checkout-api", runs: plan.runs };
+    await step("the metrics API and its SQL reference", () => metricsRows(readSetup));
+    await step("the timeline", () => timelineRows(api, plan.depth, plan.runs));
+    await step("the overview page", async () => [await overviewRow(page, plan.runs)]);
+    await step("ingestion", () => ingestionRows(ingest, work, plan.singles, plan.batches));
+    await step("the wall", () => wallRows(new Client(server.base), ingest, setup.wallPath, plan.runs));
+    rows.push({ figure: "server resident memory (peak, sampled every 100 ms)", measured: `${Math.round(server.peakRssMb())} MB`, goal: "≤ 300 MB", ratio: (server.peakRssMb() / 300).toFixed(2) });
+    console.log(`\nTandem bench (${quick ? "quick" : "full"}: ${size.deployments.toLocaleString("en")} deployments, ${size.services} services, ${size.days} days; median of ${plan.runs} runs after 2 warm-ups)\n`);
     console.log(table(rows));
   } finally {
-    clearInterval(sampler);
-    server.kill("SIGTERM");
+    await server.stop();
   }
 }
 
 main().catch((e) => {
-  console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+  // fetch reports a refused or reset connection only in its cause.
+  const cause = e instanceof Error && e.cause instanceof Error ? ` (${e.cause.message})` : "";
+  console.error(`bench: ${e instanceof Error ? e.message : String(e)}${cause}`);
   process.exitCode = 1;
 });

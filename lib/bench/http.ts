@@ -1,0 +1,48 @@
+/** A client for the bench: every non-2xx answer is an error that stops the run. */
+export class Client {
+  constructor(
+    readonly base: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  async send(pathname: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(this.base + pathname, { ...init, redirect: "manual", headers: { ...this.headers, ...(init.headers as Record<string, string>) } });
+    if (response.status < 200 || response.status >= 300) {
+      throw new Error(`${init.method ?? "GET"} ${pathname}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
+    }
+    return response;
+  }
+
+  async json<T>(pathname: string, init?: RequestInit): Promise<T> {
+    return (await this.send(pathname, init)).json() as Promise<T>;
+  }
+
+  async text(pathname: string, init?: RequestInit): Promise<string> {
+    return (await this.send(pathname, init)).text();
+  }
+
+  post(pathname: string, body: unknown): Promise<Response> {
+    return this.send(pathname, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => {
+      await r.arrayBuffer();
+      return r;
+    });
+  }
+}
+
+/** Times one call; the body is read inside, so it counts. */
+export async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** Warm-up runs (not kept), then the runs measured; `before` runs untimed ahead of each one. */
+export async function sample(fn: () => Promise<unknown>, runs: number, before?: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = -2; i < runs; i++) {
+    await before?.();
+    const ms = await time(fn);
+    if (i >= 0) samples.push(ms);
+  }
+  return samples;
+}
