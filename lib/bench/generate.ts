@@ -7,7 +7,7 @@ import { BenchPlan, type BenchChange, type BenchDeployment, type BenchIncident, 
 
 export type BenchCounts = { services: number; deployments: number; commits: number; incidents: number; changes: number; events: number };
 
-const TABLES = ["services", "deployments", "commits", "deployment_commits", "incidents", "change_requests", "timeline_events"];
+const TABLES = ["services", "deployments", "commits", "deployment_commits", "commit_deliveries", "incidents", "change_requests", "timeline_events"];
 const SOURCE = "bench";
 
 /**
