@@ -6,22 +6,18 @@ import { getAuth } from "@/lib/auth/auth";
  * better-auth session from a real cookie, exactly as in `next start`.
  */
 let current = new Headers();
-const jar = new Map<string, string>();
 
 export function setRequestHeaders(headers: HeadersInit) {
   current = new Headers(headers);
 }
 
+/** Cookies set by an action (sign-in, theme) reach no browser here; the session travels in `setRequestHeaders`. */
 export const nextHeadersMock = {
   headers: async () => current,
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-    delete: (name: string) => void jar.delete(name),
-  }),
+  cookies: async () => ({ set: () => undefined }),
 };
 
-export const nextCacheMock = { revalidatePath: () => undefined, revalidateTag: () => undefined };
+export const nextCacheMock = { revalidatePath: () => undefined };
 
 /** Signs in through better-auth and returns the Cookie header a browser would then send. */
 export async function sessionCookie(email: string, password: string): Promise<string> {
