@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
-import { E2E_DB, E2E_PORT, INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS } from "./users";
+import { ADMIN_TOKEN_FILE, E2E_DB, E2E_PORT, INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS, WALL_LINK_FILE } from "./users";
 
 /**
  * The browser tests' server: a throw-away database with demo data and one user per role, served by
@@ -23,11 +23,15 @@ for (const [role, u] of Object.entries(TEST_USERS)) {
   await run("user", "add", "--email", u.email, "--name", u.name, "--role", role, "--password", u.password);
 }
 
-// A read token for tests that compare the pages with the API.
-const tokenIo: CliIo = { ...io, out: (l) => fs.writeFileSync(READ_TOKEN_FILE, l) };
-if ((await runCli(["token", "create", "--name", "e2e reader", "--role", "read"], tokenIo)) !== 0) throw new Error("token create failed");
-const ingestIo: CliIo = { ...io, out: (l) => fs.writeFileSync(INGEST_TOKEN_FILE, l) };
-if ((await runCli(["token", "create", "--name", "e2e ingest", "--role", "ingest"], ingestIo)) !== 0) throw new Error("token create failed");
+/** Runs a command whose last line is a credential, and keeps that line in `file` for the specs. */
+const keep = async (file: string, ...argv: string[]) => {
+  if ((await runCli(argv, { ...io, out: (l) => fs.writeFileSync(file, l) })) !== 0) throw new Error(`tandem ${argv.join(" ")} failed`);
+};
+// Tokens of each role and a wall link, for specs that call the API or check who may call what.
+await keep(READ_TOKEN_FILE, "token", "create", "--name", "e2e reader", "--role", "read");
+await keep(INGEST_TOKEN_FILE, "token", "create", "--name", "e2e ingest", "--role", "ingest");
+await keep(ADMIN_TOKEN_FILE, "token", "create", "--name", "e2e admin", "--role", "admin");
+await keep(WALL_LINK_FILE, "wall-link", "create", "--name", "e2e wall");
 
 const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

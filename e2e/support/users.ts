@@ -12,3 +12,6 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = "e2e/.tmp/test.db";
 export const READ_TOKEN_FILE = "e2e/.tmp/read-token.txt";
 export const INGEST_TOKEN_FILE = "e2e/.tmp/ingest-token.txt";
+export const ADMIN_TOKEN_FILE = "e2e/.tmp/admin-token.txt";
+/** The path of a live wall share link (/wall/wl_…). */
+export const WALL_LINK_FILE = "e2e/.tmp/wall-link.txt";

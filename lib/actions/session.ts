@@ -15,10 +15,12 @@ const limiter = (globalForLimiter.signInLimiter ??= new RateLimiter(10, 5 * 60_0
 
 export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
   const email = String(formData.get("email") ?? "");
+  const next = formData.get("next");
   const parsed = signInSchema.safeParse({
     email,
     password: formData.get("password") ?? undefined,
-    next: formData.get("next") ?? undefined,
+    // Only a hint where to go afterwards: anything but a path is ignored, never a reason to refuse.
+    next: typeof next === "string" ? next : undefined,
   });
   if (!parsed.success) {
     return { status: "error", message: "Enter your email and password.", fields: fieldErrors(parsed.error.issues), values: { email } };

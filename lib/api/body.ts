@@ -28,7 +28,11 @@ export async function readLimitedBody(request: Request): Promise<Buffer> {
 
 /** Reads a JSON body within the same limit. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const body = await readLimitedBody(request);
+  return parseJsonBody(await readLimitedBody(request));
+}
+
+/** Decodes a body as strict UTF-8 JSON: a stray byte is refused, never turned into U+FFFD and stored. */
+export function parseJsonBody(body: Buffer): unknown {
   if (body.byteLength === 0) throw new AppError("bad_request", "The body is empty; send a JSON object.");
   let text: string;
   try {

@@ -4,11 +4,19 @@ import { DAY_MS } from "@/lib/time";
 export const MAX_WINDOW_DAYS = 731;
 export const DEFAULT_WINDOW_DAYS = 30;
 
+/**
+ * ISO-8601's four-digit years. A JavaScript Date reaches further (±271,821 years), but a window
+ * or its weeks reaching past that edge become invalid dates mid-computation.
+ */
+const EARLIEST = Date.parse("0000-01-01T00:00:00Z");
+const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
+
 const timestamp = (name: string) =>
   z
     .string()
     .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), `${name} must be an ISO-8601 timestamp, e.g. 2026-01-31T00:00:00Z`)
+    .refine((v) => !Number.isNaN(Date.parse(v)), { message: `${name} must be an ISO-8601 timestamp, e.g. 2026-01-31T00:00:00Z`, abort: true })
+    .refine((v) => Date.parse(v) >= EARLIEST && Date.parse(v) <= LATEST, `${name} must be between the years 0000 and 9999`)
     .transform((v) => new Date(Date.parse(v)));
 
 const optionalText = z

@@ -90,6 +90,11 @@ describe("Opsgenie webhooks: behaviour", () => {
     expect(() => parse({ alert: {} })).toThrow("action is missing");
   });
 
+  it("refuses an epoch time beyond any date instead of failing on it (once a 500)", () => {
+    expect(() => parse(withAlert("create.json", { createdAt: 1e308 }))).toThrow(new PayloadError("alert.createdAt 1e+308 is beyond any date"));
+    expect(() => parse(withAlert("close.json", { updatedAt: "9".repeat(30) }))).toThrow("alert.updatedAt 999999999999999999999999999999 is beyond any date");
+  });
+
   it("serviceMap maps the entity; without an entity the integration name is the service", () => {
     expect(bodyOf(parse(load("create.json"), { serviceMap: { Server: "checkout" } }).effects[0]).service).toBe("checkout");
     const noEntity = withAlert("create.json", { entity: "" }, { integrationName: "Payments Webhook" });

@@ -17,7 +17,9 @@ function epochTime(value: unknown, path: string): string {
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) throw new PayloadError(`${path} is missing or not an epoch time`);
   const ms = n >= 1e17 ? n / 1e6 : n >= 1e14 ? n / 1e3 : n >= 1e11 ? n : n * 1000;
-  return new Date(Math.floor(ms)).toISOString();
+  const at = new Date(Math.floor(ms));
+  if (Number.isNaN(at.getTime())) throw new PayloadError(`${path} ${String(value)} is beyond any date`);
+  return at.toISOString();
 }
 
 /** "P2", or the bare number some senders use. */

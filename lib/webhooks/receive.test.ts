@@ -107,6 +107,23 @@ describe("webhook deliveries", () => {
     expect(counts().deliveries).toBe(before.deliveries + 2);
   });
 
+  it("refuses a signed body with a byte that is not UTF-8 instead of storing U+FFFD in its place", async () => {
+    const before = counts();
+    const text = fixtureText("github", "deployment.payload.json");
+    const at = text.indexOf('"production"') + 1;
+    const body = Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xff]), Buffer.from(text.slice(at))]);
+    const request = new Request(`http://tandem.test${github.path}`, {
+      method: "POST",
+      headers: { "x-github-event": "deployment", "x-github-delivery": crypto.randomUUID(), "x-hub-signature-256": `sha256=${createHmac("sha256", github.secret).update(body).digest("hex")}` },
+      body,
+    });
+    const [, , , , source, id] = github.path.split("/");
+    const response = await byPath(request, { params: Promise.resolve({ source: source!, integration: id! }) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toBe("The body is not valid UTF-8.");
+    expect({ ...counts(), deliveries: before.deliveries }).toEqual(before);
+  });
+
   it("also accepts deliveries at /api/v1/webhooks/{source}, matching the secret among that source's integrations", async () => {
     const response = await deliverGitHub("deployment", fixtureText("github", "deployment.payload.json"), { path: "/api/v1/webhooks/github", delivery: "plain-path-1" });
     expect(response.status).toBe(200);

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/db/client";
 import type { Integration } from "@/db/schema";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
 import { errorResponse } from "@/lib/api/handler";
-import { readLimitedBody } from "@/lib/api/body";
+import { parseJsonBody, readLimitedBody } from "@/lib/api/body";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, invalid } from "@/lib/errors";
 import { patchIncidentByExternalIdIn, recordIncidentIn } from "@/lib/incidents/record";
@@ -70,13 +70,7 @@ export async function receiveWebhook(db: Db, key: Buffer, source: string, id: st
     logDelivery(db, { integrationId: integration.id, deliveryId: parsed?.deliveryId ?? null, event: parsed?.event ?? "unknown", outcome, status, message, receivedAt });
   let parsed: ParsedDelivery | null = null;
   try {
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString("utf8"));
-    } catch {
-      throw new AppError("bad_request", "The body is not valid JSON.");
-    }
-    parsed = PARSERS[source as WebhookSource]({ headers: request.headers, body: json, config: integrationConfig(integration) });
+    parsed = PARSERS[source as WebhookSource]({ headers: request.headers, body: parseJsonBody(body), config: integrationConfig(integration) });
     if (parsed.effects.length === 0) {
       log(parsed, "ignored", 202, parsed.ignoredReason ?? "nothing to record");
       return Response.json({ status: "ignored", reason: parsed.ignoredReason }, { status: 202 });

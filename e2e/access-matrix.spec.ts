@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
+import { allows, PRINCIPALS, ROUTES, routeKey, type Principal } from "@/lib/auth/access-registry";
+import type { TokenRole } from "@/lib/auth/roles";
+import { test, expect, storageStateFor } from "./support/fixtures";
+import { ADMIN_TOKEN_FILE, E2E_DB, INGEST_TOKEN_FILE, READ_TOKEN_FILE, WALL_LINK_FILE } from "./support/users";
+
+const secret = (file: string) => fs.readFileSync(file, "utf8").trim();
+const TOKEN_FILES: Record<TokenRole, string> = { read: READ_TOKEN_FILE, ingest: INGEST_TOKEN_FILE, admin: ADMIN_TOKEN_FILE };
+const wallToken = () => secret(WALL_LINK_FILE).split("/").pop()!;
+
+/** Whether any text anywhere in the test database contains `marker`: what a refused write must not leave. */
+function databaseContains(marker: string): boolean {
+  const db = new Database(E2E_DB, { readonly: true });
+  try {
+    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[];
+    return tables.some((table) =>
+      (db.prepare(`select name from pragma_table_info(?) where lower(type) = 'text'`).pluck().all(table) as string[]).some((column) =>
+        Boolean(db.prepare(`select 1 from "${table}" where instr("${column}", ?) > 0 limit 1`).get(marker)),
+      ),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+type Call = { path: string; data?: unknown; headers?: Record<string, string> };
+type Context = { marker: string; principal: Principal; incidentId: number };
+
+/**
+ * A valid request for each route (so a refusal can only be about who asks), writing `marker`
+ * somewhere when it writes at all. Writes land in 2020 and a "matrix" environment, away from
+ * the windows other specs measure.
+ */
+const SAMPLES: Record<string, (c: Context) => Call> = {
+  "GET /api/health": () => ({ path: "/api/health" }),
+  "GET /metrics": () => ({ path: "/metrics" }),
+  "GET /api/v1/metrics": () => ({ path: "/api/v1/metrics?environment=matrix" }),
+  "GET /api/v1/timeline": () => ({ path: "/api/v1/timeline?limit=1" }),
+  "GET /api/v1/openapi.json": () => ({ path: "/api/v1/openapi.json" }),
+  "POST /api/v1/deployments": ({ marker }) => ({
+    path: "/api/v1/deployments",
+    data: { service: "matrix", environment: "matrix", status: "success", finishedAt: "2020-01-01T00:00:00Z", version: marker },
+  }),
+  "POST /api/v1/incidents": ({ marker }) => ({
+    path: "/api/v1/incidents",
+    data: { title: marker, service: "matrix", severity: "SEV4", status: "resolved", startedAt: "2020-01-01T00:00:00Z", resolvedAt: "2020-01-01T01:00:00Z" },
+  }),
+  "PATCH /api/v1/incidents/[id]": ({ marker, incidentId }) => ({ path: `/api/v1/incidents/${incidentId}`, data: { summary: marker } }),
+  "POST /api/v1/changes": ({ marker }) => ({ path: "/api/v1/changes", data: { title: marker, service: "matrix", type: "standard", risk: "low" } }),
+  "PUT /api/v1/services/[slug]": ({ marker }) => ({ path: `/api/v1/services/${marker}`, data: { name: marker } }),
+  // Opsgenie authenticates by bearer secret: an API token or wall link sent there must not pass for it.
+  "POST /api/v1/webhooks/[source]": ({ marker }) => ({ path: "/api/v1/webhooks/opsgenie", data: { action: "Create", alert: { alertId: marker, message: marker } } }),
+  "POST /api/v1/webhooks/[source]/[integration]": ({ marker }) => ({ path: "/api/v1/webhooks/opsgenie/1", data: { action: "Create", alert: { alertId: marker, message: marker } } }),
+  "GET /api/wall/[token]": ({ principal }) => ({ path: `/api/wall/${principal === "wall" ? wallToken() : "session"}` }),
+  "GET /drilldown/[kind]/csv": () => ({ path: "/drilldown/deployments/csv" }),
+};
+
+/** A request context carrying the principal's credential: a saved session, or a bearer token. */
+async function as(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined, principal: Principal): Promise<APIRequestContext> {
+  if (principal.startsWith("user:")) return playwright.request.newContext({ baseURL, storageState: storageStateFor(principal.slice(5) as never) });
+  const bearer = principal.startsWith("token:") ? secret(TOKEN_FILES[principal.slice(6) as TokenRole]) : principal === "wall" ? wallToken() : undefined;
+  return playwright.request.newContext({ baseURL, extraHTTPHeaders: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+}
+
+let incidentId = 0;
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const ingest = await as(playwright, baseURL, "token:ingest");
+  const response = await ingest.post("/api/v1/incidents", {
+    data: { title: "Matrix target", service: "matrix", severity: "SEV4", status: "resolved", startedAt: "2020-01-01T00:00:00Z", resolvedAt: "2020-01-01T01:00:00Z" },
+  });
+  expect(response.status()).toBe(201);
+  incidentId = (await response.json()).id;
+  await ingest.dispose();
+});
+
+test("every registered route has a sample request", () => {
+  expect(Object.keys(SAMPLES).sort()).toEqual(ROUTES.map(routeKey).sort());
+});
+
+let seq = 0;
+for (const entry of ROUTES) {
+  for (const principal of PRINCIPALS) {
+    const allowed = allows(entry, principal);
+    test(`${routeKey(entry)} × ${principal}: ${allowed ? "answered" : "refused, nothing written"}`, async ({ playwright, baseURL }) => {
+      const marker = `matrix-${Date.now().toString(36)}-${process.pid}-${++seq}`;
+      const call = SAMPLES[routeKey(entry)]!({ marker, principal, incidentId });
+      const context = await as(playwright, baseURL, principal);
+      const response = await context.fetch(call.path, { method: entry.method, data: call.data, maxRedirects: 0 });
+      const writes = call.data !== undefined;
+      if (allowed) {
+        expect(response.status(), await response.text()).toBeLessThan(300);
+        expect(response.status()).toBeGreaterThanOrEqual(200);
+        if (writes) expect(databaseContains(marker)).toBe(true);
+      } else {
+        expect([401, 403, 404], await response.text()).toContain(response.status());
+        if (writes) expect(databaseContains(marker)).toBe(false);
+      }
+      await context.dispose();
+    });
+  }
+}

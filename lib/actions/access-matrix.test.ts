@@ -1,0 +1,151 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb, getOpenedDatabase } from "@/db/client";
+import { insertFreeze } from "@/db/queries/changes";
+import { createApiToken } from "@/db/queries/tokens";
+import { findUserByEmail } from "@/db/queries/users";
+import { tempDir } from "@/db/test/temp-db";
+import { writeLog } from "@/db/test/write-log";
+import { ACTIONS, actionKey, allows, PRINCIPALS, type Principal } from "@/lib/auth/access-registry";
+import { CLI_ACTOR, type Actor, type UserActor } from "@/lib/auth/actor";
+import { getAuth } from "@/lib/auth/auth";
+import { USER_ROLES, type UserRole } from "@/lib/auth/roles";
+import { submitChange } from "@/lib/changes/submit";
+import { recordIncident } from "@/lib/incidents/record";
+import { recordDeployments } from "@/lib/ingest/deployments";
+import { createUserAccount } from "@/lib/users/users";
+import { createWallLink } from "@/lib/wall/links";
+import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
+import type { FormState } from "./form-state";
+import { sessionCookie, setRequestHeaders, settle } from "./test-request";
+
+vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
+
+const t = tempDir();
+process.env.DATABASE_URL = `file:${t.file}`;
+afterAll(() => t.cleanup());
+
+const password = (role: string) => `${role}-password-123`;
+const actors = {} as Record<UserRole, UserActor>;
+const credentials = {} as Record<Exclude<Principal, "anonymous" | `user:${string}`>, string>;
+const cookies = new Map<UserRole, string>();
+let log: ReturnType<typeof writeLog>;
+
+beforeAll(async () => {
+  const db = getDb();
+  for (const role of USER_ROLES) {
+    await createUserAccount(getAuth(), db, CLI_ACTOR, { email: `${role}@example.com`, name: `The ${role}`, role, password: password(role) });
+    actors[role] = { type: "user", id: findUserByEmail(db, `${role}@example.com`)!.id, label: role, role };
+  }
+  for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = createApiToken(db, CLI_ACTOR, { name: role, role }).token;
+  credentials.wall = createWallLink(db, CLI_ACTOR, { name: "TV" }).path.split("/").pop()!;
+  submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "standard", risk: "low" });
+  log = writeLog(getOpenedDatabase().sqlite);
+});
+
+/** The headers each kind of caller brings: a session cookie, or a bearer credential an action must ignore. */
+async function headersOf(principal: Principal): Promise<HeadersInit> {
+  if (principal === "anonymous") return {};
+  if (principal.startsWith("user:")) {
+    const role = principal.slice(5) as UserRole;
+    if (!cookies.has(role)) cookies.set(role, await sessionCookie(`${role}@example.com`, password(role)));
+    return { cookie: cookies.get(role)! };
+  }
+  return { authorization: `Bearer ${credentials[principal as keyof typeof credentials]}` };
+}
+
+/** The actor owning what a sample touches: the caller when it is a person (changes can be closed only by their requester). */
+const ownerOf = (principal: Principal): Actor => (principal.startsWith("user:") ? actors[principal.slice(5) as UserRole] : CLI_ACTOR);
+
+let seq = 0;
+const form = (fields: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  return data;
+};
+const change = (owner: Actor, o: { draft?: boolean; type?: "standard" | "normal" } = {}) =>
+  submitChange(getDb(), owner, "test", { title: `change ${++seq}`, service: "checkout", type: o.type ?? "standard", risk: "low", plannedStart: new Date("2030-01-01T10:00:00Z"), plannedEnd: new Date("2030-01-01T11:00:00Z") }, { draft: o.draft }).id;
+const incident = () => recordIncident(getDb(), CLI_ACTOR, "test", { title: `incident ${++seq}`, service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T10:00:00Z") }).incident.id;
+const deployment = () => recordDeployments(getDb(), CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T09:00:00Z") }], false)[0]!.deployment.id;
+const integration = () => createIntegration(getDb(), CLI_ACTOR, integrationKey(getDb(), undefined), { source: "github", name: `gh ${++seq}` }).integration.id;
+const person = async () => {
+  const email = `person${++seq}@example.com`;
+  await createUserAccount(getAuth(), getDb(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
+  return findUserByEmail(getDb(), email)!.id;
+};
+
+/** A valid call of each action, prepared afresh for every caller so an allowed one succeeds. */
+const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | FormData> = {
+  "changes#fileChange": () => form({ title: "Rotate keys", service: "checkout", type: "standard", risk: "low" }),
+  "changes#decideAction": () => form({ changeId: change(CLI_ACTOR, { type: "normal" }), decision: "approved", comment: "Looks safe" }),
+  "changes#submitDraftAction": (p) => form({ changeId: change(ownerOf(p), { draft: true }) }),
+  "changes#cancelChangeAction": (p) => form({ changeId: change(ownerOf(p), { draft: true }) }),
+  "changes#addFreeze": () => form({ name: `Freeze ${++seq}`, startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00" }),
+  "changes#removeFreeze": () => form({ id: insertFreeze(getDb(), { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }).id }),
+  "changes#outcomeAction": (p) => form({ changeId: change(ownerOf(p)), outcome: "implemented" }),
+  "deployments#recordDeploymentAction": () => form({ service: "checkout", status: "success", finishedAt: "2026-01-02T10:00" }),
+  "deployments#flagDeploymentAction": () => form({ deploymentId: deployment(), flag: "changeFailed", value: "true" }),
+  "incident-response#declareIncident": () => form({ title: "Checkout down", service: "checkout", severity: "SEV2" }),
+  "incident-response#moveIncidentAction": () => form({ incidentId: incident(), status: "identified" }),
+  "incident-response#acknowledgeAction": () => form({ incidentId: incident() }),
+  "incident-response#addNoteAction": () => form({ incidentId: incident(), body: "Rolling back" }),
+  "incident-response#setLeadAction": (p) => form({ incidentId: incident(), leadId: p.startsWith("user:") ? ownerOf(p).id! : "" }),
+  "incident-response#correctTimesAction": () => form({ incidentId: incident(), startedAt: "2026-01-01T09:30" }),
+  "incident-response#postmortemAction": () => form({ incidentId: incident(), postmortem: "## What happened" }),
+  "incidents#confirmCause": () => form({ incidentId: incident(), deploymentId: deployment() }),
+  "integrations#addIntegration": () => form({ source: "gitlab", name: `GitLab ${++seq}` }),
+  "integrations#saveIntegrationConfig": () => form({ id: integration(), serviceMap: "acme/shop = checkout" }),
+  "integrations#setIntegrationEnabled": () => form({ id: integration(), enabled: "false" }),
+  "services#editService": () => form({ slug: "checkout", name: `Checkout ${++seq}` }),
+  "session#signIn": () => form({ email: "viewer@example.com", password: password("viewer") }),
+  "session#signOut": () => new FormData(),
+  "theme#setTheme": () => form({ theme: "dark" }),
+  "tokens#createToken": () => form({ name: `CI ${++seq}`, role: "ingest" }),
+  "tokens#revokeToken": () => form({ id: createApiToken(getDb(), CLI_ACTOR, { name: "old", role: "read" }).record.id }),
+  "users#createUser": () => form({ email: `new${++seq}@example.com`, name: "New Person", role: "engineer", password: "a-long-password-1" }),
+  "users#changeRole": async () => form({ userId: await person(), role: "engineer" }),
+  "users#setActive": async () => form({ userId: await person(), active: "false" }),
+  "wall-links#addWallLink": () => form({ name: `TV ${++seq}` }),
+  "wall-links#removeWallLink": () => form({ id: createWallLink(getDb(), CLI_ACTOR, { name: "old TV" }).link.id }),
+};
+
+/** Allowed calls that rightly write no rows (a cookie; ending a session that may not exist). */
+const WRITE_NOTHING = new Set(["theme#setTheme", "session#signOut"]);
+
+type Action = (...args: [FormState, FormData] | [FormData]) => Promise<unknown>;
+async function load(module: string, name: string): Promise<Action> {
+  const loaded = (await import(/* @vite-ignore */ path.resolve("lib/actions", `${module}.ts`))) as Record<string, Action>;
+  return loaded[name]!;
+}
+/** useActionState actions take (previous state, form); plain form actions take the form alone. */
+const call = (action: Action, data: FormData) => (action.length >= 2 ? action({ status: "idle" }, data) : action(data));
+
+describe("every server action answers each kind of caller as the access registry says", () => {
+  it("has a valid sample call for every registered action", () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(ACTIONS.map(actionKey).sort());
+  });
+
+  for (const entry of ACTIONS) {
+    for (const principal of PRINCIPALS) {
+      const allowed = allows(entry, principal);
+      it(`${actionKey(entry)} × ${principal}: ${allowed ? "allowed" : "refused, nothing written"}`, async () => {
+        const data = await SAMPLES[actionKey(entry)]!(principal);
+        setRequestHeaders(await headersOf(principal));
+        const action = await load(entry.module, entry.name);
+        const mark = log.mark();
+        const result = await settle(call(action, data));
+        if (allowed) {
+          if (result !== undefined) expect(result).toMatchObject({ status: expect.stringMatching(/^(success|redirect)$/) });
+          if (!WRITE_NOTHING.has(actionKey(entry))) expect(log.since(mark)).not.toEqual([]);
+          // Signing out ends that session: sign in again for the next cell.
+          if (entry.name === "signOut" && principal.startsWith("user:")) cookies.delete(principal.slice(5) as UserRole);
+        } else {
+          const message = principal.startsWith("user:") ? `Your role (${principal.slice(5)}) does not allow you to` : "Sign in to continue.";
+          expect(result).toMatchObject({ status: "error", message: expect.stringContaining(message) });
+          expect(log.since(mark)).toEqual([]);
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,158 @@
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb, getOpenedDatabase } from "@/db/client";
+import { insertFreeze } from "@/db/queries/changes";
+import { createApiToken } from "@/db/queries/tokens";
+import { findUserByEmail } from "@/db/queries/users";
+import { tempDir } from "@/db/test/temp-db";
+import { writeLog } from "@/db/test/write-log";
+import { ACTIONS, actionKey } from "@/lib/auth/access-registry";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { getAuth } from "@/lib/auth/auth";
+import { submitChange } from "@/lib/changes/submit";
+import { recordIncident } from "@/lib/incidents/record";
+import { recordDeployments } from "@/lib/ingest/deployments";
+import { badTimestamp, extremeTimestamp, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
+import { createUserAccount } from "@/lib/users/users";
+import { createWallLink } from "@/lib/wall/links";
+import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
+import type { FormState } from "./form-state";
+import { sessionCookie, setRequestHeaders, settle } from "./test-request";
+
+vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
+
+/**
+ * Every server action, called by an admin (so the role check lets everything through to the
+ * schema and the handler) with thousands of mangled forms: no action may fail unexpectedly (the
+ * wrapper's "could not …; nothing was saved" answer), every refusal names its problem, and a
+ * refused form writes nothing.
+ */
+const t = tempDir();
+process.env.DATABASE_URL = `file:${t.file}`;
+afterAll(() => t.cleanup());
+
+/** Valid forms to start from (ids of rows made in beforeAll); each run breaks some of their fields. */
+let BASES: Record<string, Record<string, string>> = {};
+/** Actions that take no form: signing out would end the fuzzing admin's own session. */
+const NO_INPUT = new Set(["session#signOut"]);
+let log: ReturnType<typeof writeLog>;
+
+beforeAll(async () => {
+  const db = getDb();
+  await createUserAccount(getAuth(), db, CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-1" });
+  await createUserAccount(getAuth(), db, CLI_ACTOR, { email: "target@example.com", name: "Target", role: "viewer", password: "target-password-1" });
+  const target = findUserByEmail(db, "target@example.com")!.id;
+  const change = submitChange(db, CLI_ACTOR, "test", { title: "c", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T00:00:00Z"), plannedEnd: new Date("2030-01-02T00:00:00Z") }).id;
+  const incident = recordIncident(db, CLI_ACTOR, "test", { title: "i", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") }).incident.id;
+  const deployment = recordDeployments(db, CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T00:00:00Z") }], false)[0]!.deployment.id;
+  const integration = createIntegration(db, CLI_ACTOR, integrationKey(db, undefined), { source: "github", name: "gh" }).integration.id;
+  const freeze = insertFreeze(db, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }).id;
+  const token = createApiToken(db, CLI_ACTOR, { name: "t", role: "read" }).record.id;
+  const wall = createWallLink(db, CLI_ACTOR, { name: "w" }).link.id;
+  const i = String(incident);
+  BASES = {
+    "changes#fileChange": { title: "Rotate keys", service: "checkout", type: "normal", risk: "high", plannedStart: "2030-03-01T10:00", plannedEnd: "2030-03-01T11:00", tzOffset: "0", intent: "submit" },
+    "changes#decideAction": { changeId: String(change), decision: "approved", comment: "ok" },
+    "changes#submitDraftAction": { changeId: String(change) },
+    "changes#cancelChangeAction": { changeId: String(change) },
+    "changes#addFreeze": { name: "Holidays", service: "checkout", startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00", reason: "", tzOffset: "0" },
+    "changes#removeFreeze": { id: String(freeze) },
+    "changes#outcomeAction": { changeId: String(change), outcome: "implemented" },
+    "deployments#recordDeploymentAction": { service: "checkout", status: "success", startedAt: "2026-01-02T09:00", finishedAt: "2026-01-02T10:00", sha: "abcdef1", version: "1.0", environment: "production", changeRequest: "", unplanned: "on", tzOffset: "0" },
+    "deployments#flagDeploymentAction": { deploymentId: String(deployment), flag: "changeFailed", value: "true" },
+    "incident-response#declareIncident": { title: "Down", service: "checkout", severity: "SEV3", startedAt: "2026-01-03T10:00", summary: "", tzOffset: "0" },
+    "incident-response#moveIncidentAction": { incidentId: i, status: "identified", note: "" },
+    "incident-response#acknowledgeAction": { incidentId: i },
+    "incident-response#addNoteAction": { incidentId: i, body: "update" },
+    "incident-response#setLeadAction": { incidentId: i, leadId: target },
+    "incident-response#correctTimesAction": { incidentId: i, startedAt: "2026-01-01T00:00", acknowledgedAt: "", resolvedAt: "", tzOffset: "0" },
+    "incident-response#postmortemAction": { incidentId: i, postmortem: "# What happened" },
+    "incidents#confirmCause": { incidentId: i, deploymentId: String(deployment) },
+    "integrations#addIntegration": { source: "gitlab", name: "GitLab", secret: "" },
+    "integrations#saveIntegrationConfig": { id: String(integration), serviceMap: "a/b = checkout", environmentMap: "", severityMap: "", alertMatchers: "", deploymentWorkflows: "", severityLabel: "severity" },
+    "integrations#setIntegrationEnabled": { id: String(integration), enabled: "true" },
+    "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireApprovedChange: "" },
+    "session#signIn": { email: "target@example.com", password: "wrong-password", next: "/" },
+    "theme#setTheme": { theme: "dark" },
+    "tokens#createToken": { name: "CI", role: "ingest" },
+    "tokens#revokeToken": { id: String(token) },
+    "users#createUser": { email: "new@example.com", name: "New", role: "viewer", password: "a-long-password-1" },
+    "users#changeRole": { userId: target, role: "engineer" },
+    "users#setActive": { userId: target, active: "true" },
+    "wall-links#addWallLink": { name: "TV", team: "", expires: "" },
+    "wall-links#removeWallLink": { id: String(wall) },
+  };
+  setRequestHeaders({ cookie: await sessionCookie("admin@example.com", "admin-password-1") });
+  log = writeLog(getOpenedDatabase().sqlite);
+});
+
+type Action = (...args: [FormState, FormData] | [FormData]) => Promise<unknown>;
+const loaded = new Map<string, Action>();
+async function load(key: string): Promise<Action> {
+  if (!loaded.has(key)) {
+    const [module, name] = key.split("#") as [string, string];
+    const exports = (await import(/* @vite-ignore */ path.resolve("lib/actions", `${module}.ts`))) as Record<string, Action>;
+    loaded.set(key, exports[name]!);
+  }
+  return loaded.get(key)!;
+}
+
+/** What a form field can carry: hostile text, impossible dates and ids, or a file where text belongs. */
+const fieldValue: fc.Arbitrary<string | Blob> = fc.oneof(
+  { weight: 5, arbitrary: hostileString },
+  { weight: 2, arbitrary: fc.oneof(badTimestamp, extremeTimestamp, extremeTimestamp.map((s) => s.slice(0, 16))) },
+  { weight: 2, arbitrary: fc.oneof(fc.integer().map(String), fc.constantFrom("0", "-1", "1.5", "1e400", "NaN", "Infinity", " 1 ", "0x1", "9007199254740993", "99999999")) },
+  { weight: 1, arbitrary: fc.constantFrom("on", "true", "false", "submit", "draft", "approved", "rejected", "SEV1", "admin", "") },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }).map((s) => new Blob([s])) },
+);
+
+type Edit = { field: string | null; op: "set" | "drop"; value: string | Blob };
+const edits = (fields: string[]) =>
+  fc.array(
+    fc.record({
+      field: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fields) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom(...PROTO_KEYS, "$ACTION_ID_x", "$ACTION_REF_1"), fc.string({ maxLength: 8 })) }),
+      op: fc.constantFrom("set", "set", "set", "drop"),
+      value: fieldValue,
+    }) as fc.Arbitrary<Edit>,
+    { minLength: 1, maxLength: 4 },
+  );
+
+function formOf(base: Record<string, string>, changes: Edit[]): FormData {
+  const form = new FormData();
+  const values = new Map<string, string | Blob>(Object.entries(base));
+  for (const e of changes) {
+    if (e.op === "drop") values.delete(e.field!);
+    else values.set(e.field!, e.value);
+  }
+  for (const [k, v] of values) form.append(k, v);
+  return form;
+}
+
+describe("fuzzing the server actions", () => {
+  it("has a starting form for every action that takes one", () => {
+    expect(Object.keys(BASES).sort()).toEqual(ACTIONS.map(actionKey).filter((k) => !NO_INPUT.has(k)).sort());
+  });
+
+  it("answers 2,500 mangled forms without an unexpected failure; refusals name their field and write nothing", async () => {
+    const action = fc.constantFrom(...Object.keys(BASES)).chain((key) => fc.tuple(fc.constant(key), edits(Object.keys(BASES[key]!))));
+    await fc.assert(
+      fc.asyncProperty(action, async ([key, changes]) => {
+        const run = await load(key);
+        const form = formOf(BASES[key]!, changes);
+        const mark = log.mark();
+        const result = (await settle(run.length >= 2 ? run({ status: "idle" }, form) : run(form))) as FormState | { status: "redirect" } | undefined;
+        expect(prototypePolluted()).toEqual([]);
+        if (result?.status !== "error") return;
+        expect(result.message, JSON.stringify(result)).not.toMatch(/^Tandem could not .*; nothing was saved/);
+        expect(result.message.length).toBeGreaterThan(8);
+        // The message names the field ("title: is required") or states its problem in words.
+        const [first] = Object.entries(result.fields);
+        if (first && first[0] !== "_") expect([first[0].split(".").at(-1)!, first[1]].some((part) => result.message.includes(part)), JSON.stringify(result)).toBe(true);
+        expect(log.since(mark), JSON.stringify(result)).toEqual([]);
+      }),
+      { numRuns: 2500 },
+    );
+  });
+});

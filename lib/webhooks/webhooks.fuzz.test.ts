@@ -1,0 +1,149 @@
+import { createHmac, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, getOpenedDatabase } from "@/db/client";
+import { tempDir } from "@/db/test/temp-db";
+import { writeLog } from "@/db/test/write-log";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { badTimestamp, brokenBody, extremeTimestamp, hostileJson, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
+import { POST as byIntegration } from "@/app/api/v1/webhooks/[source]/[integration]/route";
+import { POST as bySource } from "@/app/api/v1/webhooks/[source]/route";
+import { fixturesDir, fixtureText } from "./fixtures";
+import { createIntegration, integrationKey } from "./integrations";
+import { WEBHOOK_SOURCES, type WebhookSource } from "./types";
+
+/**
+ * Every webhook source under hostile deliveries: unsigned ones are refused with 401 and leave no
+ * trace; signed ones carrying mangled payloads never cause a 5xx, and a refused one writes nothing
+ * but its line in the integration's delivery log.
+ */
+const t = tempDir();
+process.env.DATABASE_URL = `file:${t.file}`;
+afterAll(() => t.cleanup());
+
+const SECRET = "fuzzing-secret-0123456789";
+const ids = {} as Record<WebhookSource, string>;
+let log: ReturnType<typeof writeLog>;
+beforeAll(() => {
+  const db = getDb();
+  for (const source of WEBHOOK_SOURCES) ids[source] = String(createIntegration(db, CLI_ACTOR, integrationKey(db, undefined), { source, name: source, secret: SECRET }).integration.id);
+  log = writeLog(getOpenedDatabase().sqlite);
+});
+
+const GITHUB_EVENTS = ["push", "deployment", "deployment_status", "workflow_run", "workflow_job", "pull_request", "release", "ping"];
+
+function signed(source: WebhookSource, body: Uint8Array<ArrayBuffer>, event: string): Record<string, string> {
+  const hmac = createHmac("sha256", SECRET).update(body).digest("hex");
+  if (source === "github") return { "x-github-event": event, "x-github-delivery": randomUUID(), "x-hub-signature-256": `sha256=${hmac}` };
+  if (source === "gitlab") return { "x-gitlab-token": SECRET, "x-gitlab-event-uuid": randomUUID() };
+  if (source === "pagerduty") return { "x-pagerduty-signature": `v1=${hmac}` };
+  return { authorization: `Bearer ${SECRET}` };
+}
+
+function deliver(source: string, body: Uint8Array<ArrayBuffer>, headers: Record<string, string>, viaSourcePath: boolean) {
+  const path = viaSourcePath ? `/api/v1/webhooks/${source}` : `/api/v1/webhooks/${source}/${ids[source as WebhookSource]}`;
+  const request = new Request(`http://tandem.test${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  return viaSourcePath ? bySource(request, { params: Promise.resolve({ source }) }) : byIntegration(request, { params: Promise.resolve({ source, integration: ids[source as WebhookSource] }) });
+}
+
+const encode = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+
+/** The shared real payloads, each with the event a sender would name for it. */
+const FIXTURES = WEBHOOK_SOURCES.flatMap((source) =>
+  fs
+    .readdirSync(fixturesDir(source))
+    .filter((f) => f.endsWith(".json"))
+    .map((name) => ({ source, event: name.split(".")[0]!.replace(/__.*$/, ""), json: JSON.parse(fixtureText(source, name)) as unknown })),
+);
+
+/** Every path to a value inside a JSON document. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const here = [prefix];
+  if (Array.isArray(value)) return here.concat(value.flatMap((v, i) => paths(v, [...prefix, i])));
+  if (value && typeof value === "object") return here.concat(Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k])));
+  return here;
+}
+
+type Mutation = { at: number; op: "replace" | "delete" | "proto"; value: unknown };
+
+/** A copy of `doc` with one value replaced, deleted, or given a prototype-polluting sibling key. */
+function mutate(doc: unknown, m: Mutation): unknown {
+  const copy = structuredClone(doc);
+  const all = paths(copy);
+  const path = all[m.at % all.length]!;
+  if (path.length === 0) return m.op === "replace" ? m.value : copy;
+  const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, copy as Record<string | number, unknown>);
+  const key = path.at(-1)!;
+  if (m.op === "delete" && !Array.isArray(parent)) delete parent[key];
+  // Arrays are left alone: JSON drops their named keys anyway.
+  else if (m.op === "proto" && !Array.isArray(parent)) Object.defineProperty(parent, PROTO_KEYS[m.at % 3]!, { value: m.value, enumerable: true, writable: true, configurable: true });
+  else parent[key] = m.value;
+  return copy;
+}
+
+const mutation: fc.Arbitrary<Mutation[]> = fc.array(
+  fc.record({ at: fc.nat(), op: fc.constantFrom("replace", "replace", "replace", "delete", "proto"), value: fc.oneof(hostileJson, hostileString, badTimestamp, extremeTimestamp) }) as fc.Arbitrary<Mutation>,
+  { minLength: 1, maxLength: 4 },
+);
+
+async function expectClean(response: Response, mark: number) {
+  const text = await response.text();
+  expect(response.status, text).toBeLessThan(500);
+  if (response.status >= 400) {
+    expect(JSON.parse(text).error.message.length, text).toBeGreaterThan(8);
+    // The refusal is logged for the admin to see; nothing else may be written.
+    expect(log.since(mark).filter((w) => w !== "webhook_deliveries.insert"), text).toEqual([]);
+  }
+  expect(prototypePolluted()).toEqual([]);
+}
+
+describe("fuzzing the webhooks", () => {
+  it("refuses 600 unsigned or wrongly signed deliveries with 401 and no trace", async () => {
+    const forged = fc.oneof(
+      fc.constant({}),
+      fc.record({ "x-hub-signature-256": hostileString.map((s) => `sha256=${s}`), "x-gitlab-token": hostileString, "x-pagerduty-signature": hostileString.map((s) => `v1=${s}`) }, { requiredKeys: [] }),
+      fc.record({ authorization: fc.oneof(hostileString, hostileString.map((s) => `Bearer ${s}`)) }),
+    );
+    const body = fc.oneof(brokenBody.map((b) => b.bytes), fc.constantFrom(...FIXTURES).map((f) => encode(JSON.stringify(f.json))));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...WEBHOOK_SOURCES), body, forged, fc.boolean(), async (source, bytes, headers, viaSourcePath) => {
+        const clean = Object.fromEntries(Object.entries(headers).filter(([, v]) => /^[\t\x20-\x7e]*$/.test(v)));
+        const mark = log.mark();
+        const response = await deliver(source, bytes, { "x-github-event": "push", ...clean }, viaSourcePath);
+        expect(response.status).toBe(401);
+        expect(log.since(mark)).toEqual([]);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("never fails on 1,200 signed real payloads with mangled fields", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FIXTURES), mutation, fc.constantFrom(...GITHUB_EVENTS), fc.boolean(), async (fixture, mutations, otherEvent, sameEvent) => {
+        const body = encode(JSON.stringify(mutations.reduce(mutate, fixture.json)) ?? "null");
+        // Forget earlier deliveries, or most of these would be acknowledged as redeliveries and never parsed into rows.
+        getOpenedDatabase().sqlite.prepare("delete from webhook_receipts").run();
+        const mark = log.mark();
+        await expectClean(await deliver(fixture.source, body, signed(fixture.source, body, sameEvent ? fixture.event : otherEvent), false), mark);
+      }),
+      { numRuns: 1200 },
+    );
+  });
+
+  it("refuses 400 signed bodies that are not JSON objects, naming the problem", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...WEBHOOK_SOURCES), brokenBody, async (source, { bytes, label }) => {
+        const mark = log.mark();
+        const response = await deliver(source, bytes, signed(source, bytes, "push"), true);
+        const text = await response.clone().text();
+        if (label === "invalid UTF-8") {
+          expect(response.status, text).toBe(400);
+          expect(text).toContain("UTF-8");
+        }
+        await expectClean(response, mark);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
