@@ -7,12 +7,39 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
  * authorisation here: every page, action and route checks the session and role itself.
  */
 export function proxy(request: NextRequest) {
+  if (isForeignActionPost(request)) {
+    return new NextResponse("Forms of this site can only be sent from this site.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/**
+ * A server action posted from another site's page. Next refuses it too, but as a bare 500; the client
+ * did wrong, so answer 403 before the action is looked at. Same rule as Next: the Origin's host must be
+ * the host the request came to (or TANDEM_URL's).
+ */
+function isForeignActionPost(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false;
+  const originHost = hostOf(origin);
+  if (originHost === undefined) return true;
+  const served = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return originHost !== served && originHost !== hostOf(process.env.TANDEM_URL);
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
 }
 
 export const config = {
