@@ -25,7 +25,8 @@ function databaseContains(marker: string): boolean {
   }
 }
 
-type Call = { path: string; data?: unknown; headers?: Record<string, string> };
+/** `stream`: a Server-Sent Events route, which never ends by itself; only its status is read. */
+type Call = { path: string; data?: unknown; headers?: Record<string, string>; stream?: boolean };
 type Context = { marker: string; principal: Principal; incidentId: number };
 
 /**
@@ -54,6 +55,7 @@ const SAMPLES: Record<string, (c: Context) => Call> = {
   "POST /api/v1/webhooks/[source]": ({ marker }) => ({ path: "/api/v1/webhooks/opsgenie", data: { action: "Create", alert: { alertId: marker, message: marker } } }),
   "POST /api/v1/webhooks/[source]/[integration]": ({ marker }) => ({ path: "/api/v1/webhooks/opsgenie/1", data: { action: "Create", alert: { alertId: marker, message: marker } } }),
   "GET /api/wall/[token]": ({ principal }) => ({ path: `/api/wall/${principal === "wall" ? wallToken() : "session"}` }),
+  "GET /api/wall/[token]/events": ({ principal }) => ({ path: `/api/wall/${principal === "wall" ? wallToken() : "session"}/events`, stream: true }),
   "GET /drilldown/[kind]/csv": () => ({ path: "/drilldown/deployments/csv" }),
 };
 
@@ -62,6 +64,23 @@ async function as(playwright: PlaywrightWorkerArgs["playwright"], baseURL: strin
   if (principal.startsWith("user:")) return playwright.request.newContext({ baseURL, storageState: storageStateFor(principal.slice(5) as never) });
   const bearer = principal.startsWith("token:") ? secret(TOKEN_FILES[principal.slice(6) as TokenRole]) : principal === "wall" ? wallToken() : undefined;
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+}
+
+/** The credential header a principal sends, for a plain fetch that can stop reading after the status. */
+function credentialHeaders(principal: Principal): Record<string, string> {
+  if (principal.startsWith("user:")) {
+    const state = JSON.parse(fs.readFileSync(storageStateFor(principal.slice(5) as never), "utf8")) as { cookies: { name: string; value: string }[] };
+    return { cookie: state.cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
+  }
+  const bearer = principal.startsWith("token:") ? secret(TOKEN_FILES[principal.slice(6) as TokenRole]) : principal === "wall" ? wallToken() : undefined;
+  return bearer ? { authorization: `Bearer ${bearer}` } : {};
+}
+
+async function streamStatus(baseURL: string | undefined, principal: Principal, path: string): Promise<{ status: number; type: string | null }> {
+  const abort = new AbortController();
+  const response = await fetch(`${baseURL}${path}`, { headers: credentialHeaders(principal), signal: abort.signal, redirect: "manual" });
+  abort.abort();
+  return { status: response.status, type: response.headers.get("content-type") };
 }
 
 let incidentId = 0;
@@ -86,6 +105,12 @@ for (const entry of ROUTES) {
     test(`${routeKey(entry)} × ${principal}: ${allowed ? "answered" : "refused, nothing written"}`, async ({ playwright, baseURL }) => {
       const marker = `matrix-${Date.now().toString(36)}-${process.pid}-${++seq}`;
       const call = SAMPLES[routeKey(entry)]!({ marker, principal, incidentId });
+      if (call.stream) {
+        const { status, type } = await streamStatus(baseURL, principal, call.path);
+        if (allowed) expect(type).toContain("text/event-stream");
+        else expect([401, 403, 404]).toContain(status);
+        return;
+      }
       const context = await as(playwright, baseURL, principal);
       const response = await context.fetch(call.path, { method: entry.method, data: call.data, maxRedirects: 0 });
       const writes = call.data !== undefined;

@@ -15,6 +15,7 @@ import { recordIncident } from "@/lib/incidents/record";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { createUserAccount } from "@/lib/users/users";
 import { createWallLink } from "@/lib/wall/links";
+import { newWallLinkSchema } from "@/lib/wall/schema";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
 import type { FormState } from "./form-state";
 import { sessionCookie, setRequestHeaders, settle } from "./test-request";
@@ -39,7 +40,7 @@ beforeAll(async () => {
     actors[role] = { type: "user", id: findUserByEmail(db, `${role}@example.com`)!.id, label: role, role };
   }
   for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = createApiToken(db, CLI_ACTOR, { name: role, role }).token;
-  credentials.wall = createWallLink(db, CLI_ACTOR, { name: "TV" }).path.split("/").pop()!;
+  credentials.wall = createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] })).path.split("/").pop()!;
   submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "standard", risk: "low" });
   log = writeLog(getOpenedDatabase().sqlite);
 });
@@ -106,8 +107,8 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "users#createUser": () => form({ email: `new${++seq}@example.com`, name: "New Person", role: "engineer", password: "a-long-password-1" }),
   "users#changeRole": async () => form({ userId: await person(), role: "engineer" }),
   "users#setActive": async () => form({ userId: await person(), active: "false" }),
-  "wall-links#addWallLink": () => form({ name: `TV ${++seq}` }),
-  "wall-links#removeWallLink": () => form({ id: createWallLink(getDb(), CLI_ACTOR, { name: "old TV" }).link.id }),
+  "wall-links#addWallLink": () => form({ name: `TV ${++seq}`, "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" }),
+  "wall-links#removeWallLink": () => form({ id: createWallLink(getDb(), CLI_ACTOR, newWallLinkSchema.parse({ name: "old TV", views: [{}] })).link.id }),
 };
 
 /** Allowed calls that rightly write no rows (a cookie; ending a session that may not exist). */

@@ -16,6 +16,7 @@ import { recordDeployments } from "@/lib/ingest/deployments";
 import { badTimestamp, extremeTimestamp, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
 import { createUserAccount } from "@/lib/users/users";
 import { createWallLink } from "@/lib/wall/links";
+import { newWallLinkSchema } from "@/lib/wall/schema";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
 import type { FormState } from "./form-state";
 import { sessionCookie, setRequestHeaders, settle } from "./test-request";
@@ -50,7 +51,7 @@ beforeAll(async () => {
   const integration = createIntegration(db, CLI_ACTOR, integrationKey(db, undefined), { source: "github", name: "gh" }).integration.id;
   const freeze = insertFreeze(db, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }).id;
   const token = createApiToken(db, CLI_ACTOR, { name: "t", role: "read" }).record.id;
-  const wall = createWallLink(db, CLI_ACTOR, { name: "w" }).link.id;
+  const wall = createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] })).link.id;
   const i = String(incident);
   BASES = {
     "changes#fileChange": { title: "Rotate keys", service: "checkout", type: "normal", risk: "high", plannedStart: "2030-03-01T10:00", plannedEnd: "2030-03-01T11:00", tzOffset: "0", intent: "submit" },
@@ -81,7 +82,7 @@ beforeAll(async () => {
     "users#createUser": { email: "new@example.com", name: "New", role: "viewer", password: "a-long-password-1" },
     "users#changeRole": { userId: target, role: "engineer" },
     "users#setActive": { userId: target, active: "true" },
-    "wall-links#addWallLink": { name: "TV", team: "", expires: "" },
+    "wall-links#addWallLink": { name: "TV", expires: "", rotate: "", "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" },
     "wall-links#removeWallLink": { id: String(wall) },
   };
   setRequestHeaders({ cookie: await sessionCookie("admin@example.com", "admin-password-1") });

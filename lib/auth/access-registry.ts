@@ -53,6 +53,7 @@ export const ROUTES = [
   { file: "app/api/v1/webhooks/[source]/route.ts", method: "POST", allow: [], why: "only the integration's own signature or secret, never a session or token" },
   { file: "app/api/v1/webhooks/[source]/[integration]/route.ts", method: "POST", allow: [], why: "only the integration's own signature or secret, never a session or token" },
   { file: "app/api/wall/[token]/route.ts", method: "GET", allow: [...EVERY_USER, "wall"], why: "a TV's share link, or a signed-in person's own wall" },
+  { file: "app/api/wall/[token]/events/route.ts", method: "GET", allow: [...EVERY_USER, "wall"], why: "the wall's live stream: whoever may see its data" },
   { file: "app/(app)/drilldown/[kind]/csv/route.ts", method: "GET", allow: EVERY_USER, why: "CSV download from the pages: the session only" },
 ] as const satisfies readonly RouteEntry[];
 
