@@ -2,9 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 
 /*
- * The DORA aggregates, computed in SQL over indexed columns. Every figure is produced for three kinds
- * of group at once: the whole window ("all"), each ISO week ("w:<monday ms>") and each service
- * ("s:<service id>"), so the overview, its trend charts and its per-service table come from one pass.
+ * The scope of the DORA figures as SQL (D, failed changes, leads), shared by the facts the figures are
+ * taken from (metric-facts.ts), the drill-downs (metric-rows.ts) and time to restore below, which is
+ * small enough to summarise in SQL: per group — the whole window ("all"), each ISO week ("w:<monday
+ * ms>") and each service ("s:<service id>").
  */
 
 export type MetricScope = { from: Date; to: Date; environment: string; service?: string; team?: string; services?: string[] };
@@ -27,6 +28,11 @@ function groups(at: SQL, serviceId: SQL, value: SQL, from: string) {
   return sql`select 'all' as g, ${value} as v from ${sql.raw(from)}
     union all select 'w:' || ${weekOf(at)}, ${value} from ${sql.raw(from)}
     union all select 's:' || ${serviceId}, ${value} from ${sql.raw(from)}`;
+}
+
+/** Whether the scope narrows by service at all (queries can then skip joining services). */
+export function narrowsServices(scope: MetricScope): boolean {
+  return scope.service !== undefined || scope.team !== undefined || Boolean(scope.services?.length);
 }
 
 export function serviceFilter(scope: MetricScope): SQL {
@@ -73,26 +79,6 @@ function percentiles(valuesCte: SQL): SQL {
 export type PercentileRow = { g: string; n: number; sum: number; p50: number; p90: number };
 export type DeploymentAggregateRow = { g: string; deployments: number; deployDays: number; failed: number; recovered: number; rework: number };
 
-/** Counts per group: |D|, distinct UTC days, failed changes (and how many recovered), rework. */
-export function deploymentAggregates(db: DbOrTx, scope: MetricScope): DeploymentAggregateRow[] {
-  return db.all<DeploymentAggregateRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)},
-    rows as (
-      select d.service_id, d.finished_at, d.finished_at / ${int(DAY)} as day,
-        f.id is not null as is_failed, f.recovered_at is not null as is_recovered,
-        (d.unplanned or d.rollback_of_id is not null) as is_rework
-      from d_scope d left join failed f on f.id = d.id
-    ),
-    grouped as (
-      select 'all' as g, * from rows
-      union all select 'w:' || ${weekOf(sql`finished_at`)}, * from rows
-      union all select 's:' || service_id, * from rows
-    )
-    select g, count(*) as deployments, count(distinct day) as deployDays,
-      coalesce(sum(is_failed), 0) as failed, coalesce(sum(is_recovered), 0) as recovered,
-      coalesce(sum(is_rework), 0) as rework
-    from grouped group by g`);
-}
-
 /**
  * The failed changes among D, each with when (if ever) it recovered: the earliest of its rollback and
  * the resolution of all its incidents; only when it has neither, the next successful deployment.
@@ -122,13 +108,6 @@ export function failedCte(scope: MetricScope): SQL {
     )`;
 }
 
-/** Failed deployment recovery time per group (seconds). */
-export function recoveryPercentiles(db: DbOrTx, scope: MetricScope): PercentileRow[] {
-  return db.all<PercentileRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)},
-    recoveries as (select service_id, finished_at, (recovered_at - finished_at) / 1000.0 as seconds from failed where recovered_at is not null),
-    ${percentiles(groups(sql`finished_at`, sql`service_id`, sql`seconds`, "recoveries"))}`);
-}
-
 /**
  * leads(commit_id, deployment_id, service_id, at, seconds): each commit is delivered by the earliest
  * successful deployment of its environment that lists it (kept in commit_deliveries by triggers); kept
@@ -142,12 +121,6 @@ export function leadsCte(scope: MetricScope): SQL {
         and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
         and cd.seconds > 0${serviceFilter(scope)}
     )`;
-}
-
-/** Lead time for changes per group (seconds). */
-export function leadTimePercentiles(db: DbOrTx, scope: MetricScope): PercentileRow[] {
-  return db.all<PercentileRow>(sql`with ${leadsCte(scope)},
-    ${percentiles(groups(sql`at`, sql`service_id`, sql`seconds`, "leads"))}`);
 }
 
 /** Time to restore (all incidents started in the window and resolved) and time to acknowledge, per group. */

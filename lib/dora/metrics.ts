@@ -1,16 +1,11 @@
 import type { Db, DbOrTx } from "@/db/client";
 import { dataVersion, inTransaction } from "@/db/queries/data-version";
-import {
-  deploymentAggregates,
-  leadTimePercentiles,
-  recoveryPercentiles,
-  restorePercentiles,
-  type DeploymentAggregateRow,
-  type PercentileRow,
-} from "@/db/queries/metrics";
+import { deliveredFacts, leadFacts } from "@/db/queries/metric-facts";
+import { restorePercentiles, type DeploymentAggregateRow, type PercentileRow } from "@/db/queries/metrics";
 import { listServicesInScope } from "@/db/queries/services";
 import { VersionedCache } from "@/lib/cache/versioned";
 import { DAY_MS } from "@/lib/time";
+import { deploymentGroups, leadTimeGroups, recoveryGroups } from "./groups";
 import { changeFailureRateLevel, deploymentFrequencyLevel, leadTimeLevel, recoveryTimeLevel, type Level } from "./levels";
 import type { MetricsQuery } from "./query";
 
@@ -92,9 +87,10 @@ export type MetricsReport = { metrics: Metrics; services: ServiceFigures[] };
 export function aggregateMetricsReport(db: DbOrTx, query: MetricsQuery): MetricsReport {
   const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team, services: query.services };
   const days = (query.to.getTime() - query.from.getTime()) / DAY_MS;
-  const counts = byGroup(deploymentAggregates(db, scope));
-  const leads = byGroup(leadTimePercentiles(db, scope));
-  const recoveries = byGroup(recoveryPercentiles(db, scope));
+  const delivered = deliveredFacts(db, scope);
+  const counts = byGroup(deploymentGroups(delivered));
+  const recoveries = byGroup(recoveryGroups(delivered));
+  const leads = byGroup(leadTimeGroups(leadFacts(db, scope)));
   const restores = byGroup(restorePercentiles(db, scope, "resolved_at"));
   const acks = byGroup(restorePercentiles(db, scope, "acknowledged_at"));
 

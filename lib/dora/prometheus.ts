@@ -1,7 +1,9 @@
 import type { DbOrTx } from "@/db/client";
-import { deploymentAggregates, deploymentTotals, leadTimePercentiles, recoveryPercentiles, type PercentileRow } from "@/db/queries/metrics";
+import { deliveredFacts, leadFacts } from "@/db/queries/metric-facts";
+import { deploymentTotals, type PercentileRow } from "@/db/queries/metrics";
 import { listServicesInScope } from "@/db/queries/services";
 import { daysAgo } from "@/lib/time";
+import { deploymentGroups, leadTimeGroups, recoveryGroups } from "./groups";
 
 export const PROMETHEUS_WINDOW_DAYS = 30;
 
@@ -38,9 +40,10 @@ export function prometheusExposition(db: DbOrTx, now = Date.now()): string {
     );
   for (const environment of environments) {
     const scope = { from: daysAgo(PROMETHEUS_WINDOW_DAYS, now), to: new Date(now), environment };
-    const leads = new Map(leadTimePercentiles(db, scope).map((r) => [r.g, r]));
-    const recoveries = new Map(recoveryPercentiles(db, scope).map((r) => [r.g, r]));
-    for (const counts of deploymentAggregates(db, scope)) {
+    const delivered = deliveredFacts(db, scope);
+    const leads = new Map(leadTimeGroups(leadFacts(db, scope)).map((r) => [r.g, r]));
+    const recoveries = new Map(recoveryGroups(delivered).map((r) => [r.g, r]));
+    for (const counts of deploymentGroups(delivered)) {
       const service = services.get(counts.g);
       if (!service) continue;
       const base = { service: service.slug, team: service.team, environment };

@@ -1,0 +1,58 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { deploymentGroups, percentiles, percentilesByGroup, weekOfDay } from "./groups";
+
+/** PERCENTILE_CONT over a sorted copy: the definition the selection must match exactly. */
+function reference(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = p * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  return lo + 1 < sorted.length ? sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (rank - lo) : sorted[lo]!;
+}
+
+describe("percentiles", () => {
+  it("interpolates between ranks like PERCENTILE_CONT", () => {
+    expect(percentiles(Float64Array.from([4, 1, 3, 2]))).toEqual({ n: 4, sum: 10, p50: 2.5, p90: 3.7 });
+    expect(percentiles(Float64Array.from([7]))).toEqual({ n: 1, sum: 7, p50: 7, p90: 7 });
+  });
+
+  it("equals the sorted-array definition for any values, duplicates included", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.double({ min: 0, max: 1e7, noNaN: true })), { minLength: 1, maxLength: 300 }), (values) => {
+        const got = percentiles(Float64Array.from(values));
+        // The reference's float rank may differ in the last bits; the selected values may not.
+        const near = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+        expect(near(got.p50, reference(values, 0.5))).toBe(true);
+        expect(near(got.p90, reference(values, 0.9))).toBe(true);
+        expect(got.n).toBe(values.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("groups", () => {
+  it("puts each UTC day in the ISO week starting that Monday", () => {
+    const day = (iso: string) => Date.parse(iso) / 86_400_000;
+    expect(new Date(weekOfDay(day("2026-11-22T00:00:00Z"))).toISOString()).toBe("2026-11-16T00:00:00.000Z");
+    expect(new Date(weekOfDay(day("2026-11-23T00:00:00Z"))).toISOString()).toBe("2026-11-23T00:00:00.000Z");
+  });
+
+  it("summarises the whole window, each week and each service, skipping values that do not count", () => {
+    const facts = { service: [1, 1, 2], day: [20_410, 20_411, 20_418] };
+    const rows = percentilesByGroup(facts, (i) => (i === 1 ? null : [10, 99, 30][i]!));
+    expect(Object.fromEntries(rows.map((r) => [r.g, [r.n, r.p50]]))).toEqual({
+      all: [2, 20],
+      [`w:${weekOfDay(20_410)}`]: [1, 10],
+      [`w:${weekOfDay(20_418)}`]: [1, 30],
+      "s:1": [1, 10],
+      "s:2": [1, 30],
+    });
+  });
+
+  it("counts deployments, distinct days, failures, recoveries and rework per group", () => {
+    const rows = deploymentGroups({ service: [1, 1, 2], day: [20_410, 20_410, 20_411], failed: [1, 1, 0], recoveryMs: [5_000, null, null], rework: [0, 1, 0] });
+    expect(rows.find((r) => r.g === "all")).toEqual({ g: "all", deployments: 3, deployDays: 2, failed: 2, recovered: 1, rework: 1 });
+    expect(rows.find((r) => r.g === "s:1")).toEqual({ g: "s:1", deployments: 2, deployDays: 1, failed: 2, recovered: 1, rework: 1 });
+  });
+});
