@@ -6,7 +6,16 @@ export class Client {
   ) {}
 
   async send(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(this.base + pathname, { ...init, redirect: "manual", headers: { ...this.headers, ...(init.headers as Record<string, string>) } });
+    const request = () => fetch(this.base + pathname, { ...init, redirect: "manual", headers: { ...this.headers, ...(init.headers as Record<string, string>) } });
+    let response: Response;
+    try {
+      response = await request();
+    } catch (e) {
+      // A kept-alive socket the server closed while the bench was busy (the SQL reference blocks the
+      // event loop for seconds at full size): the request never reached the server, so send it again.
+      if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
+      response = await request();
+    }
     if (response.status < 200 || response.status >= 300) {
       throw new Error(`${init.method ?? "GET"} ${pathname}: HTTP ${response.status} ${(await response.text()).slice(0, 300)}`);
     }
