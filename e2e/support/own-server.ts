@@ -36,10 +36,13 @@ export class OwnServer {
     return (await this.cli("token", "create", "--name", `own ${role} ${Date.now()}`, "--role", role)).at(-1)!;
   }
 
-  /** Starts `next start` on a fresh random port in 4000–4999 and waits until it answers. */
-  async start(): Promise<void> {
+  /**
+   * Starts `next start` on a fresh random port in 4000–4999 (or on `port`, as a redeploy would) and
+   * waits until it answers.
+   */
+  async start(port?: number): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      this.port = 4000 + Math.floor(Math.random() * 1000);
+      this.port = port ?? 4000 + Math.floor(Math.random() * 1000);
       // Its own process group, so a kill reaches whatever `next start` runs under it.
       this.child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(this.port), "-H", "127.0.0.1"], {
         env: { ...process.env, ...this.env, PORT: String(this.port) },
