@@ -20,6 +20,14 @@ const PAGES: { path: string; heading: string | RegExp }[] = [
   { path: "/deployments/1", heading: /.+/ },
   { path: "/changes/1", heading: /.+/ },
   { path: "/drilldown/failures", heading: "Failed changes and their recovery" },
+  { path: "/drilldown/deployments", heading: /.+/ },
+  { path: "/drilldown/lead-time", heading: /.+/ },
+  { path: "/drilldown/rework", heading: /.+/ },
+  { path: "/drilldown/incidents", heading: /.+/ },
+  { path: "/incidents/1", heading: /.+/ },
+  { path: "/changes/queue", heading: "Waiting for you" },
+  { path: "/settings/integrations/1", heading: /.+/ },
+  { path: "/no-such-page", heading: "Page not found" },
 ];
 
 for (const theme of ["light", "dark"] as const) {
@@ -75,6 +83,18 @@ test("on a phone the navigation sits behind a menu button", async ({ browser }) 
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(390);
   await context.close();
+});
+
+test("the not-allowed page a viewer meets passes axe in light and dark", async ({ browser }) => {
+  const page = await pageAs(browser, "viewer");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const response = await page.goto("/settings");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+    await expectAccessible(page);
+  }
+  await page.context().close();
 });
 
 test("the sign-in page passes axe in light and dark", async ({ page }) => {

@@ -32,6 +32,8 @@ await keep(READ_TOKEN_FILE, "token", "create", "--name", "e2e reader", "--role",
 await keep(INGEST_TOKEN_FILE, "token", "create", "--name", "e2e ingest", "--role", "ingest");
 await keep(ADMIN_TOKEN_FILE, "token", "create", "--name", "e2e admin", "--role", "admin");
 await keep(WALL_LINK_FILE, "wall-link", "create", "--name", "e2e wall");
+// Integration 1, so every page (its settings page included) has something to show to the axe sweep.
+await run("integration", "add", "--source", "alertmanager", "--name", "e2e alertmanager");
 
 const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

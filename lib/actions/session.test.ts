@@ -33,3 +33,36 @@ describe("signIn", () => {
     expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1", next })))).toEqual({ status: "redirect", to: "/" });
   });
 });
+
+describe("sign-in attempts", () => {
+  it("are limited to ten per address and email every five minutes, even with the right password after", async () => {
+    setRequestHeaders({ "x-forwarded-for": "203.0.113.9" });
+    for (let i = 0; i < 10; i++) {
+      expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: `wrong-password-${i}` })))).toMatchObject({ message: "Wrong email or password." });
+    }
+    const blocked = await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1" })));
+    expect(blocked).toMatchObject({ status: "error", message: expect.stringMatching(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/) });
+    setRequestHeaders({ "x-forwarded-for": "198.51.100.4" });
+    expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1" })))).toEqual({ status: "redirect", to: "/" });
+    setRequestHeaders({});
+  });
+});
+
+describe("the session cookie", () => {
+  it("is HttpOnly and SameSite=Lax, and Secure only behind HTTPS", async () => {
+    const { createAuth } = await import("@/lib/auth/auth");
+    const cookieOf = async (publicUrl: string) => {
+      const auth = createAuth(getDb(), { secret: "s".repeat(40), publicUrl, port: 3000 });
+      const { headers } = await auth.api.signInEmail({ body: { email: "vera@example.com", password: "viewer-password-1" }, returnHeaders: true });
+      return headers.get("set-cookie") ?? "";
+    };
+    const plain = await cookieOf("http://tandem.internal:3000");
+    expect(plain).toMatch(/HttpOnly/i);
+    expect(plain).toMatch(/SameSite=Lax/i);
+    expect(plain).not.toMatch(/;\s*Secure/i);
+    const secure = await cookieOf("https://tandem.example.com");
+    expect(secure).toMatch(/HttpOnly/i);
+    expect(secure).toMatch(/;\s*Secure/i);
+    expect(secure).toContain("__Secure-");
+  });
+});

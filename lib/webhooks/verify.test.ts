@@ -1,6 +1,18 @@
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { verifyDelivery } from "./verify";
+
+const compared = vi.hoisted(() => ({ count: 0 }));
+vi.mock("node:crypto", async (original) => {
+  const crypto = await original<typeof import("node:crypto")>();
+  return {
+    ...crypto,
+    timingSafeEqual: (a: NodeJS.ArrayBufferView, b: NodeJS.ArrayBufferView) => {
+      compared.count++;
+      return crypto.timingSafeEqual(a, b);
+    },
+  };
+});
 
 const body = Buffer.from('{"a":1}');
 const hmac = (secret: string) => createHmac("sha256", secret).update(body).digest("hex");
@@ -24,6 +36,21 @@ describe("verifyDelivery", () => {
       expect(verifyDelivery(source, h({ authorization: "Bearer tok" }), body, "tok")).toBe(true);
       expect(verifyDelivery(source, h({ authorization: "Bearer nope" }), body, "tok")).toBe(false);
       expect(verifyDelivery(source, h({}), body, "tok")).toBe(false);
+    }
+  });
+
+  it("compares every signature and secret in constant time, whatever the source", () => {
+    for (const [source, headers] of [
+      ["github", { "x-hub-signature-256": "sha256=00" }],
+      ["pagerduty", { "x-pagerduty-signature": "v1=00" }],
+      ["gitlab", { "x-gitlab-token": "x" }],
+      ["opsgenie", { authorization: "Bearer x" }],
+      ["alertmanager", { authorization: "Bearer x" }],
+      ["cdevents", { authorization: "Bearer x" }],
+    ] as const) {
+      const before = compared.count;
+      expect(verifyDelivery(source, h(headers), body, "s3cret")).toBe(false);
+      expect(compared.count, source).toBeGreaterThan(before);
     }
   });
 });
