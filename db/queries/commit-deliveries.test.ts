@@ -11,8 +11,27 @@ const FROM_SCRATCH = `select commit_id, environment, id as deployment_id, servic
   ) where rn = 1 order by commit_id, environment`;
 const KEPT = "select commit_id, environment, deployment_id, service_id, delivered_at, seconds from commit_deliveries order by commit_id, environment";
 
-describe("commit_deliveries", () => {
-  it("always equals the earliest successful delivery per commit and environment, whatever order the writes come in", () => {
+type Sqlite = ReturnType<typeof memoryDb>["sqlite"];
+const DAY = 86_400_000;
+
+/** lead_days as it must be: per service, environment and UTC day, the positive leads in ms (any order). */
+function leadDaysFromScratch(sqlite: Sqlite) {
+  const rows = sqlite.prepare("select service_id, environment, delivered_at, seconds from commit_deliveries where seconds > 0").all() as { service_id: number; environment: string; delivered_at: number; seconds: number }[];
+  const days = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = `${r.service_id}|${r.environment}|${Math.floor(r.delivered_at / DAY)}`;
+    days.set(key, [...(days.get(key) ?? []), Math.round(r.seconds * 1000)]);
+  }
+  return Object.fromEntries([...days].map(([k, v]) => [k, v.sort((a, b) => a - b)]));
+}
+
+function leadDaysKept(sqlite: Sqlite) {
+  const rows = sqlite.prepare("select service_id, environment, day, ms from lead_days").all() as { service_id: number; environment: string; day: number; ms: string }[];
+  return Object.fromEntries(rows.map((r) => [`${r.service_id}|${r.environment}|${r.day}`, (JSON.parse(r.ms) as number[]).sort((a, b) => a - b)]));
+}
+
+describe("commit_deliveries and lead_days", () => {
+  it("always equal the earliest successful delivery per commit and environment, and its day's leads, whatever order the writes come in", () => {
     for (let seed = 1; seed <= 12; seed++) {
       const r = new Random(seed);
       const random = () => r.next();
@@ -29,25 +48,27 @@ describe("commit_deliveries", () => {
         const action = random();
         const deploymentIds = sqlite.prepare("select id from deployments").pluck().all() as number[];
         if (action < 0.35 || deploymentIds.length === 0) {
-          const id = Number(deploy.run(pick(environments), pick(statuses), random() < 0.1 ? null : Math.floor(random() * 1_000_000)).lastInsertRowid);
+          const id = Number(deploy.run(pick(environments), pick(statuses), random() < 0.1 ? null : Math.floor((random() - 0.5) * 4 * DAY)).lastInsertRowid);
           for (const sha of shas.filter(() => random() < 0.4)) {
-            commit.run(sha, Math.floor(random() * 1_000_000));
+            commit.run(sha, Math.floor((random() - 0.5) * 4 * DAY));
             link.run(id, sqlite.prepare("select id from commits where sha = ?").pluck().get(sha));
           }
         } else if (action < 0.55) {
           sqlite.prepare("update deployments set status = ? where id = ?").run(pick(statuses), pick(deploymentIds));
         } else if (action < 0.7) {
-          sqlite.prepare("update deployments set finished_at = ? where id = ?").run(Math.floor(random() * 1_000_000), pick(deploymentIds));
+          // Around the epoch, so deliveries cross UTC days, negative ones included.
+          sqlite.prepare("update deployments set finished_at = ? where id = ?").run(Math.floor((random() - 0.5) * 4 * DAY), pick(deploymentIds));
         } else if (action < 0.8) {
           sqlite.prepare("update deployments set environment = ? where id = ?").run(pick(environments), pick(deploymentIds));
         } else if (action < 0.9) {
-          commit.run(pick(shas), Math.floor(random() * 1_000_000));
+          commit.run(pick(shas), Math.floor((random() - 0.5) * 4 * DAY));
         } else {
           const sha = pick(shas);
-          commit.run(sha, Math.floor(random() * 1_000_000));
+          commit.run(sha, Math.floor((random() - 0.5) * 4 * DAY));
           link.run(pick(deploymentIds), sqlite.prepare("select id from commits where sha = ?").pluck().get(sha));
         }
         expect(sqlite.prepare(KEPT).all(), `seed ${seed}, step ${step}`).toEqual(sqlite.prepare(FROM_SCRATCH).all());
+        expect(leadDaysKept(sqlite), `lead_days, seed ${seed}, step ${step}`).toEqual(leadDaysFromScratch(sqlite));
       }
       sqlite.close();
     }

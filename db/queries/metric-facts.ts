@@ -37,19 +37,57 @@ export function deliveredFacts(db: DbOrTx, scope: MetricScope): DeliveredFacts {
 
 export type LeadFacts = { service: number[]; day: number[]; ms: number[] };
 
+const DAY_MS = 86_400_000;
+
+/** Commit deliveries in [from, to), straight from commit_deliveries (the partial days at a window's ends). */
+function leadRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into: LeadFacts) {
+  if (from >= to) return;
+  // Without a service filter the covering index answers alone; the join is only for filtering.
+  const source: SQL = narrowsServices(scope) ? sql`commit_deliveries cd join services s on s.id = cd.service_id` : sql`commit_deliveries cd`;
+  const row = db.get<Record<keyof LeadFacts, string>>(sql`select json_group_array(cd.service_id) as service,
+      json_group_array(cd.delivered_at) as day,
+      json_group_array(cast(round(cd.seconds * 1000) as integer)) as ms
+    from ${source}
+    where cd.environment = ${scope.environment} and cd.delivered_at >= ${from} and cd.delivered_at < ${to}
+      and cd.seconds > 0${serviceFilter(scope)}`);
+  const service = parse(row?.service);
+  const at = parse(row?.day);
+  const ms = parse(row?.ms);
+  for (let i = 0; i < service.length; i++) {
+    into.service.push(service[i]!);
+    into.day.push(Math.floor(at[i]! / DAY_MS));
+    into.ms.push(ms[i]!);
+  }
+}
+
 /**
- * Each commit first delivered inside the window, in scope, with a positive lead (commit_deliveries).
- * Leads travel as whole milliseconds (exactly the stored seconds × 1000), so no digit is lost in JSON.
+ * Each commit first delivered inside the window, in scope, with a positive lead, in whole milliseconds
+ * (exactly the stored seconds × 1000, so no digit is lost in JSON). Whole UTC days come from lead_days,
+ * one row per service and day, built into a single JSON text by SQLite; the partial days at either end
+ * of the window from commit_deliveries itself.
  */
 export function leadFacts(db: DbOrTx, scope: MetricScope): LeadFacts {
-  // Without a service filter the covering index answers alone; the join is only for filtering.
-  const from: SQL = narrowsServices(scope) ? sql`commit_deliveries cd join services s on s.id = cd.service_id` : sql`commit_deliveries cd`;
-  const row = db.get<Record<keyof LeadFacts, string>>(sql`select json_group_array(cd.service_id) as service,
-      json_group_array(cd.delivered_at / ${DAY}) as day,
-      json_group_array(cast(round(cd.seconds * 1000) as integer)) as ms
-    from ${from}
-    where cd.environment = ${scope.environment}
-      and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
-      and cd.seconds > 0${serviceFilter(scope)}`);
-  return { service: parse(row?.service), day: parse(row?.day), ms: parse(row?.ms) };
+  const facts: LeadFacts = { service: [], day: [], ms: [] };
+  const from = scope.from.getTime();
+  const to = scope.to.getTime();
+  const firstDay = Math.ceil(from / DAY_MS);
+  const endDay = Math.floor(to / DAY_MS);
+  if (firstDay >= endDay) {
+    leadRows(db, scope, from, to, facts);
+    return facts;
+  }
+  leadRows(db, scope, from, firstDay * DAY_MS, facts);
+  const source: SQL = narrowsServices(scope) ? sql`lead_days ld join services s on s.id = ld.service_id` : sql`lead_days ld`;
+  const row = db.get<{ days: string | null }>(sql`select '[' || group_concat('[' || ld.service_id || ',' || ld.day || ',' || ld.ms || ']') || ']' as days
+    from ${source}
+    where ld.environment = ${scope.environment} and ld.day >= ${firstDay} and ld.day < ${endDay}${serviceFilter(scope)}`);
+  for (const [service, day, values] of row?.days ? (JSON.parse(row.days) as [number, number, number[]][]) : []) {
+    for (const ms of values) {
+      facts.service.push(service);
+      facts.day.push(day);
+      facts.ms.push(ms);
+    }
+  }
+  leadRows(db, scope, endDay * DAY_MS, to, facts);
+  return facts;
 }

@@ -107,6 +107,25 @@ export const commitDeliveries = sqliteTable(
   ],
 );
 
+/**
+ * The positive lead times (whole ms, a JSON array) of the commits each service first delivered to each
+ * environment on each UTC day: kept by triggers on commit_deliveries (migration 0007), so a 90-day
+ * window reads one row per service and day instead of one per commit. Exact: the values themselves,
+ * not a summary, so medians stay exact.
+ */
+export const leadDays = sqliteTable(
+  "lead_days",
+  {
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    environment: text("environment").notNull(),
+    day: integer("day").notNull(),
+    ms: text("ms").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.environment, t.day] }), index("lead_days_env_day_idx").on(t.environment, t.day, t.serviceId)],
+);
+
 /** A push to a branch of a service's repository, as GitHub or GitLab reported it. */
 export const pushes = sqliteTable(
   "pushes",

@@ -7,7 +7,8 @@ import { BenchPlan, type BenchChange, type BenchDeployment, type BenchIncident, 
 
 export type BenchCounts = { services: number; deployments: number; commits: number; incidents: number; changes: number; events: number };
 
-const TABLES = ["services", "deployments", "commits", "deployment_commits", "commit_deliveries", "incidents", "change_requests", "timeline_events"];
+// commit_deliveries keeps its indexes while rows go in: the triggers that keep lead_days read them.
+const TABLES = ["services", "deployments", "commits", "deployment_commits", "incidents", "change_requests", "timeline_events"];
 const SOURCE = "bench";
 
 /**
