@@ -91,3 +91,16 @@ export function leadFacts(db: DbOrTx, scope: MetricScope): LeadFacts {
   leadRows(db, scope, endDay * DAY_MS, to, facts);
   return facts;
 }
+
+export type IncidentFacts = { restoreMs: number[]; acknowledgeMs: number[] };
+
+/** Incidents in scope started inside the window: how long each resolved one took, and each acknowledged one. */
+export function incidentFacts(db: DbOrTx, scope: MetricScope): IncidentFacts {
+  const source: SQL = narrowsServices(scope) ? sql`incidents i join services s on s.id = i.service_id` : sql`incidents i`;
+  const row = db.get<Record<keyof IncidentFacts, string>>(sql`select
+      json_group_array(i.resolved_at - i.started_at) filter (where i.status = 'resolved' and i.resolved_at is not null) as restoreMs,
+      json_group_array(i.acknowledged_at - i.started_at) filter (where i.acknowledged_at is not null) as acknowledgeMs
+    from ${source}
+    where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}`);
+  return { restoreMs: parse(row?.restoreMs), acknowledgeMs: parse(row?.acknowledgeMs) };
+}

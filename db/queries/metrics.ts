@@ -23,13 +23,6 @@ const int = (n: number) => sql.raw(String(Math.trunc(n)));
 // Parenthesised whole: in SQLite `||` binds tighter than `*` and `+`.
 const weekOf = (ms: SQL) => sql`((((${ms}) - ${int(MONDAY)}) / ${int(WEEK)}) * ${int(WEEK)} + ${int(MONDAY)})`;
 
-/** The three group keys for a row with a time column and a service id. */
-function groups(at: SQL, serviceId: SQL, value: SQL, from: string) {
-  return sql`select 'all' as g, ${value} as v from ${sql.raw(from)}
-    union all select 'w:' || ${weekOf(at)}, ${value} from ${sql.raw(from)}
-    union all select 's:' || ${serviceId}, ${value} from ${sql.raw(from)}`;
-}
-
 /** Whether the scope narrows by service at all (queries can then skip joining services). */
 export function narrowsServices(scope: MetricScope): boolean {
   return scope.service !== undefined || scope.team !== undefined || Boolean(scope.services?.length);
@@ -51,34 +44,13 @@ function inD(scope: MetricScope): SQL {
 
 /** D: the successful deployments in scope that finished inside the window. */
 export function deliveredCte(scope: MetricScope): SQL {
-  return sql`d_scope as (
+  // Without a service filter, D is one range of the covering deployments_delivered_idx.
+  const source = narrowsServices(scope) ? sql`deployments d join services s on s.id = d.service_id` : sql`deployments d`;
+  return sql`d_scope as materialized (
     select d.id, d.service_id, d.finished_at, d.change_failed, d.unplanned, d.rollback_of_id
-    from deployments d join services s on s.id = d.service_id
+    from ${source}
     where ${inD(scope)}
   )`;
-}
-
-/**
- * Median and 90th percentile per group, interpolated linearly between ranks like PERCENTILE_CONT.
- * Ranks use integer arithmetic (p = 1/2 and 9/10) so no float rounding picks the wrong row.
- */
-function percentiles(valuesCte: SQL): SQL {
-  return sql`vals as (${valuesCte}),
-    ranked as (select g, v, row_number() over (partition by g order by v) - 1 as i, count(*) over (partition by g) as n from vals),
-    pct as (
-      select g, n, sum(v) as total,
-        max(case when i = (n - 1) / 2 then v end) as p50_lo,
-        max(case when i = (n - 1) / 2 + 1 then v end) as p50_hi,
-        ((n - 1) % 2) / 2.0 as p50_frac,
-        max(case when i = (9 * (n - 1)) / 10 then v end) as p90_lo,
-        max(case when i = (9 * (n - 1)) / 10 + 1 then v end) as p90_hi,
-        ((9 * (n - 1)) % 10) / 10.0 as p90_frac
-      from ranked group by g
-    )
-    select g, n, total as sum,
-      p50_lo + coalesce(p50_hi - p50_lo, 0) * p50_frac as p50,
-      p90_lo + coalesce(p90_hi - p90_lo, 0) * p90_frac as p90
-    from pct`;
 }
 
 export type PercentileRow = { g: string; n: number; sum: number; p50: number; p90: number };
@@ -89,21 +61,25 @@ export type DeploymentAggregateRow = { g: string; deployments: number; deployDay
  * the resolution of all its incidents; only when it has neither, the next successful deployment.
  */
 export function failedCte(scope: MetricScope): SQL {
-  // Only deployments that are flagged, rolled back or blamed by an incident can have failed: start from
-  // those few (indexed) rather than asking four questions of every deployment in D.
-  return sql`failed_candidates as (
-      select id from d_scope where change_failed
-      union select rollback_of_id from deployments where rollback_of_id is not null and status = 'success'
-      union select caused_by_id from incidents where caused_by_id is not null
+  // The evidence of failure, gathered once from its (covering) indexes, then joined to D: a
+  // deployment is a candidate only when it is flagged, rolled back or blamed by an incident.
+  // For a few services, look the evidence up from D (index probes); for all of them, read it all once.
+  const narrow = narrowsServices(scope);
+  return sql`rollbacks as materialized (
+      select r.rollback_of_id as id, min(r.finished_at) as at
+      from ${narrow ? sql`d_scope d join deployments r on r.rollback_of_id = d.id` : sql`deployments r`}
+      where r.rollback_of_id is not null and r.status = 'success' group by r.rollback_of_id
+    ),
+    blames as materialized (
+      select i.caused_by_id as id, count(*) as n, sum(i.status <> 'resolved' or i.resolved_at is null) as open, max(i.resolved_at) as resolved_at
+      from ${narrow ? sql`d_scope d join incidents i on i.caused_by_id = d.id` : sql`incidents i`}
+      where i.caused_by_id is not null group by i.caused_by_id
     ),
     failed_raw as (
-      select d.id, d.service_id, d.finished_at, d.change_failed,
-        (select min(r.finished_at) from deployments r where r.rollback_of_id = d.id and r.status = 'success') as rollback_at,
-        (select count(*) from incidents i where i.caused_by_id = d.id) as incidents,
-        (select count(*) from incidents i where i.caused_by_id = d.id and (i.status <> 'resolved' or i.resolved_at is null)) as open_incidents,
-        (select max(i.resolved_at) from incidents i where i.caused_by_id = d.id) as incidents_resolved_at
-      from failed_candidates c join deployments d on d.id = c.id join services s on s.id = d.service_id
-      where ${inD(scope)}
+      select d.id, d.service_id, d.finished_at, d.change_failed, r.at as rollback_at,
+        coalesce(b.n, 0) as incidents, coalesce(b.open, 0) as open_incidents, b.resolved_at as incidents_resolved_at
+      from d_scope d left join rollbacks r on r.id = d.id left join blames b on b.id = d.id
+      where d.change_failed or r.id is not null or b.id is not null
     ),
     failed as (
       select f.id, f.service_id, f.finished_at,
@@ -134,17 +110,6 @@ export function leadsCte(scope: MetricScope): SQL {
         and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
         and cd.seconds > 0${serviceFilter(scope)}
     )`;
-}
-
-/** Time to restore (all incidents started in the window and resolved) and time to acknowledge, per group. */
-export function restorePercentiles(db: DbOrTx, scope: MetricScope, column: "resolved_at" | "acknowledged_at"): PercentileRow[] {
-  const done = column === "resolved_at" ? sql`i.status = 'resolved' and i.resolved_at is not null` : sql`i.acknowledged_at is not null`;
-  return db.all<PercentileRow>(sql`with restored as (
-      select i.service_id, i.started_at, (i.${sql.raw(column)} - i.started_at) / 1000.0 as seconds
-      from incidents i join services s on s.id = i.service_id
-      where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()} and ${done}${serviceFilter(scope)}
-    ),
-    ${percentiles(groups(sql`started_at`, sql`service_id`, sql`seconds`, "restored"))}`);
 }
 
 export type DeploymentTotalRow = { service: string; team: string | null; environment: string; deployments: number };

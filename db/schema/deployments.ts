@@ -35,7 +35,10 @@ export const deployments = sqliteTable(
     uniqueIndex("deployments_source_external_idx").on(t.source, t.externalId),
     index("deployments_finished_idx").on(t.finishedAt),
     index("deployments_service_env_finished_idx").on(t.serviceId, t.environment, t.finishedAt),
-    index("deployments_rollback_of_idx").on(t.rollbackOfId),
+    // Covering: recovery by rollback reads (rollback_of_id, status, finished_at) without the table.
+    index("deployments_rollback_of_idx").on(t.rollbackOfId, t.status, t.finishedAt),
+    // Covering for D (successful deployments of an environment in a window) and what the metrics read of it.
+    index("deployments_delivered_idx").on(t.environment, t.status, t.finishedAt, t.serviceId, t.changeFailed, t.unplanned, t.rollbackOfId),
     index("deployments_change_request_idx").on(t.changeRequestId),
     index("deployments_service_sha_idx").on(t.serviceId, t.sha),
   ],

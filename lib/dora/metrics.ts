@@ -1,11 +1,11 @@
 import type { Db, DbOrTx } from "@/db/client";
 import { dataVersion, inTransaction } from "@/db/queries/data-version";
-import { deliveredFacts, leadFacts } from "@/db/queries/metric-facts";
-import { restorePercentiles, type DeploymentAggregateRow, type PercentileRow } from "@/db/queries/metrics";
+import { deliveredFacts, incidentFacts, leadFacts } from "@/db/queries/metric-facts";
+import type { DeploymentAggregateRow, PercentileRow } from "@/db/queries/metrics";
 import { listServicesInScope } from "@/db/queries/services";
 import { VersionedCache } from "@/lib/cache/versioned";
 import { DAY_MS } from "@/lib/time";
-import { deploymentGroups, leadTimeGroups, recoveryGroups } from "./groups";
+import { deploymentGroups, leadTimeGroups, percentiles, recoveryGroups } from "./groups";
 import { changeFailureRateLevel, deploymentFrequencyLevel, leadTimeLevel, recoveryTimeLevel, type Level } from "./levels";
 import type { MetricsQuery } from "./query";
 
@@ -91,8 +91,10 @@ export function aggregateMetricsReport(db: DbOrTx, query: MetricsQuery): Metrics
   const counts = byGroup(deploymentGroups(delivered));
   const recoveries = byGroup(recoveryGroups(delivered));
   const leads = byGroup(leadTimeGroups(leadFacts(db, scope)));
-  const restores = byGroup(restorePercentiles(db, scope, "resolved_at"));
-  const acks = byGroup(restorePercentiles(db, scope, "acknowledged_at"));
+  const incidents = incidentFacts(db, scope);
+  const summary = (ms: number[]) => (ms.length ? percentiles(Float64Array.from(ms, (v) => v / 1000)) : undefined);
+  const restores = summary(incidents.restoreMs);
+  const acks = summary(incidents.acknowledgeMs);
 
   const all = counts.get("all") ?? { g: "all", ...EMPTY_COUNTS };
   const metrics: Metrics = {
@@ -100,9 +102,9 @@ export function aggregateMetricsReport(db: DbOrTx, query: MetricsQuery): Metrics
     ...figures(days, all, leads.get("all"), recoveries.get("all")),
     reworkRate: { rate: all.deployments === 0 ? null : all.rework / all.deployments, unplanned: all.rework, deployments: all.deployments },
     timeToRestore: {
-      medianSeconds: restores.get("all")?.p50 ?? null,
-      incidents: restores.get("all")?.n ?? 0,
-      mttaMedianSeconds: acks.get("all")?.p50 ?? null,
+      medianSeconds: restores?.p50 ?? null,
+      incidents: restores?.n ?? 0,
+      mttaMedianSeconds: acks?.p50 ?? null,
     },
     series: weeksOverlapping(query.from, query.to).map((week) => {
       const key = `w:${week}`;
