@@ -112,7 +112,7 @@ export const commitDeliveries = sqliteTable(
 
 /**
  * The positive lead times (whole ms, a JSON array) of the commits each service first delivered to each
- * environment on each UTC day: kept by triggers on commit_deliveries (migration 0007), so a 90-day
+ * environment on each UTC day: kept by triggers on commit_deliveries (migrations 0007, 0009), so a 90-day
  * window reads one row per service and day instead of one per commit. Exact: the values themselves,
  * not a summary, so medians stay exact.
  */
