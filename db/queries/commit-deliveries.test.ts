@@ -25,10 +25,21 @@ function leadDaysFromScratch(sqlite: Sqlite) {
   return Object.fromEntries([...days].map(([k, v]) => [k, v.sort((a, b) => a - b)]));
 }
 
+/** lead_days as kept: each day's parts joined; every part holds at most PART values and counts them right. */
 function leadDaysKept(sqlite: Sqlite) {
-  const rows = sqlite.prepare("select service_id, environment, day, ms from lead_days").all() as { service_id: number; environment: string; day: number; ms: string }[];
-  return Object.fromEntries(rows.map((r) => [`${r.service_id}|${r.environment}|${r.day}`, (JSON.parse(r.ms) as number[]).sort((a, b) => a - b)]));
+  const rows = sqlite.prepare("select service_id, environment, day, ms, n from lead_days").all() as { service_id: number; environment: string; day: number; ms: string; n: number }[];
+  const days = new Map<string, number[]>();
+  for (const r of rows) {
+    const values = JSON.parse(r.ms) as number[];
+    expect(values.length).toBe(r.n);
+    expect(r.n).toBeLessThanOrEqual(PART);
+    const key = `${r.service_id}|${r.environment}|${r.day}`;
+    days.set(key, [...(days.get(key) ?? []), ...values]);
+  }
+  return Object.fromEntries([...days].map(([k, v]) => [k, v.sort((a, b) => a - b)]));
 }
+
+const PART = 256;
 
 describe("commit_deliveries and lead_days", () => {
   it("always equal the earliest successful delivery per commit and environment, and its day's leads, whatever order the writes come in", () => {
@@ -72,5 +83,32 @@ describe("commit_deliveries and lead_days", () => {
       }
       sqlite.close();
     }
+  });
+});
+
+describe("lead_days parts", () => {
+  it("cut a busy day into parts of at most 256 leads, appended in order and rebuilt in parts", () => {
+    const { sqlite } = memoryDb();
+    sqlite.prepare("insert into services (id, slug, name, created_at, updated_at) values (1, 'api', 'API', 0, 0)").run();
+    const deploy = sqlite.prepare("insert into deployments (service_id, environment, status, finished_at, source, created_at, updated_at) values (1, 'production', 'success', ?, 'test', 0, 0)");
+    const commit = sqlite.prepare("insert into commits (service_id, sha, timestamp) values (1, ?, 0)");
+    const link = sqlite.prepare("insert into deployment_commits (deployment_id, commit_id) values (?, ?)");
+    sqlite.transaction(() => {
+      for (let i = 0; i < 600; i++) link.run(deploy.run(DAY + i * 1000).lastInsertRowid, commit.run(`c${i}`).lastInsertRowid);
+    })();
+    const parts = () => sqlite.prepare("select part, n from lead_days order by part").all();
+    expect(parts()).toEqual([
+      { part: 0, n: 256 },
+      { part: 1, n: 256 },
+      { part: 2, n: 88 },
+    ]);
+    sqlite.prepare("update deployments set status = 'failure' where id = 1").run();
+    expect(parts()).toEqual([
+      { part: 0, n: 256 },
+      { part: 1, n: 256 },
+      { part: 2, n: 87 },
+    ]);
+    expect(leadDaysKept(sqlite)).toEqual(leadDaysFromScratch(sqlite));
+    sqlite.close();
   });
 });

@@ -112,7 +112,7 @@ export const commitDeliveries = sqliteTable(
 
 /**
  * The positive lead times (whole ms, a JSON array) of the commits each service first delivered to each
- * environment on each UTC day: kept by triggers on commit_deliveries (migrations 0007, 0009), so a 90-day
+ * environment on each UTC day: kept by triggers on commit_deliveries (migrations 0007, 0009, 0010), so a 90-day
  * window reads one row per service and day instead of one per commit. Exact: the values themselves,
  * not a summary, so medians stay exact.
  */
@@ -124,9 +124,12 @@ export const leadDays = sqliteTable(
       .references(() => services.id),
     environment: text("environment").notNull(),
     day: integer("day").notNull(),
+    /** A busy day's list is cut into parts of at most 256 values, so appending one stays cheap. */
+    part: integer("part").notNull(),
     ms: text("ms").notNull(),
+    n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.environment, t.day] }), index("lead_days_env_day_idx").on(t.environment, t.day, t.serviceId)],
+  (t) => [primaryKey({ columns: [t.serviceId, t.environment, t.day, t.part] }), index("lead_days_env_day_idx").on(t.environment, t.day, t.serviceId)],
 );
 
 /** A push to a branch of a service's repository, as GitHub or GitLab reported it. */
