@@ -66,12 +66,12 @@ const EXPECTED: Record<string, ParsedDelivery> = {
   "incident_detected.json": {
     deliveryId: "F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708",
     event: "incident.detected",
-    effects: [{ kind: "incident", body: INCIDENT }],
+    effects: [{ kind: "incident", body: INCIDENT, opening: true }],
   },
   "incident_reported.json": {
     deliveryId: "F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708",
     event: "incident.reported",
-    effects: [{ kind: "incident", body: INCIDENT }],
+    effects: [{ kind: "incident", body: INCIDENT, opening: true }],
   },
   "incident_resolved.json": {
     deliveryId: "F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708",
@@ -208,9 +208,9 @@ describe("parseCdEvents: mapping", () => {
   it("titles an incident by its ticket, then its id, when it has no description", () => {
     const event = fixture("incident_reported.json");
     delete contentOf(event).description;
-    expect(parse(event).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, title: "https://my-issues.example/incidents/ticket-345" } }]);
+    expect(parse(event).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, title: "https://my-issues.example/incidents/ticket-345" }, opening: true }]);
     delete contentOf(event).ticketURI;
-    expect(parse(event).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, title: "incident-123" } }]);
+    expect(parse(event).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, title: "incident-123" }, opening: true }]);
   });
 
   it("cuts a long incident title to 200 characters", () => {
@@ -224,9 +224,9 @@ describe("parseCdEvents: mapping", () => {
   it("names an incident's service by its artifact, then its environment, when it has no service", () => {
     const event = fixture("incident_detected.json");
     delete contentOf(event).service;
-    expect(parse(event).effects).toEqual([{ kind: "incident", body: INCIDENT }]);
+    expect(parse(event).effects).toEqual([{ kind: "incident", body: INCIDENT, opening: true }]);
     delete contentOf(event).artifactId;
-    expect(parse(event).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, service: "prod1" } }]);
+    expect(parse(event).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, service: "prod1" }, opening: true }]);
   });
 });
 
@@ -245,7 +245,7 @@ describe("parseCdEvents: config", () => {
 
   it("maps an incident's service", () => {
     const event = fixture("incident_detected.json");
-    expect(parse(event, { config: { serviceMap: { myApp: "checkout" } } }).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, service: "checkout" } }]);
+    expect(parse(event, { config: { serviceMap: { myApp: "checkout" } } }).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, service: "checkout" }, opening: true }]);
   });
 
   it("maps a push's repository to a service", () => {

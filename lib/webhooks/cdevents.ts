@@ -169,6 +169,7 @@ function incidentService(config: IntegrationConfig, content: Rec | null): string
 }
 
 // No status: a new incident starts investigating, and a redelivered detection must not reopen a resolved one.
+// Opening: a report that follows the detection (or comes late) keeps the earlier start.
 const incidentOpened: Handler = (event, config) => {
   const subject = subjectOf(event);
   const content = asRecord(subject.content);
@@ -181,7 +182,7 @@ const incidentOpened: Handler = (event, config) => {
     startedAt: timestampOf(event),
     externalId: incidentExternalId(id),
   };
-  return { effects: [{ kind: "incident", body }] };
+  return { effects: [{ kind: "incident", body, opening: true }] };
 };
 
 // An update, not a full incident: the event carries no start time, and creating one would fake a zero-length incident.

@@ -123,6 +123,15 @@ describe("PagerDuty webhooks: one incident's lifecycle", () => {
   });
 });
 
+describe("PagerDuty webhooks: reopened", () => {
+  it("reopens the incident, declaring it first when its start is known", () => {
+    const withStart = parse(withData("incident.triggered.v3.json", { id: "PRE1", created_at: "2021-06-04T12:00:00Z" }, { event_type: "incident.reopened" })).effects;
+    expect(withStart.map((e) => e.kind)).toEqual(["incident", "incident-reopen"]);
+    expect(withStart[1]).toEqual({ kind: "incident-reopen", externalId: "pagerduty:PRE1" });
+    expect(parse(withData("incident.triggered.v3.json", { id: "PRE1", created_at: null }, { event_type: "incident.reopened" })).effects).toEqual([{ kind: "incident-reopen", externalId: "pagerduty:PRE1" }]);
+  });
+});
+
 describe("PagerDuty webhooks: mapping and errors", () => {
   it("ignores event types Tandem does not use", () => {
     const p = parse(withData("incident.triggered.v3.json", {}, { event_type: "incident.annotated" }));

@@ -2,7 +2,7 @@ import type { Severity } from "@/db/schema";
 import { isoTime, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
-const USED_EVENTS = new Set(["incident.triggered", "incident.acknowledged", "incident.resolved", "incident.priority_updated"]);
+const USED_EVENTS = new Set(["incident.triggered", "incident.acknowledged", "incident.resolved", "incident.priority_updated", "incident.reopened"]);
 
 const PRIORITY_SEVERITY: Record<string, Severity | undefined> = { P1: "SEV1", P2: "SEV2", P3: "SEV3", P4: "SEV4", P5: "SEV4" };
 
@@ -59,6 +59,13 @@ function fullBody(incident: Incident, startedAt: string): Record<string, unknown
  * No status on triggered/acknowledged/priority changes: new incidents start investigating, and a
  * late or redelivered event must not reopen or reset one that moved on.
  */
+function effectsFor(event: string, incident: Incident): WebhookEffect[] {
+  const { createdAt, externalId } = incident;
+  // Reopened: the incident is back; with its start known it is also declared if Tandem never saw it.
+  if (event === "incident.reopened") return [...(createdAt ? [{ kind: "incident" as const, body: fullBody(incident, createdAt) }] : []), { kind: "incident-reopen", externalId }];
+  return [effectFor(event, incident)];
+}
+
 function effectFor(event: string, incident: Incident): WebhookEffect {
   const { createdAt, occurredAt, externalId } = incident;
   if (event === "incident.triggered") return { kind: "incident", body: fullBody(incident, createdAt ?? occurredAt) };
@@ -73,7 +80,7 @@ function effectFor(event: string, incident: Incident): WebhookEffect {
 }
 
 /**
- * PagerDuty Webhooks v3: triggered, acknowledged, resolved and priority_updated incidents become one
+ * PagerDuty Webhooks v3: triggered, acknowledged, resolved, reopened and priority_updated incidents become one
  * Tandem incident per PagerDuty incident id; every other event type is ignored.
  */
 export const parsePagerDuty: WebhookParser = ({ body, config }) => {
@@ -81,5 +88,5 @@ export const parsePagerDuty: WebhookParser = ({ body, config }) => {
   const deliveryId = optStr(event.id) ?? null;
   const eventType = str(event.event_type, "event.event_type");
   if (!USED_EVENTS.has(eventType)) return ignore(deliveryId, eventType, `event ${eventType} is not used`);
-  return { deliveryId, event: eventType, effects: [effectFor(eventType, readIncident(event, config))] };
+  return { deliveryId, event: eventType, effects: effectsFor(eventType, readIncident(event, config)) };
 };

@@ -171,4 +171,54 @@ describe("webhook deliveries", () => {
     expect(created.status).toBe(200);
     expect(counts().incidents).toBe(2);
   });
+
+  it("follows a PagerDuty incident that is resolved and then reopened, and a reopen of an open one changes nothing", async () => {
+    const [, , , , source, id] = pagerduty.path.split("/");
+    const deliver = (event_type: string, occurred_at: string) => {
+      const payload = JSON.parse(fixtureText("pagerduty", "incident.triggered.v3.json")) as { event: Record<string, unknown> & { data: Record<string, unknown> } };
+      const body = JSON.stringify({ event: { ...payload.event, id: crypto.randomUUID(), event_type, occurred_at, data: { ...payload.event.data, id: "PREOPEN1", created_at: "2026-11-01T10:00:00Z" } } });
+      const headers = { "x-pagerduty-signature": `v1=${createHmac("sha256", pagerduty.secret).update(body).digest("hex")}`, "content-type": "application/json" };
+      return byPath(new Request(`http://tandem.test${pagerduty.path}`, { method: "POST", headers, body }), { params: Promise.resolve({ source: source!, integration: id! }) });
+    };
+    const state = () => {
+      const db = new Database(t.file, { readonly: true });
+      const row = db.prepare("select status, resolved_at as resolvedAt, started_at as startedAt from incidents where external_id = 'pagerduty:PREOPEN1'").get();
+      db.close();
+      return row;
+    };
+    const reopenedEarly = await deliver("incident.reopened", "2026-11-01T09:00:00Z");
+    expect((await reopenedEarly.json()).results).toEqual([expect.stringMatching(/declared \(investigating\)$/), expect.stringMatching(/is already open \(investigating\)$/)]);
+    expect((await deliver("incident.resolved", "2026-11-01T11:00:00Z")).status).toBe(200);
+    expect(state()).toMatchObject({ status: "resolved", resolvedAt: Date.parse("2026-11-01T11:00:00Z") });
+    const reopened = await deliver("incident.reopened", "2026-11-01T12:00:00Z");
+    expect((await reopened.json()).results.at(-1)).toMatch(/reopened \(investigating\)$/);
+    expect(state()).toEqual({ status: "investigating", resolvedAt: null, startedAt: Date.parse("2026-11-01T10:00:00Z") });
+  });
+
+  it("keeps the detection's start when CDEvents reports the same incident later, and takes an earlier one", async () => {
+    const cdevents = await (async () => {
+      const io = captureIo(env);
+      expect(await runCli(["integration", "add", "--source", "cdevents", "--name", "CD"], io)).toBe(0);
+      return { path: io.stdout.at(-2)!, secret: io.stdout.at(-1)! };
+    })();
+    const [, , , , source, id] = cdevents.path.split("/");
+    const deliver = (fixtureName: string, timestamp: string) => {
+      const payload = JSON.parse(fixtureText("cdevents", fixtureName)) as { context: Record<string, unknown>; subject: Record<string, unknown> };
+      const body = JSON.stringify({ ...payload, context: { ...payload.context, id: crypto.randomUUID(), timestamp }, subject: { ...payload.subject, id: "inc-keep-start" } });
+      return byPath(new Request(`http://tandem.test${cdevents.path}`, { method: "POST", headers: { authorization: `Bearer ${cdevents.secret}`, "content-type": "application/json" }, body }), {
+        params: Promise.resolve({ source: source!, integration: id! }),
+      });
+    };
+    const startedAt = () => {
+      const db = new Database(t.file, { readonly: true });
+      const row = db.prepare("select started_at as s from incidents where external_id = 'cdevents:incident:inc-keep-start'").get() as { s: number };
+      db.close();
+      return new Date(row.s).toISOString();
+    };
+    expect((await deliver("incident_detected.json", "2026-11-02T08:00:00Z")).status).toBe(200);
+    expect((await deliver("incident_reported.json", "2026-11-02T08:20:00Z")).status).toBe(200);
+    expect(startedAt()).toBe("2026-11-02T08:00:00.000Z");
+    expect((await deliver("incident_reported.json", "2026-11-02T07:50:00Z")).status).toBe(200);
+    expect(startedAt()).toBe("2026-11-02T07:50:00.000Z");
+  });
 });

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@/db/client";
 import type { Integration } from "@/db/schema";
+import { findIncidentByExternalId } from "@/db/queries/incidents";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
 import { errorResponse } from "@/lib/api/handler";
 import { parseJsonBody, readLimitedBody } from "@/lib/api/body";
@@ -35,7 +36,9 @@ function apply(tx: Tx, actor: Actor, source: string, effect: WebhookEffect): str
     case "incident": {
       const parsed = incidentCreateSchema.safeParse(effect.body);
       if (!parsed.success) throw invalid(parsed.error.issues);
-      const { incident, created } = recordIncidentIn(tx, actor, source, parsed.data);
+      const known = effect.opening && parsed.data.externalId ? findIncidentByExternalId(tx, source, parsed.data.externalId) : undefined;
+      const input = known && known.startedAt <= parsed.data.startedAt ? { ...parsed.data, startedAt: known.startedAt } : parsed.data;
+      const { incident, created } = recordIncidentIn(tx, actor, source, input);
       return `incident ${incident.id} ${created ? "declared" : "updated"} (${incident.status})`;
     }
     case "incident-update": {
@@ -43,6 +46,13 @@ function apply(tx: Tx, actor: Actor, source: string, effect: WebhookEffect): str
       if (!parsed.success) throw invalid(parsed.error.issues);
       const incident = patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, parsed.data);
       return incident ? `incident ${incident.id} updated (${incident.status})` : `no incident ${effect.externalId} known; nothing to update`;
+    }
+    case "incident-reopen": {
+      const known = findIncidentByExternalId(tx, source, effect.externalId);
+      if (!known) return `no incident ${effect.externalId} known; nothing to reopen`;
+      if (known.status !== "resolved") return `incident ${known.id} is already open (${known.status})`;
+      const incident = patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, { status: "investigating" })!;
+      return `incident ${incident.id} reopened (${incident.status})`;
     }
   }
 }

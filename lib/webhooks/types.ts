@@ -40,8 +40,11 @@ export const DEFAULT_CONFIG: IntegrationConfig = {
 export type WebhookEffect =
   | { kind: "deployment"; body: Record<string, unknown> }
   | { kind: "push"; push: PushInput }
-  | { kind: "incident"; body: Record<string, unknown> }
-  | { kind: "incident-update"; externalId: string; patch: Record<string, unknown> };
+  /** `opening`: a detection or report of an incident that may already be known, which never moves its start later. */
+  | { kind: "incident"; body: Record<string, unknown>; opening?: boolean }
+  | { kind: "incident-update"; externalId: string; patch: Record<string, unknown> }
+  /** The tool reopened the incident: a resolved one goes back to investigating; an open one stays as it is. */
+  | { kind: "incident-reopen"; externalId: string };
 
 /** A parsed delivery: its id (for de-duplication), the event's name, and what to do (nothing: ignored). */
 export type ParsedDelivery = { deliveryId: string | null; event: string; effects: WebhookEffect[]; ignoredReason?: string };
