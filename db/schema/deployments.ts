@@ -34,7 +34,8 @@ export const deployments = sqliteTable(
   (t) => [
     uniqueIndex("deployments_source_external_idx").on(t.source, t.externalId),
     index("deployments_finished_idx").on(t.finishedAt),
-    index("deployments_service_env_finished_idx").on(t.serviceId, t.environment, t.finishedAt),
+    // Covering for one service's (or team's) D, as deployments_delivered_idx is for all of them.
+    index("deployments_service_env_finished_idx").on(t.serviceId, t.environment, t.finishedAt, t.status, t.changeFailed, t.unplanned, t.rollbackOfId),
     // Covering: recovery by rollback reads (rollback_of_id, status, finished_at) without the table.
     index("deployments_rollback_of_idx").on(t.rollbackOfId, t.status, t.finishedAt),
     // Covering for D (successful deployments of an environment in a window) and what the metrics read of it.

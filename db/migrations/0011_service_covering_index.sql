@@ -1,0 +1,2 @@
+DROP INDEX `deployments_service_env_finished_idx`;--> statement-breakpoint
+CREATE INDEX `deployments_service_env_finished_idx` ON `deployments` (`service_id`,`environment`,`finished_at`,`status`,`change_failed`,`unplanned`,`rollback_of_id`);
