@@ -59,21 +59,23 @@ const SAMPLES: Record<string, (c: Context) => Call> = {
   "GET /drilldown/[kind]/csv": () => ({ path: "/drilldown/deployments/csv" }),
 };
 
+/** The bearer header of a token or wall-link principal; none for anonymous (users carry a session instead). */
+function bearerHeaders(principal: Principal): Record<string, string> {
+  const bearer = principal.startsWith("token:") ? secret(TOKEN_FILES[principal.slice(6) as TokenRole]) : principal === "wall" ? wallToken() : undefined;
+  return bearer ? { authorization: `Bearer ${bearer}` } : {};
+}
+
 /** A request context carrying the principal's credential: a saved session, or a bearer token. */
 async function as(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string | undefined, principal: Principal): Promise<APIRequestContext> {
   if (principal.startsWith("user:")) return playwright.request.newContext({ baseURL, storageState: storageStateFor(principal.slice(5) as never) });
-  const bearer = principal.startsWith("token:") ? secret(TOKEN_FILES[principal.slice(6) as TokenRole]) : principal === "wall" ? wallToken() : undefined;
-  return playwright.request.newContext({ baseURL, extraHTTPHeaders: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+  return playwright.request.newContext({ baseURL, extraHTTPHeaders: bearerHeaders(principal) });
 }
 
 /** The credential header a principal sends, for a plain fetch that can stop reading after the status. */
 function credentialHeaders(principal: Principal): Record<string, string> {
-  if (principal.startsWith("user:")) {
-    const state = JSON.parse(fs.readFileSync(storageStateFor(principal.slice(5) as never), "utf8")) as { cookies: { name: string; value: string }[] };
-    return { cookie: state.cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
-  }
-  const bearer = principal.startsWith("token:") ? secret(TOKEN_FILES[principal.slice(6) as TokenRole]) : principal === "wall" ? wallToken() : undefined;
-  return bearer ? { authorization: `Bearer ${bearer}` } : {};
+  if (!principal.startsWith("user:")) return bearerHeaders(principal);
+  const state = JSON.parse(fs.readFileSync(storageStateFor(principal.slice(5) as never), "utf8")) as { cookies: { name: string; value: string }[] };
+  return { cookie: state.cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
 }
 
 async function streamStatus(baseURL: string | undefined, principal: Principal, path: string): Promise<{ status: number; type: string | null }> {

@@ -1,4 +1,4 @@
-import { compare } from "@/lib/dora/compare";
+import { periodChanges } from "@/lib/dora/compare";
 import { LEVEL_THRESHOLDS } from "@/lib/dora/levels";
 import { drilldownHref } from "@/lib/dora/links";
 import type { Metrics } from "@/lib/dora/metrics";
@@ -9,6 +9,7 @@ import { MetricTile } from "./metric-tile";
 /** The four keys, rework and time to restore, each against the previous period of the same length. */
 export function OverviewTiles({ metrics: m, previous: p, query }: { metrics: Metrics; previous: Metrics; query: MetricsQuery }) {
   const series = m.series;
+  const change = periodChanges(m, p);
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-6">
       <MetricTile
@@ -18,7 +19,7 @@ export function OverviewTiles({ metrics: m, previous: p, query }: { metrics: Met
         detail={`${m.deploymentFrequency.deployments} deployments on ${m.deploymentFrequency.deployDays} days`}
         level={m.deploymentFrequency.level}
         thresholds={LEVEL_THRESHOLDS.deploymentFrequency}
-        change={compare(m.deploymentFrequency.perDay, p.deploymentFrequency.perDay, true, "relative")}
+        change={change.deploymentFrequency}
         trend={series.map((w) => w.deployments)}
         href={drilldownHref("deployments", query)}
       />
@@ -29,7 +30,7 @@ export function OverviewTiles({ metrics: m, previous: p, query }: { metrics: Met
         detail={`median of ${m.leadTime.changes} changes · p90 ${formatDuration(m.leadTime.p90Seconds)}`}
         level={m.leadTime.level}
         thresholds={LEVEL_THRESHOLDS.leadTime}
-        change={compare(m.leadTime.medianSeconds, p.leadTime.medianSeconds, false, "relative")}
+        change={change.leadTime}
         trend={series.map((w) => w.leadTimeMedianSeconds)}
         href={drilldownHref("lead-time", query)}
       />
@@ -40,7 +41,7 @@ export function OverviewTiles({ metrics: m, previous: p, query }: { metrics: Met
         detail={`${m.changeFailureRate.failed} of ${m.changeFailureRate.deployments} deployments`}
         level={m.changeFailureRate.level}
         thresholds={LEVEL_THRESHOLDS.changeFailureRate}
-        change={compare(m.changeFailureRate.rate, p.changeFailureRate.rate, false, "ratio")}
+        change={change.changeFailureRate}
         trend={series.map((w) => w.changeFailureRate)}
         href={drilldownHref("failures", query)}
       />
@@ -51,7 +52,7 @@ export function OverviewTiles({ metrics: m, previous: p, query }: { metrics: Met
         detail={`median · ${m.recoveryTime.recovered} recovered, ${m.recoveryTime.unrecovered} not yet`}
         level={m.recoveryTime.level}
         thresholds={LEVEL_THRESHOLDS.recoveryTime}
-        change={compare(m.recoveryTime.medianSeconds, p.recoveryTime.medianSeconds, false, "relative")}
+        change={change.recoveryTime}
         trend={series.map((w) => w.recoveryMedianSeconds)}
         href={drilldownHref("failures", query)}
       />
@@ -60,7 +61,7 @@ export function OverviewTiles({ metrics: m, previous: p, query }: { metrics: Met
         title="Rework rate"
         value={formatPercent(m.reworkRate.rate)}
         detail={`${m.reworkRate.unplanned} unplanned or rollback of ${m.reworkRate.deployments}`}
-        change={compare(m.reworkRate.rate, p.reworkRate.rate, false, "ratio")}
+        change={change.reworkRate}
         trend={[]}
         href={drilldownHref("rework", query)}
       />
@@ -69,7 +70,7 @@ export function OverviewTiles({ metrics: m, previous: p, query }: { metrics: Met
         title="Time to restore"
         value={formatDuration(m.timeToRestore.medianSeconds)}
         detail={`median of ${m.timeToRestore.incidents} incidents · acknowledged in ${formatDuration(m.timeToRestore.mttaMedianSeconds)}`}
-        change={compare(m.timeToRestore.medianSeconds, p.timeToRestore.medianSeconds, false, "relative")}
+        change={change.timeToRestore}
         trend={[]}
         href={drilldownHref("incidents", query)}
       />

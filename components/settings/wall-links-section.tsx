@@ -29,32 +29,33 @@ export function WallLinksSection({ links, teams, baseUrl }: { links: WallLink[];
               </tr>
             </thead>
             <tbody>
-              {links.map((l) => (
-                <tr key={l.id}>
-                  <th scope="row" className="font-medium">
-                    {l.name}
-                  </th>
-                  <td>
-                    {linkViews(l)
-                      .map((v) => v.name)
-                      .join(", ")}
-                    {linkViews(l).length > 1 ? <span className="text-muted">{` (every ${l.rotateSeconds ?? DEFAULT_ROTATE_SECONDS} s)`}</span> : null}
-                  </td>
-                  <td>{l.expiresAt ? <LocalTime iso={l.expiresAt.toISOString()} /> : "never"}</td>
-                  <td>
-                    {l.revokedAt ? (
-                      <Badge tone="danger">revoked</Badge>
-                    ) : (
-                      <InlineActionForm action={removeWallLink} hidden={{ id: String(l.id) }} label={`Revoke ${l.name}`}>
-                        <Badge tone="success">active</Badge>
-                        <button type="submit" className={buttonClass.danger}>
-                          Revoke<span className="sr-only"> wall link {l.name}</span>
-                        </button>
-                      </InlineActionForm>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {links.map((l) => {
+                const views = linkViews(l);
+                return (
+                  <tr key={l.id}>
+                    <th scope="row" className="font-medium">
+                      {l.name}
+                    </th>
+                    <td>
+                      {views.map((v) => v.name).join(", ")}
+                      {views.length > 1 ? <span className="text-muted">{` (every ${l.rotateSeconds ?? DEFAULT_ROTATE_SECONDS} s)`}</span> : null}
+                    </td>
+                    <td>{l.expiresAt ? <LocalTime iso={l.expiresAt.toISOString()} /> : "never"}</td>
+                    <td>
+                      {l.revokedAt ? (
+                        <Badge tone="danger">revoked</Badge>
+                      ) : (
+                        <InlineActionForm action={removeWallLink} hidden={{ id: String(l.id) }} label={`Revoke ${l.name}`}>
+                          <Badge tone="success">active</Badge>
+                          <button type="submit" className={buttonClass.danger}>
+                            Revoke<span className="sr-only"> wall link {l.name}</span>
+                          </button>
+                        </InlineActionForm>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </TableScroll>

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
 import type { Db } from "../client";
 
-type Probe = { own: Database.Statement<[], number>; sqlite: Database.Database };
-const probes = new WeakMap<Database.Database, Probe>();
+// Plain rows, no pluck(): the statement cache (db/statement-cache.ts) resets modes when it hands a statement out again.
+const probes = new WeakMap<Database.Database, Database.Statement<[], { n: number }>>();
 
 /**
  * A value that changes whenever anything commits a write to the database: `total_changes()` counts this
@@ -11,12 +11,12 @@ const probes = new WeakMap<Database.Database, Probe>();
  */
 export function dataVersion(db: Db): string {
   const sqlite = db.$client;
-  let probe = probes.get(sqlite);
-  if (!probe) {
-    probe = { own: sqlite.prepare<[], number>("select total_changes()").pluck(), sqlite };
-    probes.set(sqlite, probe);
+  let ownChanges = probes.get(sqlite);
+  if (!ownChanges) {
+    ownChanges = sqlite.prepare<[], { n: number }>("select total_changes() as n");
+    probes.set(sqlite, ownChanges);
   }
-  return `${sqlite.pragma("data_version", { simple: true })}:${probe.own.get()}`;
+  return `${sqlite.pragma("data_version", { simple: true })}:${ownChanges.get()!.n}`;
 }
 
 /** Inside a transaction the connection sees writes that may still roll back: nothing read there may be cached. */

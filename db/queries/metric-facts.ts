@@ -1,6 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { deliveredCte, failedCte, narrowsServices, serviceFilter, type MetricScope } from "./metrics";
+import { deliveredCte, failedCte, fromInScope, serviceFilter, type MetricScope } from "./metrics";
 
 /*
  * The raw facts behind the DORA figures, one value per deployment or commit in the window, returned as
@@ -8,8 +8,9 @@ import { deliveredCte, failedCte, narrowsServices, serviceFilter, type MetricSco
  * row object per fact, and the percentiles are then taken exactly in lib/dora/groups.ts.
  */
 
+const DAY_MS = 86_400_000;
 /** Integer constants are inlined: better-sqlite3 binds JS numbers as REAL, which would make `/` fractional. */
-const DAY = sql.raw(String(86_400_000));
+const DAY = sql.raw(String(DAY_MS));
 
 const parse = (json: string | undefined): number[] => (json ? (JSON.parse(json) as number[]) : []);
 
@@ -37,17 +38,13 @@ export function deliveredFacts(db: DbOrTx, scope: MetricScope): DeliveredFacts {
 
 export type LeadFacts = { service: number[]; day: number[]; ms: number[] };
 
-const DAY_MS = 86_400_000;
-
 /** Commit deliveries in [from, to), straight from commit_deliveries (the partial days at a window's ends). */
 function leadRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into: LeadFacts) {
   if (from >= to) return;
-  // Without a service filter the covering index answers alone; the join is only for filtering.
-  const source: SQL = narrowsServices(scope) ? sql`commit_deliveries cd join services s on s.id = cd.service_id` : sql`commit_deliveries cd`;
   const row = db.get<Record<keyof LeadFacts, string>>(sql`select json_group_array(cd.service_id) as service,
       json_group_array(cd.delivered_at) as day,
       json_group_array(cast(round(cd.seconds * 1000) as integer)) as ms
-    from ${source}
+    from ${fromInScope(scope, "commit_deliveries", "cd")}
     where cd.environment = ${scope.environment} and cd.delivered_at >= ${from} and cd.delivered_at < ${to}
       and cd.seconds > 0${serviceFilter(scope)}`);
   const service = parse(row?.service);
@@ -77,9 +74,8 @@ export function leadFacts(db: DbOrTx, scope: MetricScope): LeadFacts {
     return facts;
   }
   leadRows(db, scope, from, firstDay * DAY_MS, facts);
-  const source: SQL = narrowsServices(scope) ? sql`lead_days ld join services s on s.id = ld.service_id` : sql`lead_days ld`;
   const row = db.get<{ days: string | null }>(sql`select '[' || group_concat('[' || ld.service_id || ',' || ld.day || ',' || ld.ms || ']') || ']' as days
-    from ${source}
+    from ${fromInScope(scope, "lead_days", "ld")}
     where ld.environment = ${scope.environment} and ld.day >= ${firstDay} and ld.day < ${endDay}${serviceFilter(scope)}`);
   for (const [service, day, values] of row?.days ? (JSON.parse(row.days) as [number, number, number[]][]) : []) {
     for (const ms of values) {
@@ -96,11 +92,10 @@ export type IncidentFacts = { restoreMs: number[]; acknowledgeMs: number[] };
 
 /** Incidents in scope started inside the window: how long each resolved one took, and each acknowledged one. */
 export function incidentFacts(db: DbOrTx, scope: MetricScope): IncidentFacts {
-  const source: SQL = narrowsServices(scope) ? sql`incidents i join services s on s.id = i.service_id` : sql`incidents i`;
   const row = db.get<Record<keyof IncidentFacts, string>>(sql`select
       json_group_array(i.resolved_at - i.started_at) filter (where i.status = 'resolved' and i.resolved_at is not null) as restoreMs,
       json_group_array(i.acknowledged_at - i.started_at) filter (where i.acknowledged_at is not null) as acknowledgeMs
-    from ${source}
+    from ${fromInScope(scope, "incidents", "i")}
     where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}`);
   return { restoreMs: parse(row?.restoreMs), acknowledgeMs: parse(row?.acknowledgeMs) };
 }

@@ -3,9 +3,8 @@ import type { DbOrTx } from "../client";
 
 /*
  * The scope of the DORA figures as SQL (D, failed changes, leads), shared by the facts the figures are
- * taken from (metric-facts.ts), the drill-downs (metric-rows.ts) and time to restore below, which is
- * small enough to summarise in SQL: per group — the whole window ("all"), each ISO week ("w:<monday
- * ms>") and each service ("s:<service id>").
+ * taken from (metric-facts.ts) and the drill-downs (metric-rows.ts); and the daily and weekly deployment
+ * counts of the frequency charts below.
  */
 
 export type MetricScope = { from: Date; to: Date; environment: string; service?: string; team?: string; services?: string[] };
@@ -28,6 +27,15 @@ export function narrowsServices(scope: MetricScope): boolean {
   return scope.service !== undefined || scope.team !== undefined || Boolean(scope.services?.length);
 }
 
+/**
+ * `table alias`, joined to its service as `s` only when the scope filters by service: without a filter a
+ * covering index answers alone, and the join would only cost.
+ */
+export function fromInScope(scope: MetricScope, table: "deployments" | "commit_deliveries" | "lead_days" | "incidents", alias: string): SQL {
+  const from = sql.raw(`${table} ${alias}`);
+  return narrowsServices(scope) ? sql`${from} join services s on s.id = ${sql.raw(alias)}.service_id` : from;
+}
+
 export function serviceFilter(scope: MetricScope): SQL {
   const parts: SQL[] = [];
   if (scope.service !== undefined) parts.push(sql`s.slug = ${scope.service}`);
@@ -44,11 +52,9 @@ function inD(scope: MetricScope): SQL {
 
 /** D: the successful deployments in scope that finished inside the window. */
 export function deliveredCte(scope: MetricScope): SQL {
-  // Without a service filter, D is one range of the covering deployments_delivered_idx.
-  const source = narrowsServices(scope) ? sql`deployments d join services s on s.id = d.service_id` : sql`deployments d`;
   return sql`d_scope as materialized (
     select d.id, d.service_id, d.finished_at, d.change_failed, d.unplanned, d.rollback_of_id
-    from ${source}
+    from ${fromInScope(scope, "deployments", "d")}
     where ${inD(scope)}
   )`;
 }

@@ -1,3 +1,5 @@
+import type { Metrics } from "./metrics";
+
 /** How a figure moved against the previous period of the same length, and whether that is good. */
 export type Change = { direction: "up" | "down" | "flat"; amount: string; better: boolean | null } | null;
 
@@ -14,4 +16,19 @@ export function compare(current: number | null, previous: number | null, higherI
   if (rounded === 0) return { direction: "flat", amount: kind === "ratio" ? "0 pp" : "0 %", better: null };
   const direction = delta > 0 ? "up" : "down";
   return { direction, amount: kind === "ratio" ? `${rounded} pp` : `${rounded} %`, better: delta > 0 === higherIsBetter };
+}
+
+/**
+ * Every figure against the previous period, each judged its own way: more deployments are better, shorter
+ * times and lower rates are; rates move in percentage points, the rest relatively.
+ */
+export function periodChanges(m: Metrics, p: Metrics) {
+  return {
+    deploymentFrequency: compare(m.deploymentFrequency.perDay, p.deploymentFrequency.perDay, true, "relative"),
+    leadTime: compare(m.leadTime.medianSeconds, p.leadTime.medianSeconds, false, "relative"),
+    changeFailureRate: compare(m.changeFailureRate.rate, p.changeFailureRate.rate, false, "ratio"),
+    recoveryTime: compare(m.recoveryTime.medianSeconds, p.recoveryTime.medianSeconds, false, "relative"),
+    reworkRate: compare(m.reworkRate.rate, p.reworkRate.rate, false, "ratio"),
+    timeToRestore: compare(m.timeToRestore.medianSeconds, p.timeToRestore.medianSeconds, false, "relative"),
+  };
 }

@@ -1,5 +1,6 @@
 import type { DeliveredFacts, LeadFacts } from "@/db/queries/metric-facts";
 import type { DeploymentAggregateRow, PercentileRow } from "@/db/queries/metrics";
+import { DAY_MS } from "@/lib/time";
 
 /*
  * Every figure is produced for three kinds of group at once: the whole window ("all"), each ISO week
@@ -7,14 +8,19 @@ import type { DeploymentAggregateRow, PercentileRow } from "@/db/queries/metrics
  * per-service table come from one pass over the facts.
  */
 
-const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+/** 1970-01-05 was a Monday: weeks start 4 days after the epoch. */
+const MONDAY_MS = 4 * DAY_MS;
 
-/** Monday 00:00 UTC (ms) of the ISO week holding a UTC day number; 1970-01-05, day 4, was a Monday. */
-export const weekOfDay = (day: number) => (Math.floor((day - 4) / 7) * 7 + 4) * DAY_MS;
+/** Monday 00:00 UTC (ms) of the ISO week holding an instant. */
+export const mondayOf = (ms: number) => Math.floor((ms - MONDAY_MS) / WEEK_MS) * WEEK_MS + MONDAY_MS;
 
-/** The k-th smallest value (0-based) of a[from..], moving values around in place (Hoare's selection). */
-function select(a: Float64Array, k: number, from = 0): number {
-  let lo = from;
+/** The same for a UTC day number. */
+export const weekOfDay = (day: number) => mondayOf(day * DAY_MS);
+
+/** The k-th smallest value (0-based) of a, moving values around in place (Hoare's selection). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
   let hi = a.length - 1;
   while (hi > lo) {
     const pivot = a[(lo + hi) >>> 1]!;

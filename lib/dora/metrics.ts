@@ -5,7 +5,7 @@ import type { DeploymentAggregateRow, PercentileRow } from "@/db/queries/metrics
 import { listServicesInScope } from "@/db/queries/services";
 import { VersionedCache } from "@/lib/cache/versioned";
 import { DAY_MS } from "@/lib/time";
-import { deploymentGroups, leadTimeGroups, percentiles, recoveryGroups } from "./groups";
+import { deploymentGroups, leadTimeGroups, mondayOf, percentiles, recoveryGroups } from "./groups";
 import { changeFailureRateLevel, deploymentFrequencyLevel, leadTimeLevel, recoveryTimeLevel, type Level } from "./levels";
 import type { MetricsQuery } from "./query";
 
@@ -40,14 +40,10 @@ export type ServiceFigures = {
   recoveryTime: Metrics["recoveryTime"];
 };
 
-const WEEK_MS = 7 * DAY_MS;
-const MONDAY_MS = 4 * DAY_MS;
-
 /** Mondays 00:00 UTC of every ISO week that overlaps [from, to). */
 export function weeksOverlapping(from: Date, to: Date): number[] {
-  const first = Math.floor((from.getTime() - MONDAY_MS) / WEEK_MS) * WEEK_MS + MONDAY_MS;
   const weeks: number[] = [];
-  for (let w = first; w < to.getTime(); w += WEEK_MS) weeks.push(w);
+  for (let w = mondayOf(from.getTime()); w < to.getTime(); w += 7 * DAY_MS) weeks.push(w);
   return weeks;
 }
 

@@ -3,7 +3,7 @@ import { listCurrentFreezes } from "@/db/queries/changes";
 import { countChanges, listChanges, listIncidents } from "@/db/queries/lists";
 import { listEvents } from "@/db/queries/timeline";
 import { deploymentsSince } from "@/db/queries/wall";
-import { compare } from "@/lib/dora/compare";
+import { periodChanges } from "@/lib/dora/compare";
 import { computeMetrics } from "@/lib/dora/metrics";
 import type { MetricsQuery } from "@/lib/dora/query";
 import { eventJson } from "@/lib/timeline/feed";
@@ -21,34 +21,46 @@ export function wallWindow(now: Date): { from: Date; to: Date } {
   return { from: new Date(to.getTime() - WALL_WINDOW_DAYS * DAY_MS), to };
 }
 
-/** Everything one view of a wall shows. */
-function viewData(db: Db, view: WallViewSpec, now: Date) {
-  const scope = { team: view.team, services: view.services };
-  const { from, to } = wallWindow(now);
-  const query: MetricsQuery = { from, to, environment: "production", team: view.team, service: undefined, services: view.services };
-  const m = computeMetrics(db, query);
-  const p = computeMetrics(db, { ...query, from: new Date(from.getTime() - WALL_WINDOW_DAYS * DAY_MS), to: from });
+/** What every view shares: the windows, the start of today and the next freeze, worked out once per refresh. */
+function refreshContext(db: Db, now: Date) {
+  const current = wallWindow(now);
+  const previous = { from: new Date(current.from.getTime() - WALL_WINDOW_DAYS * DAY_MS), to: current.from };
   const freeze = listCurrentFreezes(db, now)[0];
+  return {
+    current,
+    previous,
+    today: new Date(current.to.getTime() - DAY_MS),
+    freeze: freeze ? { name: freeze.name, startsAt: freeze.startsAt.toISOString(), endsAt: freeze.endsAt.toISOString() } : null,
+  };
+}
+
+/** Everything one view of a wall shows. */
+function viewData(db: Db, view: WallViewSpec, shared: ReturnType<typeof refreshContext>) {
+  const scope = { team: view.team, services: view.services };
+  const query: MetricsQuery = { ...shared.current, environment: "production", team: view.team, service: undefined, services: view.services };
+  const m = computeMetrics(db, query);
+  const change = periodChanges(m, computeMetrics(db, { ...query, ...shared.previous }));
   return {
     name: view.name,
     panels: view.panels,
     metrics: {
-      deploymentFrequency: { perDay: m.deploymentFrequency.perDay, level: m.deploymentFrequency.level, change: compare(m.deploymentFrequency.perDay, p.deploymentFrequency.perDay, true, "relative") },
-      leadTime: { medianSeconds: m.leadTime.medianSeconds, level: m.leadTime.level, change: compare(m.leadTime.medianSeconds, p.leadTime.medianSeconds, false, "relative") },
-      changeFailureRate: { rate: m.changeFailureRate.rate, level: m.changeFailureRate.level, change: compare(m.changeFailureRate.rate, p.changeFailureRate.rate, false, "ratio") },
-      recoveryTime: { medianSeconds: m.recoveryTime.medianSeconds, level: m.recoveryTime.level, change: compare(m.recoveryTime.medianSeconds, p.recoveryTime.medianSeconds, false, "relative") },
+      deploymentFrequency: { perDay: m.deploymentFrequency.perDay, level: m.deploymentFrequency.level, change: change.deploymentFrequency },
+      leadTime: { medianSeconds: m.leadTime.medianSeconds, level: m.leadTime.level, change: change.leadTime },
+      changeFailureRate: { rate: m.changeFailureRate.rate, level: m.changeFailureRate.level, change: change.changeFailureRate },
+      recoveryTime: { medianSeconds: m.recoveryTime.medianSeconds, level: m.recoveryTime.level, change: change.recoveryTime },
     },
     incidents: listIncidents(db, 20, { ...scope, openOnly: true }).map((i) => ({ id: i.id, title: i.title, service: i.serviceName, severity: i.severity, status: i.status, lead: i.lead, startedAt: i.startedAt.toISOString() })),
     changes: { waiting: countChanges(db, { ...scope, awaitingApproval: true }), top: listChanges(db, 4, { ...scope, awaitingApproval: true }).map((c) => ({ id: c.id, title: c.title, service: c.serviceName, risk: c.risk, type: c.type })) },
-    freeze: freeze ? { name: freeze.name, startsAt: freeze.startsAt.toISOString(), endsAt: freeze.endsAt.toISOString() } : null,
-    today: deploymentsSince(db, new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS), scope),
+    freeze: shared.freeze,
+    today: deploymentsSince(db, shared.today, scope),
     events: listEvents(db, scope, 8).map(eventJson),
   };
 }
 
 /** Everything a wall shows, every view at once: one request per refresh, and rotating needs no fetch. */
 export function wallData(db: Db, views: WallViewSpec[], rotateSeconds = DEFAULT_ROTATE_SECONDS, now = new Date()) {
-  return { generatedAt: now.toISOString(), rotateSeconds, views: views.map((view) => viewData(db, view, now)) };
+  const shared = refreshContext(db, now);
+  return { generatedAt: now.toISOString(), rotateSeconds, views: views.map((view) => viewData(db, view, shared)) };
 }
 export type WallData = ReturnType<typeof wallData>;
 export type WallViewData = WallData["views"][number];
