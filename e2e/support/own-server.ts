@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
+import { serverCommand } from "@/lib/server/command";
 
 /**
  * A production server of a spec's own, on its own database and port, for tests that must kill,
@@ -37,14 +38,15 @@ export class OwnServer {
   }
 
   /**
-   * Starts `next start` on a fresh random port in 4000–4999 (or on `port`, as a redeploy would) and
+   * Starts the production server on a fresh random port in 4000–4999 (or on `port`, as a redeploy would) and
    * waits until it answers.
    */
   async start(port?: number): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
       this.port = port ?? 4000 + Math.floor(Math.random() * 1000);
-      // Its own process group, so a kill reaches whatever `next start` runs under it.
-      this.child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(this.port), "-H", "127.0.0.1"], {
+      // Its own process group, so a kill reaches the whole server.
+      const { command, args } = serverCommand(this.port, "127.0.0.1");
+      this.child = spawn(command, args, {
         env: { ...process.env, ...this.env, PORT: String(this.port) },
         stdio: "ignore",
         detached: true,

@@ -3,11 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
+import { serverCommand } from "@/lib/server/command";
 import { ADMIN_TOKEN_FILE, E2E_DB, E2E_PORT, INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS, WALL_LINK_FILE } from "./users";
 
 /**
  * The browser tests' server: a throw-away database with demo data and one user per role, served by
- * the production build (`next start`), exactly as users run it.
+ * the production server on the build, exactly as users run it.
  */
 const env = { ...process.env, DATABASE_URL: `file:${E2E_DB}`, TANDEM_DEMO: "off", PORT: String(E2E_PORT) };
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(E2E_DB + suffix, { force: true });
@@ -35,6 +36,7 @@ await keep(WALL_LINK_FILE, "wall-link", "create", "--name", "e2e wall");
 // Integration 1, so every page (its settings page included) has something to show to the axe sweep.
 await run("integration", "add", "--source", "alertmanager", "--name", "e2e alertmanager");
 
-const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const { command, args } = serverCommand(E2E_PORT, "127.0.0.1");
+const server = spawn(command, args, { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

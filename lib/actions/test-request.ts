@@ -3,7 +3,7 @@ import { getAuth } from "@/lib/auth/auth";
 /**
  * The request a server action sees when run in Vitest: test files mock next/headers with
  * `nextHeadersMock` and set the caller's headers here, so getCurrentUser() resolves a real
- * better-auth session from a real cookie, exactly as in `next start`.
+ * better-auth session from a real cookie, exactly as in the production server.
  */
 let current = new Headers();
 

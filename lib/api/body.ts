@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => new AppError("payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).`);
+export const tooLarge = () => new AppError("payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
 /** Reads a request body, refusing more than 1 MiB without buffering it all first. */
 export async function readLimitedBody(request: Request): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createServer } from "node:net";
-import path from "node:path";
+import { serverCommand } from "@/lib/server/command";
 
 export type Server = { base: string; peakRssMb: () => number; stop: () => Promise<void> };
 
@@ -28,11 +28,12 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `next start` on the production build, with its memory sampled every 100 ms until it stops. */
+/** The production server (lib/server/main.ts) on the build, with its memory sampled every 100 ms until it stops. */
 export async function startServer(databasePath: string): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const { command, args } = serverCommand(port, "127.0.0.1");
+  const child: ChildProcess = spawn(command, args, {
     env: { ...process.env, DATABASE_URL: `file:${databasePath}`, TANDEM_DEMO: "off", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
   });

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, parseConfig } from "@/lib/config/config";
+import { serverCommand } from "@/lib/server/command";
 import { processIo } from "./io";
 import { prepareDatabase } from "./prepare";
 
@@ -24,7 +25,8 @@ async function main(): Promise<number> {
     if (build.status !== 0) return build.status ?? 1;
   }
   await prepareDatabase(config, processIo);
-  const server = spawn(next, ["start", "-p", String(config.port)], { stdio: "inherit" });
+  const { command, args } = serverCommand(config.port);
+  const server = spawn(command, args, { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) => server.on("exit", (code) => resolve(code ?? 0)));
 }

@@ -72,6 +72,7 @@ export const deploymentPostSchema = z.custom<unknown>().transform((body, ctx): {
   }
   return { batch: isBatch, items: "deployments" in parsed.data ? parsed.data.deployments : [parsed.data] };
 });
+export type DeploymentPost = z.output<typeof deploymentPostSchema>;
 
 /* Incidents: POST creates (or replays by externalId), PATCH changes some fields. */
 

@@ -13,7 +13,7 @@ type Open = { close: () => void };
 const globalForStreams = globalThis as unknown as { tandemStreams?: { open: Set<Open>; draining: boolean } };
 
 /**
- * Every open stream, so a SIGTERM can end them: `next start` waits for open responses before it
+ * Every open stream, so a SIGTERM can end them: the server waits for open responses before it
  * exits, and a redeploy must not hang on the TVs that are watching.
  */
 function streams() {

@@ -1,16 +1,9 @@
 import { z } from "zod";
-import { listDeploymentShas } from "@/db/queries/ingest";
-import { apiRoute } from "@/lib/api/handler";
-import { recordDeployments } from "@/lib/ingest/deployments";
-import { deploymentJson } from "@/lib/ingest/json";
+import { apiRoute, replyResponse } from "@/lib/api/handler";
+import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 
-export const POST = apiRoute(
-  { permission: "record", doing: "record deployments", query: z.object({}), body: deploymentPostSchema },
-  ({ db, actor, body }) => {
-    const results = recordDeployments(db, actor, `token:${actor.id}`, body.items, body.batch);
-    const json = results.map((r) => deploymentJson(r.deployment, r.service, listDeploymentShas(db, r.deployment.id)));
-    const status = results.some((r) => r.created) ? 201 : 200;
-    return Response.json(body.batch ? { deployments: json } : json[0], { status });
-  },
+/** Served here under `next dev`; the production server answers it on its fast path (lib/server). */
+export const POST = apiRoute({ ...RECORD_DEPLOYMENTS, query: z.object({}), body: deploymentPostSchema }, ({ db, actor, body }) =>
+  replyResponse(recordDeploymentsReply(db, actor, body)),
 );

@@ -1,0 +1,81 @@
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { authenticateToken } from "@/db/queries/tokens";
+import type { Actor } from "@/lib/auth/actor";
+import { RateLimiter } from "@/lib/auth/rate-limit";
+import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
+import { getConfig } from "@/lib/config/config";
+import { AppError, invalid } from "@/lib/errors";
+
+/*
+ * The steps of an API request that do not depend on how it arrived: through Next's route handlers
+ * (handler.ts) or the ingestion fast path in front of Next (lib/server). Both call these, so a request
+ * is validated, authenticated and answered the same way whichever door it came through.
+ */
+
+/** An answer before it is written out: the JSON body, its status and any extra headers. */
+export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+export type TokenActor = Extract<Actor, { type: "token" }> & { role: TokenRole };
+
+/** What an endpoint does, for its permission check and its messages ("may not record deployments"). */
+export type EndpointAccess = { permission: Permission; doing: string };
+
+const globalForLimiter = globalThis as unknown as { apiLimiter?: RateLimiter };
+/** One fixed window per token per minute, sized by TANDEM_RATE_LIMIT, shared by both doors. */
+function limiter(): RateLimiter {
+  globalForLimiter.apiLimiter ??= new RateLimiter(getConfig().rateLimit, 60_000);
+  return globalForLimiter.apiLimiter;
+}
+
+/** The error envelope of CONTRACT.md. */
+export function errorReply(error: AppError): Reply {
+  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
+    error: { code: error.code, message: error.message },
+  };
+  if (error.fields && Object.keys(error.fields).length) body.error.fields = error.fields;
+  const headers: Record<string, string> = {};
+  if (error.code === "unauthorized") headers["WWW-Authenticate"] = "Bearer";
+  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
+  return { status: error.status, body, headers };
+}
+
+/** A failure that is not the client's: logged here, answered without detail. */
+export function internalErrorReply(doing: string, error: unknown): Reply {
+  console.error(`API request failed while trying to ${doing}:`, error);
+  return { status: 500, body: { error: { code: "internal", message: "Tandem could not complete the request; nothing was changed." } } };
+}
+
+/** Client mistakes become their envelope; anything else is an internal error. */
+export function failureReply(doing: string, error: unknown): Reply {
+  return error instanceof AppError ? errorReply(error) : internalErrorReply(doing, error);
+}
+
+/** The value as `schema` outputs it, or 400 naming the first problem per field. */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalid(parsed.error.issues);
+  return parsed.data;
+}
+
+function bearerToken(header: string | null): string {
+  if (!header) throw new AppError("unauthorized", "Send an API token in the header Authorization: Bearer <token>.");
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new AppError("unauthorized", "The Authorization header must be Bearer <token>.");
+  return match[1]!;
+}
+
+/**
+ * The token behind an Authorization header, when it is valid (401), may do this (403) and is within
+ * its rate limit (429).
+ */
+export function authenticate(db: Db, authorization: string | null, access: EndpointAccess): TokenActor {
+  const token = authenticateToken(db, bearerToken(authorization));
+  if (!token) throw new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
+  if (!tokenCan(token.role, access.permission)) {
+    throw new AppError("forbidden", `A token with role ${token.role} may not ${access.doing}.`);
+  }
+  const wait = limiter().attempt(`token:${token.id}`);
+  if (wait > 0) throw new AppError("rate_limited", `This token sent more than ${getConfig().rateLimit} requests in a minute; retry in ${wait} s.`, undefined, wait);
+  return { type: "token", id: String(token.id), label: token.name, role: token.role };
+}

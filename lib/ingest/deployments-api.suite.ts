@@ -1,0 +1,139 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { createApiToken } from "@/db/queries/tokens";
+import { tempDir } from "@/db/test/temp-db";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+
+/** A way in to `POST /api/v1/deployments`: Next's route handler, or the production server's fast path. */
+export type IngestionDoor = {
+  name: string;
+  start?: () => Promise<void>;
+  stop?: () => Promise<void>;
+  post: (body: string, authorization: string) => Promise<Response>;
+};
+
+/**
+ * What `POST /api/v1/deployments` promises, run against one door. Each door runs it in its own test file
+ * (so its own process and database): both must keep every promise.
+ */
+export function deploymentsApiSuite(door: IngestionDoor) {
+  const t = tempDir();
+  process.env.DATABASE_URL = `file:${t.file}`;
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    const { db, sqlite } = openDatabase(t.file);
+    for (const role of ["ingest", "read", "admin"] as const) tokens[role] = createApiToken(db, CLI_ACTOR, { name: role, role }).token;
+    tokens.ingest2 = createApiToken(db, CLI_ACTOR, { name: "second", role: "ingest" }).token;
+    sqlite.close();
+    await door.start?.();
+  });
+  afterAll(async () => {
+    await door.stop?.();
+    t.cleanup();
+  });
+
+  const post = (body: unknown, token = tokens.ingest!) => door.post(typeof body === "string" ? body : JSON.stringify(body), `Bearer ${token}`);
+  const rows = () => {
+    const db = new Database(t.file, { readonly: true });
+    const n = (table: string) => (db.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+    const counts = { deployments: n("deployments"), commits: n("commits"), services: n("services"), links: n("deployment_commits") };
+    db.close();
+    return counts;
+  };
+  const ok = { service: "checkout", status: "success", startedAt: "2026-03-10T10:00:00+02:00", finishedAt: "2026-03-10T08:05:00Z" };
+
+  describe(`POST /api/v1/deployments (${door.name})`, () => {
+    it("records one deployment with 201, creating its service, times in UTC", async () => {
+      const response = await post({ ...ok, version: "1.2.3", externalId: "run-1", commits: [{ sha: "ABCDEF1234", timestamp: "2026-03-10T07:00:00Z", message: "Fix" }] });
+      expect(response.status).toBe(201);
+      const body = await response.json();
+      expect(body).toMatchObject({ service: "checkout", environment: "production", status: "success", startedAt: "2026-03-10T08:00:00.000Z", finishedAt: "2026-03-10T08:05:00.000Z", commits: ["abcdef1234"], externalId: "run-1" });
+      expect(typeof body.id).toBe("number");
+    });
+
+    it("replays an externalId with 200 and the same id, updating status and finish time", async () => {
+      const first = await (await post({ service: "web", status: "in_progress", externalId: "r-9", startedAt: "2026-03-10T10:00:00Z" })).json();
+      const before = rows();
+      const replay = await post({ service: "web", status: "success", externalId: "r-9", finishedAt: "2026-03-10T10:07:00Z" });
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toMatchObject({ id: first.id, status: "success", finishedAt: "2026-03-10T10:07:00.000Z", startedAt: "2026-03-10T10:00:00.000Z" });
+      const late = await post({ service: "web", status: "in_progress", externalId: "r-9" });
+      expect(await late.json()).toMatchObject({ id: first.id, status: "success" });
+      expect(rows()).toEqual(before);
+    });
+
+    it("keeps externalIds per token: another token's run-1 is a new deployment", async () => {
+      const response = await post({ ...ok, externalId: "run-1" }, tokens.ingest2);
+      expect(response.status).toBe(201);
+    });
+
+    it("resolves rollbackOf by id or externalId, and names an unknown reference", async () => {
+      const target = await (await post({ ...ok, externalId: "bad-release" })).json();
+      expect((await (await post({ ...ok, rollbackOf: "bad-release" })).json()).rollbackOf).toBe(target.id);
+      expect((await (await post({ ...ok, rollbackOf: target.id })).json()).rollbackOf).toBe(target.id);
+      const before = rows();
+      for (const [body, field, message] of [
+        [{ ...ok, rollbackOf: "nope" }, "rollbackOf", "no deployment has externalId nope"],
+        [{ ...ok, rollbackOf: 99999 }, "rollbackOf", "no deployment has id 99999"],
+        [{ ...ok, changeRequest: 42 }, "changeRequest", "no change request has id 42"],
+      ] as const) {
+        const response = await post(body);
+        expect(response.status).toBe(400);
+        expect((await response.json()).error.fields).toEqual({ [field]: message });
+      }
+      expect(rows()).toEqual(before);
+    });
+
+    it.each([
+      [{ ...ok, service: "Not Slug" }, "service"],
+      [{ ...ok, status: "done" }, "status"],
+      [{ service: "x", status: "success" }, "finishedAt"],
+      [{ ...ok, finishedAt: "2026-03-10T07:00:00Z" }, "finishedAt"],
+      [{ ...ok, finishedAt: "yesterday" }, "finishedAt"],
+      [{ ...ok, commits: [{ sha: "xyz", timestamp: "2026-03-10T07:00:00Z" }] }, "commits.0.sha"],
+      [{ ...ok, unplanned: "yes" }, "unplanned"],
+      [[ok], "_"],
+    ])("refuses %j naming %s, writing nothing", async (body, field) => {
+      const before = rows();
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      const json = await response.json();
+      expect(json.error.code).toBe("bad_request");
+      expect(Object.keys(json.error.fields)).toContain(field);
+      expect(rows()).toEqual(before);
+    });
+
+    it("writes a batch all-or-nothing and names the bad item", async () => {
+      const before = rows();
+      const items = Array.from({ length: 5 }, (_, i) => ({ ...ok, service: `batch-${i}`, externalId: `b-${i}` }));
+      const bad = await post({ deployments: [...items, { ...ok, rollbackOf: "missing" }] });
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).error.fields).toEqual({ "deployments.5.rollbackOf": "no deployment has externalId missing" });
+      expect(rows()).toEqual(before);
+      const good = await post({ deployments: [...items, { ...ok, externalId: "b-5", rollbackOf: "b-0" }] });
+      expect(good.status).toBe(201);
+      const json = await good.json();
+      expect(json.deployments).toHaveLength(6);
+      expect(json.deployments[5].rollbackOf).toBe(json.deployments[0].id);
+      expect(rows().deployments).toBe(before.deployments + 6);
+      const tooMany = await post({ deployments: Array.from({ length: 1001 }, () => ok) });
+      expect((await tooMany.json()).error.fields).toEqual({ deployments: "must hold at most 1000 deployments" });
+    });
+
+    it("answers 413 over 1 MiB and 400 for malformed JSON, writing nothing", async () => {
+      const before = rows();
+      expect((await post({ ...ok, version: "x".repeat(1024 * 1024) })).status).toBe(413);
+      const malformed = await post("{");
+      expect(malformed.status).toBe(400);
+      expect((await malformed.json()).error.message).toMatch(/^The body is not valid JSON/);
+      expect(rows()).toEqual(before);
+    });
+
+    it("needs an ingest or admin token", async () => {
+      expect((await post(ok, tokens.read)).status).toBe(403);
+      expect((await post(ok, "tdm_wrong")).status).toBe(401);
+      expect((await post(ok, tokens.admin)).status).toBe(201);
+    });
+  });
+}

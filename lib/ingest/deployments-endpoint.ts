@@ -1,0 +1,19 @@
+import type { Db } from "@/db/client";
+import { listDeploymentShas } from "@/db/queries/ingest";
+import type { EndpointAccess, Reply, TokenActor } from "@/lib/api/endpoint";
+import { recordDeployments } from "./deployments";
+import { deploymentJson } from "./json";
+import type { DeploymentPost } from "./schema";
+
+/**
+ * `POST /api/v1/deployments`, once validated and authenticated. Next's route handler and the ingestion
+ * fast path (lib/server) both answer with this.
+ */
+export const RECORD_DEPLOYMENTS: EndpointAccess = { permission: "record", doing: "record deployments" };
+
+export function recordDeploymentsReply(db: Db, actor: TokenActor, body: DeploymentPost): Reply {
+  const results = recordDeployments(db, actor, `token:${actor.id}`, body.items, body.batch);
+  const json = results.map((r) => deploymentJson(r.deployment, r.service, listDeploymentShas(db, r.deployment.id)));
+  const status = results.some((r) => r.created) ? 201 : 200;
+  return { status, body: body.batch ? { deployments: json } : json[0] };
+}

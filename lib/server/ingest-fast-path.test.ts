@@ -1,0 +1,114 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/v1/deployments/route";
+import { getDb } from "@/db/client";
+import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";
+import { SECURITY_HEADERS } from "@/lib/security/headers";
+import { hostileJson } from "@/lib/testing/bad-input";
+import { isIngestion, serveIngestion } from "./ingest-fast-path";
+
+let server: http.Server | undefined;
+let base = "";
+let passedOn = 0;
+
+/** The fast path in front of a stand-in for Next that only counts what reaches it. */
+function start(): Promise<void> {
+  server = http.createServer((request, response) => {
+    if (isIngestion(request)) return void serveIngestion(request, response, getDb());
+    passedOn++;
+    response.writeHead(404).end("next");
+  });
+  return new Promise((resolve) => server!.listen(0, "127.0.0.1", () => resolve()));
+}
+
+const fastPost = (body: BodyInit, authorization: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization, "content-type": "application/json", ...headers }, body });
+
+deploymentsApiSuite({
+  name: "production server fast path",
+  start: async () => {
+    await start();
+    base = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  },
+  stop: () => new Promise((resolve) => server!.close(() => resolve())),
+  post: (body, authorization) => fastPost(body, authorization),
+});
+
+const deployments = () => {
+  const db = new Database(process.env.DATABASE_URL!.slice("file:".length), { readonly: true });
+  const n = (db.prepare("select count(*) n from deployments").get() as { n: number }).n;
+  db.close();
+  return n;
+};
+
+describe("the ingestion fast path", () => {
+  it("answers only POST /api/v1/deployments (with or without a query); everything else goes on to Next", async () => {
+    const at = (method: string, url: string) => isIngestion({ method, url } as http.IncomingMessage);
+    expect(at("POST", "/api/v1/deployments")).toBe(true);
+    expect(at("POST", "/api/v1/deployments?dry=1")).toBe(true);
+    for (const [method, url] of [["GET", "/api/v1/deployments"], ["POST", "/api/v1/deployments/"], ["POST", "/api/v1/deployments/7"], ["POST", "/api/v1/deploymentsx"], ["POST", "/api/v1/incidents"], ["PUT", "/api/v1/deployments"]]) {
+      expect(at(method!, url!)).toBe(false);
+    }
+    const before = passedOn;
+    expect((await fetch(`${base}/api/v1/deployments?limit=1`)).status).toBe(404);
+    expect(passedOn).toBe(before + 1);
+  });
+
+  it("sends the security headers Next gives every response, on success and on refusal", async () => {
+    for (const response of [await fastPost("{", "Bearer nope"), await fastPost(JSON.stringify({ service: "web", status: "success", finishedAt: new Date().toISOString() }), "Bearer nope")]) {
+      for (const { key, value } of SECURITY_HEADERS) expect(response.headers.get(key)).toBe(value);
+      expect(response.headers.get("content-type")).toBe("application/json");
+    }
+  });
+
+  it("refuses a streamed body over 1 MiB with 413 and closes the connection, writing nothing", async () => {
+    const before = deployments();
+    const huge = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 17; i++) controller.enqueue(new TextEncoder().encode("x".repeat(64 * 1024)));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization: "Bearer x", "content-type": "application/json" }, body: huge, duplex: "half" } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close");
+    expect((await response.json()).error.code).toBe("payload_too_large");
+    expect(deployments()).toBe(before);
+  });
+
+  it("writes nothing and stays up when a client leaves mid-body", async () => {
+    const before = deployments();
+    await new Promise<void>((resolve) => {
+      const request = http.request(`${base}/api/v1/deployments`, { method: "POST", headers: { "content-length": "500", authorization: "Bearer x" } });
+      request.on("error", () => resolve());
+      request.write('{"service":"web","status":"succ', () => setTimeout(() => request.destroy(), 20));
+      request.on("close", () => resolve());
+    });
+    expect(deployments()).toBe(before);
+    expect((await fastPost("{", "Bearer x")).status).toBe(400);
+  });
+
+  it("answers exactly as Next's route does, for any body", async () => {
+    const before = deployments();
+    const body = fc.oneof(
+      hostileJson.map((v) => JSON.stringify(v) ?? ""),
+      fc.string({ maxLength: 60 }),
+      fc.uint8Array({ maxLength: 60 }).map((bytes) => Buffer.from(bytes).toString("latin1")),
+    );
+    const authorization = fc.constantFrom("", "Bearer", "Basic abc", "Bearer tdm_unknown", "bearer  tdm_x  ");
+    await fc.assert(
+      fc.asyncProperty(body, authorization, async (text, auth) => {
+        const viaRoute = await POST(new Request("http://tandem.test/api/v1/deployments", { method: "POST", headers: auth ? { authorization: auth } : {}, body: text }), { params: Promise.resolve({}) });
+        const viaFastPath = await fetch(`${base}/api/v1/deployments`, { method: "POST", headers: auth ? { authorization: auth } : {}, body: text });
+        expect(viaFastPath.status).toBe(viaRoute.status);
+        expect(await viaFastPath.json()).toEqual(await viaRoute.json());
+        expect(viaFastPath.headers.get("www-authenticate")).toBe(viaRoute.headers.get("www-authenticate"));
+      }),
+      { numRuns: 150 },
+    );
+    expect(deployments()).toBe(before);
+  });
+});

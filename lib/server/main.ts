@@ -1,0 +1,52 @@
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { openDatabase } from "@/db/client";
+import { ConfigError, parseConfig } from "@/lib/config/config";
+import { isIngestion, serveIngestion } from "./ingest-fast-path";
+
+/*
+ * The production server: Next's request handler behind a plain node:http server that answers
+ * deployment ingestion itself (ingest-fast-path.ts). Run as `node --import tsx lib/server/main.ts
+ * [--port N] [--hostname H]` on a build (`npm start` does this after preparing the database).
+ */
+
+const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
+let config;
+try {
+  config = parseConfig(values.port ? { ...process.env, PORT: values.port } : process.env);
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(`tandem: ${e.message}`);
+  process.exit(1);
+}
+const hostname = values.hostname;
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port: config.port });
+const handle = app.getRequestHandler();
+await app.prepare();
+// Its own connection (the database is migrated before the server starts): Next's routes hold theirs,
+// and one SQLite connection per door keeps their prepared statements and transactions apart.
+const ingestion = openDatabase(config.databasePath, { migrate: false });
+
+const server = createServer((request, response) => {
+  if (isIngestion(request)) void serveIngestion(request, response, ingestion.db);
+  else void handle(request, response);
+});
+server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
+
+let closing = false;
+/** Finish the requests in flight (live streams end themselves on SIGTERM), then exit as `next start` does. */
+function shutdown(signal: "SIGINT" | "SIGTERM") {
+  if (closing) return;
+  closing = true;
+  // A client holding a connection open must not keep a redeploy waiting.
+  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close(async () => {
+    await app.close().catch(console.error);
+    ingestion.sqlite.close();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
+}
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));
