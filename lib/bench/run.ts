@@ -60,6 +60,7 @@ async function main() {
     const step = async (what: string, measure: () => Promise<Row[]>) => {
       log(`Measuring ${what}…`);
       rows.push(...(await measure()));
+      log(`  server memory so far: ${Math.round(server.peakRssMb())} MB at peak, ${Math.round(server.rssMb())} MB now`);
     };
     const readSetup = { api, ingest, databasePath: work, from: setup.end - 90 * DAY, to: setup.end, service: "checkout-api", runs: plan.runs };
     await step("the metrics API and its SQL reference", () => metricsRows(readSetup));

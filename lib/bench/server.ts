@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { createServer } from "node:net";
 import { serverCommand } from "@/lib/server/command";
 
-export type Server = { base: string; peakRssMb: () => number; stop: () => Promise<void> };
+export type Server = { base: string; peakRssMb: () => number; rssMb: () => number; stop: () => Promise<void> };
 
 /** Resident memory of a process and its descendants (a server may fork workers), in MB. */
 function treeRssMb(pid: number): number {
@@ -49,7 +49,7 @@ export async function startServer(databasePath: string): Promise<Server> {
   };
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) break;
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, peakRssMb: () => peak, stop };
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, peakRssMb: () => peak, rssMb: () => treeRssMb(child.pid!), stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();

@@ -7,8 +7,8 @@ import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 /*
  * The production server: Next's request handler behind a plain node:http server that answers
- * deployment ingestion itself (ingest-fast-path.ts). Run as `node --import tsx lib/server/main.ts
- * [--port N] [--hostname H]` on a build (`npm start` does this after preparing the database).
+ * deployment ingestion itself (ingest-fast-path.ts). Started through serverCommand (command.ts), which
+ * compiles this file first; `--port N` and `--hostname H` override PORT and the all-interfaces default.
  */
 
 const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
