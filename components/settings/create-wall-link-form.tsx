@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { addWallLink } from "@/lib/actions/wall-links";
 import { IDLE } from "@/lib/actions/form-state";
-import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/schema";
+import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

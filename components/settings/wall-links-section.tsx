@@ -1,7 +1,7 @@
 import type { WallLink } from "@/db/schema";
 import { removeWallLink } from "@/lib/actions/wall-links";
 import { linkViews } from "@/lib/wall/links";
-import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/schema";
+import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { Badge } from "@/components/ui/badge";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { LocalTime } from "@/components/ui/local-time";

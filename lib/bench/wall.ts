@@ -64,7 +64,9 @@ export async function wallRows(wall: Client, ingest: Client, wallPath: string, r
 /** Gzip size of every script the wall's HTML loads on first visit. */
 async function wallScriptRow(wall: Client, wallPath: string): Promise<Row> {
   const html = await wall.text(wallPath);
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
+  // noModule scripts are polyfills only browsers without ES modules fetch; every current one skips them.
+  const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)].filter((m) => !/\snomodule\b/i.test(m[1]! + m[3]!));
+  const sources = [...new Set(tags.map((m) => m[2]!.replaceAll("&amp;", "&")))];
   if (!sources.length) throw new Error(`${wallPath} references no scripts`);
   let bytes = 0;
   for (const src of sources) bytes += gzipSync(Buffer.from(await (await wall.send(src.startsWith("http") ? new URL(src).pathname : src)).arrayBuffer())).length;

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth/session";
-import { DEFAULT_ROTATE_SECONDS, type WallViewSpec } from "./schema";
+import { DEFAULT_ROTATE_SECONDS } from "./limits";
+import type { WallViewSpec } from "./schema";
 import { linkViews, openWallLink } from "./links";
 
 export type WallGrant =

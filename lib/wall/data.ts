@@ -8,7 +8,8 @@ import { computeMetrics } from "@/lib/dora/metrics";
 import type { MetricsQuery } from "@/lib/dora/query";
 import { eventJson } from "@/lib/timeline/feed";
 import { DAY_MS } from "@/lib/time";
-import { DEFAULT_ROTATE_SECONDS, type WallViewSpec } from "./schema";
+import { DEFAULT_ROTATE_SECONDS } from "./limits";
+import type { WallViewSpec } from "./schema";
 
 export const WALL_WINDOW_DAYS = 30;
 

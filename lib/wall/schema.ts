@@ -1,9 +1,6 @@
 import { z } from "zod";
 import { oneOf, requiredText, slugSchema } from "@/lib/validation";
-
-export const MAX_WALL_VIEWS = 6;
-export const DEFAULT_ROTATE_SECONDS = 30;
-export const WALL_PANELS = ["all", "incidents"] as const;
+import { DEFAULT_ROTATE_SECONDS, MAX_WALL_VIEWS, WALL_PANELS } from "./limits";
 
 /** An empty form field means "not given", and the field's own schema explains any other mistake. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
