@@ -8,16 +8,18 @@ import { getDb } from "@/db/client";
 import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
 import { hostileJson } from "@/lib/testing/bad-input";
+import { GroupCommit } from "./group-commit";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 let server: http.Server | undefined;
 let base = "";
 let passedOn = 0;
+let writer: GroupCommit | undefined;
 
 /** The fast path in front of a stand-in for Next that only counts what reaches it. */
 function start(): Promise<void> {
   server = http.createServer((request, response) => {
-    if (isIngestion(request)) return void serveIngestion(request, response, getDb());
+    if (isIngestion(request)) return void serveIngestion(request, response, (writer ??= new GroupCommit(getDb())));
     passedOn++;
     response.writeHead(404).end("next");
   });

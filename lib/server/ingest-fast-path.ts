@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Db } from "@/db/client";
 import { MAX_BODY_BYTES, parseJsonBody, tooLarge } from "@/lib/api/body";
 import { authenticate, failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
-import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
+import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
+import type { GroupCommit } from "./group-commit";
 
 /*
  * `POST /api/v1/deployments` answered before Next sees the request. Next's request pipeline costs about
  * a millisecond per request on a small machine, several times the work of recording a deployment, and
- * CI systems post deployments one by one. Same steps and order as Next's route (handler.ts): body (413,
+ * CI systems post deployments one by one (group-commit.ts shares their COMMITs). Same steps and order as Next's route (handler.ts): body (413,
  * 400) → token (401, 403, 429) → record; the same reply, headers included.
  */
 
@@ -56,12 +56,12 @@ function send(response: ServerResponse, reply: Reply, closing: boolean): void {
   response.end(body);
 }
 
-export async function serveIngestion(request: IncomingMessage, response: ServerResponse, db: Db): Promise<void> {
+export async function serveIngestion(request: IncomingMessage, response: ServerResponse, writer: GroupCommit): Promise<void> {
   let reply: Reply;
   try {
     const body = parseOrRefuse(deploymentPostSchema, parseJsonBody(await readBody(request)));
-    const actor = authenticate(db, request.headers.authorization ?? null, RECORD_DEPLOYMENTS);
-    reply = recordDeploymentsReply(db, actor, body);
+    const actor = authenticate(writer.db, request.headers.authorization ?? null, RECORD_DEPLOYMENTS);
+    reply = await writer.record(actor, body);
   } catch (error) {
     // The client went away mid-body: nobody is left to answer.
     if (request.destroyed && !request.complete) return void response.destroy();

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { openDatabase } from "@/db/client";
 import { ConfigError, parseConfig } from "@/lib/config/config";
+import { GroupCommit } from "./group-commit";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 /*
@@ -28,9 +29,10 @@ await app.prepare();
 // Its own connection (the database is migrated before the server starts): Next's routes hold theirs,
 // and one SQLite connection per door keeps their prepared statements and transactions apart.
 const ingestion = openDatabase(config.databasePath, { migrate: false });
+const writer = new GroupCommit(ingestion.db);
 
 const server = createServer((request, response) => {
-  if (isIngestion(request)) void serveIngestion(request, response, ingestion.db);
+  if (isIngestion(request)) void serveIngestion(request, response, writer);
   else void handle(request, response);
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
