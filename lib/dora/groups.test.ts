@@ -51,7 +51,10 @@ describe("groups", () => {
   });
 
   it("counts deployments, distinct days, failures, recoveries and rework per group", () => {
-    const rows = deploymentGroups({ service: [1, 1, 2], day: [20_410, 20_410, 20_411], failed: [1, 1, 0], recoveryMs: [5_000, null, null], rework: [0, 1, 0] });
+    const rows = deploymentGroups({
+      days: { service: [1, 2], day: [20_410, 20_411], deployments: [2, 1], rework: [1, 0] },
+      failed: { service: [1, 1], day: [20_410, 20_410], recoveryMs: [5_000, null] },
+    });
     expect(rows.find((r) => r.g === "all")).toEqual({ g: "all", deployments: 3, deployDays: 2, failed: 2, recovered: 1, rework: 1 });
     expect(rows.find((r) => r.g === "s:1")).toEqual({ g: "s:1", deployments: 2, deployDays: 1, failed: 2, recovered: 1, rework: 1 });
   });

@@ -138,7 +138,8 @@ export function leadTimeGroups(facts: LeadFacts): PercentileRow[] {
 
 /** Failed deployment recovery time per group (seconds), over the failed changes that recovered. */
 export function recoveryGroups(facts: DeliveredFacts): PercentileRow[] {
-  return percentilesByGroup(facts, (i) => (facts.failed[i] && facts.recoveryMs[i] !== null ? facts.recoveryMs[i]! / 1000 : null));
+  const { recoveryMs } = facts.failed;
+  return percentilesByGroup(facts.failed, (i) => (recoveryMs[i] !== null ? recoveryMs[i]! / 1000 : null));
 }
 
 /** Counts per group: |D|, distinct UTC days, failed changes (and how many recovered), rework. */
@@ -148,24 +149,26 @@ export function deploymentGroups(facts: DeliveredFacts): DeploymentAggregateRow[
   const all = fresh();
   const weeks = new Map<number, Counts>();
   const services = new Map<number, Counts>();
-  const add = (c: Counts, i: number) => {
-    c.deployments++;
-    c.days.add(facts.day[i]!);
-    if (facts.failed[i]) {
-      c.failed++;
-      if (facts.recoveryMs[i] !== null) c.recovered++;
-    }
-    if (facts.rework[i]) c.rework++;
-  };
   const at = (map: Map<number, Counts>, key: number) => {
     let c = map.get(key);
     if (!c) map.set(key, (c = fresh()));
     return c;
   };
-  for (let i = 0; i < facts.service.length; i++) {
-    add(all, i);
-    add(at(weeks, weekOfDay(facts.day[i]!)), i);
-    add(at(services, facts.service[i]!), i);
+  const { days, failed } = facts;
+  for (let i = 0; i < days.service.length; i++) {
+    const day = days.day[i]!;
+    for (const c of [all, at(weeks, weekOfDay(day)), at(services, days.service[i]!)]) {
+      c.deployments += days.deployments[i]!;
+      c.rework += days.rework[i]!;
+      c.days.add(day);
+    }
+  }
+  for (let i = 0; i < failed.service.length; i++) {
+    const recovered = failed.recoveryMs[i] !== null ? 1 : 0;
+    for (const c of [all, at(weeks, weekOfDay(failed.day[i]!)), at(services, failed.service[i]!)]) {
+      c.failed++;
+      c.recovered += recovered;
+    }
   }
   const row = (g: string, { days, ...c }: Counts): DeploymentAggregateRow => ({ g, ...c, deployDays: days.size });
   return [...(all.deployments ? [row("all", all)] : []), ...[...weeks].map(([w, c]) => row(`w:${w}`, c)), ...[...services].map(([s, c]) => row(`s:${s}`, c))];
