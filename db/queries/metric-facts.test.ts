@@ -3,10 +3,20 @@ import { describe, expect, it } from "vitest";
 import { Random } from "../seed/random";
 import { scenario } from "../test/scenario";
 import { memoryDb } from "../test/temp-db";
-import { deliveredFacts, leadFacts } from "./metric-facts";
-import { deliveredCte, failedCte, type MetricScope } from "./metrics";
+import { deliveredFacts, leadFacts, leadValues, type LeadFacts } from "./metric-facts";
+import { deliveredCte, failedCte, leadsCte, type MetricScope } from "./metrics";
 
 const H = 3_600_000;
+
+/** Every value of the blocks, with its block's day and service. */
+function values(facts: LeadFacts): { ms: number; day: number; service: number }[] {
+  const out: { ms: number; day: number; service: number }[] = [];
+  facts.count.forEach((n, b) => {
+    for (let i = 0; i < n; i++) out.push({ ms: facts.ms[out.length]!, day: facts.day[b]!, service: facts.service[b]! });
+  });
+  expect(out).toHaveLength(facts.ms.length);
+  return out;
+}
 
 describe("leadFacts", () => {
   it("takes whole days from lead_days and the partial days at the ends from the deliveries, for any window", () => {
@@ -16,7 +26,9 @@ describe("leadFacts", () => {
     s.deploy({ service: "api", finishedAt: "2026-03-10T13:00:00Z", commits: [{ sha: "late", at: "2026-03-10T14:00:00Z" }] }); // committed after: no lead
     const within = (from: string, to: string) => {
       const facts = leadFacts(s.db, { from: new Date(from), to: new Date(to), environment: "production" });
-      return facts.ms.map((ms, i) => [ms / H, facts.day[i]]).sort((a, b) => a[0]! - b[0]!);
+      return values(facts)
+        .map(({ ms, day }) => [ms / H, day])
+        .sort((a, b) => a[0]! - b[0]!);
     };
     const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
     expect(within("2026-03-09T12:00:00Z", "2026-03-11T06:00:00Z")).toEqual([
@@ -27,11 +39,59 @@ describe("leadFacts", () => {
     expect(within("2026-03-09T00:00:00Z", "2026-03-12T00:00:00Z").map(([h]) => h)).toEqual([1, 2, 3, 4, 5]);
     expect(within("2026-03-11T00:00:00Z", "2026-03-11T05:00:00Z").map(([h]) => h)).toEqual([4]);
     const api = leadFacts(s.db, { from: new Date("2026-03-09T00:00:00Z"), to: new Date("2026-03-12T00:00:00Z"), environment: "production", service: "api" });
-    expect(api.ms.map((ms) => ms / H).sort()).toEqual([2, 4]);
+    expect([...api.ms].map((ms) => ms / H).sort()).toEqual([2, 4]);
   });
 });
 
 const DAY = 86_400_000;
+
+describe("leadValues", () => {
+  it("reads 8-byte big-endian integers exactly, past 2^32 too", () => {
+    const blob = Buffer.alloc(24);
+    blob.writeBigUInt64BE(1n, 0);
+    blob.writeBigUInt64BE(4_294_967_297n, 8);
+    blob.writeBigUInt64BE(63_072_000_000n, 16); // two years in ms
+    expect([...leadValues(blob)]).toEqual([1, 4_294_967_297, 63_072_000_000]);
+  });
+});
+
+describe("leadFacts against the deliveries", () => {
+  it("holds exactly the positive leads delivered in the window, in scope, for any window and filter, however busy the day", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const r = new Random(seed);
+      const { db, sqlite } = memoryDb();
+      for (const id of [1, 2, 3]) sqlite.prepare("insert into services (id, slug, name, team, created_at, updated_at) values (?, ?, ?, ?, 0, 0)").run(id, `s${id}`, `S${id}`, id === 3 ? "b" : "a");
+      const deploy = sqlite.prepare("insert into deployments (service_id, environment, status, finished_at, source, created_at, updated_at) values (?, ?, ?, ?, 'test', 0, 0)");
+      const commit = sqlite.prepare("insert into commits (service_id, sha, timestamp) values (?, ?, ?)");
+      const link = sqlite.prepare("insert into deployment_commits (deployment_id, commit_id) values (?, ?)");
+      const start = Date.parse("2026-03-01T00:00:00Z");
+      sqlite.transaction(() => {
+        for (let i = 0; i < 260; i++) {
+          // One busy day of one service among the rest.
+          const busy = i < 60;
+          const service = busy ? 1 : r.int(1, 3);
+          const at = start + (busy ? 2 * DAY + Math.floor(r.next() * DAY) : Math.floor(r.next() * 6 * DAY));
+          const id = deploy.run(service, busy || r.chance(0.85) ? "production" : "staging", busy || r.chance(0.9) ? "success" : "failure", at).lastInsertRowid;
+          // Up to 400 days before (past 2^32 ms), some after the delivery (no lead), many per deployment (parts fill up).
+          for (let c = busy ? 8 : r.int(0, 8); c > 0; c--) link.run(id, commit.run(service, `c${i}-${c}`, at - Math.floor((r.next() - 0.05) * 400 * DAY)).lastInsertRowid);
+        }
+      })();
+      for (let w = 0; w < 10; w++) {
+        const from = start + (r.chance(0.5) ? r.int(0, 4) * DAY : Math.floor(r.next() * 4 * DAY));
+        const to = from + (r.chance(0.3) ? Math.floor(r.next() * 1.5 * DAY) + 1 : Math.floor(r.next() * 4 * DAY) + 1);
+        const filters: Partial<MetricScope>[] = [{}, { service: "s1" }, { team: "a" }, { services: ["s2", "s3"] }];
+        const scope: MetricScope = { from: new Date(from), to: new Date(to), environment: r.chance(0.8) ? "production" : "staging", ...r.pick(filters) };
+        const expected = db
+          .all<{ service: number; at: number; seconds: number }>(sql`with ${leadsCte(scope)} select service_id as service, at, seconds from leads`)
+          .map((l) => `${l.service}|${Math.floor(l.at / DAY)}|${Math.round(l.seconds * 1000)}`);
+        const got = values(leadFacts(db, scope)).map((v) => `${v.service}|${v.day}|${v.ms}`);
+        expect(got.sort(), `seed ${seed}, window ${w}`).toEqual(expected.sort());
+      }
+      expect(sqlite.prepare("select max(part) from lead_days").pluck().get(), "some day filled more than one part").toBeGreaterThan(0);
+      sqlite.close();
+    }
+  });
+});
 
 describe("deliveredFacts", () => {
   /** The same facts straight from the deployments (the CTEs the drill-downs list), one per deployment in D. */

@@ -97,55 +97,80 @@ export function deliveredFacts(db: DbOrTx, scope: MetricScope): DeliveredFacts {
   return { days: dayCounts(db, scope), failed: failedFacts(db, scope) };
 }
 
-export type LeadFacts = { service: number[]; day: number[]; ms: number[] };
+/**
+ * Leads in blocks of one service and UTC day: block i holds count[i] values (whole ms), stored one block
+ * after another in `ms`, so the summaries can bucket a block at a time.
+ */
+export type LeadFacts = { service: number[]; day: number[]; count: number[]; ms: Float64Array };
+
+/** How lead_days stores a part's leads: whole ms as 8-byte big-endian integers, one after another. */
+export function leadValues(blob: Uint8Array, into: Float64Array = new Float64Array(blob.length / 8), at = 0): Float64Array {
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  // Leads are positive and far below 2^53 ms, so the high and low words make the exact value.
+  for (let o = 0; o < blob.length; o += 8) into[at++] = view.getUint32(o) * 4_294_967_296 + view.getUint32(o + 4);
+  return into;
+}
+
+/** The same encoding in SQL, for leads taken straight from commit_deliveries. */
+const encodedLeads = sql`unhex(group_concat(printf('%016x', cast(round(cd.seconds * 1000) as integer)), ''))`;
+
+type LeadBlockRows = { service: string | null; day: string | null; count: string | null; ms: Buffer | null };
+
+/**
+ * Blocks (service_id, day, n, ms) gathered into one row: JSON arrays of the keys, and all the values in
+ * one BLOB. group_concat copies each BLOB's bytes as they are (in a UTF-8 database a BLOB read as text is
+ * not converted) and the cast gives them back as a BLOB; about twice as fast as going through hex().
+ */
+function leadBlocks(db: DbOrTx, blocks: SQL, into: { rows: LeadBlockRows[] }) {
+  const row = db.get<LeadBlockRows>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
+      json_group_array(n) as count, cast(group_concat(ms, '') as blob) as ms
+    from (${blocks})`);
+  if (row?.ms) into.rows.push(row);
+}
 
 /** Commit deliveries in [from, to), straight from commit_deliveries (the partial days at a window's ends). */
-function leadRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into: LeadFacts) {
+function leadRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into: { rows: LeadBlockRows[] }) {
   if (from >= to) return;
-  const row = db.get<Record<keyof LeadFacts, string>>(sql`select json_group_array(cd.service_id) as service,
-      json_group_array(cd.delivered_at) as day,
-      json_group_array(cast(round(cd.seconds * 1000) as integer)) as ms
+  leadBlocks(db, sql`select cd.service_id, ${dayOf(sql`cd.delivered_at`)} as day, count(*) as n, ${encodedLeads} as ms
     from ${fromInScope(scope, "commit_deliveries", "cd")}
     where cd.environment = ${scope.environment} and cd.delivered_at >= ${from} and cd.delivered_at < ${to}
-      and cd.seconds > 0${serviceFilter(scope)}`);
-  const service = parse(row?.service);
-  const at = parse(row?.day);
-  const ms = parse(row?.ms);
-  for (let i = 0; i < service.length; i++) {
-    into.service.push(service[i]!);
-    into.day.push(Math.floor(at[i]! / DAY_MS));
-    into.ms.push(ms[i]!);
-  }
+      and cd.seconds > 0${serviceFilter(scope)}
+    group by 1, 2`, into);
 }
 
 /**
  * Each commit first delivered inside the window, in scope, with a positive lead, in whole milliseconds
- * (exactly the stored seconds × 1000, so no digit is lost in JSON). Whole UTC days come from lead_days,
- * one row per service and day, built into a single JSON text by SQLite; the partial days at either end
- * of the window from commit_deliveries itself.
+ * (exactly the stored seconds × 1000). Whole UTC days come from lead_days, a few rows per service and day
+ * holding their values as binary; the partial days at either end of the window from commit_deliveries
+ * itself, encoded the same way.
  */
 export function leadFacts(db: DbOrTx, scope: MetricScope): LeadFacts {
-  const facts: LeadFacts = { service: [], day: [], ms: [] };
+  const parts: { rows: LeadBlockRows[] } = { rows: [] };
   const from = scope.from.getTime();
   const to = scope.to.getTime();
   const firstDay = Math.ceil(from / DAY_MS);
   const endDay = Math.floor(to / DAY_MS);
   if (firstDay >= endDay) {
-    leadRows(db, scope, from, to, facts);
-    return facts;
+    leadRows(db, scope, from, to, parts);
+  } else {
+    leadRows(db, scope, from, firstDay * DAY_MS, parts);
+    leadBlocks(db, sql`select ld.service_id, ld.day, ld.n, ld.ms
+      from ${fromInScope(scope, "lead_days", "ld")}
+      where ld.environment = ${scope.environment} and ld.day >= ${firstDay} and ld.day < ${endDay}${serviceFilter(scope)}`, parts);
+    leadRows(db, scope, endDay * DAY_MS, to, parts);
   }
-  leadRows(db, scope, from, firstDay * DAY_MS, facts);
-  const row = db.get<{ days: string | null }>(sql`select '[' || group_concat('[' || ld.service_id || ',' || ld.day || ',' || ld.ms || ']') || ']' as days
-    from ${fromInScope(scope, "lead_days", "ld")}
-    where ld.environment = ${scope.environment} and ld.day >= ${firstDay} and ld.day < ${endDay}${serviceFilter(scope)}`);
-  for (const [service, day, values] of row?.days ? (JSON.parse(row.days) as [number, number, number[]][]) : []) {
-    for (const ms of values) {
-      facts.service.push(service);
-      facts.day.push(day);
-      facts.ms.push(ms);
+  const facts: LeadFacts = { service: [], day: [], count: [], ms: new Float64Array(parts.rows.reduce((n, r) => n + r.ms!.length / 8, 0)) };
+  let at = 0;
+  for (const row of parts.rows) {
+    const [service, day, count] = [parse(row.service ?? undefined), parse(row.day ?? undefined), parse(row.count ?? undefined)];
+    for (let i = 0; i < service.length; i++) {
+      facts.service.push(service[i]!);
+      facts.day.push(day[i]!);
+      facts.count.push(count[i]!);
     }
+    leadValues(row.ms!, facts.ms, at);
+    at += row.ms!.length / 8;
   }
-  leadRows(db, scope, endDay * DAY_MS, to, facts);
   return facts;
 }
 

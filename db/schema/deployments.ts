@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, blob, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { services } from "./services";
 import { changeRequests } from "./changes";
 
@@ -112,8 +112,8 @@ export const commitDeliveries = sqliteTable(
 );
 
 /**
- * The positive lead times (whole ms, a JSON array) of the commits each service first delivered to each
- * environment on each UTC day: kept by triggers on commit_deliveries (migrations 0007, 0009, 0010), so a 90-day
+ * The positive lead times (whole ms) of the commits each service first delivered to each environment on
+ * each UTC day: kept by triggers on commit_deliveries (migrations 0007, 0009, 0010, 0013), so a 90-day
  * window reads one row per service and day instead of one per commit. Exact: the values themselves,
  * not a summary, so medians stay exact.
  */
@@ -127,7 +127,8 @@ export const leadDays = sqliteTable(
     day: integer("day").notNull(),
     /** A busy day's list is cut into parts of at most 256 values, so appending one stays cheap. */
     part: integer("part").notNull(),
-    ms: text("ms").notNull(),
+    /** The values as 8-byte big-endian integers, one after another: read without parsing (leadValues). */
+    ms: blob("ms", { mode: "buffer" }).notNull(),
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.environment, t.day, t.part] }), index("lead_days_env_day_idx").on(t.environment, t.day, t.serviceId)],
