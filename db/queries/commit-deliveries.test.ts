@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../test/temp-db";
 import { Random } from "../seed/random";
+import { leadValues } from "./metric-facts";
 
 /** What commit_deliveries must hold, worked out from scratch. */
 const FROM_SCRATCH = `select commit_id, environment, id as deployment_id, service_id, finished_at as delivered_at, seconds from (
@@ -27,10 +28,10 @@ function leadDaysFromScratch(sqlite: Sqlite) {
 
 /** lead_days as kept: each day's parts joined; every part holds at most PART values and counts them right. */
 function leadDaysKept(sqlite: Sqlite) {
-  const rows = sqlite.prepare("select service_id, environment, day, ms, n from lead_days").all() as { service_id: number; environment: string; day: number; ms: string; n: number }[];
+  const rows = sqlite.prepare("select service_id, environment, day, ms, n from lead_days").all() as { service_id: number; environment: string; day: number; ms: Buffer; n: number }[];
   const days = new Map<string, number[]>();
   for (const r of rows) {
-    const values = JSON.parse(r.ms) as number[];
+    const values = [...leadValues(r.ms)];
     expect(values.length).toBe(r.n);
     expect(r.n).toBeLessThanOrEqual(PART);
     const key = `${r.service_id}|${r.environment}|${r.day}`;

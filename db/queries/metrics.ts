@@ -31,7 +31,7 @@ export function narrowsServices(scope: MetricScope): boolean {
  * `table alias`, joined to its service as `s` only when the scope filters by service: without a filter a
  * covering index answers alone, and the join would only cost.
  */
-export function fromInScope(scope: MetricScope, table: "deployments" | "commit_deliveries" | "lead_days" | "incidents", alias: string): SQL {
+export function fromInScope(scope: MetricScope, table: "deployments" | "deployment_days" | "failed_changes" | "commit_deliveries" | "lead_days" | "incidents", alias: string): SQL {
   const from = sql.raw(`${table} ${alias}`);
   return narrowsServices(scope) ? sql`${from} join services s on s.id = ${sql.raw(alias)}.service_id` : from;
 }

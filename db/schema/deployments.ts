@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, blob, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { services } from "./services";
 import { changeRequests } from "./changes";
 
@@ -112,8 +112,8 @@ export const commitDeliveries = sqliteTable(
 );
 
 /**
- * The positive lead times (whole ms, a JSON array) of the commits each service first delivered to each
- * environment on each UTC day: kept by triggers on commit_deliveries (migrations 0007, 0009, 0010), so a 90-day
+ * The positive lead times (whole ms) of the commits each service first delivered to each environment on
+ * each UTC day: kept by triggers on commit_deliveries (migrations 0007, 0009, 0010, 0013), so a 90-day
  * window reads one row per service and day instead of one per commit. Exact: the values themselves,
  * not a summary, so medians stay exact.
  */
@@ -127,10 +127,65 @@ export const leadDays = sqliteTable(
     day: integer("day").notNull(),
     /** A busy day's list is cut into parts of at most 256 values, so appending one stays cheap. */
     part: integer("part").notNull(),
-    ms: text("ms").notNull(),
+    /** The values as 8-byte big-endian integers, one after another: read without parsing (leadValues). */
+    ms: blob("ms", { mode: "buffer" }).notNull(),
     n: integer("n").notNull(),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.environment, t.day, t.part] }), index("lead_days_env_day_idx").on(t.environment, t.day, t.serviceId)],
+);
+
+/**
+ * How many of each service's deployments to each environment succeeded on each UTC day (by finishedAt),
+ * and how many of those were rework (unplanned or a rollback): kept by triggers on deployments (migration
+ * 0012), so deployment frequency over a window reads one row per service and whole day; only the partial
+ * days at a window's ends are counted from the deployments themselves. A day with none has no row.
+ */
+export const deploymentDays = sqliteTable(
+  "deployment_days",
+  {
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    environment: text("environment").notNull(),
+    day: integer("day").notNull(),
+    deployments: integer("deployments").notNull(),
+    rework: integer("rework").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.environment, t.day] }),
+    // Covering for all services' days in a window.
+    index("deployment_days_env_day_idx").on(t.environment, t.day, t.serviceId, t.deployments, t.rework),
+  ],
+);
+
+/**
+ * The successful deployments that are failed changes (flagged, rolled back by a successful deployment, or
+ * blamed by an incident), with the evidence their recovery is worked out from: the earliest successful
+ * rollback, and how many incidents blame them, how many are open, when the last was resolved. Kept by
+ * triggers on deployments and incidents (migration 0012), so the failed changes of a window are one
+ * indexed range instead of a join of every deployment in it with every rollback and incident.
+ */
+export const failedChanges = sqliteTable(
+  "failed_changes",
+  {
+    deploymentId: integer("deployment_id")
+      .primaryKey()
+      .references(() => deployments.id),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    environment: text("environment").notNull(),
+    finishedAt: integer("finished_at").notNull(),
+    changeFailed: integer("change_failed", { mode: "boolean" }).notNull(),
+    rollbackAt: integer("rollback_at"),
+    incidents: integer("incidents").notNull(),
+    openIncidents: integer("open_incidents").notNull(),
+    incidentsResolvedAt: integer("incidents_resolved_at"),
+  },
+  (t) => [
+    index("failed_changes_env_finished_idx").on(t.environment, t.finishedAt, t.serviceId),
+    index("failed_changes_service_env_finished_idx").on(t.serviceId, t.environment, t.finishedAt),
+  ],
 );
 
 /** A push to a branch of a service's repository, as GitHub or GitLab reported it. */

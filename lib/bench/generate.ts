@@ -9,6 +9,8 @@ export type BenchCounts = { services: number; deployments: number; commits: numb
 
 // commit_deliveries keeps its indexes while rows go in: the triggers that keep lead_days read them.
 const TABLES = ["services", "deployments", "commits", "deployment_commits", "incidents", "change_requests", "timeline_events"];
+// So do these: the triggers that keep failed_changes look up a deployment's rollbacks and incidents by them.
+const KEPT_INDEXES = ["deployments_rollback_of_idx", "incidents_caused_by_idx"];
 const SOURCE = "bench";
 
 /**
@@ -39,8 +41,9 @@ export function generateBenchDatabase(file: string, size: BenchSize, options: { 
 
 function dropIndexes(sqlite: Database.Database): string[] {
   const rows = sqlite
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLES.map(() => "?").join(", ")})`)
-    .all(...TABLES) as { name: string; sql: string }[];
+    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${TABLES.map(() => "?").join(", ")})
+      and name not in (${KEPT_INDEXES.map(() => "?").join(", ")})`)
+    .all(...TABLES, ...KEPT_INDEXES) as { name: string; sql: string }[];
   for (const { name } of rows) sqlite.exec(`drop index "${name}"`);
   return rows.map((r) => r.sql);
 }

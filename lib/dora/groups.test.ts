@@ -29,6 +29,32 @@ describe("percentiles", () => {
       { numRuns: 500 },
     );
   });
+
+  it("equals it on long lists too, where the selection samples first, with many ties or none", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 601, max: 6000 }),
+        fc.constantFrom(3, 50, 1e6, 1e12),
+        fc.integer(),
+        (n, spread, seed) => {
+          let state = seed >>> 0;
+          const next = () => ((state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 4_294_967_296);
+          const values = Array.from({ length: n }, () => Math.floor(next() * spread) / 1000);
+          const got = percentiles(Float64Array.from(values));
+          // Same arithmetic on a sorted copy, so only the values selected can differ: not one bit may.
+          const sorted = [...values].sort((a, b) => a - b);
+          const exact = (num: number, den: number) => {
+            const rank = Math.floor((num * (n - 1)) / den);
+            const frac = ((num * (n - 1)) % den) / den;
+            return frac === 0 ? sorted[rank]! : sorted[rank]! + (sorted[rank + 1]! - sorted[rank]!) * frac;
+          };
+          expect(got.p50).toBe(exact(1, 2));
+          expect(got.p90).toBe(exact(9, 10));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe("groups", () => {
@@ -51,7 +77,10 @@ describe("groups", () => {
   });
 
   it("counts deployments, distinct days, failures, recoveries and rework per group", () => {
-    const rows = deploymentGroups({ service: [1, 1, 2], day: [20_410, 20_410, 20_411], failed: [1, 1, 0], recoveryMs: [5_000, null, null], rework: [0, 1, 0] });
+    const rows = deploymentGroups({
+      days: { service: [1, 2], day: [20_410, 20_411], deployments: [2, 1], rework: [1, 0] },
+      failed: { service: [1, 1], day: [20_410, 20_410], recoveryMs: [5_000, null] },
+    });
     expect(rows.find((r) => r.g === "all")).toEqual({ g: "all", deployments: 3, deployDays: 2, failed: 2, recovered: 1, rework: 1 });
     expect(rows.find((r) => r.g === "s:1")).toEqual({ g: "s:1", deployments: 2, deployDays: 1, failed: 2, recovered: 1, rework: 1 });
   });

@@ -18,54 +18,74 @@ export const mondayOf = (ms: number) => Math.floor((ms - MONDAY_MS) / WEEK_MS) *
 /** The same for a UTC day number. */
 export const weekOfDay = (day: number) => mondayOf(day * DAY_MS);
 
-/** The k-th smallest value (0-based) of a, moving values around in place (Hoare's selection). */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i++] = a[j]!;
-        a[j--] = t;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
+function swap(a: Float64Array, i: number, j: number) {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
 }
 
-/** The smallest value of a[from..]. */
-function minFrom(a: Float64Array, from: number): number {
+/**
+ * Moves the k-th smallest value of a[left..right] to a[k], smaller or equal ones before it and greater
+ * or equal ones after it (Floyd and Rivest's selection: on a long range it first selects within a small
+ * sample around where k must fall, so the partitions that follow touch little more than the range once).
+ */
+function select(a: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
+      select(a, k, Math.max(left, Math.floor(k - (i * s) / n + sd)), Math.min(right, Math.floor(k + ((n - i) * s) / n + sd)));
+    }
+    const t = a[k]!;
+    let i = left;
+    let j = right;
+    swap(a, left, k);
+    if (a[right]! > t) swap(a, left, right);
+    while (i < j) {
+      swap(a, i, j);
+      i++;
+      j--;
+      while (a[i]! < t) i++;
+      while (a[j]! > t) j--;
+    }
+    if (a[left] === t) swap(a, left, j);
+    else swap(a, ++j, right);
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+/** The smallest value of a[from..to). */
+function minOf(a: Float64Array, from: number, to: number): number {
   let m = Infinity;
-  for (let i = from; i < a.length; i++) if (a[i]! < m) m = a[i]!;
+  for (let i = from; i < to; i++) if (a[i]! < m) m = a[i]!;
   return m;
 }
 
 /**
  * Median and 90th percentile interpolated linearly between ranks, exactly as SQL's PERCENTILE_CONT:
  * rank p·(n−1), with integer arithmetic for the rank so no float rounding picks the wrong value.
+ * Moves the values around in place.
  */
 export function percentiles(values: Float64Array): { n: number; sum: number; p50: number; p90: number } {
   const n = values.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i]!;
-  const at = (numerator: number, denominator: number) => {
-    const rank = Math.floor((numerator * (n - 1)) / denominator);
-    const frac = ((numerator * (n - 1)) % denominator) / denominator;
-    const lo = select(values, rank);
-    return frac === 0 ? lo : lo + (minFrom(values, rank + 1) - lo) * frac;
-  };
-  // The 90th first: selecting it leaves everything below it to the left, where the median is.
-  const p90 = at(9, 10);
-  const p50 = at(1, 2);
+  // The 90th first: selecting it leaves everything up to its rank in values[0..r90], where the median
+  // is, and everything after it no smaller; the median is then selected within that part alone.
+  const r90 = Math.floor((9 * (n - 1)) / 10);
+  const f90 = ((9 * (n - 1)) % 10) / 10;
+  select(values, r90, 0, n - 1);
+  const lo90 = values[r90]!;
+  const p90 = f90 === 0 ? lo90 : lo90 + (minOf(values, r90 + 1, n) - lo90) * f90;
+  const r50 = Math.floor((n - 1) / 2);
+  const f50 = ((n - 1) % 2) / 2;
+  select(values, r50, 0, r90);
+  const lo50 = values[r50]!;
+  const p50 = f50 === 0 ? lo50 : lo50 + (minOf(values, r50 + 1, r50 < r90 ? r90 + 1 : n) - lo50) * f50;
   return { n, sum, p50, p90 };
 }
 
@@ -90,6 +110,13 @@ class Slots {
     for (const slot of this.map.values()) slot.list = new Float64Array(slot.count);
   }
 }
+
+const summaries = (all: Float64Array, weeks: Slots, services: Slots): PercentileRow[] => [
+  // Selection reorders a list in place: every week's and service's list was filled from `all` before.
+  ...[...weeks.map].map(([week, { list }]) => ({ g: `w:${week}`, ...percentiles(list) })),
+  ...[...services.map].map(([service, { list }]) => ({ g: `s:${service}`, ...percentiles(list) })),
+  { g: "all", ...percentiles(all) },
+];
 
 /**
  * Values bucketed into the three kinds of group, then summarised. Two passes (count, then fill typed
@@ -124,21 +151,42 @@ export function percentilesByGroup(facts: { service: number[]; day: number[] }, 
     const s = services.at(facts.service[i]!);
     s.list[s.filled++] = v;
   }
-  return [
-    { g: "all", ...percentiles(all) },
-    ...[...weeks.map].map(([week, { list }]) => ({ g: `w:${week}`, ...percentiles(list) })),
-    ...[...services.map].map(([service, { list }]) => ({ g: `s:${service}`, ...percentiles(list) })),
-  ];
+  return summaries(all, weeks, services);
 }
 
-/** Lead time for changes per group (seconds). */
+/** Lead time for changes per group (seconds), bucketing a block (one service's day) at a time. */
 export function leadTimeGroups(facts: LeadFacts): PercentileRow[] {
-  return percentilesByGroup(facts, (i) => facts.ms[i]! / 1000);
+  const total = facts.ms.length;
+  if (total === 0) return [];
+  const all = new Float64Array(total);
+  for (let i = 0; i < total; i++) all[i] = facts.ms[i]! / 1000;
+  const weeks = new Slots();
+  const services = new Slots();
+  for (let b = 0; b < facts.count.length; b++) {
+    weeks.at(weekOfDay(facts.day[b]!)).count += facts.count[b]!;
+    services.at(facts.service[b]!).count += facts.count[b]!;
+  }
+  weeks.allocate();
+  services.allocate();
+  for (let b = 0, at = 0; b < facts.count.length; b++) {
+    const end = at + facts.count[b]!;
+    const w = weeks.at(weekOfDay(facts.day[b]!));
+    const s = services.at(facts.service[b]!);
+    const wl = w.list;
+    const sl = s.list;
+    for (; at < end; at++) {
+      const v = all[at]!;
+      wl[w.filled++] = v;
+      sl[s.filled++] = v;
+    }
+  }
+  return summaries(all, weeks, services);
 }
 
 /** Failed deployment recovery time per group (seconds), over the failed changes that recovered. */
 export function recoveryGroups(facts: DeliveredFacts): PercentileRow[] {
-  return percentilesByGroup(facts, (i) => (facts.failed[i] && facts.recoveryMs[i] !== null ? facts.recoveryMs[i]! / 1000 : null));
+  const { recoveryMs } = facts.failed;
+  return percentilesByGroup(facts.failed, (i) => (recoveryMs[i] !== null ? recoveryMs[i]! / 1000 : null));
 }
 
 /** Counts per group: |D|, distinct UTC days, failed changes (and how many recovered), rework. */
@@ -148,24 +196,26 @@ export function deploymentGroups(facts: DeliveredFacts): DeploymentAggregateRow[
   const all = fresh();
   const weeks = new Map<number, Counts>();
   const services = new Map<number, Counts>();
-  const add = (c: Counts, i: number) => {
-    c.deployments++;
-    c.days.add(facts.day[i]!);
-    if (facts.failed[i]) {
-      c.failed++;
-      if (facts.recoveryMs[i] !== null) c.recovered++;
-    }
-    if (facts.rework[i]) c.rework++;
-  };
   const at = (map: Map<number, Counts>, key: number) => {
     let c = map.get(key);
     if (!c) map.set(key, (c = fresh()));
     return c;
   };
-  for (let i = 0; i < facts.service.length; i++) {
-    add(all, i);
-    add(at(weeks, weekOfDay(facts.day[i]!)), i);
-    add(at(services, facts.service[i]!), i);
+  const { days, failed } = facts;
+  for (let i = 0; i < days.service.length; i++) {
+    const day = days.day[i]!;
+    for (const c of [all, at(weeks, weekOfDay(day)), at(services, days.service[i]!)]) {
+      c.deployments += days.deployments[i]!;
+      c.rework += days.rework[i]!;
+      c.days.add(day);
+    }
+  }
+  for (let i = 0; i < failed.service.length; i++) {
+    const recovered = failed.recoveryMs[i] !== null ? 1 : 0;
+    for (const c of [all, at(weeks, weekOfDay(failed.day[i]!)), at(services, failed.service[i]!)]) {
+      c.failed++;
+      c.recovered += recovered;
+    }
   }
   const row = (g: string, { days, ...c }: Counts): DeploymentAggregateRow => ({ g, ...c, deployDays: days.size });
   return [...(all.deployments ? [row("all", all)] : []), ...[...weeks].map(([w, c]) => row(`w:${w}`, c)), ...[...services].map(([s, c]) => row(`s:${s}`, c))];
