@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Suspense } from "react";
 import { getDb } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
@@ -10,7 +9,6 @@ import { OverviewTiles } from "@/components/metrics/overview-tiles";
 import { ServiceFiguresTable } from "@/components/metrics/service-figures-table";
 import { TrendCharts } from "@/components/metrics/trend-charts";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageSkeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -48,9 +46,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       {header}
       <FilterBar action="/" params={view.params} options={options} />
       {view.ok ? (
-        <Suspense fallback={<PageSkeleton label="figures" />}>
-          <Dashboard db={db} view={view} />
-        </Suspense>
+        <Dashboard db={db} view={view} />
       ) : (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
           {view.error}
@@ -60,11 +56,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   );
 }
 
-/** Let the rest of the page go out before the figures are computed, so it shows at once and they stream in. */
-const afterPageFrame = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-async function Dashboard({ db, view }: { db: ReturnType<typeof getDb>; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
-  await afterPageFrame();
+function Dashboard({ db, view }: { db: ReturnType<typeof getDb>; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
   const { metrics, services } = computeMetricsReport(db, view.query);
   const previous = computeMetrics(db, view.previous);
   return (
