@@ -36,8 +36,18 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   // only at its first write; if another process (a second server, the CLI) committed since its read,
   // SQLite fails it at once with "database is locked" (busy_timeout cannot help a stale snapshot).
   // IMMEDIATE takes the write lock first, so concurrent writers wait their turn and read fresh state.
+  //
+  // Drizzle makes a new transaction object per transaction (with a query builder per table) and
+  // better-sqlite3 a new wrapper function; both hold no state of their own, so the first transaction's
+  // object and one wrapper serve every later transaction of this connection.
   const transaction = db.transaction.bind(db);
-  db.transaction = (run, config) => transaction(run, { behavior: "immediate", ...config });
+  const wrapper = sqlite.transaction((run: (tx: Tx) => unknown, tx: Tx) => run(tx));
+  let reused: Tx | undefined;
+  db.transaction = ((run: (tx: Tx) => unknown, config?: { behavior?: "deferred" | "immediate" | "exclusive" }) => {
+    const behavior = config?.behavior ?? "immediate";
+    if (reused) return wrapper[behavior](run, reused);
+    return transaction((tx) => run((reused = tx)), { behavior });
+  }) as Db["transaction"];
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, sqlite, created };
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, like, lt } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
+import { preparedStatements } from "../prepared";
 import { auditLog, type AuditEntry } from "../schema";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -11,20 +12,25 @@ export type AuditRecord = {
   after?: unknown;
 };
 
+const statements = preparedStatements((prepare) => ({
+  insert: prepare(`insert into audit_log (at, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+}));
+
+const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
 export function recordAudit(db: DbOrTx, actor: Actor, record: AuditRecord, at = new Date()): void {
-  db.insert(auditLog)
-    .values({
-      at,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId == null ? null : String(record.entityId),
-      before: record.before ?? null,
-      after: record.after ?? null,
-    })
-    .run();
+  statements(db).insert.run(
+    at.getTime(),
+    actor.type,
+    actor.id,
+    actor.label,
+    record.action,
+    record.entityType,
+    record.entityId == null ? null : String(record.entityId),
+    json(record.before),
+    json(record.after),
+  );
 }
 
 export type AuditFilter = { actor?: string; entityType?: string; action?: string; from?: Date; to?: Date };

@@ -1,23 +1,108 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { preparedStatements } from "../prepared";
 import { commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
 
 /* Writes and look-ups of the ingestion path (API, webhooks, forms). */
 
+type DeploymentRow = {
+  id: number;
+  service_id: number;
+  environment: string;
+  version: string | null;
+  sha: string | null;
+  status: Deployment["status"];
+  started_at: number | null;
+  finished_at: number | null;
+  source: string;
+  external_id: string | null;
+  rollback_of_id: number | null;
+  unplanned: number;
+  change_failed: number;
+  change_request_id: number | null;
+  deployed_by: string | null;
+  url: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+const ms = (d: Date | null | undefined) => (d == null ? null : d.getTime());
+
+/** A row as Drizzle would decode it (same keys in the same order, so audit JSON reads alike). */
+function toDeployment(r: DeploymentRow): Deployment {
+  return {
+    id: r.id,
+    serviceId: r.service_id,
+    environment: r.environment,
+    version: r.version,
+    sha: r.sha,
+    status: r.status,
+    startedAt: date(r.started_at),
+    finishedAt: date(r.finished_at),
+    source: r.source,
+    externalId: r.external_id,
+    rollbackOfId: r.rollback_of_id,
+    unplanned: r.unplanned === 1,
+    changeFailed: r.change_failed === 1,
+    changeRequestId: r.change_request_id,
+    deployedBy: r.deployed_by,
+    url: r.url,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  };
+}
+
+/* The statements recording a deployment runs, compiled once per connection (see prepared.ts). */
+const statements = preparedStatements((prepare) => ({
+  byId: prepare("select * from deployments where id = ?"),
+  byExternalId: prepare("select * from deployments where source = ? and external_id = ?"),
+  insertDeployment: prepare(`insert into deployments (service_id, environment, version, sha, status, started_at, finished_at, source, external_id,
+      rollback_of_id, unplanned, change_failed, change_request_id, deployed_by, url, created_at, updated_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`),
+  upsertCommit: prepare(`insert into commits (service_id, sha, timestamp, message, author, parent_sha) values (?, ?, ?, ?, ?, ?)
+    on conflict (service_id, sha) do update set timestamp = min(commits.timestamp, excluded.timestamp), message = coalesce(commits.message, excluded.message),
+      author = coalesce(commits.author, excluded.author), parent_sha = coalesce(commits.parent_sha, excluded.parent_sha)
+    returning id, timestamp`),
+  lookupCommit: prepare("select id, parent_sha as parentSha, timestamp from commits where service_id = ? and sha = ?"),
+  link: prepare("insert into deployment_commits (deployment_id, commit_id) values (?, ?) on conflict do nothing"),
+  deliveredBefore: prepare(`select 1 from deployment_commits dc join deployments e on e.id = dc.deployment_id
+    where dc.commit_id = ? and e.service_id = ? and e.environment = ? and e.status = 'success' and e.id <> ?
+      and (e.finished_at < ? or (e.finished_at = ? and e.id < ?))
+    limit 1`),
+}));
+
 export function findDeploymentById(db: DbOrTx, id: number): Deployment | undefined {
-  return db.select().from(deployments).where(eq(deployments.id, id)).get();
+  const row = statements(db).byId.get(id) as DeploymentRow | undefined;
+  return row && toDeployment(row);
 }
 
 export function findDeploymentByExternalId(db: DbOrTx, source: string, externalId: string): Deployment | undefined {
-  return db
-    .select()
-    .from(deployments)
-    .where(and(eq(deployments.source, source), eq(deployments.externalId, externalId)))
-    .get();
+  const row = statements(db).byExternalId.get(source, externalId) as DeploymentRow | undefined;
+  return row && toDeployment(row);
 }
 
-export function insertDeployment(db: DbOrTx, values: NewDeployment): Deployment {
-  return db.insert(deployments).values(values).returning().get();
+export function insertDeployment(db: DbOrTx, v: NewDeployment): Deployment {
+  const row = statements(db).insertDeployment.get(
+    v.serviceId,
+    v.environment ?? "production",
+    v.version ?? null,
+    v.sha ?? null,
+    v.status,
+    ms(v.startedAt),
+    ms(v.finishedAt),
+    v.source,
+    v.externalId ?? null,
+    v.rollbackOfId ?? null,
+    v.unplanned ? 1 : 0,
+    v.changeFailed ? 1 : 0,
+    v.changeRequestId ?? null,
+    v.deployedBy ?? null,
+    v.url ?? null,
+    v.createdAt.getTime(),
+    v.updatedAt.getTime(),
+  ) as DeploymentRow;
+  return toDeployment(row);
 }
 
 export function updateDeployment(db: DbOrTx, id: number, values: Partial<NewDeployment>): Deployment {
@@ -26,43 +111,31 @@ export function updateDeployment(db: DbOrTx, id: number, values: Partial<NewDepl
 
 export type CommitValues = { sha: string; timestamp: Date; message?: string | null; author?: string | null; parentSha?: string | null };
 
+/** A commit as stored: its id and its (earliest known) timestamp in ms. */
+export type StoredCommit = { id: number; timestamp: number };
+
 /** Records a commit once per service, keeping the earliest timestamp and the first known details. */
-export function upsertCommit(db: DbOrTx, serviceId: number, c: CommitValues): number {
-  return db
-    .insert(commits)
-    .values({ serviceId, sha: c.sha, timestamp: c.timestamp, message: c.message ?? null, author: c.author ?? null, parentSha: c.parentSha ?? null })
-    .onConflictDoUpdate({
-      target: [commits.serviceId, commits.sha],
-      set: {
-        timestamp: sql`min(${commits.timestamp}, excluded.timestamp)`,
-        message: sql`coalesce(${commits.message}, excluded.message)`,
-        author: sql`coalesce(${commits.author}, excluded.author)`,
-        parentSha: sql`coalesce(${commits.parentSha}, excluded.parent_sha)`,
-      },
-    })
-    .returning({ id: commits.id })
-    .get().id;
+export function upsertCommit(db: DbOrTx, serviceId: number, c: CommitValues): StoredCommit {
+  return statements(db).upsertCommit.get(serviceId, c.sha, c.timestamp.getTime(), c.message ?? null, c.author ?? null, c.parentSha ?? null) as StoredCommit;
 }
 
-export function lookupCommit(db: DbOrTx, serviceId: number, sha: string): { id: number; parentSha: string | null } | undefined {
-  return db
-    .select({ id: commits.id, parentSha: commits.parentSha })
-    .from(commits)
-    .where(and(eq(commits.serviceId, serviceId), eq(commits.sha, sha)))
-    .get();
+export function lookupCommit(db: DbOrTx, serviceId: number, sha: string): { id: number; parentSha: string | null; timestamp: number } | undefined {
+  return statements(db).lookupCommit.get(serviceId, sha) as { id: number; parentSha: string | null; timestamp: number } | undefined;
 }
 
 export function linkCommits(db: DbOrTx, deploymentId: number, commitIds: number[]): void {
-  for (const commitId of commitIds) db.insert(deploymentCommits).values({ deploymentId, commitId }).onConflictDoNothing().run();
+  const link = statements(db).link;
+  for (const commitId of commitIds) link.run(deploymentId, commitId);
 }
 
+/** Its commits' shas, oldest first (ties by id: the order they were first recorded in). */
 export function listDeploymentShas(db: DbOrTx, deploymentId: number): string[] {
   return db
     .select({ sha: commits.sha })
     .from(deploymentCommits)
     .innerJoin(commits, eq(commits.id, deploymentCommits.commitId))
     .where(eq(deploymentCommits.deploymentId, deploymentId))
-    .orderBy(commits.timestamp)
+    .orderBy(commits.timestamp, commits.id)
     .all()
     .map((r) => r.sha);
 }
@@ -70,13 +143,7 @@ export function listDeploymentShas(db: DbOrTx, deploymentId: number): string[] {
 /** Whether a successful deployment of the same service and environment, earlier than `d`, lists the commit. */
 export function deliveredBefore(db: DbOrTx, d: Pick<Deployment, "id" | "serviceId" | "environment" | "finishedAt">, commitId: number): boolean {
   const finished = d.finishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return Boolean(
-    db.get(sql`select 1 from deployment_commits dc join deployments e on e.id = dc.deployment_id
-      where dc.commit_id = ${commitId} and e.service_id = ${d.serviceId} and e.environment = ${d.environment}
-        and e.status = 'success' and e.id <> ${d.id}
-        and (e.finished_at < ${finished} or (e.finished_at = ${finished} and e.id < ${d.id}))
-      limit 1`),
-  );
+  return statements(db).deliveredBefore.get(commitId, d.serviceId, d.environment, d.id, finished, finished, d.id) !== undefined;
 }
 
 /** Successful deployments of a service whose head is one of the given shas (to re-derive after a late push). */

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { preparedStatements } from "../prepared";
 import { deployments, incidents, services, type NewService, type Service } from "../schema";
 
 export type ServiceWithStats = {
@@ -77,8 +78,27 @@ export function listFilterOptions(db: DbOrTx) {
   return { services: all, teams, environments: environments.includes("production") ? environments : ["production", ...environments] };
 }
 
+const statements = preparedStatements((prepare) => ({
+  bySlug: prepare("select id, slug, name, team, description, repository, require_approved_change, created_at, updated_at from services where slug = ?"),
+}));
+
+type ServiceRow = Omit<Service, "requireApprovedChange" | "createdAt" | "updatedAt"> & { require_approved_change: number; created_at: number; updated_at: number };
+
 export function findServiceBySlug(db: DbOrTx, slug: string): Service | undefined {
-  return db.select().from(services).where(eq(services.slug, slug)).get();
+  const r = statements(db).bySlug.get(slug) as ServiceRow | undefined;
+  return (
+    r && {
+      id: r.id,
+      slug: r.slug,
+      name: r.name,
+      team: r.team,
+      description: r.description,
+      repository: r.repository,
+      requireApprovedChange: r.require_approved_change === 1,
+      createdAt: new Date(r.created_at),
+      updatedAt: new Date(r.updated_at),
+    }
+  );
 }
 
 export function insertService(db: DbOrTx, values: Omit<NewService, "createdAt" | "updatedAt" | "id">): Service {

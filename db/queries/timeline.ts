@@ -1,9 +1,15 @@
 import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { preparedStatements } from "../prepared";
 import { services, timelineEvents, type EventType, type NewTimelineEvent } from "../schema";
 
-export function insertEvent(db: DbOrTx, event: NewTimelineEvent): void {
-  db.insert(timelineEvents).values(event).run();
+const statements = preparedStatements((prepare) => ({
+  insert: prepare(`insert into timeline_events (at, type, action, service_id, environment, summary, subject_id, subject_external_id)
+    values (?, ?, ?, ?, ?, ?, ?, ?)`),
+}));
+
+export function insertEvent(db: DbOrTx, e: NewTimelineEvent): void {
+  statements(db).insert.run(e.at.getTime(), e.type, e.action, e.serviceId, e.environment ?? null, e.summary, e.subjectId, e.subjectExternalId ?? null);
 }
 
 export type TimelineFilter = { types?: EventType[]; service?: string; team?: string; services?: string[]; environment?: string };

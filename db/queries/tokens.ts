@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
+import { preparedStatements } from "../prepared";
 import { apiTokens, type ApiToken } from "../schema";
 import { recordAudit } from "./audit";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
@@ -62,18 +63,29 @@ export function revokeApiToken(db: Db, actor: Actor, id: number): PublicToken | 
   });
 }
 
+const statements = preparedStatements((prepare) => ({
+  live: prepare("select id, name, role, prefix, created_by, created_at, last_used_at, revoked_at from api_tokens where token_hash = ? and revoked_at is null"),
+  stamp: prepare("update api_tokens set last_used_at = ? where id = ?"),
+}));
+
+type TokenRow = { id: number; name: string; role: TokenRole; prefix: string; created_by: string | null; created_at: number; last_used_at: number | null; revoked_at: number | null };
+
 /** Finds the live token for a presented secret and stamps its last use. */
 export function authenticateToken(db: Db, presented: string): PublicToken | undefined {
-  const row = db
-    .select(publicColumns)
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(presented)), isNull(apiTokens.revokedAt)))
-    .get();
+  const { live, stamp } = statements(db);
+  const row = live.get(hashToken(presented)) as TokenRow | undefined;
   if (!row) return undefined;
   const now = new Date();
   // Stamping every request would turn each read into a write; a minute's precision is plenty.
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
-  }
-  return { ...row, lastUsedAt: now };
+  if (row.last_used_at === null || now.getTime() - row.last_used_at > 60_000) stamp.run(now.getTime(), row.id);
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    prefix: row.prefix,
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    lastUsedAt: now,
+    revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+  };
 }

@@ -1,9 +1,11 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
+import { listDeploymentShas } from "@/db/queries/ingest";
 import { createApiToken } from "@/db/queries/tokens";
 import { tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
+import { recordPush } from "./pushes";
 
 /** A way in to `POST /api/v1/deployments`: Next's route handler, or the production server's fast path. */
 export type IngestionDoor = {
@@ -119,6 +121,44 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       expect(rows().deployments).toBe(before.deployments + 6);
       const tooMany = await post({ deployments: Array.from({ length: 1001 }, () => ok) });
       expect((await tooMany.json()).error.fields).toEqual({ deployments: "must hold at most 1000 deployments" });
+    });
+
+    it("answers each deployment's commits as stored, oldest first, whatever later items of its batch changed", async () => {
+      const sha = (name: string) => name.padEnd(40, "0");
+      const at = (hour: number) => `2026-03-11T${String(hour).padStart(2, "0")}:00:00Z`;
+      const commit = (name: string, hour: number) => ({ sha: sha(name), timestamp: at(hour) });
+      const { db, sqlite } = openDatabase(t.file);
+      recordPush(db, CLI_ACTOR, "test", {
+        service: "lineage",
+        ref: "refs/heads/main",
+        before: null,
+        after: sha("e3"),
+        forced: false,
+        commits: ["e1", "e2", "e3"].map((c, i) => ({ sha: sha(c), timestamp: new Date(at(3 + i)) })),
+        at: new Date(at(6)),
+      });
+      const earlier = await (await post({ ...ok, service: "mixed", externalId: "known", commits: [commit("a1", 9)] })).json();
+      const response = await post({
+        deployments: [
+          { ...ok, service: "mixed", externalId: "known", commits: [commit("a2", 8)] },
+          { ...ok, service: "mixed", externalId: "fresh", commits: [commit("b1", 10), commit("b2", 9), commit("b3", 10), commit("b2", 9)] },
+          { ...ok, service: "other", externalId: "elsewhere", commits: [commit("c1", 7)] },
+          { ...ok, service: "mixed", externalId: "fresh", commits: [commit("b4", 8)] },
+          { ...ok, service: "mixed", externalId: "later", commits: [commit("b1", 7)] },
+          { ...ok, service: "lineage", externalId: "head", sha: sha("e3"), commits: [commit("e2", 1), commit("f1", 5)] },
+          { ...ok, service: "lineage", externalId: "none", status: "failure", sha: sha("e3") },
+        ],
+      });
+      expect(response.status).toBe(201);
+      const answered = (await response.json()).deployments.map((d: { id: number; commits: string[] }) => [d.id, d.commits.map((s) => s.slice(0, 2))]);
+      const stored = answered.map(([id]: [number]) => [id, listDeploymentShas(db, id).map((s) => s.slice(0, 2))]);
+      sqlite.close();
+      expect(answered).toEqual(stored);
+      expect(answered[0]).toEqual([earlier.id, ["a2", "a1"]]);
+      expect(answered[1]![1]).toEqual(["b1", "b4", "b2", "b3"]);
+      expect(answered[1]).toEqual(answered[3]);
+      expect(answered[5]![1]).toEqual(["e2", "e1", "e3", "f1"]);
+      expect(answered[6]![1]).toEqual([]);
     });
 
     it("answers 413 over 1 MiB and 400 for malformed JSON, writing nothing", async () => {

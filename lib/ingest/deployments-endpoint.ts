@@ -1,5 +1,4 @@
 import type { Db } from "@/db/client";
-import { listDeploymentShas } from "@/db/queries/ingest";
 import type { EndpointAccess, Reply, TokenActor } from "@/lib/api/endpoint";
 import { recordDeployments } from "./deployments";
 import { deploymentJson } from "./json";
@@ -13,7 +12,7 @@ export const RECORD_DEPLOYMENTS: EndpointAccess = { permission: "record", doing:
 
 export function recordDeploymentsReply(db: Db, actor: TokenActor, body: DeploymentPost): Reply {
   const results = recordDeployments(db, actor, `token:${actor.id}`, body.items, body.batch);
-  const json = results.map((r) => deploymentJson(r.deployment, r.service, listDeploymentShas(db, r.deployment.id)));
+  const json = results.map((r) => deploymentJson(r.deployment, r.service, r.commits));
   const status = results.some((r) => r.created) ? 201 : 200;
   return { status, body: body.batch ? { deployments: json } : json[0] };
 }

@@ -7,6 +7,7 @@ import {
   findDeploymentById,
   insertDeployment,
   linkCommits,
+  listDeploymentShas,
   lookupCommit,
   updateDeployment,
   upsertCommit,
@@ -24,6 +25,8 @@ import { commitsDelivered } from "./lineage";
 import type { DeploymentInput } from "./schema";
 
 export type DeploymentResult = { deployment: Deployment; service: string; created: boolean };
+/** What the API answers with: the deployment and the shas of all its commits, oldest first. */
+export type RecordedDeployment = DeploymentResult & { commits: string[] };
 
 const FINAL = new Set(["success", "failure", "cancelled"]);
 
@@ -37,21 +40,74 @@ export function resolveDeployment(tx: Tx, source: string, ref: number | string, 
 }
 
 /**
+ * What one call learns while recording: each service's id (a batch names a few services a thousand
+ * times), and the commits linked to the deployments it created with their stored timestamps, so the
+ * answer lists their shas without reading back the rows it just wrote.
+ */
+class Recording {
+  private readonly services = new Map<string, number>();
+  private readonly linked = new Map<number, Map<number, string>>();
+  private readonly timestamps = new Map<number, number>();
+
+  constructor(
+    readonly tx: Tx,
+    readonly actor: Actor,
+    readonly source: string,
+  ) {}
+
+  serviceId(slug: string): number {
+    let id = this.services.get(slug);
+    if (id === undefined) this.services.set(slug, (id = ensureService(this.tx, this.actor, slug)));
+    return id;
+  }
+
+  created(deploymentId: number): void {
+    this.linked.set(deploymentId, new Map());
+  }
+
+  /** Notes a commit's stored timestamp (upserts only ever move it earlier, and each one passes here). */
+  seen(commitId: number, timestamp: number): void {
+    this.timestamps.set(commitId, timestamp);
+  }
+
+  link(deploymentId: number, commits: { id: number; sha: string }[]): void {
+    linkCommits(this.tx, deploymentId, commits.map((c) => c.id));
+    const linked = this.linked.get(deploymentId);
+    if (linked) for (const c of commits) linked.set(c.id, c.sha);
+  }
+
+  /** As listDeploymentShas orders them: by timestamp, then id. A deployment that existed before is read back. */
+  shas(deploymentId: number): string[] {
+    const linked = this.linked.get(deploymentId);
+    if (!linked) return listDeploymentShas(this.tx, deploymentId);
+    const ids = [...linked.keys()];
+    ids.sort((a, b) => this.timestamps.get(a)! - this.timestamps.get(b)! || a - b);
+    return ids.map((id) => linked.get(id)!);
+  }
+}
+
+/**
  * Records deployments all-or-nothing: any refused item rolls back the whole batch. A known externalId
  * (per source) updates its deployment instead of adding one; a finished status is never undone by a
  * late "in_progress".
  */
-export function recordDeployments(db: Db, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
-  return db.transaction((tx) => recordDeploymentsIn(tx, actor, source, items, batch));
+export function recordDeployments(db: Db, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): RecordedDeployment[] {
+  return db.transaction((tx) => {
+    const recording = new Recording(tx, actor, source);
+    const results = items.map((item, i) => recordOne(recording, item, batch ? `deployments.${i}.` : ""));
+    return results.map((r) => ({ ...r, commits: recording.shas(r.deployment.id) }));
+  });
 }
 
 /** The same, inside a transaction the caller holds (webhooks apply several effects atomically). */
 export function recordDeploymentsIn(tx: Tx, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
-  return items.map((item, i) => recordOne(tx, actor, source, item, batch ? `deployments.${i}.` : ""));
+  const recording = new Recording(tx, actor, source);
+  return items.map((item, i) => recordOne(recording, item, batch ? `deployments.${i}.` : ""));
 }
 
-function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput, prefix: string): DeploymentResult {
-  const serviceId = ensureService(tx, actor, input.service);
+function recordOne(recording: Recording, input: DeploymentInput, prefix: string): DeploymentResult {
+  const { tx, actor, source } = recording;
+  const serviceId = recording.serviceId(input.service);
   const rollbackOfId = input.rollbackOf === undefined ? undefined : resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`);
   const now = new Date();
   const existing = input.externalId ? findDeploymentByExternalId(tx, source, input.externalId) : undefined;
@@ -95,9 +151,15 @@ function recordOne(tx: Tx, actor: Actor, source: string, input: DeploymentInput,
     ? updateDeployment(tx, existing.id, values)
     : insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now });
 
-  const listed = (input.commits ?? []).map((c) => upsertCommit(tx, serviceId, c));
-  linkCommits(tx, deployment.id, listed);
-  if (deployment.status === "success") deriveDeliveredCommits(tx, deployment);
+  if (!existing) recording.created(deployment.id);
+
+  const listed = (input.commits ?? []).map((c) => {
+    const stored = upsertCommit(tx, serviceId, c);
+    recording.seen(stored.id, stored.timestamp);
+    return { id: stored.id, sha: c.sha };
+  });
+  recording.link(deployment.id, listed);
+  if (deployment.status === "success") recording.link(deployment.id, commitsDeliveredBy(tx, deployment, recording));
   if (!existing || existing.status !== deployment.status) insertEvent(tx, deploymentEvent(deployment, input.service));
   if (change && policy && (policy.status || !existing)) applyChangePolicy(tx, actor, change, deployment, policy);
 
@@ -125,13 +187,26 @@ function applyChangePolicy(tx: Tx, actor: Actor, change: ChangeRequest, deployme
   }
 }
 
-/** Adds the pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
-export function deriveDeliveredCommits(tx: Tx, deployment: Deployment): void {
-  if (!deployment.sha) return;
+/** The pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
+function commitsDeliveredBy(tx: Tx, deployment: Deployment, recording?: Recording): { id: number; sha: string }[] {
+  if (!deployment.sha) return [];
+  const shas = new Map<number, string>();
   const ids = commitsDelivered(
     deployment.sha,
-    (sha) => lookupCommit(tx, deployment.serviceId, sha),
+    (sha) => {
+      const commit = lookupCommit(tx, deployment.serviceId, sha);
+      if (commit) {
+        shas.set(commit.id, sha);
+        recording?.seen(commit.id, commit.timestamp);
+      }
+      return commit;
+    },
     (commitId) => deliveredBefore(tx, deployment, commitId),
   );
-  linkCommits(tx, deployment.id, ids);
+  return ids.map((id) => ({ id, sha: shas.get(id)! }));
+}
+
+/** Adds the pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
+export function deriveDeliveredCommits(tx: Tx, deployment: Deployment): void {
+  linkCommits(tx, deployment.id, commitsDeliveredBy(tx, deployment).map((c) => c.id));
 }

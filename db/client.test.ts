@@ -1,0 +1,55 @@
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "./client";
+import { insertService } from "./queries/services";
+import { tempDir } from "./test/temp-db";
+
+const t = tempDir();
+afterAll(() => t.cleanup());
+
+describe("transactions", () => {
+  const { db, sqlite } = openDatabase(t.file);
+  const other = new Database(t.file);
+  other.pragma("busy_timeout = 0");
+  const count = () => (sqlite.prepare("select count(*) as n from services").get() as { n: number }).n;
+  afterAll(() => {
+    other.close();
+    sqlite.close();
+  });
+
+  it("take the write lock before their first read, the first one and every later one", () => {
+    for (let i = 0; i < 3; i++) {
+      db.transaction(() => {
+        expect(() => other.prepare("insert into services (slug, name, created_at, updated_at) values ('x', 'x', 0, 0)").run()).toThrow(/locked|busy/i);
+      });
+    }
+    expect(count()).toBe(0);
+  });
+
+  it("commit, roll back on a throw or rollback(), and nest as savepoints", () => {
+    db.transaction((tx) => insertService(tx, { slug: "kept", name: "kept" }));
+    expect(() =>
+      db.transaction((tx) => {
+        insertService(tx, { slug: "thrown", name: "thrown" });
+        throw new Error("no");
+      }),
+    ).toThrow("no");
+    expect(() =>
+      db.transaction((tx) => {
+        insertService(tx, { slug: "rolled", name: "rolled" });
+        tx.rollback();
+      }),
+    ).toThrow();
+    db.transaction((tx) => {
+      insertService(tx, { slug: "outer", name: "outer" });
+      expect(() =>
+        tx.transaction((inner) => {
+          insertService(inner, { slug: "inner", name: "inner" });
+          throw new Error("inner");
+        }),
+      ).toThrow("inner");
+    });
+    expect(sqlite.prepare("select slug from services order by slug").pluck().all()).toEqual(["kept", "outer"]);
+    expect(sqlite.inTransaction).toBe(false);
+  });
+});
