@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "./client";
+import { openDatabase, WAL_CHECKPOINT_PAGES } from "./client";
 import { insertService } from "./queries/services";
 import { tempDir } from "./test/temp-db";
 
@@ -51,5 +51,16 @@ describe("transactions", () => {
     });
     expect(sqlite.prepare("select slug from services order by slug").pluck().all()).toEqual(["kept", "outer"]);
     expect(sqlite.inTransaction).toBe(false);
+  });
+});
+
+describe("a connection", () => {
+  it("runs in WAL mode with NORMAL sync and checkpoints every WAL_CHECKPOINT_PAGES pages", () => {
+    const { sqlite } = openDatabase(t.file);
+    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(sqlite.pragma("synchronous", { simple: true })).toBe(1);
+    expect(sqlite.pragma("wal_autocheckpoint", { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
+    expect(WAL_CHECKPOINT_PAGES).toBeGreaterThan(1000);
+    sqlite.close();
   });
 });

@@ -16,6 +16,14 @@ export type OpenedDatabase = {
   created: boolean;
 };
 
+/**
+ * WAL pages (4 KiB) before a commit copies them back into the database file: 16 MiB instead of SQLite's
+ * 4 MiB. Ingestion rewrites the same hot pages (the newest index leaves, today's rollups) over and over;
+ * a larger checkpoint writes each once and syncs less often. Single posts on the 1M database: COMMIT
+ * 337 -> 243 µs, 1,990 -> 2,280 / s. Measured with checkpoints happening during the run, not deferred past it.
+ */
+export const WAL_CHECKPOINT_PAGES = 4000;
+
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Opens (creating folder and file when missing) and migrates a database. */
@@ -30,6 +38,7 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction here reads, then writes on what it read. A DEFERRED one takes the write lock

@@ -1,8 +1,10 @@
+import http from "node:http";
+
 /** A client for the bench: every non-2xx answer is an error that stops the run. */
 export class Client {
   constructor(
     readonly base: string,
-    private readonly headers: Record<string, string> = {},
+    readonly headers: Record<string, string> = {},
   ) {}
 
   async send(pathname: string, init: RequestInit = {}): Promise<Response> {
@@ -54,4 +56,54 @@ export async function sample(fn: () => Promise<unknown>, runs: number, before?: 
     if (i >= 0) samples.push(ms);
   }
   return samples;
+}
+
+/**
+ * Keep-alive connections over node:http, for the ingestion rate: undici's fetch spends more CPU per
+ * request than the server does on this 2-core machine, so through it the bench would be measuring
+ * itself. `connections` sockets at most, each reused for request after request.
+ */
+export class KeepAlivePoster {
+  private readonly agent: http.Agent;
+  private readonly url: URL;
+
+  constructor(
+    base: string,
+    private readonly headers: Record<string, string>,
+    connections: number,
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+    this.url = new URL(base);
+  }
+
+  post(pathname: string, body: unknown): Promise<void> {
+    const text = JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: this.url.hostname,
+          port: this.url.port,
+          path: pathname,
+          method: "POST",
+          agent: this.agent,
+          headers: { ...this.headers, "content-type": "application/json", "content-length": Buffer.byteLength(text) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve();
+            else reject(new Error(`POST ${pathname}: HTTP ${status} ${Buffer.concat(chunks).toString().slice(0, 300)}`));
+          });
+        },
+      );
+      request.on("error", reject);
+      request.end(text);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
 }

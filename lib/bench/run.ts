@@ -19,7 +19,7 @@ import { ingestionRows } from "./writes";
  */
 const quick = process.argv.includes("--quick");
 const size = quick ? QUICK_SIZE : FULL_SIZE;
-const plan = quick ? { runs: 5, depth: 100, singles: 400, batches: 3 } : { runs: 15, depth: 1000, singles: 4000, batches: 10 };
+const plan = quick ? { runs: 5, depth: 100, singles: 400, batches: 3, writeRuns: 3 } : { runs: 15, depth: 1000, singles: 4000, batches: 10, writeRuns: 5 };
 const dir = path.join(process.cwd(), ".bench");
 const work = path.join(dir, "work.db");
 const log = (line: string) => process.stderr.write(line + "\n");
@@ -66,7 +66,7 @@ async function main() {
     await step("the metrics API and its SQL reference", () => metricsRows(readSetup));
     await step("the timeline", () => timelineRows(api, plan.depth, plan.runs));
     await step("the overview page", async () => [await overviewRow(page, plan.runs)]);
-    await step("ingestion", () => ingestionRows(ingest, work, plan.singles, plan.batches));
+    await step("ingestion", () => ingestionRows(ingest, work, plan.singles, plan.batches, plan.writeRuns));
     await step("the wall", () => wallRows(new Client(server.base), ingest, setup.wallPath, plan.runs));
     rows.push({ figure: "server resident memory (peak, sampled every 100 ms)", measured: `${Math.round(server.peakRssMb())} MB`, goal: "≤ 300 MB", ratio: (server.peakRssMb() / 300).toFixed(2) });
     console.log(`\nTandem bench (${quick ? "quick" : "full"}: ${size.deployments.toLocaleString("en")} deployments, ${size.services} services, ${size.days} days; median of ${plan.runs} runs after 2 warm-ups)\n`);

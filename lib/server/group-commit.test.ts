@@ -2,20 +2,22 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db, type OpenedDatabase } from "@/db/client";
 import { tempDir } from "@/db/test/temp-db";
-import type { TokenActor } from "@/lib/api/endpoint";
+import { createApiToken } from "@/db/queries/tokens";
+import { CLI_ACTOR } from "@/lib/auth/actor";
 import { deploymentPostSchema, type DeploymentPost } from "@/lib/ingest/schema";
 import { GroupCommit } from "./group-commit";
 
-const actor: TokenActor = { type: "token", id: "1", label: "ci", role: "ingest" };
 const post = (fields: Record<string, unknown>): DeploymentPost =>
   deploymentPostSchema.parse({ service: "web", status: "success", finishedAt: "2026-11-20T10:00:00Z", ...fields });
 
 let t: ReturnType<typeof tempDir>;
 let opened: OpenedDatabase;
 let observer: Database.Database;
+let actor: string;
 beforeEach(() => {
   t = tempDir();
   opened = openDatabase(t.file);
+  actor = `Bearer ${createApiToken(opened.db, CLI_ACTOR, { name: "ci", role: "ingest" }).token}`;
   observer = new Database(t.file, { readonly: true });
 });
 afterEach(() => {
@@ -86,6 +88,21 @@ describe("GroupCommit", () => {
     expect(externalIds()).toEqual([]);
     expect(logged).toHaveBeenCalled();
     logged.mockRestore();
+  });
+
+  it("checks each post's token inside the group: a bad one is refused alone", async () => {
+    const reader = `Bearer ${createApiToken(opened.db, CLI_ACTOR, { name: "dashboards", role: "read" }).token}`;
+    const writer = new GroupCommit(opened.db);
+    const replies = await Promise.all([
+      writer.record(actor, post({ externalId: "one" })),
+      writer.record("Bearer tdm_unknown", post({ externalId: "two" })),
+      writer.record(reader, post({ externalId: "three" })),
+      writer.record(null, post({ externalId: "four" })),
+      writer.record(actor, post({ externalId: "five" })),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual([201, 401, 403, 401, 201]);
+    expect(replies[1]!.headers).toEqual({ "WWW-Authenticate": "Bearer" });
+    expect(externalIds()).toEqual(["one", "five"]);
   });
 
   it("starts a new group for posts that arrive after a group was committed", async () => {

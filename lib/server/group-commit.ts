@@ -1,13 +1,14 @@
 import type { Db } from "@/db/client";
-import { failureReply, type Reply, type TokenActor } from "@/lib/api/endpoint";
+import { authenticate, failureReply, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";
 
-type Waiting = { actor: TokenActor; body: DeploymentPost; done: (reply: Reply) => void };
+type Waiting = { authorization: string | null; body: DeploymentPost; done: (reply: Reply) => void };
 
 /**
  * Group commit for deployment posts: those that arrive in the same turn of the event loop are recorded
  * in one SQLite transaction, each inside its own savepoint (a nested transaction), in arrival order.
+ * Their tokens are checked inside it too: a read on its own pays for a read transaction of its own.
  * A refused post rolls back only its savepoint; every reply waits for the shared COMMIT, so nothing is
  * acknowledged before it is durable, and a failed COMMIT fails them all. Committing a write to a large
  * database costs more than recording a deployment, and CI systems post deployments one at a time.
@@ -15,11 +16,12 @@ type Waiting = { actor: TokenActor; body: DeploymentPost; done: (reply: Reply) =
 export class GroupCommit {
   private waiting: Waiting[] = [];
 
-  constructor(readonly db: Db) {}
+  constructor(private readonly db: Db) {}
 
-  record(actor: TokenActor, body: DeploymentPost): Promise<Reply> {
+  /** Authenticates (401, 403, 429) and records a validated post, once its group has committed. */
+  record(authorization: string | null, body: DeploymentPost): Promise<Reply> {
     return new Promise((done) => {
-      if (this.waiting.push({ actor, body, done }) === 1) setImmediate(() => this.commit());
+      if (this.waiting.push({ authorization, body, done }) === 1) setImmediate(() => this.commit());
     });
   }
 
@@ -28,7 +30,7 @@ export class GroupCommit {
     this.waiting = [];
     let replies: Reply[];
     try {
-      replies = this.db.transaction(() => group.map(({ actor, body }) => this.recordOne(actor, body)));
+      replies = this.db.transaction(() => group.map(({ authorization, body }) => this.recordOne(authorization, body)));
     } catch (error) {
       const reply = failureReply(RECORD_DEPLOYMENTS.doing, error);
       replies = group.map(() => reply);
@@ -37,9 +39,9 @@ export class GroupCommit {
   }
 
   /** Inside the group's transaction, recordDeployments' own transaction is a savepoint. */
-  private recordOne(actor: TokenActor, body: DeploymentPost): Reply {
+  private recordOne(authorization: string | null, body: DeploymentPost): Reply {
     try {
-      return recordDeploymentsReply(this.db, actor, body);
+      return recordDeploymentsReply(this.db, authenticate(this.db, authorization, RECORD_DEPLOYMENTS), body);
     } catch (error) {
       return failureReply(RECORD_DEPLOYMENTS.doing, error);
     }

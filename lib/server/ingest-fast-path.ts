@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_BODY_BYTES, parseJsonBody, tooLarge } from "@/lib/api/body";
-import { authenticate, failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
+import { failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
@@ -60,8 +60,7 @@ export async function serveIngestion(request: IncomingMessage, response: ServerR
   let reply: Reply;
   try {
     const body = parseOrRefuse(deploymentPostSchema, parseJsonBody(await readBody(request)));
-    const actor = authenticate(writer.db, request.headers.authorization ?? null, RECORD_DEPLOYMENTS);
-    reply = await writer.record(actor, body);
+    reply = await writer.record(request.headers.authorization ?? null, body);
   } catch (error) {
     // The client went away mid-body: nobody is left to answer.
     if (request.destroyed && !request.complete) return void response.destroy();
