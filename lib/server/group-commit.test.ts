@@ -105,6 +105,15 @@ describe("GroupCommit", () => {
     expect(externalIds()).toEqual(["one", "five"]);
   });
 
+  it("gathers a post that arrives on the next turn of the event loop into the same group", async () => {
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db);
+    const first = writer.record(actor, post({ externalId: "early" }));
+    const second = new Promise<Awaited<typeof first>>((resolve) => setImmediate(() => resolve(writer.record(actor, post({ externalId: "late" })))));
+    expect((await Promise.all([first, second])).map((r) => r.status)).toEqual([201, 201]);
+    expect(seen.commits).toBe(1);
+  });
+
   it("starts a new group for posts that arrive after a group was committed", async () => {
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);

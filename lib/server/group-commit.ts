@@ -9,6 +9,9 @@ type Waiting = { authorization: string | null; body: DeploymentPost; done: (repl
  * Group commit for deployment posts: those that arrive in the same turn of the event loop are recorded
  * in one SQLite transaction, each inside its own savepoint (a nested transaction), in arrival order.
  * Their tokens are checked inside it too: a read on its own pays for a read transaction of its own.
+ * A group waits one turn of the event loop more than it must: while one group commits, the clients it
+ * answers send their next posts, and that extra turn's poll gathers them in (4 clients on the 1M
+ * database: groups of mostly 1-2 became mostly 4, and 2,230 -> 2,800 posts/s). Idle, a turn is microseconds.
  * A refused post rolls back only its savepoint; every reply waits for the shared COMMIT, so nothing is
  * acknowledged before it is durable, and a failed COMMIT fails them all. Committing a write to a large
  * database costs more than recording a deployment, and CI systems post deployments one at a time.
@@ -21,7 +24,7 @@ export class GroupCommit {
   /** Authenticates (401, 403, 429) and records a validated post, once its group has committed. */
   record(authorization: string | null, body: DeploymentPost): Promise<Reply> {
     return new Promise((done) => {
-      if (this.waiting.push({ authorization, body, done }) === 1) setImmediate(() => this.commit());
+      if (this.waiting.push({ authorization, body, done }) === 1) setImmediate(() => setImmediate(() => this.commit()));
     });
   }
 
