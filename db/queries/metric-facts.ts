@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { DAY_MS } from "@/lib/time";
 import type { DbOrTx } from "../client";
 import { fromInScope, serviceFilter, type MetricScope } from "./metrics";
 
@@ -9,7 +10,6 @@ import { fromInScope, serviceFilter, type MetricScope } from "./metrics";
  * so the percentiles are then taken exactly in lib/dora/groups.ts.
  */
 
-const DAY_MS = 86_400_000;
 /** Integer constants are inlined: better-sqlite3 binds JS numbers as REAL, which would make `/` fractional. */
 const DAY = sql.raw(String(DAY_MS));
 

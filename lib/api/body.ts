@@ -2,28 +2,44 @@ import { AppError } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const tooLarge = () => new AppError("payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).`);
+const tooLarge = () => new AppError("payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
-/** Reads a request body, refusing more than 1 MiB without buffering it all first. */
-export async function readLimitedBody(request: Request): Promise<Buffer> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
+/**
+ * Collects a body's chunks, refusing more than 1 MiB without buffering it all first: by its declared
+ * length, else as the chunks arrive. Both doors read bodies through this: a Web request here, a
+ * node:http request on the ingestion fast path (lib/server).
+ */
+export function bodyWithinLimit(declaredLength: string | null | undefined) {
+  if (Number(declaredLength ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+  const kept: Uint8Array[] = [];
   let size = 0;
+  return {
+    /** Throws 413 as soon as the body passes the limit. */
+    add(chunk: Uint8Array): void {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) throw tooLarge();
+      kept.push(chunk);
+    },
+    bytes: (): Buffer => Buffer.concat(kept, size),
+  };
+}
+
+export async function readLimitedBody(request: Request): Promise<Buffer> {
+  const body = bodyWithinLimit(request.headers.get("content-length"));
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      try {
+        body.add(value);
+      } catch (error) {
         await reader.cancel();
-        throw tooLarge();
+        throw error;
       }
-      chunks.push(value);
     }
   }
-  return Buffer.concat(chunks);
+  return body.bytes();
 }
 
 /** Reads a JSON body within the same limit. */

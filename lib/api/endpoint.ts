@@ -58,7 +58,8 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z
   return parsed.data;
 }
 
-function bearerToken(header: string | null): string {
+/** The token of a `Bearer <token>` header (401 when missing or malformed). */
+export function bearerToken(header: string | null): string {
   if (!header) throw new AppError("unauthorized", "Send an API token in the header Authorization: Bearer <token>.");
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new AppError("unauthorized", "The Authorization header must be Bearer <token>.");

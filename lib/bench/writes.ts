@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { WAL_CHECKPOINT_PAGES } from "@/db/client";
 import { rawInsertRate } from "./ceiling";
 import { KeepAlivePoster, type Client } from "./http";
 import { rateRow, type Row } from "./stats";
@@ -55,7 +56,9 @@ export async function ingestionRows(ingest: Client, databasePath: string, single
   });
 
   const sqlite = new Database(databasePath);
+  // The server's connection settings, so the ceiling differs from the server only in what it skips.
   sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   sqlite.pragma("busy_timeout = 5000");
   const raw = rawInsertRate(sqlite, batches);
   sqlite.close();

@@ -105,6 +105,18 @@ describe("GroupCommit", () => {
     expect(externalIds()).toEqual(["one", "five"]);
   });
 
+  it("fails the whole group, keeping nothing, when a post's error ends the transaction itself", async () => {
+    // RAISE(ROLLBACK) ends the transaction, as a full disk or an I/O error would: not just a savepoint.
+    opened.sqlite.exec("create temp trigger disk_full before insert on deployments when new.external_id = 'boom' begin select raise(rollback, 'database or disk is full'); end");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const writer = new GroupCommit(opened.db);
+    const replies = await Promise.all(["a", "boom", "c"].map((id) => writer.record(actor, post({ externalId: id }))));
+    logged.mockRestore();
+    expect(replies.map((r) => r.status)).toEqual([500, 500, 500]);
+    expect(externalIds()).toEqual([]);
+    expect(opened.sqlite.inTransaction).toBe(false);
+  });
+
   it("gathers a post that arrives on the next turn of the event loop into the same group", async () => {
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { sqliteOf } from "@/db/prepared";
 import { authenticate, failureReply, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";
@@ -6,15 +7,18 @@ import type { DeploymentPost } from "@/lib/ingest/schema";
 type Waiting = { authorization: string | null; body: DeploymentPost; done: (reply: Reply) => void };
 
 /**
- * Group commit for deployment posts: those that arrive in the same turn of the event loop are recorded
- * in one SQLite transaction, each inside its own savepoint (a nested transaction), in arrival order.
+ * Group commit for deployment posts (single ones or batches): those that arrive in the same turn of the
+ * event loop are recorded in one SQLite transaction, each inside its own savepoint (a nested
+ * transaction), in arrival order.
  * Their tokens are checked inside it too: a read on its own pays for a read transaction of its own.
  * A group waits one turn of the event loop more than it must: while one group commits, the clients it
  * answers send their next posts, and that extra turn's poll gathers them in (4 clients on the 1M
  * database: groups of mostly 1-2 became mostly 4, and 2,230 -> 2,800 posts/s). Idle, a turn is microseconds.
  * A refused post rolls back only its savepoint; every reply waits for the shared COMMIT, so nothing is
- * acknowledged before it is durable, and a failed COMMIT fails them all. Committing a write to a large
- * database costs more than recording a deployment, and CI systems post deployments one at a time.
+ * acknowledged before it is committed, and a failed COMMIT (or an error that ends the transaction, such
+ * as a full disk) fails them all. Committing a write to a large database costs more than recording a
+ * deployment, and CI systems post deployments one at a time. A token's rate-limit count stays used
+ * even when its group fails: it counts requests, not writes.
  */
 export class GroupCommit {
   private waiting: Waiting[] = [];
@@ -46,6 +50,9 @@ export class GroupCommit {
     try {
       return recordDeploymentsReply(this.db, authenticate(this.db, authorization, RECORD_DEPLOYMENTS), body);
     } catch (error) {
+      // Some errors (a full disk, I/O) end the whole transaction, not just the savepoint: later posts
+      // would then commit on their own while the group reports failure. Fail the group instead.
+      if (!sqliteOf(this.db).inTransaction) throw error;
       return failureReply(RECORD_DEPLOYMENTS.doing, error);
     }
   }

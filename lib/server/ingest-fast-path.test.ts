@@ -2,9 +2,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/deployments/route";
-import { getDb } from "@/db/client";
+import { getDb, openDatabase } from "@/db/client";
+import { createApiToken } from "@/db/queries/tokens";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { RateLimiter } from "@/lib/auth/rate-limit";
 import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
 import { hostileJson } from "@/lib/testing/bad-input";
@@ -81,16 +84,53 @@ describe("the ingestion fast path", () => {
     expect(deployments()).toBe(before);
   });
 
-  it("writes nothing and stays up when a client leaves mid-body", async () => {
+  it("writes nothing, logs no failure and stays up when a client leaves mid-body", async () => {
     const before = deployments();
+    const logged = vi.spyOn(console, "error");
     await new Promise<void>((resolve) => {
       const request = http.request(`${base}/api/v1/deployments`, { method: "POST", headers: { "content-length": "500", authorization: "Bearer x" } });
       request.on("error", () => resolve());
       request.write('{"service":"web","status":"succ', () => setTimeout(() => request.destroy(), 20));
       request.on("close", () => resolve());
     });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
     expect(deployments()).toBe(before);
     expect((await fastPost("{", "Bearer x")).status).toBe(400);
+  });
+
+  it("refuses a malformed Authorization header at once, even while another process holds the write lock", async () => {
+    const other = new Database(process.env.DATABASE_URL!.slice("file:".length));
+    other.exec("begin immediate");
+    try {
+      const response = await fastPost(JSON.stringify({ service: "web", status: "success", finishedAt: new Date().toISOString() }), "Basic abc");
+      expect(response.status).toBe(401);
+    } finally {
+      other.exec("rollback");
+      other.close();
+    }
+  });
+
+  it("counts a token's requests through both doors against one rate limit, answering 429 with Retry-After", async () => {
+    const { db, sqlite } = openDatabase(process.env.DATABASE_URL!.slice("file:".length));
+    const token = `Bearer ${createApiToken(db, CLI_ACTOR, { name: "limited", role: "ingest" }).token}`;
+    sqlite.close();
+    const global = globalThis as unknown as { apiLimiter?: RateLimiter };
+    const previous = global.apiLimiter;
+    global.apiLimiter = new RateLimiter(2, 60_000);
+    try {
+      const body = (id: string) => JSON.stringify({ service: "web", status: "success", finishedAt: new Date().toISOString(), externalId: id });
+      const viaRoute = await POST(new Request("http://tandem.test/api/v1/deployments", { method: "POST", headers: { authorization: token }, body: body("limit-1") }), { params: Promise.resolve({}) });
+      expect(viaRoute.status).toBe(201);
+      expect((await fastPost(body("limit-2"), token)).status).toBe(201);
+      const refused = await fastPost(body("limit-3"), token);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await refused.json()).error.code).toBe("rate_limited");
+    } finally {
+      global.apiLimiter = previous;
+    }
   });
 
   it("answers exactly as Next's route does, for any body", async () => {

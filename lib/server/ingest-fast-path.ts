@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_BODY_BYTES, parseJsonBody, tooLarge } from "@/lib/api/body";
-import { failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
+import { bodyWithinLimit, parseJsonBody } from "@/lib/api/body";
+import { bearerToken, failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
@@ -9,8 +9,10 @@ import type { GroupCommit } from "./group-commit";
 /*
  * `POST /api/v1/deployments` answered before Next sees the request. Next's request pipeline costs about
  * a millisecond per request on a small machine, several times the work of recording a deployment, and
- * CI systems post deployments one by one (group-commit.ts shares their COMMITs). Same steps and order as Next's route (handler.ts): body (413,
- * 400) → token (401, 403, 429) → record; the same reply, headers included.
+ * CI systems post deployments one by one (group-commit.ts shares their COMMITs). Same steps and order
+ * as Next's route (handler.ts): body (413, 400) → token (401, 403, 429) → record; the same reply,
+ * headers included. A malformed Authorization header is refused before the post joins a group, so it
+ * never waits for the write lock.
  */
 
 const BASE_HEADERS = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
@@ -22,23 +24,20 @@ export function isIngestion(request: IncomingMessage): boolean {
   return (query < 0 ? request.url : request.url.slice(0, query)) === "/api/v1/deployments";
 }
 
-/** The body, refusing more than the API's limit without buffering it all first. */
+/** The body within the API's limit; past it, stops listening (the reply closes the connection). */
 function readBody(request: IncomingMessage): Promise<Buffer> {
-  if (Number(request.headers["content-length"] ?? "0") > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const body = bodyWithinLimit(request.headers["content-length"]);
     const onData = (chunk: Buffer) => {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) {
+      try {
+        body.add(chunk);
+      } catch (error) {
         request.off("data", onData);
-        reject(tooLarge());
-        return;
+        reject(error);
       }
-      chunks.push(chunk);
     };
     request.on("data", onData);
-    request.once("end", () => resolve(Buffer.concat(chunks, size)));
+    request.once("end", () => resolve(body.bytes()));
     request.once("error", reject);
   });
 }
@@ -60,7 +59,9 @@ export async function serveIngestion(request: IncomingMessage, response: ServerR
   let reply: Reply;
   try {
     const body = parseOrRefuse(deploymentPostSchema, parseJsonBody(await readBody(request)));
-    reply = await writer.record(request.headers.authorization ?? null, body);
+    const authorization = request.headers.authorization ?? null;
+    bearerToken(authorization);
+    reply = await writer.record(authorization, body);
   } catch (error) {
     // The client went away mid-body: nobody is left to answer.
     if (request.destroyed && !request.complete) return void response.destroy();
