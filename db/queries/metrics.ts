@@ -9,19 +9,6 @@ import type { DbOrTx } from "../client";
 
 export type MetricScope = { from: Date; to: Date; environment: string; service?: string; team?: string; services?: string[] };
 
-const DAY = 86_400_000;
-/** 1970-01-05 was a Monday: weeks start 4 days after the epoch. */
-const MONDAY = 4 * DAY;
-const WEEK = 7 * DAY;
-
-/**
- * Constants are inlined, not bound: better-sqlite3 binds JS numbers as REAL, which would turn these
- * integer divisions (flooring to a day or a week) into fractional ones.
- */
-const int = (n: number) => sql.raw(String(Math.trunc(n)));
-// Parenthesised whole: in SQLite `||` binds tighter than `*` and `+`.
-const weekOf = (ms: SQL) => sql`((((${ms}) - ${int(MONDAY)}) / ${int(WEEK)}) * ${int(WEEK)} + ${int(MONDAY)})`;
-
 /** Whether the scope narrows by service at all (queries can then skip joining services). */
 export function narrowsServices(scope: MetricScope): boolean {
   return scope.service !== undefined || scope.team !== undefined || Boolean(scope.services?.length);
@@ -128,22 +115,3 @@ export function deploymentTotals(db: DbOrTx): DeploymentTotalRow[] {
     group by s.slug, d.environment order by s.slug, d.environment`);
 }
 
-export type DailyRow = { day: number; deployments: number; failed: number };
-
-/** D per UTC day (day = midnight in ms), with how many were failed changes: the calendar heatmap. */
-export function dailyDeployments(db: DbOrTx, scope: MetricScope): DailyRow[] {
-  return db.all<DailyRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
-    select (d.finished_at / ${int(DAY)}) * ${int(DAY)} as day, count(*) as deployments, count(f.id) as failed
-    from d_scope d left join failed f on f.id = d.id
-    group by 1 order by 1`);
-}
-
-export type WeeklyServiceRow = { week: number; service: string; deployments: number; failed: number };
-
-/** D per ISO week and service, with failed changes: the stacked weekly chart. */
-export function weeklyDeploymentsByService(db: DbOrTx, scope: MetricScope): WeeklyServiceRow[] {
-  return db.all<WeeklyServiceRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
-    select ${weekOf(sql`d.finished_at`)} as week, s.slug as service, count(*) as deployments, count(f.id) as failed
-    from d_scope d join services s on s.id = d.service_id left join failed f on f.id = d.id
-    group by 1, 2 order by 1, 2`);
-}

@@ -33,4 +33,25 @@ describe("deployment calendar", () => {
     expect(stacked.weeks[0]!.failed).toBe(1);
     expect(stacked.weeks[1]!.counts["svc-0"]).toBe(0);
   });
+
+  it("counts only the part of the first and last day inside a window that does not start or end at midnight", () => {
+    const s = scenario();
+    s.deploy({ service: "api", finishedAt: "2026-03-04T10:00:00Z" });
+    s.deploy({ service: "api", finishedAt: "2026-03-04T13:00:00Z" });
+    for (let h = 0; h < 5; h++) s.deploy({ service: "web", finishedAt: `2026-03-06T1${h}:00:00Z` });
+    s.deploy({ service: "web", finishedAt: "2026-03-11T05:00:00Z", changeFailed: true });
+    s.deploy({ service: "web", finishedAt: "2026-03-11T07:00:00Z" });
+    const window = metricsQuerySchema.parse({ from: "2026-03-04T12:00:00Z", to: "2026-03-11T06:00:00Z" });
+    const { heatmap, stacked } = deploymentCalendar(s.db, window);
+    const day = (d: string) => heatmap.weeks.flatMap((w) => w.days).find((c) => c.day === d)!;
+    expect(day("2026-03-04")).toEqual({ day: "2026-03-04", deployments: 1, failed: 0, inWindow: true });
+    expect(day("2026-03-06")).toMatchObject({ deployments: 5, failed: 0 });
+    expect(day("2026-03-11")).toEqual({ day: "2026-03-11", deployments: 1, failed: 1, inWindow: true });
+    expect(heatmap.max).toBe(5);
+    expect(stacked.services).toEqual(["web", "api"]);
+    expect(stacked.weeks.map((w) => [w.counts.web, w.counts.api, w.failed])).toEqual([
+      [5, 1, 0],
+      [1, 0, 1],
+    ]);
+  });
 });

@@ -1,0 +1,33 @@
+import { describe, expect, it, vi } from "vitest";
+import { deployments } from "../schema";
+import { scenario } from "../test/scenario";
+import { memoryDb } from "../test/temp-db";
+import { listRecentDeployments } from "./lists";
+
+describe("listRecentDeployments", () => {
+  it("lists newest first by when each happened (finished, else started, else recorded), then by id", () => {
+    const s = scenario();
+    const early = s.deploy({ service: "api", finishedAt: "2026-03-01T10:00:00Z" });
+    const late = s.deploy({ service: "web", finishedAt: "2026-03-03T10:00:00Z" });
+    const tie = s.deploy({ service: "api", finishedAt: "2026-03-03T10:00:00Z" });
+    const running = s.db
+      .insert(deployments)
+      .values({ serviceId: s.service("api"), environment: "production", status: "in_progress", startedAt: new Date("2026-03-02T10:00:00Z"), source: "test", createdAt: new Date("2026-03-05T00:00:00Z"), updatedAt: new Date() })
+      .returning({ id: deployments.id })
+      .get().id;
+    expect(listRecentDeployments(s.db, 10).map((d) => d.id)).toEqual([tie, late, running, early]);
+    expect(listRecentDeployments(s.db, 2, { service: "api" }).map((d) => d.id)).toEqual([tie, running]);
+  });
+
+  it("reads the newest through deployments_recent_idx instead of sorting every deployment", () => {
+    const { db, sqlite } = memoryDb();
+    const prepare = vi.spyOn(sqlite, "prepare");
+    listRecentDeployments(db, 100);
+    const source = prepare.mock.calls.map(([sql]) => sql).find((sql) => sql.includes("coalesce"))!;
+    prepare.mockRestore();
+    const params = Array.from(source.matchAll(/\?/g), () => 100);
+    const plan = (sqlite.prepare(`explain query plan ${source}`).all(...params) as { detail: string }[]).map((p) => p.detail).join("\n");
+    expect(plan).toContain("USING INDEX deployments_recent_idx");
+    expect(plan).not.toContain("TEMP B-TREE");
+  });
+});
