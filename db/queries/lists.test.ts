@@ -19,15 +19,18 @@ describe("listRecentDeployments", () => {
     expect(listRecentDeployments(s.db, 2, { service: "api" }).map((d) => d.id)).toEqual([tie, running]);
   });
 
-  it("reads the newest through deployments_recent_idx instead of sorting every deployment", () => {
+  it.each([
+    [undefined, "deployments_recent_idx"],
+    ["api", "deployments_service_recent_idx"],
+  ])("reads the newest (service %s) through %s instead of sorting every deployment", (service, index) => {
     const { db, sqlite } = memoryDb();
     const prepare = vi.spyOn(sqlite, "prepare");
-    listRecentDeployments(db, 100);
+    listRecentDeployments(db, 100, { service });
     const source = prepare.mock.calls.map(([sql]) => sql).find((sql) => sql.includes("coalesce"))!;
     prepare.mockRestore();
     const params = Array.from(source.matchAll(/\?/g), () => 100);
     const plan = (sqlite.prepare(`explain query plan ${source}`).all(...params) as { detail: string }[]).map((p) => p.detail).join("\n");
-    expect(plan).toContain("USING INDEX deployments_recent_idx");
+    expect(plan).toContain(`USING INDEX ${index}`);
     expect(plan).not.toContain("TEMP B-TREE");
   });
 });

@@ -43,10 +43,11 @@ export const deployments = sqliteTable(
     index("deployments_delivered_idx").on(t.environment, t.status, t.finishedAt, t.serviceId, t.changeFailed, t.unplanned, t.rollbackOfId),
     index("deployments_change_request_idx").on(t.changeRequestId),
     index("deployments_service_sha_idx").on(t.serviceId, t.sha),
-    // The deployments list, newest first by when each happened (finished, else started, else recorded):
-    // without it the list sorted every deployment (1.9 s at a million). One service's list walks it too,
-    // skipping the other services' rows, rather than paying for a second index on every write.
+    // The deployments list, newest first by when each happened (finished, else started, else recorded),
+    // for everything and for one service: without them the list sorted every deployment (1.9 s at a
+    // million; 0.2 s for a busy service's 73,000).
     index("deployments_recent_idx").on(sql`coalesce(${t.finishedAt}, ${t.startedAt}, ${t.createdAt})`, t.id),
+    index("deployments_service_recent_idx").on(t.serviceId, sql`coalesce(${t.finishedAt}, ${t.startedAt}, ${t.createdAt})`, t.id),
   ],
 );
 export type Deployment = typeof deployments.$inferSelect;
