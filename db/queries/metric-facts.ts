@@ -71,22 +71,28 @@ function dayCounts(db: DbOrTx, scope: MetricScope): DayCounts {
 }
 
 /**
- * The failed changes in D (kept in failed_changes by triggers, with their evidence), each recovered at the
- * earliest of its rollback and the resolution of all its incidents; only when it has neither, at the next
- * successful deployment of its service and environment.
+ * When a failed change (`f`, a row of failed_changes) recovered: at the earliest of its rollback and the
+ * resolution of all its incidents; only when it has neither, at the next successful deployment of its
+ * service and environment; null while it has not.
  */
-function failedFacts(db: DbOrTx, scope: MetricScope): FailedFacts {
-  const row = db.get<Record<keyof FailedFacts, string>>(sql`select json_group_array(f.service_id) as service,
-      json_group_array(${dayOf(sql`f.finished_at`)}) as day,
-      json_group_array(case
+export const recoveredAt = sql`case
         when f.rollback_at is not null and f.incidents > 0 and f.open_incidents = 0 then min(f.rollback_at, f.incidents_resolved_at)
         when f.rollback_at is not null then f.rollback_at
         when f.incidents > 0 and f.open_incidents = 0 then f.incidents_resolved_at
         when f.incidents > 0 then null
         else (select min(n.finished_at) from deployments n
               where n.service_id = f.service_id and n.environment = f.environment and n.status = 'success'
-                and (n.finished_at > f.finished_at or (n.finished_at = f.finished_at and n.id > f.deployment_id)))
-      end - f.finished_at) as recoveryMs
+                -- The first condition is implied by the second; stated on its own, it lets the index seek
+                -- to the failed change instead of reading the service's every deployment (2.2 s -> 10 ms
+                -- for 90 days of a million).
+                and n.finished_at >= f.finished_at and (n.finished_at > f.finished_at or n.id > f.deployment_id))
+      end`;
+
+/** The failed changes in D (kept in failed_changes by triggers, with their evidence), with their recovery times. */
+function failedFacts(db: DbOrTx, scope: MetricScope): FailedFacts {
+  const row = db.get<Record<keyof FailedFacts, string>>(sql`select json_group_array(f.service_id) as service,
+      json_group_array(${dayOf(sql`f.finished_at`)}) as day,
+      json_group_array(${recoveredAt} - f.finished_at) as recoveryMs
     from ${fromInScope(scope, "failed_changes", "f")}
     where f.environment = ${scope.environment} and f.finished_at >= ${scope.from.getTime()} and f.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}`);
   return { service: parse(row?.service), day: parse(row?.day), recoveryMs: parse(row?.recoveryMs) };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { deliveredCte, failedCte, leadsCte, serviceFilter, type MetricScope } from "./metrics";
+import { recoveredAt } from "./metric-facts";
+import { deliveredCte, failedCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
 
 /*
  * The rows behind each figure, from the very same CTEs as the figures themselves, so a drill-down
@@ -50,20 +51,25 @@ export type FailedChangeRow = {
   rule: "rollback" | "incidents resolved" | "next deployment" | null;
 };
 
+/**
+ * The failed changes of a window (kept in failed_changes by triggers), newest first, with what recovered
+ * each: the same rule, from the same evidence, as the figure (metric-facts.ts recoveredAt).
+ */
 export function failedChangeRows(db: DbOrTx, scope: MetricScope): FailedChangeRow[] {
-  return db.all<FailedChangeRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
-    select f.id, s.slug as service, dep.version, f.finished_at as finishedAt, dep.change_failed as changeFailed,
-      (select r.id from deployments r where r.rollback_of_id = f.id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
-      (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.id) as incidentIds,
-      f.recovered_at as recoveredAt,
+  return db.all<FailedChangeRow>(sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
       case
-        when f.recovered_at is null then null
-        when f.recovered_at = (select min(r.finished_at) from deployments r where r.rollback_of_id = f.id and r.status = 'success') then 'rollback'
-        when exists (select 1 from incidents i where i.caused_by_id = f.id) then 'incidents resolved'
+        when recoveredAt is null then null
+        when recoveredAt = rollbackAt then 'rollback'
+        when incidents > 0 then 'incidents resolved'
         else 'next deployment'
       end as rule
-    from failed f join deployments dep on dep.id = f.id join services s on s.id = f.service_id
-    order by f.finished_at desc, f.id desc`);
+    from (select f.deployment_id as id, named.slug as service, dep.version, f.finished_at as finishedAt, f.change_failed as changeFailed,
+        (select r.id from deployments r where r.rollback_of_id = f.deployment_id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
+        (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.deployment_id) as incidentIds,
+        ${recoveredAt} as recoveredAt, f.rollback_at as rollbackAt, f.incidents
+      from ${fromInScope(scope, "failed_changes", "f")} join deployments dep on dep.id = f.deployment_id join services named on named.id = f.service_id
+      where f.environment = ${scope.environment} and f.finished_at >= ${scope.from.getTime()} and f.finished_at < ${scope.to.getTime()}${serviceFilter(scope)})
+    order by finishedAt desc, id desc`);
 }
 
 export type RestoreRow = { id: number; title: string; service: string; severity: string; startedAt: number; acknowledgedAt: number | null; resolvedAt: number | null };

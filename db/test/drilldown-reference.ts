@@ -1,0 +1,25 @@
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import type { FailedChangeRow } from "../queries/metric-rows";
+import { deliveredCte, failedCte, type MetricScope } from "../queries/metrics";
+
+/*
+ * The failures drill-down as it was first written, straight from the CTEs that define D and a failed
+ * change over every deployment: tests hold the rollup-based query (metric-rows.ts) to it.
+ */
+
+export function failedChangeRowsFromCtes(db: DbOrTx, scope: MetricScope): FailedChangeRow[] {
+  return db.all<FailedChangeRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+    select f.id, s.slug as service, dep.version, f.finished_at as finishedAt, dep.change_failed as changeFailed,
+      (select r.id from deployments r where r.rollback_of_id = f.id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
+      (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.id) as incidentIds,
+      f.recovered_at as recoveredAt,
+      case
+        when f.recovered_at is null then null
+        when f.recovered_at = (select min(r.finished_at) from deployments r where r.rollback_of_id = f.id and r.status = 'success') then 'rollback'
+        when exists (select 1 from incidents i where i.caused_by_id = f.id) then 'incidents resolved'
+        else 'next deployment'
+      end as rule
+    from failed f join deployments dep on dep.id = f.id join services s on s.id = f.service_id
+    order by f.finished_at desc, f.id desc`);
+}
