@@ -4,7 +4,8 @@ import { Random } from "../seed/random";
 import { scenario } from "../test/scenario";
 import { memoryDb } from "../test/temp-db";
 import { deliveredFacts, leadFacts, leadValues, type LeadFacts } from "./metric-facts";
-import { deliveredCte, failedCte, leadsCte, type MetricScope } from "./metrics";
+import { failedCte } from "../test/failed-reference";
+import { deliveredCte, leadsCte, type MetricScope } from "./metrics";
 
 const H = 3_600_000;
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { Random } from "../seed/random";
-import { failedChangeRowsFromCtes } from "../test/drilldown-reference";
+import { countedDeploymentsFromCtes, failedChangeRowsFromCtes } from "../test/drilldown-reference";
 import { scenario } from "../test/scenario";
-import { failedChangeRows } from "./metric-rows";
+import { countedDeployments, failedChangeRows } from "./metric-rows";
 import type { MetricScope } from "./metrics";
 
 const H = 3_600_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
 
-describe("failedChangeRows", () => {
-  it("lists exactly the failed changes, recoveries and rules the CTE definition gives, for any window and filter", () => {
+describe("failedChangeRows and countedDeployments", () => {
+  it("list exactly the deployments, failed changes, recoveries and rules the CTE definitions give, for any window and filter", () => {
     const rules = new Set<string | null>();
     for (let seed = 1; seed <= 10; seed++) {
       const r = new Random(seed);
@@ -48,6 +48,9 @@ describe("failedChangeRows", () => {
       for (const scope of windows) {
         const rows = failedChangeRows(s.db, scope);
         expect(rows, `seed ${seed}, ${JSON.stringify(scope)}`).toEqual(failedChangeRowsFromCtes(s.db, scope));
+        const counted = countedDeployments(s.db, scope);
+        expect(counted, `deployments, seed ${seed}, ${JSON.stringify(scope)}`).toEqual(countedDeploymentsFromCtes(s.db, scope));
+        expect(counted.filter((d) => d.failed).map((d) => d.id).sort()).toEqual(rows.map((f) => f.id).sort());
         listed += rows.length;
         for (const row of rows) rules.add(row.rule);
       }

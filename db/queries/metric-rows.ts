@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { recoveredAt } from "./metric-facts";
-import { deliveredCte, failedCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
+import { deliveredCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
 
 /*
- * The rows behind each figure, from the very same CTEs as the figures themselves, so a drill-down
- * always lists exactly what was counted.
+ * The rows behind each figure, from the same definitions and rollups as the figures themselves, so a
+ * drill-down always lists exactly what was counted.
  */
 
 export type CountedDeploymentRow = {
@@ -20,11 +20,11 @@ export type CountedDeploymentRow = {
 };
 
 export function countedDeployments(db: DbOrTx, scope: MetricScope, onlyRework = false): CountedDeploymentRow[] {
-  return db.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
-    select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.id is not null as failed,
+  return db.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}
+    select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
       (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
-      left join failed f on f.id = d.id
+      left join failed_changes f on f.deployment_id = d.id
     ${onlyRework ? sql`where d.unplanned or d.rollback_of_id is not null` : sql``}
     order by d.finished_at desc, d.id desc`);
 }

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import type { FailedChangeRow } from "../queries/metric-rows";
-import { deliveredCte, failedCte, type MetricScope } from "../queries/metrics";
+import type { CountedDeploymentRow, FailedChangeRow } from "../queries/metric-rows";
+import { deliveredCte, type MetricScope } from "../queries/metrics";
+import { failedCte } from "./failed-reference";
 
 /*
- * The failures drill-down as it was first written, straight from the CTEs that define D and a failed
- * change over every deployment: tests hold the rollup-based query (metric-rows.ts) to it.
+ * The deployments and failures drill-downs as first written, straight from the CTEs that define D and a
+ * failed change over every deployment: tests hold the rollup-based queries (metric-rows.ts) to them.
  */
 
 export function failedChangeRowsFromCtes(db: DbOrTx, scope: MetricScope): FailedChangeRow[] {
@@ -22,4 +23,13 @@ export function failedChangeRowsFromCtes(db: DbOrTx, scope: MetricScope): Failed
       end as rule
     from failed f join deployments dep on dep.id = f.id join services s on s.id = f.service_id
     order by f.finished_at desc, f.id desc`);
+}
+
+export function countedDeploymentsFromCtes(db: DbOrTx, scope: MetricScope): CountedDeploymentRow[] {
+  return db.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+    select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.id is not null as failed,
+      (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
+    from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
+      left join failed f on f.id = d.id
+    order by d.finished_at desc, d.id desc`);
 }
