@@ -39,6 +39,22 @@ function pushDays(into: DayCounts, row: Record<keyof DayCounts, string> | undefi
   }
 }
 
+/**
+ * A window as the rollups see it: its whole UTC days [firstDay, endDay) read from a rollup, the partial
+ * days at either end from the raw rows, in time order (`partial` may get an empty range, and reads
+ * nothing then). A window inside one day is all partial.
+ */
+function acrossDays(scope: MetricScope, partial: (from: number, to: number) => void, whole: (firstDay: number, endDay: number) => void): void {
+  const from = scope.from.getTime();
+  const to = scope.to.getTime();
+  const firstDay = Math.ceil(from / DAY_MS);
+  const endDay = Math.floor(to / DAY_MS);
+  if (firstDay >= endDay) return partial(from, to);
+  partial(from, firstDay * DAY_MS);
+  whole(firstDay, endDay);
+  partial(endDay * DAY_MS, to);
+}
+
 /** D in [from, to) counted from the deployments themselves (the partial days at a window's ends). */
 function dayCountRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into: DayCounts) {
   if (from >= to) return;
@@ -53,20 +69,15 @@ function dayCountRows(db: DbOrTx, scope: MetricScope, from: number, to: number, 
 /** D per service and day: whole UTC days from deployment_days (one row each), the partial days at the ends from deployments. */
 function dayCounts(db: DbOrTx, scope: MetricScope): DayCounts {
   const counts: DayCounts = { service: [], day: [], deployments: [], rework: [] };
-  const from = scope.from.getTime();
-  const to = scope.to.getTime();
-  const firstDay = Math.ceil(from / DAY_MS);
-  const endDay = Math.floor(to / DAY_MS);
-  if (firstDay >= endDay) {
-    dayCountRows(db, scope, from, to, counts);
-    return counts;
-  }
-  dayCountRows(db, scope, from, firstDay * DAY_MS, counts);
-  pushDays(counts, db.get<Record<keyof DayCounts, string>>(sql`select json_group_array(dd.service_id) as service, json_group_array(dd.day) as day,
-      json_group_array(dd.deployments) as deployments, json_group_array(dd.rework) as rework
-    from ${fromInScope(scope, "deployment_days", "dd")}
-    where dd.environment = ${scope.environment} and dd.day >= ${firstDay} and dd.day < ${endDay}${serviceFilter(scope)}`));
-  dayCountRows(db, scope, endDay * DAY_MS, to, counts);
+  acrossDays(
+    scope,
+    (from, to) => dayCountRows(db, scope, from, to, counts),
+    (firstDay, endDay) =>
+      pushDays(counts, db.get<Record<keyof DayCounts, string>>(sql`select json_group_array(dd.service_id) as service, json_group_array(dd.day) as day,
+          json_group_array(dd.deployments) as deployments, json_group_array(dd.rework) as rework
+        from ${fromInScope(scope, "deployment_days", "dd")}
+        where dd.environment = ${scope.environment} and dd.day >= ${firstDay} and dd.day < ${endDay}${serviceFilter(scope)}`)),
+  );
   return counts;
 }
 
@@ -152,19 +163,14 @@ function leadRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into
  */
 export function leadFacts(db: DbOrTx, scope: MetricScope): LeadFacts {
   const parts: { rows: LeadBlockRows[] } = { rows: [] };
-  const from = scope.from.getTime();
-  const to = scope.to.getTime();
-  const firstDay = Math.ceil(from / DAY_MS);
-  const endDay = Math.floor(to / DAY_MS);
-  if (firstDay >= endDay) {
-    leadRows(db, scope, from, to, parts);
-  } else {
-    leadRows(db, scope, from, firstDay * DAY_MS, parts);
-    leadBlocks(db, sql`select ld.service_id, ld.day, ld.n, ld.ms
-      from ${fromInScope(scope, "lead_days", "ld")}
-      where ld.environment = ${scope.environment} and ld.day >= ${firstDay} and ld.day < ${endDay}${serviceFilter(scope)}`, parts);
-    leadRows(db, scope, endDay * DAY_MS, to, parts);
-  }
+  acrossDays(
+    scope,
+    (from, to) => leadRows(db, scope, from, to, parts),
+    (firstDay, endDay) =>
+      leadBlocks(db, sql`select ld.service_id, ld.day, ld.n, ld.ms
+        from ${fromInScope(scope, "lead_days", "ld")}
+        where ld.environment = ${scope.environment} and ld.day >= ${firstDay} and ld.day < ${endDay}${serviceFilter(scope)}`, parts),
+  );
   const facts: LeadFacts = { service: [], day: [], count: [], ms: new Float64Array(parts.rows.reduce((n, r) => n + r.ms!.length / 8, 0)) };
   let at = 0;
   for (const row of parts.rows) {
