@@ -94,14 +94,17 @@ class Recording {
 export function recordDeployments(db: Db, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): RecordedDeployment[] {
   return db.transaction((tx) => {
     const recording = new Recording(tx, actor, source);
-    const results = items.map((item, i) => recordOne(recording, item, batch ? `deployments.${i}.` : ""));
-    return results.map((r) => ({ ...r, commits: recording.shas(r.deployment.id) }));
+    return recordAll(recording, items, batch).map((r) => ({ ...r, commits: recording.shas(r.deployment.id) }));
   });
 }
 
 /** The same, inside a transaction the caller holds (webhooks apply several effects atomically). */
 export function recordDeploymentsIn(tx: Tx, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
-  const recording = new Recording(tx, actor, source);
+  return recordAll(new Recording(tx, actor, source), items, batch);
+}
+
+/** Each item in order; a batch's problems are named by the item's path (deployments.3.finishedAt). */
+function recordAll(recording: Recording, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
   return items.map((item, i) => recordOne(recording, item, batch ? `deployments.${i}.` : ""));
 }
 
