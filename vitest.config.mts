@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "db/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["lib/testing/clock.setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],

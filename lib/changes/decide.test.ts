@@ -10,9 +10,12 @@ import { changeCreateSchema, deploymentInputSchema } from "@/lib/ingest/schema";
 import { upsertService } from "@/lib/services/services";
 import { decideChange } from "./decide";
 import { cancelChange, submitDraft } from "./lifecycle";
+import { setClock } from "@/lib/testing/clock";
 import { submitChange } from "./submit";
 
 function world() {
+  // Before the planned window (1 Dec) and the freeze (30 Nov - 2 Dec), which must lie ahead.
+  setClock("2026-11-25T09:00:00Z");
   const { db } = memoryDb();
   const now = new Date();
   const person = (id: string, role: UserActor["role"]): UserActor => {
