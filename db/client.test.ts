@@ -26,7 +26,7 @@ describe("transactions", () => {
     expect(count()).toBe(0);
   });
 
-  it("commit, roll back on a throw or rollback(), and nest as savepoints", () => {
+  it("commit, roll back on a throw, and nest as savepoints", () => {
     db.transaction((tx) => insertService(tx, { slug: "kept", name: "kept" }));
     expect(() =>
       db.transaction((tx) => {
@@ -37,7 +37,7 @@ describe("transactions", () => {
     expect(() =>
       db.transaction((tx) => {
         insertService(tx, { slug: "rolled", name: "rolled" });
-        tx.rollback();
+        throw new Error("rollback");
       }),
     ).toThrow();
     db.transaction((tx) => {

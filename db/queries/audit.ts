@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, like, lt } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
-import { preparedStatements } from "../prepared";
+import { preparedStatements } from "../sqlite/prepared";
 import { auditLog, type AuditEntry } from "../schema";
 import type { Actor } from "@/lib/auth/actor";
 

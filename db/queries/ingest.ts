@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { preparedStatements } from "../prepared";
+import { preparedStatements } from "../sqlite/prepared";
 import { commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
 
 /* Writes and look-ups of the ingestion path (API, webhooks, forms). */

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { preparedStatements } from "../prepared";
+import { preparedStatements } from "../sqlite/prepared";
 import { deployments, incidents, services, type NewService, type Service } from "../schema";
 
 export type ServiceWithStats = {

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { preparedStatements } from "../prepared";
+import { preparedStatements } from "../sqlite/prepared";
 import { services, timelineEvents, type EventType, type NewTimelineEvent } from "../schema";
 
 const statements = preparedStatements((prepare) => ({

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { preparedStatements } from "../prepared";
+import { preparedStatements } from "../sqlite/prepared";
 import { apiTokens, type ApiToken } from "../schema";
 import { recordAudit } from "./audit";
 import { generateToken, hashToken } from "@/lib/auth/tokens";

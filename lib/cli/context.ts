@@ -15,6 +15,6 @@ export async function withDatabase<T>(io: CliIo, run: (opened: OpenedDatabase, c
   try {
     return await run(opened, config);
   } finally {
-    opened.sqlite.close();
+    await opened.db.close();
   }
 }

@@ -19,7 +19,7 @@ export type Prepared = { created: boolean; seeded: boolean; admin: { email: stri
  * created the file itself (TANDEM_DEMO=auto), and make a first admin when nobody can sign in.
  */
 export async function prepareDatabase(config: Config, io: CliIo, now = Date.now()): Promise<Prepared> {
-  const { db, sqlite, created } = openDatabase(config.databasePath);
+  const { db, created } = openDatabase(config.databasePath);
   try {
     let seeded = false;
     if (created && config.demo === "auto") {
@@ -40,7 +40,7 @@ export async function prepareDatabase(config: Config, io: CliIo, now = Date.now(
     }
     return { created, seeded, admin };
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }
 

@@ -228,7 +228,7 @@ describe("the metrics cache", () => {
       s.db.transaction((tx) => {
         s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
         expect(computeMetrics(s.db, q()).deploymentFrequency.deployments).toBe(1);
-        tx.rollback();
+        throw new Error("rollback");
       }),
     ).toThrow(/rollback/i);
     expect(computeMetrics(s.db, q()).deploymentFrequency.deployments).toBe(0);

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { sqliteOf } from "@/db/prepared";
+import { sqliteOf } from "@/db/sqlite/prepared";
 import { authenticate, failureReply, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";

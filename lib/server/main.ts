@@ -46,7 +46,7 @@ function shutdown(signal: "SIGINT" | "SIGTERM") {
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(async () => {
     await app.close().catch(console.error);
-    ingestion.sqlite.close();
+    await ingestion.db.close();
     process.exit(signal === "SIGINT" ? 130 : 143);
   });
 }

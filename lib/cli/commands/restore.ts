@@ -90,7 +90,7 @@ export async function restoreCommand(args: string[], io: CliIo) {
     if (hadDatabase) setAside(live, aside);
     fs.renameSync(incoming, live);
     // Opening applies the migrations an older backup lacks.
-    openDatabase(live).sqlite.close();
+    await openDatabase(live).db.close();
     io.out(`Restored ${live} from ${source}.`);
     if (hadDatabase) io.out(`The database it replaced is kept as ${aside}.`);
   } finally {

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sqliteOf } from "./prepared";
-import { recordAudit } from "./queries/audit";
-import { findDeploymentByExternalId, findDeploymentById, insertDeployment, lookupCommit, upsertCommit } from "./queries/ingest";
-import { findServiceBySlug, insertService } from "./queries/services";
-import { insertEvent } from "./queries/timeline";
-import { authenticateToken, createApiToken, listApiTokens, revokeApiToken } from "./queries/tokens";
-import { auditLog, deployments, services, timelineEvents } from "./schema";
-import { memoryDb } from "./test/temp-db";
+import { recordAudit } from "../queries/audit";
+import { findDeploymentByExternalId, findDeploymentById, insertDeployment, lookupCommit, upsertCommit } from "../queries/ingest";
+import { findServiceBySlug, insertService } from "../queries/services";
+import { insertEvent } from "../queries/timeline";
+import { authenticateToken, createApiToken, listApiTokens, revokeApiToken } from "../queries/tokens";
+import { auditLog, deployments, services, timelineEvents } from "../schema";
+import { memoryDb } from "../test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 
 /** The hot-path queries skip Drizzle: they must read and write exactly what Drizzle would. */

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import type { DbOrTx } from "./client";
+import type { DbOrTx } from "../client";
 
 /**
  * The better-sqlite3 connection under a Db or a transaction: Drizzle runs both on one session, whose

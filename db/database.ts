@@ -1,0 +1,37 @@
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type * as schema from "./schema";
+
+/**
+ * What query functions run on: Drizzle's query builder, every query awaited (never `.all()`, `.get()` or
+ * `.run()`, which exist only on synchronous drivers). Transactions are opened through `Database`, never
+ * through the builder, so each engine decides how writers are serialised.
+ */
+export type Queryable = Omit<BetterSQLite3Database<typeof schema>, "transaction" | "$client">;
+
+/** Tells live views and caches that something was committed, by this process or any other. */
+export interface ChangeFeed {
+  /** Moves whenever anything commits; cheap enough to ask on every request. */
+  version(): string;
+  /** Called with the new version after commits; returns the unsubscribe function. */
+  subscribe(listener: (version: string) => void): () => void;
+}
+
+/**
+ * The port every part of Tandem talks to the data through: the app, the API, the CLI, the wall and the
+ * tests. Engines implement it (db/sqlite/); nothing outside db/ knows which one is running.
+ */
+export interface Database {
+  readonly engine: "sqlite";
+  /** Reads outside a transaction: they see committed data only, never another caller's open transaction. */
+  readonly read: Queryable;
+  /**
+   * Runs `work` in one write transaction, committed when it resolves and rolled back when it throws.
+   * Writers are serialised; a transaction opened inside another (same async context) is a savepoint of it,
+   * so use cases compose without knowing whether their caller already opened one.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** True inside `transaction`: what is read there may still roll back, so it must not be cached. */
+  inTransaction(): boolean;
+  readonly changes: ChangeFeed;
+  close(): Promise<void>;
+}

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { services } from "../schema";
+import { tempDir } from "../test/temp-db";
+import { openSqliteDatabase, type SqliteDatabase } from "./sqlite-database";
+
+let t: ReturnType<typeof tempDir>;
+let database: SqliteDatabase;
+beforeEach(() => {
+  t = tempDir();
+  database = openSqliteDatabase(t.file);
+});
+afterEach(async () => {
+  await database.close();
+  t.cleanup();
+});
+
+const now = new Date("2026-01-05T10:00:00Z");
+const addService = (tx: SqliteDatabase, slug: string) => tx.insert(services).values({ slug, name: slug, createdAt: now, updatedAt: now });
+const slugs = async () => (await database.read.select({ slug: services.slug }).from(services).orderBy(services.slug)).map((r) => r.slug);
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("the SQLite engine's transactions", () => {
+  it("commits when the work resolves and rolls back when it throws", async () => {
+    await database.transaction(async (tx) => {
+      await addService(tx, "kept");
+    });
+    await expect(
+      database.transaction(async (tx) => {
+        await addService(tx, "thrown");
+        throw new Error("no");
+      }),
+    ).rejects.toThrow("no");
+    expect(await slugs()).toEqual(["kept"]);
+    expect(database.sqlite.inTransaction).toBe(false);
+  });
+
+  it("runs writers one at a time, in the order they came", async () => {
+    const order: string[] = [];
+    const writer = (name: string) =>
+      database.transaction(async (tx) => {
+        order.push(`${name} begins`);
+        await addService(tx, name);
+        await turn();
+        order.push(`${name} ends`);
+      });
+    await Promise.all([writer("a"), writer("b"), writer("c")]);
+    expect(order).toEqual(["a begins", "a ends", "b begins", "b ends", "c begins", "c ends"]);
+    expect(await slugs()).toEqual(["a", "b", "c"]);
+  });
+
+  it("never lets a read see a transaction still open", async () => {
+    let seen: string[] = [];
+    const writing = database.transaction(async (tx) => {
+      await addService(tx, "pending");
+      seen = await slugs();
+      await turn();
+    });
+    await writing;
+    expect(seen).toEqual([]);
+    expect(await slugs()).toEqual(["pending"]);
+  });
+
+  it("makes a transaction opened inside another a savepoint, rolled back alone", async () => {
+    await database.transaction(async (tx) => {
+      await addService(tx, "outer");
+      await expect(
+        database.transaction(async (inner) => {
+          await addService(inner, "inner");
+          throw new Error("inner");
+        }),
+      ).rejects.toThrow("inner");
+      await database.transaction(async (inner) => addService(inner, "second"));
+      expect(database.inTransaction()).toBe(true);
+    });
+    expect(database.inTransaction()).toBe(false);
+    expect(await slugs()).toEqual(["outer", "second"]);
+  });
+
+  it("queues a synchronous transaction (code not yet on the async layer) behind an open asynchronous one", async () => {
+    const late = database.transaction(async (tx) => {
+      await turn();
+      await addService(tx, "async");
+    });
+    expect(() => database.transaction((tx) => addService(tx, "sync").run())).not.toThrow();
+    await late;
+    expect(await slugs()).toEqual(["async", "sync"]);
+  });
+
+  it("closes both connections, so the file can be replaced", async () => {
+    await slugs();
+    await database.close();
+    expect(() => database.sqlite.prepare("select 1")).toThrow(/not open/);
+  });
+});
