@@ -225,7 +225,7 @@ describe("the metrics cache", () => {
   it("never caches what it read inside a transaction that may roll back", () => {
     const s = scenario();
     expect(() =>
-      s.db.transaction((tx) => {
+      s.db.transaction(() => {
         s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
         expect(computeMetrics(s.db, q()).deploymentFrequency.deployments).toBe(1);
         throw new Error("rollback");

@@ -44,10 +44,12 @@ function shutdown(signal: "SIGINT" | "SIGTERM") {
   closing = true;
   // A client holding a connection open must not keep a redeploy waiting.
   setTimeout(() => process.exit(1), 10_000).unref();
-  server.close(async () => {
-    await app.close().catch(console.error);
-    await ingestion.db.close();
-    process.exit(signal === "SIGINT" ? 130 : 143);
+  server.close(() => {
+    void app
+      .close()
+      .catch(console.error)
+      .then(() => ingestion.db.close())
+      .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   });
 }
 process.on("SIGINT", () => shutdown("SIGINT"));
