@@ -22,7 +22,10 @@ export interface ChangeFeed {
  */
 export interface Database {
   readonly engine: "sqlite";
-  /** Reads outside a transaction: they see committed data only, never another caller's open transaction. */
+  /**
+   * Reads: outside a transaction they see committed data only, never another caller's open transaction;
+   * inside one (same async context) they go through it and see its writes.
+   */
   readonly read: Queryable;
   /**
    * Runs `work` in one write transaction, committed when it resolves and rolled back when it throws.

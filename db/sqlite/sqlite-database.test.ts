@@ -48,15 +48,18 @@ describe("the SQLite engine's transactions", () => {
     expect(await slugs()).toEqual(["a", "b", "c"]);
   });
 
-  it("never lets a read see a transaction still open", async () => {
+  it("never lets a read see a transaction still open elsewhere, while the transaction reads its own writes", async () => {
     let seen: string[] = [];
+    let own: string[] = [];
     const writing = database.transaction(async (tx) => {
       await addService(tx, "pending");
-      seen = await slugs();
+      own = await slugs();
       await turn();
     });
+    seen = await slugs();
     await writing;
     expect(seen).toEqual([]);
+    expect(own).toEqual(["pending"]);
     expect(await slugs()).toEqual(["pending"]);
   });
 

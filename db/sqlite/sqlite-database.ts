@@ -94,7 +94,8 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
     },
   }) as unknown as SqliteDatabase;
   Object.defineProperties(database, {
-    read: { get: () => reader().read },
+    // Inside a transaction (same async context) reads go through it, so a use case sees its own writes.
+    read: { get: () => (serial.inside ? database : reader().read) },
     changes: { get: () => reader().changes },
   });
   return database;
