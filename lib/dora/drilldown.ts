@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/db/client";
+import type { Queryable } from "@/db/database";
 import { countedDeployments, failedChangeRows, leadTimeRows, restoreRows } from "@/db/queries/metric-rows";
 import type { Drilldown } from "./links";
 import type { MetricsQuery } from "./query";
@@ -11,12 +11,12 @@ export type DrilldownTable = { title: string; explains: string; columns: Column[
 const seconds = (from: number | null, to: number | null) => (from === null || to === null ? null : (to - from) / 1000);
 
 /** The rows behind a figure, described for the page and the CSV export alike. */
-export function loadDrilldown(db: DbOrTx, kind: Drilldown, query: MetricsQuery): DrilldownTable {
+export async function loadDrilldown(q: Queryable, kind: Drilldown, query: MetricsQuery): Promise<DrilldownTable> {
   const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team, services: query.services };
   switch (kind) {
     case "deployments":
     case "rework": {
-      const rows = countedDeployments(db, scope, kind === "rework");
+      const rows = await countedDeployments(q, scope, kind === "rework");
       return {
         title: kind === "deployments" ? "Deployments counted" : "Rework: unplanned deployments and rollbacks",
         explains:
@@ -48,7 +48,7 @@ export function loadDrilldown(db: DbOrTx, kind: Drilldown, query: MetricsQuery):
           { key: "deliveredAt", label: "Delivered", format: "time" },
           { key: "seconds", label: "Lead time", format: "duration" },
         ],
-        rows: leadTimeRows(db, scope).map((r) => ({ ...r, sha: r.sha.slice(0, 12) })),
+        rows: (await leadTimeRows(q, scope)).map((r) => ({ ...r, sha: r.sha.slice(0, 12) })),
       };
     case "failures":
       return {
@@ -66,7 +66,7 @@ export function loadDrilldown(db: DbOrTx, kind: Drilldown, query: MetricsQuery):
           { key: "recoveredAt", label: "Recovered", format: "time" },
           { key: "seconds", label: "Recovery time", format: "duration" },
         ],
-        rows: failedChangeRows(db, scope).map((r) => ({ ...r, seconds: seconds(r.finishedAt, r.recoveredAt) })),
+        rows: (await failedChangeRows(q, scope)).map((r) => ({ ...r, seconds: seconds(r.finishedAt, r.recoveredAt) })),
       };
     case "incidents":
       return {
@@ -81,7 +81,7 @@ export function loadDrilldown(db: DbOrTx, kind: Drilldown, query: MetricsQuery):
           { key: "ackSeconds", label: "To acknowledge", format: "duration" },
           { key: "restoreSeconds", label: "To restore", format: "duration" },
         ],
-        rows: restoreRows(db, scope).map((r) => ({ ...r, ackSeconds: seconds(r.startedAt, r.acknowledgedAt), restoreSeconds: seconds(r.startedAt, r.resolvedAt) })),
+        rows: (await restoreRows(q, scope)).map((r) => ({ ...r, ackSeconds: seconds(r.startedAt, r.acknowledgedAt), restoreSeconds: seconds(r.startedAt, r.resolvedAt) })),
       };
   }
 }

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/db/client";
+import type { Queryable } from "@/db/database";
 import { deliveredFacts, type DeliveredFacts } from "@/db/queries/metric-facts";
 import { listServicesInScope } from "@/db/queries/services";
 import { DAY_MS } from "@/lib/time";
@@ -21,10 +21,10 @@ export const STACK_LIMIT = 7;
  * figures: whole days from the daily rollup, so a year at a million deployments reads a row per service
  * and day rather than every deployment.
  */
-export function deploymentCalendar(db: DbOrTx, query: MetricsQuery): { heatmap: Heatmap; stacked: Stacked } {
+export async function deploymentCalendar(q: Queryable, query: MetricsQuery): Promise<{ heatmap: Heatmap; stacked: Stacked }> {
   const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team, services: query.services };
-  const slugs = new Map(listServicesInScope(db, scope).map((s) => [s.id, s.slug]));
-  return calendarOf(deliveredFacts(db, scope), slugs, query);
+  const slugs = new Map((await listServicesInScope(q, scope)).map((s) => [s.id, s.slug]));
+  return calendarOf(await deliveredFacts(q, scope), slugs, query);
 }
 
 type Tally = { deployments: number; failed: number };

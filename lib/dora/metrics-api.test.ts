@@ -11,18 +11,18 @@ const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 const tokens: Record<string, string> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   const opened = openDatabase(t.file);
   const s = scenario(opened);
   // Window 2026-03-02 → 2026-03-16 (14 days, two ISO weeks).
-  const a = s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T12:00:00Z", commits: [{ sha: "c1", at: "2026-03-03T10:00:00Z" }] });
-  s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T12:30:00Z", rollbackOf: a });
-  s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:00:00Z", unplanned: true, commits: [{ sha: "c2", at: "2026-03-09T12:00:00Z" }] });
-  s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-11T12:00:00Z", commits: [{ sha: "c3", at: "2026-03-11T08:00:00Z" }] });
-  s.incident({ service: "web", startedAt: "2026-03-12T09:00:00Z", acknowledgedAt: "2026-03-12T09:06:00Z", resolvedAt: "2026-03-12T10:00:00Z" });
-  tokens.read = createApiToken(opened.db, CLI_ACTOR, { name: "r", role: "read" }).token;
-  tokens.ingest = createApiToken(opened.db, CLI_ACTOR, { name: "i", role: "ingest" }).token;
-  opened.sqlite.close();
+  const a = await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T12:00:00Z", commits: [{ sha: "c1", at: "2026-03-03T10:00:00Z" }] });
+  await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T12:30:00Z", rollbackOf: a });
+  await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:00:00Z", unplanned: true, commits: [{ sha: "c2", at: "2026-03-09T12:00:00Z" }] });
+  await s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-11T12:00:00Z", commits: [{ sha: "c3", at: "2026-03-11T08:00:00Z" }] });
+  await s.incident({ service: "web", startedAt: "2026-03-12T09:00:00Z", acknowledgedAt: "2026-03-12T09:06:00Z", resolvedAt: "2026-03-12T10:00:00Z" });
+  tokens.read = (await createApiToken(opened.db, CLI_ACTOR, { name: "r", role: "read" })).token;
+  tokens.ingest = (await createApiToken(opened.db, CLI_ACTOR, { name: "i", role: "ingest" })).token;
+  await opened.db.close();
 });
 afterAll(() => t.cleanup());
 

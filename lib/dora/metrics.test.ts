@@ -10,9 +10,9 @@ const WINDOW = { from: "2026-03-02T00:00:00Z", to: "2026-03-30T00:00:00Z" };
 const q = (extra: Record<string, string> = {}) => metricsQuerySchema.parse({ ...WINDOW, ...extra });
 
 describe("metrics on an empty window", () => {
-  it("gives zero counts, a low frequency and null for everything unmeasurable", () => {
+  it("gives zero counts, a low frequency and null for everything unmeasurable", async () => {
     const { db } = scenario();
-    const m = computeMetrics(db, q());
+    const m = await computeMetrics(db, q());
     expect(m.window).toEqual({ from: "2026-03-02T00:00:00.000Z", to: "2026-03-30T00:00:00.000Z", days: 28 });
     expect(m.deploymentFrequency).toEqual({ deployments: 0, perDay: 0, perWeek: 0, deployDays: 0, level: "low" });
     expect(m.leadTime).toEqual({ medianSeconds: null, p90Seconds: null, changes: 0, level: null });
@@ -26,25 +26,25 @@ describe("metrics on an empty window", () => {
 });
 
 describe("deployment frequency", () => {
-  it("counts successful deployments in scope finishing in [from, to), and distinct UTC days", () => {
+  it("counts successful deployments in scope finishing in [from, to), and distinct UTC days", async () => {
     const s = scenario();
-    s.deploy({ service: "api", finishedAt: "2026-03-02T00:00:00Z" }); // at `from`: counted
-    s.deploy({ service: "api", finishedAt: "2026-03-02T23:59:59Z" }); // same UTC day
-    s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
-    s.deploy({ service: "api", finishedAt: "2026-03-30T00:00:00Z" }); // at `to`: excluded
-    s.deploy({ service: "api", finishedAt: "2026-03-01T23:59:59Z" }); // before: excluded
-    s.deploy({ service: "api", finishedAt: "2026-03-04T08:00:00Z", status: "failure" });
-    s.deploy({ service: "api", finishedAt: "2026-03-04T09:00:00Z", environment: "staging" });
-    const f = computeMetrics(s.db, q()).deploymentFrequency;
+    await s.deploy({ service: "api", finishedAt: "2026-03-02T00:00:00Z" }); // at `from`: counted
+    await s.deploy({ service: "api", finishedAt: "2026-03-02T23:59:59Z" }); // same UTC day
+    await s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
+    await s.deploy({ service: "api", finishedAt: "2026-03-30T00:00:00Z" }); // at `to`: excluded
+    await s.deploy({ service: "api", finishedAt: "2026-03-01T23:59:59Z" }); // before: excluded
+    await s.deploy({ service: "api", finishedAt: "2026-03-04T08:00:00Z", status: "failure" });
+    await s.deploy({ service: "api", finishedAt: "2026-03-04T09:00:00Z", environment: "staging" });
+    const f = (await computeMetrics(s.db, q())).deploymentFrequency;
     expect(f).toEqual({ deployments: 3, perDay: 3 / 28, perWeek: 0.75, deployDays: 2, level: "medium" });
-    expect(computeMetrics(s.db, q({ environment: "staging" })).deploymentFrequency.deployments).toBe(1);
+    expect((await computeMetrics(s.db, q({ environment: "staging" }))).deploymentFrequency.deployments).toBe(1);
   });
 });
 
 describe("lead time", () => {
-  it("interpolates the median and p90 between ranks, for even and odd counts", () => {
+  it("interpolates the median and p90 between ranks, for even and odd counts", async () => {
     const s = scenario();
-    s.deploy({
+    await s.deploy({
       service: "api",
       finishedAt: "2026-03-10T12:00:00Z",
       commits: [
@@ -54,21 +54,21 @@ describe("lead time", () => {
         { sha: "d", at: "2026-03-10T08:00:00Z" }, // 4 h
       ],
     });
-    const even = computeMetrics(s.db, q()).leadTime;
+    const even = (await computeMetrics(s.db, q())).leadTime;
     expect(even.changes).toBe(4);
     expect(even.medianSeconds).toBeCloseTo(2.5 * H, 6);
     expect(even.p90Seconds).toBeCloseTo(3.7 * H, 6); // rank 0.9 × 3 = 2.7
     expect(even.level).toBe("elite");
-    s.deploy({ service: "api", finishedAt: "2026-03-11T12:00:00Z", commits: [{ sha: "e", at: "2026-03-11T02:00:00Z" }] }); // 10 h
-    const odd = computeMetrics(s.db, q()).leadTime;
+    await s.deploy({ service: "api", finishedAt: "2026-03-11T12:00:00Z", commits: [{ sha: "e", at: "2026-03-11T02:00:00Z" }] }); // 10 h
+    const odd = (await computeMetrics(s.db, q())).leadTime;
     expect(odd.medianSeconds).toBeCloseTo(3 * H, 6);
     expect(odd.p90Seconds).toBeCloseTo(4 * H + 0.6 * 6 * H, 6); // rank 3.6: 4 h + 0.6 × (10 h − 4 h)
   });
 
-  it("credits a commit listed by two deployments to the earliest, and excludes non-positive leads", () => {
+  it("credits a commit listed by two deployments to the earliest, and excludes non-positive leads", async () => {
     const s = scenario();
-    s.deploy({ service: "api", finishedAt: "2026-03-01T12:00:00Z", commits: [{ sha: "old", at: "2026-03-01T10:00:00Z" }] }); // delivered before the window
-    s.deploy({
+    await s.deploy({ service: "api", finishedAt: "2026-03-01T12:00:00Z", commits: [{ sha: "old", at: "2026-03-01T10:00:00Z" }] }); // delivered before the window
+    await s.deploy({
       service: "api",
       finishedAt: "2026-03-05T12:00:00Z",
       commits: [
@@ -78,9 +78,9 @@ describe("lead time", () => {
         { sha: "same", at: "2026-03-05T12:00:00Z" }, // zero: excluded
       ],
     });
-    s.deploy({ service: "api", finishedAt: "2026-03-06T12:00:00Z", commits: [{ sha: "x", at: "2026-03-04T12:00:00Z" }] });
-    s.deploy({ service: "api", finishedAt: "2026-03-04T12:00:00Z", status: "failure", commits: [{ sha: "x", at: "2026-03-04T12:00:00Z" }] });
-    const lead = computeMetrics(s.db, q()).leadTime;
+    await s.deploy({ service: "api", finishedAt: "2026-03-06T12:00:00Z", commits: [{ sha: "x", at: "2026-03-04T12:00:00Z" }] });
+    await s.deploy({ service: "api", finishedAt: "2026-03-04T12:00:00Z", status: "failure", commits: [{ sha: "x", at: "2026-03-04T12:00:00Z" }] });
+    const lead = (await computeMetrics(s.db, q())).leadTime;
     expect(lead.changes).toBe(1);
     expect(lead.medianSeconds).toBe(D);
     expect(lead.level).toBe("high");
@@ -88,35 +88,35 @@ describe("lead time", () => {
 });
 
 describe("change failure rate and recovery", () => {
-  it("applies the three recovery rules, in order", () => {
+  it("applies the three recovery rules, in order", async () => {
     const s = scenario();
     // (a) rolled back 30 min later
-    const a = s.deploy({ service: "api", finishedAt: "2026-03-03T10:00:00Z" });
-    s.deploy({ service: "api", finishedAt: "2026-03-03T10:30:00Z", rollbackOf: a });
+    const a = await s.deploy({ service: "api", finishedAt: "2026-03-03T10:00:00Z" });
+    await s.deploy({ service: "api", finishedAt: "2026-03-03T10:30:00Z", rollbackOf: a });
     // (b) two incidents, both resolved: the latest resolution counts; no next-deployment rule
-    const b = s.deploy({ service: "web", finishedAt: "2026-03-04T10:00:00Z" });
-    s.incident({ service: "web", startedAt: "2026-03-04T10:10:00Z", resolvedAt: "2026-03-04T11:00:00Z", causedBy: b });
-    s.incident({ service: "web", startedAt: "2026-03-04T10:20:00Z", resolvedAt: "2026-03-04T12:00:00Z", causedBy: b });
-    s.deploy({ service: "web", finishedAt: "2026-03-04T10:40:00Z" });
+    const b = await s.deploy({ service: "web", finishedAt: "2026-03-04T10:00:00Z" });
+    await s.incident({ service: "web", startedAt: "2026-03-04T10:10:00Z", resolvedAt: "2026-03-04T11:00:00Z", causedBy: b });
+    await s.incident({ service: "web", startedAt: "2026-03-04T10:20:00Z", resolvedAt: "2026-03-04T12:00:00Z", causedBy: b });
+    await s.deploy({ service: "web", finishedAt: "2026-03-04T10:40:00Z" });
     // earliest of (a) and (b): rollback at +3 h beats incidents resolved at +5 h
-    const ab = s.deploy({ service: "db", finishedAt: "2026-03-05T10:00:00Z" });
-    s.deploy({ service: "db", finishedAt: "2026-03-05T13:00:00Z", rollbackOf: ab });
-    s.incident({ service: "db", startedAt: "2026-03-05T10:05:00Z", resolvedAt: "2026-03-05T15:00:00Z", causedBy: ab });
+    const ab = await s.deploy({ service: "db", finishedAt: "2026-03-05T10:00:00Z" });
+    await s.deploy({ service: "db", finishedAt: "2026-03-05T13:00:00Z", rollbackOf: ab });
+    await s.incident({ service: "db", startedAt: "2026-03-05T10:05:00Z", resolvedAt: "2026-03-05T15:00:00Z", causedBy: ab });
     // (c) marked failed, neither rollback nor incident: the next successful deployment (2 days later)
-    s.deploy({ service: "ops", finishedAt: "2026-03-06T10:00:00Z", changeFailed: true });
-    s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z", status: "failure" });
-    s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z", environment: "staging" });
-    s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z" });
+    await s.deploy({ service: "ops", finishedAt: "2026-03-06T10:00:00Z", changeFailed: true });
+    await s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z", status: "failure" });
+    await s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z", environment: "staging" });
+    await s.deploy({ service: "ops", finishedAt: "2026-03-08T10:00:00Z" });
     // an open incident and no rollback: unrecovered, even though later deployments succeed
-    const open = s.deploy({ service: "pay", finishedAt: "2026-03-09T10:00:00Z" });
-    s.incident({ service: "pay", startedAt: "2026-03-09T10:05:00Z", resolvedAt: "2026-03-09T11:00:00Z", causedBy: open });
-    s.incident({ service: "pay", startedAt: "2026-03-09T10:06:00Z", causedBy: open });
-    s.deploy({ service: "pay", finishedAt: "2026-03-10T10:00:00Z" });
+    const open = await s.deploy({ service: "pay", finishedAt: "2026-03-09T10:00:00Z" });
+    await s.incident({ service: "pay", startedAt: "2026-03-09T10:05:00Z", resolvedAt: "2026-03-09T11:00:00Z", causedBy: open });
+    await s.incident({ service: "pay", startedAt: "2026-03-09T10:06:00Z", causedBy: open });
+    await s.deploy({ service: "pay", finishedAt: "2026-03-10T10:00:00Z" });
     // a failed rollback does not make its target a failed change
-    const fine = s.deploy({ service: "api", finishedAt: "2026-03-12T10:00:00Z" });
-    s.deploy({ service: "api", finishedAt: "2026-03-12T10:10:00Z", status: "failure", rollbackOf: fine });
+    const fine = await s.deploy({ service: "api", finishedAt: "2026-03-12T10:00:00Z" });
+    await s.deploy({ service: "api", finishedAt: "2026-03-12T10:10:00Z", status: "failure", rollbackOf: fine });
 
-    const m = computeMetrics(s.db, q());
+    const m = await computeMetrics(s.db, q());
     // D: a, rollback(a), b, web next, ab, rollback(ab), c, ops next, open, pay next, fine = 11
     expect(m.changeFailureRate).toEqual({ rate: 5 / 11, failed: 5, deployments: 11, level: "low" });
     expect(m.recoveryTime.recovered).toBe(4);
@@ -127,47 +127,47 @@ describe("change failure rate and recovery", () => {
     expect(m.reworkRate).toEqual({ rate: 2 / 11, unplanned: 2, deployments: 11 });
   });
 
-  it("counts a rollback that is itself rolled back as a second failed change", () => {
+  it("counts a rollback that is itself rolled back as a second failed change", async () => {
     const s = scenario();
-    const first = s.deploy({ service: "api", finishedAt: "2026-03-03T10:00:00Z" });
-    const rollback = s.deploy({ service: "api", finishedAt: "2026-03-03T10:20:00Z", rollbackOf: first });
-    s.deploy({ service: "api", finishedAt: "2026-03-03T11:20:00Z", rollbackOf: rollback });
-    const m = computeMetrics(s.db, q());
+    const first = await s.deploy({ service: "api", finishedAt: "2026-03-03T10:00:00Z" });
+    const rollback = await s.deploy({ service: "api", finishedAt: "2026-03-03T10:20:00Z", rollbackOf: first });
+    await s.deploy({ service: "api", finishedAt: "2026-03-03T11:20:00Z", rollbackOf: rollback });
+    const m = await computeMetrics(s.db, q());
     expect(m.changeFailureRate.failed).toBe(2);
     expect(m.recoveryTime.recovered).toBe(2);
     expect(m.recoveryTime.medianSeconds).toBeCloseTo((20 * 60 + 3600) / 2, 6);
     expect(m.reworkRate.unplanned).toBe(2);
   });
 
-  it("leaves a failure with no later deployment unrecovered", () => {
+  it("leaves a failure with no later deployment unrecovered", async () => {
     const s = scenario();
-    s.deploy({ service: "api", finishedAt: "2026-03-03T10:00:00Z", changeFailed: true });
-    const m = computeMetrics(s.db, q());
+    await s.deploy({ service: "api", finishedAt: "2026-03-03T10:00:00Z", changeFailed: true });
+    const m = await computeMetrics(s.db, q());
     expect(m.recoveryTime).toEqual({ medianSeconds: null, recovered: 0, unrecovered: 1, level: null });
     expect(m.changeFailureRate.rate).toBe(1);
   });
 });
 
 describe("time to restore", () => {
-  it("uses incidents started in the window and resolved, and acknowledgements for MTTA", () => {
+  it("uses incidents started in the window and resolved, and acknowledgements for MTTA", async () => {
     const s = scenario();
-    s.incident({ service: "api", startedAt: "2026-03-03T10:00:00Z", acknowledgedAt: "2026-03-03T10:04:00Z", resolvedAt: "2026-03-03T11:00:00Z" });
-    s.incident({ service: "api", startedAt: "2026-03-04T10:00:00Z", acknowledgedAt: "2026-03-04T10:10:00Z", resolvedAt: "2026-03-04T13:00:00Z" });
-    s.incident({ service: "api", startedAt: "2026-03-05T10:00:00Z", acknowledgedAt: "2026-03-05T10:02:00Z" });
-    s.incident({ service: "api", startedAt: "2026-02-20T10:00:00Z", acknowledgedAt: "2026-02-20T10:01:00Z", resolvedAt: "2026-03-03T10:00:00Z" });
-    expect(computeMetrics(s.db, q()).timeToRestore).toEqual({ medianSeconds: 2 * H, incidents: 2, mttaMedianSeconds: 4 * 60 });
+    await s.incident({ service: "api", startedAt: "2026-03-03T10:00:00Z", acknowledgedAt: "2026-03-03T10:04:00Z", resolvedAt: "2026-03-03T11:00:00Z" });
+    await s.incident({ service: "api", startedAt: "2026-03-04T10:00:00Z", acknowledgedAt: "2026-03-04T10:10:00Z", resolvedAt: "2026-03-04T13:00:00Z" });
+    await s.incident({ service: "api", startedAt: "2026-03-05T10:00:00Z", acknowledgedAt: "2026-03-05T10:02:00Z" });
+    await s.incident({ service: "api", startedAt: "2026-02-20T10:00:00Z", acknowledgedAt: "2026-02-20T10:01:00Z", resolvedAt: "2026-03-03T10:00:00Z" });
+    expect((await computeMetrics(s.db, q())).timeToRestore).toEqual({ medianSeconds: 2 * H, incidents: 2, mttaMedianSeconds: 4 * 60 });
   });
 });
 
 describe("weekly series", () => {
-  it("has one entry per ISO week overlapping the window, Mondays even when clipped, counting only inside", () => {
+  it("has one entry per ISO week overlapping the window, Mondays even when clipped, counting only inside", async () => {
     const s = scenario();
-    s.deploy({ service: "api", finishedAt: "2026-03-02T10:00:00Z" }); // Monday, before the window
-    s.deploy({ service: "api", finishedAt: "2026-03-05T10:00:00Z", commits: [{ sha: "a", at: "2026-03-05T08:00:00Z" }] });
-    const failed = s.deploy({ service: "api", finishedAt: "2026-03-10T10:00:00Z" });
-    s.deploy({ service: "api", finishedAt: "2026-03-10T11:00:00Z", rollbackOf: failed });
-    s.deploy({ service: "api", finishedAt: "2026-03-18T10:00:00Z" }); // Wednesday, after the window
-    const m = computeMetrics(s.db, metricsQuerySchema.parse({ from: "2026-03-04T00:00:00Z", to: "2026-03-18T00:00:00Z" }));
+    await s.deploy({ service: "api", finishedAt: "2026-03-02T10:00:00Z" }); // Monday, before the window
+    await s.deploy({ service: "api", finishedAt: "2026-03-05T10:00:00Z", commits: [{ sha: "a", at: "2026-03-05T08:00:00Z" }] });
+    const failed = await s.deploy({ service: "api", finishedAt: "2026-03-10T10:00:00Z" });
+    await s.deploy({ service: "api", finishedAt: "2026-03-10T11:00:00Z", rollbackOf: failed });
+    await s.deploy({ service: "api", finishedAt: "2026-03-18T10:00:00Z" }); // Wednesday, after the window
+    const m = await computeMetrics(s.db, metricsQuerySchema.parse({ from: "2026-03-04T00:00:00Z", to: "2026-03-18T00:00:00Z" }));
     expect(m.series).toEqual([
       { weekStart: "2026-03-02T00:00:00.000Z", deployments: 1, leadTimeMedianSeconds: 2 * H, changeFailureRate: 0, recoveryMedianSeconds: null },
       { weekStart: "2026-03-09T00:00:00.000Z", deployments: 2, leadTimeMedianSeconds: null, changeFailureRate: 0.5, recoveryMedianSeconds: H },
@@ -175,7 +175,7 @@ describe("weekly series", () => {
     ]);
   });
 
-  it("lists the Mondays of the weeks a window touches", () => {
+  it("lists the Mondays of the weeks a window touches", async () => {
     expect(weeksOverlapping(new Date("2026-03-08T23:00:00Z"), new Date("2026-03-09T00:00:01Z")).map((w) => new Date(w).toISOString())).toEqual([
       "2026-03-02T00:00:00.000Z",
       "2026-03-09T00:00:00.000Z",
@@ -184,25 +184,25 @@ describe("weekly series", () => {
 });
 
 describe("filters", () => {
-  it("narrow by service, team and environment, and an unknown filter gives empty figures", () => {
+  it("narrow by service, team and environment, and an unknown filter gives empty figures", async () => {
     const s = scenario();
-    s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T10:00:00Z" });
-    s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-03T10:00:00Z" });
-    s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-04T10:00:00Z", changeFailed: true });
-    s.incident({ service: "api", startedAt: "2026-03-03T10:00:00Z", resolvedAt: "2026-03-03T10:30:00Z" });
-    expect(computeMetrics(s.db, q({ service: "web" })).deploymentFrequency.deployments).toBe(2);
-    expect(computeMetrics(s.db, q({ team: "core" })).changeFailureRate.rate).toBe(0);
-    expect(computeMetrics(s.db, q({ team: "core" })).timeToRestore.incidents).toBe(1);
-    expect(computeMetrics(s.db, q({ team: "growth" })).timeToRestore.incidents).toBe(0);
-    expect(computeMetrics(s.db, q({ service: "nope" })).deploymentFrequency.deployments).toBe(0);
-    expect(computeMetrics(s.db, q({ environment: "staging" })).deploymentFrequency.level).toBe("low");
+    await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T10:00:00Z" });
+    await s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-03T10:00:00Z" });
+    await s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-04T10:00:00Z", changeFailed: true });
+    await s.incident({ service: "api", startedAt: "2026-03-03T10:00:00Z", resolvedAt: "2026-03-03T10:30:00Z" });
+    expect((await computeMetrics(s.db, q({ service: "web" }))).deploymentFrequency.deployments).toBe(2);
+    expect((await computeMetrics(s.db, q({ team: "core" }))).changeFailureRate.rate).toBe(0);
+    expect((await computeMetrics(s.db, q({ team: "core" }))).timeToRestore.incidents).toBe(1);
+    expect((await computeMetrics(s.db, q({ team: "growth" }))).timeToRestore.incidents).toBe(0);
+    expect((await computeMetrics(s.db, q({ service: "nope" }))).deploymentFrequency.deployments).toBe(0);
+    expect((await computeMetrics(s.db, q({ environment: "staging" }))).deploymentFrequency.level).toBe("low");
   });
 
-  it("gives each service its own four keys", () => {
+  it("gives each service its own four keys", async () => {
     const s = scenario();
-    s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T10:00:00Z" });
-    s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-04T10:00:00Z", changeFailed: true });
-    const { services } = computeMetricsReport(s.db, q());
+    await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T10:00:00Z" });
+    await s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-04T10:00:00Z", changeFailed: true });
+    const { services } = await computeMetricsReport(s.db, q());
     expect(services.map((x) => [x.slug, x.deploymentFrequency.deployments, x.changeFailureRate.rate])).toEqual([
       ["api", 1, 0],
       ["web", 1, 1],
@@ -211,26 +211,33 @@ describe("filters", () => {
 });
 
 describe("the metrics cache", () => {
-  it("answers repeated reads from memory and recomputes after any write", () => {
+  it("answers repeated reads from memory and recomputes after any write", async () => {
     const s = scenario();
-    s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
-    const first = computeMetrics(s.db, q());
-    expect(computeMetrics(s.db, q())).toBe(first);
-    s.deploy({ service: "api", finishedAt: "2026-03-04T08:00:00Z" });
-    const second = computeMetrics(s.db, q());
+    await s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
+    const first = await computeMetrics(s.db, q());
+    expect(await computeMetrics(s.db, q())).toBe(first);
+    await s.deploy({ service: "api", finishedAt: "2026-03-04T08:00:00Z" });
+    const second = await computeMetrics(s.db, q());
     expect(second.deploymentFrequency.deployments).toBe(2);
-    expect(computeMetrics(s.db, q({ service: "api" }))).not.toBe(second);
+    expect(await computeMetrics(s.db, q({ service: "api" }))).not.toBe(second);
   });
 
-  it("never caches what it read inside a transaction that may roll back", () => {
+  it("computes a report once for requests that ask for it at the same time", async () => {
     const s = scenario();
-    expect(() =>
-      s.db.transaction(() => {
-        s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
-        expect(computeMetrics(s.db, q()).deploymentFrequency.deployments).toBe(1);
+    await s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
+    const [a, b] = await Promise.all([computeMetricsReport(s.db, q()), computeMetricsReport(s.db, q())]);
+    expect(b).toBe(a);
+  });
+
+  it("never caches what it read inside a transaction that may roll back", async () => {
+    const s = scenario();
+    await expect(
+      s.db.transaction(async () => {
+        await s.deploy({ service: "api", finishedAt: "2026-03-03T08:00:00Z" });
+        expect((await computeMetrics(s.db, q())).deploymentFrequency.deployments).toBe(1);
         throw new Error("rollback");
       }),
-    ).toThrow(/rollback/i);
-    expect(computeMetrics(s.db, q()).deploymentFrequency.deployments).toBe(0);
+    ).rejects.toThrow(/rollback/i);
+    expect((await computeMetrics(s.db, q())).deploymentFrequency.deployments).toBe(0);
   });
 });

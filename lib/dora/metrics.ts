@@ -1,5 +1,4 @@
-import type { Db, DbOrTx } from "@/db/client";
-import { dataVersion, inTransaction } from "@/db/queries/data-version";
+import type { Database, Queryable } from "@/db/database";
 import { deliveredFacts, incidentFacts, leadFacts } from "@/db/queries/metric-facts";
 import type { DeploymentAggregateRow, PercentileRow } from "@/db/queries/metrics";
 import { listServicesInScope } from "@/db/queries/services";
@@ -80,14 +79,14 @@ function figures(days: number, counts: Omit<DeploymentAggregateRow, "g">, lead?:
 export type MetricsReport = { metrics: Metrics; services: ServiceFigures[] };
 
 /** Every DORA figure for a window and filters, plus the same four keys per service, straight from SQL. */
-export function aggregateMetricsReport(db: DbOrTx, query: MetricsQuery): MetricsReport {
+export async function aggregateMetricsReport(q: Queryable, query: MetricsQuery): Promise<MetricsReport> {
   const scope = { from: query.from, to: query.to, environment: query.environment, service: query.service, team: query.team, services: query.services };
   const days = (query.to.getTime() - query.from.getTime()) / DAY_MS;
-  const delivered = deliveredFacts(db, scope);
+  const delivered = await deliveredFacts(q, scope);
   const counts = byGroup(deploymentGroups(delivered));
   const recoveries = byGroup(recoveryGroups(delivered));
-  const leads = byGroup(leadTimeGroups(leadFacts(db, scope)));
-  const incidents = incidentFacts(db, scope);
+  const leads = byGroup(leadTimeGroups(await leadFacts(q, scope)));
+  const incidents = await incidentFacts(q, scope);
   const summary = (ms: number[]) => (ms.length ? percentiles(Float64Array.from(ms, (v) => v / 1000)) : undefined);
   const restores = summary(incidents.restoreMs);
   const acks = summary(incidents.acknowledgeMs);
@@ -115,27 +114,40 @@ export function aggregateMetricsReport(db: DbOrTx, query: MetricsQuery): Metrics
     }),
   };
 
-  const services = listServicesInScope(db, scope).map((s) => {
+  const services = (await listServicesInScope(q, scope)).map((s) => {
     const key = `s:${s.id}`;
     return { slug: s.slug, name: s.name, team: s.team, ...figures(days, counts.get(key) ?? { g: key, ...EMPTY_COUNTS }, leads.get(key), recoveries.get(key)) };
   });
   return { metrics, services };
 }
 
-const caches = new WeakMap<Db["$client"], VersionedCache<MetricsReport>>();
+const caches = new WeakMap<Database, VersionedCache<Promise<MetricsReport>>>();
+/** A version no read ever has: an entry moved under it is recomputed by the next caller. */
+const FAILED = "failed";
 
 /**
  * The report for a window, computed once per data version: the dashboard, the wall and the API ask for
  * the same windows again and again between writes, and any committed write (from any connection)
- * recomputes it, so a cached figure is never older than the last event.
+ * recomputes it, so a cached figure is never older than the last event. The promise is what is kept,
+ * so requests arriving while it is computed share that one computation.
  */
-export function computeMetricsReport(db: Db, query: MetricsQuery): MetricsReport {
-  if (inTransaction(db)) return aggregateMetricsReport(db, query);
-  let cache = caches.get(db.$client);
-  if (!cache) caches.set(db.$client, (cache = new VersionedCache(64)));
-  return cache.get(JSON.stringify(query), dataVersion(db), () => aggregateMetricsReport(db, query));
+export async function computeMetricsReport(db: Database, query: MetricsQuery): Promise<MetricsReport> {
+  if (db.inTransaction()) return aggregateMetricsReport(db.read, query);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new VersionedCache(64)));
+  const key = JSON.stringify(query);
+  // Taken before the reads: a write committed while they run leaves the entry under the older version, so it is recomputed, never served as newer than it is.
+  const version = db.changes.version();
+  const report = cache.get(key, version, () => aggregateMetricsReport(db.read, query));
+  try {
+    return await report;
+  } catch (error) {
+    // A failed read must not be served until the next write.
+    cache.get(key, FAILED, () => report);
+    throw error;
+  }
 }
 
-export function computeMetrics(db: Db, query: MetricsQuery): Metrics {
-  return computeMetricsReport(db, query).metrics;
+export async function computeMetrics(db: Database, query: MetricsQuery): Promise<Metrics> {
+  return (await computeMetricsReport(db, query)).metrics;
 }

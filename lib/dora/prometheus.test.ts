@@ -5,13 +5,13 @@ import { prometheusExposition } from "./prometheus";
 const NOW = Date.parse("2026-03-31T00:00:00Z");
 
 describe("Prometheus exposition", () => {
-  it("exports the counter, summaries and ratio per service and environment", () => {
+  it("exports the counter, summaries and ratio per service and environment", async () => {
     const s = scenario();
-    const a = s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:00:00Z", commits: [{ sha: "1", at: "2026-03-10T11:00:00Z" }] });
-    s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:30:00Z", rollbackOf: a, commits: [{ sha: "2", at: "2026-03-10T09:30:00Z" }] });
-    s.deploy({ service: "api", team: "core", finishedAt: "2026-03-11T12:00:00Z", environment: "staging" });
-    s.deploy({ service: "api", team: "core", finishedAt: "2025-01-01T00:00:00Z" });
-    const text = prometheusExposition(s.db, NOW);
+    const a = await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:00:00Z", commits: [{ sha: "1", at: "2026-03-10T11:00:00Z" }] });
+    await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:30:00Z", rollbackOf: a, commits: [{ sha: "2", at: "2026-03-10T09:30:00Z" }] });
+    await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-11T12:00:00Z", environment: "staging" });
+    await s.deploy({ service: "api", team: "core", finishedAt: "2025-01-01T00:00:00Z" });
+    const text = await prometheusExposition(s.db, NOW);
     const line = (prefix: string) => text.split("\n").find((l) => l.startsWith(prefix));
     expect(line('tandem_deployments_total{service="api",team="core",environment="production"}')).toMatch(/ 3$/);
     expect(line('tandem_deployments_total{service="api",team="core",environment="staging"}')).toMatch(/ 1$/);
@@ -24,9 +24,9 @@ describe("Prometheus exposition", () => {
     expect(text.endsWith("\n")).toBe(true);
   });
 
-  it("escapes label values", () => {
+  it("escapes label values", async () => {
     const s = scenario();
-    s.deploy({ service: "api", team: 'a"b\\c', finishedAt: "2026-03-10T12:00:00Z" });
-    expect(prometheusExposition(s.db, NOW)).toContain('team="a\\"b\\\\c"');
+    await s.deploy({ service: "api", team: 'a"b\\c', finishedAt: "2026-03-10T12:00:00Z" });
+    expect(await prometheusExposition(s.db, NOW)).toContain('team="a\\"b\\\\c"');
   });
 });

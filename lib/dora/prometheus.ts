@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/db/client";
+import type { Queryable } from "@/db/database";
 import { deliveredFacts, leadFacts } from "@/db/queries/metric-facts";
 import { deploymentTotals, type PercentileRow } from "@/db/queries/metrics";
 import { listServicesInScope } from "@/db/queries/services";
@@ -19,10 +19,10 @@ const labels = (l: Record<string, string | null>) =>
  * deployments counter, lead-time and recovery-time summaries and the change failure ratio over the
  * last 30 days, so Grafana can chart the same figures the dashboard shows.
  */
-export function prometheusExposition(db: DbOrTx, now = Date.now()): string {
-  const totals = deploymentTotals(db);
+export async function prometheusExposition(q: Queryable, now = Date.now()): Promise<string> {
+  const totals = await deploymentTotals(q);
   const environments = [...new Set(totals.map((t) => t.environment))];
-  const services = new Map(listServicesInScope(db, {}).map((s) => [`s:${s.id}`, s]));
+  const services = new Map((await listServicesInScope(q, {})).map((s) => [`s:${s.id}`, s]));
   const lines: string[] = [
     "# HELP tandem_deployments_total Successful deployments recorded by Tandem.",
     "# TYPE tandem_deployments_total counter",
@@ -40,8 +40,8 @@ export function prometheusExposition(db: DbOrTx, now = Date.now()): string {
     );
   for (const environment of environments) {
     const scope = { from: daysAgo(PROMETHEUS_WINDOW_DAYS, now), to: new Date(now), environment };
-    const delivered = deliveredFacts(db, scope);
-    const leads = new Map(leadTimeGroups(leadFacts(db, scope)).map((r) => [r.g, r]));
+    const delivered = await deliveredFacts(q, scope);
+    const leads = new Map(leadTimeGroups(await leadFacts(q, scope)).map((r) => [r.g, r]));
     const recoveries = new Map(recoveryGroups(delivered).map((r) => [r.g, r]));
     for (const counts of deploymentGroups(delivered)) {
       const service = services.get(counts.g);

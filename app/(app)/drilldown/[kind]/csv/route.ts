@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { errorResponse } from "@/lib/api/handler";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadDrilldown } from "@/lib/dora/drilldown";
@@ -16,9 +16,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
     const parsed = metricsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw invalid(parsed.error.issues);
     if (!(await getCurrentUser())) throw unauthorized();
-    const db = getDb();
+    const db = getDatabase();
     const q = parsed.data;
-    const body = kind === "series" ? seriesCsv(computeMetrics(db, q)) : drilldownCsv(loadDrilldown(db, kind as Drilldown, q));
+    const body = kind === "series" ? seriesCsv(await computeMetrics(db, q)) : drilldownCsv(await loadDrilldown(db.read, kind as Drilldown, q));
     const name = `tandem-${kind}-${q.from.toISOString().slice(0, 10)}-${q.to.toISOString().slice(0, 10)}.csv`;
     return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
   } catch (error) {
