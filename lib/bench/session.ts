@@ -8,15 +8,15 @@ import { createAuth } from "@/lib/auth/auth";
  * sign-in to call; the cookie is the one that action would set.
  */
 export async function sessionCookie(databasePath: string, email: string, password: string): Promise<string> {
-  const { db, sqlite } = openDatabase(databasePath);
+  const { db } = openDatabase(databasePath);
   try {
-    const auth = createAuth(db, { secret: getOrCreateSecret(db, undefined), publicUrl: undefined, port: 3000 });
+    const auth = createAuth(db, { secret: await getOrCreateSecret(db, undefined), publicUrl: undefined, port: 3000 });
     const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
     if (!response.ok) throw new Error(`sign-in: HTTP ${response.status} ${await response.text()}`);
     const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]!);
     if (!cookies.length) throw new Error("sign-in: no session cookie");
     return cookies.join("; ");
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }

@@ -31,11 +31,11 @@ describe("npm start's database preparation", () => {
     expect(io.stdout.join("\n")).toContain(`email:    ${DEMO_ADMIN_EMAIL}`);
     expect(io.stdout.join("\n")).toContain(`password: ${prepared.admin!.password}`);
 
-    const { db, sqlite } = openDatabase(t.file);
+    const { db } = openDatabase(t.file);
     const auth = createAuth(db, { secret: "x".repeat(40), publicUrl: undefined, port: 3000 });
     const signedIn = await auth.api.signInEmail({ body: { email: DEMO_ADMIN_EMAIL, password: prepared.admin!.password } });
     expect(signedIn.user.email).toBe(DEMO_ADMIN_EMAIL);
-    sqlite.close();
+    await db.close();
 
     const second = await prepareDatabase(parseConfig(env), captureIo(env));
     expect(second).toEqual({ created: false, seeded: false, admin: null });

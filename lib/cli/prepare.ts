@@ -24,16 +24,16 @@ export async function prepareDatabase(config: Config, io: CliIo, now = Date.now(
     let seeded = false;
     if (created && config.demo === "auto") {
       const progress = startProgress(io, "Seeding demo data");
-      const summary = seedDemo(db, SYSTEM_ACTOR, { days: 90, services: 8, seed: 1, now }, progress.update);
+      const summary = await seedDemo(db, SYSTEM_ACTOR, { days: 90, services: 8, seed: 1, now }, progress.update);
       progress.stop();
       io.out(`Created ${config.databasePath} with demo data: ${summary.deployments} deployments, ${summary.incidents} incidents, ${summary.changes} change requests.`);
       seeded = true;
     }
     let admin: Prepared["admin"] = null;
     // Demo people have no password, so count only users who can actually sign in.
-    if (countSignInUsers(db) === 0) {
+    if ((await countSignInUsers(db.read)) === 0) {
       const password = randomBytes(12).toString("base64url");
-      const auth = createAuth(db, { secret: getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
+      const auth = createAuth(db, { secret: await getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
       await createUserAccount(auth, db, SYSTEM_ACTOR, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password });
       admin = { email: DEMO_ADMIN_EMAIL, password };
       io.out(`Created an admin to sign in with (shown only this once):\n  email:    ${DEMO_ADMIN_EMAIL}\n  password: ${password}`);

@@ -31,10 +31,10 @@ export async function seedCommand(args: string[], io: CliIo, now = Date.now()) {
     USAGE,
   );
   if (!values.demo) throw new UsageError(`only demo data can be seeded: pass --demo (usage: ${USAGE})`);
-  await withDatabase(io, ({ db }) => {
+  await withDatabase(io, async ({ db }) => {
     const progress = startProgress(io, "Seeding demo data");
     try {
-      const summary = seedDemo(db, CLI_ACTOR, { days: values.days, services: values.services, seed: demoSeedNumber(values.seed), now }, progress.update);
+      const summary = await seedDemo(db, CLI_ACTOR, { days: values.days, services: values.services, seed: demoSeedNumber(values.seed), now }, progress.update);
       progress.stop();
       io.out(`Seeded ${summary.services} services, ${summary.deployments} deployments, ${summary.incidents} incidents and ${summary.changes} change requests over ${values.days} days.`);
     } catch (e) {

@@ -19,7 +19,7 @@ export async function userCommand(args: string[], io: CliIo) {
     USAGE,
   );
   await withDatabase(io, async ({ db }, config) => {
-    const auth = createAuth(db, { secret: getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
+    const auth = createAuth(db, { secret: await getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
     const created = await createUserAccount(auth, db, CLI_ACTOR, values);
     io.out(`Created ${created.role} ${created.name} <${created.email}>.`);
   });

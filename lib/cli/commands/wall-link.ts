@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { createWallLink } from "@/lib/wall/links";
@@ -34,9 +34,9 @@ function flagOf(field: string, usedViews: boolean): string {
 }
 
 /** The same check as the Settings form, blaming the flag rather than the form field. */
-function createLink(db: Db, values: NewWallLink, usedViews: boolean) {
+async function createLink(db: Database, values: NewWallLink, usedViews: boolean) {
   try {
-    return createWallLink(db, CLI_ACTOR, values);
+    return await createWallLink(db, CLI_ACTOR, values);
   } catch (e) {
     const [field, problem] = e instanceof AppError && e.fields ? (Object.entries(e.fields)[0] ?? []) : [];
     if (field && problem) throw new UsageError(`${flagOf(field, usedViews)}: ${problem}`);
@@ -50,8 +50,8 @@ export async function wallLinkCommand(args: string[], io: CliIo) {
   const usedViews = rest.includes("--view");
   const options = { name: { type: "string" }, team: { type: "string" }, services: { type: "string" }, expires: { type: "string" }, rotate: { type: "string" }, view: { type: "string", multiple: true } } as const;
   const { values } = parseOptions(rest, options, cliSchema, USAGE, (field) => flagOf(field, usedViews));
-  await withDatabase(io, ({ db }) => {
-    const { link, path } = createLink(db, values, usedViews);
+  await withDatabase(io, async ({ db }) => {
+    const { link, path } = await createLink(db, values, usedViews);
     const views = values.views.map((v) => v.name).join(", ");
     io.out(`Created wall link "${link.name}" (${values.views.length > 1 ? `views ${views}, every ${values.rotate} s` : views})${link.expiresAt ? `, valid until ${link.expiresAt.toISOString()}` : ""}. Open this path on the TV (after your Tandem URL):`);
     io.out(path);
