@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { MajorIncidentBanner } from "@/components/shell/major-incident-banner";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { openMajorIncidents } from "@/db/queries/incidents";
 import { changesAwaiting } from "@/db/queries/changes";
 import { userCan } from "@/lib/auth/roles";
@@ -17,8 +17,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <AppShell
       user={user}
       theme={theme}
-      banner={<MajorIncidentBanner incidents={openMajorIncidents(getDb())} />}
-      waiting={userCan(user.role, "approve") ? changesAwaiting(getDb(), user.id).length : 0}
+      banner={<MajorIncidentBanner incidents={await openMajorIncidents(getDatabase().read)} />}
+      waiting={userCan(user.role, "approve") ? (await changesAwaiting(getDatabase().read, user.id)).length : 0}
     >
       {children}
     </AppShell>

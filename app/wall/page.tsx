@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { SESSION_VIEWS, SESSION_WALL } from "@/lib/wall/access";
 import { wallData } from "@/lib/wall/data";
@@ -10,5 +10,5 @@ export const metadata: Metadata = { title: "Wall" };
 /** The wall for a signed-in person; TVs use a share link (Settings → Wall links) so no session can expire on them. */
 export default async function WallPage() {
   await requirePageUser();
-  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={wallData(getDb(), SESSION_VIEWS)} title="Tandem" />;
+  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={await wallData(getDatabase(), SESSION_VIEWS)} title="Tandem" />;
 }

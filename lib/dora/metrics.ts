@@ -143,7 +143,7 @@ export async function computeMetricsReport(db: Database, query: MetricsQuery): P
     return await report;
   } catch (error) {
     // A failed read must not be served until the next write.
-    cache.get(key, FAILED, () => report);
+    void cache.get(key, FAILED, () => report);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import type { Database } from "@/db/database";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
 import { computeMetrics, computeMetricsReport } from "@/lib/dora/metrics";
@@ -13,8 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser();
-  const db = getDb();
-  const options = listFilterOptions(db);
+  const db = getDatabase();
+  const options = await listFilterOptions(db.read);
   const view = parseDashboardParams(await searchParams);
   const header = (
     <PageHeader
@@ -56,9 +57,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function Dashboard({ db, view }: { db: ReturnType<typeof getDb>; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
-  const { metrics, services } = computeMetricsReport(db, view.query);
-  const previous = computeMetrics(db, view.previous);
+async function Dashboard({ db, view }: { db: Database; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
+  const { metrics, services } = await computeMetricsReport(db, view.query);
+  const previous = await computeMetrics(db, view.previous);
   return (
     <div className="space-y-8">
       <OverviewTiles metrics={metrics} previous={previous} query={view.query} />

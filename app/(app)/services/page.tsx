@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listServicesWithStats } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
 import { computeMetricsReport } from "@/lib/dora/metrics";
@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage() {
   await requirePageUser();
-  const db = getDb();
-  const rows = listServicesWithStats(db, daysAgo(30));
-  const { services } = computeMetricsReport(db, metricsQuerySchema.parse({}));
+  const db = getDatabase();
+  const rows = await listServicesWithStats(db.read, daysAgo(30));
+  const { services } = await computeMetricsReport(db, metricsQuerySchema.parse({}));
   const figures = new Map(services.map((s) => [s.slug, s]));
   return (
     <>

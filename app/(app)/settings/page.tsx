@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listApiTokens } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
 import { listIntegrations } from "@/db/queries/integrations";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser("manage");
-  const db = getDb();
+  const db = getDatabase();
   return (
     <>
       <PageHeader
@@ -32,10 +32,10 @@ export default async function SettingsPage() {
         }
       />
       <div className="space-y-10">
-        <UsersSection users={listUsers(db)} currentUserId={user.id} />
-        <TokensSection tokens={listApiTokens(db)} />
-        <IntegrationsSection integrations={listIntegrations(db)} baseUrl={publicBaseUrl(await headers())} />
-        <WallLinksSection links={listWallLinks(db)} teams={listFilterOptions(db).teams} baseUrl={publicBaseUrl(await headers())} />
+        <UsersSection users={await listUsers(db.read)} currentUserId={user.id} />
+        <TokensSection tokens={await listApiTokens(db.read)} />
+        <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={publicBaseUrl(await headers())} />
+        <WallLinksSection links={await listWallLinks(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
       </div>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import type { Database } from "@/db/database";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
 import { fieldErrors } from "@/lib/errors";
@@ -18,13 +19,13 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   await requirePageUser();
   const raw = await searchParams;
   const params = { type: one(raw.type), service: one(raw.service), team: one(raw.team), environment: one(raw.environment) };
-  const db = getDb();
+  const db = getDatabase();
   const parsed = timelineQuerySchema.safeParse(params);
   const filters = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return (
     <>
       <PageHeader title="Timeline" description="Every deployment, incident and change request, newest first, live." />
-      <TimelineFilters params={params} options={listFilterOptions(db)} />
+      <TimelineFilters params={params} options={await listFilterOptions(db.read)} />
       {!parsed.success ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
           This filter is not valid: {Object.entries(fieldErrors(parsed.error.issues)).map(([k, v]) => `${k} ${v}`).join("; ")}.
@@ -36,8 +37,8 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   );
 }
 
-function Feed({ db, query, filters }: { db: ReturnType<typeof getDb>; query: import("@/lib/timeline/query").TimelineQuery; filters: string }) {
-  const initial = timelinePage(db, query);
+async function Feed({ db, query, filters }: { db: Database; query: import("@/lib/timeline/query").TimelineQuery; filters: string }) {
+  const initial = await timelinePage(db.read, query);
   if (initial.events.length === 0 && !filters) {
     return (
       <EmptyState title="Nothing has happened yet">

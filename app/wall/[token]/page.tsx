@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { grantWall } from "@/lib/wall/access";
 import { wallData } from "@/lib/wall/data";
 import { WallMessage } from "@/components/wall/wall-message";
@@ -13,9 +13,9 @@ export const metadata: Metadata = { title: "Wall", robots: { index: false } };
 export default async function SharedWallPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const db = getDb();
+  const db = getDatabase();
   const grant = await grantWall(db, token);
   if (!grant.ok && grant.status === 404) notFound();
   if (!grant.ok) return <WallMessage>{grant.message}</WallMessage>;
-  return <WallView endpoint={`/api/wall/${encodeURIComponent(token)}`} initial={wallData(db, grant.views, grant.rotateSeconds)} title={grant.title} />;
+  return <WallView endpoint={`/api/wall/${encodeURIComponent(token)}`} initial={await wallData(db, grant.views, grant.rotateSeconds)} title={grant.title} />;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listChanges } from "@/db/queries/lists";
 import { requirePageUser } from "@/lib/auth/session";
 import { userCan } from "@/lib/auth/roles";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Changes" };
 
 export default async function ChangesPage() {
   const user = await requirePageUser();
-  const rows = listChanges(getDb(), 100);
+  const rows = await listChanges(getDatabase().read, 100);
   return (
     <>
       <PageHeader

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { findChange, listApprovals } from "@/db/queries/changes";
 import { serviceSlugOf } from "@/db/queries/incidents";
 import { requirePageUser } from "@/lib/auth/session";
@@ -21,17 +21,17 @@ export const metadata: Metadata = { title: "Change request" };
 export default async function ChangePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const { id } = await params;
-  const db = getDb();
-  const c = /^\d+$/.test(id) ? findChange(db, Number(id)) : undefined;
+  const db = getDatabase();
+  const c = /^\d+$/.test(id) ? await findChange(db.read, Number(id)) : undefined;
   if (!c) notFound();
-  const approvals = listApprovals(db, c.id);
+  const approvals = await listApprovals(db.read, c.id);
   const own = c.requesterId === user.id;
   const decidable = (c.status === "pending_approval" || c.awaitingRetroactiveApproval) && c.status !== "rejected" && c.status !== "cancelled";
   const mayDecide = userCan(user.role, "approve") && !own && decidable && !approvals.some((a) => a.approverId === user.id);
   const mayManage = userCan(user.role, "record") && (own || user.role === "admin");
   return (
     <>
-      <PageHeader title={c.title} description={`Change request #${c.id} · ${serviceSlugOf(db, c.serviceId)} · ${c.type}, ${c.risk} risk`} />
+      <PageHeader title={c.title} description={`Change request #${c.id} · ${await serviceSlugOf(db.read, c.serviceId)} · ${c.type}, ${c.risk} risk`} />
       <div className="space-y-8">
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <ChangeStatusBadge status={c.status} />

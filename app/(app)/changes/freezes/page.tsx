@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listCurrentFreezes } from "@/db/queries/changes";
 import { listFilterOptions } from "@/db/queries/services";
 import { removeFreeze } from "@/lib/actions/changes";
@@ -16,9 +16,9 @@ export const metadata: Metadata = { title: "Freeze windows" };
 
 export default async function FreezesPage() {
   const user = await requirePageUser();
-  const db = getDb();
-  const options = listFilterOptions(db);
-  const freezes = listCurrentFreezes(db);
+  const db = getDatabase();
+  const options = await listFilterOptions(db.read);
+  const freezes = await listCurrentFreezes(db.read);
   return (
     <>
       <PageHeader title="Freeze windows" description="While a freeze lasts, normal changes whose planned window overlaps it cannot be approved." />

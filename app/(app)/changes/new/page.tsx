@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
 import { FileChangeForm } from "@/components/changes/file-change-form";
@@ -12,7 +12,7 @@ export default async function FileChangePage() {
   return (
     <>
       <PageHeader title="File a change request" description="Normal changes need one approval (two for high risk); standard ones are approved on submission." />
-      <FileChangeForm services={listFilterOptions(getDb()).services} />
+      <FileChangeForm services={(await listFilterOptions(getDatabase().read)).services} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { changesAwaiting } from "@/db/queries/changes";
 import { listChangesByIds } from "@/db/queries/lists";
 import { requirePageUser } from "@/lib/auth/session";
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Waiting for you" };
 
 export default async function ApprovalQueuePage() {
   const user = await requirePageUser("approve");
-  const db = getDb();
-  const rows = listChangesByIds(db, changesAwaiting(db, user.id));
+  const db = getDatabase();
+  const rows = await listChangesByIds(db.read, await changesAwaiting(db.read, user.id));
   return (
     <>
       <PageHeader title="Waiting for you" description="Change requests you can approve or reject: pending, not yours, not yet decided by you." />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listRecentDeployments } from "@/db/queries/lists";
 import { listFilterOptions } from "@/db/queries/services";
 import Link from "next/link";
@@ -21,10 +21,10 @@ const weekLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "nume
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const db = getDb();
+  const db = getDatabase();
   const view = parseDashboardParams(await searchParams);
-  const rows = listRecentDeployments(db, 100, { service: view.params.service });
-  const calendar = view.ok ? deploymentCalendar(db, view.query) : null;
+  const rows = await listRecentDeployments(db.read, 100, { service: view.params.service });
+  const calendar = view.ok ? await deploymentCalendar(db.read, view.query) : null;
   return (
     <>
       <PageHeader
@@ -44,7 +44,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
         </EmptyState>
       ) : (
         <div className="space-y-8">
-          <FilterBar action="/deployments" params={view.params} options={listFilterOptions(db)} />
+          <FilterBar action="/deployments" params={view.params} options={await listFilterOptions(db.read)} />
           {calendar ? (
             <div className="grid gap-4 xl:grid-cols-2">
               <DeployHeatmap heatmap={calendar.heatmap} />

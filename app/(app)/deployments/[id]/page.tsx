@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { incidentsCausedBy, serviceSlugOf } from "@/db/queries/incidents";
 import { deploymentCommitRows, findDeploymentById, rolledBackBy } from "@/db/queries/ingest";
 import { requirePageUser } from "@/lib/auth/session";
@@ -22,13 +22,13 @@ export const metadata: Metadata = { title: "Deployment" };
 export default async function DeploymentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
   const { id } = await params;
-  const db = getDb();
-  const d = /^\d+$/.test(id) ? findDeploymentById(db, Number(id)) : undefined;
+  const db = getDatabase();
+  const d = /^\d+$/.test(id) ? await findDeploymentById(db.read, Number(id)) : undefined;
   if (!d) notFound();
-  const service = serviceSlugOf(db, d.serviceId);
-  const commits = deploymentCommitRows(db, d.id);
-  const caused = incidentsCausedBy(db, d.id);
-  const rollback = rolledBackBy(db, d.id);
+  const service = await serviceSlugOf(db.read, d.serviceId);
+  const commits = await deploymentCommitRows(db.read, d.id);
+  const caused = await incidentsCausedBy(db.read, d.id);
+  const rollback = await rolledBackBy(db.read, d.id);
   const facts: [string, React.ReactNode][] = [
     ["Status", <DeploymentStatusBadge key="s" status={d.status} />],
     ["Environment", d.environment],

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
 import { RecordDeploymentForm } from "@/components/deployments/record-deployment-form";
@@ -12,7 +12,7 @@ export default async function RecordDeploymentPage() {
   return (
     <>
       <PageHeader title="Record a deployment" description="For a deploy no pipeline reported. Pipelines should use POST /api/v1/deployments instead." />
-      <RecordDeploymentForm services={listFilterOptions(getDb()).services} me={user.name} />
+      <RecordDeploymentForm services={(await listFilterOptions(getDatabase().read)).services} me={user.name} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadDrilldown } from "@/lib/dora/drilldown";
 import { DRILLDOWNS, type Drilldown } from "@/lib/dora/links";
@@ -32,7 +32,7 @@ export default async function DrilldownPage({ params, searchParams }: Props) {
     );
   }
   const q = parsed.data;
-  const table = loadDrilldown(getDb(), kind as Drilldown, q);
+  const table = await loadDrilldown(getDatabase().read, kind as Drilldown, q);
   const search = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   const scope = [q.environment, q.team && `team ${q.team}`, q.service && `service ${q.service}`].filter(Boolean).join(" · ");
   return (

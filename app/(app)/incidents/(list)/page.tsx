@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { IncidentFilters } from "@/components/incidents/incident-filters";
 import { listIncidents } from "@/db/queries/lists";
@@ -20,8 +20,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const raw = await searchParams;
   const params = { open: one(raw.open), severity: one(raw.severity), service: one(raw.service), team: one(raw.team) };
-  const db = getDb();
-  const rows = listIncidents(db, 100, {
+  const db = getDatabase();
+  const rows = await listIncidents(db.read, 100, {
     openOnly: params.open === "1",
     severity: params.severity && SEVERITIES.has(params.severity) ? params.severity : undefined,
     service: params.service,
@@ -41,7 +41,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           ) : undefined
         }
       />
-      <IncidentFilters params={params} options={listFilterOptions(db)} />
+      <IncidentFilters params={params} options={await listFilterOptions(db.read)} />
       {rows.length === 0 && filtered ? (
         <p className="text-sm">No incident matches these filters.</p>
       ) : rows.length === 0 ? (

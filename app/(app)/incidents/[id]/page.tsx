@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { candidateDeployments, findIncidentById, listIncidentUpdates, serviceSlugOf } from "@/db/queries/incidents";
 import { requirePageUser } from "@/lib/auth/session";
 import { userCan } from "@/lib/auth/roles";
@@ -23,8 +23,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ window?:
 export default async function IncidentPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const { id } = await params;
-  const db = getDb();
-  const incident = /^\d+$/.test(id) ? findIncidentById(db, Number(id)) : undefined;
+  const db = getDatabase();
+  const incident = /^\d+$/.test(id) ? await findIncidentById(db.read, Number(id)) : undefined;
   if (!incident) notFound();
   const requested = Number((await searchParams).window);
   const hours = Number.isInteger(requested) && requested > 0 && requested <= 24 * 30 ? requested : DEFAULT_WINDOW_HOURS;
@@ -35,7 +35,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <PageHeader title={incident.title} description={`Incident #${incident.id} · ${serviceSlugOf(db, incident.serviceId)}`} />
+      <PageHeader title={incident.title} description={`Incident #${incident.id} · ${await serviceSlugOf(db.read, incident.serviceId)}`} />
       <div className="space-y-8">
         <div className="flex flex-wrap items-center gap-3">
           <SeverityBadge severity={incident.severity} />
@@ -55,14 +55,14 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <h2 id="respond" className="mb-3 text-lg font-semibold">
               Respond
             </h2>
-            <RespondPanel incident={incident} people={listUsers(db).filter((u) => u.role !== "viewer" && !u.banned)} />
+            <RespondPanel incident={incident} people={(await listUsers(db.read)).filter((u) => u.role !== "viewer" && !u.banned)} />
           </section>
         ) : null}
         <section aria-labelledby="cause">
           <h2 id="cause" className="mb-3 text-lg font-semibold">
             Caused by
           </h2>
-          <CausePicker incidentId={incident.id} causedById={incident.causedById} candidates={candidateDeployments(db, incident, hours)} hours={hours} canEdit={userCan(user.role, "record")} />
+          <CausePicker incidentId={incident.id} causedById={incident.causedById} candidates={await candidateDeployments(db.read, incident, hours)} hours={hours} canEdit={userCan(user.role, "record")} />
         </section>
         {incident.postmortem ? (
           <section aria-labelledby="postmortem">
@@ -77,7 +77,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             Updates
           </h2>
           <ol className="space-y-2">
-            {listIncidentUpdates(db, incident.id).map((u) => (
+            {(await listIncidentUpdates(db.read, incident.id)).map((u) => (
               <li key={u.id} className="text-sm">
                 <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"} ·{" "}
                 {u.kind === "status" ? <>status → {u.status}</> : u.kind === "correction" ? <>correction:</> : null} {u.body ? <span className="whitespace-pre-wrap">{u.body}</span> : null}

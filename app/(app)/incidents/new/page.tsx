@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
 import { DeclareIncidentForm } from "@/components/incidents/declare-form";
@@ -12,7 +12,7 @@ export default async function DeclareIncidentPage() {
   return (
     <>
       <PageHeader title="Declare incident" description="Start the response now; details can be added as you learn them." />
-      <DeclareIncidentForm services={listFilterOptions(getDb()).services} />
+      <DeclareIncidentForm services={(await listFilterOptions(getDatabase().read)).services} />
     </>
   );
 }

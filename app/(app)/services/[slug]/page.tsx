@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import type { Database } from "@/db/database";
 import { listChanges, listIncidents, listRecentDeployments } from "@/db/queries/lists";
 import { findServiceBySlug, listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/lib/auth/session";
@@ -27,8 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const { slug } = await params;
-  const db = getDb();
-  const service = findServiceBySlug(db, slug);
+  const db = getDatabase();
+  const service = await findServiceBySlug(db.read, slug);
   if (!service) notFound();
   const view = parseDashboardParams({ ...(await searchParams), service: slug, team: undefined });
   const section = (id: string, title: string, body: React.ReactNode) => (
@@ -39,8 +40,8 @@ export default async function ServicePage({ params, searchParams }: Props) {
       {body}
     </section>
   );
-  const openIncidents = listIncidents(db, 50, { service: slug, openOnly: true });
-  const openChanges = listChanges(db, 50, { service: slug, openOnly: true });
+  const openIncidents = await listIncidents(db.read, 50, { service: slug, openOnly: true });
+  const openChanges = await listChanges(db.read, 50, { service: slug, openOnly: true });
   return (
     <>
       <PageHeader
@@ -54,7 +55,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
           ) : undefined
         }
       />
-      <FilterBar action={`/services/${slug}`} params={view.params} options={listFilterOptions(db)} fixedService />
+      <FilterBar action={`/services/${slug}`} params={view.params} options={await listFilterOptions(db.read)} fixedService />
       <div className="space-y-8">
         {view.ok ? (
           <ServiceFigures db={db} view={view} />
@@ -73,7 +74,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
           "Open change requests",
           openChanges.length ? <ChangeTable rows={openChanges} caption="Open change requests" /> : <p className="text-sm text-muted">None waiting.</p>,
         )}
-        {section("recent", "Latest deployments", <DeploymentTable rows={listRecentDeployments(db, 20, { service: slug })} caption="Latest deployments" />)}
+        {section("recent", "Latest deployments", <DeploymentTable rows={await listRecentDeployments(db.read, 20, { service: slug })} caption="Latest deployments" />)}
         {userCan(user.role, "manage") ? section("edit", "Edit service", <EditServiceForm service={service} />) : null}
         <p className="text-sm">
           <Link href="/services" className="text-accent underline">
@@ -85,11 +86,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
   );
 }
 
-function ServiceFigures({ db, view }: { db: ReturnType<typeof getDb>; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
-  const metrics = computeMetrics(db, view.query);
+async function ServiceFigures({ db, view }: { db: Database; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
+  const metrics = await computeMetrics(db, view.query);
   return (
     <>
-      <OverviewTiles metrics={metrics} previous={computeMetrics(db, view.previous)} query={view.query} />
+      <OverviewTiles metrics={metrics} previous={await computeMetrics(db, view.previous)} query={view.query} />
       <section aria-labelledby="trends">
         <h2 id="trends" className="mb-3 text-lg font-semibold">
           Weekly trends

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { listAudit, listAuditEntityTypes } from "@/db/queries/audit";
 import { auditFilterSchema } from "@/lib/audit/filter";
 import { requirePageUser } from "@/lib/auth/session";
@@ -18,13 +18,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageUser("manage");
   const raw = await searchParams;
   const params = { actor: one(raw.actor), entity: one(raw.entity), action: one(raw.action), from: one(raw.from), to: one(raw.to) };
-  const db = getDb();
+  const db = getDatabase();
   const filter = auditFilterSchema.safeParse(params);
-  const entries = filter.success ? listAudit(db, filter.data) : [];
+  const entries = filter.success ? await listAudit(db.read, filter.data) : [];
   return (
     <>
       <PageHeader title="Audit log" description="Every change, who made it and when, with the record before and after. Nothing here can be edited or deleted." />
-      <AuditFilters params={params} entityTypes={listAuditEntityTypes(db)} />
+      <AuditFilters params={params} entityTypes={await listAuditEntityTypes(db.read)} />
       {!filter.success ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
           {Object.entries(fieldErrors(filter.error.issues)).map(([k, v]) => `${k} ${v}`).join("; ")}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { findIntegration, listDeliveries } from "@/db/queries/integrations";
 import { setIntegrationEnabled } from "@/lib/actions/integrations";
 import { requirePageUser } from "@/lib/auth/session";
@@ -20,8 +20,8 @@ export const metadata: Metadata = { title: "Integration" };
 export default async function IntegrationPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("manage");
   const { id } = await params;
-  const db = getDb();
-  const integration = /^\d+$/.test(id) ? findIntegration(db, Number(id)) : undefined;
+  const db = getDatabase();
+  const integration = /^\d+$/.test(id) ? await findIntegration(db.read, Number(id)) : undefined;
   if (!integration) notFound();
   const url = `${publicBaseUrl(await headers())}${webhookPath(integration)}`;
   return (
@@ -49,7 +49,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           <h2 id="deliveries" className="mb-3 text-lg font-semibold">
             Recent deliveries
           </h2>
-          <DeliveryLog deliveries={listDeliveries(db, integration.id)} />
+          <DeliveryLog deliveries={await listDeliveries(db.read, integration.id)} />
         </section>
         <Link href="/settings" className="text-sm text-accent underline">
           Back to Settings
