@@ -17,37 +17,37 @@ describe("transactions", () => {
     sqlite.close();
   });
 
-  it("take the write lock before their first read, the first one and every later one", () => {
+  it("take the write lock before their first read, the first one and every later one", async () => {
     for (let i = 0; i < 3; i++) {
-      db.transaction(() => {
+      await db.transaction(async () => {
         expect(() => other.prepare("insert into services (slug, name, created_at, updated_at) values ('x', 'x', 0, 0)").run()).toThrow(/locked|busy/i);
       });
     }
     expect(count()).toBe(0);
   });
 
-  it("commit, roll back on a throw, and nest as savepoints", () => {
-    db.transaction((tx) => insertService(tx, { slug: "kept", name: "kept" }));
-    expect(() =>
-      db.transaction((tx) => {
-        insertService(tx, { slug: "thrown", name: "thrown" });
+  it("commit, roll back on a throw, and nest as savepoints", async () => {
+    await db.transaction((tx) => insertService(tx, { slug: "kept", name: "kept" }));
+    await expect(
+      db.transaction(async (tx) => {
+        await insertService(tx, { slug: "thrown", name: "thrown" });
         throw new Error("no");
       }),
-    ).toThrow("no");
-    expect(() =>
-      db.transaction((tx) => {
-        insertService(tx, { slug: "rolled", name: "rolled" });
+    ).rejects.toThrow("no");
+    await expect(
+      db.transaction(async (tx) => {
+        await insertService(tx, { slug: "rolled", name: "rolled" });
         throw new Error("rollback");
       }),
-    ).toThrow();
-    db.transaction((tx) => {
-      insertService(tx, { slug: "outer", name: "outer" });
-      expect(() =>
-        tx.transaction((inner) => {
-          insertService(inner, { slug: "inner", name: "inner" });
+    ).rejects.toThrow();
+    await db.transaction(async (tx) => {
+      await insertService(tx, { slug: "outer", name: "outer" });
+      await expect(
+        db.transaction(async (inner) => {
+          await insertService(inner, { slug: "inner", name: "inner" });
           throw new Error("inner");
         }),
-      ).toThrow("inner");
+      ).rejects.toThrow("inner");
     });
     expect(sqlite.prepare("select slug from services order by slug").pluck().all()).toEqual(["kept", "outer"]);
     expect(sqlite.inTransaction).toBe(false);

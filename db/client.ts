@@ -5,10 +5,11 @@ export type { Database, Queryable, ChangeFeed } from "./database";
 export type { SqliteDatabase } from "./sqlite/sqlite-database";
 export { WAL_CHECKPOINT_PAGES } from "./sqlite/sqlite-database";
 
-/** The database as code not yet moved to the async port uses it (synchronous Drizzle on the writer). */
+/** @deprecated Use `Database` (use cases) or `Queryable` (queries); kept until every caller has moved. */
 export type Db = SqliteDatabase;
-/** A transaction handle: query functions accept either, so callers can compose them atomically. */
+/** @deprecated Use `Queryable`: the handle `Database.transaction` passes to its work. */
 export type Tx = SqliteDatabase;
+/** @deprecated Use `Queryable`. */
 export type DbOrTx = SqliteDatabase;
 
 export type OpenedDatabase = {

@@ -33,9 +33,9 @@ describe("durability", () => {
     });
     await closed;
     expect(acked).toBeGreaterThanOrEqual(200);
-    const { db, sqlite } = openDatabase(t.file);
-    const rows = db.select().from(settings).where(like(settings.key, "row-%")).all();
-    sqlite.close();
+    const { db } = openDatabase(t.file);
+    const rows = await db.read.select().from(settings).where(like(settings.key, "row-%"));
+    await db.close();
     const stored = new Set(rows.map((r) => Number(r.value)));
     for (let i = 0; i <= acked; i++) expect(stored.has(i)).toBe(true);
   });

@@ -27,60 +27,62 @@ describe("database setup", () => {
     again.sqlite.close();
   });
 
-  it("refuses rows that point at nothing", () => {
+  it("refuses rows that point at nothing", async () => {
     const { db } = memoryDb();
     const now = new Date();
-    expect(() =>
-      db.insert(deployments).values({ serviceId: 999, status: "success", source: "test", createdAt: now, updatedAt: now }).run(),
-    ).toThrow(/FOREIGN KEY/);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.insert(deployments).values({ serviceId: 999, status: "success", source: "test", createdAt: now, updatedAt: now });
+      }),
+    ).rejects.toThrow(/FOREIGN KEY/);
   });
 
-  it("keeps externalId unique per source, not globally", () => {
+  it("keeps externalId unique per source, not globally", async () => {
     const { db } = memoryDb();
     const now = new Date();
-    const { id } = db.insert(services).values({ slug: "api", name: "API", createdAt: now, updatedAt: now }).returning().get();
+    const { id } = (await db.insert(services).values({ slug: "api", name: "API", createdAt: now, updatedAt: now }).returning())[0]!;
     const row = (source: string) => ({ serviceId: id, status: "success" as const, source, externalId: "run-1", createdAt: now, updatedAt: now });
-    db.insert(deployments).values(row("token:1")).run();
-    db.insert(deployments).values(row("token:2")).run();
-    expect(() => db.insert(deployments).values(row("token:1")).run()).toThrow(/UNIQUE/);
+    await db.insert(deployments).values(row("token:1"));
+    await db.insert(deployments).values(row("token:2"));
+    await expect(db.insert(deployments).values(row("token:1"))).rejects.toThrow(/UNIQUE/);
   });
 });
 
 describe("audit log", () => {
-  it("accepts new rows but refuses any update or delete, even in raw SQL", () => {
+  it("accepts new rows but refuses any update or delete, even in raw SQL", async () => {
     const { db, sqlite } = memoryDb();
-    recordAudit(db, CLI_ACTOR, { action: "test.write", entityType: "thing", entityId: 1, before: { a: 1 }, after: { a: 2 } });
-    const row = db.select().from(auditLog).get()!;
+    await recordAudit(db, CLI_ACTOR, { action: "test.write", entityType: "thing", entityId: 1, before: { a: 1 }, after: { a: 2 } });
+    const [row] = await db.select().from(auditLog);
     expect(row).toMatchObject({ actorType: "cli", action: "test.write", entityId: "1", before: { a: 1 }, after: { a: 2 } });
-    expect(() => db.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, row.id)).run()).toThrow(/append-only/);
-    expect(() => db.delete(auditLog).where(eq(auditLog.id, row.id)).run()).toThrow(/append-only/);
+    await expect(db.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, row!.id))).rejects.toThrow(/append-only/);
+    await expect(db.delete(auditLog).where(eq(auditLog.id, row!.id))).rejects.toThrow(/append-only/);
     expect(() => sqlite.exec("DELETE FROM audit_log")).toThrow(/append-only/);
-    expect(db.select().from(auditLog).all()).toHaveLength(1);
-    expect(db.select().from(auditLog).get()!.action).toBe("test.write");
+    expect(await db.select().from(auditLog)).toHaveLength(1);
+    expect((await db.select().from(auditLog))[0]!.action).toBe("test.write");
   });
 });
 
 describe("API tokens", () => {
-  it("are never stored in clear, only as a SHA-256 digest, and authenticate until revoked", () => {
+  it("are never stored in clear, only as a SHA-256 digest, and authenticate until revoked", async () => {
     const { db, sqlite } = memoryDb();
-    const { token, record } = createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" });
+    const { token, record } = await createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" });
     const dump = JSON.stringify(sqlite.prepare("select * from api_tokens").all()) + JSON.stringify(sqlite.prepare("select * from audit_log").all());
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(token.slice(12));
-    expect(db.select({ h: apiTokens.tokenHash }).from(apiTokens).get()!.h).toBe(hashToken(token));
-    expect(authenticateToken(db, token)).toMatchObject({ id: record.id, role: "ingest" });
-    expect(authenticateToken(db, token + "x")).toBeUndefined();
-    revokeApiToken(db, CLI_ACTOR, record.id);
-    expect(authenticateToken(db, token)).toBeUndefined();
+    expect((await db.select({ h: apiTokens.tokenHash }).from(apiTokens))[0]!.h).toBe(hashToken(token));
+    expect(await authenticateToken(db, token)).toMatchObject({ id: record.id, role: "ingest" });
+    expect(await authenticateToken(db, token + "x")).toBeUndefined();
+    await revokeApiToken(db, CLI_ACTOR, record.id);
+    expect(await authenticateToken(db, token)).toBeUndefined();
   });
 
-  it("records when a token was last used", () => {
+  it("records when a token was last used", async () => {
     const { db } = memoryDb();
-    const { token, record } = createApiToken(db, CLI_ACTOR, { name: "ci", role: "read" });
+    const { token, record } = await createApiToken(db, CLI_ACTOR, { name: "ci", role: "read" });
     expect(record.lastUsedAt).toBeNull();
-    authenticateToken(db, token);
-    const stored = db.select({ at: apiTokens.lastUsedAt }).from(apiTokens).get()!;
-    expect(stored.at).toBeInstanceOf(Date);
-    expect(db.select({ n: sql<number>`count(*)` }).from(auditLog).get()!.n).toBe(1);
+    await authenticateToken(db, token);
+    const [stored] = await db.select({ at: apiTokens.lastUsedAt }).from(apiTokens);
+    expect(stored!.at).toBeInstanceOf(Date);
+    expect((await db.select({ n: sql<number>`count(*)` }).from(auditLog))[0]!.n).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, like, lt } from "drizzle-orm";
-import type { Db, DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { preparedStatements } from "../sqlite/prepared";
 import { auditLog, type AuditEntry } from "../schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -19,8 +19,8 @@ const statements = preparedStatements((prepare) => ({
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
-export function recordAudit(db: DbOrTx, actor: Actor, record: AuditRecord, at = new Date()): void {
-  statements(db).insert.run(
+export async function recordAudit(q: Queryable, actor: Actor, record: AuditRecord, at = new Date()): Promise<void> {
+  statements(q).insert.run(
     at.getTime(),
     actor.type,
     actor.id,
@@ -36,8 +36,8 @@ export function recordAudit(db: DbOrTx, actor: Actor, record: AuditRecord, at = 
 export type AuditFilter = { actor?: string; entityType?: string; action?: string; from?: Date; to?: Date };
 
 /** The log newest first, filtered by actor (label contains), entity type, action (prefix) and time. */
-export function listAudit(db: Db, filter: AuditFilter, limit = 200): AuditEntry[] {
-  return db
+export async function listAudit(q: Queryable, filter: AuditFilter, limit = 200): Promise<AuditEntry[]> {
+  return q
     .select()
     .from(auditLog)
     .where(
@@ -50,10 +50,9 @@ export function listAudit(db: Db, filter: AuditFilter, limit = 200): AuditEntry[
       ),
     )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function listAuditEntityTypes(db: Db): string[] {
-  return db.selectDistinct({ t: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType).all().map((r) => r.t);
+export async function listAuditEntityTypes(q: Queryable): Promise<string[]> {
+  return (await q.selectDistinct({ t: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType)).map((r) => r.t);
 }

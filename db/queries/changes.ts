@@ -1,60 +1,58 @@
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { and, asc, eq, getTableColumns, gt, isNull, ne, notInArray, or } from "drizzle-orm";
 import { changeApprovals, changeRequests, freezeWindows, services, user, type ChangeRequest, type FreezeWindow, type NewChangeRequest } from "../schema";
 
-export function insertChange(db: DbOrTx, values: NewChangeRequest): ChangeRequest {
-  return db.insert(changeRequests).values(values).returning().get();
+export async function insertChange(q: Queryable, values: NewChangeRequest): Promise<ChangeRequest> {
+  return (await q.insert(changeRequests).values(values).returning())[0]!;
 }
 
-export function findChange(db: DbOrTx, id: number): ChangeRequest | undefined {
-  return db.select().from(changeRequests).where(eq(changeRequests.id, id)).get();
+export async function findChange(q: Queryable, id: number): Promise<ChangeRequest | undefined> {
+  return (await q.select().from(changeRequests).where(eq(changeRequests.id, id)).limit(1))[0];
 }
 
-export function listApprovals(db: DbOrTx, changeId: number) {
-  return db
+export async function listApprovals(q: Queryable, changeId: number) {
+  return q
     .select({ id: changeApprovals.id, approverId: changeApprovals.approverId, decision: changeApprovals.decision, comment: changeApprovals.comment, createdAt: changeApprovals.createdAt, approver: user.name })
     .from(changeApprovals)
     .innerJoin(user, eq(user.id, changeApprovals.approverId))
     .where(eq(changeApprovals.changeId, changeId))
-    .orderBy(changeApprovals.createdAt)
-    .all();
+    .orderBy(changeApprovals.createdAt);
 }
 
-export function listDecisions(db: DbOrTx, changeId: number): { approverId: string; decision: "approved" | "rejected" }[] {
-  return db.select({ approverId: changeApprovals.approverId, decision: changeApprovals.decision }).from(changeApprovals).where(eq(changeApprovals.changeId, changeId)).all();
+export async function listDecisions(q: Queryable, changeId: number): Promise<{ approverId: string; decision: "approved" | "rejected" }[]> {
+  return q.select({ approverId: changeApprovals.approverId, decision: changeApprovals.decision }).from(changeApprovals).where(eq(changeApprovals.changeId, changeId));
 }
 
-export function insertDecision(db: DbOrTx, values: typeof changeApprovals.$inferInsert): void {
-  db.insert(changeApprovals).values(values).run();
+export async function insertDecision(q: Queryable, values: typeof changeApprovals.$inferInsert): Promise<void> {
+  await q.insert(changeApprovals).values(values);
 }
 
-export function updateChange(db: DbOrTx, id: number, values: Partial<NewChangeRequest>): ChangeRequest {
-  return db.update(changeRequests).set(values).where(eq(changeRequests.id, id)).returning().get();
+export async function updateChange(q: Queryable, id: number, values: Partial<NewChangeRequest>): Promise<ChangeRequest> {
+  return (await q.update(changeRequests).set(values).where(eq(changeRequests.id, id)).returning())[0]!;
 }
 
 /** Freeze windows that have not ended yet (the only ones that can block an approval). */
-export function listCurrentFreezes(db: DbOrTx, now = new Date()): (FreezeWindow & { serviceName: string | null })[] {
-  return db
+export async function listCurrentFreezes(q: Queryable, now = new Date()): Promise<(FreezeWindow & { serviceName: string | null })[]> {
+  return q
     .select({ ...getTableColumns(freezeWindows), serviceName: services.name })
     .from(freezeWindows)
     .leftJoin(services, eq(services.id, freezeWindows.serviceId))
     .where(gt(freezeWindows.endsAt, now))
-    .orderBy(asc(freezeWindows.startsAt))
-    .all();
+    .orderBy(asc(freezeWindows.startsAt));
 }
 
-export function insertFreeze(db: DbOrTx, values: typeof freezeWindows.$inferInsert): FreezeWindow {
-  return db.insert(freezeWindows).values(values).returning().get();
+export async function insertFreeze(q: Queryable, values: typeof freezeWindows.$inferInsert): Promise<FreezeWindow> {
+  return (await q.insert(freezeWindows).values(values).returning())[0]!;
 }
 
-export function deleteFreeze(db: DbOrTx, id: number): FreezeWindow | undefined {
-  return db.delete(freezeWindows).where(eq(freezeWindows.id, id)).returning().get();
+export async function deleteFreeze(q: Queryable, id: number): Promise<FreezeWindow | undefined> {
+  return (await q.delete(freezeWindows).where(eq(freezeWindows.id, id)).returning())[0];
 }
 
 /** Changes waiting for this approver: pending (or emergency awaiting retroactive approval), not theirs, not yet decided by them. */
-export function changesAwaiting(db: DbOrTx, approverId: string) {
-  const decided = db.select({ id: changeApprovals.changeId }).from(changeApprovals).where(eq(changeApprovals.approverId, approverId));
-  return db
+export async function changesAwaiting(q: Queryable, approverId: string): Promise<number[]> {
+  const decided = q.select({ id: changeApprovals.changeId }).from(changeApprovals).where(eq(changeApprovals.approverId, approverId));
+  const rows = await q
     .select({ id: changeRequests.id })
     .from(changeRequests)
     .where(
@@ -64,7 +62,6 @@ export function changesAwaiting(db: DbOrTx, approverId: string) {
         notInArray(changeRequests.id, decided),
         notInArray(changeRequests.status, ["rejected", "cancelled"]),
       ),
-    )
-    .all()
-    .map((r) => r.id);
+    );
+  return rows.map((r) => r.id);
 }

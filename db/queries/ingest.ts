@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { preparedStatements } from "../sqlite/prepared";
 import { commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
 
@@ -72,18 +72,18 @@ const statements = preparedStatements((prepare) => ({
     limit 1`),
 }));
 
-export function findDeploymentById(db: DbOrTx, id: number): Deployment | undefined {
-  const row = statements(db).byId.get(id) as DeploymentRow | undefined;
+export async function findDeploymentById(q: Queryable, id: number): Promise<Deployment | undefined> {
+  const row = statements(q).byId.get(id) as DeploymentRow | undefined;
   return row && toDeployment(row);
 }
 
-export function findDeploymentByExternalId(db: DbOrTx, source: string, externalId: string): Deployment | undefined {
-  const row = statements(db).byExternalId.get(source, externalId) as DeploymentRow | undefined;
+export async function findDeploymentByExternalId(q: Queryable, source: string, externalId: string): Promise<Deployment | undefined> {
+  const row = statements(q).byExternalId.get(source, externalId) as DeploymentRow | undefined;
   return row && toDeployment(row);
 }
 
-export function insertDeployment(db: DbOrTx, v: NewDeployment): Deployment {
-  const row = statements(db).insertDeployment.get(
+export async function insertDeployment(q: Queryable, v: NewDeployment): Promise<Deployment> {
+  const row = statements(q).insertDeployment.get(
     v.serviceId,
     v.environment ?? "production",
     v.version ?? null,
@@ -105,8 +105,8 @@ export function insertDeployment(db: DbOrTx, v: NewDeployment): Deployment {
   return toDeployment(row);
 }
 
-export function updateDeployment(db: DbOrTx, id: number, values: Partial<NewDeployment>): Deployment {
-  return db.update(deployments).set(values).where(eq(deployments.id, id)).returning().get();
+export async function updateDeployment(q: Queryable, id: number, values: Partial<NewDeployment>): Promise<Deployment> {
+  return (await q.update(deployments).set(values).where(eq(deployments.id, id)).returning())[0]!;
 }
 
 export type CommitValues = { sha: string; timestamp: Date; message?: string | null; author?: string | null; parentSha?: string | null };
@@ -115,65 +115,67 @@ export type CommitValues = { sha: string; timestamp: Date; message?: string | nu
 export type StoredCommit = { id: number; timestamp: number };
 
 /** Records a commit once per service, keeping the earliest timestamp and the first known details. */
-export function upsertCommit(db: DbOrTx, serviceId: number, c: CommitValues): StoredCommit {
-  return statements(db).upsertCommit.get(serviceId, c.sha, c.timestamp.getTime(), c.message ?? null, c.author ?? null, c.parentSha ?? null) as StoredCommit;
+export async function upsertCommit(q: Queryable, serviceId: number, c: CommitValues): Promise<StoredCommit> {
+  return statements(q).upsertCommit.get(serviceId, c.sha, c.timestamp.getTime(), c.message ?? null, c.author ?? null, c.parentSha ?? null) as StoredCommit;
 }
 
-export function lookupCommit(db: DbOrTx, serviceId: number, sha: string): { id: number; parentSha: string | null; timestamp: number } | undefined {
-  return statements(db).lookupCommit.get(serviceId, sha) as { id: number; parentSha: string | null; timestamp: number } | undefined;
+export async function lookupCommit(q: Queryable, serviceId: number, sha: string): Promise<{ id: number; parentSha: string | null; timestamp: number } | undefined> {
+  return statements(q).lookupCommit.get(serviceId, sha) as { id: number; parentSha: string | null; timestamp: number } | undefined;
 }
 
-export function linkCommits(db: DbOrTx, deploymentId: number, commitIds: number[]): void {
-  const link = statements(db).link;
+export async function linkCommits(q: Queryable, deploymentId: number, commitIds: number[]): Promise<void> {
+  const link = statements(q).link;
   for (const commitId of commitIds) link.run(deploymentId, commitId);
 }
 
 /** Its commits' shas, oldest first (ties by id: the order they were first recorded in). */
-export function listDeploymentShas(db: DbOrTx, deploymentId: number): string[] {
-  return db
+export async function listDeploymentShas(q: Queryable, deploymentId: number): Promise<string[]> {
+  const rows = await q
     .select({ sha: commits.sha })
     .from(deploymentCommits)
     .innerJoin(commits, eq(commits.id, deploymentCommits.commitId))
     .where(eq(deploymentCommits.deploymentId, deploymentId))
-    .orderBy(commits.timestamp, commits.id)
-    .all()
-    .map((r) => r.sha);
+    .orderBy(commits.timestamp, commits.id);
+  return rows.map((r) => r.sha);
 }
 
 /** Whether a successful deployment of the same service and environment, earlier than `d`, lists the commit. */
-export function deliveredBefore(db: DbOrTx, d: Pick<Deployment, "id" | "serviceId" | "environment" | "finishedAt">, commitId: number): boolean {
+export async function deliveredBefore(q: Queryable, d: Pick<Deployment, "id" | "serviceId" | "environment" | "finishedAt">, commitId: number): Promise<boolean> {
   const finished = d.finishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return statements(db).deliveredBefore.get(commitId, d.serviceId, d.environment, d.id, finished, finished, d.id) !== undefined;
+  return statements(q).deliveredBefore.get(commitId, d.serviceId, d.environment, d.id, finished, finished, d.id) !== undefined;
 }
 
 /** Successful deployments of a service whose head is one of the given shas (to re-derive after a late push). */
-export function successfulDeploymentsOfShas(db: DbOrTx, serviceId: number, shas: string[]): Deployment[] {
+export async function successfulDeploymentsOfShas(q: Queryable, serviceId: number, shas: string[]): Promise<Deployment[]> {
   if (shas.length === 0) return [];
-  return db.all<Deployment>(sql`select id from deployments where service_id = ${serviceId} and status = 'success'
-      and sha in (${sql.join(shas.map((s) => sql`${s}`), sql`, `)})`).map((r) => findDeploymentById(db, r.id)!);
+  const rows = await q.all<{ id: number }>(sql`select id from deployments where service_id = ${serviceId} and status = 'success'
+      and sha in (${sql.join(shas.map((s) => sql`${s}`), sql`, `)})`);
+  const found: Deployment[] = [];
+  for (const r of rows) found.push((await findDeploymentById(q, r.id))!);
+  return found;
 }
 
-export function insertPush(db: DbOrTx, values: typeof pushes.$inferInsert): void {
-  db.insert(pushes).values(values).run();
+export async function insertPush(q: Queryable, values: typeof pushes.$inferInsert): Promise<void> {
+  await q.insert(pushes).values(values);
 }
 
 /** The commits a deployment lists (given or derived from pushes), oldest first. */
-export function deploymentCommitRows(db: DbOrTx, deploymentId: number) {
-  return db
+export async function deploymentCommitRows(q: Queryable, deploymentId: number) {
+  return q
     .select({ sha: commits.sha, message: commits.message, author: commits.author, timestamp: commits.timestamp })
     .from(deploymentCommits)
     .innerJoin(commits, eq(commits.id, deploymentCommits.commitId))
     .where(eq(deploymentCommits.deploymentId, deploymentId))
-    .orderBy(commits.timestamp)
-    .all();
+    .orderBy(commits.timestamp);
 }
 
 /** The successful deployment that rolled this one back, if any. */
-export function rolledBackBy(db: DbOrTx, deploymentId: number): number | undefined {
-  return db
+export async function rolledBackBy(q: Queryable, deploymentId: number): Promise<number | undefined> {
+  const rows = await q
     .select({ id: deployments.id })
     .from(deployments)
     .where(and(eq(deployments.rollbackOfId, deploymentId), eq(deployments.status, "success")))
     .orderBy(deployments.finishedAt)
-    .get()?.id;
+    .limit(1);
+  return rows[0]?.id;
 }

@@ -1,47 +1,45 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { integrations, webhookDeliveries, webhookReceipts, type Integration, type WebhookDelivery } from "../schema";
 
-export function insertIntegration(db: DbOrTx, values: typeof integrations.$inferInsert): Integration {
-  return db.insert(integrations).values(values).returning().get();
+export async function insertIntegration(q: Queryable, values: typeof integrations.$inferInsert): Promise<Integration> {
+  return (await q.insert(integrations).values(values).returning())[0]!;
 }
 
-export function findIntegration(db: DbOrTx, id: number): Integration | undefined {
-  return db.select().from(integrations).where(eq(integrations.id, id)).get();
+export async function findIntegration(q: Queryable, id: number): Promise<Integration | undefined> {
+  return (await q.select().from(integrations).where(eq(integrations.id, id)).limit(1))[0];
 }
 
-export function listActiveIntegrations(db: DbOrTx, source: string): Integration[] {
-  return db
+export async function listActiveIntegrations(q: Queryable, source: string): Promise<Integration[]> {
+  return q
     .select()
     .from(integrations)
-    .where(and(eq(integrations.source, source as Integration["source"]), isNull(integrations.disabledAt)))
-    .all();
+    .where(and(eq(integrations.source, source as Integration["source"]), isNull(integrations.disabledAt)));
 }
 
-export function listIntegrations(db: DbOrTx): Integration[] {
-  return db.select().from(integrations).orderBy(integrations.source, integrations.name).all();
+export async function listIntegrations(q: Queryable): Promise<Integration[]> {
+  return q.select().from(integrations).orderBy(integrations.source, integrations.name);
 }
 
-export function updateIntegration(db: DbOrTx, id: number, values: Partial<Pick<Integration, "config" | "disabledAt" | "name">>): Integration {
-  return db.update(integrations).set(values).where(eq(integrations.id, id)).returning().get();
+export async function updateIntegration(q: Queryable, id: number, values: Partial<Pick<Integration, "config" | "disabledAt" | "name">>): Promise<Integration> {
+  return (await q.update(integrations).set(values).where(eq(integrations.id, id)).returning())[0]!;
 }
 
 /** Claims a delivery id for an integration; false when it was claimed before (a redelivery). */
-export function claimDelivery(db: DbOrTx, integrationId: number, deliveryId: string): boolean {
-  const row = db.insert(webhookReceipts).values({ integrationId, deliveryId, receivedAt: new Date() }).onConflictDoNothing().returning().get();
-  return row !== undefined;
+export async function claimDelivery(q: Queryable, integrationId: number, deliveryId: string): Promise<boolean> {
+  const rows = await q.insert(webhookReceipts).values({ integrationId, deliveryId, receivedAt: new Date() }).onConflictDoNothing().returning();
+  return rows.length > 0;
 }
 
-export function logDelivery(db: DbOrTx, values: Omit<typeof webhookDeliveries.$inferInsert, "id">): void {
-  db.insert(webhookDeliveries).values(values).run();
+export async function logDelivery(q: Queryable, values: Omit<typeof webhookDeliveries.$inferInsert, "id">): Promise<void> {
+  await q.insert(webhookDeliveries).values(values);
 }
 
-export function listDeliveries(db: DbOrTx, integrationId: number, limit = 50): WebhookDelivery[] {
-  return db
+export async function listDeliveries(q: Queryable, integrationId: number, limit = 50): Promise<WebhookDelivery[]> {
+  return q
     .select()
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.integrationId, integrationId))
     .orderBy(desc(webhookDeliveries.receivedAt), desc(webhookDeliveries.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { changeRequests, deployments, incidents, services, user } from "../schema";
 
 /* Newest-first lists behind the Deployments, Incidents and Changes pages, optionally for one service. */
@@ -8,8 +8,8 @@ export type ListFilter = { service?: string; team?: string; services?: string[];
 
 const OPEN_CHANGE_STATUSES = ["draft", "pending_approval", "approved"] as const;
 
-export function listRecentDeployments(db: DbOrTx, limit: number, filter: ListFilter = {}) {
-  return db
+export async function listRecentDeployments(q: Queryable, limit: number, filter: ListFilter = {}) {
+  return q
     .select({
       id: deployments.id,
       service: services.slug,
@@ -29,14 +29,13 @@ export function listRecentDeployments(db: DbOrTx, limit: number, filter: ListFil
     .innerJoin(services, eq(services.id, deployments.serviceId))
     .where(filter.service === undefined ? undefined : eq(services.slug, filter.service))
     .orderBy(desc(sql`coalesce(${deployments.finishedAt}, ${deployments.startedAt}, ${deployments.createdAt})`), desc(deployments.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
-export type DeploymentRow = ReturnType<typeof listRecentDeployments>[number];
+export type DeploymentRow = Awaited<ReturnType<typeof listRecentDeployments>>[number];
 
 /** Open incidents first (most severe first), then the rest newest first. */
-export function listIncidents(db: DbOrTx, limit: number, filter: ListFilter = {}) {
-  return db
+export async function listIncidents(q: Queryable, limit: number, filter: ListFilter = {}) {
+  return q
     .select({
       id: incidents.id,
       title: incidents.title,
@@ -62,10 +61,9 @@ export function listIncidents(db: DbOrTx, limit: number, filter: ListFilter = {}
       ),
     )
     .orderBy(sql`${incidents.status} = 'resolved'`, sql`case when ${incidents.status} = 'resolved' then 0 else ${incidents.severity} end`, desc(incidents.startedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
-export type IncidentRow = ReturnType<typeof listIncidents>[number];
+export type IncidentRow = Awaited<ReturnType<typeof listIncidents>>[number];
 
 function changeFilters(filter: ListFilter) {
   return and(
@@ -81,12 +79,13 @@ function changeFilters(filter: ListFilter) {
   );
 }
 
-export function countChanges(db: DbOrTx, filter: ListFilter): number {
-  return db.select({ n: count() }).from(changeRequests).innerJoin(services, eq(services.id, changeRequests.serviceId)).where(changeFilters(filter)).get()?.n ?? 0;
+export async function countChanges(q: Queryable, filter: ListFilter): Promise<number> {
+  const rows = await q.select({ n: count() }).from(changeRequests).innerJoin(services, eq(services.id, changeRequests.serviceId)).where(changeFilters(filter));
+  return rows[0]?.n ?? 0;
 }
 
-export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) {
-  return db
+export async function listChanges(q: Queryable, limit: number, filter: ListFilter = {}) {
+  return q
     .select({
       id: changeRequests.id,
       title: changeRequests.title,
@@ -106,22 +105,21 @@ export function listChanges(db: DbOrTx, limit: number, filter: ListFilter = {}) 
     .leftJoin(user, eq(user.id, changeRequests.requesterId))
     .where(changeFilters(filter))
     .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
-export type ChangeRow = ReturnType<typeof listChanges>[number];
+export type ChangeRow = Awaited<ReturnType<typeof listChanges>>[number];
 
 /** What is waiting on people right now: open incidents and changes pending approval. */
-export function openWorkCounts(db: DbOrTx): { openIncidents: number; pendingApprovals: number } {
-  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+export async function openWorkCounts(q: Queryable): Promise<{ openIncidents: number; pendingApprovals: number }> {
+  const n = (rows: { n: number }[]) => rows[0]?.n ?? 0;
   return {
-    openIncidents: n(db.select({ n: count() }).from(incidents).where(ne(incidents.status, "resolved")).get()),
-    pendingApprovals: n(db.select({ n: count() }).from(changeRequests).where(eq(changeRequests.status, "pending_approval")).get()),
+    openIncidents: n(await q.select({ n: count() }).from(incidents).where(ne(incidents.status, "resolved"))),
+    pendingApprovals: n(await q.select({ n: count() }).from(changeRequests).where(eq(changeRequests.status, "pending_approval"))),
   };
 }
 
 /** The listed changes, by id (for the approvals queue). */
-export function listChangesByIds(db: DbOrTx, ids: number[]) {
+export async function listChangesByIds(q: Queryable, ids: number[]): Promise<ChangeRow[]> {
   if (ids.length === 0) return [];
-  return listChanges(db, ids.length, { ids });
+  return listChanges(q, ids.length, { ids });
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Random } from "../seed/random";
 import { scenario } from "../test/scenario";
+import type { Queryable } from "../database";
 import { memoryDb } from "../test/temp-db";
 import { deliveredFacts, leadFacts, leadValues, type LeadFacts } from "./metric-facts";
 import { failedCte } from "../test/failed-reference";
@@ -20,26 +21,28 @@ function values(facts: LeadFacts): { ms: number; day: number; service: number }[
 }
 
 describe("leadFacts", () => {
-  it("takes whole days from lead_days and the partial days at the ends from the deliveries, for any window", () => {
+  it("takes whole days from lead_days and the partial days at the ends from the deliveries, for any window", async () => {
     const s = scenario();
     const deliveries = ["2026-03-09T06:00:00Z", "2026-03-09T18:00:00Z", "2026-03-10T12:00:00Z", "2026-03-11T03:00:00Z", "2026-03-11T09:00:00Z"];
-    deliveries.forEach((finishedAt, i) => s.deploy({ service: i % 2 ? "api" : "web", finishedAt, commits: [{ sha: `c${i}`, at: new Date(Date.parse(finishedAt) - (i + 1) * H).toISOString() }] }));
-    s.deploy({ service: "api", finishedAt: "2026-03-10T13:00:00Z", commits: [{ sha: "late", at: "2026-03-10T14:00:00Z" }] }); // committed after: no lead
-    const within = (from: string, to: string) => {
-      const facts = leadFacts(s.db, { from: new Date(from), to: new Date(to), environment: "production" });
+    for (const [i, finishedAt] of deliveries.entries()) {
+      await s.deploy({ service: i % 2 ? "api" : "web", finishedAt, commits: [{ sha: `c${i}`, at: new Date(Date.parse(finishedAt) - (i + 1) * H).toISOString() }] });
+    }
+    await s.deploy({ service: "api", finishedAt: "2026-03-10T13:00:00Z", commits: [{ sha: "late", at: "2026-03-10T14:00:00Z" }] }); // committed after: no lead
+    const within = async (from: string, to: string) => {
+      const facts = await leadFacts(s.db.read, { from: new Date(from), to: new Date(to), environment: "production" });
       return values(facts)
         .map(({ ms, day }) => [ms / H, day])
         .sort((a, b) => a[0]! - b[0]!);
     };
     const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
-    expect(within("2026-03-09T12:00:00Z", "2026-03-11T06:00:00Z")).toEqual([
+    expect(await within("2026-03-09T12:00:00Z", "2026-03-11T06:00:00Z")).toEqual([
       [2, day("2026-03-09")],
       [3, day("2026-03-10")],
       [4, day("2026-03-11")],
     ]);
-    expect(within("2026-03-09T00:00:00Z", "2026-03-12T00:00:00Z").map(([h]) => h)).toEqual([1, 2, 3, 4, 5]);
-    expect(within("2026-03-11T00:00:00Z", "2026-03-11T05:00:00Z").map(([h]) => h)).toEqual([4]);
-    const api = leadFacts(s.db, { from: new Date("2026-03-09T00:00:00Z"), to: new Date("2026-03-12T00:00:00Z"), environment: "production", service: "api" });
+    expect((await within("2026-03-09T00:00:00Z", "2026-03-12T00:00:00Z")).map(([h]) => h)).toEqual([1, 2, 3, 4, 5]);
+    expect((await within("2026-03-11T00:00:00Z", "2026-03-11T05:00:00Z")).map(([h]) => h)).toEqual([4]);
+    const api = await leadFacts(s.db.read, { from: new Date("2026-03-09T00:00:00Z"), to: new Date("2026-03-12T00:00:00Z"), environment: "production", service: "api" });
     expect([...api.ms].map((ms) => ms / H).sort()).toEqual([2, 4]);
   });
 });
@@ -57,7 +60,7 @@ describe("leadValues", () => {
 });
 
 describe("leadFacts against the deliveries", () => {
-  it("holds exactly the positive leads delivered in the window, in scope, for any window and filter, however busy the day", () => {
+  it("holds exactly the positive leads delivered in the window, in scope, for any window and filter, however busy the day", async () => {
     for (let seed = 1; seed <= 6; seed++) {
       const r = new Random(seed);
       const { db, sqlite } = memoryDb();
@@ -82,10 +85,10 @@ describe("leadFacts against the deliveries", () => {
         const to = from + (r.chance(0.3) ? Math.floor(r.next() * 1.5 * DAY) + 1 : Math.floor(r.next() * 4 * DAY) + 1);
         const filters: Partial<MetricScope>[] = [{}, { service: "s1" }, { team: "a" }, { services: ["s2", "s3"] }];
         const scope: MetricScope = { from: new Date(from), to: new Date(to), environment: r.chance(0.8) ? "production" : "staging", ...r.pick(filters) };
-        const expected = db
-          .all<{ service: number; at: number; seconds: number }>(sql`with ${leadsCte(scope)} select service_id as service, at, seconds from leads`)
-          .map((l) => `${l.service}|${Math.floor(l.at / DAY)}|${Math.round(l.seconds * 1000)}`);
-        const got = values(leadFacts(db, scope)).map((v) => `${v.service}|${v.day}|${v.ms}`);
+        const expected = (await db.read.all<{ service: number; at: number; seconds: number }>(sql`with ${leadsCte(scope)} select service_id as service, at, seconds from leads`)).map(
+          (l) => `${l.service}|${Math.floor(l.at / DAY)}|${Math.round(l.seconds * 1000)}`,
+        );
+        const got = values(await leadFacts(db.read, scope)).map((v) => `${v.service}|${v.day}|${v.ms}`);
         expect(got.sort(), `seed ${seed}, window ${w}`).toEqual(expected.sort());
       }
       expect(sqlite.prepare("select max(part) from lead_days").pluck().get(), "some day filled more than one part").toBeGreaterThan(0);
@@ -96,8 +99,8 @@ describe("leadFacts against the deliveries", () => {
 
 describe("deliveredFacts", () => {
   /** The same facts straight from the deployments (the CTEs the drill-downs list), one per deployment in D. */
-  function fromScratch(db: ReturnType<typeof memoryDb>["db"], scope: MetricScope) {
-    const rows = db.all<{ service: number; at: number; failed: number; recovered: number | null; rework: number }>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+  async function fromScratch(q: Queryable, scope: MetricScope) {
+    const rows = await q.all<{ service: number; at: number; failed: number; recovered: number | null; rework: number }>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
       select d.service_id as service, d.finished_at as at, f.id is not null as failed, f.recovered_at - d.finished_at as recovered,
         (d.unplanned or d.rollback_of_id is not null) as rework
       from d_scope d left join failed f on f.id = d.id`);
@@ -111,8 +114,8 @@ describe("deliveredFacts", () => {
     return { days: Object.fromEntries(days), failed: failed.sort() };
   }
 
-  function kept(db: ReturnType<typeof memoryDb>["db"], scope: MetricScope) {
-    const { days, failed } = deliveredFacts(db, scope);
+  async function kept(q: Queryable, scope: MetricScope) {
+    const { days, failed } = await deliveredFacts(q, scope);
     const byDay = new Map<string, [number, number]>();
     days.service.forEach((service, i) => {
       const key = `${service}|${days.day[i]}`;
@@ -122,7 +125,7 @@ describe("deliveredFacts", () => {
     return { days: Object.fromEntries(byDay), failed: failed.service.map((service, i) => `${service}|${failed.day[i]}|${failed.recoveryMs[i]}`).sort() };
   }
 
-  it("equals counting D from the deployments, for any window (whole days or not) and any service filter", () => {
+  it("equals counting D from the deployments, for any window (whole days or not) and any service filter", async () => {
     for (let seed = 1; seed <= 8; seed++) {
       const r = new Random(seed);
       const { db, sqlite } = memoryDb();
@@ -148,7 +151,7 @@ describe("deliveredFacts", () => {
         const to = from + (r.chance(0.3) ? Math.floor(r.next() * 1.5 * DAY) + 1 : r.chance(0.5) ? r.int(1, 10) * DAY : Math.floor(r.next() * 10 * DAY) + 1);
         const filters: Partial<MetricScope>[] = [{}, { service: "s1" }, { team: "a" }, { services: ["s2", "s3"] }];
         const scope: MetricScope = { from: new Date(from), to: new Date(to), environment: r.chance(0.8) ? "production" : "staging", ...r.pick(filters) };
-        expect(kept(db, scope), `seed ${seed}, window ${w}`).toEqual(fromScratch(db, scope));
+        expect(await kept(db.read, scope), `seed ${seed}, window ${w}`).toEqual(await fromScratch(db.read, scope));
       }
       sqlite.close();
     }

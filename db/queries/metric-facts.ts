@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DAY_MS } from "@/lib/time";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { fromInScope, serviceFilter, type MetricScope } from "./metrics";
 
 /*
@@ -44,21 +44,25 @@ function pushDays(into: DayCounts, row: Record<keyof DayCounts, string> | undefi
  * days at either end from the raw rows, in time order (`partial` may get an empty range, and reads
  * nothing then). A window inside one day is all partial.
  */
-function acrossDays(scope: MetricScope, partial: (from: number, to: number) => void, whole: (firstDay: number, endDay: number) => void): void {
+async function acrossDays(
+  scope: MetricScope,
+  partial: (from: number, to: number) => Promise<void>,
+  whole: (firstDay: number, endDay: number) => Promise<void>,
+): Promise<void> {
   const from = scope.from.getTime();
   const to = scope.to.getTime();
   const firstDay = Math.ceil(from / DAY_MS);
   const endDay = Math.floor(to / DAY_MS);
   if (firstDay >= endDay) return partial(from, to);
-  partial(from, firstDay * DAY_MS);
-  whole(firstDay, endDay);
-  partial(endDay * DAY_MS, to);
+  await partial(from, firstDay * DAY_MS);
+  await whole(firstDay, endDay);
+  await partial(endDay * DAY_MS, to);
 }
 
 /** D in [from, to) counted from the deployments themselves (the partial days at a window's ends). */
-function dayCountRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into: DayCounts) {
+async function dayCountRows(q: Queryable, scope: MetricScope, from: number, to: number, into: DayCounts): Promise<void> {
   if (from >= to) return;
-  pushDays(into, db.get<Record<keyof DayCounts, string>>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
+  pushDays(into, await q.get<Record<keyof DayCounts, string>>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
       json_group_array(n) as deployments, json_group_array(rework) as rework
     from (select d.service_id, ${dayOf(sql`d.finished_at`)} as day, count(*) as n, sum(d.unplanned or d.rollback_of_id is not null) as rework
       from ${fromInScope(scope, "deployments", "d")}
@@ -67,13 +71,13 @@ function dayCountRows(db: DbOrTx, scope: MetricScope, from: number, to: number, 
 }
 
 /** D per service and day: whole UTC days from deployment_days (one row each), the partial days at the ends from deployments. */
-function dayCounts(db: DbOrTx, scope: MetricScope): DayCounts {
+async function dayCounts(q: Queryable, scope: MetricScope): Promise<DayCounts> {
   const counts: DayCounts = { service: [], day: [], deployments: [], rework: [] };
-  acrossDays(
+  await acrossDays(
     scope,
-    (from, to) => dayCountRows(db, scope, from, to, counts),
-    (firstDay, endDay) =>
-      pushDays(counts, db.get<Record<keyof DayCounts, string>>(sql`select json_group_array(dd.service_id) as service, json_group_array(dd.day) as day,
+    (from, to) => dayCountRows(q, scope, from, to, counts),
+    async (firstDay, endDay) =>
+      pushDays(counts, await q.get<Record<keyof DayCounts, string>>(sql`select json_group_array(dd.service_id) as service, json_group_array(dd.day) as day,
           json_group_array(dd.deployments) as deployments, json_group_array(dd.rework) as rework
         from ${fromInScope(scope, "deployment_days", "dd")}
         where dd.environment = ${scope.environment} and dd.day >= ${firstDay} and dd.day < ${endDay}${serviceFilter(scope)}`)),
@@ -100,8 +104,8 @@ export const recoveredAt = sql`case
       end`;
 
 /** The failed changes in D (kept in failed_changes by triggers, with their evidence), with their recovery times. */
-function failedFacts(db: DbOrTx, scope: MetricScope): FailedFacts {
-  const row = db.get<Record<keyof FailedFacts, string>>(sql`select json_group_array(f.service_id) as service,
+async function failedFacts(q: Queryable, scope: MetricScope): Promise<FailedFacts> {
+  const row = await q.get<Record<keyof FailedFacts, string>>(sql`select json_group_array(f.service_id) as service,
       json_group_array(${dayOf(sql`f.finished_at`)}) as day,
       json_group_array(${recoveredAt} - f.finished_at) as recoveryMs
     from ${fromInScope(scope, "failed_changes", "f")}
@@ -110,8 +114,8 @@ function failedFacts(db: DbOrTx, scope: MetricScope): FailedFacts {
 }
 
 /** D, counted per service and day, and its failed changes with their recovery times. */
-export function deliveredFacts(db: DbOrTx, scope: MetricScope): DeliveredFacts {
-  return { days: dayCounts(db, scope), failed: failedFacts(db, scope) };
+export async function deliveredFacts(q: Queryable, scope: MetricScope): Promise<DeliveredFacts> {
+  return { days: await dayCounts(q, scope), failed: await failedFacts(q, scope) };
 }
 
 /**
@@ -138,17 +142,17 @@ type LeadBlockRows = { service: string | null; day: string | null; count: string
  * one BLOB. group_concat copies each BLOB's bytes as they are (in a UTF-8 database a BLOB read as text is
  * not converted) and the cast gives them back as a BLOB; about twice as fast as going through hex().
  */
-function leadBlocks(db: DbOrTx, blocks: SQL, into: { rows: LeadBlockRows[] }) {
-  const row = db.get<LeadBlockRows>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
+async function leadBlocks(q: Queryable, blocks: SQL, into: { rows: LeadBlockRows[] }): Promise<void> {
+  const row = await q.get<LeadBlockRows>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
       json_group_array(n) as count, cast(group_concat(ms, '') as blob) as ms
     from (${blocks})`);
   if (row?.ms) into.rows.push(row);
 }
 
 /** Commit deliveries in [from, to), straight from commit_deliveries (the partial days at a window's ends). */
-function leadRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into: { rows: LeadBlockRows[] }) {
+async function leadRows(q: Queryable, scope: MetricScope, from: number, to: number, into: { rows: LeadBlockRows[] }): Promise<void> {
   if (from >= to) return;
-  leadBlocks(db, sql`select cd.service_id, ${dayOf(sql`cd.delivered_at`)} as day, count(*) as n, ${encodedLeads} as ms
+  await leadBlocks(q, sql`select cd.service_id, ${dayOf(sql`cd.delivered_at`)} as day, count(*) as n, ${encodedLeads} as ms
     from ${fromInScope(scope, "commit_deliveries", "cd")}
     where cd.environment = ${scope.environment} and cd.delivered_at >= ${from} and cd.delivered_at < ${to}
       and cd.seconds > 0${serviceFilter(scope)}
@@ -161,13 +165,13 @@ function leadRows(db: DbOrTx, scope: MetricScope, from: number, to: number, into
  * holding their values as binary; the partial days at either end of the window from commit_deliveries
  * itself, encoded the same way.
  */
-export function leadFacts(db: DbOrTx, scope: MetricScope): LeadFacts {
+export async function leadFacts(q: Queryable, scope: MetricScope): Promise<LeadFacts> {
   const parts: { rows: LeadBlockRows[] } = { rows: [] };
-  acrossDays(
+  await acrossDays(
     scope,
-    (from, to) => leadRows(db, scope, from, to, parts),
+    (from, to) => leadRows(q, scope, from, to, parts),
     (firstDay, endDay) =>
-      leadBlocks(db, sql`select ld.service_id, ld.day, ld.n, ld.ms
+      leadBlocks(q, sql`select ld.service_id, ld.day, ld.n, ld.ms
         from ${fromInScope(scope, "lead_days", "ld")}
         where ld.environment = ${scope.environment} and ld.day >= ${firstDay} and ld.day < ${endDay}${serviceFilter(scope)}`, parts),
   );
@@ -189,8 +193,8 @@ export function leadFacts(db: DbOrTx, scope: MetricScope): LeadFacts {
 export type IncidentFacts = { restoreMs: number[]; acknowledgeMs: number[] };
 
 /** Incidents in scope started inside the window: how long each resolved one took, and each acknowledged one. */
-export function incidentFacts(db: DbOrTx, scope: MetricScope): IncidentFacts {
-  const row = db.get<Record<keyof IncidentFacts, string>>(sql`select
+export async function incidentFacts(q: Queryable, scope: MetricScope): Promise<IncidentFacts> {
+  const row = await q.get<Record<keyof IncidentFacts, string>>(sql`select
       json_group_array(i.resolved_at - i.started_at) filter (where i.status = 'resolved' and i.resolved_at is not null) as restoreMs,
       json_group_array(i.acknowledged_at - i.started_at) filter (where i.acknowledged_at is not null) as acknowledgeMs
     from ${fromInScope(scope, "incidents", "i")}

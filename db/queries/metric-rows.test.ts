@@ -10,7 +10,7 @@ const T0 = Date.parse("2026-03-01T00:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
 
 describe("failedChangeRows and countedDeployments", () => {
-  it("list exactly the deployments, failed changes, recoveries and rules the CTE definitions give, for any window and filter", () => {
+  it("list exactly the deployments, failed changes, recoveries and rules the CTE definitions give, for any window and filter", async () => {
     const rules = new Set<string | null>();
     for (let seed = 1; seed <= 10; seed++) {
       const r = new Random(seed);
@@ -21,7 +21,7 @@ describe("failedChangeRows and countedDeployments", () => {
         const finished = T0 + Math.floor(r.next() * 6 * 24) * H + Math.floor(r.next() * 4) * 15 * 60_000;
         const rollbackOf = deployments.length && r.next() < 0.15 ? r.pick(deployments) : undefined;
         deployments.push(
-          s.deploy({
+          await s.deploy({
             service,
             team: service === "db" ? "data" : "shop",
             finishedAt: iso(finished),
@@ -33,7 +33,7 @@ describe("failedChangeRows and countedDeployments", () => {
         );
         if (r.next() < 0.15) {
           const started = finished + Math.floor(r.next() * 3) * H;
-          s.incident({ service, startedAt: iso(started), resolvedAt: r.next() < 0.7 ? iso(started + Math.floor(r.next() * 10) * H) : undefined, causedBy: r.pick(deployments) });
+          await s.incident({ service, startedAt: iso(started), resolvedAt: r.next() < 0.7 ? iso(started + Math.floor(r.next() * 10) * H) : undefined, causedBy: r.pick(deployments) });
         }
       }
       const windows: MetricScope[] = [
@@ -46,10 +46,10 @@ describe("failedChangeRows and countedDeployments", () => {
       ];
       let listed = 0;
       for (const scope of windows) {
-        const rows = failedChangeRows(s.db, scope);
-        expect(rows, `seed ${seed}, ${JSON.stringify(scope)}`).toEqual(failedChangeRowsFromCtes(s.db, scope));
-        const counted = countedDeployments(s.db, scope);
-        expect(counted, `deployments, seed ${seed}, ${JSON.stringify(scope)}`).toEqual(countedDeploymentsFromCtes(s.db, scope));
+        const rows = await failedChangeRows(s.db.read, scope);
+        expect(rows, `seed ${seed}, ${JSON.stringify(scope)}`).toEqual(await failedChangeRowsFromCtes(s.db.read, scope));
+        const counted = await countedDeployments(s.db.read, scope);
+        expect(counted, `deployments, seed ${seed}, ${JSON.stringify(scope)}`).toEqual(await countedDeploymentsFromCtes(s.db.read, scope));
         expect(counted.filter((d) => d.failed).map((d) => d.id).sort()).toEqual(rows.map((f) => f.id).sort());
         listed += rows.length;
         for (const row of rows) rules.add(row.rule);

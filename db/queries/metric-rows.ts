@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { recoveredAt } from "./metric-facts";
 import { deliveredCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
 
@@ -19,8 +19,8 @@ export type CountedDeploymentRow = {
   rollbackOfId: number | null;
 };
 
-export function countedDeployments(db: DbOrTx, scope: MetricScope, onlyRework = false): CountedDeploymentRow[] {
-  return db.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}
+export async function countedDeployments(q: Queryable, scope: MetricScope, onlyRework = false): Promise<CountedDeploymentRow[]> {
+  return q.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}
     select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
       (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
@@ -31,8 +31,8 @@ export function countedDeployments(db: DbOrTx, scope: MetricScope, onlyRework = 
 
 export type LeadTimeRow = { sha: string; message: string | null; service: string; committedAt: number; deploymentId: number; deliveredAt: number; seconds: number };
 
-export function leadTimeRows(db: DbOrTx, scope: MetricScope): LeadTimeRow[] {
-  return db.all<LeadTimeRow>(sql`with ${leadsCte(scope)}
+export async function leadTimeRows(q: Queryable, scope: MetricScope): Promise<LeadTimeRow[]> {
+  return q.all<LeadTimeRow>(sql`with ${leadsCte(scope)}
     select c.sha, c.message, s.slug as service, c.timestamp as committedAt, l.deployment_id as deploymentId,
       l.at as deliveredAt, l.seconds
     from leads l join commits c on c.id = l.commit_id join services s on s.id = l.service_id
@@ -55,8 +55,8 @@ export type FailedChangeRow = {
  * The failed changes of a window (kept in failed_changes by triggers), newest first, with what recovered
  * each: the same rule, from the same evidence, as the figure (metric-facts.ts recoveredAt).
  */
-export function failedChangeRows(db: DbOrTx, scope: MetricScope): FailedChangeRow[] {
-  return db.all<FailedChangeRow>(sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
+export async function failedChangeRows(q: Queryable, scope: MetricScope): Promise<FailedChangeRow[]> {
+  return q.all<FailedChangeRow>(sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
       case
         when recoveredAt is null then null
         when recoveredAt = rollbackAt then 'rollback'
@@ -75,8 +75,8 @@ export function failedChangeRows(db: DbOrTx, scope: MetricScope): FailedChangeRo
 export type RestoreRow = { id: number; title: string; service: string; severity: string; startedAt: number; acknowledgedAt: number | null; resolvedAt: number | null };
 
 /** Incidents started in the window (resolved ones count towards time to restore). */
-export function restoreRows(db: DbOrTx, scope: MetricScope): RestoreRow[] {
-  return db.all<RestoreRow>(sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
+export async function restoreRows(q: Queryable, scope: MetricScope): Promise<RestoreRow[]> {
+  return q.all<RestoreRow>(sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
       i.acknowledged_at as acknowledgedAt, case when i.status = 'resolved' then i.resolved_at end as resolvedAt
     from incidents i join services s on s.id = i.service_id
     where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 
 /*
  * The scope of the DORA figures as SQL (D, failed changes, leads), shared by the facts the figures are
@@ -67,8 +67,8 @@ export function leadsCte(scope: MetricScope): SQL {
 export type DeploymentTotalRow = { service: string; team: string | null; environment: string; deployments: number };
 
 /** All-time successful deployments per service and environment (Prometheus counter). */
-export function deploymentTotals(db: DbOrTx): DeploymentTotalRow[] {
-  return db.all<DeploymentTotalRow>(sql`select s.slug as service, s.team, d.environment, count(*) as deployments
+export async function deploymentTotals(q: Queryable): Promise<DeploymentTotalRow[]> {
+  return q.all<DeploymentTotalRow>(sql`select s.slug as service, s.team, d.environment, count(*) as deployments
     from deployments d join services s on s.id = d.service_id
     where d.status = 'success'
     group by s.slug, d.environment order by s.slug, d.environment`);

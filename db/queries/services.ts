@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { preparedStatements } from "../sqlite/prepared";
 import { deployments, incidents, services, type NewService, type Service } from "../schema";
 
@@ -15,8 +15,8 @@ export type ServiceWithStats = {
 };
 
 /** Every service with its last production deployment since `since` and its open incidents. */
-export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats[] {
-  const deployStats = db
+export async function listServicesWithStats(q: Queryable, since: Date): Promise<ServiceWithStats[]> {
+  const deployStats = q
     .select({
       serviceId: deployments.serviceId,
       last: sql<number | null>`max(${deployments.finishedAt})`.as("last"),
@@ -25,13 +25,13 @@ export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats
     .where(and(eq(deployments.environment, "production"), eq(deployments.status, "success"), gte(deployments.finishedAt, since)))
     .groupBy(deployments.serviceId)
     .as("deploy_stats");
-  const incidentStats = db
+  const incidentStats = q
     .select({ serviceId: incidents.serviceId, open: sql<number>`count(*)`.as("open") })
     .from(incidents)
     .where(ne(incidents.status, "resolved"))
     .groupBy(incidents.serviceId)
     .as("incident_stats");
-  return db
+  const rows = await q
     .select({
       id: services.id,
       slug: services.slug,
@@ -45,36 +45,29 @@ export function listServicesWithStats(db: DbOrTx, since: Date): ServiceWithStats
     .from(services)
     .leftJoin(deployStats, eq(deployStats.serviceId, services.id))
     .leftJoin(incidentStats, eq(incidentStats.serviceId, services.id))
-    .orderBy(asc(services.team), asc(services.name))
-    .all()
-    .map(({ last, ...row }) => ({ ...row, lastDeployAt: last == null ? null : new Date(last) }));
+    .orderBy(asc(services.team), asc(services.name));
+  return rows.map(({ last, ...row }) => ({ ...row, lastDeployAt: last == null ? null : new Date(last) }));
 }
 
 /** The services a metrics view covers: all, one, or one team's. */
-export function listServicesInScope(db: DbOrTx, scope: { service?: string; team?: string; services?: string[] }) {
+export async function listServicesInScope(q: Queryable, scope: { service?: string; team?: string; services?: string[] }) {
   const filters = [
     scope.service === undefined ? undefined : eq(services.slug, scope.service),
     scope.team === undefined ? undefined : eq(services.team, scope.team),
     scope.services?.length ? inArray(services.slug, scope.services) : undefined,
   ];
-  return db
+  return q
     .select({ id: services.id, slug: services.slug, name: services.name, team: services.team })
     .from(services)
     .where(and(...filters))
-    .orderBy(asc(services.team), asc(services.name))
-    .all();
+    .orderBy(asc(services.team), asc(services.name));
 }
 
 /** The choices of the dashboard's filters. */
-export function listFilterOptions(db: DbOrTx) {
-  const all = db.select({ slug: services.slug, name: services.name, team: services.team }).from(services).orderBy(asc(services.name)).all();
+export async function listFilterOptions(q: Queryable) {
+  const all = await q.select({ slug: services.slug, name: services.name, team: services.team }).from(services).orderBy(asc(services.name));
   const teams = [...new Set(all.map((s) => s.team).filter((t): t is string => Boolean(t)))].sort();
-  const environments = db
-    .selectDistinct({ environment: deployments.environment })
-    .from(deployments)
-    .orderBy(asc(deployments.environment))
-    .all()
-    .map((r) => r.environment);
+  const environments = (await q.selectDistinct({ environment: deployments.environment }).from(deployments).orderBy(asc(deployments.environment))).map((r) => r.environment);
   return { services: all, teams, environments: environments.includes("production") ? environments : ["production", ...environments] };
 }
 
@@ -84,8 +77,8 @@ const statements = preparedStatements((prepare) => ({
 
 type ServiceRow = Omit<Service, "requireApprovedChange" | "createdAt" | "updatedAt"> & { require_approved_change: number; created_at: number; updated_at: number };
 
-export function findServiceBySlug(db: DbOrTx, slug: string): Service | undefined {
-  const r = statements(db).bySlug.get(slug) as ServiceRow | undefined;
+export async function findServiceBySlug(q: Queryable, slug: string): Promise<Service | undefined> {
+  const r = statements(q).bySlug.get(slug) as ServiceRow | undefined;
   return (
     r && {
       id: r.id,
@@ -101,11 +94,15 @@ export function findServiceBySlug(db: DbOrTx, slug: string): Service | undefined
   );
 }
 
-export function insertService(db: DbOrTx, values: Omit<NewService, "createdAt" | "updatedAt" | "id">): Service {
+export async function insertService(q: Queryable, values: Omit<NewService, "createdAt" | "updatedAt" | "id">): Promise<Service> {
   const now = new Date();
-  return db.insert(services).values({ ...values, createdAt: now, updatedAt: now }).returning().get();
+  return (await q.insert(services).values({ ...values, createdAt: now, updatedAt: now }).returning())[0]!;
 }
 
-export function updateService(db: DbOrTx, id: number, values: Partial<Pick<Service, "name" | "team" | "description" | "repository" | "requireApprovedChange">>): Service {
-  return db.update(services).set({ ...values, updatedAt: new Date() }).where(eq(services.id, id)).returning().get();
+export async function updateService(
+  q: Queryable,
+  id: number,
+  values: Partial<Pick<Service, "name" | "team" | "description" | "repository" | "requireApprovedChange">>,
+): Promise<Service> {
+  return (await q.update(services).set({ ...values, updatedAt: new Date() }).where(eq(services.id, id)).returning())[0]!;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { preparedStatements } from "../sqlite/prepared";
 import { services, timelineEvents, type EventType, type NewTimelineEvent } from "../schema";
 
@@ -8,8 +8,8 @@ const statements = preparedStatements((prepare) => ({
     values (?, ?, ?, ?, ?, ?, ?, ?)`),
 }));
 
-export function insertEvent(db: DbOrTx, e: NewTimelineEvent): void {
-  statements(db).insert.run(e.at.getTime(), e.type, e.action, e.serviceId, e.environment ?? null, e.summary, e.subjectId, e.subjectExternalId ?? null);
+export async function insertEvent(q: Queryable, e: NewTimelineEvent): Promise<void> {
+  statements(q).insert.run(e.at.getTime(), e.type, e.action, e.serviceId, e.environment ?? null, e.summary, e.subjectId, e.subjectExternalId ?? null);
 }
 
 export type TimelineFilter = { types?: EventType[]; service?: string; team?: string; services?: string[]; environment?: string };
@@ -40,12 +40,12 @@ function filters(filter: TimelineFilter): SQL[] {
 }
 
 /** Newest first, keyed on (at, id): a cursor stays valid however many events arrive meanwhile. */
-export function listEvents(db: DbOrTx, filter: TimelineFilter, limit: number, before?: TimelineCursor): TimelineRow[] {
+export async function listEvents(q: Queryable, filter: TimelineFilter, limit: number, before?: TimelineCursor): Promise<TimelineRow[]> {
   const where = filters(filter);
   if (before) {
     where.push(or(lt(timelineEvents.at, new Date(before.at)), and(eq(timelineEvents.at, new Date(before.at)), lt(timelineEvents.id, before.id)))!);
   }
-  return db
+  return q
     .select({
       id: timelineEvents.id,
       at: timelineEvents.at,
@@ -62,18 +62,15 @@ export function listEvents(db: DbOrTx, filter: TimelineFilter, limit: number, be
     .innerJoin(services, eq(services.id, timelineEvents.serviceId))
     .where(and(...where))
     .orderBy(desc(timelineEvents.at), desc(timelineEvents.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Events newer than a known one (by id, since ids only grow): what a live view has not shown yet. */
-export function countEventsAfter(db: DbOrTx, filter: TimelineFilter, afterId: number): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(timelineEvents)
-      .innerJoin(services, eq(services.id, timelineEvents.serviceId))
-      .where(and(...filters(filter), sql`${timelineEvents.id} > ${afterId}`))
-      .get()?.n ?? 0
-  );
+export async function countEventsAfter(q: Queryable, filter: TimelineFilter, afterId: number): Promise<number> {
+  const rows = await q
+    .select({ n: sql<number>`count(*)` })
+    .from(timelineEvents)
+    .innerJoin(services, eq(services.id, timelineEvents.serviceId))
+    .where(and(...filters(filter), sql`${timelineEvents.id} > ${afterId}`));
+  return rows[0]?.n ?? 0;
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Database, Queryable } from "../database";
 import { preparedStatements } from "../sqlite/prepared";
 import { apiTokens, type ApiToken } from "../schema";
 import { recordAudit } from "./audit";
@@ -21,14 +21,14 @@ const publicColumns = {
 };
 
 /** Creates a token and returns its secret: the only time it exists outside the caller's hands. */
-export function createApiToken(
-  db: Db,
+export async function createApiToken(
+  db: Database,
   actor: Actor,
   input: { name: string; role: TokenRole },
-): { token: string; record: PublicToken } {
+): Promise<{ token: string; record: PublicToken }> {
   const { token, hash, prefix } = generateToken();
-  const record = db.transaction((tx) => {
-    const row = tx
+  const record = await db.transaction(async (tx) => {
+    const [row] = await tx
       .insert(apiTokens)
       .values({
         name: input.name,
@@ -38,46 +38,46 @@ export function createApiToken(
         createdBy: actor.type === "user" ? actor.id : null,
         createdAt: new Date(),
       })
-      .returning(publicColumns)
-      .get();
-    recordAudit(tx, actor, { action: "token.create", entityType: "api_token", entityId: row.id, after: row });
-    return row;
+      .returning(publicColumns);
+    await recordAudit(tx, actor, { action: "token.create", entityType: "api_token", entityId: row!.id, after: row });
+    return row!;
   });
   return { token, record };
 }
 
-export function listApiTokens(db: Db): PublicToken[] {
-  return db.select(publicColumns).from(apiTokens).orderBy(desc(apiTokens.createdAt)).all();
+export async function listApiTokens(q: Queryable): Promise<PublicToken[]> {
+  return q.select(publicColumns).from(apiTokens).orderBy(desc(apiTokens.createdAt));
 }
 
-export function revokeApiToken(db: Db, actor: Actor, id: number): PublicToken | undefined {
-  return db.transaction((tx) => {
-    const row = tx
+export async function revokeApiToken(db: Database, actor: Actor, id: number): Promise<PublicToken | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning(publicColumns)
-      .get();
-    if (row) recordAudit(tx, actor, { action: "token.revoke", entityType: "api_token", entityId: id, after: row });
+      .returning(publicColumns);
+    if (row) await recordAudit(tx, actor, { action: "token.revoke", entityType: "api_token", entityId: id, after: row });
     return row;
   });
 }
 
-const statements = preparedStatements((prepare) => ({
-  live: prepare("select id, name, role, prefix, created_by, created_at, last_used_at, revoked_at from api_tokens where token_hash = ? and revoked_at is null"),
-  stamp: prepare("update api_tokens set last_used_at = ? where id = ?"),
-}));
+// Apart, so the read-only reader connection never compiles the update.
+const lookup = preparedStatements((prepare) => prepare("select id, name, role, prefix, created_by, created_at, last_used_at, revoked_at from api_tokens where token_hash = ? and revoked_at is null"));
+const stamp = preparedStatements((prepare) => prepare("update api_tokens set last_used_at = ? where id = ?"));
 
 type TokenRow = { id: number; name: string; role: TokenRole; prefix: string; created_by: string | null; created_at: number; last_used_at: number | null; revoked_at: number | null };
 
 /** Finds the live token for a presented secret and stamps its last use. */
-export function authenticateToken(db: Db, presented: string): PublicToken | undefined {
-  const { live, stamp } = statements(db);
-  const row = live.get(hashToken(presented)) as TokenRow | undefined;
+export async function authenticateToken(db: Database, presented: string): Promise<PublicToken | undefined> {
+  const row = lookup(db.read).get(hashToken(presented)) as TokenRow | undefined;
   if (!row) return undefined;
   const now = new Date();
   // Stamping every request would turn each read into a write; a minute's precision is plenty.
-  if (row.last_used_at === null || now.getTime() - row.last_used_at > 60_000) stamp.run(now.getTime(), row.id);
+  if (row.last_used_at === null || now.getTime() - row.last_used_at > 60_000) {
+    await db.transaction(async (tx) => {
+      stamp(tx).run(now.getTime(), row.id);
+    });
+  }
   return {
     id: row.id,
     name: row.name,

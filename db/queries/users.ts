@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne, or, isNull, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { account, session, user, type User } from "../schema";
 import type { UserRole } from "@/lib/auth/roles";
 
@@ -14,54 +14,50 @@ const summaryColumns = {
   createdAt: user.createdAt,
 };
 
-export function listUsers(db: Db): UserSummary[] {
-  return db
+export async function listUsers(q: Queryable): Promise<UserSummary[]> {
+  return q
     .select(summaryColumns)
     .from(user)
-    .orderBy(asc(user.name))
-    .all();
+    .orderBy(asc(user.name));
 }
 
-export function findUserById(db: DbOrTx, id: string): UserSummary | undefined {
-  return listUsersWhere(db, eq(user.id, id))[0];
+export async function findUserById(q: Queryable, id: string): Promise<UserSummary | undefined> {
+  return (await listUsersWhere(q, eq(user.id, id)))[0];
 }
 
-export function findUserByEmail(db: DbOrTx, email: string): UserSummary | undefined {
-  return listUsersWhere(db, eq(user.email, email.toLowerCase()))[0];
+export async function findUserByEmail(q: Queryable, email: string): Promise<UserSummary | undefined> {
+  return (await listUsersWhere(q, eq(user.email, email.toLowerCase())))[0];
 }
 
-function listUsersWhere(db: DbOrTx, where: SQL): UserSummary[] {
-  return db
+async function listUsersWhere(q: Queryable, where: SQL): Promise<UserSummary[]> {
+  return q
     .select(summaryColumns)
     .from(user)
-    .where(where)
-    .all();
+    .where(where);
 }
 
 /** Users with a password, i.e. who can sign in (demo personas have none). */
-export function countSignInUsers(db: DbOrTx): number {
-  return db.select({ n: count() }).from(account).where(eq(account.providerId, "credential")).get()?.n ?? 0;
+export async function countSignInUsers(q: Queryable): Promise<number> {
+  return (await q.select({ n: count() }).from(account).where(eq(account.providerId, "credential")))[0]?.n ?? 0;
 }
 
 /** Active admins other than the given user: an instance must never lose its last admin. */
-export function countOtherActiveAdmins(db: DbOrTx, exceptUserId: string): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(user)
-      .where(
-        and(eq(user.role, "admin"), ne(user.id, exceptUserId), or(isNull(user.banned), eq(user.banned, false))),
-      )
-      .get()?.n ?? 0
-  );
+export async function countOtherActiveAdmins(q: Queryable, exceptUserId: string): Promise<number> {
+  const rows = await q
+    .select({ n: count() })
+    .from(user)
+    .where(
+      and(eq(user.role, "admin"), ne(user.id, exceptUserId), or(isNull(user.banned), eq(user.banned, false))),
+    );
+  return rows[0]?.n ?? 0;
 }
 
-export function setUserRole(db: DbOrTx, id: string, role: UserRole): void {
-  db.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, id)).run();
+export async function setUserRole(q: Queryable, id: string, role: UserRole): Promise<void> {
+  await q.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, id));
 }
 
 /** Deactivating also ends every session, so the person is out at once, not when the cookie expires. */
-export function setUserActive(db: DbOrTx, id: string, active: boolean): void {
-  db.update(user).set({ banned: !active, updatedAt: new Date() }).where(eq(user.id, id)).run();
-  if (!active) db.delete(session).where(eq(session.userId, id)).run();
+export async function setUserActive(q: Queryable, id: string, active: boolean): Promise<void> {
+  await q.update(user).set({ banned: !active, updatedAt: new Date() }).where(eq(user.id, id));
+  if (!active) await q.delete(session).where(eq(session.userId, id));
 }

@@ -1,29 +1,29 @@
 import { desc, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import { wallLinks, type WallLink } from "../schema";
 
-export function insertWallLink(db: DbOrTx, values: typeof wallLinks.$inferInsert): WallLink {
-  return db.insert(wallLinks).values(values).returning().get();
+export async function insertWallLink(q: Queryable, values: typeof wallLinks.$inferInsert): Promise<WallLink> {
+  return (await q.insert(wallLinks).values(values).returning())[0]!;
 }
 
-export function findWallLinkByHash(db: DbOrTx, tokenHash: string): WallLink | undefined {
-  return db.select().from(wallLinks).where(eq(wallLinks.tokenHash, tokenHash)).get();
+export async function findWallLinkByHash(q: Queryable, tokenHash: string): Promise<WallLink | undefined> {
+  return (await q.select().from(wallLinks).where(eq(wallLinks.tokenHash, tokenHash)).limit(1))[0];
 }
 
-export function listWallLinks(db: DbOrTx): WallLink[] {
-  return db.select().from(wallLinks).orderBy(desc(wallLinks.createdAt)).all();
+export async function listWallLinks(q: Queryable): Promise<WallLink[]> {
+  return q.select().from(wallLinks).orderBy(desc(wallLinks.createdAt));
 }
 
-export function revokeWallLinkRow(db: DbOrTx, id: number): WallLink | undefined {
-  return db.update(wallLinks).set({ revokedAt: new Date() }).where(eq(wallLinks.id, id)).returning().get();
+export async function revokeWallLinkRow(q: Queryable, id: number): Promise<WallLink | undefined> {
+  return (await q.update(wallLinks).set({ revokedAt: new Date() }).where(eq(wallLinks.id, id)).returning())[0];
 }
 
 /** Which services a wall view covers: a team, a set of services, both (their intersection) or neither (all). */
 export type WallScope = { team?: string; services?: string[] };
 
 /** Production deployments per service since `since` (today, on the wall): how many succeeded and failed. */
-export function deploymentsSince(db: DbOrTx, since: Date, scope: WallScope): { service: string; succeeded: number; failed: number }[] {
-  return db.all<{ service: string; succeeded: number; failed: number }>(sql`select s.slug as service,
+export async function deploymentsSince(q: Queryable, since: Date, scope: WallScope): Promise<{ service: string; succeeded: number; failed: number }[]> {
+  return q.all<{ service: string; succeeded: number; failed: number }>(sql`select s.slug as service,
       sum(d.status = 'success') as succeeded, sum(d.status = 'failure') as failed
     from deployments d join services s on s.id = d.service_id
     where d.environment = 'production' and d.finished_at >= ${since.getTime()} and d.status in ('success', 'failure')

@@ -8,16 +8,16 @@ const NOW = Date.parse("2026-11-20T12:00:00Z");
 const collect = (seed: number, days = 90, services = 8): DemoBatch[] => [...planDemo({ days, services, seed, now: NOW }).batches()];
 
 /** Every table's rows, in id order, with the volatile creation stamps of services and users removed. */
-function snapshot(seed: number) {
+async function snapshot(seed: number) {
   const { sqlite, db } = memoryDb();
-  seedDemo(db, CLI_ACTOR, { days: 30, services: 8, seed, now: NOW });
+  await seedDemo(db, CLI_ACTOR, { days: 30, services: 8, seed, now: NOW });
   const tables = ["services", "deployments", "commits", "deployment_commits", "incidents", "incident_updates", "change_requests", "change_approvals", "freeze_windows", "user"];
   return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`select * from "${t}" order by rowid`).all()]));
 }
 
 describe("demo data", () => {
-  it("is deterministic for a given seed and clock", () => {
-    expect(snapshot(42)).toEqual(snapshot(42));
+  it("is deterministic for a given seed and clock", async () => {
+    expect(await snapshot(42)).toEqual(await snapshot(42));
     expect(JSON.stringify(collect(3))).toBe(JSON.stringify(collect(3)));
   });
 

@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import type { Db, Tx } from "../client";
+import type { Database, Queryable } from "../database";
 import {
   changeApprovals,
   changeRequests,
@@ -11,6 +11,9 @@ import {
   incidentUpdates,
   services,
   user,
+  type ChangeRequest,
+  type Deployment,
+  type Incident,
 } from "../schema";
 import { recordAudit } from "../queries/audit";
 import { insertEvent } from "../queries/timeline";
@@ -22,16 +25,18 @@ import { planDemo, type DemoBatch, type DemoOptions } from "./demo-data";
 export type SeedSummary = { services: number; deployments: number; incidents: number; changes: number };
 
 /** True when nothing but users and settings exist: demo data is only ever added to an empty Tandem. */
-export function isEmptyForDemo(db: Db): boolean {
-  const tables = [services, deployments, incidents, changeRequests] as const;
-  return tables.every((t) => (db.select({ n: count() }).from(t).get()?.n ?? 0) === 0);
+export async function isEmptyForDemo(q: Queryable): Promise<boolean> {
+  for (const t of [services, deployments, incidents, changeRequests] as const) {
+    if (((await q.select({ n: count() }).from(t))[0]?.n ?? 0) !== 0) return false;
+  }
+  return true;
 }
 
 const d = (ms: number | null) => (ms == null ? null : new Date(ms));
 
 /** Writes the demo plan, one transaction per day, reporting progress as (done, total) batches. */
-export function seedDemo(db: Db, actor: Actor, options: DemoOptions, onProgress?: (done: number, total: number) => void): SeedSummary {
-  if (!isEmptyForDemo(db)) {
+export async function seedDemo(db: Database, actor: Actor, options: DemoOptions, onProgress?: (done: number, total: number) => void): Promise<SeedSummary> {
+  if (!(await isEmptyForDemo(db.read))) {
     throw new AppError("conflict", "the database already holds data; seed --demo only fills an empty database");
   }
   const plan = planDemo(options);
@@ -39,26 +44,25 @@ export function seedDemo(db: Db, actor: Actor, options: DemoOptions, onProgress?
   const serviceIds = new Map<string, number>();
   const userIds = new Map<string, string>();
 
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (const s of plan.services) {
-      const row = tx
+      const [row] = await tx
         .insert(services)
         .values({ slug: s.slug, name: s.name, team: s.team, description: s.description, repository: `https://git.example.com/acme/${s.slug}`, createdAt: now, updatedAt: now })
-        .returning({ id: services.id })
-        .get();
-      serviceIds.set(s.slug, row.id);
+        .returning({ id: services.id });
+      serviceIds.set(s.slug, row!.id);
     }
-    plan.people.forEach((p, i) => {
-      tx.insert(user)
+    for (const [i, p] of plan.people.entries()) {
+      await tx
+        .insert(user)
         .values({ id: `demo-${i + 1}`, email: p.email, name: p.name, role: p.role, emailVerified: false, createdAt: now, updatedAt: now })
-        .onConflictDoNothing()
-        .run();
-      userIds.set(p.email, tx.select({ id: user.id }).from(user).where(eq(user.email, p.email)).get()!.id);
-    });
+        .onConflictDoNothing();
+      userIds.set(p.email, (await tx.select({ id: user.id }).from(user).where(eq(user.email, p.email)).limit(1))[0]!.id);
+    }
     for (const f of plan.freezes) {
-      tx.insert(freezeWindows)
-        .values({ name: f.name, serviceId: f.service ? serviceIds.get(f.service)! : null, startsAt: d(f.startsAt)!, endsAt: d(f.endsAt)!, reason: f.reason, createdAt: now })
-        .run();
+      await tx
+        .insert(freezeWindows)
+        .values({ name: f.name, serviceId: f.service ? serviceIds.get(f.service)! : null, startsAt: d(f.startsAt)!, endsAt: d(f.endsAt)!, reason: f.reason, createdAt: now });
     }
   });
 
@@ -67,13 +71,13 @@ export function seedDemo(db: Db, actor: Actor, options: DemoOptions, onProgress?
   const summary: SeedSummary = { services: plan.services.length, deployments: 0, incidents: 0, changes: 0 };
   let done = 0;
   for (const batch of plan.batches()) {
-    db.transaction((tx) => writeBatch(tx, batch, { serviceIds, userIds, keys, commitIds }));
+    await db.transaction((tx) => writeBatch(tx, batch, { serviceIds, userIds, keys, commitIds }));
     summary.deployments += batch.deployments.length;
     summary.incidents += batch.incidents.length;
     summary.changes += batch.changes.length;
     onProgress?.(++done, plan.batchCount);
   }
-  recordAudit(db, actor, { action: "seed.demo", entityType: "database", after: { ...summary, seed: options.seed, days: options.days } });
+  await db.transaction((tx) => recordAudit(tx, actor, { action: "seed.demo", entityType: "database", after: { ...summary, seed: options.seed, days: options.days } }));
   return summary;
 }
 
@@ -85,11 +89,11 @@ type Maps = {
   commitIds: Map<string, number>;
 };
 
-function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
+async function writeBatch(tx: Queryable, batch: DemoBatch, m: Maps): Promise<void> {
   const ref = (key: number | null) => (key == null ? null : m.keys.get(key)!);
   const person = (email: string | null) => (email == null ? null : m.userIds.get(email)!);
   for (const c of batch.changes) {
-    const row = tx
+    const [row] = await tx
       .insert(changeRequests)
       .values({
         serviceId: m.serviceIds.get(c.service)!, title: c.title, description: c.description, rollbackPlan: c.rollbackPlan,
@@ -98,22 +102,21 @@ function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
         submittedAt: d(c.submittedAt), decidedAt: d(c.decidedAt), implementedAt: d(c.implementedAt),
         createdAt: d(c.createdAt)!, updatedAt: d(c.implementedAt ?? c.decidedAt ?? c.createdAt)!,
       })
-      .returning()
-      .get();
+      .returning() as [ChangeRequest];
     m.keys.set(c.key, row.id);
-    if (c.submittedAt !== null) insertEvent(tx, changeEvent(row, "submitted", d(c.submittedAt)!));
+    if (c.submittedAt !== null) await insertEvent(tx, changeEvent(row, "submitted", d(c.submittedAt)!));
     const decided = c.approvals.at(-1);
-    if (decided && c.status !== "pending_approval") insertEvent(tx, changeEvent(row, decided.decision, d(decided.at)!));
-    if (c.type === "standard" && c.decidedAt !== null) insertEvent(tx, changeEvent(row, "approved", d(c.decidedAt)!));
-    if (c.implementedAt !== null) insertEvent(tx, changeEvent(row, c.status === "failed" ? "failed" : "implemented", d(c.implementedAt)!));
-    if (c.status === "cancelled") insertEvent(tx, changeEvent(row, "cancelled", d(c.createdAt + 3_600_000)!));
+    if (decided && c.status !== "pending_approval") await insertEvent(tx, changeEvent(row, decided.decision, d(decided.at)!));
+    if (c.type === "standard" && c.decidedAt !== null) await insertEvent(tx, changeEvent(row, "approved", d(c.decidedAt)!));
+    if (c.implementedAt !== null) await insertEvent(tx, changeEvent(row, c.status === "failed" ? "failed" : "implemented", d(c.implementedAt)!));
+    if (c.status === "cancelled") await insertEvent(tx, changeEvent(row, "cancelled", d(c.createdAt + 3_600_000)!));
     for (const a of c.approvals) {
-      tx.insert(changeApprovals).values({ changeId: row.id, approverId: person(a.approver)!, decision: a.decision, comment: a.comment, createdAt: d(a.at)! }).run();
+      await tx.insert(changeApprovals).values({ changeId: row.id, approverId: person(a.approver)!, decision: a.decision, comment: a.comment, createdAt: d(a.at)! });
     }
   }
   for (const dep of batch.deployments) {
     const serviceId = m.serviceIds.get(dep.service)!;
-    const row = tx
+    const [row] = await tx
       .insert(deployments)
       .values({
         serviceId, environment: dep.environment, version: dep.version, status: dep.status, startedAt: d(dep.startedAt),
@@ -121,26 +124,24 @@ function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
         unplanned: dep.unplanned, changeFailed: dep.changeFailed, changeRequestId: ref(dep.changeRequestKey),
         deployedBy: dep.deployedBy, createdAt: d(dep.startedAt)!, updatedAt: d(dep.finishedAt ?? dep.startedAt)!,
       })
-      .returning()
-      .get();
+      .returning() as [Deployment];
     m.keys.set(dep.key, row.id);
-    insertEvent(tx, deploymentEvent(row, dep.service));
+    await insertEvent(tx, deploymentEvent(row, dep.service));
     for (const c of dep.commits) {
       const k = `${serviceId}:${c.sha}`;
       let commitId = m.commitIds.get(k);
       if (commitId === undefined) {
-        commitId = tx
+        commitId = (await tx
           .insert(commits)
           .values({ serviceId, sha: c.sha, timestamp: d(c.timestamp)!, message: c.message, author: c.author })
-          .returning({ id: commits.id })
-          .get().id;
+          .returning({ id: commits.id }))[0]!.id;
         m.commitIds.set(k, commitId);
       }
-      tx.insert(deploymentCommits).values({ deploymentId: row.id, commitId }).run();
+      await tx.insert(deploymentCommits).values({ deploymentId: row.id, commitId });
     }
   }
   for (const i of batch.incidents) {
-    const row = tx
+    const [row] = await tx
       .insert(incidents)
       .values({
         serviceId: m.serviceIds.get(i.service)!, title: i.title, severity: i.severity, status: i.status, startedAt: d(i.startedAt)!,
@@ -148,17 +149,16 @@ function writeBatch(tx: Tx, batch: DemoBatch, m: Maps) {
         summary: i.summary, postmortem: i.postmortem, source: "seed", externalId: `demo-${i.key}`,
         createdAt: d(i.startedAt)!, updatedAt: d(i.resolvedAt ?? i.startedAt)!,
       })
-      .returning()
-      .get();
+      .returning() as [Incident];
     m.keys.set(i.key, row.id);
-    insertEvent(tx, incidentEvent({ ...row, status: "investigating" }, null, row.startedAt));
+    await insertEvent(tx, incidentEvent({ ...row, status: "investigating" }, null, row.startedAt));
     let previous: (typeof row)["status"] = "investigating";
     for (const u of i.updates) {
       if (u.kind === "status" && u.status) {
-        insertEvent(tx, incidentEvent({ ...row, status: u.status }, previous, d(u.at)!));
+        await insertEvent(tx, incidentEvent({ ...row, status: u.status }, previous, d(u.at)!));
         previous = u.status;
       }
-      tx.insert(incidentUpdates).values({ incidentId: row.id, kind: u.kind, status: u.status, body: u.body, authorId: person(u.author), createdAt: d(u.at)! }).run();
+      await tx.insert(incidentUpdates).values({ incidentId: row.id, kind: u.kind, status: u.status, body: u.body, authorId: person(u.author), createdAt: d(u.at)! });
     }
   }
 }

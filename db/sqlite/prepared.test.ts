@@ -7,26 +7,43 @@ import { findServiceBySlug, insertService } from "../queries/services";
 import { insertEvent } from "../queries/timeline";
 import { authenticateToken, createApiToken, listApiTokens, revokeApiToken } from "../queries/tokens";
 import { auditLog, deployments, services, timelineEvents } from "../schema";
-import { memoryDb } from "../test/temp-db";
+import { memoryDb, tempDir } from "../test/temp-db";
+import { openSqliteDatabase } from "./sqlite-database";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 
 /** The hot-path queries skip Drizzle: they must read and write exactly what Drizzle would. */
 describe("statements prepared once per connection", () => {
-  it("run on the connection under a Db and under its transactions", () => {
+  it("run on the connection under a Db and under its transactions", async () => {
     const { db, sqlite } = memoryDb();
     expect(sqliteOf(db)).toBe(sqlite);
-    db.transaction((tx) => expect(sqliteOf(tx)).toBe(sqlite));
+    await db.transaction(async (tx) => expect(sqliteOf(tx)).toBe(sqlite));
     sqlite.close();
   });
 
-  it("decode deployments and services as Drizzle does, key for key and in the same order", () => {
-    const { db, sqlite } = memoryDb();
-    const service = insertService(db, { slug: "api", name: "API", team: "core", requireApprovedChange: true });
-    expect(JSON.stringify(findServiceBySlug(db, "api"))).toBe(JSON.stringify(db.select().from(services).where(eq(services.slug, "api")).get()));
-    expect(findServiceBySlug(db, "api")).toEqual(service);
-    expect(findServiceBySlug(db, "nope")).toBeUndefined();
+  it("read outside a transaction on the reader connection, and inside one on the writer", async () => {
+    const t = tempDir();
+    const database = openSqliteDatabase(t.file);
+    await database.transaction((tx) => insertService(tx, { slug: "api", name: "API" }));
+    expect(sqliteOf(database.read)).not.toBe(database.sqlite);
+    expect(sqliteOf(database.read).readonly).toBe(true);
+    expect((await findServiceBySlug(database.read, "api"))?.slug).toBe("api");
+    await database.transaction(async (tx) => {
+      expect(sqliteOf(database.read)).toBe(database.sqlite);
+      await insertService(tx, { slug: "web", name: "Web" });
+      expect((await findServiceBySlug(database.read, "web"))?.slug).toBe("web");
+    });
+    await database.close();
+    t.cleanup();
+  });
 
-    const full = insertDeployment(db, {
+  it("decode deployments and services as Drizzle does, key for key and in the same order", async () => {
+    const { db, sqlite } = memoryDb();
+    const service = await insertService(db, { slug: "api", name: "API", team: "core", requireApprovedChange: true });
+    expect(JSON.stringify(await findServiceBySlug(db, "api"))).toBe(JSON.stringify((await db.select().from(services).where(eq(services.slug, "api")))[0]));
+    expect(await findServiceBySlug(db, "api")).toEqual(service);
+    expect(await findServiceBySlug(db, "nope")).toBeUndefined();
+
+    const full = await insertDeployment(db, {
       serviceId: service.id,
       environment: "staging",
       version: "1.0",
@@ -43,67 +60,67 @@ describe("statements prepared once per connection", () => {
       createdAt: new Date("2026-03-10T08:06:00Z"),
       updatedAt: new Date("2026-03-10T08:07:00Z"),
     });
-    const bare = insertDeployment(db, { serviceId: service.id, status: "queued", source: "test", rollbackOfId: full.id, createdAt: new Date(1), updatedAt: new Date(2) });
+    const bare = await insertDeployment(db, { serviceId: service.id, status: "queued", source: "test", rollbackOfId: full.id, createdAt: new Date(1), updatedAt: new Date(2) });
     for (const d of [full, bare]) {
-      const drizzle = db.select().from(deployments).where(eq(deployments.id, d.id)).get();
+      const [drizzle] = await db.select().from(deployments).where(eq(deployments.id, d.id));
       expect(JSON.stringify(d)).toBe(JSON.stringify(drizzle));
       expect(d).toEqual(drizzle);
-      expect(findDeploymentById(db, d.id)).toEqual(drizzle);
+      expect(await findDeploymentById(db, d.id)).toEqual(drizzle);
     }
     expect(bare).toMatchObject({ environment: "production", unplanned: false, changeFailed: false, externalId: null, startedAt: null });
-    expect(findDeploymentByExternalId(db, "test", "run-1")).toEqual(full);
-    expect(findDeploymentByExternalId(db, "other", "run-1")).toBeUndefined();
+    expect(await findDeploymentByExternalId(db, "test", "run-1")).toEqual(full);
+    expect(await findDeploymentByExternalId(db, "other", "run-1")).toBeUndefined();
     sqlite.close();
   });
 
-  it("keep a commit's earliest timestamp and first details, and answer what is stored", () => {
+  it("keep a commit's earliest timestamp and first details, and answer what is stored", async () => {
     const { db, sqlite } = memoryDb();
-    const service = insertService(db, { slug: "api", name: "API" });
-    const first = upsertCommit(db, service.id, { sha: "abc1234", timestamp: new Date(5000), message: "one" });
-    expect(upsertCommit(db, service.id, { sha: "abc1234", timestamp: new Date(9000), message: "two", parentSha: "0ff1ce0" })).toEqual(first);
-    expect(upsertCommit(db, service.id, { sha: "abc1234", timestamp: new Date(3000) })).toEqual({ id: first.id, timestamp: 3000 });
-    expect(lookupCommit(db, service.id, "abc1234")).toEqual({ id: first.id, parentSha: "0ff1ce0", timestamp: 3000 });
+    const service = await insertService(db, { slug: "api", name: "API" });
+    const first = await upsertCommit(db, service.id, { sha: "abc1234", timestamp: new Date(5000), message: "one" });
+    expect(await upsertCommit(db, service.id, { sha: "abc1234", timestamp: new Date(9000), message: "two", parentSha: "0ff1ce0" })).toEqual(first);
+    expect(await upsertCommit(db, service.id, { sha: "abc1234", timestamp: new Date(3000) })).toEqual({ id: first.id, timestamp: 3000 });
+    expect(await lookupCommit(db, service.id, "abc1234")).toEqual({ id: first.id, parentSha: "0ff1ce0", timestamp: 3000 });
     expect(sqlite.prepare("select message from commits").pluck().get()).toBe("one");
     sqlite.close();
   });
 
-  it("write audit entries and timeline events as Drizzle's inserts do", () => {
+  it("write audit entries and timeline events as Drizzle's inserts do", async () => {
     const { db, sqlite } = memoryDb();
-    const service = insertService(db, { slug: "api", name: "API" });
+    const service = await insertService(db, { slug: "api", name: "API" });
     const at = new Date("2026-03-10T08:00:00Z");
     const after = { id: 1, at, nested: { flag: false } };
-    recordAudit(db, CLI_ACTOR, { action: "x.create", entityType: "x", entityId: 7, after }, at);
-    db.insert(auditLog).values({ at, actorType: "cli", actorId: null, actorLabel: CLI_ACTOR.label, action: "x.create", entityType: "x", entityId: "7", before: null, after }).run();
-    recordAudit(db, { type: "token", id: "3", label: "ci", role: "ingest" }, { action: "x.update", entityType: "x", before: false, after: 0 }, at);
-    db.insert(auditLog).values({ at, actorType: "token", actorId: "3", actorLabel: "ci", action: "x.update", entityType: "x", entityId: null, before: false, after: 0 }).run();
+    await recordAudit(db, CLI_ACTOR, { action: "x.create", entityType: "x", entityId: 7, after }, at);
+    await db.insert(auditLog).values({ at, actorType: "cli", actorId: null, actorLabel: CLI_ACTOR.label, action: "x.create", entityType: "x", entityId: "7", before: null, after });
+    await recordAudit(db, { type: "token", id: "3", label: "ci", role: "ingest" }, { action: "x.update", entityType: "x", before: false, after: 0 }, at);
+    await db.insert(auditLog).values({ at, actorType: "token", actorId: "3", actorLabel: "ci", action: "x.update", entityType: "x", entityId: null, before: false, after: 0 });
     const audit = sqlite.prepare("select at, actor_type, actor_id, actor_label, action, entity_type, entity_id, before, after from audit_log order by id").all();
     expect(audit[0]).toEqual(audit[1]);
     expect(audit[2]).toEqual(audit[3]);
 
     const event = { at, type: "deployment", action: "succeeded", serviceId: service.id, environment: "production", summary: "api 1.0 deployed", subjectId: 1, subjectExternalId: null } as const;
-    insertEvent(db, event);
-    db.insert(timelineEvents).values(event).run();
-    insertEvent(db, { ...event, type: "incident", environment: null, subjectExternalId: "pd-1" });
-    db.insert(timelineEvents).values({ ...event, type: "incident", environment: null, subjectExternalId: "pd-1" }).run();
+    await insertEvent(db, event);
+    await db.insert(timelineEvents).values(event);
+    await insertEvent(db, { ...event, type: "incident", environment: null, subjectExternalId: "pd-1" });
+    await db.insert(timelineEvents).values({ ...event, type: "incident", environment: null, subjectExternalId: "pd-1" });
     const events = sqlite.prepare("select at, type, action, service_id, environment, summary, subject_id, subject_external_id from timeline_events order by id").all();
     expect(events[0]).toEqual(events[1]);
     expect(events[2]).toEqual(events[3]);
     sqlite.close();
   });
 
-  it("find a live token as Drizzle would list it, stamping its use at most once a minute", () => {
+  it("find a live token as Drizzle would list it, stamping its use at most once a minute", async () => {
     const { db, sqlite } = memoryDb();
-    const { token, record } = createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" });
-    const found = authenticateToken(db, token)!;
+    const { token, record } = await createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" });
+    const found = (await authenticateToken(db, token))!;
     expect(JSON.stringify({ ...found, lastUsedAt: null })).toBe(JSON.stringify(record));
-    const [listed] = listApiTokens(db);
+    const [listed] = await listApiTokens(db.read);
     expect(listed).toEqual(found);
     sqlite.prepare("update api_tokens set last_used_at = ?").run(found.lastUsedAt!.getTime() - 30_000);
-    authenticateToken(db, token);
-    expect(listApiTokens(db)[0]!.lastUsedAt!.getTime()).toBe(found.lastUsedAt!.getTime() - 30_000);
-    expect(authenticateToken(db, "tdm_wrong")).toBeUndefined();
-    revokeApiToken(db, CLI_ACTOR, record.id);
-    expect(authenticateToken(db, token)).toBeUndefined();
+    await authenticateToken(db, token);
+    expect((await listApiTokens(db.read))[0]!.lastUsedAt!.getTime()).toBe(found.lastUsedAt!.getTime() - 30_000);
+    expect(await authenticateToken(db, "tdm_wrong")).toBeUndefined();
+    await revokeApiToken(db, CLI_ACTOR, record.id);
+    expect(await authenticateToken(db, token)).toBeUndefined();
     sqlite.close();
   });
 });

@@ -1,11 +1,11 @@
 import Database from "better-sqlite3";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 
 /**
- * The better-sqlite3 connection under a Db or a transaction: Drizzle runs both on one session, whose
- * client is that connection (a statement prepared on it runs inside whichever transaction is open).
+ * The better-sqlite3 connection under a Queryable: the writer's inside a transaction (a statement prepared
+ * on it runs inside the transaction), the reader's for `database.read` outside one.
  */
-export function sqliteOf(db: DbOrTx): Database.Database {
+export function sqliteOf(db: Queryable): Database.Database {
   return (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 
@@ -14,7 +14,7 @@ export function sqliteOf(db: DbOrTx): Database.Database {
  * second (recording deployments): building SQL through Drizzle cost several times what SQLite took to
  * run it. They bypass the shared statement cache, so nothing else can switch their row mode or evict them.
  */
-export function preparedStatements<T>(build: (prepare: (source: string) => Database.Statement) => T): (db: DbOrTx) => T {
+export function preparedStatements<T>(build: (prepare: (source: string) => Database.Statement) => T): (db: Queryable) => T {
   const built = new WeakMap<Database.Database, T>();
   return (db) => {
     const sqlite = sqliteOf(db);

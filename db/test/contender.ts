@@ -19,10 +19,10 @@ const actor = JSON.parse(actorJson!) as UserActor;
 const operations = JSON.parse(operationsJson!) as Operation[];
 const { db } = openDatabase(file!, { migrate: false });
 
-function run(op: Operation): Outcome {
+async function run(op: Operation): Promise<Outcome> {
   try {
-    if (op.kind === "move") moveIncident(db, actor, op.incidentId, op.to);
-    else decideChange(db, actor, op.changeId, op.decision, `${op.decision} by ${actor.id}`);
+    if (op.kind === "move") await moveIncident(db, actor, op.incidentId, op.to);
+    else await decideChange(db, actor, op.changeId, op.decision, `${op.decision} by ${actor.id}`);
     return { ok: true };
   } catch (e) {
     // Anything but a refusal the rules give (AppError) is what these tests look for.
@@ -32,6 +32,13 @@ function run(op: Operation): Outcome {
 
 process.stdout.write("ready\n");
 readline.createInterface({ input: process.stdin }).once("line", () => {
-  process.stdout.write(JSON.stringify(operations.map(run)) + "\n");
-  process.exit(0);
+  void runAll();
 });
+
+/** One after another, as one process's requests would be; the contention is between the processes. */
+async function runAll() {
+  const outcomes: Outcome[] = [];
+  for (const op of operations) outcomes.push(await run(op));
+  process.stdout.write(JSON.stringify(outcomes) + "\n");
+  process.exit(0);
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import type { Queryable } from "../database";
 import type { CountedDeploymentRow, FailedChangeRow } from "../queries/metric-rows";
 import { deliveredCte, type MetricScope } from "../queries/metrics";
 import { failedCte } from "./failed-reference";
@@ -9,8 +9,8 @@ import { failedCte } from "./failed-reference";
  * failed change over every deployment: tests hold the rollup-based queries (metric-rows.ts) to them.
  */
 
-export function failedChangeRowsFromCtes(db: DbOrTx, scope: MetricScope): FailedChangeRow[] {
-  return db.all<FailedChangeRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+export async function failedChangeRowsFromCtes(q: Queryable, scope: MetricScope): Promise<FailedChangeRow[]> {
+  return q.all<FailedChangeRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
     select f.id, s.slug as service, dep.version, f.finished_at as finishedAt, dep.change_failed as changeFailed,
       (select r.id from deployments r where r.rollback_of_id = f.id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
       (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.id) as incidentIds,
@@ -25,8 +25,8 @@ export function failedChangeRowsFromCtes(db: DbOrTx, scope: MetricScope): Failed
     order by f.finished_at desc, f.id desc`);
 }
 
-export function countedDeploymentsFromCtes(db: DbOrTx, scope: MetricScope): CountedDeploymentRow[] {
-  return db.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+export async function countedDeploymentsFromCtes(q: Queryable, scope: MetricScope): Promise<CountedDeploymentRow[]> {
+  return q.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
     select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.id is not null as failed,
       (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id

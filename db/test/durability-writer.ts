@@ -5,6 +5,8 @@ import { settings } from "../schema";
 const { db } = openDatabase(process.argv[2]!);
 // Bounded, so a writer whose parent died does not run on forever.
 for (let i = 0; i < 20_000; i++) {
-  db.insert(settings).values({ key: `row-${i}`, value: String(i) }).run();
+  await db.transaction(async (tx) => {
+    await tx.insert(settings).values({ key: `row-${i}`, value: String(i) });
+  });
   process.stdout.write(`ack ${i}\n`);
 }

@@ -23,3 +23,21 @@ describe("VersionedCache", () => {
     expect(cache.get("b", "v", () => "recomputed")).toBe("recomputed");
   });
 });
+
+describe("VersionedCache of asynchronous reads", () => {
+  it("shares a pending read between callers and forgets one that failed", async () => {
+    const cache = new VersionedCache<Promise<number>>(4);
+    let calls = 0;
+    const compute = () => {
+      calls++;
+      return calls === 1 ? Promise.reject(new Error("busy")) : Promise.resolve(calls);
+    };
+    await expect(cache.get("a", "v1", compute)).rejects.toThrow("busy");
+    expect(cache.size).toBe(0);
+    const first = cache.get("a", "v1", compute);
+    const second = cache.get("a", "v1", compute);
+    expect(second).toBe(first);
+    expect(await first).toBe(2);
+    expect(calls).toBe(2);
+  });
+});

@@ -12,11 +12,14 @@ async function next(reader: ReadableStreamDefaultReader<Uint8Array>, within = 2_
 }
 
 describe("changeStream", () => {
-  it("speaks Server-Sent Events: the version at once, again after each write, then gone when no longer allowed", async () => {
+  it.each([
+    ["answered at once", (allowed: () => boolean) => allowed],
+    ["read from the database", (allowed: () => boolean) => async () => allowed()],
+  ])("speaks Server-Sent Events: the version at once, again after each write, then gone when no longer allowed (%s)", async (_, asked) => {
     const { db } = memoryDb();
     const abort = new AbortController();
     let allowed = true;
-    const response = changeStream(db, abort.signal, () => allowed);
+    const response = changeStream(db, abort.signal, asked(() => allowed));
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
     const reader = response.body!.getReader();

@@ -1,5 +1,4 @@
-import type { Db } from "@/db/client";
-import { changeWatcher } from "./changes";
+import type { Database } from "@/db/database";
 
 const HEARTBEAT_MS = 15_000;
 const HEADERS = {
@@ -33,11 +32,11 @@ function streams() {
  * write, a comment every 15 s so proxies keep the connection, and `event: gone` (then the end) once
  * `allowed` says the viewer may no longer watch. EventSource reconnects by itself after a second.
  */
-export function changeStream(db: Db, signal: AbortSignal, allowed: () => boolean): Response {
+export function changeStream(database: Database, signal: AbortSignal, allowed: () => boolean | Promise<boolean>): Response {
   const encoder = new TextEncoder();
   const state = streams();
   if (state.draining) return new Response("retry: 1000\n\n", { headers: HEADERS });
-  const watcher = changeWatcher(db);
+  const changes = database.changes;
   let stop = () => undefined as void;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -51,18 +50,21 @@ export function changeStream(db: Db, signal: AbortSignal, allowed: () => boolean
           stop();
         }
       };
-      const check = () => {
-        if (allowed()) return true;
-        send("event: gone\ndata: {}\n\n");
-        stop();
-        return false;
+      // One check at a time, so messages leave in the order the changes came; a check that fails (the
+      // database is closing) ends the stream, and EventSource reconnects through a fresh grant.
+      let checked = Promise.resolve();
+      const sendIfAllowed = (text: string) => {
+        checked = checked
+          .then(async () => {
+            if (closed) return;
+            if (await allowed()) return send(text);
+            send("event: gone\ndata: {}\n\n");
+            stop();
+          })
+          .catch(() => stop());
       };
-      const unsubscribe = watcher.subscribe((version) => {
-        if (check()) send(`data: ${version}\n\n`);
-      });
-      const heartbeat = setInterval(() => {
-        if (check()) send(": ping\n\n");
-      }, HEARTBEAT_MS);
+      const unsubscribe = changes.subscribe((version) => sendIfAllowed(`data: ${version}\n\n`));
+      const heartbeat = setInterval(() => sendIfAllowed(": ping\n\n"), HEARTBEAT_MS);
       const entry: Open = { close: () => stop() };
       stop = () => {
         if (closed) return;
@@ -79,7 +81,7 @@ export function changeStream(db: Db, signal: AbortSignal, allowed: () => boolean
       };
       state.open.add(entry);
       signal.addEventListener("abort", stop);
-      send(`retry: 1000\ndata: ${watcher.current()}\n\n`);
+      send(`retry: 1000\ndata: ${changes.version()}\n\n`);
     },
     cancel() {
       stop();
