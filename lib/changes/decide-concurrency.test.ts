@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { auditLog, changeApprovals, timelineEvents, user } from "@/db/schema";
+import { auditLog, changeApprovals, timelineEvents, user, type ChangeRequest } from "@/db/schema";
 import { findChange } from "@/db/queries/changes";
 import { contend } from "@/db/test/contend";
 import type { Operation } from "@/db/test/contender";
@@ -30,7 +30,7 @@ describe("approvals from many processes at once", () => {
     const requester = await person("eng", "engineer");
     const approvers: UserActor[] = [];
     for (let w = 0; w < APPROVERS; w++) approvers.push(await person(`approver${w}`, "approver"));
-    const changes = [];
+    const changes: ChangeRequest[] = [];
     for (let i = 0; i < 16; i++) {
       changes.push(
         await submitChange(db, requester, "ui", changeCreateSchema.parse({ title: `Change ${i}`, service: "edge", type: "normal", risk: i % 2 ? "high" : "low", plannedStart: "2026-12-01T10:00:00Z", plannedEnd: "2026-12-01T12:00:00Z" })),
