@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getOpenedDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
 import { createApiToken } from "@/db/queries/tokens";
 import { findUserByEmail } from "@/db/queries/users";
@@ -34,14 +34,14 @@ const cookies = new Map<UserRole, string>();
 let log: ReturnType<typeof writeLog>;
 
 beforeAll(async () => {
-  const db = getDb();
+  const db = getDatabase();
   for (const role of USER_ROLES) {
     await createUserAccount(getAuth(), db, CLI_ACTOR, { email: `${role}@example.com`, name: `The ${role}`, role, password: password(role) });
-    actors[role] = { type: "user", id: findUserByEmail(db, `${role}@example.com`)!.id, label: role, role };
+    actors[role] = { type: "user", id: (await findUserByEmail(db, `${role}@example.com`))!.id, label: role, role };
   }
-  for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = createApiToken(db, CLI_ACTOR, { name: role, role }).token;
-  credentials.wall = createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] })).path.split("/").pop()!;
-  submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "standard", risk: "low" });
+  for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
+  credentials.wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] }))).path.split("/").pop()!;
+  await submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "standard", risk: "low" });
   log = writeLog(getOpenedDatabase().sqlite);
 });
 
@@ -65,50 +65,50 @@ const form = (fields: Record<string, string | number>) => {
   for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
   return data;
 };
-const change = (owner: Actor, o: { draft?: boolean; type?: "standard" | "normal" } = {}) =>
-  submitChange(getDb(), owner, "test", { title: `change ${++seq}`, service: "checkout", type: o.type ?? "standard", risk: "low", plannedStart: new Date("2030-01-01T10:00:00Z"), plannedEnd: new Date("2030-01-01T11:00:00Z") }, { draft: o.draft }).id;
-const incident = () => recordIncident(getDb(), CLI_ACTOR, "test", { title: `incident ${++seq}`, service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T10:00:00Z") }).incident.id;
-const deployment = () => recordDeployments(getDb(), CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T09:00:00Z") }], false)[0]!.deployment.id;
-const integration = () => createIntegration(getDb(), CLI_ACTOR, integrationKey(getDb(), undefined), { source: "github", name: `gh ${++seq}` }).integration.id;
+const change = async (owner: Actor, o: { draft?: boolean; type?: "standard" | "normal" } = {}) =>
+  (await submitChange(getDatabase(), owner, "test", { title: `change ${++seq}`, service: "checkout", type: o.type ?? "standard", risk: "low", plannedStart: new Date("2030-01-01T10:00:00Z"), plannedEnd: new Date("2030-01-01T11:00:00Z") }, { draft: o.draft })).id;
+const incident = async () => (await recordIncident(getDatabase(), CLI_ACTOR, "test", { title: `incident ${++seq}`, service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T10:00:00Z") })).incident.id;
+const deployment = async () => (await recordDeployments(getDatabase(), CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T09:00:00Z") }], false))[0]!.deployment.id;
+const integration = async () => (await createIntegration(getDatabase(), CLI_ACTOR, await integrationKey(getDatabase(), undefined), { source: "github", name: `gh ${++seq}` })).integration.id;
 const person = async () => {
   const email = `person${++seq}@example.com`;
-  await createUserAccount(getAuth(), getDb(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
-  return findUserByEmail(getDb(), email)!.id;
+  await createUserAccount(getAuth(), getDatabase(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
+  return (await findUserByEmail(getDatabase(), email))!.id;
 };
 
 /** A valid call of each action, prepared afresh for every caller so an allowed one succeeds. */
 const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | FormData> = {
   "changes#fileChange": () => form({ title: "Rotate keys", service: "checkout", type: "standard", risk: "low" }),
-  "changes#decideAction": () => form({ changeId: change(CLI_ACTOR, { type: "normal" }), decision: "approved", comment: "Looks safe" }),
-  "changes#submitDraftAction": (p) => form({ changeId: change(ownerOf(p), { draft: true }) }),
-  "changes#cancelChangeAction": (p) => form({ changeId: change(ownerOf(p), { draft: true }) }),
+  "changes#decideAction": async () => form({ changeId: await change(CLI_ACTOR, { type: "normal" }), decision: "approved", comment: "Looks safe" }),
+  "changes#submitDraftAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
+  "changes#cancelChangeAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
   "changes#addFreeze": () => form({ name: `Freeze ${++seq}`, startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00" }),
-  "changes#removeFreeze": () => form({ id: insertFreeze(getDb(), { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }).id }),
-  "changes#outcomeAction": (p) => form({ changeId: change(ownerOf(p)), outcome: "implemented" }),
+  "changes#removeFreeze": async () => form({ id: (await insertFreeze(getDatabase(), { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() })).id }),
+  "changes#outcomeAction": async (p) => form({ changeId: await change(ownerOf(p)), outcome: "implemented" }),
   "deployments#recordDeploymentAction": () => form({ service: "checkout", status: "success", finishedAt: "2026-01-02T10:00" }),
-  "deployments#flagDeploymentAction": () => form({ deploymentId: deployment(), flag: "changeFailed", value: "true" }),
+  "deployments#flagDeploymentAction": async () => form({ deploymentId: await deployment(), flag: "changeFailed", value: "true" }),
   "incident-response#declareIncident": () => form({ title: "Checkout down", service: "checkout", severity: "SEV2" }),
-  "incident-response#moveIncidentAction": () => form({ incidentId: incident(), status: "identified" }),
-  "incident-response#acknowledgeAction": () => form({ incidentId: incident() }),
-  "incident-response#addNoteAction": () => form({ incidentId: incident(), body: "Rolling back" }),
-  "incident-response#setLeadAction": (p) => form({ incidentId: incident(), leadId: p.startsWith("user:") ? ownerOf(p).id! : "" }),
-  "incident-response#correctTimesAction": () => form({ incidentId: incident(), startedAt: "2026-01-01T09:30" }),
-  "incident-response#postmortemAction": () => form({ incidentId: incident(), postmortem: "## What happened" }),
-  "incidents#confirmCause": () => form({ incidentId: incident(), deploymentId: deployment() }),
+  "incident-response#moveIncidentAction": async () => form({ incidentId: await incident(), status: "identified" }),
+  "incident-response#acknowledgeAction": async () => form({ incidentId: await incident() }),
+  "incident-response#addNoteAction": async () => form({ incidentId: await incident(), body: "Rolling back" }),
+  "incident-response#setLeadAction": async (p) => form({ incidentId: await incident(), leadId: p.startsWith("user:") ? ownerOf(p).id! : "" }),
+  "incident-response#correctTimesAction": async () => form({ incidentId: await incident(), startedAt: "2026-01-01T09:30" }),
+  "incident-response#postmortemAction": async () => form({ incidentId: await incident(), postmortem: "## What happened" }),
+  "incidents#confirmCause": async () => form({ incidentId: await incident(), deploymentId: await deployment() }),
   "integrations#addIntegration": () => form({ source: "gitlab", name: `GitLab ${++seq}` }),
-  "integrations#saveIntegrationConfig": () => form({ id: integration(), serviceMap: "acme/shop = checkout" }),
-  "integrations#setIntegrationEnabled": () => form({ id: integration(), enabled: "false" }),
+  "integrations#saveIntegrationConfig": async () => form({ id: await integration(), serviceMap: "acme/shop = checkout" }),
+  "integrations#setIntegrationEnabled": async () => form({ id: await integration(), enabled: "false" }),
   "services#editService": () => form({ slug: "checkout", name: `Checkout ${++seq}` }),
   "session#signIn": () => form({ email: "viewer@example.com", password: password("viewer") }),
   "session#signOut": () => new FormData(),
   "theme#setTheme": () => form({ theme: "dark" }),
   "tokens#createToken": () => form({ name: `CI ${++seq}`, role: "ingest" }),
-  "tokens#revokeToken": () => form({ id: createApiToken(getDb(), CLI_ACTOR, { name: "old", role: "read" }).record.id }),
+  "tokens#revokeToken": async () => form({ id: (await createApiToken(getDatabase(), CLI_ACTOR, { name: "old", role: "read" })).record.id }),
   "users#createUser": () => form({ email: `new${++seq}@example.com`, name: "New Person", role: "engineer", password: "a-long-password-1" }),
   "users#changeRole": async () => form({ userId: await person(), role: "engineer" }),
   "users#setActive": async () => form({ userId: await person(), active: "false" }),
   "wall-links#addWallLink": () => form({ name: `TV ${++seq}`, "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" }),
-  "wall-links#removeWallLink": () => form({ id: createWallLink(getDb(), CLI_ACTOR, newWallLinkSchema.parse({ name: "old TV", views: [{}] })).link.id }),
+  "wall-links#removeWallLink": async () => form({ id: (await createWallLink(getDatabase(), CLI_ACTOR, newWallLinkSchema.parse({ name: "old TV", views: [{}] }))).link.id }),
 };
 
 /** Allowed calls that rightly write no rows (a cookie; ending a session that may not exist). */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getOpenedDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
 import { createApiToken } from "@/db/queries/tokens";
 import { findUserByEmail } from "@/db/queries/users";
@@ -41,17 +41,17 @@ const NO_INPUT = new Set(["session#signOut"]);
 let log: ReturnType<typeof writeLog>;
 
 beforeAll(async () => {
-  const db = getDb();
+  const db = getDatabase();
   await createUserAccount(getAuth(), db, CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-1" });
   await createUserAccount(getAuth(), db, CLI_ACTOR, { email: "target@example.com", name: "Target", role: "viewer", password: "target-password-1" });
-  const target = findUserByEmail(db, "target@example.com")!.id;
-  const change = submitChange(db, CLI_ACTOR, "test", { title: "c", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T00:00:00Z"), plannedEnd: new Date("2030-01-02T00:00:00Z") }).id;
-  const incident = recordIncident(db, CLI_ACTOR, "test", { title: "i", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") }).incident.id;
-  const deployment = recordDeployments(db, CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T00:00:00Z") }], false)[0]!.deployment.id;
-  const integration = createIntegration(db, CLI_ACTOR, integrationKey(db, undefined), { source: "github", name: "gh" }).integration.id;
-  const freeze = insertFreeze(db, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }).id;
-  const token = createApiToken(db, CLI_ACTOR, { name: "t", role: "read" }).record.id;
-  const wall = createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] })).link.id;
+  const target = (await findUserByEmail(db, "target@example.com"))!.id;
+  const change = (await submitChange(db, CLI_ACTOR, "test", { title: "c", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T00:00:00Z"), plannedEnd: new Date("2030-01-02T00:00:00Z") })).id;
+  const incident = (await recordIncident(db, CLI_ACTOR, "test", { title: "i", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
+  const deployment = (await recordDeployments(db, CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T00:00:00Z") }], false))[0]!.deployment.id;
+  const integration = (await createIntegration(db, CLI_ACTOR, await integrationKey(db, undefined), { source: "github", name: "gh" })).integration.id;
+  const freeze = (await insertFreeze(db, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() })).id;
+  const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
+  const wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] }))).link.id;
   const i = String(incident);
   BASES = {
     "changes#fileChange": { title: "Rotate keys", service: "checkout", type: "normal", risk: "high", plannedStart: "2030-03-01T10:00", plannedEnd: "2030-03-01T11:00", tzOffset: "0", intent: "submit" },

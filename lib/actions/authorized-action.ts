@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import type { Database } from "@/db/database";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { userCan, type Permission } from "@/lib/auth/roles";
 import { AppError, invalid, unauthorized } from "@/lib/errors";
@@ -30,7 +31,7 @@ function echoable(values: Record<string, string>): Record<string, string> {
  */
 export function authorizedAction<S extends z.ZodType>(
   options: { schema: S; permission: Permission; doing: string },
-  run: (input: z.output<S>, ctx: { user: CurrentUser; db: Db }) => Promise<Success> | Success,
+  run: (input: z.output<S>, ctx: { user: CurrentUser; db: Database }) => Promise<Success>,
 ) {
   return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
     const values = formValues(formData);
@@ -42,7 +43,7 @@ export function authorizedAction<S extends z.ZodType>(
       if (!userCan(user.role, options.permission)) {
         throw new AppError("forbidden", `Your role (${user.role}) does not allow you to ${options.doing}.`);
       }
-      const result = await run(parsed.data, { user, db: getDb() });
+      const result = await run(parsed.data, { user, db: getDatabase() });
       return { status: "success", ...result };
     } catch (error) {
       unstable_rethrow(error);

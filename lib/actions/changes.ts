@@ -17,54 +17,54 @@ const refresh = (id?: number) => {
   revalidatePath("/", "layout");
 };
 
-export const fileChange = authorizedAction({ schema: fileChangeFormSchema, permission: "record", doing: "file change requests" }, ({ intent, change }, { user, db }) => {
-  if (!findServiceBySlug(db, change.service)) throw new AppError("bad_request", "service: not a known service", { "change.service": "is not a known service" });
-  const created = submitChange(db, user, "ui", change, { draft: intent === "draft" });
+export const fileChange = authorizedAction({ schema: fileChangeFormSchema, permission: "record", doing: "file change requests" }, async ({ intent, change }, { user, db }) => {
+  if (!(await findServiceBySlug(db.read, change.service))) throw new AppError("bad_request", "service: not a known service", { "change.service": "is not a known service" });
+  const created = await submitChange(db, user, "ui", change, { draft: intent === "draft" });
   refresh();
   redirect(`/changes/${created.id}`);
 });
 
-export const decideAction = authorizedAction({ schema: decisionSchema, permission: "approve", doing: "approve or reject change requests" }, ({ changeId, decision, comment }, { user, db }) => {
-  const after = decideChange(db, user, changeId, decision, comment);
+export const decideAction = authorizedAction({ schema: decisionSchema, permission: "approve", doing: "approve or reject change requests" }, async ({ changeId, decision, comment }, { user, db }) => {
+  const after = await decideChange(db, user, changeId, decision, comment);
   refresh(changeId);
   return { message: decision === "rejected" ? "Rejected." : after.status === "approved" ? "Approved." : "Your approval is recorded; a second approver is needed." };
 });
 
-export const submitDraftAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "submit change requests" }, ({ changeId }, { user, db }) => {
-  submitDraft(db, user, changeId);
+export const submitDraftAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "submit change requests" }, async ({ changeId }, { user, db }) => {
+  await submitDraft(db, user, changeId);
   refresh(changeId);
   return { message: "Submitted." };
 });
 
-export const cancelChangeAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "cancel change requests" }, ({ changeId }, { user, db }) => {
-  cancelChange(db, user, changeId);
+export const cancelChangeAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "cancel change requests" }, async ({ changeId }, { user, db }) => {
+  await cancelChange(db, user, changeId);
   refresh(changeId);
   return { message: "Cancelled." };
 });
 
-export const addFreeze = authorizedAction({ schema: freezeFormSchema, permission: "manage", doing: "set freeze windows" }, (f, { user, db }) => {
-  const service = f.service ? findServiceBySlug(db, f.service) : null;
+export const addFreeze = authorizedAction({ schema: freezeFormSchema, permission: "manage", doing: "set freeze windows" }, async (f, { user, db }) => {
+  const service = f.service ? await findServiceBySlug(db.read, f.service) : null;
   if (f.service && !service) throw new AppError("bad_request", "service: not a known service", { service: "is not a known service" });
-  db.transaction((tx) => {
-    const freeze = insertFreeze(tx, { name: f.name, serviceId: service?.id ?? null, startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason, createdBy: user.id, createdAt: new Date() });
-    recordAudit(tx, user, { action: "freeze.create", entityType: "freeze_window", entityId: freeze.id, after: freeze });
+  await db.transaction(async (tx) => {
+    const freeze = await insertFreeze(tx, { name: f.name, serviceId: service?.id ?? null, startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason, createdBy: user.id, createdAt: new Date() });
+    await recordAudit(tx, user, { action: "freeze.create", entityType: "freeze_window", entityId: freeze.id, after: freeze });
   });
   revalidatePath("/changes/freezes");
   return { message: `Freeze "${f.name}" set.` };
 });
 
-export const removeFreeze = authorizedAction({ schema: freezeIdSchema, permission: "manage", doing: "remove freeze windows" }, ({ id }, { user, db }) => {
-  db.transaction((tx) => {
-    const removed = deleteFreeze(tx, id);
+export const removeFreeze = authorizedAction({ schema: freezeIdSchema, permission: "manage", doing: "remove freeze windows" }, async ({ id }, { user, db }) => {
+  await db.transaction(async (tx) => {
+    const removed = await deleteFreeze(tx, id);
     if (!removed) throw notFound("The freeze window");
-    recordAudit(tx, user, { action: "freeze.delete", entityType: "freeze_window", entityId: id, before: removed });
+    await recordAudit(tx, user, { action: "freeze.delete", entityType: "freeze_window", entityId: id, before: removed });
   });
   revalidatePath("/changes/freezes");
   return { message: "Freeze removed." };
 });
 
-export const outcomeAction = authorizedAction({ schema: outcomeSchema, permission: "record", doing: "close change requests" }, ({ changeId, outcome }, { user, db }) => {
-  markChangeOutcome(db, user, changeId, outcome);
+export const outcomeAction = authorizedAction({ schema: outcomeSchema, permission: "record", doing: "close change requests" }, async ({ changeId, outcome }, { user, db }) => {
+  await markChangeOutcome(db, user, changeId, outcome);
   refresh(changeId);
   return { message: `Marked ${outcome}.` };
 });

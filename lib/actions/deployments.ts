@@ -7,14 +7,14 @@ import { recordDeployments } from "@/lib/ingest/deployments";
 import { flagFormSchema, recordDeploymentFormSchema } from "@/lib/ingest/forms";
 import { authorizedAction } from "./authorized-action";
 
-export const recordDeploymentAction = authorizedAction({ schema: recordDeploymentFormSchema, permission: "record", doing: "record deployments" }, (input, { user, db }) => {
-  const [result] = recordDeployments(db, user, "ui", [input], false);
+export const recordDeploymentAction = authorizedAction({ schema: recordDeploymentFormSchema, permission: "record", doing: "record deployments" }, async (input, { user, db }) => {
+  const [result] = await recordDeployments(db, user, "ui", [input], false);
   revalidatePath("/", "layout");
   redirect(`/deployments/${result!.deployment.id}`);
 });
 
-export const flagDeploymentAction = authorizedAction({ schema: flagFormSchema, permission: "record", doing: "mark deployments" }, ({ deploymentId, flag, value }, { user, db }) => {
-  setDeploymentFlag(db, user, deploymentId, flag, value);
+export const flagDeploymentAction = authorizedAction({ schema: flagFormSchema, permission: "record", doing: "mark deployments" }, async ({ deploymentId, flag, value }, { user, db }) => {
+  await setDeploymentFlag(db, user, deploymentId, flag, value);
   revalidatePath(`/deployments/${deploymentId}`);
   return { message: "Saved; the metrics use it from now on." };
 });

@@ -10,8 +10,8 @@ const causeSchema = z.object({
   deploymentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
 });
 
-export const confirmCause = authorizedAction({ schema: causeSchema, permission: "record", doing: "link incidents to deployments" }, ({ incidentId, deploymentId }, { user, db }) => {
-  setCausingDeployment(db, user, incidentId, deploymentId);
+export const confirmCause = authorizedAction({ schema: causeSchema, permission: "record", doing: "link incidents to deployments" }, async ({ incidentId, deploymentId }, { user, db }) => {
+  await setCausingDeployment(db, user, incidentId, deploymentId);
   revalidatePath(`/incidents/${incidentId}`);
   return { message: deploymentId ? `Linked: deployment #${deploymentId} caused this incident.` : "Cleared: no deployment is blamed." };
 });

@@ -13,8 +13,9 @@ import { authorizedAction } from "./authorized-action";
 
 export const addIntegration = authorizedAction(
   { schema: newIntegrationSchema.extend({ secret: newIntegrationSchema.shape.secret.or(z.literal("").transform(() => undefined)) }), permission: "manage", doing: "create integrations" },
-  (input, { user, db }) => {
-    const { integration, secret, path } = createIntegration(db, user, integrationKey(db, getConfig().secret), input);
+  async (input, { user, db }) => {
+    const key = await integrationKey(db, getConfig().secret);
+    const { integration, secret, path } = await createIntegration(db, user, key, input);
     revalidatePath("/settings");
     return { message: `Created ${integration.source} integration "${integration.name}". Copy its secret now: it will not be shown again.`, data: { secret, path, source: integration.source } };
   },
@@ -22,12 +23,12 @@ export const addIntegration = authorizedAction(
 
 export const saveIntegrationConfig = authorizedAction(
   { schema: integrationConfigFormSchema, permission: "manage", doing: "change integrations" },
-  ({ id, config }, { user, db }) => {
-    const before = findIntegration(db, id);
+  async ({ id, config }, { user, db }) => {
+    const before = await findIntegration(db.read, id);
     if (!before) throw notFound("The integration");
-    db.transaction((tx) => {
-      updateIntegration(tx, id, { config });
-      recordAudit(tx, user, { action: "integration.configure", entityType: "integration", entityId: id, before: before.config, after: config });
+    await db.transaction(async (tx) => {
+      await updateIntegration(tx, id, { config });
+      await recordAudit(tx, user, { action: "integration.configure", entityType: "integration", entityId: id, before: before.config, after: config });
     });
     revalidatePath(`/settings/integrations/${id}`);
     return { message: "Saved. New deliveries use these mappings." };
@@ -36,12 +37,12 @@ export const saveIntegrationConfig = authorizedAction(
 
 export const setIntegrationEnabled = authorizedAction(
   { schema: z.object({ id: z.coerce.number().int().positive(), enabled: z.enum(["true", "false"]).transform((v) => v === "true") }), permission: "manage", doing: "enable or disable integrations" },
-  ({ id, enabled }, { user, db }) => {
-    const before = findIntegration(db, id);
+  async ({ id, enabled }, { user, db }) => {
+    const before = await findIntegration(db.read, id);
     if (!before) throw notFound("The integration");
-    db.transaction((tx) => {
-      updateIntegration(tx, id, { disabledAt: enabled ? null : new Date() });
-      recordAudit(tx, user, { action: enabled ? "integration.enable" : "integration.disable", entityType: "integration", entityId: id });
+    await db.transaction(async (tx) => {
+      await updateIntegration(tx, id, { disabledAt: enabled ? null : new Date() });
+      await recordAudit(tx, user, { action: enabled ? "integration.enable" : "integration.disable", entityType: "integration", entityId: id });
     });
     revalidatePath("/settings");
     revalidatePath(`/settings/integrations/${id}`);

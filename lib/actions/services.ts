@@ -10,9 +10,9 @@ import { authorizedAction } from "./authorized-action";
 /** The service page's edit form: the same schema and rules as PUT /api/v1/services/{slug}. */
 export const editService = authorizedAction(
   { schema: serviceFormSchema, permission: "manage", doing: "edit services" },
-  ({ slug, ...fields }, { user, db }) => {
-    if (!findServiceBySlug(db, slug)) throw notFound(`The service ${slug}`);
-    const { service } = upsertService(db, user, slug, fields);
+  async ({ slug, ...fields }, { user, db }) => {
+    if (!(await findServiceBySlug(db.read, slug))) throw notFound(`The service ${slug}`);
+    const { service } = await upsertService(db, user, slug, fields);
     revalidatePath(`/services/${slug}`);
     revalidatePath("/services");
     return { message: `Saved ${service.name}.` };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
@@ -13,7 +13,7 @@ const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 afterAll(() => t.cleanup());
 beforeAll(async () => {
-  await createUserAccount(getAuth(), getDb(), CLI_ACTOR, { email: "vera@example.com", name: "Vera", role: "viewer", password: "viewer-password-1" });
+  await createUserAccount(getAuth(), getDatabase(), CLI_ACTOR, { email: "vera@example.com", name: "Vera", role: "viewer", password: "viewer-password-1" });
   setRequestHeaders({});
 });
 
@@ -52,7 +52,7 @@ describe("the session cookie", () => {
   it("is HttpOnly and SameSite=Lax, and Secure only behind HTTPS", async () => {
     const { createAuth } = await import("@/lib/auth/auth");
     const cookieOf = async (publicUrl: string) => {
-      const auth = createAuth(getDb(), { secret: "s".repeat(40), publicUrl, port: 3000 });
+      const auth = createAuth(getDatabase(), { secret: "s".repeat(40), publicUrl, port: 3000 });
       const { headers } = await auth.api.signInEmail({ body: { email: "vera@example.com", password: "viewer-password-1" }, returnHeaders: true });
       return headers.get("set-cookie") ?? "";
     };

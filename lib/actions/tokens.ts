@@ -8,8 +8,8 @@ import { authorizedAction } from "./authorized-action";
 
 export const createToken = authorizedAction(
   { schema: newTokenSchema, permission: "manage", doing: "create API tokens" },
-  (input, { user, db }) => {
-    const { token, record } = createApiToken(db, user, input);
+  async (input, { user, db }) => {
+    const { token, record } = await createApiToken(db, user, input);
     revalidatePath("/settings");
     return { message: `Created ${record.role} token "${record.name}". Copy it now: it will not be shown again.`, data: { token } };
   },
@@ -17,8 +17,8 @@ export const createToken = authorizedAction(
 
 export const revokeToken = authorizedAction(
   { schema: revokeTokenSchema, permission: "manage", doing: "revoke API tokens" },
-  (input, { user, db }) => {
-    const revoked = revokeApiToken(db, user, input.id);
+  async (input, { user, db }) => {
+    const revoked = await revokeApiToken(db, user, input.id);
     if (!revoked) throw notFound("An active token with that id");
     revalidatePath("/settings");
     return { message: `Revoked token "${revoked.name}".` };

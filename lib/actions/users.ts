@@ -17,8 +17,8 @@ export const createUser = authorizedAction(
 
 export const changeRole = authorizedAction(
   { schema: changeRoleSchema, permission: "manage", doing: "change roles" },
-  (input, { user, db }) => {
-    const changed = changeUserRole(db, user, input);
+  async (input, { user, db }) => {
+    const changed = await changeUserRole(db, user, input);
     revalidatePath("/settings");
     return { message: `${changed.name} is now ${changed.role}.` };
   },
@@ -26,8 +26,8 @@ export const changeRole = authorizedAction(
 
 export const setActive = authorizedAction(
   { schema: setActiveSchema, permission: "manage", doing: "activate or deactivate users" },
-  (input, { user, db }) => {
-    const changed = setUserActiveState(db, user, input);
+  async (input, { user, db }) => {
+    const changed = await setUserActiveState(db, user, input);
     revalidatePath("/settings");
     return { message: `${changed.name} is ${changed.banned ? "deactivated and signed out" : "active again"}.` };
   },

@@ -6,14 +6,14 @@ import { createWallLink, revokeWallLink } from "@/lib/wall/links";
 import { newWallLinkSchema } from "@/lib/wall/schema";
 import { authorizedAction } from "./authorized-action";
 
-export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permission: "manage", doing: "create wall links" }, (input, { user, db }) => {
-  const { link, path } = createWallLink(db, user, input);
+export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permission: "manage", doing: "create wall links" }, async (input, { user, db }) => {
+  const { link, path } = await createWallLink(db, user, input);
   revalidatePath("/settings");
   return { message: `Created wall link "${link.name}". Copy it now: it will not be shown again.`, data: { path } };
 });
 
-export const removeWallLink = authorizedAction({ schema: z.object({ id: z.coerce.number().int().positive() }), permission: "manage", doing: "revoke wall links" }, ({ id }, { user, db }) => {
-  revokeWallLink(db, user, id);
+export const removeWallLink = authorizedAction({ schema: z.object({ id: z.coerce.number().int().positive() }), permission: "manage", doing: "revoke wall links" }, async ({ id }, { user, db }) => {
+  await revokeWallLink(db, user, id);
   revalidatePath("/settings");
   return { message: "Revoked: the TV shows that the link was revoked at its next refresh." };
 });

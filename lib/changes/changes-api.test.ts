@@ -9,9 +9,9 @@ import { POST } from "@/app/api/v1/changes/route";
 const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 let token = "";
-beforeAll(() => {
+beforeAll(async () => {
   const { db, sqlite } = openDatabase(t.file);
-  token = createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" }).token;
+  token = (await createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" })).token;
   sqlite.close();
 });
 afterAll(() => t.cleanup());

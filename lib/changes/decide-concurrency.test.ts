@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { auditLog, changeApprovals, timelineEvents, user } from "@/db/schema";
+import { auditLog, changeApprovals, timelineEvents, user, type ChangeRequest } from "@/db/schema";
 import { findChange } from "@/db/queries/changes";
 import { contend } from "@/db/test/contend";
 import type { Operation } from "@/db/test/contender";
@@ -23,15 +23,19 @@ describe("approvals from many processes at once", () => {
     const opened = openDatabase(t.file);
     const { db } = opened;
     const now = new Date();
-    const person = (id: string, role: UserActor["role"]): UserActor => {
-      db.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now }).run();
+    const person = async (id: string, role: UserActor["role"]): Promise<UserActor> => {
+      await db.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now });
       return { type: "user", id, label: id, role };
     };
-    const requester = person("eng", "engineer");
-    const approvers = Array.from({ length: APPROVERS }, (_, w) => person(`approver${w}`, "approver"));
-    const changes = Array.from({ length: 16 }, (_, i) =>
-      submitChange(db, requester, "ui", changeCreateSchema.parse({ title: `Change ${i}`, service: "edge", type: "normal", risk: i % 2 ? "high" : "low", plannedStart: "2026-12-01T10:00:00Z", plannedEnd: "2026-12-01T12:00:00Z" })),
-    );
+    const requester = await person("eng", "engineer");
+    const approvers: UserActor[] = [];
+    for (let w = 0; w < APPROVERS; w++) approvers.push(await person(`approver${w}`, "approver"));
+    const changes: ChangeRequest[] = [];
+    for (let i = 0; i < 16; i++) {
+      changes.push(
+        await submitChange(db, requester, "ui", changeCreateSchema.parse({ title: `Change ${i}`, service: "edge", type: "normal", risk: i % 2 ? "high" : "low", plannedStart: "2026-12-01T10:00:00Z", plannedEnd: "2026-12-01T12:00:00Z" })),
+      );
+    }
     const contenders = approvers.map((actor, w) => ({
       actor,
       operations: changes.map((c, i): Operation => ({ kind: "decide", changeId: c.id, decision: (w + i) % 5 === 0 ? "rejected" : "approved" })),
@@ -41,7 +45,7 @@ describe("approvals from many processes at once", () => {
     expect(outcomes.flat().filter((o) => !o.ok && o.code !== "conflict")).toEqual([]);
     for (const [i, change] of changes.entries()) {
       const accepted = outcomes.filter((list) => list[i]!.ok).length;
-      const decisions = db.select().from(changeApprovals).where(eq(changeApprovals.changeId, change.id)).orderBy(asc(changeApprovals.id)).all();
+      const decisions = await db.select().from(changeApprovals).where(eq(changeApprovals.changeId, change.id)).orderBy(asc(changeApprovals.id));
       expect(decisions).toHaveLength(accepted);
       // Replaying the accepted decisions in commit order through the policy must give the stored outcome.
       const needed = requiredApprovals(change);
@@ -51,16 +55,15 @@ describe("approvals from many processes at once", () => {
         if (d.decision === "rejected") status = "rejected";
         else if (decisions.slice(0, k + 1).filter((x) => x.decision === "approved").length === needed) status = "approved";
       }
-      expect(findChange(db, change.id)!.status).toBe(status);
+      expect((await findChange(db, change.id))!.status).toBe(status);
       expect(status).not.toBe("pending_approval");
-      const audits = db
+      const audits = await db
         .select()
         .from(auditLog)
         .where(and(inArray(auditLog.action, ["change.approve", "change.reject"]), eq(auditLog.entityId, String(change.id))))
-        .orderBy(asc(auditLog.id))
-        .all();
+        .orderBy(asc(auditLog.id));
       expect(audits.map((a) => a.actorId)).toEqual(decisions.map((d) => d.approverId));
-      expect(db.select().from(timelineEvents).where(and(eq(timelineEvents.type, "change"), eq(timelineEvents.subjectId, change.id), eq(timelineEvents.action, status === "approved" ? "approved" : "rejected"))).all()).toHaveLength(1);
+      expect(await db.select().from(timelineEvents).where(and(eq(timelineEvents.type, "change"), eq(timelineEvents.subjectId, change.id), eq(timelineEvents.action, status === "approved" ? "approved" : "rejected")))).toHaveLength(1);
     }
     opened.sqlite.close();
   }, 60_000);

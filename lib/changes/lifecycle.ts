@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import type { ChangeRequest } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findChange, updateChange } from "@/db/queries/changes";
@@ -15,42 +15,42 @@ function own(change: ChangeRequest | undefined, actor: UserActor, doing: string)
 }
 
 /** Sends a draft for approval (standard changes are approved at once). */
-export function submitDraft(db: Db, actor: UserActor, id: number): ChangeRequest {
-  return db.transaction((tx) => {
-    const change = own(findChange(tx, id), actor, "submit");
+export async function submitDraft(db: Database, actor: UserActor, id: number): Promise<ChangeRequest> {
+  return db.transaction(async (tx) => {
+    const change = own(await findChange(tx, id), actor, "submit");
     if (change.status !== "draft") throw new AppError("conflict", `This change is ${change.status.replace("_", " ")}, not a draft.`);
     const now = new Date();
     const next = statusOnSubmit(change.type);
-    const after = updateChange(tx, id, { ...next, submittedAt: now, decidedAt: next.status === "approved" ? now : null, updatedAt: now });
-    recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: id, before: change, after });
-    insertEvent(tx, changeEvent(after, "submitted", now));
-    if (after.status === "approved") insertEvent(tx, changeEvent(after, "approved", now));
+    const after = await updateChange(tx, id, { ...next, submittedAt: now, decidedAt: next.status === "approved" ? now : null, updatedAt: now });
+    await recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: id, before: change, after });
+    await insertEvent(tx, changeEvent(after, "submitted", now));
+    if (after.status === "approved") await insertEvent(tx, changeEvent(after, "approved", now));
     return after;
   });
 }
 
-export function cancelChange(db: Db, actor: UserActor, id: number): ChangeRequest {
-  return db.transaction((tx) => {
-    const change = own(findChange(tx, id), actor, "cancel");
+export async function cancelChange(db: Database, actor: UserActor, id: number): Promise<ChangeRequest> {
+  return db.transaction(async (tx) => {
+    const change = own(await findChange(tx, id), actor, "cancel");
     if (!canCancel(change.status)) throw new AppError("conflict", `A change that is ${change.status} can no longer be cancelled.`);
     const now = new Date();
-    const after = updateChange(tx, id, { status: "cancelled", updatedAt: now });
-    recordAudit(tx, actor, { action: "change.cancel", entityType: "change_request", entityId: id, before: change, after });
-    insertEvent(tx, changeEvent(after, "cancelled", now));
+    const after = await updateChange(tx, id, { status: "cancelled", updatedAt: now });
+    await recordAudit(tx, actor, { action: "change.cancel", entityType: "change_request", entityId: id, before: change, after });
+    await insertEvent(tx, changeEvent(after, "cancelled", now));
     return after;
   });
 }
 
 /** For changes carried out without a deployment Tandem saw (a configuration switch, say). */
-export function markChangeOutcome(db: Db, actor: UserActor, id: number, outcome: "implemented" | "failed"): ChangeRequest {
-  return db.transaction((tx) => {
-    const change = own(findChange(tx, id), actor, "close");
+export async function markChangeOutcome(db: Database, actor: UserActor, id: number, outcome: "implemented" | "failed"): Promise<ChangeRequest> {
+  return db.transaction(async (tx) => {
+    const change = own(await findChange(tx, id), actor, "close");
     const open = change.status === "approved" || (change.type === "emergency" && change.status === "pending_approval");
     if (!open) throw new AppError("conflict", `Only an approved change (or an emergency one) can be marked ${outcome}; this one is ${change.status.replace("_", " ")}.`);
     const now = new Date();
-    const after = updateChange(tx, id, { status: outcome, implementedAt: now, updatedAt: now });
-    recordAudit(tx, actor, { action: `change.${outcome}`, entityType: "change_request", entityId: id, before: change, after });
-    insertEvent(tx, changeEvent(after, outcome, now));
+    const after = await updateChange(tx, id, { status: outcome, implementedAt: now, updatedAt: now });
+    await recordAudit(tx, actor, { action: `change.${outcome}`, entityType: "change_request", entityId: id, before: change, after });
+    await insertEvent(tx, changeEvent(after, outcome, now));
     return after;
   });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import type { ChangeRequest } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { insertChange } from "@/db/queries/changes";
@@ -10,12 +10,13 @@ import { changeEvent } from "@/lib/timeline/events";
 import { statusOnSubmit } from "./policy";
 
 /** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it. */
-export function submitChange(db: Db, actor: Actor, source: string, input: ChangeCreate, options: { draft?: boolean } = {}): ChangeRequest {
-  return db.transaction((tx) => {
+export async function submitChange(db: Database, actor: Actor, source: string, input: ChangeCreate, options: { draft?: boolean } = {}): Promise<ChangeRequest> {
+  return db.transaction(async (tx) => {
     const now = new Date();
     const { status, awaitingRetroactiveApproval } = options.draft ? { status: "draft" as const, awaitingRetroactiveApproval: false } : statusOnSubmit(input.type);
-    const change = insertChange(tx, {
-      serviceId: ensureService(tx, actor, input.service),
+    const serviceId = await ensureService(tx, actor, input.service);
+    const change = await insertChange(tx, {
+      serviceId,
       title: input.title,
       description: input.description ?? null,
       rollbackPlan: input.rollbackPlan ?? null,
@@ -32,9 +33,9 @@ export function submitChange(db: Db, actor: Actor, source: string, input: Change
       createdAt: now,
       updatedAt: now,
     });
-    recordAudit(tx, actor, { action: options.draft ? "change.draft" : "change.submit", entityType: "change_request", entityId: change.id, after: change });
-    if (!options.draft) insertEvent(tx, changeEvent(change, "submitted", now));
-    if (change.status === "approved") insertEvent(tx, changeEvent(change, "approved", now));
+    await recordAudit(tx, actor, { action: options.draft ? "change.draft" : "change.submit", entityType: "change_request", entityId: change.id, after: change });
+    if (!options.draft) await insertEvent(tx, changeEvent(change, "submitted", now));
+    if (change.status === "approved") await insertEvent(tx, changeEvent(change, "approved", now));
     return change;
   });
 }

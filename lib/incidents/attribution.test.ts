@@ -8,30 +8,30 @@ import { metricsQuerySchema } from "@/lib/dora/query";
 import { setCausingDeployment } from "./record";
 
 describe("incident attribution", () => {
-  it("offers the service's successful deployments of the window before the start, newest first", () => {
+  it("offers the service's successful deployments of the window before the start, newest first", async () => {
     const s = scenario();
-    const old = s.deploy({ service: "api", finishedAt: "2026-03-09T09:00:00Z" });
-    const recent = s.deploy({ service: "api", finishedAt: "2026-03-10T09:00:00Z" });
-    const latest = s.deploy({ service: "api", finishedAt: "2026-03-10T09:50:00Z" });
-    s.deploy({ service: "api", finishedAt: "2026-03-10T09:40:00Z", status: "failure" });
-    s.deploy({ service: "web", finishedAt: "2026-03-10T09:45:00Z" });
-    s.deploy({ service: "api", finishedAt: "2026-03-10T10:30:00Z" });
-    const id = s.incident({ service: "api", startedAt: "2026-03-10T10:00:00Z" });
-    const incident = findIncidentById(s.db, id)!;
-    expect(candidateDeployments(s.db, incident, 24).map((d) => d.id)).toEqual([latest, recent]);
-    expect(candidateDeployments(s.db, incident, 48).map((d) => d.id)).toEqual([latest, recent, old]);
+    const old = await s.deploy({ service: "api", finishedAt: "2026-03-09T09:00:00Z" });
+    const recent = await s.deploy({ service: "api", finishedAt: "2026-03-10T09:00:00Z" });
+    const latest = await s.deploy({ service: "api", finishedAt: "2026-03-10T09:50:00Z" });
+    await s.deploy({ service: "api", finishedAt: "2026-03-10T09:40:00Z", status: "failure" });
+    await s.deploy({ service: "web", finishedAt: "2026-03-10T09:45:00Z" });
+    await s.deploy({ service: "api", finishedAt: "2026-03-10T10:30:00Z" });
+    const id = await s.incident({ service: "api", startedAt: "2026-03-10T10:00:00Z" });
+    const incident = (await findIncidentById(s.db, id))!;
+    expect((await candidateDeployments(s.db, incident, 24)).map((d) => d.id)).toEqual([latest, recent]);
+    expect((await candidateDeployments(s.db, incident, 48)).map((d) => d.id)).toEqual([latest, recent, old]);
   });
 
-  it("counts a failed change only once a person confirms the cause, and can clear it", () => {
+  it("counts a failed change only once a person confirms the cause, and can clear it", async () => {
     const s = scenario();
-    const d = s.deploy({ service: "api", finishedAt: "2026-03-10T09:50:00Z" });
-    const id = s.incident({ service: "api", startedAt: "2026-03-10T10:00:00Z", resolvedAt: "2026-03-10T11:00:00Z" });
+    const d = await s.deploy({ service: "api", finishedAt: "2026-03-10T09:50:00Z" });
+    const id = await s.incident({ service: "api", startedAt: "2026-03-10T10:00:00Z", resolvedAt: "2026-03-10T11:00:00Z" });
     const q = metricsQuerySchema.parse({ from: "2026-03-09T00:00:00Z", to: "2026-03-11T00:00:00Z" });
-    expect(computeMetrics(s.db, q).changeFailureRate.failed).toBe(0);
-    setCausingDeployment(s.db, CLI_ACTOR, id, d);
-    expect(computeMetrics(s.db, q).changeFailureRate.failed).toBe(1);
-    setCausingDeployment(s.db, CLI_ACTOR, id, null);
-    expect(computeMetrics(s.db, q).changeFailureRate.failed).toBe(0);
-    expect(() => setCausingDeployment(s.db, CLI_ACTOR, id, 999)).toThrow("Deployment 999 was not found.");
+    expect((await computeMetrics(s.db, q)).changeFailureRate.failed).toBe(0);
+    await setCausingDeployment(s.db, CLI_ACTOR, id, d);
+    expect((await computeMetrics(s.db, q)).changeFailureRate.failed).toBe(1);
+    await setCausingDeployment(s.db, CLI_ACTOR, id, null);
+    expect((await computeMetrics(s.db, q)).changeFailureRate.failed).toBe(0);
+    await expect(setCausingDeployment(s.db, CLI_ACTOR, id, 999)).rejects.toThrow("Deployment 999 was not found.");
   });
 });

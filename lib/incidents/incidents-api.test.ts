@@ -12,10 +12,10 @@ const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 let token = "";
 let readToken = "";
-beforeAll(() => {
+beforeAll(async () => {
   const { db, sqlite } = openDatabase(t.file);
-  token = createApiToken(db, CLI_ACTOR, { name: "pager", role: "ingest" }).token;
-  readToken = createApiToken(db, CLI_ACTOR, { name: "reader", role: "read" }).token;
+  token = (await createApiToken(db, CLI_ACTOR, { name: "pager", role: "ingest" })).token;
+  readToken = (await createApiToken(db, CLI_ACTOR, { name: "reader", role: "read" })).token;
   sqlite.close();
 });
 afterAll(() => t.cleanup());

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/db/client";
+import type { Database, Queryable } from "@/db/database";
 import type { Incident } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findIncidentByExternalId, findIncidentById, insertIncident, insertIncidentUpdate, updateIncident } from "@/db/queries/incidents";
@@ -23,7 +23,7 @@ function assertTimes(state: Pick<Incident, "status" | "startedAt" | "acknowledge
 }
 
 /** Applies changes to an incident, keeping its rules, logging a status change, auditing it all. */
-export function applyChanges(tx: Tx, actor: Actor, before: Incident, requested: Changes): Incident {
+export async function applyChanges(tx: Queryable, actor: Actor, before: Incident, requested: Changes): Promise<Incident> {
   // Only the fields sent change; an absent field keeps its value.
   const changes = Object.fromEntries(Object.entries(requested).filter(([, v]) => v !== undefined)) as Changes;
   const status = changes.status ?? before.status;
@@ -32,35 +32,35 @@ export function applyChanges(tx: Tx, actor: Actor, before: Incident, requested: 
   const next = { ...before, ...changes, status, resolvedAt, updatedAt: new Date() };
   assertTimes(next);
   const { id: _id, ...values } = next;
-  const after = updateIncident(tx, before.id, values);
+  const after = await updateIncident(tx, before.id, values);
   if (after.status !== before.status) {
-    insertIncidentUpdate(tx, { incidentId: after.id, kind: "status", status: after.status, authorId: actor.type === "user" ? actor.id : null, createdAt: after.updatedAt });
-    insertEvent(tx, incidentEvent(after, before.status, after.status === "resolved" && after.resolvedAt ? after.resolvedAt : after.updatedAt));
+    await insertIncidentUpdate(tx, { incidentId: after.id, kind: "status", status: after.status, authorId: actor.type === "user" ? actor.id : null, createdAt: after.updatedAt });
+    await insertEvent(tx, incidentEvent(after, before.status, after.status === "resolved" && after.resolvedAt ? after.resolvedAt : after.updatedAt));
   }
-  recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before, after });
+  await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before, after });
   return after;
 }
 
-function causedById(tx: Tx, source: string, ref: number | string | null | undefined): number | null | undefined {
+async function causedById(tx: Queryable, source: string, ref: number | string | null | undefined): Promise<number | null | undefined> {
   if (ref === undefined || ref === null) return ref;
-  return resolveDeployment(tx, source, ref, "causedBy");
+  return await resolveDeployment(tx, source, ref, "causedBy");
 }
 
 /** POST /api/v1/incidents (and the webhooks): creates, or with a known externalId updates, an incident. */
-export function recordIncident(db: Db, actor: Actor, source: string, input: IncidentCreate): IncidentResult {
+export async function recordIncident(db: Database, actor: Actor, source: string, input: IncidentCreate): Promise<IncidentResult> {
   return db.transaction((tx) => recordIncidentIn(tx, actor, source, input));
 }
 
-export function recordIncidentIn(tx: Tx, actor: Actor, source: string, input: IncidentCreate): IncidentResult {
-  const serviceId = ensureService(tx, actor, input.service);
-  const caused = causedById(tx, source, input.causedBy);
-  const existing = input.externalId ? findIncidentByExternalId(tx, source, input.externalId) : undefined;
+export async function recordIncidentIn(tx: Queryable, actor: Actor, source: string, input: IncidentCreate): Promise<IncidentResult> {
+  const serviceId = await ensureService(tx, actor, input.service);
+  const caused = await causedById(tx, source, input.causedBy);
+  const existing = input.externalId ? await findIncidentByExternalId(tx, source, input.externalId) : undefined;
   if (existing) {
     if (existing.serviceId !== serviceId) {
       throw new AppError("conflict", `externalId ${input.externalId} already names an incident of another service.`, { externalId: "already used for another service" });
     }
     const { service: _service, externalId: _externalId, causedBy: _causedBy, ...fields } = input;
-    return { incident: applyChanges(tx, actor, existing, { ...fields, causedById: caused }), created: false };
+    return { incident: await applyChanges(tx, actor, existing, { ...fields, causedById: caused }), created: false };
   }
   const now = new Date();
   const values = {
@@ -80,38 +80,38 @@ export function recordIncidentIn(tx: Tx, actor: Actor, source: string, input: In
     updatedAt: now,
   };
   assertTimes(values);
-  const incident = insertIncident(tx, values);
-  insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
-  insertEvent(tx, incidentEvent(incident, null, incident.startedAt));
-  if (incident.status !== "investigating") insertEvent(tx, incidentEvent(incident, "investigating", incident.resolvedAt ?? now));
-  recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: incident });
+  const incident = await insertIncident(tx, values);
+  await insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
+  await insertEvent(tx, incidentEvent(incident, null, incident.startedAt));
+  if (incident.status !== "investigating") await insertEvent(tx, incidentEvent(incident, "investigating", incident.resolvedAt ?? now));
+  await recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: incident });
   return { incident, created: true };
 }
 
 /** Changes an incident known by its externalId (from the same source); undefined when Tandem never saw it. */
-export function patchIncidentByExternalIdIn(tx: Tx, actor: Actor, source: string, externalId: string, patch: IncidentPatch): Incident | undefined {
-  const before = findIncidentByExternalId(tx, source, externalId);
+export async function patchIncidentByExternalIdIn(tx: Queryable, actor: Actor, source: string, externalId: string, patch: IncidentPatch): Promise<Incident | undefined> {
+  const before = await findIncidentByExternalId(tx, source, externalId);
   if (!before) return undefined;
   const { causedBy, ...fields } = patch;
-  return applyChanges(tx, actor, before, { ...fields, causedById: causedById(tx, source, causedBy) });
+  return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy) });
 }
 
 /** PATCH /api/v1/incidents/{id}. */
-export function patchIncident(db: Db, actor: Actor, source: string, id: number, patch: IncidentPatch): Incident {
-  return db.transaction((tx) => {
-    const before = findIncidentById(tx, id);
+export async function patchIncident(db: Database, actor: Actor, source: string, id: number, patch: IncidentPatch): Promise<Incident> {
+  return db.transaction(async (tx) => {
+    const before = await findIncidentById(tx, id);
     if (!before) throw notFound(`Incident ${id}`);
     const { causedBy, ...fields } = patch;
-    return applyChanges(tx, actor, before, { ...fields, causedById: causedById(tx, source, causedBy) });
+    return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy) });
   });
 }
 
 /** A person confirms (or clears) which deployment caused an incident: never guessed into the metrics. */
-export function setCausingDeployment(db: Db, actor: Actor, incidentId: number, deploymentId: number | null): Incident {
-  return db.transaction((tx) => {
-    const before = findIncidentById(tx, incidentId);
+export async function setCausingDeployment(db: Database, actor: Actor, incidentId: number, deploymentId: number | null): Promise<Incident> {
+  return db.transaction(async (tx) => {
+    const before = await findIncidentById(tx, incidentId);
     if (!before) throw notFound(`Incident ${incidentId}`);
-    if (deploymentId !== null && !findDeploymentById(tx, deploymentId)) throw notFound(`Deployment ${deploymentId}`);
+    if (deploymentId !== null && !(await findDeploymentById(tx, deploymentId))) throw notFound(`Deployment ${deploymentId}`);
     return applyChanges(tx, actor, before, { causedById: deploymentId });
   });
 }

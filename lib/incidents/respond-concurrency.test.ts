@@ -23,12 +23,14 @@ describe("incident transitions from many processes at once", () => {
     const opened = openDatabase(t.file);
     const { db } = opened;
     const s = scenario(opened);
-    const ids = Array.from({ length: INCIDENTS }, () => s.incident({ service: "api", startedAt: new Date(Date.now() - 3_600_000).toISOString() }));
+    const ids: number[] = [];
+    for (let i = 0; i < INCIDENTS; i++) ids.push(await s.incident({ service: "api", startedAt: new Date(Date.now() - 3_600_000).toISOString() }));
     const now = new Date();
-    const actors: UserActor[] = Array.from({ length: CONTENDERS }, (_, w) => {
-      db.insert(user).values({ id: `eng${w}`, name: `eng${w}`, email: `eng${w}@example.com`, role: "engineer", createdAt: now, updatedAt: now }).run();
-      return { type: "user", id: `eng${w}`, label: `eng${w}`, role: "engineer" };
-    });
+    const actors: UserActor[] = [];
+    for (let w = 0; w < CONTENDERS; w++) {
+      await db.insert(user).values({ id: `eng${w}`, name: `eng${w}`, email: `eng${w}@example.com`, role: "engineer", createdAt: now, updatedAt: now });
+      actors.push({ type: "user", id: `eng${w}`, label: `eng${w}`, role: "engineer" });
+    }
     // Every contender works through the same incidents in the same order, so they collide on each.
     const contenders = actors.map((actor, w) => ({
       actor,
@@ -41,7 +43,7 @@ describe("incident transitions from many processes at once", () => {
     expect(failures.length).toBeGreaterThan(0);
     for (const [index, incidentId] of ids.entries()) {
       const accepted = outcomes.reduce((n, list) => n + list.filter((o, k) => o.ok && k % INCIDENTS === index).length, 0);
-      const audits = db.select().from(auditLog).where(and(eq(auditLog.action, "incident.update"), eq(auditLog.entityId, String(incidentId)))).orderBy(asc(auditLog.id)).all();
+      const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "incident.update"), eq(auditLog.entityId, String(incidentId)))).orderBy(asc(auditLog.id));
       expect(audits).toHaveLength(accepted);
       // No lost update: each accepted move starts from the state the previous one left.
       let status: IncidentStatus = "investigating";
@@ -49,9 +51,9 @@ describe("incident transitions from many processes at once", () => {
         expect((entry.before as Incident).status).toBe(status);
         status = (entry.after as Incident).status;
       }
-      expect(findIncidentById(db, incidentId)!.status).toBe(status);
-      expect(db.select().from(incidentUpdates).where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.kind, "status"))).all()).toHaveLength(accepted);
-      expect(db.select().from(timelineEvents).where(and(eq(timelineEvents.type, "incident"), eq(timelineEvents.subjectId, incidentId))).all()).toHaveLength(accepted);
+      expect((await findIncidentById(db, incidentId))!.status).toBe(status);
+      expect(await db.select().from(incidentUpdates).where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.kind, "status")))).toHaveLength(accepted);
+      expect(await db.select().from(timelineEvents).where(and(eq(timelineEvents.type, "incident"), eq(timelineEvents.subjectId, incidentId)))).toHaveLength(accepted);
     }
     opened.sqlite.close();
   }, 60_000);

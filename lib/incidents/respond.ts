@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from "@/db/client";
+import type { Database, Queryable } from "@/db/database";
 import type { Incident, IncidentStatus } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findIncidentById, insertIncidentUpdate } from "@/db/queries/incidents";
@@ -9,8 +9,8 @@ import { transitionProblem } from "./state-machine";
 
 /* What responders do to an incident from the app: every change audited and kept in order. */
 
-function load(db: DbOrTx, id: number): Incident {
-  const incident = findIncidentById(db, id);
+async function load(q: Queryable, id: number): Promise<Incident> {
+  const incident = await findIncidentById(q, id);
   if (!incident) throw notFound(`Incident ${id}`);
   return incident;
 }
@@ -18,18 +18,18 @@ function load(db: DbOrTx, id: number): Incident {
 const authorOf = (actor: Actor) => (actor.type === "user" ? actor.id : null);
 
 /** Moves an incident along its state machine; the first move acknowledges it, resolving stamps the time. */
-export function moveIncident(db: Db, actor: Actor, id: number, to: IncidentStatus, note?: string): Incident {
-  return db.transaction((tx) => {
-    const before = load(tx, id);
+export async function moveIncident(db: Database, actor: Actor, id: number, to: IncidentStatus, note?: string): Promise<Incident> {
+  return db.transaction(async (tx) => {
+    const before = await load(tx, id);
     const problem = transitionProblem(before.status, to);
     if (problem) throw new AppError("conflict", `Cannot move to ${to}: ${problem}.`, { status: problem });
     const now = new Date();
-    const after = applyChanges(tx, actor, before, {
+    const after = await applyChanges(tx, actor, before, {
       status: to,
       acknowledgedAt: before.acknowledgedAt ?? (to === "investigating" ? undefined : clampAfter(now, before.startedAt)),
       resolvedAt: to === "resolved" ? clampAfter(now, before.acknowledgedAt ?? before.startedAt) : undefined,
     });
-    if (note) insertIncidentUpdate(tx, { incidentId: id, kind: "note", body: note, authorId: authorOf(actor), createdAt: now });
+    if (note) await insertIncidentUpdate(tx, { incidentId: id, kind: "note", body: note, authorId: authorOf(actor), createdAt: now });
     return after;
   });
 }
@@ -39,31 +39,31 @@ function clampAfter(at: Date, floor: Date): Date {
   return at < floor ? floor : at;
 }
 
-export function acknowledgeIncident(db: Db, actor: Actor, id: number): Incident {
-  return db.transaction((tx) => {
-    const before = load(tx, id);
+export async function acknowledgeIncident(db: Database, actor: Actor, id: number): Promise<Incident> {
+  return db.transaction(async (tx) => {
+    const before = await load(tx, id);
     if (before.acknowledgedAt) throw new AppError("conflict", "The incident is already acknowledged.");
     return applyChanges(tx, actor, before, { acknowledgedAt: clampAfter(new Date(), before.startedAt) });
   });
 }
 
-export function addIncidentNote(db: Db, actor: Actor, id: number, body: string): void {
-  db.transaction((tx) => {
-    load(tx, id);
-    insertIncidentUpdate(tx, { incidentId: id, kind: "note", body, authorId: authorOf(actor), createdAt: new Date() });
-    recordAudit(tx, actor, { action: "incident.note", entityType: "incident", entityId: id, after: { body } });
+export async function addIncidentNote(db: Database, actor: Actor, id: number, body: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await load(tx, id);
+    await insertIncidentUpdate(tx, { incidentId: id, kind: "note", body, authorId: authorOf(actor), createdAt: new Date() });
+    await recordAudit(tx, actor, { action: "incident.note", entityType: "incident", entityId: id, after: { body } });
   });
 }
 
 /** Corrects the three timestamps; the rules (started ≤ acknowledged ≤ resolved) still hold, and the log says who changed what. */
-export function correctIncidentTimes(db: Db, actor: Actor, id: number, times: { startedAt: Date; acknowledgedAt: Date | null; resolvedAt: Date | null }): Incident {
-  return db.transaction((tx) => {
-    const before = load(tx, id);
-    const after = applyChanges(tx, actor, before, times);
+export async function correctIncidentTimes(db: Database, actor: Actor, id: number, times: { startedAt: Date; acknowledgedAt: Date | null; resolvedAt: Date | null }): Promise<Incident> {
+  return db.transaction(async (tx) => {
+    const before = await load(tx, id);
+    const after = await applyChanges(tx, actor, before, times);
     const fmt = (d: Date | null) => d?.toISOString() ?? "none";
     const changed = (["startedAt", "acknowledgedAt", "resolvedAt"] as const).filter((k) => fmt(before[k]) !== fmt(after[k]));
     if (changed.length) {
-      insertIncidentUpdate(tx, {
+      await insertIncidentUpdate(tx, {
         incidentId: id,
         kind: "correction",
         body: `Corrected ${changed.map((k) => `${k} from ${fmt(before[k])} to ${fmt(after[k])}`).join("; ")}`,
@@ -75,10 +75,10 @@ export function correctIncidentTimes(db: Db, actor: Actor, id: number, times: { 
   });
 }
 
-export function setIncidentLead(db: Db, actor: Actor, id: number, leadId: string | null): Incident {
-  return db.transaction((tx) => applyChanges(tx, actor, load(tx, id), { leadId }));
+export async function setIncidentLead(db: Database, actor: Actor, id: number, leadId: string | null): Promise<Incident> {
+  return db.transaction(async (tx) => applyChanges(tx, actor, await load(tx, id), { leadId }));
 }
 
-export function savePostmortem(db: Db, actor: Actor, id: number, markdown: string): Incident {
-  return db.transaction((tx) => applyChanges(tx, actor, load(tx, id), { postmortem: markdown || null }));
+export async function savePostmortem(db: Database, actor: Actor, id: number, markdown: string): Promise<Incident> {
+  return db.transaction(async (tx) => applyChanges(tx, actor, await load(tx, id), { postmortem: markdown || null }));
 }

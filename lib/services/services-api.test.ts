@@ -9,9 +9,9 @@ import { PUT } from "@/app/api/v1/services/[slug]/route";
 const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 const tokens: Record<string, string> = {};
-beforeAll(() => {
+beforeAll(async () => {
   const { db, sqlite } = openDatabase(t.file);
-  for (const role of ["ingest", "read", "admin"] as const) tokens[role] = createApiToken(db, CLI_ACTOR, { name: role, role }).token;
+  for (const role of ["ingest", "read", "admin"] as const) tokens[role] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
   sqlite.close();
 });
 afterAll(() => t.cleanup());

@@ -1,4 +1,5 @@
-import type { Db, Tx } from "@/db/client";
+import type { Database, Queryable } from "@/db/database";
+import type { Service } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findServiceBySlug, insertService, updateService } from "@/db/queries/services";
 import type { Actor } from "@/lib/auth/actor";
@@ -6,12 +7,14 @@ import type { ServiceFields } from "./schema";
 
 const orNull = (v: string | undefined) => (v === undefined ? undefined : v === "" ? null : v);
 
+type Upserted = { service: Service; created: boolean };
+
 /** Creates or updates a service (PUT semantics: only the fields given change), audited. */
-export function upsertService(db: Db, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }) {
+export async function upsertService(db: Database, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }): Promise<Upserted> {
   return db.transaction((tx) => upsertIn(tx, actor, slug, fields));
 }
 
-function upsertIn(db: Tx, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }) {
+async function upsertIn(q: Queryable, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }): Promise<Upserted> {
   const values = {
     name: fields.name,
     team: orNull(fields.team),
@@ -19,22 +22,22 @@ function upsertIn(db: Tx, actor: Actor, slug: string, fields: ServiceFields & { 
     repository: orNull(fields.repository),
     requireApprovedChange: fields.requireApprovedChange,
   };
-  const before = findServiceBySlug(db, slug);
+  const before = await findServiceBySlug(q, slug);
   if (!before) {
-    const created = insertService(db, { slug, ...values, name: values.name ?? slug });
-    recordAudit(db, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
+    const created = await insertService(q, { slug, ...values, name: values.name ?? slug });
+    await recordAudit(q, actor, { action: "service.create", entityType: "service", entityId: created.id, after: created });
     return { service: created, created: true };
   }
   const changes = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
   if (Object.keys(changes).length === 0) return { service: before, created: false };
-  const after = updateService(db, before.id, changes);
-  recordAudit(db, actor, { action: "service.update", entityType: "service", entityId: before.id, before, after });
+  const after = await updateService(q, before.id, changes);
+  await recordAudit(q, actor, { action: "service.update", entityType: "service", entityId: before.id, before, after });
   return { service: after, created: false };
 }
 
 /** The id of a service, creating it (named after its slug, audited) the first time something names it. */
-export function ensureService(db: Tx, actor: Actor, slug: string): number {
-  const existing = findServiceBySlug(db, slug);
+export async function ensureService(q: Queryable, actor: Actor, slug: string): Promise<number> {
+  const existing = await findServiceBySlug(q, slug);
   if (existing) return existing.id;
-  return upsertIn(db, actor, slug, {}).service.id;
+  return (await upsertIn(q, actor, slug, {})).service.id;
 }

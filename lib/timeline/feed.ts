@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@/db/client";
+import type { Queryable } from "@/db/database";
 import { listEvents, type TimelineRow } from "@/db/queries/timeline";
 import { encodeCursor, type TimelineQuery } from "./query";
 
@@ -22,8 +22,8 @@ export function eventJson(e: TimelineRow) {
 export type TimelineEventJson = ReturnType<typeof eventJson>;
 
 /** One page of the timeline and the cursor of the next (null at the end). */
-export function timelinePage(db: DbOrTx, q: TimelineQuery): { events: TimelineEventJson[]; next: string | null } {
-  const rows = listEvents(db, { types: q.type, service: q.service, team: q.team, environment: q.environment }, q.limit + 1, q.before);
+export async function timelinePage(db: Queryable, q: TimelineQuery): Promise<{ events: TimelineEventJson[]; next: string | null }> {
+  const rows = await listEvents(db, { types: q.type, service: q.service, team: q.team, environment: q.environment }, q.limit + 1, q.before);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return { events: page.map(eventJson), next: rows.length > q.limit && last ? encodeCursor({ at: last.at.getTime(), id: last.id }) : null };

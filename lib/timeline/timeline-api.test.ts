@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/db/client";
+import { openDatabase, type SqliteDatabase } from "@/db/client";
 import { createApiToken } from "@/db/queries/tokens";
 import { tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
@@ -13,20 +13,20 @@ import { GET } from "@/app/api/v1/timeline/route";
 const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 let token = "";
-let db: Db;
+let db: SqliteDatabase;
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 10, 10, minute)).toISOString();
-const deploy = (service: string, minute: number, extra: Record<string, unknown> = {}) =>
-  recordDeployments(db, CLI_ACTOR, "t", [deploymentInputSchema.parse({ service, status: "success", finishedAt: at(minute), ...extra })], false)[0]!.deployment;
+const deploy = async (service: string, minute: number, extra: Record<string, unknown> = {}) =>
+  (await recordDeployments(db, CLI_ACTOR, "t", [deploymentInputSchema.parse({ service, status: "success", finishedAt: at(minute), ...extra })], false))[0]!.deployment;
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDatabase(t.file).db;
-  token = createApiToken(db, CLI_ACTOR, { name: "r", role: "read" }).token;
-  upsertService(db, CLI_ACTOR, "api", { team: "core" });
-  upsertService(db, CLI_ACTOR, "web", { team: "growth" });
-  for (let m = 0; m < 10; m++) deploy(m % 2 ? "api" : "web", m, { environment: m === 9 ? "staging" : "production", version: `1.0.${m}` });
-  const { incident } = recordIncident(db, CLI_ACTOR, "t", incidentCreateSchema.parse({ title: "Slow", service: "api", severity: "SEV2", startedAt: at(20) }));
-  patchIncident(db, CLI_ACTOR, "t", incident.id, { status: "resolved", resolvedAt: new Date(at(30)) });
-  submitChange(db, CLI_ACTOR, "t", changeCreateSchema.parse({ title: "Bump", service: "web", type: "standard", risk: "low" }));
+  token = (await createApiToken(db, CLI_ACTOR, { name: "r", role: "read" })).token;
+  await upsertService(db, CLI_ACTOR, "api", { team: "core" });
+  await upsertService(db, CLI_ACTOR, "web", { team: "growth" });
+  for (let m = 0; m < 10; m++) await deploy(m % 2 ? "api" : "web", m, { environment: m === 9 ? "staging" : "production", version: `1.0.${m}` });
+  const { incident } = await recordIncident(db, CLI_ACTOR, "t", incidentCreateSchema.parse({ title: "Slow", service: "api", severity: "SEV2", startedAt: at(20) }));
+  await patchIncident(db, CLI_ACTOR, "t", incident.id, { status: "resolved", resolvedAt: new Date(at(30)) });
+  await submitChange(db, CLI_ACTOR, "t", changeCreateSchema.parse({ title: "Bump", service: "web", type: "standard", risk: "low" }));
 });
 afterAll(() => t.cleanup());
 
@@ -54,7 +54,7 @@ describe("GET /api/v1/timeline", () => {
       const { body } = (await get(`?type=deployment&limit=4${cursor ? `&before=${cursor}` : ""}`)) as { body: { events: { id: number }[]; next: string | null } };
       seen.push(...body.events.map((e) => e.id));
       cursor = body.next;
-      if (page++ === 0) deploy("api", 59, { version: "new" });
+      if (page++ === 0) await deploy("api", 59, { version: "new" });
     } while (cursor);
     expect(seen).toHaveLength(10);
     expect(new Set(seen).size).toBe(10);

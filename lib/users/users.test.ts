@@ -19,8 +19,8 @@ async function setup() {
 describe("user management", () => {
   it("changes a role and audits before and after", async () => {
     const { db, eng, adminActor } = await setup();
-    expect(changeUserRole(db, adminActor, { userId: eng.id, role: "approver" }).role).toBe("approver");
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "user.role")).get()!;
+    expect((await changeUserRole(db, adminActor, { userId: eng.id, role: "approver" })).role).toBe("approver");
+    const entry = (await db.select().from(auditLog).where(eq(auditLog.action, "user.role")).limit(1))[0]!;
     expect(entry).toMatchObject({ actorType: "user", actorId: adminActor.id, entityId: eng.id });
     expect(entry.before).toMatchObject({ role: "engineer" });
     expect(entry.after).toMatchObject({ role: "approver" });
@@ -28,29 +28,29 @@ describe("user management", () => {
 
   it("never removes the last active admin, by demotion or deactivation", async () => {
     const { db, admin, eng } = await setup();
-    expect(() => changeUserRole(db, CLI_ACTOR, { userId: admin.id, role: "viewer" })).toThrow(/last active admin/);
-    expect(() => setUserActiveState(db, CLI_ACTOR, { userId: admin.id, active: false })).toThrow(/last active admin/);
-    changeUserRole(db, CLI_ACTOR, { userId: eng.id, role: "admin" });
-    expect(changeUserRole(db, CLI_ACTOR, { userId: admin.id, role: "viewer" }).role).toBe("viewer");
+    await expect(changeUserRole(db, CLI_ACTOR, { userId: admin.id, role: "viewer" })).rejects.toThrow(/last active admin/);
+    await expect(setUserActiveState(db, CLI_ACTOR, { userId: admin.id, active: false })).rejects.toThrow(/last active admin/);
+    await changeUserRole(db, CLI_ACTOR, { userId: eng.id, role: "admin" });
+    expect((await changeUserRole(db, CLI_ACTOR, { userId: admin.id, role: "viewer" })).role).toBe("viewer");
   });
 
   it("deactivating signs the person out everywhere and blocks sign-in; nobody deactivates themself", async () => {
     const { db, auth, eng, admin, adminActor } = await setup();
     await auth.api.signInEmail({ body: { email: "eng@example.com", password: "eng-password-12" } });
-    expect(db.select().from(session).where(eq(session.userId, eng.id)).all()).toHaveLength(1);
-    setUserActiveState(db, adminActor, { userId: eng.id, active: false });
-    expect(db.select().from(session).where(eq(session.userId, eng.id)).all()).toHaveLength(0);
+    expect(await db.select().from(session).where(eq(session.userId, eng.id))).toHaveLength(1);
+    await setUserActiveState(db, adminActor, { userId: eng.id, active: false });
+    expect(await db.select().from(session).where(eq(session.userId, eng.id))).toHaveLength(0);
     await expect(auth.api.signInEmail({ body: { email: "eng@example.com", password: "eng-password-12" } })).rejects.toThrow();
-    expect(() => setUserActiveState(db, adminActor, { userId: admin.id, active: false })).toThrow(/your own account/);
-    setUserActiveState(db, adminActor, { userId: eng.id, active: true });
-    expect(db.select({ banned: user.banned }).from(user).where(eq(user.id, eng.id)).get()!.banned).toBe(false);
+    await expect(setUserActiveState(db, adminActor, { userId: admin.id, active: false })).rejects.toThrow(/your own account/);
+    await setUserActiveState(db, adminActor, { userId: eng.id, active: true });
+    expect((await db.select({ banned: user.banned }).from(user).where(eq(user.id, eng.id)).limit(1))[0]!.banned).toBe(false);
   });
 
   it("reports an unknown user as not found", async () => {
     const { db } = await setup();
-    const error = (() => {
+    const error = await (async () => {
       try {
-        changeUserRole(db, CLI_ACTOR, { userId: "nobody", role: "viewer" });
+        await changeUserRole(db, CLI_ACTOR, { userId: "nobody", role: "viewer" });
       } catch (e) {
         return e;
       }

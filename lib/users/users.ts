@@ -1,5 +1,5 @@
 import { isAPIError } from "better-auth/api";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Database, Queryable } from "@/db/database";
 import type { Auth } from "@/lib/auth/auth";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/db/queries/audit";
@@ -19,8 +19,8 @@ const emailTaken = (email: string) =>
   new AppError("conflict", `A user with the email ${email} already exists.`, { email: "is already in use" });
 
 /** Creates a person who can sign in with email and password (Settings and `tandem user add`). */
-export async function createUserAccount(auth: Auth, db: Db, actor: Actor, input: NewUser): Promise<UserSummary> {
-  if (findUserByEmail(db, input.email)) throw emailTaken(input.email);
+export async function createUserAccount(auth: Auth, db: Database, actor: Actor, input: NewUser): Promise<UserSummary> {
+  if (await findUserByEmail(db.read, input.email)) throw emailTaken(input.email);
   try {
     // No request headers: a trusted server call, authorised by the caller's own role check.
     await auth.api.createUser({
@@ -30,44 +30,46 @@ export async function createUserAccount(auth: Auth, db: Db, actor: Actor, input:
     if (isAPIError(e) && e.body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") throw emailTaken(input.email);
     throw e;
   }
-  const created = findUserByEmail(db, input.email)!;
-  recordAudit(db, actor, { action: "user.create", entityType: "user", entityId: created.id, after: created });
+  const created = (await findUserByEmail(db.read, input.email))!;
+  await db.transaction(async (tx) => {
+    await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: created.id, after: created });
+  });
   return created;
 }
 
-function assertKeepsAnAdmin(db: DbOrTx, target: UserSummary) {
-  if (target.role === "admin" && countOtherActiveAdmins(db, target.id) === 0) {
+async function assertKeepsAnAdmin(q: Queryable, target: UserSummary): Promise<void> {
+  if (target.role === "admin" && (await countOtherActiveAdmins(q, target.id)) === 0) {
     throw new AppError("conflict", `${target.name} is the last active admin; make someone else admin first.`);
   }
 }
 
-export function changeUserRole(db: Db, actor: Actor, input: { userId: string; role: UserRole }): UserSummary {
-  return db.transaction((tx) => {
-    const before = findUserById(tx, input.userId);
+export async function changeUserRole(db: Database, actor: Actor, input: { userId: string; role: UserRole }): Promise<UserSummary> {
+  return db.transaction(async (tx) => {
+    const before = await findUserById(tx, input.userId);
     if (!before) throw notFound("The user");
     if (before.role === input.role) return before;
-    if (input.role !== "admin") assertKeepsAnAdmin(tx, before);
-    setUserRole(tx, input.userId, input.role);
+    if (input.role !== "admin") await assertKeepsAnAdmin(tx, before);
+    await setUserRole(tx, input.userId, input.role);
     const after = { ...before, role: input.role };
-    recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: before.id, before, after });
+    await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: before.id, before, after });
     return after;
   });
 }
 
-export function setUserActiveState(db: Db, actor: Actor, input: { userId: string; active: boolean }): UserSummary {
-  return db.transaction((tx) => {
-    const before = findUserById(tx, input.userId);
+export async function setUserActiveState(db: Database, actor: Actor, input: { userId: string; active: boolean }): Promise<UserSummary> {
+  return db.transaction(async (tx) => {
+    const before = await findUserById(tx, input.userId);
     if (!before) throw notFound("The user");
     if (!before.banned === input.active) return before;
     if (!input.active) {
       if (actor.type === "user" && actor.id === before.id) {
         throw new AppError("conflict", "You cannot deactivate your own account.");
       }
-      assertKeepsAnAdmin(tx, before);
+      await assertKeepsAnAdmin(tx, before);
     }
-    setUserActive(tx, input.userId, input.active);
+    await setUserActive(tx, input.userId, input.active);
     const after = { ...before, banned: !input.active };
-    recordAudit(tx, actor, {
+    await recordAudit(tx, actor, {
       action: input.active ? "user.activate" : "user.deactivate",
       entityType: "user",
       entityId: before.id,

@@ -1,11 +1,11 @@
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import { getCurrentUser } from "@/lib/auth/session";
 import { DEFAULT_ROTATE_SECONDS } from "./limits";
 import type { WallViewSpec } from "./schema";
 import { linkViews, openWallLink } from "./links";
 
 export type WallGrant =
-  | { ok: true; title: string; views: WallViewSpec[]; rotateSeconds: number; stillOpen: () => boolean }
+  | { ok: true; title: string; views: WallViewSpec[]; rotateSeconds: number; stillOpen: () => Promise<boolean> }
   | { ok: false; status: 401 | 404 | 410; code: string; message: string };
 
 /** The special token of the signed-in wall (`/wall`): a person sees everything, like the overview. */
@@ -16,15 +16,15 @@ export const SESSION_VIEWS: WallViewSpec[] = [{ name: "Everything", panels: "all
  * Who may watch which wall: a share link's token (no sign-in; revoked or expired links say so), or
  * the signed-in person's session for `/wall`. The data route and the live stream both ask here.
  */
-export async function grantWall(db: Db, token: string): Promise<WallGrant> {
+export async function grantWall(db: Database, token: string): Promise<WallGrant> {
   if (token === SESSION_WALL) {
     if (!(await getCurrentUser())) return { ok: false, status: 401, code: "unauthorized", message: "Sign in to continue." };
-    return { ok: true, title: "Tandem", views: SESSION_VIEWS, rotateSeconds: DEFAULT_ROTATE_SECONDS, stillOpen: () => true };
+    return { ok: true, title: "Tandem", views: SESSION_VIEWS, rotateSeconds: DEFAULT_ROTATE_SECONDS, stillOpen: async () => true };
   }
-  const access = openWallLink(db, token);
+  const access = await openWallLink(db, token);
   if (!access.ok) {
     if (access.reason === "unknown") return { ok: false, status: 404, code: "unknown", message: "There is no wall at this address." };
     return { ok: false, status: 410, code: access.reason, message: `This link was ${access.reason}.` };
   }
-  return { ok: true, title: access.link.name, views: linkViews(access.link), rotateSeconds: access.link.rotateSeconds ?? DEFAULT_ROTATE_SECONDS, stillOpen: () => openWallLink(db, token).ok };
+  return { ok: true, title: access.link.name, views: linkViews(access.link), rotateSeconds: access.link.rotateSeconds ?? DEFAULT_ROTATE_SECONDS, stillOpen: async () => (await openWallLink(db, token)).ok };
 }

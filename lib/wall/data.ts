@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import { listCurrentFreezes } from "@/db/queries/changes";
 import { countChanges, listChanges, listIncidents } from "@/db/queries/lists";
 import { listEvents } from "@/db/queries/timeline";
@@ -23,10 +23,10 @@ export function wallWindow(now: Date): { from: Date; to: Date } {
 }
 
 /** What every view shares: the windows, the start of today and the next freeze, worked out once per refresh. */
-function refreshContext(db: Db, now: Date) {
+async function refreshContext(db: Database, now: Date) {
   const current = wallWindow(now);
   const previous = { from: new Date(current.from.getTime() - WALL_WINDOW_DAYS * DAY_MS), to: current.from };
-  const freeze = listCurrentFreezes(db, now)[0];
+  const [freeze] = await listCurrentFreezes(db.read, now);
   return {
     current,
     previous,
@@ -36,11 +36,16 @@ function refreshContext(db: Db, now: Date) {
 }
 
 /** Everything one view of a wall shows. */
-function viewData(db: Db, view: WallViewSpec, shared: ReturnType<typeof refreshContext>) {
+async function viewData(db: Database, view: WallViewSpec, shared: Awaited<ReturnType<typeof refreshContext>>) {
   const scope = { team: view.team, services: view.services };
   const query: MetricsQuery = { ...shared.current, environment: "production", team: view.team, service: undefined, services: view.services };
-  const m = computeMetrics(db, query);
-  const change = periodChanges(m, computeMetrics(db, { ...query, ...shared.previous }));
+  const m = await computeMetrics(db, query);
+  const change = periodChanges(m, await computeMetrics(db, { ...query, ...shared.previous }));
+  const incidents = await listIncidents(db.read, 20, { ...scope, openOnly: true });
+  const waiting = await countChanges(db.read, { ...scope, awaitingApproval: true });
+  const top = await listChanges(db.read, 4, { ...scope, awaitingApproval: true });
+  const today = await deploymentsSince(db.read, shared.today, scope);
+  const events = await listEvents(db.read, scope, 8);
   return {
     name: view.name,
     panels: view.panels,
@@ -50,18 +55,18 @@ function viewData(db: Db, view: WallViewSpec, shared: ReturnType<typeof refreshC
       changeFailureRate: { rate: m.changeFailureRate.rate, level: m.changeFailureRate.level, change: change.changeFailureRate },
       recoveryTime: { medianSeconds: m.recoveryTime.medianSeconds, level: m.recoveryTime.level, change: change.recoveryTime },
     },
-    incidents: listIncidents(db, 20, { ...scope, openOnly: true }).map((i) => ({ id: i.id, title: i.title, service: i.serviceName, severity: i.severity, status: i.status, lead: i.lead, startedAt: i.startedAt.toISOString() })),
-    changes: { waiting: countChanges(db, { ...scope, awaitingApproval: true }), top: listChanges(db, 4, { ...scope, awaitingApproval: true }).map((c) => ({ id: c.id, title: c.title, service: c.serviceName, risk: c.risk, type: c.type })) },
+    incidents: incidents.map((i) => ({ id: i.id, title: i.title, service: i.serviceName, severity: i.severity, status: i.status, lead: i.lead, startedAt: i.startedAt.toISOString() })),
+    changes: { waiting, top: top.map((c) => ({ id: c.id, title: c.title, service: c.serviceName, risk: c.risk, type: c.type })) },
     freeze: shared.freeze,
-    today: deploymentsSince(db, shared.today, scope),
-    events: listEvents(db, scope, 8).map(eventJson),
+    today,
+    events: events.map(eventJson),
   };
 }
 
 /** Everything a wall shows, every view at once: one request per refresh, and rotating needs no fetch. */
-export function wallData(db: Db, views: WallViewSpec[], rotateSeconds = DEFAULT_ROTATE_SECONDS, now = new Date()) {
-  const shared = refreshContext(db, now);
-  return { generatedAt: now.toISOString(), rotateSeconds, views: views.map((view) => viewData(db, view, shared)) };
+export async function wallData(db: Database, views: WallViewSpec[], rotateSeconds = DEFAULT_ROTATE_SECONDS, now = new Date()) {
+  const shared = await refreshContext(db, now);
+  return { generatedAt: now.toISOString(), rotateSeconds, views: await Promise.all(views.map((view) => viewData(db, view, shared))) };
 }
-export type WallData = ReturnType<typeof wallData>;
+export type WallData = Awaited<ReturnType<typeof wallData>>;
 export type WallViewData = WallData["views"][number];

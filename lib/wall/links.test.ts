@@ -10,29 +10,29 @@ import { newWallLinkSchema } from "./schema";
 const link = (input: Record<string, unknown>) => newWallLinkSchema.parse(input);
 
 describe("wall links", () => {
-  it("open until revoked or expired, and only a digest is stored", () => {
+  it("open until revoked or expired, and only a digest is stored", async () => {
     const s = scenario();
-    s.service("checkout-api", "payments");
-    const { link: created, path } = createWallLink(s.db, CLI_ACTOR, link({ name: "TV", views: [{ team: "payments" }] }));
+    await s.service("checkout-api", "payments");
+    const { link: created, path } = await createWallLink(s.db, CLI_ACTOR, link({ name: "TV", views: [{ team: "payments" }] }));
     const token = path.split("/").at(-1)!;
     expect(path).toMatch(/^\/wall\/wl_[A-Za-z0-9_-]{32}$/);
     expect(JSON.stringify(s.db.$client.prepare("select * from wall_links").all())).not.toContain(token);
-    const opened = openWallLink(s.db, token);
+    const opened = await openWallLink(s.db, token);
     expect(opened.ok && linkViews(opened.link)).toEqual([{ name: "Team payments", team: "payments", panels: "all" }]);
-    expect(openWallLink(s.db, "wl_nope")).toEqual({ ok: false, reason: "unknown" });
-    revokeWallLink(s.db, CLI_ACTOR, created.id);
-    expect(openWallLink(s.db, token)).toEqual({ ok: false, reason: "revoked" });
-    const expiring = createWallLink(s.db, CLI_ACTOR, link({ name: "Temp", views: [{}], expires: new Date(Date.now() + 60_000).toISOString() }));
-    expect(openWallLink(s.db, expiring.path.split("/").at(-1)!, new Date(Date.now() + 120_000))).toEqual({ ok: false, reason: "expired" });
+    expect(await openWallLink(s.db, "wl_nope")).toEqual({ ok: false, reason: "unknown" });
+    await revokeWallLink(s.db, CLI_ACTOR, created.id);
+    expect(await openWallLink(s.db, token)).toEqual({ ok: false, reason: "revoked" });
+    const expiring = await createWallLink(s.db, CLI_ACTOR, link({ name: "Temp", views: [{}], expires: new Date(Date.now() + 60_000).toISOString() }));
+    expect(await openWallLink(s.db, expiring.path.split("/").at(-1)!, new Date(Date.now() + 120_000))).toEqual({ ok: false, reason: "expired" });
   });
 
-  it("refuses a team or service that does not exist, naming the view's field, and writes nothing", () => {
+  it("refuses a team or service that does not exist, naming the view's field, and writes nothing", async () => {
     const s = scenario();
-    s.service("checkout-api", "payments");
+    await s.service("checkout-api", "payments");
     const attempt = () => createWallLink(s.db, CLI_ACTOR, link({ name: "TV", views: [{ team: "payments" }, { services: "checkout-api, chekout" }] }));
-    expect(attempt).toThrow(AppError);
+    await expect(attempt()).rejects.toThrow(AppError);
     try {
-      attempt();
+      await attempt();
     } catch (e) {
       expect((e as AppError).fields).toEqual({ "views.1.services": "there is no service chekout (check the spelling, or record it first)" });
     }
@@ -94,12 +94,12 @@ describe("the wall link form and CLI schema", () => {
 });
 
 describe("wall data", () => {
-  it("serves every view as plain JSON, each narrowed to its team or services", () => {
+  it("serves every view as plain JSON, each narrowed to its team or services", async () => {
     const s = scenario();
     const now = new Date();
-    s.deploy({ service: "checkout-api", team: "payments", finishedAt: now.toISOString() });
-    s.deploy({ service: "search", team: "discovery", finishedAt: now.toISOString(), status: "failure" });
-    const data = wallData(s.db, [
+    await s.deploy({ service: "checkout-api", team: "payments", finishedAt: now.toISOString() });
+    await s.deploy({ service: "search", team: "discovery", finishedAt: now.toISOString(), status: "failure" });
+    const data = await wallData(s.db, [
       { name: "Payments", team: "payments", panels: "all" },
       { name: "Search", services: ["search"], panels: "incidents" },
     ], 15, now);
@@ -117,9 +117,9 @@ describe("wall data", () => {
     expect(wallWindow(new Date("2026-11-22T18:30:00Z"))).toEqual({ from: new Date("2026-10-24T00:00:00Z"), to: new Date("2026-11-23T00:00:00Z") });
   });
 
-  it("starts empty on an empty database", () => {
+  it("starts empty on an empty database", async () => {
     const { db } = memoryDb();
-    const [view] = wallData(db, [{ name: "All", panels: "all" }]).views;
+    const [view] = (await wallData(db, [{ name: "All", panels: "all" }])).views;
     expect(view).toMatchObject({ incidents: [], changes: { waiting: 0, top: [] }, freeze: null, today: [], events: [] });
     expect(view!.metrics.deploymentFrequency).toMatchObject({ perDay: 0, level: "low" });
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import type { WallLink } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { listFilterOptions } from "@/db/queries/services";
@@ -12,8 +12,8 @@ import { wallViewSchema, type NewWallLink, type WallViewSpec } from "./schema";
 export const wallPath = (token: string) => `/wall/${token}`;
 
 /** A team or service no one has recorded would show an empty wall forever: say so when the link is made. */
-function checkScopes(db: Db, views: WallViewSpec[]) {
-  const { services, teams } = listFilterOptions(db);
+async function checkScopes(db: Database, views: WallViewSpec[]): Promise<void> {
+  const { services, teams } = await listFilterOptions(db.read);
   const known = new Set(services.map((s) => s.slug));
   const issues = views.flatMap((view, i) => [
     ...(view.team && !teams.includes(view.team) ? [{ path: ["views", i, "team"], message: `no service belongs to team ${view.team} (check the spelling, or record its services first)` }] : []),
@@ -23,11 +23,11 @@ function checkScopes(db: Db, views: WallViewSpec[]) {
 }
 
 /** A read-only link for a TV: only a digest is stored; the path is shown once. */
-export function createWallLink(db: Db, actor: Actor, input: NewWallLink): { link: WallLink; path: string } {
-  checkScopes(db, input.views);
+export async function createWallLink(db: Database, actor: Actor, input: NewWallLink): Promise<{ link: WallLink; path: string }> {
+  await checkScopes(db, input.views);
   const token = `wl_${randomBytes(24).toString("base64url")}`;
-  return db.transaction((tx) => {
-    const link = insertWallLink(tx, {
+  return db.transaction(async (tx) => {
+    const link = await insertWallLink(tx, {
       name: input.name,
       views: input.views,
       rotateSeconds: input.rotate,
@@ -37,7 +37,7 @@ export function createWallLink(db: Db, actor: Actor, input: NewWallLink): { link
       createdAt: new Date(),
     });
     const { tokenHash: _hash, ...visible } = link;
-    recordAudit(tx, actor, { action: "wall_link.create", entityType: "wall_link", entityId: link.id, after: visible });
+    await recordAudit(tx, actor, { action: "wall_link.create", entityType: "wall_link", entityId: link.id, after: visible });
     return { link, path: wallPath(token) };
   });
 }
@@ -52,19 +52,19 @@ export function linkViews(link: WallLink): WallViewSpec[] {
 export type WallAccess = { ok: true; link: WallLink } | { ok: false; reason: "unknown" | "revoked" | "expired" };
 
 /** Whether a TV's link still opens the wall; a revoked or expired one says so (and shows nothing else). */
-export function openWallLink(db: Db, token: string, now = new Date()): WallAccess {
-  const link = findWallLinkByHash(db, hashToken(token));
+export async function openWallLink(db: Database, token: string, now = new Date()): Promise<WallAccess> {
+  const link = await findWallLinkByHash(db.read, hashToken(token));
   if (!link) return { ok: false, reason: "unknown" };
   if (link.revokedAt) return { ok: false, reason: "revoked" };
   if (link.expiresAt && link.expiresAt <= now) return { ok: false, reason: "expired" };
   return { ok: true, link };
 }
 
-export function revokeWallLink(db: Db, actor: Actor, id: number): WallLink {
-  return db.transaction((tx) => {
-    const link = revokeWallLinkRow(tx, id);
+export async function revokeWallLink(db: Database, actor: Actor, id: number): Promise<WallLink> {
+  return db.transaction(async (tx) => {
+    const link = await revokeWallLinkRow(tx, id);
     if (!link) throw notFound("The wall link");
-    recordAudit(tx, actor, { action: "wall_link.revoke", entityType: "wall_link", entityId: id });
+    await recordAudit(tx, actor, { action: "wall_link.revoke", entityType: "wall_link", entityId: id });
     return link;
   });
 }
