@@ -11,5 +11,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const db = getDb();
   const grant = await grantWall(db, (await params).token);
   if (!grant.ok) return json({ error: { code: grant.code, message: grant.message } }, grant.status);
-  return json(wallData(db, grant.views, grant.rotateSeconds));
+  return json(await wallData(db, grant.views, grant.rotateSeconds));
 }
