@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import { authenticateToken } from "@/db/queries/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
@@ -70,8 +70,8 @@ export function bearerToken(header: string | null): string {
  * The token behind an Authorization header, when it is valid (401), may do this (403) and is within
  * its rate limit (429).
  */
-export function authenticate(db: Db, authorization: string | null, access: EndpointAccess): TokenActor {
-  const token = authenticateToken(db, bearerToken(authorization));
+export async function authenticate(db: Database, authorization: string | null, access: EndpointAccess): Promise<TokenActor> {
+  const token = await authenticateToken(db, bearerToken(authorization));
   if (!token) throw new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
   if (!tokenCan(token.role, access.permission)) {
     throw new AppError("forbidden", `A token with role ${token.role} may not ${access.doing}.`);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import type { Database } from "@/db/database";
 import { userCan } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError, invalid } from "@/lib/errors";
@@ -8,8 +9,8 @@ import { authenticate, errorReply, failureReply, parseOrRefuse, type EndpointAcc
 
 export type { TokenActor } from "./endpoint";
 
-type Context<Q, B, P> = { request: Request; actor: TokenActor; db: Db; query: Q; body: B; params: P };
-type ReadContext<Q> = { request: Request; db: Db; query: Q };
+type Context<Q, B, P> = { request: Request; actor: TokenActor; db: Database; query: Q; body: B; params: P };
+type ReadContext<Q> = { request: Request; db: Database; query: Q };
 
 /** A reply as a Web Response. */
 export function replyResponse(reply: Reply): Response {
@@ -37,8 +38,8 @@ export function apiRoute<Q extends z.ZodType, B extends z.ZodType | undefined = 
       if (options.params) params = parseOrRefuse(options.params, params);
       const query = parseOrRefuse(options.query, Object.fromEntries(new URL(request.url).searchParams));
       const body = options.body ? parseOrRefuse(options.body, await readJsonBody(request)) : undefined;
-      const db = getDb();
-      const actor = authenticate(db, request.headers.get("authorization"), options);
+      const db = getDatabase();
+      const actor = await authenticate(db, request.headers.get("authorization"), options);
       return await run({ request, actor, db, query, body: body as never, params: params as never });
     } catch (error) {
       return replyResponse(failureReply(options.doing, error));
@@ -59,6 +60,6 @@ export function readRoute<Q extends z.ZodType>(options: { doing: string; query: 
     if (!userCan(user.role, "read")) return errorResponse(new AppError("forbidden", `Your role may not ${options.doing}.`));
     const query = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return errorResponse(invalid(query.error.issues));
-    return run({ request, db: getDb(), query: query.data });
+    return run({ request, db: getDatabase(), query: query.data });
   };
 }

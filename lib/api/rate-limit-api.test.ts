@@ -9,10 +9,10 @@ const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 process.env.TANDEM_RATE_LIMIT = "3";
 const tokens: string[] = [];
-beforeAll(() => {
-  const { db, sqlite } = openDatabase(t.file);
-  tokens.push(createApiToken(db, CLI_ACTOR, { name: "a", role: "read" }).token, createApiToken(db, CLI_ACTOR, { name: "b", role: "read" }).token);
-  sqlite.close();
+beforeAll(async () => {
+  const { db } = openDatabase(t.file);
+  tokens.push((await createApiToken(db, CLI_ACTOR, { name: "a", role: "read" })).token, (await createApiToken(db, CLI_ACTOR, { name: "b", role: "read" })).token);
+  await db.close();
 });
 afterAll(() => t.cleanup());
 

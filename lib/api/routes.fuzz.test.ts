@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getOpenedDatabase } from "@/db/client";
 import { createApiToken } from "@/db/queries/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { tempDir } from "@/db/test/temp-db";
@@ -38,11 +38,11 @@ let token = "";
 let incidentId = 0;
 let log: ReturnType<typeof writeLog>;
 beforeAll(async () => {
-  const db = getDb();
-  token = createApiToken(db, CLI_ACTOR, { name: "fuzz", role: "admin" }).token;
-  incidentId = recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") }).incident.id;
-  await createUserAccount(getAuth(), db, CLI_ACTOR, { email: "viewer@example.com", name: "Viewer", role: "viewer", password: "viewer-password-1" });
-  expect(findUserByEmail(db, "viewer@example.com")).toBeDefined();
+  const db = getDatabase();
+  token = (await createApiToken(db, CLI_ACTOR, { name: "fuzz", role: "admin" })).token;
+  incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
+  await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "viewer@example.com", name: "Viewer", role: "viewer", password: "viewer-password-1" });
+  expect(await findUserByEmail(db.read, "viewer@example.com")).toBeDefined();
   setRequestHeaders({ cookie: await sessionCookie("viewer@example.com", "viewer-password-1") });
   log = writeLog(getOpenedDatabase().sqlite, ["api_tokens.update"]);
 });

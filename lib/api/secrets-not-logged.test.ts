@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { createApiToken } from "@/db/queries/tokens";
 import { tempDir } from "@/db/test/temp-db";
 import { authorizedAction } from "@/lib/actions/authorized-action";
@@ -22,8 +22,8 @@ afterAll(() => t.cleanup());
 let token = "";
 let cookie = "";
 beforeAll(async () => {
-  token = createApiToken(getDb(), CLI_ACTOR, { name: "logged?", role: "admin" }).token;
-  await createUserAccount(getAuth(), getDb(), CLI_ACTOR, { email: "ada@example.com", name: "Ada", role: "admin", password: "admin-password-1" });
+  token = (await createApiToken(getDatabase(), CLI_ACTOR, { name: "logged?", role: "admin" })).token;
+  await createUserAccount(await getAuth(), getDatabase(), CLI_ACTOR, { email: "ada@example.com", name: "Ada", role: "admin", password: "admin-password-1" });
   cookie = await sessionCookie("ada@example.com", "admin-password-1");
 });
 afterEach(() => vi.restoreAllMocks());

@@ -4,8 +4,7 @@ import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements, adminAc } from "better-auth/plugins/admin/access";
 import { nextCookies } from "better-auth/next-js";
-import type { Db } from "@/db/client";
-import { getOpenedDatabase } from "@/db/client";
+import { getOpenedDatabase, type SqliteDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
 import { getOrCreateSecret } from "@/db/queries/settings";
 import { getConfig } from "@/lib/config/config";
@@ -21,7 +20,8 @@ const roles = {
 };
 
 
-export function createAuth(db: Db, options: { secret: string; publicUrl: string | undefined; port: number }) {
+/** better-auth runs its own queries through Drizzle on the SQLite writer (it is not on the async port). */
+export function createAuth(db: SqliteDatabase, options: { secret: string; publicUrl: string | undefined; port: number }) {
   return betterAuth({
     appName: "Tandem",
     secret: options.secret,
@@ -44,18 +44,22 @@ export function createAuth(db: Db, options: { secret: string; publicUrl: string 
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { tandemAuth?: Auth };
+const globalForAuth = globalThis as unknown as { tandemAuth?: Promise<Auth> };
 
-/** Built on first use, never at module load (that would run during `next build`). */
-export function getAuth(): Auth {
-  if (!globalForAuth.tandemAuth) {
-    const config = getConfig();
-    const { db } = getOpenedDatabase();
-    globalForAuth.tandemAuth = createAuth(db, {
-      secret: getOrCreateSecret(db, config.secret),
-      publicUrl: config.publicUrl,
-      port: config.port,
-    });
-  }
+async function buildAuth(): Promise<Auth> {
+  const config = getConfig();
+  const { db } = getOpenedDatabase();
+  return createAuth(db, { secret: await getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
+}
+
+/**
+ * Built on first use, never at module load (that would run during `next build`). Callers arriving while
+ * it is being built share the one being built; a failed build is forgotten, so the next call tries again.
+ */
+export function getAuth(): Promise<Auth> {
+  globalForAuth.tandemAuth ??= buildAuth().catch((error: unknown) => {
+    globalForAuth.tandemAuth = undefined;
+    throw error;
+  });
   return globalForAuth.tandemAuth;
 }

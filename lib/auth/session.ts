@@ -12,7 +12,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // Read the request first: it marks the page dynamic before anything touches the database, so
   // `next build` never opens (or creates) it while prerendering.
   const requestHeaders = await headers();
-  const result = await getAuth().api.getSession({ headers: requestHeaders });
+  const result = await (await getAuth()).api.getSession({ headers: requestHeaders });
   if (!result || result.user.banned || !isUserRole(result.user.role)) return null;
   const { id, email, name, role } = result.user;
   return { type: "user", id, label: email, role, name, email };

@@ -24,10 +24,10 @@ export function deploymentsApiSuite(door: IngestionDoor) {
   process.env.DATABASE_URL = `file:${t.file}`;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    const { db, sqlite } = openDatabase(t.file);
-    for (const role of ["ingest", "read", "admin"] as const) tokens[role] = createApiToken(db, CLI_ACTOR, { name: role, role }).token;
-    tokens.ingest2 = createApiToken(db, CLI_ACTOR, { name: "second", role: "ingest" }).token;
-    sqlite.close();
+    const { db } = openDatabase(t.file);
+    for (const role of ["ingest", "read", "admin"] as const) tokens[role] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
+    tokens.ingest2 = (await createApiToken(db, CLI_ACTOR, { name: "second", role: "ingest" })).token;
+    await db.close();
     await door.start?.();
   });
   afterAll(async () => {
@@ -127,8 +127,8 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       const sha = (name: string) => name.padEnd(40, "0");
       const at = (hour: number) => `2026-03-11T${String(hour).padStart(2, "0")}:00:00Z`;
       const commit = (name: string, hour: number) => ({ sha: sha(name), timestamp: at(hour) });
-      const { db, sqlite } = openDatabase(t.file);
-      recordPush(db, CLI_ACTOR, "test", {
+      const { db } = openDatabase(t.file);
+      await recordPush(db, CLI_ACTOR, "test", {
         service: "lineage",
         ref: "refs/heads/main",
         before: null,
@@ -151,8 +151,8 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       });
       expect(response.status).toBe(201);
       const answered = (await response.json()).deployments.map((d: { id: number; commits: string[] }) => [d.id, d.commits.map((s) => s.slice(0, 2))]);
-      const stored = answered.map(([id]: [number]) => [id, listDeploymentShas(db, id).map((s) => s.slice(0, 2))]);
-      sqlite.close();
+      const stored = await Promise.all(answered.map(async ([id]: [number]) => [id, (await listDeploymentShas(db.read, id)).map((s) => s.slice(0, 2))]));
+      await db.close();
       expect(answered).toEqual(stored);
       expect(answered[0]).toEqual([earlier.id, ["a2", "a1"]]);
       expect(answered[1]![1]).toEqual(["b1", "b4", "b2", "b3"]);

@@ -1,4 +1,4 @@
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import type { EndpointAccess, Reply, TokenActor } from "@/lib/api/endpoint";
 import { recordDeployments } from "./deployments";
 import { deploymentJson } from "./json";
@@ -10,8 +10,8 @@ import type { DeploymentPost } from "./schema";
  */
 export const RECORD_DEPLOYMENTS: EndpointAccess = { permission: "record", doing: "record deployments" };
 
-export function recordDeploymentsReply(db: Db, actor: TokenActor, body: DeploymentPost): Reply {
-  const results = recordDeployments(db, actor, `token:${actor.id}`, body.items, body.batch);
+export async function recordDeploymentsReply(db: Database, actor: TokenActor, body: DeploymentPost): Promise<Reply> {
+  const results = await recordDeployments(db, actor, `token:${actor.id}`, body.items, body.batch);
   const json = results.map((r) => deploymentJson(r.deployment, r.service, r.commits));
   const status = results.some((r) => r.created) ? 201 : 200;
   return { status, body: body.batch ? { deployments: json } : json[0] };

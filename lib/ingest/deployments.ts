@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/db/client";
+import type { Database, Queryable } from "@/db/database";
 import type { Deployment } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import {
@@ -33,8 +33,8 @@ const FINAL = new Set(["success", "failure", "cancelled"]);
 const badField = (field: string, message: string) => new AppError("bad_request", `${field}: ${message}`, { [field]: message });
 
 /** Resolves `rollbackOf` (an id, or an externalId of the same source) to a deployment id. */
-export function resolveDeployment(tx: Tx, source: string, ref: number | string, field: string): number {
-  const found = typeof ref === "number" ? findDeploymentById(tx, ref) : findDeploymentByExternalId(tx, source, ref);
+export async function resolveDeployment(tx: Queryable, source: string, ref: number | string, field: string): Promise<number> {
+  const found = typeof ref === "number" ? await findDeploymentById(tx, ref) : await findDeploymentByExternalId(tx, source, ref);
   if (!found) throw badField(field, `no deployment has ${typeof ref === "number" ? "id" : "externalId"} ${ref}`);
   return found.id;
 }
@@ -50,14 +50,14 @@ class Recording {
   private readonly timestamps = new Map<number, number>();
 
   constructor(
-    readonly tx: Tx,
+    readonly tx: Queryable,
     readonly actor: Actor,
     readonly source: string,
   ) {}
 
-  serviceId(slug: string): number {
+  async serviceId(slug: string): Promise<number> {
     let id = this.services.get(slug);
-    if (id === undefined) this.services.set(slug, (id = ensureService(this.tx, this.actor, slug)));
+    if (id === undefined) this.services.set(slug, (id = await ensureService(this.tx, this.actor, slug)));
     return id;
   }
 
@@ -70,16 +70,16 @@ class Recording {
     this.timestamps.set(commitId, timestamp);
   }
 
-  link(deploymentId: number, commits: { id: number; sha: string }[]): void {
-    linkCommits(this.tx, deploymentId, commits.map((c) => c.id));
+  async link(deploymentId: number, commits: { id: number; sha: string }[]): Promise<void> {
+    await linkCommits(this.tx, deploymentId, commits.map((c) => c.id));
     const linked = this.linked.get(deploymentId);
     if (linked) for (const c of commits) linked.set(c.id, c.sha);
   }
 
   /** As listDeploymentShas orders them: by timestamp, then id. A deployment that existed before is read back. */
-  shas(deploymentId: number): string[] {
+  async shas(deploymentId: number): Promise<string[]> {
     const linked = this.linked.get(deploymentId);
-    if (!linked) return listDeploymentShas(this.tx, deploymentId);
+    if (!linked) return await listDeploymentShas(this.tx, deploymentId);
     const ids = [...linked.keys()];
     ids.sort((a, b) => this.timestamps.get(a)! - this.timestamps.get(b)! || a - b);
     return ids.map((id) => linked.get(id)!);
@@ -91,40 +91,45 @@ class Recording {
  * (per source) updates its deployment instead of adding one; a finished status is never undone by a
  * late "in_progress".
  */
-export function recordDeployments(db: Db, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): RecordedDeployment[] {
-  return db.transaction((tx) => {
+export async function recordDeployments(db: Database, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): Promise<RecordedDeployment[]> {
+  return db.transaction(async (tx) => {
     const recording = new Recording(tx, actor, source);
-    return recordAll(recording, items, batch).map((r) => ({ ...r, commits: recording.shas(r.deployment.id) }));
+    const results = await recordAll(recording, items, batch);
+    const recorded: RecordedDeployment[] = [];
+    for (const r of results) recorded.push({ ...r, commits: await recording.shas(r.deployment.id) });
+    return recorded;
   });
 }
 
 /** The same, inside a transaction the caller holds (webhooks apply several effects atomically). */
-export function recordDeploymentsIn(tx: Tx, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
+export function recordDeploymentsIn(tx: Queryable, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): Promise<DeploymentResult[]> {
   return recordAll(new Recording(tx, actor, source), items, batch);
 }
 
 /** Each item in order; a batch's problems are named by the item's path (deployments.3.finishedAt). */
-function recordAll(recording: Recording, items: DeploymentInput[], batch: boolean): DeploymentResult[] {
-  return items.map((item, i) => recordOne(recording, item, batch ? `deployments.${i}.` : ""));
+async function recordAll(recording: Recording, items: DeploymentInput[], batch: boolean): Promise<DeploymentResult[]> {
+  const results: DeploymentResult[] = [];
+  for (let i = 0; i < items.length; i++) results.push(await recordOne(recording, items[i]!, batch ? `deployments.${i}.` : ""));
+  return results;
 }
 
-function recordOne(recording: Recording, input: DeploymentInput, prefix: string): DeploymentResult {
+async function recordOne(recording: Recording, input: DeploymentInput, prefix: string): Promise<DeploymentResult> {
   const { tx, actor, source } = recording;
-  const serviceId = recording.serviceId(input.service);
-  const rollbackOfId = input.rollbackOf === undefined ? undefined : resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`);
+  const serviceId = await recording.serviceId(input.service);
+  const rollbackOfId = input.rollbackOf === undefined ? undefined : await resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`);
   const now = new Date();
-  const existing = input.externalId ? findDeploymentByExternalId(tx, source, input.externalId) : undefined;
+  const existing = input.externalId ? await findDeploymentByExternalId(tx, source, input.externalId) : undefined;
   if (existing && existing.serviceId !== serviceId) {
     throw new AppError("conflict", `${prefix}externalId ${input.externalId} already names a deployment of another service.`, { [`${prefix}externalId`]: "already used for another service" });
   }
   // A replay that omits changeRequest still implements the change its first delivery named.
   const changeId = input.changeRequest ?? existing?.changeRequestId ?? undefined;
-  const change = changeId === undefined ? undefined : findChange(tx, changeId);
+  const change = changeId === undefined ? undefined : await findChange(tx, changeId);
   if (input.changeRequest !== undefined && !change) {
     throw badField(`${prefix}changeRequest`, `no change request has id ${input.changeRequest}`);
   }
   const policy = change ? onDeployment(change, input.status) : undefined;
-  if (policy?.violation && findServiceBySlug(tx, input.service)?.requireApprovedChange) {
+  if (policy?.violation && (await findServiceBySlug(tx, input.service))?.requireApprovedChange) {
     throw new AppError("conflict", `${prefix}changeRequest ${change!.id} is ${change!.status.replace("_", " ")}; ${input.service} only deploys approved changes.`, {
       [`${prefix}changeRequest`]: "is not approved",
     });
@@ -151,22 +156,23 @@ function recordOne(recording: Recording, input: DeploymentInput, prefix: string)
     throw badField(`${prefix}finishedAt`, "must not be before startedAt");
   }
   const deployment = existing
-    ? updateDeployment(tx, existing.id, values)
-    : insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now });
+    ? await updateDeployment(tx, existing.id, values)
+    : await insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now });
 
   if (!existing) recording.created(deployment.id);
 
-  const listed = (input.commits ?? []).map((c) => {
-    const stored = upsertCommit(tx, serviceId, c);
+  const listed: { id: number; sha: string }[] = [];
+  for (const c of input.commits ?? []) {
+    const stored = await upsertCommit(tx, serviceId, c);
     recording.seen(stored.id, stored.timestamp);
-    return { id: stored.id, sha: c.sha };
-  });
-  recording.link(deployment.id, listed);
-  if (deployment.status === "success") recording.link(deployment.id, commitsDeliveredBy(tx, deployment, recording));
-  if (!existing || existing.status !== deployment.status) insertEvent(tx, deploymentEvent(deployment, input.service));
-  if (change && policy && (policy.status || !existing)) applyChangePolicy(tx, actor, change, deployment, policy);
+    listed.push({ id: stored.id, sha: c.sha });
+  }
+  await recording.link(deployment.id, listed);
+  if (deployment.status === "success") await recording.link(deployment.id, await commitsDeliveredBy(tx, deployment, recording));
+  if (!existing || existing.status !== deployment.status) await insertEvent(tx, deploymentEvent(deployment, input.service));
+  if (change && policy && (policy.status || !existing)) await applyChangePolicy(tx, actor, change, deployment, policy);
 
-  recordAudit(tx, actor, {
+  await recordAudit(tx, actor, {
     action: existing ? "deployment.update" : "deployment.create",
     entityType: "deployment",
     entityId: deployment.id,
@@ -177,39 +183,39 @@ function recordOne(recording: Recording, input: DeploymentInput, prefix: string)
 }
 
 /** A deployment implements (or fails) its change request; naming an unapproved one is flagged on the timeline. */
-function applyChangePolicy(tx: Tx, actor: Actor, change: ChangeRequest, deployment: Deployment, policy: { status: ChangeRequest["status"] | null; violation: boolean }) {
+async function applyChangePolicy(tx: Queryable, actor: Actor, change: ChangeRequest, deployment: Deployment, policy: { status: ChangeRequest["status"] | null; violation: boolean }): Promise<void> {
   const now = new Date();
   if (policy.violation) {
-    insertEvent(tx, { ...changeEvent(change, "policy violation", now), summary: `Policy violation: deployment #${deployment.id} ships "${change.title}", which is ${change.status.replace("_", " ")}` });
+    await insertEvent(tx, { ...changeEvent(change, "policy violation", now), summary: `Policy violation: deployment #${deployment.id} ships "${change.title}", which is ${change.status.replace("_", " ")}` });
     return;
   }
   if (policy.status && policy.status !== change.status) {
-    const after = updateChange(tx, change.id, { status: policy.status, implementedAt: deployment.finishedAt ?? now, updatedAt: now });
-    recordAudit(tx, actor, { action: `change.${policy.status}`, entityType: "change_request", entityId: change.id, before: change, after });
-    insertEvent(tx, changeEvent(after, policy.status, deployment.finishedAt ?? now));
+    const after = await updateChange(tx, change.id, { status: policy.status, implementedAt: deployment.finishedAt ?? now, updatedAt: now });
+    await recordAudit(tx, actor, { action: `change.${policy.status}`, entityType: "change_request", entityId: change.id, before: change, after });
+    await insertEvent(tx, changeEvent(after, policy.status, deployment.finishedAt ?? now));
   }
 }
 
 /** The pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
-function commitsDeliveredBy(tx: Tx, deployment: Deployment, recording?: Recording): { id: number; sha: string }[] {
+async function commitsDeliveredBy(tx: Queryable, deployment: Deployment, recording?: Recording): Promise<{ id: number; sha: string }[]> {
   if (!deployment.sha) return [];
   const shas = new Map<number, string>();
-  const ids = commitsDelivered(
+  const ids = await commitsDelivered(
     deployment.sha,
-    (sha) => {
-      const commit = lookupCommit(tx, deployment.serviceId, sha);
+    async (sha) => {
+      const commit = await lookupCommit(tx, deployment.serviceId, sha);
       if (commit) {
         shas.set(commit.id, sha);
         recording?.seen(commit.id, commit.timestamp);
       }
       return commit;
     },
-    (commitId) => deliveredBefore(tx, deployment, commitId),
+    async (commitId) => await deliveredBefore(tx, deployment, commitId),
   );
   return ids.map((id) => ({ id, sha: shas.get(id)! }));
 }
 
 /** Adds the pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
-export function deriveDeliveredCommits(tx: Tx, deployment: Deployment): void {
-  linkCommits(tx, deployment.id, commitsDeliveredBy(tx, deployment).map((c) => c.id));
+export async function deriveDeliveredCommits(tx: Queryable, deployment: Deployment): Promise<void> {
+  await linkCommits(tx, deployment.id, (await commitsDeliveredBy(tx, deployment)).map((c) => c.id));
 }

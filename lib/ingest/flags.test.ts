@@ -8,18 +8,18 @@ import { metricsQuerySchema } from "@/lib/dora/query";
 import { setDeploymentFlag } from "./flags";
 
 describe("deployment flags", () => {
-  it("marks and unmarks a failed change, each audited, and the metrics follow", () => {
+  it("marks and unmarks a failed change, each audited, and the metrics follow", async () => {
     const s = scenario();
-    const id = s.deploy({ service: "api", finishedAt: "2026-03-10T10:00:00Z" });
+    const id = await s.deploy({ service: "api", finishedAt: "2026-03-10T10:00:00Z" });
     const q = metricsQuerySchema.parse({ from: "2026-03-09T00:00:00Z", to: "2026-03-11T00:00:00Z" });
-    setDeploymentFlag(s.db, CLI_ACTOR, id, "changeFailed", true);
-    expect(computeMetrics(s.db, q).changeFailureRate.failed).toBe(1);
-    expect(() => setDeploymentFlag(s.db, CLI_ACTOR, id, "changeFailed", true)).toThrow(`Deployment ${id} is already a failed change.`);
-    setDeploymentFlag(s.db, CLI_ACTOR, id, "changeFailed", false);
-    expect(computeMetrics(s.db, q).changeFailureRate.failed).toBe(0);
-    setDeploymentFlag(s.db, CLI_ACTOR, id, "unplanned", true);
-    expect(computeMetrics(s.db, q).reworkRate.unplanned).toBe(1);
-    expect(s.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "deployment")).all().map((r) => r.a)).toEqual([
+    await setDeploymentFlag(s.db, CLI_ACTOR, id, "changeFailed", true);
+    expect((await computeMetrics(s.db, q)).changeFailureRate.failed).toBe(1);
+    await expect(setDeploymentFlag(s.db, CLI_ACTOR, id, "changeFailed", true)).rejects.toThrow(`Deployment ${id} is already a failed change.`);
+    await setDeploymentFlag(s.db, CLI_ACTOR, id, "changeFailed", false);
+    expect((await computeMetrics(s.db, q)).changeFailureRate.failed).toBe(0);
+    await setDeploymentFlag(s.db, CLI_ACTOR, id, "unplanned", true);
+    expect((await computeMetrics(s.db, q)).reworkRate.unplanned).toBe(1);
+    expect((await s.db.read.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "deployment"))).map((r) => r.a)).toEqual([
       "deployment.mark.changeFailed",
       "deployment.unmark.changeFailed",
       "deployment.mark.unplanned",

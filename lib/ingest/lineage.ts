@@ -9,18 +9,18 @@ export const MAX_WALK = 10_000;
  * an unknown parent. Only ancestry is followed, so commits a force-push or squash merge left behind
  * (no longer reachable from `head`) are never counted.
  */
-export function commitsDelivered(
+export async function commitsDelivered(
   head: string,
-  lookup: (sha: string) => KnownCommit | undefined,
-  deliveredBefore: (commitId: number) => boolean,
-): number[] {
+  lookup: (sha: string) => Promise<KnownCommit | undefined>,
+  deliveredBefore: (commitId: number) => Promise<boolean>,
+): Promise<number[]> {
   const ids: number[] = [];
   const seen = new Set<string>();
   let sha: string | null = head;
   while (sha !== null && !seen.has(sha) && ids.length < MAX_WALK) {
     seen.add(sha);
-    const commit = lookup(sha);
-    if (!commit || deliveredBefore(commit.id)) break;
+    const commit = await lookup(sha);
+    if (!commit || (await deliveredBefore(commit.id))) break;
     ids.push(commit.id);
     sha = commit.parentSha;
   }

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/db/client";
+import type { Database, Queryable } from "@/db/database";
 import { insertPush, successfulDeploymentsOfShas, upsertCommit } from "@/db/queries/ingest";
 import type { Actor } from "@/lib/auth/actor";
 import { ensureService } from "@/lib/services/services";
@@ -23,15 +23,15 @@ const NO_COMMIT = /^0+$/;
  * unknown (the payload does not say where the new history forks). Deployments of a pushed sha that
  * arrived before the push get their delivered commits now.
  */
-export function recordPush(db: Db, actor: Actor, source: string, push: PushInput): { commits: number } {
+export function recordPush(db: Database, actor: Actor, source: string, push: PushInput): Promise<{ commits: number }> {
   return db.transaction((tx) => recordPushIn(tx, actor, source, push));
 }
 
-export function recordPushIn(tx: Tx, actor: Actor, source: string, push: PushInput): { commits: number } {
-  const serviceId = ensureService(tx, actor, push.service);
+export async function recordPushIn(tx: Queryable, actor: Actor, source: string, push: PushInput): Promise<{ commits: number }> {
+  const serviceId = await ensureService(tx, actor, push.service);
   const before = push.before && !NO_COMMIT.test(push.before) && !push.forced ? push.before : null;
-  push.commits.forEach((c, i) => upsertCommit(tx, serviceId, { ...c, parentSha: i === 0 ? before : push.commits[i - 1]!.sha }));
-  insertPush(tx, {
+  for (const [i, c] of push.commits.entries()) await upsertCommit(tx, serviceId, { ...c, parentSha: i === 0 ? before : push.commits[i - 1]!.sha });
+  await insertPush(tx, {
     serviceId,
     ref: push.ref,
     beforeSha: push.before,
@@ -41,6 +41,6 @@ export function recordPushIn(tx: Tx, actor: Actor, source: string, push: PushInp
     source,
     at: push.at,
   });
-  for (const d of successfulDeploymentsOfShas(tx, serviceId, push.commits.map((c) => c.sha))) deriveDeliveredCommits(tx, d);
+  for (const d of await successfulDeploymentsOfShas(tx, serviceId, push.commits.map((c) => c.sha))) await deriveDeliveredCommits(tx, d);
   return { commits: push.commits.length };
 }

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db, type OpenedDatabase } from "@/db/client";
+import { openDatabase, type OpenedDatabase, type SqliteDatabase } from "@/db/client";
 import { tempDir } from "@/db/test/temp-db";
 import { createApiToken } from "@/db/queries/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
@@ -14,15 +14,15 @@ let t: ReturnType<typeof tempDir>;
 let opened: OpenedDatabase;
 let observer: Database.Database;
 let actor: string;
-beforeEach(() => {
+beforeEach(async () => {
   t = tempDir();
   opened = openDatabase(t.file);
-  actor = `Bearer ${createApiToken(opened.db, CLI_ACTOR, { name: "ci", role: "ingest" }).token}`;
+  actor = `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "ci", role: "ingest" })).token}`;
   observer = new Database(t.file, { readonly: true });
 });
-afterEach(() => {
+afterEach(async () => {
   observer.close();
-  opened.sqlite.close();
+  await opened.db.close();
   t.cleanup();
 });
 
@@ -30,17 +30,17 @@ afterEach(() => {
  * The database, counting its outermost transactions (each is one COMMIT); `failAtCommit` makes the
  * outermost one fail as it ends, as a full disk would.
  */
-function counting(db: Db, failAtCommit = false) {
+function counting(db: SqliteDatabase, failAtCommit = false) {
   const real = db.transaction.bind(db);
   const seen = { commits: 0 };
   let depth = 0;
   const wrapped = Object.create(db, {
     transaction: {
-      value: (run: (tx: unknown) => unknown) =>
-        real((tx) => {
+      value: (run: (tx: SqliteDatabase) => Promise<unknown>) =>
+        real(async (tx) => {
           if (depth++ === 0) seen.commits++;
           try {
-            const result = run(tx);
+            const result = await run(tx);
             if (depth === 1 && failAtCommit) throw new Error("SQLITE_FULL: database or disk is full");
             return result;
           } finally {
@@ -48,7 +48,7 @@ function counting(db: Db, failAtCommit = false) {
           }
         }),
     },
-  }) as Db;
+  }) as SqliteDatabase;
   return { db: wrapped, seen };
 }
 const externalIds = () => (observer.prepare("select external_id from deployments order by id").pluck().all() as string[]);
@@ -91,7 +91,7 @@ describe("GroupCommit", () => {
   });
 
   it("checks each post's token inside the group: a bad one is refused alone", async () => {
-    const reader = `Bearer ${createApiToken(opened.db, CLI_ACTOR, { name: "dashboards", role: "read" }).token}`;
+    const reader = `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "dashboards", role: "read" })).token}`;
     const writer = new GroupCommit(opened.db);
     const replies = await Promise.all([
       writer.record(actor, post({ externalId: "one" })),

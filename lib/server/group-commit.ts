@@ -1,5 +1,4 @@
-import type { Db } from "@/db/client";
-import { sqliteOf } from "@/db/sqlite/prepared";
+import type { SqliteDatabase } from "@/db/client";
 import { authenticate, failureReply, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";
@@ -23,21 +22,28 @@ type Waiting = { authorization: string | null; body: DeploymentPost; done: (repl
 export class GroupCommit {
   private waiting: Waiting[] = [];
 
-  constructor(private readonly db: Db) {}
+  /** SQLite's own: only its connection can tell whether an error ended the whole transaction. */
+  constructor(private readonly db: SqliteDatabase) {}
 
   /** Authenticates (401, 403, 429) and records a validated post, once its group has committed. */
   record(authorization: string | null, body: DeploymentPost): Promise<Reply> {
     return new Promise((done) => {
-      if (this.waiting.push({ authorization, body, done }) === 1) setImmediate(() => setImmediate(() => this.commit()));
+      if (this.waiting.push({ authorization, body, done }) === 1) setImmediate(() => setImmediate(() => void this.commit()));
     });
   }
 
-  private commit(): void {
+  /** Never rejects: whatever goes wrong becomes the group's replies. */
+  private async commit(): Promise<void> {
     const group = this.waiting;
     this.waiting = [];
     let replies: Reply[];
     try {
-      replies = this.db.transaction(() => group.map(({ authorization, body }) => this.recordOne(authorization, body)));
+      replies = await this.db.transaction(async () => {
+        // One after another: each post's savepoint must be released before the next one opens.
+        const recorded = new Array<Reply>(group.length);
+        for (let i = 0; i < group.length; i++) recorded[i] = await this.recordOne(group[i]!.authorization, group[i]!.body);
+        return recorded;
+      });
     } catch (error) {
       const reply = failureReply(RECORD_DEPLOYMENTS.doing, error);
       replies = group.map(() => reply);
@@ -46,13 +52,13 @@ export class GroupCommit {
   }
 
   /** Inside the group's transaction, recordDeployments' own transaction is a savepoint. */
-  private recordOne(authorization: string | null, body: DeploymentPost): Reply {
+  private async recordOne(authorization: string | null, body: DeploymentPost): Promise<Reply> {
     try {
-      return recordDeploymentsReply(this.db, authenticate(this.db, authorization, RECORD_DEPLOYMENTS), body);
+      return await recordDeploymentsReply(this.db, await authenticate(this.db, authorization, RECORD_DEPLOYMENTS), body);
     } catch (error) {
       // Some errors (a full disk, I/O) end the whole transaction, not just the savepoint: later posts
       // would then commit on their own while the group reports failure. Fail the group instead.
-      if (!sqliteOf(this.db).inTransaction) throw error;
+      if (!this.db.sqlite.inTransaction) throw error;
       return failureReply(RECORD_DEPLOYMENTS.doing, error);
     }
   }

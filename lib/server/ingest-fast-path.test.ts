@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/deployments/route";
-import { getDb, openDatabase } from "@/db/client";
+import { getDatabase, openDatabase } from "@/db/client";
 import { createApiToken } from "@/db/queries/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
@@ -22,7 +22,7 @@ let writer: GroupCommit | undefined;
 /** The fast path in front of a stand-in for Next that only counts what reaches it. */
 function start(): Promise<void> {
   server = http.createServer((request, response) => {
-    if (isIngestion(request)) return void serveIngestion(request, response, (writer ??= new GroupCommit(getDb())));
+    if (isIngestion(request)) return void serveIngestion(request, response, (writer ??= new GroupCommit(getDatabase())));
     passedOn++;
     response.writeHead(404).end("next");
   });
@@ -113,9 +113,9 @@ describe("the ingestion fast path", () => {
   });
 
   it("counts a token's requests through both doors against one rate limit, answering 429 with Retry-After", async () => {
-    const { db, sqlite } = openDatabase(process.env.DATABASE_URL!.slice("file:".length));
-    const token = `Bearer ${createApiToken(db, CLI_ACTOR, { name: "limited", role: "ingest" }).token}`;
-    sqlite.close();
+    const { db } = openDatabase(process.env.DATABASE_URL!.slice("file:".length));
+    const token = `Bearer ${(await createApiToken(db, CLI_ACTOR, { name: "limited", role: "ingest" })).token}`;
+    await db.close();
     const global = globalThis as unknown as { apiLimiter?: RateLimiter };
     const previous = global.apiLimiter;
     global.apiLimiter = new RateLimiter(2, 60_000);

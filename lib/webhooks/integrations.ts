@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/database";
 import type { Integration } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { insertIntegration } from "@/db/queries/integrations";
@@ -10,8 +10,8 @@ import { integrationConfigSchema } from "./integration-schema";
 import { DEFAULT_CONFIG, type IntegrationConfig, type WebhookSource } from "./types";
 
 /** The key integration secrets are sealed with. */
-export function integrationKey(db: Db, configuredSecret: string | undefined): Buffer {
-  return deriveKey(getOrCreateSecret(db, configuredSecret), "integration-secrets");
+export async function integrationKey(db: Database, configuredSecret: string | undefined): Promise<Buffer> {
+  return deriveKey(await getOrCreateSecret(db, configuredSecret), "integration-secrets");
 }
 
 /** The URL path a tool posts to: each integration has its own. */
@@ -29,10 +29,10 @@ export function integrationConfig(integration: Integration): IntegrationConfig {
 }
 
 /** Creates an integration; returns its secret (generated unless given), shown to the admin once. */
-export function createIntegration(db: Db, actor: Actor, key: Buffer, input: { source: WebhookSource; name: string; secret?: string }) {
+export function createIntegration(db: Database, actor: Actor, key: Buffer, input: { source: WebhookSource; name: string; secret?: string }) {
   const secret = input.secret ?? randomBytes(24).toString("base64url");
-  return db.transaction((tx) => {
-    const integration = insertIntegration(tx, {
+  return db.transaction(async (tx) => {
+    const integration = await insertIntegration(tx, {
       source: input.source,
       name: input.name,
       secretSealed: seal(secret, key),
@@ -41,7 +41,7 @@ export function createIntegration(db: Db, actor: Actor, key: Buffer, input: { so
       createdAt: new Date(),
     });
     const { secretSealed: _sealed, ...visible } = integration;
-    recordAudit(tx, actor, { action: "integration.create", entityType: "integration", entityId: integration.id, after: visible });
+    await recordAudit(tx, actor, { action: "integration.create", entityType: "integration", entityId: integration.id, after: visible });
     return { integration, secret, path: webhookPath(integration) };
   });
 }

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/db/client";
+import type { Database, Queryable } from "@/db/database";
 import type { Integration } from "@/db/schema";
 import { findIncidentByExternalId } from "@/db/queries/incidents";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
@@ -16,42 +16,42 @@ import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect,
 import { verifyDelivery } from "./verify";
 
 /** The integration whose secret signed this delivery: the one in the path, or any of the source's. */
-function authenticate(db: Db, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, body: Buffer): Integration {
-  const candidates = id === undefined ? listActiveIntegrations(db, source) : [findIntegration(db, Number(id))].filter((i): i is Integration => Boolean(i && i.source === source && !i.disabledAt));
+async function authenticate(db: Database, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, body: Buffer): Promise<Integration> {
+  const candidates = id === undefined ? await listActiveIntegrations(db.read, source) : [await findIntegration(db.read, Number(id))].filter((i): i is Integration => Boolean(i && i.source === source && !i.disabledAt));
   const match = candidates.find((i) => verifyDelivery(source, headers, body, integrationSecret(i, key)));
   if (!match) throw new AppError("unauthorized", "The delivery's signature or token does not match this integration's secret.");
   return match;
 }
 
-function apply(tx: Tx, actor: Actor, source: string, effect: WebhookEffect): string {
+async function apply(tx: Queryable, actor: Actor, source: string, effect: WebhookEffect): Promise<string> {
   switch (effect.kind) {
     case "deployment": {
       const parsed = deploymentInputSchema.safeParse(effect.body);
       if (!parsed.success) throw invalid(parsed.error.issues);
-      const [result] = recordDeploymentsIn(tx, actor, source, [parsed.data], false);
+      const [result] = await recordDeploymentsIn(tx, actor, source, [parsed.data], false);
       return `deployment ${result!.deployment.id} ${result!.created ? "recorded" : "updated"} (${result!.deployment.status})`;
     }
     case "push":
-      return `push of ${recordPushIn(tx, actor, source, effect.push).commits} commits recorded`;
+      return `push of ${(await recordPushIn(tx, actor, source, effect.push)).commits} commits recorded`;
     case "incident": {
       const parsed = incidentCreateSchema.safeParse(effect.body);
       if (!parsed.success) throw invalid(parsed.error.issues);
-      const known = effect.opening && parsed.data.externalId ? findIncidentByExternalId(tx, source, parsed.data.externalId) : undefined;
+      const known = effect.opening && parsed.data.externalId ? await findIncidentByExternalId(tx, source, parsed.data.externalId) : undefined;
       const input = known && known.startedAt <= parsed.data.startedAt ? { ...parsed.data, startedAt: known.startedAt } : parsed.data;
-      const { incident, created } = recordIncidentIn(tx, actor, source, input);
+      const { incident, created } = await recordIncidentIn(tx, actor, source, input);
       return `incident ${incident.id} ${created ? "declared" : "updated"} (${incident.status})`;
     }
     case "incident-update": {
       const parsed = incidentPatchSchema.safeParse(effect.patch);
       if (!parsed.success) throw invalid(parsed.error.issues);
-      const incident = patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, parsed.data);
+      const incident = await patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, parsed.data);
       return incident ? `incident ${incident.id} updated (${incident.status})` : `no incident ${effect.externalId} known; nothing to update`;
     }
     case "incident-reopen": {
-      const known = findIncidentByExternalId(tx, source, effect.externalId);
+      const known = await findIncidentByExternalId(tx, source, effect.externalId);
       if (!known) return `no incident ${effect.externalId} known; nothing to reopen`;
       if (known.status !== "resolved") return `incident ${known.id} is already open (${known.status})`;
-      const incident = patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, { status: "investigating" })!;
+      const incident = (await patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, { status: "investigating" }))!;
       return `incident ${incident.id} reopened (${incident.status})`;
     }
   }
@@ -62,7 +62,7 @@ function apply(tx: Tx, actor: Actor, source: string, effect: WebhookEffect): str
  * ignore unused events (202), acknowledge redeliveries without applying them twice (200), apply the
  * rest all-or-nothing (200). Every verified delivery lands in the integration's delivery log.
  */
-export async function receiveWebhook(db: Db, key: Buffer, source: string, id: string | undefined, request: Request): Promise<Response> {
+export async function receiveWebhook(db: Database, key: Buffer, source: string, id: string | undefined, request: Request): Promise<Response> {
   if (!WEBHOOK_SOURCES.includes(source as WebhookSource) || (id !== undefined && !/^\d+$/.test(id))) {
     return errorResponse(new AppError("not_found", `There is no webhook endpoint ${source}${id ? `/${id}` : ""}.`));
   }
@@ -70,41 +70,43 @@ export async function receiveWebhook(db: Db, key: Buffer, source: string, id: st
   let body: Buffer;
   try {
     body = await readLimitedBody(request);
-    integration = authenticate(db, key, source as WebhookSource, id, request.headers, body);
+    integration = await authenticate(db, key, source as WebhookSource, id, request.headers, body);
   } catch (error) {
     if (error instanceof AppError) return errorResponse(error);
     throw error;
   }
   const receivedAt = new Date();
   const log = (parsed: Pick<ParsedDelivery, "deliveryId" | "event"> | null, outcome: "applied" | "ignored" | "duplicate" | "refused", status: number, message: string) =>
-    logDelivery(db, { integrationId: integration.id, deliveryId: parsed?.deliveryId ?? null, event: parsed?.event ?? "unknown", outcome, status, message, receivedAt });
+    db.transaction(async (tx) => logDelivery(tx, { integrationId: integration.id, deliveryId: parsed?.deliveryId ?? null, event: parsed?.event ?? "unknown", outcome, status, message, receivedAt }));
   let parsed: ParsedDelivery | null = null;
   try {
     parsed = PARSERS[source as WebhookSource]({ headers: request.headers, body: parseJsonBody(body), config: integrationConfig(integration) });
     if (parsed.effects.length === 0) {
-      log(parsed, "ignored", 202, parsed.ignoredReason ?? "nothing to record");
+      await log(parsed, "ignored", 202, parsed.ignoredReason ?? "nothing to record");
       return Response.json({ status: "ignored", reason: parsed.ignoredReason }, { status: 202 });
     }
     const actor: Actor = { type: "integration", id: String(integration.id), label: `${integration.source}: ${integration.name}` };
     const delivery = parsed;
-    const outcome = db.transaction((tx) => {
-      if (delivery.deliveryId && !claimDelivery(tx, integration.id, delivery.deliveryId)) return null;
-      return delivery.effects.map((effect) => apply(tx, actor, `integration:${integration.id}`, effect));
+    const outcome = await db.transaction(async (tx) => {
+      if (delivery.deliveryId && !(await claimDelivery(tx, integration.id, delivery.deliveryId))) return null;
+      const results: string[] = [];
+      for (const effect of delivery.effects) results.push(await apply(tx, actor, `integration:${integration.id}`, effect));
+      return results;
     });
     if (!outcome) {
-      log(parsed, "duplicate", 200, "already received; not applied again");
+      await log(parsed, "duplicate", 200, "already received; not applied again");
       return Response.json({ status: "duplicate" });
     }
-    log(parsed, "applied", 200, outcome.join("; "));
+    await log(parsed, "applied", 200, outcome.join("; "));
     return Response.json({ status: "applied", results: outcome });
   } catch (error) {
     const refusal = error instanceof PayloadError ? new AppError("bad_request", `The payload cannot be used: ${error.message}.`) : error;
     if (refusal instanceof AppError) {
-      log(parsed, "refused", refusal.status, refusal.message);
+      await log(parsed, "refused", refusal.status, refusal.message);
       return errorResponse(refusal);
     }
     console.error(`Webhook from integration ${integration.id} failed:`, error);
-    log(parsed, "refused", 500, "Tandem failed to process this delivery; nothing was written.");
+    await log(parsed, "refused", 500, "Tandem failed to process this delivery; nothing was written.");
     return Response.json({ error: { code: "internal", message: "Tandem could not process the delivery; nothing was written." } }, { status: 500 });
   }
 }

@@ -2,7 +2,8 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getOpenedDatabase } from "@/db/client";
+import { webhookReceipts } from "@/db/schema";
 import { tempDir } from "@/db/test/temp-db";
 import { writeLog } from "@/db/test/write-log";
 import { CLI_ACTOR } from "@/lib/auth/actor";
@@ -25,9 +26,10 @@ afterAll(() => t.cleanup());
 const SECRET = "fuzzing-secret-0123456789";
 const ids = {} as Record<WebhookSource, string>;
 let log: ReturnType<typeof writeLog>;
-beforeAll(() => {
-  const db = getDb();
-  for (const source of WEBHOOK_SOURCES) ids[source] = String(createIntegration(db, CLI_ACTOR, integrationKey(db, undefined), { source, name: source, secret: SECRET }).integration.id);
+beforeAll(async () => {
+  const db = getDatabase();
+  const key = await integrationKey(db, undefined);
+  for (const source of WEBHOOK_SOURCES) ids[source] = String((await createIntegration(db, CLI_ACTOR, key, { source, name: source, secret: SECRET })).integration.id);
   log = writeLog(getOpenedDatabase().sqlite);
 });
 
@@ -123,7 +125,9 @@ describe("fuzzing the webhooks", () => {
       fc.asyncProperty(fc.constantFrom(...FIXTURES), mutation, fc.constantFrom(...GITHUB_EVENTS), fc.boolean(), async (fixture, mutations, otherEvent, sameEvent) => {
         const body = encode(JSON.stringify(mutations.reduce(mutate, fixture.json)) ?? "null");
         // Forget earlier deliveries, or most of these would be acknowledged as redeliveries and never parsed into rows.
-        getOpenedDatabase().sqlite.prepare("delete from webhook_receipts").run();
+        await getDatabase().transaction(async (tx) => {
+          await tx.delete(webhookReceipts);
+        });
         const mark = log.mark();
         await expectClean(await deliver(fixture.source, body, signed(fixture.source, body, sameEvent ? fixture.event : otherEvent), false), mark);
       }),

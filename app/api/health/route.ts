@@ -1,11 +1,12 @@
 import { connection } from "next/server";
-import { getOpenedDatabase } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import { settings } from "@/db/schema";
 
 /** Liveness for load balancers and tests: 200 only when the database answers a query. */
 export async function GET() {
   await connection();
   try {
-    getOpenedDatabase().sqlite.prepare("select 1").get();
+    await getDatabase().read.select({ key: settings.key }).from(settings).limit(1);
     return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     console.error("Health check failed:", error);

@@ -7,8 +7,8 @@ import { changeCreateSchema } from "@/lib/ingest/schema";
 
 export const POST = apiRoute(
   { permission: "record", doing: "file change requests", query: z.object({}), body: changeCreateSchema },
-  ({ db, actor, body }) => {
-    const change = submitChange(db, actor, `token:${actor.id}`, body);
-    return Response.json(changeJson(change, serviceSlugOf(db, change.serviceId)), { status: 201 });
+  async ({ db, actor, body }) => {
+    const change = await submitChange(db, actor, `token:${actor.id}`, body);
+    return Response.json(changeJson(change, await serviceSlugOf(db.read, change.serviceId)), { status: 201 });
   },
 );

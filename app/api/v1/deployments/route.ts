@@ -4,6 +4,6 @@ import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deploym
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 
 /** Served here under `next dev`; the production server answers it on its fast path (lib/server). */
-export const POST = apiRoute({ ...RECORD_DEPLOYMENTS, query: z.object({}), body: deploymentPostSchema }, ({ db, actor, body }) =>
-  replyResponse(recordDeploymentsReply(db, actor, body)),
+export const POST = apiRoute({ ...RECORD_DEPLOYMENTS, query: z.object({}), body: deploymentPostSchema }, async ({ db, actor, body }) =>
+  replyResponse(await recordDeploymentsReply(db, actor, body)),
 );

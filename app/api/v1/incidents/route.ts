@@ -7,8 +7,8 @@ import { incidentCreateSchema } from "@/lib/ingest/schema";
 
 export const POST = apiRoute(
   { permission: "record", doing: "record incidents", query: z.object({}), body: incidentCreateSchema },
-  ({ db, actor, body }) => {
-    const { incident, created } = recordIncident(db, actor, `token:${actor.id}`, body);
-    return Response.json(incidentJson(incident, serviceSlugOf(db, incident.serviceId)), { status: created ? 201 : 200 });
+  async ({ db, actor, body }) => {
+    const { incident, created } = await recordIncident(db, actor, `token:${actor.id}`, body);
+    return Response.json(incidentJson(incident, await serviceSlugOf(db.read, incident.serviceId)), { status: created ? 201 : 200 });
   },
 );

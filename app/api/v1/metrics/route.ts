@@ -2,6 +2,6 @@ import { apiRoute } from "@/lib/api/handler";
 import { computeMetrics } from "@/lib/dora/metrics";
 import { metricsQuerySchema } from "@/lib/dora/query";
 
-export const GET = apiRoute({ permission: "read", doing: "read metrics", query: metricsQuerySchema }, ({ db, query }) =>
-  Response.json(computeMetrics(db, query)),
+export const GET = apiRoute({ permission: "read", doing: "read metrics", query: metricsQuerySchema }, async ({ db, query }) =>
+  Response.json(await computeMetrics(db, query)),
 );

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { grantWall } from "@/lib/wall/access";
 import { wallData } from "@/lib/wall/data";
 
@@ -8,8 +8,8 @@ const json = (body: unknown, status = 200) => Response.json(body, { status, head
 /** The wall's data, every view at once: for a share link's token (no sign-in, read-only), or "session". */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   await connection();
-  const db = getDb();
+  const db = getDatabase();
   const grant = await grantWall(db, (await params).token);
   if (!grant.ok) return json({ error: { code: grant.code, message: grant.message } }, grant.status);
-  return json(wallData(db, grant.views, grant.rotateSeconds));
+  return json(await wallData(db, grant.views, grant.rotateSeconds));
 }

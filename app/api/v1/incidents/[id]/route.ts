@@ -13,8 +13,8 @@ export const PATCH = apiRoute(
     params: z.object({ id: z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id") }),
     body: incidentPatchSchema,
   },
-  ({ db, actor, body, params }) => {
-    const incident = patchIncident(db, actor, `token:${actor.id}`, params.id, body);
-    return Response.json(incidentJson(incident, serviceSlugOf(db, incident.serviceId)));
+  async ({ db, actor, body, params }) => {
+    const incident = await patchIncident(db, actor, `token:${actor.id}`, params.id, body);
+    return Response.json(incidentJson(incident, await serviceSlugOf(db.read, incident.serviceId)));
   },
 );

@@ -13,8 +13,8 @@ export const PUT = apiRoute(
     params: z.object({ slug: slugSchema }),
     body: serviceFieldsSchema.strict(),
   },
-  ({ db, actor, body, params }) => {
-    const { service, created } = upsertService(db, actor, params.slug, body);
+  async ({ db, actor, body, params }) => {
+    const { service, created } = await upsertService(db, actor, params.slug, body);
     return Response.json(serviceJson(service), { status: created ? 201 : 200 });
   },
 );

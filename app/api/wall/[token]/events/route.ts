@@ -1,12 +1,12 @@
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { changeStream } from "@/lib/live/event-stream";
 import { grantWall } from "@/lib/wall/access";
 
 /** Server-Sent Events: a message whenever anything is written, so the wall refetches at once. */
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   await connection();
-  const db = getDb();
+  const db = getDatabase();
   const grant = await grantWall(db, (await params).token);
   if (!grant.ok) return Response.json({ error: { code: grant.code, message: grant.message } }, { status: grant.status });
   return changeStream(db, request.signal, grant.stillOpen);
