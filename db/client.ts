@@ -5,13 +5,6 @@ export type { Database, Queryable, ChangeFeed } from "./database";
 export type { SqliteDatabase } from "./sqlite/sqlite-database";
 export { WAL_CHECKPOINT_PAGES } from "./sqlite/sqlite-database";
 
-/** @deprecated Use `Database` (use cases) or `Queryable` (queries); kept until every caller has moved. */
-export type Db = SqliteDatabase;
-/** @deprecated Use `Queryable`: the handle `Database.transaction` passes to its work. */
-export type Tx = SqliteDatabase;
-/** @deprecated Use `Queryable`. */
-export type DbOrTx = SqliteDatabase;
-
 export type OpenedDatabase = {
   db: SqliteDatabase;
   sqlite: SqliteDatabase["sqlite"];
@@ -31,10 +24,6 @@ const globalForDb = globalThis as unknown as { tandemDb?: OpenedDatabase };
 export function getOpenedDatabase(): OpenedDatabase {
   globalForDb.tandemDb ??= openDatabase(getConfig().databasePath);
   return globalForDb.tandemDb;
-}
-
-export function getDb(): Db {
-  return getOpenedDatabase().db;
 }
 
 /** The process-wide database behind the port. */

@@ -40,25 +40,25 @@ describe("database setup", () => {
   it("keeps externalId unique per source, not globally", async () => {
     const { db } = memoryDb();
     const now = new Date();
-    const { id } = (await db.insert(services).values({ slug: "api", name: "API", createdAt: now, updatedAt: now }).returning())[0]!;
+    const { id } = (await db.read.insert(services).values({ slug: "api", name: "API", createdAt: now, updatedAt: now }).returning())[0]!;
     const row = (source: string) => ({ serviceId: id, status: "success" as const, source, externalId: "run-1", createdAt: now, updatedAt: now });
-    await db.insert(deployments).values(row("token:1"));
-    await db.insert(deployments).values(row("token:2"));
-    await expect(db.insert(deployments).values(row("token:1"))).rejects.toThrow(/UNIQUE/);
+    await db.read.insert(deployments).values(row("token:1"));
+    await db.read.insert(deployments).values(row("token:2"));
+    await expect(db.read.insert(deployments).values(row("token:1"))).rejects.toThrow(/UNIQUE/);
   });
 });
 
 describe("audit log", () => {
   it("accepts new rows but refuses any update or delete, even in raw SQL", async () => {
     const { db, sqlite } = memoryDb();
-    await recordAudit(db, CLI_ACTOR, { action: "test.write", entityType: "thing", entityId: 1, before: { a: 1 }, after: { a: 2 } });
-    const [row] = await db.select().from(auditLog);
+    await recordAudit(db.read, CLI_ACTOR, { action: "test.write", entityType: "thing", entityId: 1, before: { a: 1 }, after: { a: 2 } });
+    const [row] = await db.read.select().from(auditLog);
     expect(row).toMatchObject({ actorType: "cli", action: "test.write", entityId: "1", before: { a: 1 }, after: { a: 2 } });
-    await expect(db.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, row!.id))).rejects.toThrow(/append-only/);
-    await expect(db.delete(auditLog).where(eq(auditLog.id, row!.id))).rejects.toThrow(/append-only/);
+    await expect(db.read.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, row!.id))).rejects.toThrow(/append-only/);
+    await expect(db.read.delete(auditLog).where(eq(auditLog.id, row!.id))).rejects.toThrow(/append-only/);
     expect(() => sqlite.exec("DELETE FROM audit_log")).toThrow(/append-only/);
-    expect(await db.select().from(auditLog)).toHaveLength(1);
-    expect((await db.select().from(auditLog))[0]!.action).toBe("test.write");
+    expect(await db.read.select().from(auditLog)).toHaveLength(1);
+    expect((await db.read.select().from(auditLog))[0]!.action).toBe("test.write");
   });
 });
 
@@ -69,7 +69,7 @@ describe("API tokens", () => {
     const dump = JSON.stringify(sqlite.prepare("select * from api_tokens").all()) + JSON.stringify(sqlite.prepare("select * from audit_log").all());
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(token.slice(12));
-    expect((await db.select({ h: apiTokens.tokenHash }).from(apiTokens))[0]!.h).toBe(hashToken(token));
+    expect((await db.read.select({ h: apiTokens.tokenHash }).from(apiTokens))[0]!.h).toBe(hashToken(token));
     expect(await authenticateToken(db, token)).toMatchObject({ id: record.id, role: "ingest" });
     expect(await authenticateToken(db, token + "x")).toBeUndefined();
     await revokeApiToken(db, CLI_ACTOR, record.id);
@@ -81,8 +81,8 @@ describe("API tokens", () => {
     const { token, record } = await createApiToken(db, CLI_ACTOR, { name: "ci", role: "read" });
     expect(record.lastUsedAt).toBeNull();
     await authenticateToken(db, token);
-    const [stored] = await db.select({ at: apiTokens.lastUsedAt }).from(apiTokens);
+    const [stored] = await db.read.select({ at: apiTokens.lastUsedAt }).from(apiTokens);
     expect(stored!.at).toBeInstanceOf(Date);
-    expect((await db.select({ n: sql<number>`count(*)` }).from(auditLog))[0]!.n).toBe(1);
+    expect((await db.read.select({ n: sql<number>`count(*)` }).from(auditLog))[0]!.n).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { services } from "../schema";
 import { tempDir } from "../test/temp-db";
+import type { Queryable } from "../database";
 import { openSqliteDatabase, type SqliteDatabase } from "./sqlite-database";
 
 let t: ReturnType<typeof tempDir>;
@@ -15,7 +16,7 @@ afterEach(async () => {
 });
 
 const now = new Date("2026-01-05T10:00:00Z");
-const addService = (tx: SqliteDatabase, slug: string) => tx.insert(services).values({ slug, name: slug, createdAt: now, updatedAt: now });
+const addService = (tx: Queryable, slug: string) => tx.insert(services).values({ slug, name: slug, createdAt: now, updatedAt: now });
 const slugs = async () => (await database.read.select({ slug: services.slug }).from(services).orderBy(services.slug)).map((r) => r.slug);
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -79,14 +80,17 @@ describe("the SQLite engine's transactions", () => {
     expect(await slugs()).toEqual(["outer", "second"]);
   });
 
-  it("queues a synchronous transaction (code not yet on the async layer) behind an open asynchronous one", async () => {
-    const late = database.transaction(async (tx) => {
+  it("lets the next writer in after one that failed, and never leaves a transaction open", async () => {
+    const failing = database.transaction(async (tx) => {
+      await addService(tx, "lost");
       await turn();
-      await addService(tx, "async");
+      throw new Error("broken");
     });
-    expect(() => database.transaction((tx) => addService(tx, "sync").run())).not.toThrow();
-    await late;
-    expect(await slugs()).toEqual(["async", "sync"]);
+    const next = database.transaction(async (tx) => addService(tx, "next"));
+    await expect(failing).rejects.toThrow("broken");
+    await next;
+    expect(await slugs()).toEqual(["next"]);
+    expect(database.sqlite.inTransaction).toBe(false);
   });
 
   it("closes both connections, so the file can be replaced", async () => {

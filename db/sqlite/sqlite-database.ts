@@ -21,22 +21,21 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 type Drizzle = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite.Database };
 
-/**
- * The SQLite engine's Database. It is also, while the code base moves to the async layer, the writer's
- * Drizzle database itself, whose synchronous queries and `transaction((tx) => value)` keep working
- * beside the port's asynchronous ones; both go through the same serialised writer.
- */
-export type SqliteDatabase = Omit<Database, "transaction"> &
-  Omit<Drizzle, "transaction"> & {
-    readonly engine: "sqlite";
-    /** The writer's connection, for what only SQLite has (backup, pragmas, compiled statements). */
-    readonly sqlite: BetterSqlite.Database;
-    /** True when opening created the database file (decides whether demo data is seeded). */
-    readonly created: boolean;
-    readonly file: string;
-    transaction<T>(work: (tx: SqliteDatabase) => Promise<T>): Promise<T>;
-    transaction<T>(work: (tx: SqliteDatabase) => T, config?: { behavior?: "immediate" }): T;
-  };
+/** The SQLite engine's Database, with what only SQLite has. */
+export type SqliteDatabase = Database & {
+  readonly engine: "sqlite";
+  /** The writer's connection, for what only SQLite has (backup, pragmas, compiled statements). */
+  readonly sqlite: BetterSqlite.Database;
+  /** True when opening created the database file (decides whether demo data is seeded). */
+  readonly created: boolean;
+  readonly file: string;
+  /**
+   * The writer's Drizzle database, for a library that brings its own queries (better-auth's adapter): its
+   * single statements run on the writer's connection outside Tandem's transactions, which on SQLite
+   * never stay open across a turn of the event loop.
+   */
+  readonly drizzle: BetterSQLite3Database<typeof schema>;
+};
 
 function connect(file: string, options: { readonly?: boolean } = {}): BetterSqlite.Database {
   const sqlite = new BetterSqlite(file, { readonly: options.readonly ?? false });
@@ -78,13 +77,22 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
     return reading;
   };
   let closed = false;
-  const database = Object.assign(db, {
-    engine: "sqlite" as const,
+  const writer = db as Queryable;
+  const database: SqliteDatabase = {
+    engine: "sqlite",
     sqlite,
     created,
     file,
-    transaction: (work: (tx: SqliteDatabase) => unknown) => serial.run(() => work(database)),
+    drizzle: db,
+    // Inside a transaction (same async context) reads go through it, so a use case sees its own writes.
+    get read() {
+      return serial.inside ? writer : reader().read;
+    },
+    transaction: <T>(work: (tx: Queryable) => Promise<T>) => serial.run(() => work(writer)),
     inTransaction: () => serial.inside,
+    get changes() {
+      return reader().changes;
+    },
     close: async () => {
       if (closed) return;
       closed = true;
@@ -92,11 +100,6 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
       if (reading && reading.connection !== sqlite) reading.connection.close();
       sqlite.close();
     },
-  }) as unknown as SqliteDatabase;
-  Object.defineProperties(database, {
-    // Inside a transaction (same async context) reads go through it, so a use case sees its own writes.
-    read: { get: () => (serial.inside ? database : reader().read) },
-    changes: { get: () => reader().changes },
-  });
+  };
   return database;
 }

@@ -9,7 +9,7 @@ export function tempDir(): { dir: string; file: string; cleanup: () => void } {
   return { dir, file: path.join(dir, "tandem.db"), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** An in-memory, fully migrated database. */
+/** An in-memory, fully migrated database. Its one connection serves `read` too, so a test of single queries may write through `db.read`. */
 export function memoryDb(): OpenedDatabase {
   return openDatabase(":memory:");
 }

@@ -36,8 +36,8 @@ let log: ReturnType<typeof writeLog>;
 beforeAll(async () => {
   const db = getDatabase();
   for (const role of USER_ROLES) {
-    await createUserAccount(getAuth(), db, CLI_ACTOR, { email: `${role}@example.com`, name: `The ${role}`, role, password: password(role) });
-    actors[role] = { type: "user", id: (await findUserByEmail(db, `${role}@example.com`))!.id, label: role, role };
+    await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: `${role}@example.com`, name: `The ${role}`, role, password: password(role) });
+    actors[role] = { type: "user", id: (await findUserByEmail(db.read, `${role}@example.com`))!.id, label: role, role };
   }
   for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
   credentials.wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] }))).path.split("/").pop()!;
@@ -72,8 +72,8 @@ const deployment = async () => (await recordDeployments(getDatabase(), CLI_ACTOR
 const integration = async () => (await createIntegration(getDatabase(), CLI_ACTOR, await integrationKey(getDatabase(), undefined), { source: "github", name: `gh ${++seq}` })).integration.id;
 const person = async () => {
   const email = `person${++seq}@example.com`;
-  await createUserAccount(getAuth(), getDatabase(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
-  return (await findUserByEmail(getDatabase(), email))!.id;
+  await createUserAccount(await getAuth(), getDatabase(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
+  return (await findUserByEmail(getDatabase().read, email))!.id;
 };
 
 /** A valid call of each action, prepared afresh for every caller so an allowed one succeeds. */
@@ -83,7 +83,7 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "changes#submitDraftAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
   "changes#cancelChangeAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
   "changes#addFreeze": () => form({ name: `Freeze ${++seq}`, startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00" }),
-  "changes#removeFreeze": async () => form({ id: (await insertFreeze(getDatabase(), { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() })).id }),
+  "changes#removeFreeze": async () => form({ id: (await getDatabase().transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id }),
   "changes#outcomeAction": async (p) => form({ changeId: await change(ownerOf(p)), outcome: "implemented" }),
   "deployments#recordDeploymentAction": () => form({ service: "checkout", status: "success", finishedAt: "2026-01-02T10:00" }),
   "deployments#flagDeploymentAction": async () => form({ deploymentId: await deployment(), flag: "changeFailed", value: "true" }),

@@ -42,14 +42,14 @@ let log: ReturnType<typeof writeLog>;
 
 beforeAll(async () => {
   const db = getDatabase();
-  await createUserAccount(getAuth(), db, CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-1" });
-  await createUserAccount(getAuth(), db, CLI_ACTOR, { email: "target@example.com", name: "Target", role: "viewer", password: "target-password-1" });
-  const target = (await findUserByEmail(db, "target@example.com"))!.id;
+  await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-1" });
+  await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "target@example.com", name: "Target", role: "viewer", password: "target-password-1" });
+  const target = (await findUserByEmail(db.read, "target@example.com"))!.id;
   const change = (await submitChange(db, CLI_ACTOR, "test", { title: "c", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T00:00:00Z"), plannedEnd: new Date("2030-01-02T00:00:00Z") })).id;
   const incident = (await recordIncident(db, CLI_ACTOR, "test", { title: "i", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
   const deployment = (await recordDeployments(db, CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T00:00:00Z") }], false))[0]!.deployment.id;
   const integration = (await createIntegration(db, CLI_ACTOR, await integrationKey(db, undefined), { source: "github", name: "gh" })).integration.id;
-  const freeze = (await insertFreeze(db, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() })).id;
+  const freeze = (await db.transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id;
   const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
   const wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] }))).link.id;
   const i = String(incident);

@@ -13,7 +13,7 @@ const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 afterAll(() => t.cleanup());
 beforeAll(async () => {
-  await createUserAccount(getAuth(), getDatabase(), CLI_ACTOR, { email: "vera@example.com", name: "Vera", role: "viewer", password: "viewer-password-1" });
+  await createUserAccount(await getAuth(), getDatabase(), CLI_ACTOR, { email: "vera@example.com", name: "Vera", role: "viewer", password: "viewer-password-1" });
   setRequestHeaders({});
 });
 

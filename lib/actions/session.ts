@@ -32,7 +32,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     return { status: "error", message: `Too many sign-in attempts. Try again in ${wait} seconds.`, fields: {}, values: { email } };
   }
   try {
-    await getAuth().api.signInEmail({
+    await (await getAuth()).api.signInEmail({
       body: { email: parsed.data.email, password: parsed.data.password },
       headers: requestHeaders,
     });
@@ -52,6 +52,6 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
 }
 
 export async function signOut(): Promise<void> {
-  await getAuth().api.signOut({ headers: await headers() });
+  await (await getAuth()).api.signOut({ headers: await headers() });
   redirect("/sign-in");
 }

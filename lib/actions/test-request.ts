@@ -21,7 +21,7 @@ export const nextCacheMock = { revalidatePath: () => undefined };
 
 /** Signs in through better-auth and returns the Cookie header a browser would then send. */
 export async function sessionCookie(email: string, password: string): Promise<string> {
-  const { headers } = await getAuth().api.signInEmail({ body: { email, password }, returnHeaders: true });
+  const { headers } = await (await getAuth()).api.signInEmail({ body: { email, password }, returnHeaders: true });
   const cookie = headers.get("set-cookie")?.split(";")[0];
   if (!cookie) throw new Error(`signing in as ${email} set no cookie`);
   return cookie;

@@ -9,7 +9,7 @@ import { authorizedAction } from "./authorized-action";
 export const createUser = authorizedAction(
   { schema: newUserSchema, permission: "manage", doing: "create users" },
   async (input, { user, db }) => {
-    const created = await createUserAccount(getAuth(), db, user, input);
+    const created = await createUserAccount(await getAuth(), db, user, input);
     revalidatePath("/settings");
     return { message: `Created ${created.name} (${created.role}). They can sign in with the password you set.` };
   },

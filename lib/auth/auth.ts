@@ -27,7 +27,7 @@ export function createAuth(db: SqliteDatabase, options: { secret: string; public
     secret: options.secret,
     // Without TANDEM_URL the base URL comes from each request's own host, so a server reached by IP works.
     baseURL: options.publicUrl ?? { allowedHosts: ["*"], fallback: `http://localhost:${options.port}` },
-    database: drizzleAdapter(db, { provider: "sqlite", schema }),
+    database: drizzleAdapter(db.drizzle, { provider: "sqlite", schema }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,

@@ -24,7 +24,7 @@ describe("approvals from many processes at once", () => {
     const { db } = opened;
     const now = new Date();
     const person = async (id: string, role: UserActor["role"]): Promise<UserActor> => {
-      await db.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now });
+      await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now }));
       return { type: "user", id, label: id, role };
     };
     const requester = await person("eng", "engineer");
@@ -45,7 +45,7 @@ describe("approvals from many processes at once", () => {
     expect(outcomes.flat().filter((o) => !o.ok && o.code !== "conflict")).toEqual([]);
     for (const [i, change] of changes.entries()) {
       const accepted = outcomes.filter((list) => list[i]!.ok).length;
-      const decisions = await db.select().from(changeApprovals).where(eq(changeApprovals.changeId, change.id)).orderBy(asc(changeApprovals.id));
+      const decisions = await db.read.select().from(changeApprovals).where(eq(changeApprovals.changeId, change.id)).orderBy(asc(changeApprovals.id));
       expect(decisions).toHaveLength(accepted);
       // Replaying the accepted decisions in commit order through the policy must give the stored outcome.
       const needed = requiredApprovals(change);
@@ -55,15 +55,15 @@ describe("approvals from many processes at once", () => {
         if (d.decision === "rejected") status = "rejected";
         else if (decisions.slice(0, k + 1).filter((x) => x.decision === "approved").length === needed) status = "approved";
       }
-      expect((await findChange(db, change.id))!.status).toBe(status);
+      expect((await findChange(db.read, change.id))!.status).toBe(status);
       expect(status).not.toBe("pending_approval");
       const audits = await db
-        .select()
+        .read.select()
         .from(auditLog)
         .where(and(inArray(auditLog.action, ["change.approve", "change.reject"]), eq(auditLog.entityId, String(change.id))))
         .orderBy(asc(auditLog.id));
       expect(audits.map((a) => a.actorId)).toEqual(decisions.map((d) => d.approverId));
-      expect(await db.select().from(timelineEvents).where(and(eq(timelineEvents.type, "change"), eq(timelineEvents.subjectId, change.id), eq(timelineEvents.action, status === "approved" ? "approved" : "rejected")))).toHaveLength(1);
+      expect(await db.read.select().from(timelineEvents).where(and(eq(timelineEvents.type, "change"), eq(timelineEvents.subjectId, change.id), eq(timelineEvents.action, status === "approved" ? "approved" : "rejected")))).toHaveLength(1);
     }
     opened.sqlite.close();
   }, 60_000);

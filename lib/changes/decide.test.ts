@@ -19,7 +19,7 @@ async function world() {
   const { db } = memoryDb();
   const now = new Date();
   const person = async (id: string, role: UserActor["role"]): Promise<UserActor> => {
-    await db.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now });
+    await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now }));
     return { type: "user", id, label: id, role };
   };
   const people = { eng: await person("eng", "engineer"), a1: await person("a1", "approver"), a2: await person("a2", "approver"), admin: await person("admin", "admin") };
@@ -36,8 +36,8 @@ describe("deciding change requests", () => {
     await expect(decideChange(db, people.a1, c.id, "approved", "again")).rejects.toThrow("You have already decided this change request.");
     expect((await decideChange(db, people.a2, c.id, "approved", "OK")).status).toBe("approved");
     await expect(decideChange(db, people.admin, c.id, "approved", "late")).rejects.toThrow("This change is approved; only changes pending approval can be decided.");
-    expect((await db.select().from(changeApprovals)).map((a) => [a.approverId, a.comment])).toEqual([["a1", "Plan is sound"], ["a2", "OK"]]);
-    expect(await db.select().from(timelineEvents).where(eq(timelineEvents.action, "approved"))).toHaveLength(1);
+    expect((await db.read.select().from(changeApprovals)).map((a) => [a.approverId, a.comment])).toEqual([["a1", "Plan is sound"], ["a2", "OK"]]);
+    expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "approved"))).toHaveLength(1);
   });
 
   it("two approvers deciding one low-risk change at once give one consistent outcome", async () => {
@@ -45,23 +45,23 @@ describe("deciding change requests", () => {
     const c = await file({ risk: "low" });
     const results = await Promise.allSettled([Promise.resolve().then(() => decideChange(db, people.a1, c.id, "approved", "go")), Promise.resolve().then(() => decideChange(db, people.a2, c.id, "rejected", "no"))]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
-    expect((await findChange(db, c.id))!.status).toBe("approved");
-    expect(await db.select().from(changeApprovals)).toHaveLength(1);
+    expect((await findChange(db.read, c.id))!.status).toBe("approved");
+    expect(await db.read.select().from(changeApprovals)).toHaveLength(1);
   });
 
   it("refuses self-approval even for an admin, and writes nothing", async () => {
     const { db, people, file } = await world();
     const c = await file({}, people.admin);
-    const before = (await db.select().from(auditLog)).length;
+    const before = (await db.read.select().from(auditLog)).length;
     await expect(decideChange(db, people.admin, c.id, "approved", "mine")).rejects.toThrow("You cannot decide your own change request; another approver must.");
-    expect(await db.select().from(auditLog)).toHaveLength(before);
-    expect(await db.select().from(changeApprovals)).toHaveLength(0);
+    expect(await db.read.select().from(auditLog)).toHaveLength(before);
+    expect(await db.read.select().from(changeApprovals)).toHaveLength(0);
   });
 
   it("a freeze blocks approval, naming itself and when it ends; a rejection still goes through", async () => {
     const { db, people, file } = await world();
     const c = await file({ risk: "low" });
-    await insertFreeze(db, { name: "Holiday freeze", serviceId: null, startsAt: new Date("2026-11-30T00:00:00Z"), endsAt: new Date("2026-12-02T00:00:00Z"), createdAt: new Date() });
+    await insertFreeze(db.read, { name: "Holiday freeze", serviceId: null, startsAt: new Date("2026-11-30T00:00:00Z"), endsAt: new Date("2026-12-02T00:00:00Z"), createdAt: new Date() });
     await expect(decideChange(db, people.a1, c.id, "approved", "go")).rejects.toThrow('Approval is blocked by the freeze "Holiday freeze" until 2026-12-02 00:00 UTC: the planned window overlaps it.');
     expect((await decideChange(db, people.a1, c.id, "rejected", "wait for January")).status).toBe("rejected");
   });
@@ -86,17 +86,17 @@ describe("deployments and change requests", () => {
     const c = await file({ risk: "low" });
     await decideChange(db, people.a1, c.id, "approved", "go");
     await deploy(db, c.id);
-    expect(await findChange(db, c.id)).toMatchObject({ status: "implemented", implementedAt: new Date("2026-12-01T11:00:00Z") });
+    expect(await findChange(db.read, c.id)).toMatchObject({ status: "implemented", implementedAt: new Date("2026-12-01T11:00:00Z") });
   });
 
   it("a deployment of an unapproved change is flagged on the timeline, or refused with 409 where the service gates deployments", async () => {
     const { db, file } = await world();
     const c = await file({ risk: "low" });
     await deploy(db, c.id, "success", "first");
-    expect(await db.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"))).toHaveLength(1);
-    expect((await findChange(db, c.id))!.status).toBe("pending_approval");
+    expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"))).toHaveLength(1);
+    expect((await findChange(db.read, c.id))!.status).toBe("pending_approval");
     await upsertService(db, CLI_ACTOR, "edge", {});
-    await db.update(services).set({ requireApprovedChange: true }).where(eq(services.slug, "edge"));
+    await db.transaction((tx) => tx.update(services).set({ requireApprovedChange: true }).where(eq(services.slug, "edge")));
     await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest ${c.id} is pending approval; edge only deploys approved changes.`);
   });
 
@@ -104,7 +104,7 @@ describe("deployments and change requests", () => {
     const { db, people, file } = await world();
     const c = await file({ type: "emergency", plannedStart: undefined, plannedEnd: undefined });
     await deploy(db, c.id);
-    expect(await findChange(db, c.id)).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: true });
+    expect(await findChange(db.read, c.id)).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: true });
     expect(await decideChange(db, people.a1, c.id, "approved", "Was the right call")).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: false });
   });
 });

@@ -21,7 +21,7 @@ async function build() {
 describe("drill-downs list exactly what the figures count", () => {
   it("deployments: the members of D, newest first", async () => {
     const { s, ids } = await build();
-    const table = await loadDrilldown(s.db, "deployments", query);
+    const table = await loadDrilldown(s.db.read, "deployments", query);
     expect(table.rows.map((r) => r.id)).toEqual([ids.next, ids.c, ids.b, ids.rb, ids.a]);
     expect(table.rows).toHaveLength((await computeMetrics(s.db, query)).deploymentFrequency.deployments);
     expect(table.rows.filter((r) => r.failed).map((r) => r.id)).toEqual([ids.c, ids.b, ids.a]);
@@ -29,12 +29,12 @@ describe("drill-downs list exactly what the figures count", () => {
 
   it("rework: unplanned deployments and rollbacks", async () => {
     const { s, ids } = await build();
-    expect((await loadDrilldown(s.db, "rework", query)).rows.map((r) => r.id)).toEqual([ids.next, ids.rb]);
+    expect((await loadDrilldown(s.db.read, "rework", query)).rows.map((r) => r.id)).toEqual([ids.next, ids.rb]);
   });
 
   it("lead time: each commit with its delivering deployment and lead", async () => {
     const { s, ids } = await build();
-    const rows = (await loadDrilldown(s.db, "lead-time", query)).rows;
+    const rows = (await loadDrilldown(s.db.read, "lead-time", query)).rows;
     expect(rows.map((r) => [r.sha, r.deploymentId, r.seconds])).toEqual([
       ["bbbbbbbbbbbb", ids.b, 3600],
       ["aaaaaaaaaaaa", ids.a, 7200],
@@ -43,7 +43,7 @@ describe("drill-downs list exactly what the figures count", () => {
 
   it("failures: how each failed and which rule recovered it", async () => {
     const { s, ids } = await build();
-    const rows = (await loadDrilldown(s.db, "failures", query)).rows;
+    const rows = (await loadDrilldown(s.db.read, "failures", query)).rows;
     expect(rows.map((r) => [r.id, r.rule, r.seconds, r.rollbackId, r.incidentIds])).toEqual([
       [ids.c, "next deployment", 7200, null, null],
       [ids.b, "incidents resolved", 3600, null, String(ids.inc)],
@@ -54,7 +54,7 @@ describe("drill-downs list exactly what the figures count", () => {
 
   it("incidents: restore and acknowledge times", async () => {
     const { s, ids } = await build();
-    expect((await loadDrilldown(s.db, "incidents", query)).rows).toEqual([
+    expect((await loadDrilldown(s.db.read, "incidents", query)).rows).toEqual([
       expect.objectContaining({ id: ids.inc, ackSeconds: 120, restoreSeconds: 3300 }),
     ]);
   });

@@ -11,7 +11,7 @@ describe("Prometheus exposition", () => {
     await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:30:00Z", rollbackOf: a, commits: [{ sha: "2", at: "2026-03-10T09:30:00Z" }] });
     await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-11T12:00:00Z", environment: "staging" });
     await s.deploy({ service: "api", team: "core", finishedAt: "2025-01-01T00:00:00Z" });
-    const text = await prometheusExposition(s.db, NOW);
+    const text = await prometheusExposition(s.db.read, NOW);
     const line = (prefix: string) => text.split("\n").find((l) => l.startsWith(prefix));
     expect(line('tandem_deployments_total{service="api",team="core",environment="production"}')).toMatch(/ 3$/);
     expect(line('tandem_deployments_total{service="api",team="core",environment="staging"}')).toMatch(/ 1$/);
@@ -27,6 +27,6 @@ describe("Prometheus exposition", () => {
   it("escapes label values", async () => {
     const s = scenario();
     await s.deploy({ service: "api", team: 'a"b\\c', finishedAt: "2026-03-10T12:00:00Z" });
-    expect(await prometheusExposition(s.db, NOW)).toContain('team="a\\"b\\\\c"');
+    expect(await prometheusExposition(s.db.read, NOW)).toContain('team="a\\"b\\\\c"');
   });
 });

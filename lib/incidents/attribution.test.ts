@@ -17,9 +17,9 @@ describe("incident attribution", () => {
     await s.deploy({ service: "web", finishedAt: "2026-03-10T09:45:00Z" });
     await s.deploy({ service: "api", finishedAt: "2026-03-10T10:30:00Z" });
     const id = await s.incident({ service: "api", startedAt: "2026-03-10T10:00:00Z" });
-    const incident = (await findIncidentById(s.db, id))!;
-    expect((await candidateDeployments(s.db, incident, 24)).map((d) => d.id)).toEqual([latest, recent]);
-    expect((await candidateDeployments(s.db, incident, 48)).map((d) => d.id)).toEqual([latest, recent, old]);
+    const incident = (await findIncidentById(s.db.read, id))!;
+    expect((await candidateDeployments(s.db.read, incident, 24)).map((d) => d.id)).toEqual([latest, recent]);
+    expect((await candidateDeployments(s.db.read, incident, 48)).map((d) => d.id)).toEqual([latest, recent, old]);
   });
 
   it("counts a failed change only once a person confirms the cause, and can clear it", async () => {

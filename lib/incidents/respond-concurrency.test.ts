@@ -28,7 +28,7 @@ describe("incident transitions from many processes at once", () => {
     const now = new Date();
     const actors: UserActor[] = [];
     for (let w = 0; w < CONTENDERS; w++) {
-      await db.insert(user).values({ id: `eng${w}`, name: `eng${w}`, email: `eng${w}@example.com`, role: "engineer", createdAt: now, updatedAt: now });
+      await db.transaction((tx) => tx.insert(user).values({ id: `eng${w}`, name: `eng${w}`, email: `eng${w}@example.com`, role: "engineer", createdAt: now, updatedAt: now }));
       actors.push({ type: "user", id: `eng${w}`, label: `eng${w}`, role: "engineer" });
     }
     // Every contender works through the same incidents in the same order, so they collide on each.
@@ -43,7 +43,7 @@ describe("incident transitions from many processes at once", () => {
     expect(failures.length).toBeGreaterThan(0);
     for (const [index, incidentId] of ids.entries()) {
       const accepted = outcomes.reduce((n, list) => n + list.filter((o, k) => o.ok && k % INCIDENTS === index).length, 0);
-      const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "incident.update"), eq(auditLog.entityId, String(incidentId)))).orderBy(asc(auditLog.id));
+      const audits = await db.read.select().from(auditLog).where(and(eq(auditLog.action, "incident.update"), eq(auditLog.entityId, String(incidentId)))).orderBy(asc(auditLog.id));
       expect(audits).toHaveLength(accepted);
       // No lost update: each accepted move starts from the state the previous one left.
       let status: IncidentStatus = "investigating";
@@ -51,9 +51,9 @@ describe("incident transitions from many processes at once", () => {
         expect((entry.before as Incident).status).toBe(status);
         status = (entry.after as Incident).status;
       }
-      expect((await findIncidentById(db, incidentId))!.status).toBe(status);
-      expect(await db.select().from(incidentUpdates).where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.kind, "status")))).toHaveLength(accepted);
-      expect(await db.select().from(timelineEvents).where(and(eq(timelineEvents.type, "incident"), eq(timelineEvents.subjectId, incidentId)))).toHaveLength(accepted);
+      expect((await findIncidentById(db.read, incidentId))!.status).toBe(status);
+      expect(await db.read.select().from(incidentUpdates).where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.kind, "status")))).toHaveLength(accepted);
+      expect(await db.read.select().from(timelineEvents).where(and(eq(timelineEvents.type, "incident"), eq(timelineEvents.subjectId, incidentId)))).toHaveLength(accepted);
     }
     opened.sqlite.close();
   }, 60_000);

@@ -24,7 +24,7 @@ describe("responding to an incident", () => {
     const reopened = await moveIncident(db, CLI_ACTOR, id, "investigating");
     expect(reopened).toMatchObject({ status: "investigating", resolvedAt: null });
     expect(reopened.acknowledgedAt).toEqual(identified.acknowledgedAt);
-    const notes = await db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id));
+    const notes = await db.read.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id));
     expect(notes.filter((n) => n.kind === "note").map((n) => n.body)).toEqual(["Bad config in eu-west"]);
     expect(notes.filter((n) => n.kind === "status").map((n) => n.status)).toEqual(["identified", "resolved", "investigating"]);
   });
@@ -42,17 +42,17 @@ describe("responding to an incident", () => {
     await expect(correctIncidentTimes(db, CLI_ACTOR, id, { startedAt, acknowledgedAt: new Date("2026-03-10T09:00:00Z"), resolvedAt: new Date("2026-03-10T12:00:00Z") })).rejects.toThrow("acknowledgedAt: must not be before startedAt");
     const after = await correctIncidentTimes(db, CLI_ACTOR, id, { startedAt, acknowledgedAt: new Date("2026-03-10T10:05:00Z"), resolvedAt: new Date("2026-03-10T12:00:00Z") });
     expect(after.startedAt).toEqual(startedAt);
-    const correction = (await db.select().from(incidentUpdates).where(eq(incidentUpdates.kind, "correction")).limit(1))[0]!;
+    const correction = (await db.read.select().from(incidentUpdates).where(eq(incidentUpdates.kind, "correction")).limit(1))[0]!;
     expect(correction.body).toMatch(/^Corrected startedAt from .* to 2026-03-10T10:00:00.000Z; acknowledgedAt from/);
-    const audit = (await db.select().from(auditLog).where(eq(auditLog.action, "incident.update"))).at(-1)!;
+    const audit = (await db.read.select().from(auditLog).where(eq(auditLog.action, "incident.update"))).at(-1)!;
     expect((audit.after as { startedAt: string }).startedAt).toBe("2026-03-10T10:00:00.000Z");
-    expect((await findIncidentById(db, id))!.resolvedAt).toEqual(new Date("2026-03-10T12:00:00Z"));
+    expect((await findIncidentById(db.read, id))!.resolvedAt).toEqual(new Date("2026-03-10T12:00:00Z"));
   });
 
   it("adds notes, audited", async () => {
     const { db, id } = await setup();
     await addIncidentNote(db, CLI_ACTOR, id, "Paging the DB team");
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "incident.note"))).toHaveLength(1);
+    expect(await db.read.select().from(auditLog).where(eq(auditLog.action, "incident.note"))).toHaveLength(1);
     await expect(addIncidentNote(db, CLI_ACTOR, 9999, "x")).rejects.toThrow("Incident 9999 was not found.");
   });
 });

@@ -35,7 +35,7 @@ function world() {
       )
     )[0]!.deployment.id;
   const credited = async () => {
-    const rows = (await loadDrilldown(db, "lead-time", metricsQuerySchema.parse({ from: "2026-03-09T00:00:00Z", to: "2026-03-12T00:00:00Z" }))).rows;
+    const rows = (await loadDrilldown(db.read, "lead-time", metricsQuerySchema.parse({ from: "2026-03-09T00:00:00Z", to: "2026-03-12T00:00:00Z" }))).rows;
     return Object.fromEntries(rows.map((r) => [String(r.sha).slice(0, 2), r.deploymentId]));
   };
   return { push, deploy, credited };

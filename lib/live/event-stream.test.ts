@@ -3,7 +3,7 @@ import { memoryDb } from "@/db/test/temp-db";
 import { changeStream } from "./event-stream";
 
 const decoder = new TextDecoder();
-const write = (db: ReturnType<typeof memoryDb>["db"], n: number) => db.$client.prepare("insert into settings (key, value) values (?, 'x')").run(`k${n}`);
+const write = (db: ReturnType<typeof memoryDb>["db"], n: number) => db.sqlite.prepare("insert into settings (key, value) values (?, 'x')").run(`k${n}`);
 
 async function next(reader: ReadableStreamDefaultReader<Uint8Array>, within = 2_000): Promise<string | null> {
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no message in time")), within));

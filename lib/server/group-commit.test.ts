@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type OpenedDatabase, type SqliteDatabase } from "@/db/client";
+import { openDatabase, type OpenedDatabase, type Queryable, type SqliteDatabase } from "@/db/client";
 import { tempDir } from "@/db/test/temp-db";
 import { createApiToken } from "@/db/queries/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
@@ -36,7 +36,7 @@ function counting(db: SqliteDatabase, failAtCommit = false) {
   let depth = 0;
   const wrapped = Object.create(db, {
     transaction: {
-      value: (run: (tx: SqliteDatabase) => Promise<unknown>) =>
+      value: (run: (tx: Queryable) => Promise<unknown>) =>
         real(async (tx) => {
           if (depth++ === 0) seen.commits++;
           try {

@@ -20,7 +20,7 @@ describe("user management", () => {
   it("changes a role and audits before and after", async () => {
     const { db, eng, adminActor } = await setup();
     expect((await changeUserRole(db, adminActor, { userId: eng.id, role: "approver" })).role).toBe("approver");
-    const entry = (await db.select().from(auditLog).where(eq(auditLog.action, "user.role")).limit(1))[0]!;
+    const entry = (await db.read.select().from(auditLog).where(eq(auditLog.action, "user.role")).limit(1))[0]!;
     expect(entry).toMatchObject({ actorType: "user", actorId: adminActor.id, entityId: eng.id });
     expect(entry.before).toMatchObject({ role: "engineer" });
     expect(entry.after).toMatchObject({ role: "approver" });
@@ -37,13 +37,13 @@ describe("user management", () => {
   it("deactivating signs the person out everywhere and blocks sign-in; nobody deactivates themself", async () => {
     const { db, auth, eng, admin, adminActor } = await setup();
     await auth.api.signInEmail({ body: { email: "eng@example.com", password: "eng-password-12" } });
-    expect(await db.select().from(session).where(eq(session.userId, eng.id))).toHaveLength(1);
+    expect(await db.read.select().from(session).where(eq(session.userId, eng.id))).toHaveLength(1);
     await setUserActiveState(db, adminActor, { userId: eng.id, active: false });
-    expect(await db.select().from(session).where(eq(session.userId, eng.id))).toHaveLength(0);
+    expect(await db.read.select().from(session).where(eq(session.userId, eng.id))).toHaveLength(0);
     await expect(auth.api.signInEmail({ body: { email: "eng@example.com", password: "eng-password-12" } })).rejects.toThrow();
     await expect(setUserActiveState(db, adminActor, { userId: admin.id, active: false })).rejects.toThrow(/your own account/);
     await setUserActiveState(db, adminActor, { userId: eng.id, active: true });
-    expect((await db.select({ banned: user.banned }).from(user).where(eq(user.id, eng.id)).limit(1))[0]!.banned).toBe(false);
+    expect((await db.read.select({ banned: user.banned }).from(user).where(eq(user.id, eng.id)).limit(1))[0]!.banned).toBe(false);
   });
 
   it("reports an unknown user as not found", async () => {

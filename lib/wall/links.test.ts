@@ -16,7 +16,7 @@ describe("wall links", () => {
     const { link: created, path } = await createWallLink(s.db, CLI_ACTOR, link({ name: "TV", views: [{ team: "payments" }] }));
     const token = path.split("/").at(-1)!;
     expect(path).toMatch(/^\/wall\/wl_[A-Za-z0-9_-]{32}$/);
-    expect(JSON.stringify(s.db.$client.prepare("select * from wall_links").all())).not.toContain(token);
+    expect(JSON.stringify(s.db.sqlite.prepare("select * from wall_links").all())).not.toContain(token);
     const opened = await openWallLink(s.db, token);
     expect(opened.ok && linkViews(opened.link)).toEqual([{ name: "Team payments", team: "payments", panels: "all" }]);
     expect(await openWallLink(s.db, "wl_nope")).toEqual({ ok: false, reason: "unknown" });
@@ -36,13 +36,13 @@ describe("wall links", () => {
     } catch (e) {
       expect((e as AppError).fields).toEqual({ "views.1.services": "there is no service chekout (check the spelling, or record it first)" });
     }
-    expect(s.db.$client.prepare("select count(*) as n from wall_links").get()).toEqual({ n: 0 });
+    expect(s.db.sqlite.prepare("select count(*) as n from wall_links").get()).toEqual({ n: 0 });
   });
 
   it("reads links made before views existed as one view of their team", () => {
     const s = scenario();
-    s.db.$client.prepare("insert into wall_links (name, team, token_hash, created_at) values ('Old TV', 'payments', 'x', 0)").run();
-    const old = s.db.$client.prepare("select * from wall_links").get() as Record<string, unknown>;
+    s.db.sqlite.prepare("insert into wall_links (name, team, token_hash, created_at) values ('Old TV', 'payments', 'x', 0)").run();
+    const old = s.db.sqlite.prepare("select * from wall_links").get() as Record<string, unknown>;
     expect(linkViews({ ...old, views: null, services: null, team: "payments", name: "Old TV" } as never)).toEqual([{ name: "Old TV", team: "payments", services: undefined, panels: "all" }]);
   });
 });
