@@ -20,5 +20,20 @@ export default defineConfig([
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
     },
   },
+  {
+    // The layers, one direction: app/ -> components/ -> lib/ -> db/ (README, "Architecture").
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/*", "@/components/*", "@/app/*", "**/../lib/*", "**/../components/*", "**/../app/*"], message: "db/ is the bottom layer: it imports nothing from lib/, components/ or app/." },
+            { group: ["next", "next/*"], message: "db/ knows nothing of Next." },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.tmp/**"]),
 ]);

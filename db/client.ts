@@ -1,4 +1,4 @@
-import { getConfig } from "@/lib/config/config";
+import { DEFAULT_DATABASE_URL, sqlitePathOf } from "./url";
 import { openSqliteDatabase, type SqliteDatabase } from "./sqlite/sqlite-database";
 
 export type { Database, Queryable, ChangeFeed } from "./database";
@@ -22,7 +22,8 @@ const globalForDb = globalThis as unknown as { tandemDb?: OpenedDatabase };
 
 /** The process-wide database, opened on first use (never at module load, so builds don't create it). */
 export function getOpenedDatabase(): OpenedDatabase {
-  globalForDb.tandemDb ??= openDatabase(getConfig().databasePath);
+  // Configuration is checked when the server or CLI starts (lib/config), with the same rules.
+  globalForDb.tandemDb ??= openDatabase(sqlitePathOf(process.env.DATABASE_URL || DEFAULT_DATABASE_URL));
   return globalForDb.tandemDb;
 }
 

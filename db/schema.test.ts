@@ -1,12 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "./client";
-import { apiTokens, auditLog, deployments, services } from "./schema";
+import { auditLog, deployments, services, type AuditActor } from "./schema";
 import { recordAudit } from "./queries/audit";
-import { authenticateToken, createApiToken, revokeApiToken } from "./queries/tokens";
-import { CLI_ACTOR } from "@/lib/auth/actor";
-import { hashToken } from "@/lib/auth/tokens";
 import { memoryDb, tempDir } from "./test/temp-db";
+
+const ACTOR: AuditActor = { type: "cli", id: null, label: "command line" };
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -51,7 +50,7 @@ describe("database setup", () => {
 describe("audit log", () => {
   it("accepts new rows but refuses any update or delete, even in raw SQL", async () => {
     const { db, sqlite } = memoryDb();
-    await recordAudit(db.read, CLI_ACTOR, { action: "test.write", entityType: "thing", entityId: 1, before: { a: 1 }, after: { a: 2 } });
+    await recordAudit(db.read, ACTOR, { action: "test.write", entityType: "thing", entityId: 1, before: { a: 1 }, after: { a: 2 } });
     const [row] = await db.read.select().from(auditLog);
     expect(row).toMatchObject({ actorType: "cli", action: "test.write", entityId: "1", before: { a: 1 }, after: { a: 2 } });
     await expect(db.read.update(auditLog).set({ action: "forged" }).where(eq(auditLog.id, row!.id))).rejects.toThrow(/append-only/);
@@ -59,30 +58,5 @@ describe("audit log", () => {
     expect(() => sqlite.exec("DELETE FROM audit_log")).toThrow(/append-only/);
     expect(await db.read.select().from(auditLog)).toHaveLength(1);
     expect((await db.read.select().from(auditLog))[0]!.action).toBe("test.write");
-  });
-});
-
-describe("API tokens", () => {
-  it("are never stored in clear, only as a SHA-256 digest, and authenticate until revoked", async () => {
-    const { db, sqlite } = memoryDb();
-    const { token, record } = await createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" });
-    const dump = JSON.stringify(sqlite.prepare("select * from api_tokens").all()) + JSON.stringify(sqlite.prepare("select * from audit_log").all());
-    expect(dump).not.toContain(token);
-    expect(dump).not.toContain(token.slice(12));
-    expect((await db.read.select({ h: apiTokens.tokenHash }).from(apiTokens))[0]!.h).toBe(hashToken(token));
-    expect(await authenticateToken(db, token)).toMatchObject({ id: record.id, role: "ingest" });
-    expect(await authenticateToken(db, token + "x")).toBeUndefined();
-    await revokeApiToken(db, CLI_ACTOR, record.id);
-    expect(await authenticateToken(db, token)).toBeUndefined();
-  });
-
-  it("records when a token was last used", async () => {
-    const { db } = memoryDb();
-    const { token, record } = await createApiToken(db, CLI_ACTOR, { name: "ci", role: "read" });
-    expect(record.lastUsedAt).toBeNull();
-    await authenticateToken(db, token);
-    const [stored] = await db.read.select({ at: apiTokens.lastUsedAt }).from(apiTokens);
-    expect(stored!.at).toBeInstanceOf(Date);
-    expect((await db.read.select({ n: sql<number>`count(*)` }).from(auditLog))[0]!.n).toBe(1);
   });
 });

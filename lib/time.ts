@@ -1,4 +1,6 @@
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/db/schema/calendar";
+
+export { DAY_MS };
 
 /** The instant `days` days before now: the start of a "last N days" window. */
 export function daysAgo(days: number, now = Date.now()): Date {

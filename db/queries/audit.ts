@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, like, lt } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { preparedStatements } from "../sqlite/prepared";
-import { auditLog, type AuditEntry } from "../schema";
-import type { Actor } from "@/lib/auth/actor";
+import { auditLog, type AuditActor, type AuditEntry } from "../schema";
 
 export type AuditRecord = {
   action: string;
@@ -19,7 +18,7 @@ const statements = preparedStatements((prepare) => ({
 
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
-export async function recordAudit(q: Queryable, actor: Actor, record: AuditRecord, at = new Date()): Promise<void> {
+export async function recordAudit(q: Queryable, actor: AuditActor, record: AuditRecord, at = new Date()): Promise<void> {
   statements(q).insert.run(
     at.getTime(),
     actor.type,

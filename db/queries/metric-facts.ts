@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS } from "../schema/calendar";
 import type { Queryable } from "../database";
 import { fromInScope, serviceFilter, type MetricScope } from "./metrics";
 

@@ -1,7 +1,6 @@
 import { and, asc, count, eq, ne, or, isNull, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { account, session, user, type User } from "../schema";
-import type { UserRole } from "@/lib/auth/roles";
 
 export type UserSummary = Pick<User, "id" | "email" | "name" | "role" | "banned" | "createdAt">;
 
@@ -52,7 +51,7 @@ export async function countOtherActiveAdmins(q: Queryable, exceptUserId: string)
   return rows[0]?.n ?? 0;
 }
 
-export async function setUserRole(q: Queryable, id: string, role: UserRole): Promise<void> {
+export async function setUserRole(q: Queryable, id: string, role: User["role"]): Promise<void> {
   await q.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, id));
 }
 

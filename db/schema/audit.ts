@@ -2,6 +2,8 @@ import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 
 export const ACTOR_TYPES = ["user", "token", "integration", "cli", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
+/** Who did something, as the audit log records it (lib/auth/actor.ts's Actor is one). */
+export type AuditActor = { type: ActorType; id: string | null; label: string };
 
 /**
  * Append-only: triggers in migration 0001 abort any UPDATE or DELETE, so no code path

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase, getOpenedDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
-import { createApiToken } from "@/db/queries/tokens";
+import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { tempDir } from "@/db/test/temp-db";
 import { writeLog } from "@/db/test/write-log";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { newTokenSchema, revokeTokenSchema } from "@/lib/tokens/schema";
 import { notFound } from "@/lib/errors";
 import { authorizedAction } from "./authorized-action";

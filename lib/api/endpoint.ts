@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Database } from "@/db/database";
-import { authenticateToken } from "@/db/queries/tokens";
+import { authenticateToken } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";

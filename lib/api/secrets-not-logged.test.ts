@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
-import { createApiToken } from "@/db/queries/tokens";
+import { createApiToken } from "@/lib/auth/tokens";
 import { tempDir } from "@/db/test/temp-db";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { sessionCookie, setRequestHeaders } from "@/lib/actions/test-request";

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { createApiToken } from "@/db/queries/tokens";
+import { createApiToken } from "@/lib/auth/tokens";
 import { tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { POST } from "@/app/api/v1/changes/route";

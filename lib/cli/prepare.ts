@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { openDatabase } from "@/db/client";
 import { countSignInUsers } from "@/db/queries/users";
 import { getOrCreateSecret } from "@/db/queries/settings";
-import { seedDemo } from "@/db/seed/write-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { createAuth } from "@/lib/auth/auth";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Config } from "@/lib/config/config";

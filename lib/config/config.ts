@@ -1,5 +1,5 @@
-import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL, databaseUrlProblem, sqlitePathOf } from "@/db/url";
 
 /** Raised for configuration a person must fix; its message is the one line the app prints before stopping. */
 export class ConfigError extends Error {
@@ -10,11 +10,13 @@ const databaseUrl = z
   .string()
   .trim()
   .min(1, "must not be empty")
-  .refine((v) => v.startsWith("file:"), "only file: URLs (embedded SQLite) are supported, e.g. file:./data/tandem.db")
-  .refine((v) => v.slice("file:".length).trim().length > 0, "names no file, e.g. file:./data/tandem.db");
+  .superRefine((v, ctx) => {
+    const problem = databaseUrlProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const envSchema = z.object({
-  DATABASE_URL: databaseUrl.default("file:./data/tandem.db"),
+  DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
   PORT: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
@@ -54,7 +56,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const c = result.data;
   return {
-    databasePath: path.resolve(cwd, c.DATABASE_URL.slice("file:".length).trim()),
+    databasePath: sqlitePathOf(c.DATABASE_URL, cwd),
     port: c.PORT,
     secret: c.TANDEM_SECRET,
     publicUrl: c.TANDEM_URL,

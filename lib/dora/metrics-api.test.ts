@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { createApiToken } from "@/db/queries/tokens";
+import { createApiToken } from "@/lib/auth/tokens";
 import { scenario } from "@/db/test/scenario";
 import { tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";

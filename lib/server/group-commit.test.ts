@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type OpenedDatabase, type Queryable, type SqliteDatabase } from "@/db/client";
 import { tempDir } from "@/db/test/temp-db";
-import { createApiToken } from "@/db/queries/tokens";
+import { createApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { deploymentPostSchema, type DeploymentPost } from "@/lib/ingest/schema";
 import { GroupCommit } from "./group-commit";

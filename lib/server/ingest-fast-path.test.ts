@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/deployments/route";
 import { getDatabase, openDatabase } from "@/db/client";
-import { createApiToken } from "@/db/queries/tokens";
+import { createApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { seedDemo } from "@/db/seed/write-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 import { seedFromString } from "@/db/seed/random";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { UsageError, type CliIo } from "../io";

@@ -1,4 +1,4 @@
-import { createApiToken } from "@/db/queries/tokens";
+import { createApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { newTokenSchema } from "@/lib/tokens/schema";
 import { UsageError, type CliIo } from "../io";

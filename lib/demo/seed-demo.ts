@@ -1,5 +1,5 @@
 import { count, eq } from "drizzle-orm";
-import type { Database, Queryable } from "../database";
+import type { Database, Queryable } from "@/db/database";
 import {
   changeApprovals,
   changeRequests,
@@ -14,13 +14,13 @@ import {
   type ChangeRequest,
   type Deployment,
   type Incident,
-} from "../schema";
-import { recordAudit } from "../queries/audit";
-import { insertEvent } from "../queries/timeline";
+} from "@/db/schema";
+import { recordAudit } from "@/db/queries/audit";
+import { insertEvent } from "@/db/queries/timeline";
 import { changeEvent, deploymentEvent, incidentEvent } from "@/lib/timeline/events";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { planDemo, type DemoBatch, type DemoOptions } from "./demo-data";
+import { planDemo, type DemoBatch, type DemoOptions } from "@/db/seed/demo-data";
 
 export type SeedSummary = { services: number; deployments: number; incidents: number; changes: number };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { memoryDb } from "../test/temp-db";
-import { planDemo, type DemoBatch } from "./demo-data";
-import { seedDemo } from "./write-demo";
+import { memoryDb } from "@/db/test/temp-db";
+import { planDemo, type DemoBatch } from "@/db/seed/demo-data";
+import { seedDemo } from "./seed-demo";
 
 const NOW = Date.parse("2026-11-20T12:00:00Z");
 const collect = (seed: number, days = 90, services = 8): DemoBatch[] => [...planDemo({ days, services, seed, now: NOW }).batches()];

@@ -1,6 +1,6 @@
 import readline from "node:readline";
-import type { IncidentStatus } from "../schema";
-import { openDatabase } from "../client";
+import type { IncidentStatus } from "@/db/schema";
+import { openDatabase } from "@/db/client";
 import type { UserActor } from "@/lib/auth/actor";
 import { decideChange } from "@/lib/changes/decide";
 import { AppError } from "@/lib/errors";
