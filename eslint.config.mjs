@@ -20,8 +20,10 @@ export default defineConfig([
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
     },
   },
+  // The layers, one direction: app/ -> components/ -> lib/ -> db/ (README, "Architecture"). Tests may
+  // reach across (an API test calls the route it tests); the bench harness (lib/bench) is a client of
+  // the product, which never imports it.
   {
-    // The layers, one direction: app/ -> components/ -> lib/ -> db/ (README, "Architecture").
     files: ["db/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -29,10 +31,55 @@ export default defineConfig([
         {
           patterns: [
             { group: ["@/lib/*", "@/components/*", "@/app/*", "**/../lib/*", "**/../components/*", "**/../app/*"], message: "db/ is the bottom layer: it imports nothing from lib/, components/ or app/." },
-            { group: ["next", "next/*"], message: "db/ knows nothing of Next." },
+            { group: ["next", "next/*", "react", "react-dom"], message: "db/ knows nothing of Next or React." },
           ],
         },
       ],
+    },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.suite.ts", "lib/testing/**", "lib/bench/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/*", "@/components/*"], message: "lib/ holds rules and use cases: it imports nothing from app/ or components/." },
+            { group: ["next", "next/*"], message: "lib/ knows nothing of Next: pages, actions and HTTP adapters live in app/." },
+            { group: ["@/lib/bench/*"], message: "The bench measures the product from outside; the product never imports it." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        { name: "Request", message: "lib/ knows nothing of HTTP: take plain values, return a Reply (lib/api/endpoint.ts); app/_http adapts." },
+        { name: "Response", message: "lib/ knows nothing of HTTP: return a Reply (lib/api/endpoint.ts); app/_http adapts." },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "!@/app/_actions", "!@/app/_actions/*"],
+              message: "components/ sit below app/: the only thing they name there is the server action a form posts to (app/_actions).",
+            },
+            { group: ["@/lib/bench/*"], message: "The bench measures the product from outside; the product never imports it." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/bench/*"], message: "The bench measures the product from outside; the product never imports it." }] }],
     },
   },
   globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.tmp/**"]),

@@ -6,7 +6,7 @@ import { getDatabase } from "@/db/client";
 import { openMajorIncidents } from "@/db/queries/incidents";
 import { changesAwaiting } from "@/db/queries/changes";
 import { userCan } from "@/lib/auth/roles";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/app/_http/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

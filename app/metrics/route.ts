@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/app/_http/api-route";
 import { prometheusExposition } from "@/lib/dora/prometheus";
 
 /** Prometheus scrape endpoint; needs a token with the read role, like the API. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { SESSION_VIEWS, SESSION_WALL } from "@/lib/wall/access";
 import { wallData } from "@/lib/wall/data";
 import { WallView } from "@/components/wall/wall-view";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { signIn } from "@/lib/actions/session";
-import { IDLE } from "@/lib/actions/form-state";
+import { signIn } from "@/app/_actions/session";
+import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { fileChange } from "@/lib/actions/changes";
-import { IDLE } from "@/lib/actions/form-state";
+import { fileChange } from "@/app/_actions/changes";
+import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { buttonClass } from "@/components/ui/styles";

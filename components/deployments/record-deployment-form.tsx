@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { recordDeploymentAction } from "@/lib/actions/deployments";
-import { IDLE } from "@/lib/actions/form-state";
+import { recordDeploymentAction } from "@/app/_actions/deployments";
+import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { ServiceField } from "@/components/ui/service-field";
 import { FormMessage } from "@/components/ui/form-message";

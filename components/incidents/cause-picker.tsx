@@ -1,5 +1,5 @@
 import type { CandidateDeployment } from "@/db/queries/incidents";
-import { confirmCause } from "@/lib/actions/incidents";
+import { confirmCause } from "@/app/_actions/incidents";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { LocalTime } from "@/components/ui/local-time";
 import { buttonClass, tableClass } from "@/components/ui/styles";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { correctTimesAction } from "@/lib/actions/incident-response";
-import { IDLE } from "@/lib/actions/form-state";
+import { correctTimesAction } from "@/app/_actions/incident-response";
+import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { declareIncident } from "@/lib/actions/incident-response";
-import { IDLE } from "@/lib/actions/form-state";
+import { declareIncident } from "@/app/_actions/incident-response";
+import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { ServiceField } from "@/components/ui/service-field";
 import { FormMessage } from "@/components/ui/form-message";

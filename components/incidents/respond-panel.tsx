@@ -1,5 +1,5 @@
 import type { Incident } from "@/db/schema";
-import { acknowledgeAction, addNoteAction, moveIncidentAction, postmortemAction, setLeadAction } from "@/lib/actions/incident-response";
+import { acknowledgeAction, addNoteAction, moveIncidentAction, postmortemAction, setLeadAction } from "@/app/_actions/incident-response";
 import { nextStatuses } from "@/lib/incidents/state-machine";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, inputClass } from "@/components/ui/styles";

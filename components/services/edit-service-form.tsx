@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { editService } from "@/lib/actions/services";
-import { IDLE } from "@/lib/actions/form-state";
+import { editService } from "@/app/_actions/services";
+import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";

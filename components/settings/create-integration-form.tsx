@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { addIntegration } from "@/lib/actions/integrations";
-import { IDLE } from "@/lib/actions/form-state";
+import { addIntegration } from "@/app/_actions/integrations";
+import { IDLE } from "@/app/_actions/form-state";
 import type { Integration } from "@/db/schema";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

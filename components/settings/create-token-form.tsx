@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { createToken } from "@/lib/actions/tokens";
-import { IDLE } from "@/lib/actions/form-state";
+import { createToken } from "@/app/_actions/tokens";
+import { IDLE } from "@/app/_actions/form-state";
 import { TOKEN_ROLES } from "@/lib/auth/roles";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

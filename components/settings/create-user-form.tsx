@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { createUser } from "@/lib/actions/users";
-import { IDLE } from "@/lib/actions/form-state";
+import { createUser } from "@/app/_actions/users";
+import { IDLE } from "@/app/_actions/form-state";
 import { USER_ROLES, ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { Field } from "@/components/ui/field";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { addWallLink } from "@/lib/actions/wall-links";
-import { IDLE } from "@/lib/actions/form-state";
+import { addWallLink } from "@/app/_actions/wall-links";
+import { IDLE } from "@/app/_actions/form-state";
 import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveIntegrationConfig } from "@/lib/actions/integrations";
-import { IDLE } from "@/lib/actions/form-state";
+import { saveIntegrationConfig } from "@/app/_actions/integrations";
+import { IDLE } from "@/app/_actions/form-state";
 import type { configToForm } from "@/lib/webhooks/config-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";

@@ -1,5 +1,5 @@
 import type { PublicToken } from "@/db/queries/tokens";
-import { revokeToken } from "@/lib/actions/tokens";
+import { revokeToken } from "@/app/_actions/tokens";
 import { Badge } from "@/components/ui/badge";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { LocalTime } from "@/components/ui/local-time";

@@ -1,5 +1,5 @@
 import type { UserSummary } from "@/db/queries/users";
-import { changeRole, setActive } from "@/lib/actions/users";
+import { changeRole, setActive } from "@/app/_actions/users";
 import { USER_ROLES } from "@/lib/auth/roles";
 import { Badge } from "@/components/ui/badge";
 import { InlineActionForm } from "@/components/ui/inline-action-form";

@@ -1,5 +1,5 @@
 import type { WallLink } from "@/db/schema";
-import { removeWallLink } from "@/lib/actions/wall-links";
+import { removeWallLink } from "@/app/_actions/wall-links";
 import { linkViews } from "@/lib/wall/links";
 import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { Badge } from "@/components/ui/badge";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { signOut } from "@/lib/actions/session";
-import type { CurrentUser } from "@/lib/auth/session";
+import { signOut } from "@/app/_actions/session";
+import type { CurrentUser } from "@/lib/auth/actor";
 import type { Theme } from "@/lib/theme";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/styles";

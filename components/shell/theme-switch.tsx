@@ -1,4 +1,4 @@
-import { setTheme } from "@/lib/actions/theme";
+import { setTheme } from "@/app/_actions/theme";
 import { THEMES, type Theme } from "@/lib/theme";
 
 const LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };

@@ -1,4 +1,4 @@
-import type { FormState } from "@/lib/actions/form-state";
+import type { FormState } from "@/app/_actions/form-state";
 
 /** The result of a form's action, announced politely to screen readers. */
 export function FormMessage({ state }: { state: FormState }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { IDLE, type FormState } from "@/app/_actions/form-state";
 
 /** A one-row form (a select and a button, say) that reports its own outcome beside it. */
 export function InlineActionForm({

@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
-import { serverCommand } from "@/lib/server/command";
+import { serverCommand } from "@/lib/cli/server-command";
 
 /**
  * A production server of a spec's own, on its own database and port, for tests that must kill,

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
-import { serverCommand } from "@/lib/server/command";
+import { serverCommand } from "@/lib/cli/server-command";
 import { ADMIN_TOKEN_FILE, E2E_DB, E2E_PORT, INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS, WALL_LINK_FILE } from "./users";
 
 /**

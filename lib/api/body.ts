@@ -6,8 +6,8 @@ const tooLarge = () => new AppError("payload_too_large", `The body is over ${MAX
 
 /**
  * Collects a body's chunks, refusing more than 1 MiB without buffering it all first: by its declared
- * length, else as the chunks arrive. Both doors read bodies through this: a Web request here, a
- * node:http request on the ingestion fast path (lib/server).
+ * length, else as the chunks arrive. Both doors read bodies through this: a Web request in
+ * app/_http/request-body.ts, a node:http request on the ingestion fast path (app/_server).
  */
 export function bodyWithinLimit(declaredLength: string | null | undefined) {
   if (Number(declaredLength ?? "0") > MAX_BODY_BYTES) throw tooLarge();
@@ -22,29 +22,6 @@ export function bodyWithinLimit(declaredLength: string | null | undefined) {
     },
     bytes: (): Buffer => Buffer.concat(kept, size),
   };
-}
-
-export async function readLimitedBody(request: Request): Promise<Buffer> {
-  const body = bodyWithinLimit(request.headers.get("content-length"));
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      try {
-        body.add(value);
-      } catch (error) {
-        await reader.cancel();
-        throw error;
-      }
-    }
-  }
-  return body.bytes();
-}
-
-/** Reads a JSON body within the same limit. */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  return parseJsonBody(await readLimitedBody(request));
 }
 
 /** Decodes a body as strict UTF-8 JSON: a stray byte is refused, never turned into U+FFFD and stored. */

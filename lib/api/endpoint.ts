@@ -9,7 +9,7 @@ import { AppError, invalid } from "@/lib/errors";
 
 /*
  * The steps of an API request that do not depend on how it arrived: through Next's route handlers
- * (handler.ts) or the ingestion fast path in front of Next (lib/server). Both call these, so a request
+ * (app/_http/api-route.ts) or the ingestion fast path in front of Next (app/_server). Both call these, so a request
  * is validated, authenticated and answered the same way whichever door it came through.
  */
 

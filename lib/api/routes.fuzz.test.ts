@@ -5,7 +5,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { tempDir } from "@/db/test/temp-db";
 import { writeLog } from "@/db/test/write-log";
-import { sessionCookie, setRequestHeaders } from "@/lib/actions/test-request";
+import { sessionCookie, setRequestHeaders } from "@/app/_actions/test-request";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { recordIncident } from "@/lib/incidents/record";
@@ -23,7 +23,7 @@ import { GET as getWall } from "@/app/api/wall/[token]/route";
 import { GET as getPrometheus } from "@/app/metrics/route";
 import { GET as getCsv } from "@/app/(app)/drilldown/[kind]/csv/route";
 
-vi.mock("next/headers", async () => (await import("@/lib/actions/test-request")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => undefined }));
 
 /**

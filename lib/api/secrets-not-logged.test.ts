@@ -3,14 +3,14 @@ import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import { createApiToken } from "@/lib/auth/tokens";
 import { tempDir } from "@/db/test/temp-db";
-import { authorizedAction } from "@/lib/actions/authorized-action";
-import { sessionCookie, setRequestHeaders } from "@/lib/actions/test-request";
+import { authorizedAction } from "@/app/_actions/authorized-action";
+import { sessionCookie, setRequestHeaders } from "@/app/_actions/test-request";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { createUserAccount } from "@/lib/users/users";
-import { apiRoute } from "./handler";
+import { apiRoute } from "@/app/_http/api-route";
 
-vi.mock("next/headers", async () => (await import("@/lib/actions/test-request")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
 
 /*
  * When something fails unexpectedly Tandem logs the error, and only the error: never the request's

@@ -29,8 +29,8 @@ describe("access registry", () => {
     const found: string[] = [];
     for (const file of ["app", "lib", "components"].flatMap((dir) => sourceFiles(dir, (f) => /\.(ts|tsx)$/.test(f)))) {
       if (!DIRECTIVE.test(fs.readFileSync(file, "utf8"))) continue;
-      // Registry entries name modules in lib/actions/; a directive anywhere else must be moved there first.
-      expect(path.posix.dirname(file), `${file} has "use server"`).toBe("lib/actions");
+      // Registry entries name modules in app/_actions/; a directive anywhere else must be moved there first.
+      expect(path.posix.dirname(file), `${file} has "use server"`).toBe("app/_actions");
       const moduleName = path.posix.basename(file).replace(/\.tsx?$/, "");
       for (const [name, value] of await exportsOf(file)) if (typeof value === "function") found.push(actionKey({ module: moduleName, name }));
     }

@@ -4,7 +4,7 @@ import { TOKEN_ROLES, USER_ROLES, type TokenRole, type UserRole } from "./roles"
  * Who may call what: every route handler and every exported server action, with the expected
  * answer for each kind of caller. The access-matrix tests call every cell (routes against the
  * production server in e2e/access-matrix.spec.ts, actions in-process in
- * lib/actions/access-matrix.test.ts), and access-registry.test.ts fails when a route or action
+ * app/_actions/access-matrix.test.ts), and access-registry.test.ts fails when a route or action
  * exists without an entry here, so a new endpoint cannot ship without saying who may use it.
  */
 
@@ -32,7 +32,7 @@ export type RouteEntry = {
 };
 
 export type ActionEntry = {
-  /** The "use server" module under lib/actions/ and its exported function. */
+  /** The "use server" module under app/_actions/ and its exported function. */
   module: string;
   name: string;
   allow: readonly Principal[];

@@ -9,5 +9,8 @@ export type Actor =
 
 export type UserActor = Extract<Actor, { type: "user" }>;
 
+/** The signed-in person a page or action acts for. */
+export type CurrentUser = UserActor & { name: string; email: string };
+
 export const CLI_ACTOR: Actor = { type: "cli", id: null, label: "command line" };
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "Tandem" };

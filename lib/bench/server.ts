@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { createServer } from "node:net";
-import { serverCommand } from "@/lib/server/command";
+import { serverCommand } from "@/lib/cli/server-command";
 
 export type Server = { base: string; peakRssMb: () => number; rssMb: () => number; stop: () => Promise<void> };
 
@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The production server (lib/server/main.ts) on the build, with its memory sampled every 100 ms until it stops. */
+/** The production server (app/_server/main.ts) on the build, with its memory sampled every 100 ms until it stops. */
 export async function startServer(databasePath: string): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ConfigError, parseConfig } from "@/lib/config/config";
-import { serverCommand } from "@/lib/server/command";
+import { serverCommand } from "@/lib/cli/server-command";
 import { processIo } from "./io";
 import { prepareDatabase } from "./prepare";
 

@@ -6,7 +6,7 @@ import type { DeploymentPost } from "./schema";
 
 /**
  * `POST /api/v1/deployments`, once validated and authenticated. Next's route handler and the ingestion
- * fast path (lib/server) both answer with this.
+ * fast path (app/_server) both answer with this.
  */
 export const RECORD_DEPLOYMENTS: EndpointAccess = { permission: "record", doing: "record deployments" };
 

@@ -1,6 +1,6 @@
 /**
  * Sent with every response: next.config.ts gives them to everything Next serves, and the ingestion
- * fast path (lib/server) to what it answers itself. Pages also get a Content-Security-Policy with a
+ * fast path (app/_server) to what it answers itself. Pages also get a Content-Security-Policy with a
  * fresh nonce (proxy.ts). Imported by next.config.ts, so relative imports only.
  */
 export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [

@@ -1,5 +1,4 @@
 import type { Database } from "@/db/database";
-import { getCurrentUser } from "@/lib/auth/session";
 import { DEFAULT_ROTATE_SECONDS } from "./limits";
 import type { WallViewSpec } from "./schema";
 import { linkViews, openWallLink } from "./links";
@@ -14,11 +13,12 @@ export const SESSION_VIEWS: WallViewSpec[] = [{ name: "Everything", panels: "all
 
 /**
  * Who may watch which wall: a share link's token (no sign-in; revoked or expired links say so), or
- * the signed-in person's session for `/wall`. The data route and the live stream both ask here.
+ * the signed-in person's session for `/wall` (`signedIn` asks the request's session). The data route
+ * and the live stream both ask here.
  */
-export async function grantWall(db: Database, token: string): Promise<WallGrant> {
+export async function grantWall(db: Database, token: string, signedIn: () => Promise<boolean>): Promise<WallGrant> {
   if (token === SESSION_WALL) {
-    if (!(await getCurrentUser())) return { ok: false, status: 401, code: "unauthorized", message: "Sign in to continue." };
+    if (!(await signedIn())) return { ok: false, status: 401, code: "unauthorized", message: "Sign in to continue." };
     return { ok: true, title: "Tandem", views: SESSION_VIEWS, rotateSeconds: DEFAULT_ROTATE_SECONDS, stillOpen: async () => true };
   }
   const access = await openWallLink(db, token);

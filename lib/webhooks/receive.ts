@@ -2,8 +2,8 @@ import type { Database, Queryable } from "@/db/database";
 import type { Integration } from "@/db/schema";
 import { findIncidentByExternalId } from "@/db/queries/incidents";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
-import { errorResponse } from "@/lib/api/handler";
-import { parseJsonBody, readLimitedBody } from "@/lib/api/body";
+import { parseJsonBody } from "@/lib/api/body";
+import { errorReply, type Reply } from "@/lib/api/endpoint";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, invalid } from "@/lib/errors";
 import { patchIncidentByExternalIdIn, recordIncidentIn } from "@/lib/incidents/record";
@@ -62,17 +62,22 @@ async function apply(tx: Queryable, actor: Actor, source: string, effect: Webhoo
  * ignore unused events (202), acknowledge redeliveries without applying them twice (200), apply the
  * rest all-or-nothing (200). Every verified delivery lands in the integration's delivery log.
  */
-export async function receiveWebhook(db: Database, key: Buffer, source: string, id: string | undefined, request: Request): Promise<Response> {
+export async function receiveWebhook(
+  db: Database,
+  key: Buffer,
+  delivery: { source: string; integration: string | undefined; headers: Headers; body: () => Promise<Buffer> },
+): Promise<Reply> {
+  const { source, integration: id, headers } = delivery;
   if (!WEBHOOK_SOURCES.includes(source as WebhookSource) || (id !== undefined && !/^\d+$/.test(id))) {
-    return errorResponse(new AppError("not_found", `There is no webhook endpoint ${source}${id ? `/${id}` : ""}.`));
+    return errorReply(new AppError("not_found", `There is no webhook endpoint ${source}${id ? `/${id}` : ""}.`));
   }
   let integration: Integration;
   let body: Buffer;
   try {
-    body = await readLimitedBody(request);
-    integration = await authenticate(db, key, source as WebhookSource, id, request.headers, body);
+    body = await delivery.body();
+    integration = await authenticate(db, key, source as WebhookSource, id, headers, body);
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    if (error instanceof AppError) return errorReply(error);
     throw error;
   }
   const receivedAt = new Date();
@@ -80,10 +85,10 @@ export async function receiveWebhook(db: Database, key: Buffer, source: string, 
     db.transaction(async (tx) => logDelivery(tx, { integrationId: integration.id, deliveryId: parsed?.deliveryId ?? null, event: parsed?.event ?? "unknown", outcome, status, message, receivedAt }));
   let parsed: ParsedDelivery | null = null;
   try {
-    parsed = PARSERS[source as WebhookSource]({ headers: request.headers, body: parseJsonBody(body), config: integrationConfig(integration) });
+    parsed = PARSERS[source as WebhookSource]({ headers, body: parseJsonBody(body), config: integrationConfig(integration) });
     if (parsed.effects.length === 0) {
       await log(parsed, "ignored", 202, parsed.ignoredReason ?? "nothing to record");
-      return Response.json({ status: "ignored", reason: parsed.ignoredReason }, { status: 202 });
+      return { status: 202, body: { status: "ignored", reason: parsed.ignoredReason } };
     }
     const actor: Actor = { type: "integration", id: String(integration.id), label: `${integration.source}: ${integration.name}` };
     const delivery = parsed;
@@ -95,18 +100,18 @@ export async function receiveWebhook(db: Database, key: Buffer, source: string, 
     });
     if (!outcome) {
       await log(parsed, "duplicate", 200, "already received; not applied again");
-      return Response.json({ status: "duplicate" });
+      return { status: 200, body: { status: "duplicate" } };
     }
     await log(parsed, "applied", 200, outcome.join("; "));
-    return Response.json({ status: "applied", results: outcome });
+    return { status: 200, body: { status: "applied", results: outcome } };
   } catch (error) {
     const refusal = error instanceof PayloadError ? new AppError("bad_request", `The payload cannot be used: ${error.message}.`) : error;
     if (refusal instanceof AppError) {
       await log(parsed, "refused", refusal.status, refusal.message);
-      return errorResponse(refusal);
+      return errorReply(refusal);
     }
     console.error(`Webhook from integration ${integration.id} failed:`, error);
     await log(parsed, "refused", 500, "Tandem failed to process this delivery; nothing was written.");
-    return Response.json({ error: { code: "internal", message: "Tandem could not process the delivery; nothing was written." } }, { status: 500 });
+    return { status: 500, body: { error: { code: "internal", message: "Tandem could not process the delivery; nothing was written." } } };
   }
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
 import { listFilterOptions } from "@/db/queries/services";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { computeMetrics, computeMetricsReport } from "@/lib/dora/metrics";
 import { parseDashboardParams } from "@/lib/dora/view";
 import { FilterBar } from "@/components/metrics/filter-bar";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { LEVEL_THRESHOLDS, LEVELS } from "@/lib/dora/levels";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass, tableClass } from "@/components/ui/styles";

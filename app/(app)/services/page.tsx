@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { listServicesWithStats } from "@/db/queries/services";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { computeMetricsReport } from "@/lib/dora/metrics";
 import { metricsQuerySchema } from "@/lib/dora/query";
 import { daysAgo } from "@/lib/time";

@@ -1,4 +1,4 @@
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 
 /**
  * Checked here, above the page's loading boundary, so a refused visitor gets a real 403 status

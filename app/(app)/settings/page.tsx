@@ -10,7 +10,7 @@ import { IntegrationsSection } from "@/components/settings/integrations-section"
 import { WallLinksSection } from "@/components/settings/wall-links-section";
 import { listWallLinks } from "@/db/queries/wall";
 import { listFilterOptions } from "@/db/queries/services";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { PageHeader } from "@/components/ui/page-header";

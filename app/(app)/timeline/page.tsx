@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
 import { listFilterOptions } from "@/db/queries/services";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { fieldErrors } from "@/lib/errors";
 import { timelinePage } from "@/lib/timeline/feed";
 import { timelineQuerySchema } from "@/lib/timeline/query";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatabase } from "@/db/client";
 import { listChanges } from "@/db/queries/lists";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { ChangeTable } from "@/components/changes/change-table";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,4 +1,4 @@
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 
 /** Checked above any loading boundary so a viewer gets a real 403. */
 export default async function FileChangeLayout({ children }: { children: React.ReactNode }) {

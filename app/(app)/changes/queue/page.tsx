@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { changesAwaiting } from "@/db/queries/changes";
 import { listChangesByIds } from "@/db/queries/lists";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { ChangeTable } from "@/components/changes/change-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

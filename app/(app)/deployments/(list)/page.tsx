@@ -3,7 +3,7 @@ import { getDatabase } from "@/db/client";
 import { listRecentDeployments } from "@/db/queries/lists";
 import { listFilterOptions } from "@/db/queries/services";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { buttonClass } from "@/components/ui/styles";
 import { deploymentCalendar } from "@/lib/dora/frequency";

@@ -1,4 +1,4 @@
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 
 export default async function RecordDeploymentLayout({ children }: { children: React.ReactNode }) {
   await requirePageUser("record");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { loadDrilldown } from "@/lib/dora/drilldown";
 import { DRILLDOWNS, type Drilldown } from "@/lib/dora/links";
 import { metricsQuerySchema } from "@/lib/dora/query";

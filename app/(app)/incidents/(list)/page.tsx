@@ -4,7 +4,7 @@ import { listFilterOptions } from "@/db/queries/services";
 import { IncidentFilters } from "@/components/incidents/incident-filters";
 import { listIncidents } from "@/db/queries/lists";
 import Link from "next/link";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { buttonClass } from "@/components/ui/styles";
 import { IncidentTable } from "@/components/incidents/incident-table";

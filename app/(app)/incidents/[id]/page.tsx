@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { candidateDeployments, findIncidentById, listIncidentUpdates, serviceSlugOf } from "@/db/queries/incidents";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { CausePicker } from "@/components/incidents/cause-picker";
 import { RespondPanel } from "@/components/incidents/respond-panel";

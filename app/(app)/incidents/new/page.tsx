@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { DeclareIncidentForm } from "@/components/incidents/declare-form";
 import { PageHeader } from "@/components/ui/page-header";
 

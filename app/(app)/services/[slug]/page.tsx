@@ -5,7 +5,7 @@ import { getDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
 import { listChanges, listIncidents, listRecentDeployments } from "@/db/queries/lists";
 import { findServiceBySlug, listFilterOptions } from "@/db/queries/services";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { computeMetrics } from "@/lib/dora/metrics";
 import { parseDashboardParams } from "@/lib/dora/view";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
 import { listAudit, listAuditEntityTypes } from "@/db/queries/audit";
 import { auditFilterSchema } from "@/lib/audit/filter";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageUser } from "@/app/_http/session";
 import { fieldErrors } from "@/lib/errors";
 import { AuditFilters } from "@/components/settings/audit-filters";
 import { LocalTime } from "@/components/ui/local-time";

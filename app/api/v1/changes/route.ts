@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { serviceSlugOf } from "@/db/queries/incidents";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/app/_http/api-route";
 import { submitChange } from "@/lib/changes/submit";
 import { changeJson } from "@/lib/ingest/json";
 import { changeCreateSchema } from "@/lib/ingest/schema";

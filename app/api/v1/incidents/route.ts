@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { serviceSlugOf } from "@/db/queries/incidents";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/app/_http/api-route";
 import { recordIncident } from "@/lib/incidents/record";
 import { incidentJson } from "@/lib/ingest/json";
 import { incidentCreateSchema } from "@/lib/ingest/schema";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/app/_http/api-route";
 import { computeMetrics } from "@/lib/dora/metrics";
 import { metricsQuerySchema } from "@/lib/dora/query";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readRoute } from "@/lib/api/handler";
+import { readRoute } from "@/app/_http/api-route";
 import { openApiDocument } from "@/lib/api/openapi";
 import { publicBaseUrl } from "@/lib/url";
 

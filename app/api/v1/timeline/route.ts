@@ -1,4 +1,4 @@
-import { readRoute } from "@/lib/api/handler";
+import { readRoute } from "@/app/_http/api-route";
 import { timelinePage } from "@/lib/timeline/feed";
 import { timelineQuerySchema } from "@/lib/timeline/query";
 

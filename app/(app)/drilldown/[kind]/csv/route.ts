@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db/client";
-import { errorResponse } from "@/lib/api/handler";
-import { getCurrentUser } from "@/lib/auth/session";
+import { errorResponse } from "@/app/_http/api-route";
+import { getCurrentUser } from "@/app/_http/session";
 import { loadDrilldown } from "@/lib/dora/drilldown";
 import { drilldownCsv, seriesCsv } from "@/lib/dora/drilldown-csv";
 import { DRILLDOWNS, type Drilldown } from "@/lib/dora/links";

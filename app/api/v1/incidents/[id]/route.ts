@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { serviceSlugOf } from "@/db/queries/incidents";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/app/_http/api-route";
 import { patchIncident } from "@/lib/incidents/record";
 import { incidentJson } from "@/lib/ingest/json";
 import { incidentPatchSchema } from "@/lib/ingest/schema";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/app/_http/api-route";
 import { serviceFieldsSchema } from "@/lib/services/schema";
 import { upsertService } from "@/lib/services/services";
 import { slugSchema } from "@/lib/validation";

@@ -1,4 +1,4 @@
-import { handleWebhook } from "@/lib/webhooks/route-handler";
+import { handleWebhook } from "@/app/_http/webhook-route";
 
 export async function POST(request: Request, { params }: { params: Promise<{ source: string }> }) {
   return handleWebhook(request, await params);

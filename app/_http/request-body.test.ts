@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { MAX_BODY_BYTES, readJsonBody } from "./body";
+import { MAX_BODY_BYTES } from "@/lib/api/body";
+import { readJsonBody } from "./request-body";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://t/x", { method: "POST", body, headers });
 const failure = async (request: Request) => {

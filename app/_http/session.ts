@@ -1,11 +1,11 @@
 import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getAuth } from "./auth";
-import { isUserRole, userCan, type Permission } from "./roles";
-import type { UserActor } from "./actor";
+import { getAuth } from "@/lib/auth/auth";
+import { isUserRole, userCan, type Permission } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/actor";
 
-export type CurrentUser = UserActor & { name: string; email: string };
+export type { CurrentUser };
 
 /** The signed-in person, or null. Reads the session from the database once per request. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -22,6 +22,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
  * For pages: sends an anonymous visitor to sign-in and answers 403 when the role lacks the
  * permission. Each page calls it itself; the shell hiding a link is never the check.
  */
+/** Whether the request carries a live session (for the signed-in wall). */
+export async function isSignedIn(): Promise<boolean> {
+  return (await getCurrentUser()) !== null;
+}
+
 export async function requirePageUser(permission: Permission = "read"): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");

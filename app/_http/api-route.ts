@@ -2,12 +2,12 @@ import type { z } from "zod";
 import { getDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
 import { userCan } from "@/lib/auth/roles";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/app/_http/session";
 import { AppError, invalid } from "@/lib/errors";
-import { readJsonBody } from "./body";
-import { authenticate, errorReply, failureReply, parseOrRefuse, type EndpointAccess, type Reply, type TokenActor } from "./endpoint";
+import { readJsonBody } from "./request-body";
+import { authenticate, errorReply, failureReply, parseOrRefuse, type EndpointAccess, type Reply, type TokenActor } from "@/lib/api/endpoint";
 
-export type { TokenActor } from "./endpoint";
+export type { TokenActor } from "@/lib/api/endpoint";
 
 type Context<Q, B, P> = { request: Request; actor: TokenActor; db: Database; query: Q; body: B; params: P };
 type ReadContext<Q> = { request: Request; db: Database; query: Q };

@@ -94,7 +94,7 @@ const loaded = new Map<string, Action>();
 async function load(key: string): Promise<Action> {
   if (!loaded.has(key)) {
     const [module, name] = key.split("#") as [string, string];
-    const exports = (await import(/* @vite-ignore */ path.resolve("lib/actions", `${module}.ts`))) as Record<string, Action>;
+    const exports = (await import(/* @vite-ignore */ path.resolve("app/_actions", `${module}.ts`))) as Record<string, Action>;
     loaded.set(key, exports[name]!);
   }
   return loaded.get(key)!;

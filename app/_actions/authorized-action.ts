@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/app/_http/session";
 import { userCan, type Permission } from "@/lib/auth/roles";
 import { AppError, invalid, unauthorized } from "@/lib/errors";
 import type { FormState } from "./form-state";

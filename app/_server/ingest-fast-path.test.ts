@@ -11,7 +11,7 @@ import { RateLimiter } from "@/lib/auth/rate-limit";
 import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
 import { hostileJson } from "@/lib/testing/bad-input";
-import { GroupCommit } from "./group-commit";
+import { GroupCommit } from "@/lib/ingest/group-commit";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 let server: http.Server | undefined;

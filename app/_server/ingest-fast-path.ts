@@ -4,7 +4,7 @@ import { bearerToken, failureReply, parseOrRefuse, type Reply } from "@/lib/api/
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
-import type { GroupCommit } from "./group-commit";
+import type { GroupCommit } from "@/lib/ingest/group-commit";
 
 /*
  * `POST /api/v1/deployments` answered before Next sees the request. Next's request pipeline costs about

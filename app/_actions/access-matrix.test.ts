@@ -116,7 +116,7 @@ const WRITE_NOTHING = new Set(["theme#setTheme", "session#signOut"]);
 
 type Action = (...args: [FormState, FormData] | [FormData]) => Promise<unknown>;
 async function load(module: string, name: string): Promise<Action> {
-  const loaded = (await import(/* @vite-ignore */ path.resolve("lib/actions", `${module}.ts`))) as Record<string, Action>;
+  const loaded = (await import(/* @vite-ignore */ path.resolve("app/_actions", `${module}.ts`))) as Record<string, Action>;
   return loaded[name]!;
 }
 /** useActionState actions take (previous state, form); plain form actions take the form alone. */

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { serverCommand } from "./command";
+import { serverCommand } from "./server-command";
 
 describe("serverCommand", () => {
   const { command, args } = serverCommand(4321, "127.0.0.1");

@@ -6,14 +6,14 @@ import { buildSync } from "esbuild";
 const COMPILED = path.join(".next", "tandem", "server.mjs");
 
 /**
- * Compiles lib/server/main.ts to one plain ES module (dependencies stay in node_modules). Running it
+ * Compiles app/_server/main.ts to one plain ES module (dependencies stay in node_modules). Running it
  * through a TypeScript loader instead cost ~100 MB of resident memory: the loader hooks every module
  * Next loads. Takes well under a second, so it is redone on every start and never goes stale.
  */
 function compileServer(): string {
   const outfile = path.join(process.cwd(), COMPILED);
   const [compiled] = buildSync({
-    entryPoints: [path.join(process.cwd(), "lib", "server", "main.ts")],
+    entryPoints: [path.join(process.cwd(), "app", "_server", "main.ts")],
     outfile,
     write: false,
     bundle: true,

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { openDatabase } from "@/db/client";
 import { ConfigError, parseConfig } from "@/lib/config/config";
-import { GroupCommit } from "./group-commit";
+import { GroupCommit } from "@/lib/ingest/group-commit";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 /*
