@@ -6,3 +6,8 @@ export { DAY_MS };
 export function daysAgo(days: number, now = Date.now()): Date {
   return new Date(now - days * DAY_MS);
 }
+
+/** A moment as the API returns it (UTC, with Z), or null. */
+export function isoOrNull(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
+}

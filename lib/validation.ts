@@ -32,3 +32,18 @@ export function localDateTime(value: string, offsetMinutes: number): Date | null
   const utc = Date.UTC(y, mo - 1, d, h, mi, match[6] ? Number(match[6]) : 0) + offsetMinutes * 60_000;
   return Number.isNaN(utc) ? null : new Date(utc);
 }
+
+/** ISO-8601 with any offset; always stored and returned in UTC. */
+export const timestampSchema = z
+  .iso.datetime({ offset: true, error: "must be an ISO-8601 timestamp with an offset, e.g. 2026-01-31T09:00:00Z" })
+  .transform((v) => new Date(v));
+
+export const shaSchema = text()
+  .trim()
+  .toLowerCase()
+  .regex(/^[0-9a-f]{7,64}$/, "must be a commit sha (7 to 64 hex digits)");
+
+/** A reference to another record: its Tandem id, or the externalId it was sent with. */
+export const referenceSchema = z.union([z.number().int().positive(), text().trim().min(1).max(200)], {
+  error: "must be an id (number) or an externalId (string)",
+});

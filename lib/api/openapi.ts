@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { changeCreateSchema, deploymentInputSchema, incidentCreateSchema, incidentPatchSchema, MAX_BATCH } from "@/lib/ingest/schema";
+import { deploymentInputSchema, MAX_BATCH } from "@/lib/ingest/schema";
+import { changeCreateSchema } from "@/lib/changes/schema";
+import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { serviceFieldsSchema } from "@/lib/services/schema";
 import { WEBHOOK_SOURCES } from "@/lib/webhooks/types";
 

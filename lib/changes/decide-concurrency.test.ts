@@ -7,7 +7,7 @@ import { contend } from "@/lib/testing/contend";
 import type { Operation } from "@/lib/testing/contender";
 import { tempDir } from "@/db/test/temp-db";
 import type { UserActor } from "@/lib/auth/actor";
-import { changeCreateSchema } from "@/lib/ingest/schema";
+import { changeCreateSchema } from "@/lib/changes/schema";
 import { requiredApprovals } from "./policy";
 import { submitChange } from "./submit";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeCreateSchema } from "@/lib/ingest/schema";
+import { changeCreateSchema } from "@/lib/changes/schema";
 import { localDateTime, requiredText, text } from "@/lib/validation";
 
 const id = z.coerce.number({ error: "must be a change request id" }).int().positive("must be a change request id");

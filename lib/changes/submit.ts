@@ -3,7 +3,7 @@ import type { ChangeRequest } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { insertChange } from "@/db/queries/changes";
 import type { Actor } from "@/lib/auth/actor";
-import type { ChangeCreate } from "@/lib/ingest/schema";
+import type { ChangeCreate } from "@/lib/changes/schema";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { changeEvent } from "@/lib/timeline/events";

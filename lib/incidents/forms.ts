@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { incidentCreateSchema } from "@/lib/ingest/schema";
+import { incidentCreateSchema } from "@/lib/incidents/schema";
 import { localDateTime, oneOf, requiredText, text } from "@/lib/validation";
 
 const STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;

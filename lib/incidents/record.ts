@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { resolveDeployment } from "@/lib/ingest/deployments";
 import { findDeploymentById } from "@/db/queries/ingest";
-import type { IncidentCreate, IncidentPatch } from "@/lib/ingest/schema";
+import type { IncidentCreate, IncidentPatch } from "@/lib/incidents/schema";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { incidentEvent } from "@/lib/timeline/events";

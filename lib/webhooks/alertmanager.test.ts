@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incidentCreateSchema } from "@/lib/ingest/schema";
+import { incidentCreateSchema } from "@/lib/incidents/schema";
 import { parseAlertmanager } from "./alertmanager";
 import { fixture } from "./fixtures";
 import { DEFAULT_CONFIG, PayloadError, type IntegrationConfig, type WebhookEffect } from "./types";

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { deploymentInputSchema, incidentCreateSchema, incidentPatchSchema } from "@/lib/ingest/schema";
+import { deploymentInputSchema } from "@/lib/ingest/schema";
+import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { parseCdEvents } from "./cdevents";
 import { DEFAULT_CONFIG, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect } from "./types";
 import { fixturesDir } from "./fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incidentCreateSchema, incidentPatchSchema } from "@/lib/ingest/schema";
+import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { fixture } from "./fixtures";
 import { parseOpsgenie } from "./opsgenie";
 import { DEFAULT_CONFIG, PayloadError, type IntegrationConfig, type WebhookEffect } from "./types";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { incidentTimeProblems } from "@/lib/incidents/times";
-import { incidentCreateSchema, incidentPatchSchema } from "@/lib/ingest/schema";
+import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { fixture } from "./fixtures";
 import { parsePagerDuty } from "./pagerduty";
 import { DEFAULT_CONFIG, PayloadError, type IntegrationConfig, type WebhookEffect } from "./types";

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { serviceSlugOf } from "@/db/queries/incidents";
 import { apiRoute } from "@/app/_http/api-route";
 import { submitChange } from "@/lib/changes/submit";
-import { changeJson } from "@/lib/ingest/json";
-import { changeCreateSchema } from "@/lib/ingest/schema";
+import { changeJson } from "@/lib/changes/json";
+import { changeCreateSchema } from "@/lib/changes/schema";
 
 export const POST = apiRoute(
   { permission: "record", doing: "file change requests", query: z.object({}), body: changeCreateSchema },

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { serviceSlugOf } from "@/db/queries/incidents";
 import { apiRoute } from "@/app/_http/api-route";
 import { recordIncident } from "@/lib/incidents/record";
-import { incidentJson } from "@/lib/ingest/json";
-import { incidentCreateSchema } from "@/lib/ingest/schema";
+import { incidentJson } from "@/lib/incidents/json";
+import { incidentCreateSchema } from "@/lib/incidents/schema";
 
 export const POST = apiRoute(
   { permission: "record", doing: "record incidents", query: z.object({}), body: incidentCreateSchema },

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { serviceSlugOf } from "@/db/queries/incidents";
 import { apiRoute } from "@/app/_http/api-route";
 import { patchIncident } from "@/lib/incidents/record";
-import { incidentJson } from "@/lib/ingest/json";
-import { incidentPatchSchema } from "@/lib/ingest/schema";
+import { incidentJson } from "@/lib/incidents/json";
+import { incidentPatchSchema } from "@/lib/incidents/schema";
 
 export const PATCH = apiRoute(
   {
