@@ -64,12 +64,7 @@ const statements = preparedStatements((prepare) => ({
     on conflict (service_id, sha) do update set timestamp = min(commits.timestamp, excluded.timestamp), message = coalesce(commits.message, excluded.message),
       author = coalesce(commits.author, excluded.author), parent_sha = coalesce(commits.parent_sha, excluded.parent_sha)
     returning id, timestamp`),
-  lookupCommit: prepare("select id, parent_sha as parentSha, timestamp from commits where service_id = ? and sha = ?"),
   link: prepare("insert into deployment_commits (deployment_id, commit_id) values (?, ?) on conflict do nothing"),
-  deliveredBefore: prepare(`select 1 from deployment_commits dc join deployments e on e.id = dc.deployment_id
-    where dc.commit_id = ? and e.service_id = ? and e.environment = ? and e.status = 'success' and e.id <> ?
-      and (e.finished_at < ? or (e.finished_at = ? and e.id < ?))
-    limit 1`),
 }));
 
 export async function findDeploymentById(q: Queryable, id: number): Promise<Deployment | undefined> {
@@ -119,10 +114,6 @@ export async function upsertCommit(q: Queryable, serviceId: number, c: CommitVal
   return statements(q).upsertCommit.get(serviceId, c.sha, c.timestamp.getTime(), c.message ?? null, c.author ?? null, c.parentSha ?? null) as StoredCommit;
 }
 
-export async function lookupCommit(q: Queryable, serviceId: number, sha: string): Promise<{ id: number; parentSha: string | null; timestamp: number } | undefined> {
-  return statements(q).lookupCommit.get(serviceId, sha) as { id: number; parentSha: string | null; timestamp: number } | undefined;
-}
-
 export async function linkCommits(q: Queryable, deploymentId: number, commitIds: number[]): Promise<void> {
   const link = statements(q).link;
   for (const commitId of commitIds) link.run(deploymentId, commitId);
@@ -137,12 +128,6 @@ export async function listDeploymentShas(q: Queryable, deploymentId: number): Pr
     .where(eq(deploymentCommits.deploymentId, deploymentId))
     .orderBy(commits.timestamp, commits.id);
   return rows.map((r) => r.sha);
-}
-
-/** Whether a successful deployment of the same service and environment, earlier than `d`, lists the commit. */
-export async function deliveredBefore(q: Queryable, d: Pick<Deployment, "id" | "serviceId" | "environment" | "finishedAt">, commitId: number): Promise<boolean> {
-  const finished = d.finishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return statements(q).deliveredBefore.get(commitId, d.serviceId, d.environment, d.id, finished, finished, d.id) !== undefined;
 }
 
 /** Successful deployments of a service whose head is one of the given shas (to re-derive after a late push). */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sqliteOf } from "./prepared";
 import { recordAudit } from "../queries/audit";
-import { findDeploymentByExternalId, findDeploymentById, insertDeployment, lookupCommit, upsertCommit } from "../queries/ingest";
+import { findDeploymentByExternalId, findDeploymentById, insertDeployment, upsertCommit } from "../queries/ingest";
 import { findServiceBySlug, insertService } from "../queries/services";
 import { insertEvent } from "../queries/timeline";
 import { auditLog, deployments, services, timelineEvents, type AuditActor } from "../schema";
@@ -79,7 +79,7 @@ describe("statements prepared once per connection", () => {
     const first = await upsertCommit(db.read, service.id, { sha: "abc1234", timestamp: new Date(5000), message: "one" });
     expect(await upsertCommit(db.read, service.id, { sha: "abc1234", timestamp: new Date(9000), message: "two", parentSha: "0ff1ce0" })).toEqual(first);
     expect(await upsertCommit(db.read, service.id, { sha: "abc1234", timestamp: new Date(3000) })).toEqual({ id: first.id, timestamp: 3000 });
-    expect(await lookupCommit(db.read, service.id, "abc1234")).toEqual({ id: first.id, parentSha: "0ff1ce0", timestamp: 3000 });
+    expect(sqlite.prepare("select id, parent_sha as parentSha, timestamp from commits").get()).toEqual({ id: first.id, parentSha: "0ff1ce0", timestamp: 3000 });
     expect(sqlite.prepare("select message from commits").pluck().get()).toBe("one");
     sqlite.close();
   });

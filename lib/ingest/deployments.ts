@@ -1,14 +1,13 @@
 import type { Database, Queryable } from "@/db/database";
 import type { Deployment } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
+import { commitsDelivered } from "@/db/queries/lineage";
 import {
-  deliveredBefore,
   findDeploymentByExternalId,
   findDeploymentById,
   insertDeployment,
   linkCommits,
   listDeploymentShas,
-  lookupCommit,
   updateDeployment,
   upsertCommit,
 } from "@/db/queries/ingest";
@@ -21,7 +20,6 @@ import { findServiceBySlug } from "@/db/queries/services";
 import type { ChangeRequest } from "@/db/schema";
 import { onDeployment } from "@/lib/changes/policy";
 import { changeEvent, deploymentEvent } from "@/lib/timeline/events";
-import { commitsDelivered } from "./lineage";
 import type { DeploymentInput } from "./schema";
 
 export type DeploymentResult = { deployment: Deployment; service: string; created: boolean };
@@ -196,26 +194,15 @@ async function applyChangePolicy(tx: Queryable, actor: Actor, change: ChangeRequ
   }
 }
 
-/** The pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
+/** The pushed commits that a successful deployment of its head sha brings (see commitsDelivered). */
 async function commitsDeliveredBy(tx: Queryable, deployment: Deployment, recording?: Recording): Promise<{ id: number; sha: string }[]> {
   if (!deployment.sha) return [];
-  const shas = new Map<number, string>();
-  const ids = await commitsDelivered(
-    deployment.sha,
-    async (sha) => {
-      const commit = await lookupCommit(tx, deployment.serviceId, sha);
-      if (commit) {
-        shas.set(commit.id, sha);
-        recording?.seen(commit.id, commit.timestamp);
-      }
-      return commit;
-    },
-    async (commitId) => await deliveredBefore(tx, deployment, commitId),
-  );
-  return ids.map((id) => ({ id, sha: shas.get(id)! }));
+  const delivered = await commitsDelivered(tx, deployment, deployment.sha);
+  if (recording) for (const commit of delivered) recording.seen(commit.id, commit.timestamp);
+  return delivered;
 }
 
-/** Adds the pushed commits that a successful deployment of its head sha brings (see lineage.ts). */
+/** Adds the pushed commits that a successful deployment of its head sha brings (see commitsDelivered). */
 export async function deriveDeliveredCommits(tx: Queryable, deployment: Deployment): Promise<void> {
   await linkCommits(tx, deployment.id, (await commitsDeliveredBy(tx, deployment)).map((c) => c.id));
 }
