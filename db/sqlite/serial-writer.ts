@@ -13,7 +13,6 @@ export class SerialWriter {
   private readonly context = new AsyncLocalStorage<Open>();
   private tail: Promise<unknown> = Promise.resolve();
   private open = false;
-  private savepoints = 0;
 
   constructor(private readonly exec: (sql: string) => void) {}
 
@@ -68,9 +67,12 @@ export class SerialWriter {
     this.open = false;
   }
 
-  /** Work inside one transaction runs one step after another: two savepoints open at once would release each other. */
+  /**
+   * Named by depth, so each name is one compiled statement. Work inside one transaction runs one step
+   * after another: two savepoints open at once at the same depth would release each other.
+   */
   private async savepoint<T>(depth: number, work: () => Promise<T>): Promise<T> {
-    const name = `sp${++this.savepoints}`;
+    const name = `sp${depth}`;
     this.exec(`SAVEPOINT ${name}`);
     try {
       const result = await this.context.run({ depth }, work);
