@@ -122,8 +122,6 @@ export async function aggregateMetricsReport(q: Queryable, query: MetricsQuery):
 }
 
 const caches = new WeakMap<Database, VersionedCache<Promise<MetricsReport>>>();
-/** A version no read ever has: an entry moved under it is recomputed by the next caller. */
-const FAILED = "failed";
 
 /**
  * The report for a window, computed once per data version: the dashboard, the wall and the API ask for
@@ -138,14 +136,8 @@ export async function computeMetricsReport(db: Database, query: MetricsQuery): P
   const key = JSON.stringify(query);
   // Taken before the reads: a write committed while they run leaves the entry under the older version, so it is recomputed, never served as newer than it is.
   const version = db.changes.version();
-  const report = cache.get(key, version, () => aggregateMetricsReport(db.read, query));
-  try {
-    return await report;
-  } catch (error) {
-    // A failed read must not be served until the next write.
-    void cache.get(key, FAILED, () => report);
-    throw error;
-  }
+  // A failed read is dropped from the cache (VersionedCache), never served until the next write.
+  return cache.get(key, version, () => aggregateMetricsReport(db.read, query));
 }
 
 export async function computeMetrics(db: Database, query: MetricsQuery): Promise<Metrics> {
