@@ -3,6 +3,7 @@ import path from "node:path";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
 import { cachedDatabase } from "./cache";
+import { drilldownRows } from "./drilldowns";
 import { Client } from "./http";
 import { FULL_SIZE, QUICK_SIZE, DAY } from "./plan";
 import { metricsRows, overviewRow, timelineRows } from "./reads";
@@ -66,6 +67,7 @@ async function main() {
     await step("the metrics API and its SQL reference", () => metricsRows(readSetup));
     await step("the timeline", () => timelineRows(api, plan.depth, plan.runs));
     await step("the overview page", async () => [await overviewRow(page, plan.runs)]);
+    await step("the drill-downs", () => drilldownRows(page, readSetup, plan.runs, server.peakRssMb));
     await step("ingestion", () => ingestionRows(ingest, work, plan.singles, plan.batches, plan.writeRuns));
     await step("the wall", () => wallRows(new Client(server.base), ingest, setup.wallPath, plan.runs));
     rows.push({ figure: "server resident memory (peak, sampled every 100 ms)", measured: `${Math.round(server.peakRssMb())} MB`, goal: "≤ 300 MB", ratio: (server.peakRssMb() / 300).toFixed(2) });
