@@ -101,8 +101,8 @@ describe("drill-down pages, totals and CSV", () => {
       const whole = drilldownCsv(await loadDrilldown(s.db.read, kind, query));
       for (const batch of [1, 2, 1000]) {
         const chunks: string[] = [];
-        const reader = drilldownCsvStream(describeDrilldown(kind), drilldownBatches(s.db.read, kind, query, batch)).pipeThrough(new TextDecoderStream()).getReader();
-        for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+        const reader = drilldownCsvStream(describeDrilldown(kind), drilldownBatches(s.db.read, kind, query, batch)).getReader();
+        for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(new TextDecoder().decode(r.value));
         expect(chunks.join(""), `${kind}, batches of ${batch}`).toBe(whole);
         if (batch === 1) expect(chunks.length, kind).toBe(1 + (await loadDrilldown(s.db.read, kind, query)).rows.length);
       }

@@ -28,11 +28,11 @@ export function encodeCursor(key: Keyset): string {
   return `${key.at}.${key.id}`;
 }
 
-const cursor = (name: string) =>
+const cursor = () =>
   z
     .string()
     .trim()
-    .regex(/^-?\d{1,15}\.\d{1,15}$/, `${name} must be a page cursor as the page links give it, e.g. 1767225600000.42`)
+    .regex(/^-?\d{1,15}\.\d{1,15}$/, "must be a page cursor as the page links give it (<ms>.<id>, e.g. 1767225600000.42)")
     .transform((v): Keyset => {
       const [at, id] = v.split(".");
       return { at: Number(at), id: Number(id) };
@@ -40,7 +40,7 @@ const cursor = (name: string) =>
 
 /** Which page of a drill-down: `after` (older rows) or `before` (newer rows) a cursor, or neither for the first. */
 export const drilldownPageSchema = z
-  .object({ after: cursor("after").optional(), before: cursor("before").optional() })
+  .object({ after: cursor().optional(), before: cursor().optional() })
   .refine((p) => !(p.after && p.before), { path: ["after"], message: "and before cannot both be given" });
 export type DrilldownPageRequest = z.output<typeof drilldownPageSchema>;
 
