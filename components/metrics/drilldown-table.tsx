@@ -4,8 +4,6 @@ import { LocalTime } from "@/components/ui/local-time";
 import { tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-export const DRILLDOWN_PAGE_ROWS = 500;
-
 function Cell({ format, value }: { format: CellFormat; value: string | number | null }) {
   if (value === null || value === "") return <>—</>;
   switch (format) {
@@ -24,8 +22,8 @@ function Cell({ format, value }: { format: CellFormat; value: string | number | 
   }
 }
 
+/** One page of a drill-down's rows (the page reads only those: lib/dora/drilldown.ts loadDrilldownPage). */
 export function DrilldownTable({ table }: { table: Table }) {
-  const shown = table.rows.slice(0, DRILLDOWN_PAGE_ROWS);
   return (
     <TableScroll label={table.title}>
       <table className={tableClass}>
@@ -40,7 +38,7 @@ export function DrilldownTable({ table }: { table: Table }) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((row, i) => (
+          {table.rows.map((row, i) => (
             <tr key={i}>
               {table.columns.map((c) => (
                 <td key={c.key} className={c.format === "text" && c.key === "message" ? "" : "whitespace-nowrap"}>

@@ -1,14 +1,17 @@
 import { getDatabase } from "@/db/client";
 import { errorResponse } from "@/app/_http/api-route";
 import { getCurrentUser } from "@/app/_http/session";
-import { loadDrilldown } from "@/lib/dora/drilldown";
-import { drilldownCsv, seriesCsv } from "@/lib/dora/drilldown-csv";
+import { describeDrilldown, drilldownBatches } from "@/lib/dora/drilldown";
+import { drilldownCsvStream, seriesCsv } from "@/lib/dora/drilldown-csv";
 import { DRILLDOWNS, type Drilldown } from "@/lib/dora/links";
 import { computeMetrics } from "@/lib/dora/metrics";
 import { metricsQuerySchema } from "@/lib/dora/query";
 import { AppError, invalid, notFound, unauthorized } from "@/lib/errors";
 
-/** CSV of a drill-down's rows, or of the weekly series (`/drilldown/series/csv`), for the signed-in user. */
+/**
+ * CSV of a drill-down's rows, or of the weekly series (`/drilldown/series/csv`), for the signed-in user.
+ * A drill-down streams, a batch of rows per query as the client reads, so a million rows never sit in memory.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   try {
     const { kind } = await params;
@@ -18,7 +21,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ kind
     if (!(await getCurrentUser())) throw unauthorized();
     const db = getDatabase();
     const q = parsed.data;
-    const body = kind === "series" ? seriesCsv(await computeMetrics(db, q)) : drilldownCsv(await loadDrilldown(db.read, kind as Drilldown, q));
+    const body =
+      kind === "series" ? seriesCsv(await computeMetrics(db, q)) : drilldownCsvStream(describeDrilldown(kind as Drilldown), drilldownBatches(db.read, kind as Drilldown, q));
     const name = `tandem-${kind}-${q.from.toISOString().slice(0, 10)}-${q.to.toISOString().slice(0, 10)}.csv`;
     return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
   } catch (error) {
