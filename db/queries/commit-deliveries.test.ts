@@ -1,46 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { memoryDb } from "../test/temp-db";
 import { Random } from "../seed/random";
-import { leadValues } from "./metric-facts";
+import { DELIVERIES_FROM_SCRATCH, DELIVERIES_KEPT, leadDaysFromScratch, leadDaysKept } from "../test/rollups";
 
-/** What commit_deliveries must hold, worked out from scratch. */
-const FROM_SCRATCH = `select commit_id, environment, id as deployment_id, service_id, finished_at as delivered_at, seconds from (
-    select dc.commit_id, d.environment, d.id, d.service_id, d.finished_at, (d.finished_at - c.timestamp) / 1000.0 as seconds,
-      row_number() over (partition by dc.commit_id, d.environment order by d.finished_at, d.id) as rn
-    from deployment_commits dc join deployments d on d.id = dc.deployment_id join commits c on c.id = dc.commit_id
-    where d.status = 'success' and d.finished_at is not null
-  ) where rn = 1 order by commit_id, environment`;
-const KEPT = "select commit_id, environment, deployment_id, service_id, delivered_at, seconds from commit_deliveries order by commit_id, environment";
-
-type Sqlite = ReturnType<typeof memoryDb>["sqlite"];
 const DAY = 86_400_000;
-
-/** lead_days as it must be: per service, environment and UTC day, the positive leads in ms (any order). */
-function leadDaysFromScratch(sqlite: Sqlite) {
-  const rows = sqlite.prepare("select service_id, environment, delivered_at, seconds from commit_deliveries where seconds > 0").all() as { service_id: number; environment: string; delivered_at: number; seconds: number }[];
-  const days = new Map<string, number[]>();
-  for (const r of rows) {
-    const key = `${r.service_id}|${r.environment}|${Math.floor(r.delivered_at / DAY)}`;
-    days.set(key, [...(days.get(key) ?? []), Math.round(r.seconds * 1000)]);
-  }
-  return Object.fromEntries([...days].map(([k, v]) => [k, v.sort((a, b) => a - b)]));
-}
-
-/** lead_days as kept: each day's parts joined; every part holds at most PART values and counts them right. */
-function leadDaysKept(sqlite: Sqlite) {
-  const rows = sqlite.prepare("select service_id, environment, day, ms, n from lead_days").all() as { service_id: number; environment: string; day: number; ms: Buffer; n: number }[];
-  const days = new Map<string, number[]>();
-  for (const r of rows) {
-    const values = [...leadValues(r.ms)];
-    expect(values.length).toBe(r.n);
-    expect(r.n).toBeLessThanOrEqual(PART);
-    const key = `${r.service_id}|${r.environment}|${r.day}`;
-    days.set(key, [...(days.get(key) ?? []), ...values]);
-  }
-  return Object.fromEntries([...days].map(([k, v]) => [k, v.sort((a, b) => a - b)]));
-}
-
-const PART = 256;
 
 describe("commit_deliveries and lead_days", () => {
   it("always equal the earliest successful delivery per commit and environment, and its day's leads, whatever order the writes come in", () => {
@@ -79,7 +42,7 @@ describe("commit_deliveries and lead_days", () => {
           commit.run(sha, Math.floor((random() - 0.5) * 4 * DAY));
           link.run(pick(deploymentIds), sqlite.prepare("select id from commits where sha = ?").pluck().get(sha));
         }
-        expect(sqlite.prepare(KEPT).all(), `seed ${seed}, step ${step}`).toEqual(sqlite.prepare(FROM_SCRATCH).all());
+        expect(sqlite.prepare(DELIVERIES_KEPT).all(), `seed ${seed}, step ${step}`).toEqual(sqlite.prepare(DELIVERIES_FROM_SCRATCH).all());
         expect(leadDaysKept(sqlite), `lead_days, seed ${seed}, step ${step}`).toEqual(leadDaysFromScratch(sqlite));
       }
       sqlite.close();

@@ -100,7 +100,7 @@ describe("leadFacts against the deliveries", () => {
 describe("deliveredFacts", () => {
   /** The same facts straight from the deployments (the CTEs the drill-downs list), one per deployment in D. */
   async function fromScratch(q: Queryable, scope: MetricScope) {
-    const rows = await q.all<{ service: number; at: number; failed: number; recovered: number | null; rework: number }>(sql`with ${deliveredCte(scope)}, ${failedCte(scope)}
+    const rows = await q.all<{ service: number; at: number; failed: number; recovered: number | null; rework: number }>(sql`with ${deliveredCte(scope)}, ${failedCte()}
       select d.service_id as service, d.finished_at as at, f.id is not null as failed, f.recovered_at - d.finished_at as recovered,
         (d.unplanned or d.rollback_of_id is not null) as rework
       from d_scope d left join failed f on f.id = d.id`);

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { DAY_MS } from "../schema/calendar";
+import { DAY_MS, utcDay } from "../schema/calendar";
 import type { Queryable } from "../database";
 import { fromInScope, serviceFilter, type MetricScope } from "./metrics";
 
@@ -10,13 +10,7 @@ import { fromInScope, serviceFilter, type MetricScope } from "./metrics";
  * so the percentiles are then taken exactly in lib/dora/groups.ts.
  */
 
-/** Integer constants are inlined: better-sqlite3 binds JS numbers as REAL, which would make `/` fractional. */
-const DAY = sql.raw(String(DAY_MS));
-
 const parse = (json: string | undefined): number[] => (json ? (JSON.parse(json) as number[]) : []);
-
-/** SQL's floor(ms / day) for any sign (integer division truncates toward zero). */
-const dayOf = (ms: SQL) => sql`((${ms} - (((${ms} % ${DAY}) + ${DAY}) % ${DAY})) / ${DAY})`;
 
 /** D counted per service and UTC day: how many deployments, how many of them rework. */
 export type DayCounts = { service: number[]; day: number[]; deployments: number[]; rework: number[] };
@@ -59,14 +53,14 @@ async function acrossDays(
   await partial(endDay * DAY_MS, to);
 }
 
-/** D in [from, to) counted from the deployments themselves (the partial days at a window's ends). */
+/** D in [from, to) counted from counted_deployments itself (the partial days at a window's ends). */
 async function dayCountRows(q: Queryable, scope: MetricScope, from: number, to: number, into: DayCounts): Promise<void> {
   if (from >= to) return;
   pushDays(into, await q.get<Record<keyof DayCounts, string>>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
       json_group_array(n) as deployments, json_group_array(rework) as rework
-    from (select d.service_id, ${dayOf(sql`d.finished_at`)} as day, count(*) as n, sum(d.unplanned or d.rollback_of_id is not null) as rework
-      from ${fromInScope(scope, "deployments", "d")}
-      where d.environment = ${scope.environment} and d.status = 'success' and d.finished_at >= ${from} and d.finished_at < ${to}${serviceFilter(scope)}
+    from (select d.service_id, d.day, count(*) as n, sum(d.rework) as rework
+      from ${fromInScope(scope, "counted_deployments", "d")}
+      where d.environment = ${scope.environment} and d.finished_at >= ${from} and d.finished_at < ${to}${serviceFilter(scope)}
       group by 1, 2)`));
 }
 
@@ -86,31 +80,35 @@ async function dayCounts(q: Queryable, scope: MetricScope): Promise<DayCounts> {
 }
 
 /**
- * When a failed change (`f`, a row of failed_changes) recovered: at the earliest of its rollback and the
- * resolution of all its incidents; only when it has neither, at the next successful deployment of its
- * service and environment; null while it has not.
+ * The recovery rule, the one place it is written: when a failed change (`f`, a row of failed_changes or of
+ * the view failed_change_evidence it keeps) recovered: at the earliest of its rollback and the resolution
+ * of all its incidents; else not while an incident is open; only when it has neither, at the next counted
+ * deployment of its service and environment; null while it has not. Plain SQL text, so a caller without
+ * the query builder (the bench's reference) uses the very same.
  */
-export const recoveredAt = sql`case
+export const RECOVERED_AT = `case
         when f.rollback_at is not null and f.incidents > 0 and f.open_incidents = 0 then min(f.rollback_at, f.incidents_resolved_at)
         when f.rollback_at is not null then f.rollback_at
         when f.incidents > 0 and f.open_incidents = 0 then f.incidents_resolved_at
         when f.incidents > 0 then null
-        else (select min(n.finished_at) from deployments n
-              where n.service_id = f.service_id and n.environment = f.environment and n.status = 'success'
+        else (select min(n.finished_at) from counted_deployments n
+              where n.service_id = f.service_id and n.environment = f.environment
                 -- The first condition is implied by the second; stated on its own, it lets the index seek
                 -- to the failed change instead of reading the service's every deployment (2.2 s -> 10 ms
                 -- for 90 days of a million).
                 and n.finished_at >= f.finished_at and (n.finished_at > f.finished_at or n.id > f.deployment_id))
       end`;
 
+export const recoveredAt = sql.raw(RECOVERED_AT);
+
 /** The failed changes in D (kept in failed_changes by triggers, with their evidence), with their recovery times. */
 async function failedFacts(q: Queryable, scope: MetricScope): Promise<FailedFacts> {
-  const row = await q.get<Record<keyof FailedFacts, string>>(sql`select json_group_array(f.service_id) as service,
-      json_group_array(${dayOf(sql`f.finished_at`)}) as day,
+  const row = await q.get<{ service: string; finishedAt: string; recoveryMs: string }>(sql`select json_group_array(f.service_id) as service,
+      json_group_array(f.finished_at) as finishedAt,
       json_group_array(${recoveredAt} - f.finished_at) as recoveryMs
     from ${fromInScope(scope, "failed_changes", "f")}
     where f.environment = ${scope.environment} and f.finished_at >= ${scope.from.getTime()} and f.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}`);
-  return { service: parse(row?.service), day: parse(row?.day), recoveryMs: parse(row?.recoveryMs) };
+  return { service: parse(row?.service), day: parse(row?.finishedAt).map(utcDay), recoveryMs: parse(row?.recoveryMs) };
 }
 
 /** D, counted per service and day, and its failed changes with their recovery times. */
@@ -152,7 +150,7 @@ async function leadBlocks(q: Queryable, blocks: SQL, into: { rows: LeadBlockRows
 /** Commit deliveries in [from, to), straight from commit_deliveries (the partial days at a window's ends). */
 async function leadRows(q: Queryable, scope: MetricScope, from: number, to: number, into: { rows: LeadBlockRows[] }): Promise<void> {
   if (from >= to) return;
-  await leadBlocks(q, sql`select cd.service_id, ${dayOf(sql`cd.delivered_at`)} as day, count(*) as n, ${encodedLeads} as ms
+  await leadBlocks(q, sql`select cd.service_id, cd.day, count(*) as n, ${encodedLeads} as ms
     from ${fromInScope(scope, "commit_deliveries", "cd")}
     where cd.environment = ${scope.environment} and cd.delivered_at >= ${from} and cd.delivered_at < ${to}
       and cd.seconds > 0${serviceFilter(scope)}

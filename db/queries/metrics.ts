@@ -18,7 +18,7 @@ export function narrowsServices(scope: MetricScope): boolean {
  * `table alias`, joined to its service as `s` only when the scope filters by service: without a filter a
  * covering index answers alone, and the join would only cost.
  */
-export function fromInScope(scope: MetricScope, table: "deployments" | "deployment_days" | "failed_changes" | "commit_deliveries" | "lead_days" | "incidents", alias: string): SQL {
+export function fromInScope(scope: MetricScope, table: "deployments" | "counted_deployments" | "deployment_days" | "failed_changes" | "commit_deliveries" | "lead_days" | "incidents", alias: string): SQL {
   const from = sql.raw(`${table} ${alias}`);
   return narrowsServices(scope) ? sql`${from} join services s on s.id = ${sql.raw(alias)}.service_id` : from;
 }
@@ -31,18 +31,12 @@ export function serviceFilter(scope: MetricScope): SQL {
   return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
 }
 
-/** Whether deployment `d` (joined to its service `s`) is in D. */
-function inD(scope: MetricScope): SQL {
-  return sql`d.environment = ${scope.environment} and d.status = 'success'
-      and d.finished_at >= ${scope.from.getTime()} and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}`;
-}
-
-/** D: the successful deployments in scope that finished inside the window. */
+/** D: the counted deployments (the view counted_deployments) in scope that finished inside the window. */
 export function deliveredCte(scope: MetricScope): SQL {
   return sql`d_scope as materialized (
     select d.id, d.service_id, d.finished_at, d.change_failed, d.unplanned, d.rollback_of_id
-    from ${fromInScope(scope, "deployments", "d")}
-    where ${inD(scope)}
+    from ${fromInScope(scope, "counted_deployments", "d")}
+    where d.environment = ${scope.environment} and d.finished_at >= ${scope.from.getTime()} and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}
   )`;
 }
 

@@ -87,8 +87,8 @@ export const deploymentCommits = sqliteTable(
 );
 
 /**
- * When each commit was first delivered to each environment: the earliest successful deployment there
- * that lists it, and the lead time that gives. Kept by triggers (migration 0006) on every write to
+ * When each commit was first delivered to each environment, and the lead time that gives: the view
+ * commit_delivery_facts (migration 0016, where the rule is written) kept by triggers on every write to
  * deployments, their commit lists and commit timestamps, so lead time reads one indexed range instead
  * of grouping every deployment ever made.
  */
@@ -108,6 +108,8 @@ export const commitDeliveries = sqliteTable(
     deliveredAt: integer("delivered_at").notNull(),
     /** delivered − commit timestamp; the metrics keep only positive leads. */
     seconds: real("seconds").notNull(),
+    /** The UTC day of deliveredAt as commit_delivery_facts gives it: lead_days is kept by it. */
+    day: integer("day").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.commitId, t.environment] }),
@@ -142,9 +144,10 @@ export const leadDays = sqliteTable(
 
 /**
  * How many of each service's deployments to each environment succeeded on each UTC day (by finishedAt),
- * and how many of those were rework (unplanned or a rollback): kept by triggers on deployments (migration
- * 0012), so deployment frequency over a window reads one row per service and whole day; only the partial
- * days at a window's ends are counted from the deployments themselves. A day with none has no row.
+ * and how many of those were rework (unplanned or a rollback): the view counted_deployments (migration
+ * 0016) counted per day, kept by triggers on deployments, so deployment frequency over a window reads one
+ * row per service and whole day; only the partial days at a window's ends are counted from the
+ * deployments themselves. A day with none has no row.
  */
 export const deploymentDays = sqliteTable(
   "deployment_days",
@@ -167,9 +170,10 @@ export const deploymentDays = sqliteTable(
 /**
  * The successful deployments that are failed changes (flagged, rolled back by a successful deployment, or
  * blamed by an incident), with the evidence their recovery is worked out from: the earliest successful
- * rollback, and how many incidents blame them, how many are open, when the last was resolved. Kept by
- * triggers on deployments and incidents (migration 0012), so the failed changes of a window are one
- * indexed range instead of a join of every deployment in it with every rollback and incident.
+ * rollback, and how many incidents blame them, how many are open, when the last was resolved: the view
+ * failed_change_evidence (migration 0016) kept by triggers on deployments and incidents, so the failed
+ * changes of a window are one indexed range instead of a join of every deployment in it with every
+ * rollback and incident.
  */
 export const failedChanges = sqliteTable(
   "failed_changes",

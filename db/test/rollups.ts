@@ -1,24 +1,77 @@
+import type BetterSqlite from "better-sqlite3";
+import { expect } from "vitest";
+import { leadValues } from "../queries/metric-facts";
+
 /*
- * The rollups kept by triggers (migration 0012) as they must be, recounted from scratch, next to how
- * they are kept: tests compare the two after any writes.
+ * The rollups kept by triggers as they must be: the views that state the rules (migration 0016), selected
+ * from scratch, next to how the rollups are kept. Tests compare the two after any writes; the rules
+ * themselves are written only in the views.
  */
 
-/** deployment_days as it must be: successful deployments per service, environment and UTC day, and their rework. */
-export const DAYS_FROM_SCRATCH = `select service_id, environment, cast(floor(finished_at / 86400000.0) as integer) as day, count(*) as deployments,
-    sum(unplanned or rollback_of_id is not null) as rework
-  from deployments where status = 'success' and finished_at is not null
-  group by 1, 2, 3 order by 1, 2, 3`;
+/** deployment_days as it must be: counted_deployments per service, environment and UTC day, and their rework. */
+export const DAYS_FROM_SCRATCH = `select service_id, environment, day, count(*) as deployments, sum(rework) as rework
+  from counted_deployments group by 1, 2, 3 order by 1, 2, 3`;
 export const DAYS_KEPT = "select service_id, environment, day, deployments, rework from deployment_days order by 1, 2, 3";
 
-/** failed_changes as it must be: the definition of a failed change and its recovery evidence, over every deployment. */
-export const FAILED_FROM_SCRATCH = `select d.id as deployment_id, d.service_id, d.environment, d.finished_at, d.change_failed, r.at as rollback_at,
-    coalesce(b.n, 0) as incidents, coalesce(b.open, 0) as open_incidents, b.resolved_at as incidents_resolved_at
-  from deployments d
-    left join (select rollback_of_id as id, min(finished_at) as at from deployments
-               where rollback_of_id is not null and status = 'success' group by 1) r on r.id = d.id
-    left join (select caused_by_id as id, count(*) as n, sum(status <> 'resolved' or resolved_at is null) as open, max(resolved_at) as resolved_at
-               from incidents where caused_by_id is not null group by 1) b on b.id = d.id
-  where d.status = 'success' and d.finished_at is not null and (d.change_failed or r.at is not null or b.id is not null)
-  order by d.id`;
-export const FAILED_KEPT = `select deployment_id, service_id, environment, finished_at, change_failed, rollback_at, incidents, open_incidents, incidents_resolved_at
-  from failed_changes order by deployment_id`;
+const FAILED_COLUMNS = "deployment_id, service_id, environment, finished_at, change_failed, rollback_at, incidents, open_incidents, incidents_resolved_at";
+/** failed_changes as it must be: failed_change_evidence. */
+export const FAILED_FROM_SCRATCH = `select ${FAILED_COLUMNS} from failed_change_evidence order by deployment_id`;
+export const FAILED_KEPT = `select ${FAILED_COLUMNS} from failed_changes order by deployment_id`;
+
+const DELIVERY_COLUMNS = "commit_id, environment, deployment_id, service_id, delivered_at, seconds, day";
+/** commit_deliveries as it must be: commit_delivery_facts. */
+export const DELIVERIES_FROM_SCRATCH = `select ${DELIVERY_COLUMNS} from commit_delivery_facts order by commit_id, environment`;
+export const DELIVERIES_KEPT = `select ${DELIVERY_COLUMNS} from commit_deliveries order by commit_id, environment`;
+
+/** The most leads one lead_days row holds. */
+export const LEAD_PART = 256;
+
+type LeadDays = Record<string, number[]>;
+
+function byDay(rows: { service_id: number; environment: string; day: number; values: number[] }[]): LeadDays {
+  const days = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = `${r.service_id}|${r.environment}|${r.day}`;
+    days.set(key, [...(days.get(key) ?? []), ...r.values]);
+  }
+  return Object.fromEntries([...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, v.sort((a, b) => a - b)]));
+}
+
+/** lead_days as it must be: per service, environment and UTC day of commit_delivery_facts, the positive leads in ms (any order). */
+export function leadDaysFromScratch(sqlite: BetterSqlite.Database): LeadDays {
+  const rows = sqlite.prepare("select service_id, environment, day, seconds from commit_delivery_facts where seconds > 0").all() as { service_id: number; environment: string; day: number; seconds: number }[];
+  return byDay(rows.map((r) => ({ ...r, values: [Math.round(r.seconds * 1000)] })));
+}
+
+/** lead_days as kept: each day's parts joined; every part holds at most LEAD_PART values and counts them right. */
+export function leadDaysKept(sqlite: BetterSqlite.Database): LeadDays {
+  const rows = sqlite.prepare("select service_id, environment, day, ms, n from lead_days").all() as { service_id: number; environment: string; day: number; ms: Buffer; n: number }[];
+  return byDay(
+    rows.map((r) => {
+      const values = [...leadValues(r.ms)];
+      expect(values.length).toBe(r.n);
+      expect(r.n).toBeLessThanOrEqual(LEAD_PART);
+      return { ...r, values };
+    }),
+  );
+}
+
+/** Every rollup as kept, in a comparable form (lead_days as each day's sorted leads: the parts' order is not kept). */
+export function keptRollups(sqlite: BetterSqlite.Database) {
+  return {
+    deploymentDays: sqlite.prepare(DAYS_KEPT).all(),
+    failedChanges: sqlite.prepare(FAILED_KEPT).all(),
+    commitDeliveries: sqlite.prepare(DELIVERIES_KEPT).all(),
+    leadDays: leadDaysKept(sqlite),
+  };
+}
+
+/** Every rollup as the views say it must be, in the same form. */
+export function rollupsFromScratch(sqlite: BetterSqlite.Database) {
+  return {
+    deploymentDays: sqlite.prepare(DAYS_FROM_SCRATCH).all(),
+    failedChanges: sqlite.prepare(FAILED_FROM_SCRATCH).all(),
+    commitDeliveries: sqlite.prepare(DELIVERIES_FROM_SCRATCH).all(),
+    leadDays: leadDaysFromScratch(sqlite),
+  };
+}

@@ -8,6 +8,7 @@ import { backupCommand } from "./commands/backup";
 import { restoreCommand } from "./commands/restore";
 import { integrationCommand } from "./commands/integration";
 import { wallLinkCommand } from "./commands/wall-link";
+import { rebuildCommand } from "./commands/rebuild";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   migrate: migrateCommand,
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   restore: restoreCommand,
   integration: integrationCommand,
   "wall-link": wallLinkCommand,
+  rebuild: rebuildCommand,
 };
 
 export const HELP = `usage: npm run tandem -- <command>
@@ -28,7 +30,8 @@ export const HELP = `usage: npm run tandem -- <command>
   backup FILE                               consistent online copy of the database
   restore FILE                              replace the database with a backup (Tandem stopped); keeps the old one
   integration add --source S --name N [--secret X]   create a webhook integration; prints its path, then its secret
-  wall-link create --name N [--team T] [--expires ISO]   create a read-only wall link; prints its path`;
+  wall-link create --name N [--team T] [--expires ISO]   create a read-only wall link; prints its path
+  rebuild                                   recompute the figures' rollups from their rules (after a rule changed)`;
 
 /** Runs one command; returns the exit status. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

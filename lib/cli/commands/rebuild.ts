@@ -1,0 +1,17 @@
+import { rebuildRollups } from "@/db/queries/rollups";
+import { UsageError, type CliIo } from "../io";
+import { withDatabase } from "../context";
+
+const USAGE = "rebuild";
+
+/** Recomputes the rollups the figures are read from (deployment_days, failed_changes, commit_deliveries, lead_days) from the rules' views. */
+export async function rebuildCommand(args: string[], io: CliIo) {
+  if (args.length) throw new UsageError(`rebuild takes no arguments (usage: ${USAGE})`);
+  await withDatabase(io, async ({ db }) => {
+    const s = await rebuildRollups(db);
+    const n = (value: number) => value.toLocaleString("en");
+    io.out(
+      `Rebuilt the rollups from the rules: ${n(s.deploymentDays)} deployment days, ${n(s.failedChanges)} failed changes, ${n(s.commitDeliveries)} commit deliveries, ${n(s.leadDays)} lead-time day parts; ${n(s.corrected)} rows corrected.`,
+    );
+  });
+}
