@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DAY_MS, utcDay } from "../schema/calendar";
 import type { Queryable } from "../database";
-import { fromInScope, serviceFilter, type MetricScope } from "./metrics";
+import { countedLead, fromInScope, serviceFilter, type MetricScope } from "./metrics";
 
 /*
  * The facts behind the DORA figures, returned as JSON arrays (one per column) in a single row: a
@@ -153,7 +153,7 @@ async function leadRows(q: Queryable, scope: MetricScope, from: number, to: numb
   await leadBlocks(q, sql`select cd.service_id, cd.day, count(*) as n, ${encodedLeads} as ms
     from ${fromInScope(scope, "commit_deliveries", "cd")}
     where cd.environment = ${scope.environment} and cd.delivered_at >= ${from} and cd.delivered_at < ${to}
-      and cd.seconds > 0${serviceFilter(scope)}
+      and ${countedLead("cd")}${serviceFilter(scope)}
     group by 1, 2`, into);
 }
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { recoveredAt } from "./metric-facts";
-import { deliveredCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
+import { countedLead, deliveredCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
 
 /*
  * The rows behind each figure, from the same definitions and rollups as the figures themselves, so a
@@ -212,7 +212,7 @@ export async function leadTimePage(q: Queryable, scope: MetricScope, seek: Seek)
           cd.delivered_at as deliveredAt, cd.seconds, cd.commit_id as commitId
         from ${inOrderFrom(scope, "commit_deliveries", "cd")} cross join commits c on c.id = cd.commit_id
         where cd.environment = ${scope.environment} and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
-          and cd.seconds > 0${serviceFilter(scope)}${where}
+          and ${countedLead("cd")}${serviceFilter(scope)}${where}
         order by ${order} limit ${limitOf(limit)}`),
     leadOrder,
     seek,

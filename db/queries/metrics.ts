@@ -44,6 +44,15 @@ export type PercentileRow = { g: string; n: number; sum: number; p50: number; p9
 export type DeploymentAggregateRow = { g: string; deployments: number; deployDays: number; failed: number; recovered: number; rework: number };
 
 /**
+ * Which deliveries count towards lead time: only a positive lead (a commit timestamped after its
+ * deployment finished says more about clocks than about delivery). Every query over commit_deliveries
+ * filters with this; the lead_days triggers (migration 0016) keep the same condition for the rollup.
+ */
+export function countedLead(alias: string): SQL {
+  return sql`${sql.raw(alias)}.seconds > 0`;
+}
+
+/**
  * leads(commit_id, deployment_id, service_id, at, seconds): each commit is delivered by the earliest
  * successful deployment of its environment that lists it (kept in commit_deliveries by triggers); kept
  * when that delivery falls inside the window, in scope, with a positive lead.
@@ -54,7 +63,7 @@ export function leadsCte(scope: MetricScope): SQL {
       from commit_deliveries cd join services s on s.id = cd.service_id
       where cd.environment = ${scope.environment}
         and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
-        and cd.seconds > 0${serviceFilter(scope)}
+        and ${countedLead("cd")}${serviceFilter(scope)}
     )`;
 }
 

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "../database";
+import { countedLead } from "./metrics";
 
 /*
  * The rollups recomputed from the views that state the rules (migration 0016): counted_deployments per
@@ -73,7 +74,7 @@ export async function rebuildRollups(db: Database): Promise<RebuildSummary> {
       from (
         select service_id, environment, day, cast(round(seconds * 1000) as integer) as v,
           row_number() over (partition by service_id, environment, day) - 1 as rn
-        from commit_deliveries where seconds > 0
+        from commit_deliveries cd where ${countedLead("cd")}
       ) group by service_id, environment, day, rn / 256`);
     return {
       deploymentDays: await count(tx, "deployment_days"),
