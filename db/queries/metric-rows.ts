@@ -22,10 +22,10 @@ export type CountedDeploymentRow = {
 export async function countedDeployments(q: Queryable, scope: MetricScope, onlyRework = false): Promise<CountedDeploymentRow[]> {
   return q.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}
     select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
-      (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
+      d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
       left join failed_changes f on f.deployment_id = d.id
-    ${onlyRework ? sql`where d.unplanned or d.rollback_of_id is not null` : sql``}
+    ${onlyRework ? sql`where d.rework` : sql``}
     order by d.finished_at desc, d.id desc`);
 }
 
@@ -64,7 +64,7 @@ export async function failedChangeRows(q: Queryable, scope: MetricScope): Promis
         else 'next deployment'
       end as rule
     from (select f.deployment_id as id, named.slug as service, dep.version, f.finished_at as finishedAt, f.change_failed as changeFailed,
-        (select r.id from deployments r where r.rollback_of_id = f.deployment_id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
+        (select r.id from counted_deployments r where r.rollback_of_id = f.deployment_id order by r.finished_at limit 1) as rollbackId,
         (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.deployment_id) as incidentIds,
         ${recoveredAt} as recoveredAt, f.rollback_at as rollbackAt, f.incidents
       from ${fromInScope(scope, "failed_changes", "f")} join deployments dep on dep.id = f.deployment_id join services named on named.id = f.service_id
@@ -157,10 +157,9 @@ function newestFirst(at: SQL, id: SQL, orderAt = at, orderId = id): ListOrder {
   };
 }
 
-/** Whether deployment `d` (with its service `s`) is in D, as deliveredCte (metrics.ts) says. */
+/** Whether counted deployment `d` (with its service `s`) is in D, as deliveredCte (metrics.ts) says. */
 function inD(scope: MetricScope): SQL {
-  return sql`d.environment = ${scope.environment} and d.status = 'success'
-      and d.finished_at >= ${scope.from.getTime()} and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}`;
+  return sql`d.environment = ${scope.environment} and d.finished_at >= ${scope.from.getTime()} and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}`;
 }
 
 /**
@@ -170,7 +169,7 @@ function inD(scope: MetricScope): SQL {
  * (a team's or a wall's few services are filtered as the rows come, which stops once a page is full,
  * instead of gathering every row of each service and sorting them all).
  */
-function inOrderFrom(scope: MetricScope, table: "deployments" | "commit_deliveries" | "failed_changes" | "incidents", alias: string): SQL {
+function inOrderFrom(scope: MetricScope, table: "counted_deployments" | "commit_deliveries" | "failed_changes" | "incidents", alias: string): SQL {
   const rows = sql.raw(`${table} ${alias}`);
   const key = sql.raw(`${alias}.service_id`);
   return scope.service !== undefined ? sql`services s cross join ${rows} on ${key} = s.id` : sql`${rows} cross join services s on s.id = ${key}`;
@@ -180,10 +179,10 @@ function inOrderFrom(scope: MetricScope, table: "deployments" | "commit_deliveri
 export async function countedDeploymentsPage(q: Queryable, scope: MetricScope, onlyRework: boolean, seek: Seek): Promise<Page<CountedDeploymentRow>> {
   return readPage(
     async (where, order, limit) =>
-      q.all<CountedDeploymentRow>(sql`select d.id, s.slug as service, d.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
-          (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
-        from ${inOrderFrom(scope, "deployments", "d")} left join failed_changes f on f.deployment_id = d.id
-        where ${inD(scope)}${onlyRework ? sql` and (d.unplanned or d.rollback_of_id is not null)` : sql``}${where}
+      q.all<CountedDeploymentRow>(sql`select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
+          d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
+        from ${inOrderFrom(scope, "counted_deployments", "d")} cross join deployments dep on dep.id = d.id left join failed_changes f on f.deployment_id = d.id
+        where ${inD(scope)}${onlyRework ? sql` and d.rework` : sql``}${where}
         order by ${order} limit ${limitOf(limit)}`),
     newestFirst(sql`d.finished_at`, sql`d.id`),
     seek,
@@ -232,7 +231,7 @@ export async function failedChangesPage(q: Queryable, scope: MetricScope, seek: 
             else 'next deployment'
           end as rule
         from (select f.deployment_id as id, s.slug as service, dep.version, f.finished_at as finishedAt, f.change_failed as changeFailed,
-            (select r.id from deployments r where r.rollback_of_id = f.deployment_id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
+            (select r.id from counted_deployments r where r.rollback_of_id = f.deployment_id order by r.finished_at limit 1) as rollbackId,
             (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.deployment_id) as incidentIds,
             ${recoveredAt} as recoveredAt, f.rollback_at as rollbackAt, f.incidents
           from ${inOrderFrom(scope, "failed_changes", "f")} cross join deployments dep on dep.id = f.deployment_id

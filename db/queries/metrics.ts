@@ -34,7 +34,7 @@ export function serviceFilter(scope: MetricScope): SQL {
 /** D: the counted deployments (the view counted_deployments) in scope that finished inside the window. */
 export function deliveredCte(scope: MetricScope): SQL {
   return sql`d_scope as materialized (
-    select d.id, d.service_id, d.finished_at, d.change_failed, d.unplanned, d.rollback_of_id
+    select d.id, d.service_id, d.finished_at, d.change_failed, d.unplanned, d.rollback_of_id, d.rework
     from ${fromInScope(scope, "counted_deployments", "d")}
     where d.environment = ${scope.environment} and d.finished_at >= ${scope.from.getTime()} and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}
   )`;

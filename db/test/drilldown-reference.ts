@@ -12,12 +12,12 @@ import { failedCte } from "./failed-reference";
 export async function failedChangeRowsFromCtes(q: Queryable, scope: MetricScope): Promise<FailedChangeRow[]> {
   return q.all<FailedChangeRow>(sql`with ${deliveredCte(scope)}, ${failedCte()}
     select f.id, s.slug as service, dep.version, f.finished_at as finishedAt, dep.change_failed as changeFailed,
-      (select r.id from deployments r where r.rollback_of_id = f.id and r.status = 'success' order by r.finished_at limit 1) as rollbackId,
+      (select r.id from counted_deployments r where r.rollback_of_id = f.id order by r.finished_at limit 1) as rollbackId,
       (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.id) as incidentIds,
       f.recovered_at as recoveredAt,
       case
         when f.recovered_at is null then null
-        when f.recovered_at = (select min(r.finished_at) from deployments r where r.rollback_of_id = f.id and r.status = 'success') then 'rollback'
+        when f.recovered_at = (select min(r.finished_at) from counted_deployments r where r.rollback_of_id = f.id) then 'rollback'
         when exists (select 1 from incidents i where i.caused_by_id = f.id) then 'incidents resolved'
         else 'next deployment'
       end as rule
@@ -28,7 +28,7 @@ export async function failedChangeRowsFromCtes(q: Queryable, scope: MetricScope)
 export async function countedDeploymentsFromCtes(q: Queryable, scope: MetricScope): Promise<CountedDeploymentRow[]> {
   return q.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}, ${failedCte()}
     select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.id is not null as failed,
-      (d.unplanned or d.rollback_of_id is not null) as rework, d.unplanned, d.rollback_of_id as rollbackOfId
+      d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
       left join failed f on f.id = d.id
     order by d.finished_at desc, d.id desc`);
