@@ -71,8 +71,10 @@ test("a wall link opens nothing but the wall: no other page, no API read or writ
   const url = await createLink(admin, `Locked TV ${Date.now()}`);
   await admin.context().close();
   const token = url.split("/").at(-1)!;
-  const { tv, page } = await tvAt(browser, url);
+  const { tv, page, stream } = await tvAt(browser, url);
   await expect(page.getByTestId("wall-figure").first()).toBeVisible();
+  // Live before it navigates away: a stream still awaited when the page closes would fail the test.
+  await stream;
 
   for (const path of ["/settings", "/incidents", "/changes/queue", "/"]) {
     expect((await page.goto(path))?.url(), path).toMatch(/\/sign-in(\?|$)/);
