@@ -157,8 +157,14 @@ BEGIN
   FROM `failed_change_evidence` WHERE `deployment_id` = NEW.`deployment_id`;
 END;
 --> statement-breakpoint
--- A deployment comes, changes or goes: itself and whatever it rolls back (before and after).
+-- A deployment comes, changes or goes: itself and whatever it rolls back (before and after). A new one can
+-- only be a failed change at once when it is flagged or rolls another back, or (its id reused after a
+-- delete) when a rollback or an incident already names it; any other insert skips the refresh, which
+-- would only confirm there is nothing to keep (ingestion inserts thousands a second).
 CREATE TRIGGER `failed_changes_on_deployment_insert` AFTER INSERT ON `deployments`
+WHEN NEW.`change_failed` OR NEW.`rollback_of_id` IS NOT NULL
+  OR EXISTS (SELECT 1 FROM `deployments` r WHERE r.`rollback_of_id` = NEW.`id`)
+  OR EXISTS (SELECT 1 FROM `incidents` i WHERE i.`caused_by_id` = NEW.`id`)
 BEGIN
   INSERT INTO `failed_changes_refresh` (`deployment_id`) SELECT NEW.`id` UNION ALL SELECT NEW.`rollback_of_id` WHERE NEW.`rollback_of_id` IS NOT NULL;
 END;
