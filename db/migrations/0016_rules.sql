@@ -224,9 +224,20 @@ END;
 -- A counted deployment lists a commit (a deployment that does not count delivers nothing: when it comes
 -- to count, the trigger after it does), or a deployment stops listing one (also when it goes: the link goes
 -- with it).
+-- A new link can only make a delivery earlier, never take one away, so it skips the refresh's delete
+-- (which would work the delivery out a second time) and writes what the view now says.
 CREATE TRIGGER `commit_deliveries_on_link` AFTER INSERT ON `deployment_commits`
 BEGIN
-  INSERT INTO `commit_deliveries_refresh` (`commit_id`, `environment`) SELECT NEW.`commit_id`, `environment` FROM `counted_deployments` WHERE `id` = NEW.`deployment_id`;
+  INSERT INTO `commit_deliveries` (`commit_id`, `environment`, `deployment_id`, `service_id`, `delivered_at`, `seconds`, `day`)
+  SELECT f.`commit_id`, f.`environment`, f.`deployment_id`, f.`service_id`, f.`delivered_at`, f.`seconds`, f.`day`
+  FROM `commit_delivery_facts` f
+  WHERE f.`commit_id` = NEW.`commit_id` AND f.`environment` = (SELECT `environment` FROM `counted_deployments` WHERE `id` = NEW.`deployment_id`)
+  ON CONFLICT (`commit_id`, `environment`) DO UPDATE SET
+    `deployment_id` = excluded.`deployment_id`, `service_id` = excluded.`service_id`, `delivered_at` = excluded.`delivered_at`,
+    `seconds` = excluded.`seconds`, `day` = excluded.`day`
+  WHERE `commit_deliveries`.`deployment_id` IS NOT excluded.`deployment_id` OR `commit_deliveries`.`service_id` IS NOT excluded.`service_id`
+    OR `commit_deliveries`.`delivered_at` IS NOT excluded.`delivered_at` OR `commit_deliveries`.`seconds` IS NOT excluded.`seconds`
+    OR `commit_deliveries`.`day` IS NOT excluded.`day`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `commit_deliveries_on_unlink` AFTER DELETE ON `deployment_commits`
