@@ -1,5 +1,5 @@
 import type { Severity } from "@/db/schema";
-import { obj, optStr, str } from "./payload";
+import { clip, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
 const USED_ACTIONS = new Set(["Create", "Acknowledge", "Close"]);
@@ -18,7 +18,7 @@ function epochTime(value: unknown, path: string): string {
   if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) throw new PayloadError(`${path} is missing or not an epoch time`);
   const ms = n >= 1e17 ? n / 1e6 : n >= 1e14 ? n / 1e3 : n >= 1e11 ? n : n * 1000;
   const at = new Date(Math.floor(ms));
-  if (Number.isNaN(at.getTime())) throw new PayloadError(`${path} ${String(value)} is beyond any date`);
+  if (Number.isNaN(at.getTime())) throw new PayloadError(`${path} ${clip(String(value), 40)} is beyond any date`);
   return at.toISOString();
 }
 

@@ -221,4 +221,55 @@ describe("webhook deliveries", () => {
     expect((await deliver("incident_reported.json", "2026-11-02T07:50:00Z")).status).toBe(200);
     expect(startedAt()).toBe("2026-11-02T07:50:00.000Z");
   });
+
+  it("keeps a bounded prefix of a payload's event name in the delivery log", async () => {
+    const [, , , , source, id] = opsgenie.path.split("/");
+    const body = JSON.stringify({ ...(JSON.parse(fixtureText("opsgenie", "create.json")) as object), action: "A".repeat(100_000) });
+    const response = await byPath(new Request(`http://tandem.test${opsgenie.path}`, { method: "POST", headers: { authorization: `Bearer ${opsgenie.secret}` }, body }), {
+      params: Promise.resolve({ source: source!, integration: id! }),
+    });
+    expect(response.status).toBe(202);
+    const db = new Database(t.file, { readonly: true });
+    const row = db.prepare("select event, message from webhook_deliveries order by id desc limit 1").get() as { event: string; message: string };
+    db.close();
+    expect(row.event).toBe(`${"A".repeat(100)}…`);
+    expect(row.message.length).toBeLessThanOrEqual(1001);
+  });
+
+  describe("Alertmanager", () => {
+    let alertmanager = { path: "", secret: "" };
+    beforeAll(async () => {
+      const io = captureIo(env);
+      expect(await runCli(["integration", "add", "--source", "alertmanager", "--name", "Prometheus"], io)).toBe(0);
+      alertmanager = { path: io.stdout.at(-2)!, secret: io.stdout.at(-1)! };
+    });
+    const deliver = (patch: (alert: Record<string, unknown>) => Record<string, unknown>) => {
+      const payload = JSON.parse(fixtureText("alertmanager", "alert.firing.json")) as { alerts: Record<string, unknown>[] };
+      const body = JSON.stringify({ ...payload, groupKey: crypto.randomUUID(), alerts: payload.alerts.map(patch) });
+      const [, , , , source, id] = alertmanager.path.split("/");
+      return byPath(new Request(`http://tandem.test${alertmanager.path}`, { method: "POST", headers: { authorization: `Bearer ${alertmanager.secret}`, "content-type": "application/json" }, body }), {
+        params: Promise.resolve({ source: source!, integration: id! }),
+      });
+    };
+    const lastLog = () => {
+      const db = new Database(t.file, { readonly: true });
+      const row = db.prepare("select event, outcome, status, message from webhook_deliveries order by id desc limit 1").get() as { message: string };
+      db.close();
+      return row;
+    };
+
+    // Issue 15: a startsAt of 60,000 spaces stalled the server 19.5 s and was copied whole into the log.
+    it("refuses a startsAt of 60,000 spaces at once, and logs only a short quote of it", async () => {
+      const before = counts();
+      const start = performance.now();
+      const response = await deliver((a) => ({ ...a, startsAt: `2020-02-06T00:17:58Z${" ".repeat(60_000)}x` }));
+      expect(performance.now() - start).toBeLessThan(1000);
+      expect(response.status).toBe(400);
+      const message = (await response.json()).error.message as string;
+      expect(message).toMatch(/^The payload cannot be used: alerts\.0\.startsAt is not a time: ".{40}…" is longer than 64 characters\.$/);
+      expect(lastLog()).toMatchObject({ outcome: "refused", status: 400, message });
+      expect(counts()).toMatchObject({ incidents: before.incidents, deliveries: before.deliveries + 1 });
+    });
+  });
 });
+

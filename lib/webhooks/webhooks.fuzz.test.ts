@@ -56,7 +56,7 @@ const FIXTURES = WEBHOOK_SOURCES.flatMap((source) =>
   fs
     .readdirSync(fixturesDir(source))
     .filter((f) => f.endsWith(".json"))
-    .map((name) => ({ source, event: name.split(".")[0]!.replace(/__.*$/, ""), json: JSON.parse(fixtureText(source, name)) as unknown })),
+    .map((name) => ({ source, event: name.split(".")[0]!.split("__")[0]!, json: JSON.parse(fixtureText(source, name)) as unknown })),
 );
 
 /** Every path to a value inside a JSON document. */
