@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "@/db/schema";
+import { own } from "@/lib/records";
 import { MAX_TIME_LENGTH, quote } from "./payload";
 import { mapEnvironment, mapService, PayloadError, type IntegrationConfig, type WebhookEffect, type WebhookParser } from "./types";
 
@@ -21,8 +22,6 @@ type Attributes = { id: string | null; type: string | null; time: string | null 
 
 const asRecord = (v: unknown): Rec | null => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : null);
 const asText = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
-// Keys come from the payload: a name like "constructor" must not find Object.prototype's.
-const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
 
 function textAt(record: Rec | null, ...path: string[]): string | null {
   let value: unknown = record;

@@ -1,4 +1,5 @@
 import type { Severity } from "@/db/schema";
+import { own } from "@/lib/records";
 import { clip, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
@@ -39,7 +40,7 @@ function fullBody(payload: Json, alert: Json, priority: string, config: Integrat
   return {
     title,
     service: mapService(config, serviceName(payload, alert)),
-    severity: config.severityMap[priority] ?? PRIORITY_SEVERITY[priority] ?? "SEV3",
+    severity: own(config.severityMap, priority) ?? own(PRIORITY_SEVERITY, priority) ?? "SEV3",
     startedAt: epochTime(alert.createdAt, "alert.createdAt"),
     externalId: `opsgenie:${str(alert.alertId, "alert.alertId")}`,
   };

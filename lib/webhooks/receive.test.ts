@@ -243,7 +243,7 @@ describe("webhook deliveries", () => {
       expect(await runCli(["integration", "add", "--source", "alertmanager", "--name", "Prometheus"], io)).toBe(0);
       alertmanager = { path: io.stdout.at(-2)!, secret: io.stdout.at(-1)! };
     });
-    const deliver = (patch: (alert: Record<string, unknown>) => Record<string, unknown>) => {
+    const deliver = (patch: (alert: Record<string, unknown>, index: number) => Record<string, unknown>) => {
       const payload = JSON.parse(fixtureText("alertmanager", "alert.firing.json")) as { alerts: Record<string, unknown>[] };
       const body = JSON.stringify({ ...payload, groupKey: crypto.randomUUID(), alerts: payload.alerts.map(patch) });
       const [, , , , source, id] = alertmanager.path.split("/");
@@ -269,6 +269,14 @@ describe("webhook deliveries", () => {
       expect(message).toMatch(/^The payload cannot be used: alerts\.0\.startsAt is not a time: ".{40}…" is longer than 64 characters\.$/);
       expect(lastLog()).toMatchObject({ outcome: "refused", status: 400, message });
       expect(counts()).toMatchObject({ incidents: before.incidents, deliveries: before.deliveries + 1 });
+    });
+
+    // Issue 15: "constructor" found Object.prototype.constructor in the service map: a misleading 400.
+    it.each(["constructor", "toString", "__proto__"])("applies an alert whose service label is %s", async (name) => {
+      const response = await deliver((a, i) => ({ ...a, fingerprint: `proto-${i}-${name}`, labels: JSON.parse(`{"alertname": "Disk", "service": ${JSON.stringify(name)}, "severity": ${JSON.stringify(name)}}`) as unknown }));
+      expect(response.status).toBe(200);
+      expect((await response.json()).results).toEqual([expect.stringMatching(/^incident \d+ declared/), expect.stringMatching(/^incident \d+ declared/)]);
+      expect(lastLog()).toMatchObject({ outcome: "applied", status: 200 });
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Severity } from "@/db/schema";
 import type { PushInput } from "@/lib/ingest/pushes";
+import { own } from "@/lib/records";
 
 export const WEBHOOK_SOURCES = ["github", "gitlab", "pagerduty", "opsgenie", "alertmanager", "cdevents"] as const;
 export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
@@ -67,9 +68,9 @@ export function slugify(name: string): string {
 }
 
 export function mapService(config: IntegrationConfig, name: string): string {
-  return config.serviceMap[name] ?? slugify(name.includes("/") ? name.split("/").at(-1)! : name);
+  return own(config.serviceMap, name) ?? slugify(name.includes("/") ? name.split("/").at(-1)! : name);
 }
 
 export function mapEnvironment(config: IntegrationConfig, name: string): string {
-  return config.environmentMap[name] ?? name.toLowerCase();
+  return own(config.environmentMap, name) ?? name.toLowerCase();
 }
