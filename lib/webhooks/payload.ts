@@ -1,4 +1,7 @@
+import { clip } from "@/lib/format";
 import { PayloadError } from "./types";
+
+export { clip };
 
 /* Small readers for untyped JSON payloads: each names the path it could not find. */
 
@@ -27,12 +30,6 @@ export function arr(value: unknown, path: string): unknown[] {
 /** Longer than any time a tool sends ("2021-04-28 21:50:00.123456789 +0200" is 35): refused before any parsing. */
 export const MAX_TIME_LENGTH = 64;
 
-/** At most `max` characters of `text`, with "…" when cut (never inside a surrogate pair). */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return `${text.slice(0, end)}…`;
-}
 
 /** A payload's value as it may appear in an error or the delivery log: quoted, and at most a short prefix. */
 export function quote(value: unknown): string {

@@ -107,6 +107,22 @@ describe("webhook deliveries", () => {
     expect(counts().deliveries).toBe(before.deliveries + 2);
   });
 
+  it("refuses a push whose commit message holds an escaped NUL or lone surrogate, naming the field", async () => {
+    const before = counts();
+    const text = fixtureText("github", "push.branch.with-commit.payload.json");
+    const payload = JSON.parse(text) as { commits: Record<string, unknown>[] };
+    for (const [escaped, message] of [
+      ["\\u0000", "commits.0.message: must not contain a NUL character"],
+      ["\\ud800", "commits.0.message: must not contain an unpaired surrogate (it is not valid Unicode)"],
+    ]) {
+      const body = JSON.stringify({ ...payload, commits: payload.commits.map((c, i) => (i === 0 ? { ...c, message: "PLACEHOLDER" } : c)) }).replace("PLACEHOLDER", `fix ${escaped}`);
+      const response = await deliverGitHub("push", body);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toBe(message);
+    }
+    expect({ ...counts(), deliveries: before.deliveries }).toEqual(before);
+  });
+
   it("refuses a signed body with a byte that is not UTF-8 instead of storing U+FFFD in its place", async () => {
     const before = counts();
     const text = fixtureText("github", "deployment.payload.json");
