@@ -22,9 +22,14 @@ export function proxy(request: NextRequest) {
  * A server action posted from another site's page. Next refuses it too, but as a bare 500; the client
  * did wrong, so answer 403 before the action is looked at. Same rule as Next: the Origin's host must be
  * the host the request came to (or TANDEM_URL's).
+ *
+ * Next takes every POST to a page as a possible action: a fetch with a Next-Action header, and also a
+ * plain multipart or urlencoded form post without one (a form sent before JavaScript loads names its
+ * action in the body). So the rule holds for any POST here: pages answer nothing else, and this
+ * proxy's matcher leaves out /api and /metrics, whose routes check their own tokens.
  */
 function isForeignActionPost(request: NextRequest): boolean {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  if (request.method !== "POST") return false;
   const origin = request.headers.get("origin");
   if (origin === null) return false;
   const originHost = hostOf(origin);

@@ -60,3 +60,26 @@ test("a server action posted with another site's Origin is refused before it run
   expect(tokenNamed(name)).toBe(1);
   await admin.dispose();
 });
+
+// Issue 15: a form posted without JavaScript carries no Next-Action header; Next still takes it for an
+// action, and a cross-site one answered 500. proxy.ts refuses any cross-site POST to a page with 403.
+test("a cross-site form post without Next-Action is refused with 403, not 500", async ({ playwright, baseURL }) => {
+  const admin = await playwright.request.newContext({ baseURL, storageState: storageStateFor("admin") });
+  for (const origin of ["https://evil.example", "null"]) {
+    const multipart = await admin.post("/settings", { headers: { origin }, multipart: { $ACTION_ID_0000000000000000000000000000000000000000: "", name: "x" }, maxRedirects: 0 });
+    expect(multipart.status(), origin).toBe(403);
+    const urlencoded = await admin.post("/settings", { headers: { origin }, form: { name: "x" }, maxRedirects: 0 });
+    expect(urlencoded.status(), origin).toBe(403);
+  }
+  await admin.dispose();
+});
+
+// Issue 15: a record page's loading.tsx streamed the shell first, so notFound() answered 200.
+test("an unknown record's page answers 404", async ({ playwright, baseURL }) => {
+  const viewer = await playwright.request.newContext({ baseURL, storageState: storageStateFor("viewer") });
+  for (const path of ["/deployments/999999", "/incidents/99999", "/changes/99999", "/services/no-such-service", "/incidents/abc"]) {
+    const response = await viewer.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+  }
+  await viewer.dispose();
+});

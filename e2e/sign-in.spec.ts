@@ -39,4 +39,16 @@ test.describe("signing in", () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in$/);
   });
+
+  for (const next of ["%2F%09%2Fexample.org%2Fphish", "%2F%0A%2Fexample.org%2Fphish", "%2F.%2F%2Fexample.org"]) {
+    test(`a sign-in link with next=${next} stays on Tandem`, async ({ page, baseURL }) => {
+      const u = TEST_USERS.engineer;
+      await page.goto(`/sign-in?next=${next}`);
+      await page.getByLabel("Email").fill(u.email);
+      await page.getByLabel("Password").fill(u.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("current-user")).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    });
+  }
 });

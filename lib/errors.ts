@@ -33,13 +33,14 @@ export const forbidden = (what: string) => new AppError("forbidden", `Your role 
 export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
 
 /** Turns zod issues into `{ "path.to.field": "problem" }` (first problem per field). */
-export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
-  const fields: Record<string, string> = {};
+export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
+  // A Map, then own properties: a field path such as "serviceMap.constructor" comes from the input.
+  const fields = new Map<string, string>();
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "_";
-    fields[key] ??= issue.message;
+    if (!fields.has(key)) fields.set(key, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function invalid(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): AppError {

@@ -22,3 +22,10 @@ export function formatFrequency(perDay: number): string {
   if (perDay * 7 >= 1) return `${trim(perDay * 7)} / week`;
   return `${trim(perDay * 30)} / month`;
 }
+
+/** At most `max` characters of `text`, with "…" when cut (never inside a surrogate pair). */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}

@@ -1,8 +1,27 @@
 import { z } from "zod";
 
-/** A string field whose absence reads "is required" rather than zod's type message. */
+/**
+ * What is wrong with a string's characters, if anything: a NUL (which C tools, CSV readers and logs
+ * cut at) or an unpaired UTF-16 surrogate ("\ud800" in JSON), which no UTF-8 can hold, so SQLite would
+ * store invalid UTF-8 or a silent U+FFFD. Neither is text; both are refused where input enters.
+ */
+export function badCharacters(value: string): string | undefined {
+  if (value.includes("\0")) return "must not contain a NUL character";
+  if (!value.isWellFormed()) return "must not contain an unpaired surrogate (it is not valid Unicode)";
+  return undefined;
+}
+
+/**
+ * A string field whose absence reads "is required" rather than zod's type message. Every string the
+ * API, the forms, the CLI and the webhooks store passes through here, so it refuses bad characters.
+ */
 export function text() {
-  return z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") });
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be text") })
+    .superRefine((value, ctx) => {
+      const problem = badCharacters(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem, abort: true });
+    });
 }
 
 /** A form/CLI string that must not be blank once trimmed. */

@@ -28,6 +28,12 @@ describe("signIn", () => {
     expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1", next: "/incidents" })))).toEqual({ status: "redirect", to: "/incidents" });
   });
 
+  // Issue 15: "/\t/example.org/phish" passed the prefix checks; a browser drops the tab and leaves the site,
+  // and with a newline the Location header was invalid (500).
+  it.each(["/\t/example.org/phish", "/\n/example.org/phish", "/.//example.org", "https://example.org/"])("goes home, not to another site, for next=%j", async (next) => {
+    expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1", next })))).toEqual({ status: "redirect", to: "/" });
+  });
+
   it("signs in and goes home when next is not text (a forged file once refused the sign-in with an unrelated message)", async () => {
     const next = new Blob(["/settings"]);
     expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1", next })))).toEqual({ status: "redirect", to: "/" });

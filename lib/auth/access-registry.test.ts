@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ACTIONS, actionKey, PRINCIPALS, ROUTES, routeKey } from "./access-registry";
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
-const DIRECTIVE = /^\s*["']use server["'];?\s*$/m;
+const DIRECTIVE = /^[ \t]*["']use server["'];?[ \t]*\r?$/m;
 
 function sourceFiles(dir: string, name: (file: string) => boolean): string[] {
   return fs

@@ -6,6 +6,13 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** "https://tandem.example.com///" → "https://tandem.example.com", by index: /\/+$/ is quadratic on "/" * n + "x". */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
+}
+
 const databaseUrl = z
   .string()
   .trim()
@@ -26,7 +33,7 @@ const envSchema = z.object({
   TANDEM_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TANDEM_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://tandem.example.com" })
-    .transform((v) => v.replace(/\/+$/, ""))
+    .transform(withoutTrailingSlashes)
     .optional(),
   TANDEM_DEMO: z.enum(["auto", "off"], { error: 'must be "auto" or "off"' }).default("auto"),
   TANDEM_RATE_LIMIT: z.coerce

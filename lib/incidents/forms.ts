@@ -58,7 +58,7 @@ export const declareIncidentSchema = z
 export const moveIncidentSchema = z.object({ incidentId: id, status: oneOf(STATUSES), note: text().trim().max(10_000).optional() });
 export const noteSchema = z.object({ incidentId: id, body: requiredText(10_000) });
 export const acknowledgeSchema = z.object({ incidentId: id });
-export const leadSchema = z.object({ incidentId: id, leadId: z.string().max(100).transform((v) => v || null) });
+export const leadSchema = z.object({ incidentId: id, leadId: text().max(100).transform((v) => v || null) });
 export const postmortemSchema = z.object({ incidentId: id, postmortem: text().max(100_000, "must be at most 100000 characters") });
 
 export const correctTimesSchema = z

@@ -90,4 +90,18 @@ describe("incidents API", () => {
     expect((await (await patch(id, {})).json()).error.message).toBe("send at least one field to change");
     expect((await post(base, readToken)).status).toBe(403);
   });
+
+  // Issue 15: "\ud800" was stored as invalid UTF-8 and NUL bytes reached the CSV export.
+  it.each([
+    ["title", "Checkout \\ud800 down", "title: must not contain an unpaired surrogate (it is not valid Unicode)"],
+    ["summary", "a\\u0000b", "summary: must not contain a NUL character"],
+  ])("refuses a %s with an escaped bad character: 400 naming it, nothing stored", async (field, escaped, message) => {
+    const before = count("select count(*) n from incidents");
+    const body = JSON.stringify({ ...base, [field]: "PLACEHOLDER" }).replace("PLACEHOLDER", escaped);
+    const response = await POST(new Request("http://tandem.test/api/v1/incidents", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ message, fields: { [field]: message.slice(field.length + 2) } });
+    expect(count("select count(*) n from incidents")).toBe(before);
+  });
 });
+

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 
 /**
- * Generators of hostile input for the fuzz tests: wrong types, hostile strings, impossible dates,
- * prototype-polluting keys, deep nesting and broken bodies. `invalidFor` gives values a field of
+ * Generators of hostile input for the fuzz tests: wrong types, hostile strings (long whitespace runs,
+ * NULs and lone surrogates, prototype names among them), impossible dates, prototype-polluting keys,
+ * deep nesting and broken bodies. `invalidFor` gives values a field of
  * each kind can never accept, so a body carrying one must be refused.
  */
 
@@ -14,6 +15,26 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env
 if (seed !== undefined) fc.configureGlobal({ seed });
 
 export const PROTO_KEYS = ["__proto__", "constructor", "prototype"] as const;
+
+/** Names Object.prototype answers for: as a label, service or key, a lookup in a plain object finds them. */
+export const PROTOTYPE_NAMES = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__defineGetter__", "__lookupSetter__"] as const;
+export const prototypeName: fc.Arbitrary<string> = fc.constantFrom(...PROTOTYPE_NAMES);
+
+const WHITESPACE = fc.constantFrom(" ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u3000", "\ufeff", "\u2028");
+
+/**
+ * Long runs of whitespace around or inside a plausible value: what makes a regex such as /\s*UTC$/
+ * retry from every position (issue 15: 60,000 spaces stalled the server 19.5 s).
+ */
+export const whitespaceRun: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom("", "x", "2026-01-01T00:00:00Z", "2021-04-28 21:50:00", "UTC", "+02:00", "-", "/"), WHITESPACE, fc.integer({ min: 1_000, max: 60_000 }), fc.constantFrom("", "x", "UTC", "+0200", " +0200", "Z", "-"))
+  .map(([before, space, n, after]) => `${before}${space.repeat(n)}${after}`);
+
+/** Text holding a NUL or an unpaired UTF-16 surrogate: neither may be stored (issue 15). */
+export const badCharacterText: fc.Arbitrary<string> = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.oneof(fc.constant("\u0000"), fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c))), fc.string({ maxLength: 10 }))
+  // A high surrogate must not pair with a low one that follows by chance, or a low with a high before.
+  .map(([a, bad, b]) => `${a}x${bad}x${b}`);
 
 const CONTROL = fc.constantFrom("\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\u001b", "\u007f", "\u2028", "\u2029", "\u202e", "\ufeff", "\ud800", "\udfff");
 
@@ -47,6 +68,9 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
     "a\u0301".repeat(100),
   ),
   fc.tuple(fc.constantFrom("x", "é", "\u0000", "😀", "-"), fc.integer({ min: 201, max: 120_000 })).map(([c, n]) => c.repeat(n)),
+  whitespaceRun,
+  badCharacterText,
+  prototypeName,
 );
 
 /** Timestamps no field can accept: impossible calendar values, no offset, out-of-range years, prose. */
@@ -122,11 +146,12 @@ function invalidOfKind(spec: FieldSpec): fc.Arbitrary<unknown> {
       return fc.oneof(
         wrongType(["string", ...nul]),
         fc.constantFrom("", " ", "-leading", "has space", "under_score", "dot.ted", "ümlaut", "a/b", "a\u0000b", "😀"),
+        badCharacterText,
         fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom("_", " ", ".", "/", "\u0000", "é", "😀"), fc.string({ maxLength: 10 })).map(([a, bad, b]) => `x${a}${bad}y${b}`),
         tooLong(64),
       );
     case "text":
-      return spec.max ? fc.oneof(wrongType(["string", ...nul]), tooLong(spec.max)) : wrongType(["string", ...nul]);
+      return spec.max ? fc.oneof(wrongType(["string", ...nul]), tooLong(spec.max), badCharacterText) : fc.oneof(wrongType(["string", ...nul]), badCharacterText);
     case "enum":
       return fc.oneof(wrongType(["string", ...nul]), fc.constantFrom("", "SUCCESS", "Success", " success", "sev1", "unknown", "__proto__", "constructor"));
     case "timestamp":
@@ -136,7 +161,7 @@ function invalidOfKind(spec: FieldSpec): fc.Arbitrary<unknown> {
     case "id":
       return fc.oneof(wrongType(["number", ...nul]), fc.constantFrom(0, -1, 1.5, Number.MAX_VALUE, -(2 ** 53)));
     case "ref":
-      return fc.oneof(wrongType(["string", "number", ...nul]), fc.constantFrom(0, -1, 2.5, "", "   "), tooLong(200));
+      return fc.oneof(wrongType(["string", "number", ...nul]), fc.constantFrom(0, -1, 2.5, "", "   "), tooLong(200), badCharacterText);
     case "url":
       return fc.oneof(wrongType(["string"]), fc.constantFrom("", "not a url", "javascript:alert(1)", "ftp://example.com/x", "file:///etc/passwd", "data:text/html,x", "//example.com"));
     case "sha":

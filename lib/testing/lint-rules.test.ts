@@ -37,4 +37,19 @@ describe("lint", () => {
     const file = fixture("lib/NAME.ts", 'import { redirect } from "next/navigation";\nexport const go = () => redirect("/");\n');
     expect(await rulesBroken(file)).toContain("no-restricted-imports");
   });
+
+  // Issue 15: /\s*UTC$/ took 19.5 s on 60,000 spaces. Quadratic by moving (retried from every space)
+  // and exponential by backtracking are both refused, as is a capturing group that gives up its text.
+  it("fails on a regex that is super-linear on some input", { timeout: 120_000 }, async () => {
+    const file = fixture(
+      "lib/NAME.ts",
+      [
+        'export const utc = (s: string) => s.replace(/\\s*UTC$/, "Z");',
+        "export const nested = (s: string) => /^(?:a+)+$/.test(s);",
+        "export const misleading = (s: string) => /^(\\d*)(\\d+)$/.exec(s);",
+        "",
+      ].join("\n"),
+    );
+    expect(await rulesBroken(file)).toEqual(expect.arrayContaining(["regexp/no-super-linear-move", "regexp/no-super-linear-backtracking", "regexp/no-misleading-capturing-group"]));
+  });
 });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Severity } from "@/db/schema";
+import { own } from "@/lib/records";
 import { arr, isoTime, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
@@ -7,7 +8,8 @@ import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, 
 const LABEL_SEVERITY: Record<string, Severity | undefined> = { critical: "SEV2", warning: "SEV3", info: "SEV4" };
 
 type Json = Record<string, unknown>;
-type Alert = { index: number; fields: Json; labels: Record<string, string> };
+/** Labels in a Map: their names come from the payload, and "__proto__" or "constructor" are just names. */
+type Alert = { index: number; fields: Json; labels: Map<string, string> };
 
 const ignore = (deliveryId: string | null, event: string, reason: string): ParsedDelivery => ({ deliveryId, event, effects: [], ignoredReason: reason });
 
@@ -15,15 +17,15 @@ const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b)
 
 function readAlert(value: unknown, index: number): Alert {
   const fields = obj(value, `alerts.${index}`);
-  const labels: Record<string, string> = {};
+  const labels = new Map<string, string>();
   for (const [name, v] of Object.entries(obj(fields.labels, `alerts.${index}.labels`))) {
     const text = optStr(v);
-    if (text !== undefined) labels[name] = text;
+    if (text !== undefined) labels.set(name, text);
   }
   return { index, fields, labels };
 }
 
-const matches = (labels: Record<string, string>, matchers: Record<string, string>) => Object.entries(matchers).every(([name, value]) => labels[name] === value);
+const matches = (labels: Map<string, string>, matchers: Record<string, string>) => Object.entries(matchers).every(([name, value]) => labels.get(name) === value);
 
 /** Go's zero time (0001-01-01T00:00:00Z) is how Alertmanager says "no end yet". */
 function endTime(value: unknown, path: string): string | undefined {
@@ -32,10 +34,10 @@ function endTime(value: unknown, path: string): string | undefined {
   return new Date(iso).getUTCFullYear() <= 1 ? undefined : iso;
 }
 
-function severity(labels: Record<string, string>, config: IntegrationConfig): Severity {
-  const value = labels[config.severityLabel];
+function severity(labels: Map<string, string>, config: IntegrationConfig): Severity {
+  const value = labels.get(config.severityLabel);
   if (value === undefined) return "SEV3";
-  return config.severityMap[value] ?? LABEL_SEVERITY[value.toLowerCase()] ?? "SEV3";
+  return own(config.severityMap, value) ?? own(LABEL_SEVERITY, value.toLowerCase()) ?? "SEV3";
 }
 
 function required(value: string | undefined, what: string): string {
@@ -54,8 +56,8 @@ function alertEffect({ index, fields, labels }: Alert, groupStatus: string, conf
   const annotations = typeof fields.annotations === "object" && fields.annotations !== null ? (fields.annotations as Json) : {};
   const startedAt = isoTime(fields.startsAt, `${at}.startsAt`);
   const body = {
-    title: required(optStr(annotations.summary) ?? labels.alertname, `${at}.annotations.summary (or labels.alertname)`),
-    service: mapService(config, required(labels.service ?? labels.job ?? labels.alertname, `${at}.labels.service (or job, alertname)`)),
+    title: required(optStr(annotations.summary) ?? labels.get("alertname"), `${at}.annotations.summary (or labels.alertname)`),
+    service: mapService(config, required(labels.get("service") ?? labels.get("job") ?? labels.get("alertname"), `${at}.labels.service (or job, alertname)`)),
     severity: severity(labels, config),
     startedAt,
     externalId: `alertmanager:${str(fields.fingerprint, `${at}.fingerprint`)}:${startedAt}`,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "@/db/schema";
+import { own } from "@/lib/records";
+import { MAX_TIME_LENGTH, quote } from "./payload";
 import { mapEnvironment, mapService, PayloadError, type IntegrationConfig, type WebhookEffect, type WebhookParser } from "./types";
 
 /*
@@ -20,8 +22,6 @@ type Attributes = { id: string | null; type: string | null; time: string | null 
 
 const asRecord = (v: unknown): Rec | null => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : null);
 const asText = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
-// Keys come from the payload: a name like "constructor" must not find Object.prototype's.
-const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
 
 function textAt(record: Rec | null, ...path: string[]): string | null {
   let value: unknown = record;
@@ -81,8 +81,8 @@ const isoTimestamp = z.iso.datetime({ offset: true });
 
 function timestampOf(event: NamedEvent): string {
   const timestamp = event.timestamp ?? missing(event, "context.timestamp (or ce-time header)");
-  if (!isoTimestamp.safeParse(timestamp).success) {
-    throw new PayloadError(`The ${event.name} event's timestamp ${JSON.stringify(timestamp)} is not an ISO-8601 timestamp with an offset.`);
+  if (timestamp.length > MAX_TIME_LENGTH || !isoTimestamp.safeParse(timestamp).success) {
+    throw new PayloadError(`The ${event.name} event's timestamp ${quote(timestamp)} is not an ISO-8601 timestamp with an offset.`);
   }
   return timestamp;
 }
@@ -103,7 +103,8 @@ function decode(part: string): string {
 function parseArtifact(artifactId: string | null): Artifact | null {
   if (!artifactId) return null;
   if (!artifactId.startsWith("pkg:")) return { key: artifactId, name: artifactId, version: null };
-  const bare = artifactId.replace(/[?#].*$/, "");
+  const end = artifactId.search(/[?#]/);
+  const bare = end < 0 ? artifactId : artifactId.slice(0, end);
   const at = bare.lastIndexOf("@");
   const key = at < 0 ? bare : bare.slice(0, at);
   return { key, name: decode(key.split("/").at(-1) ?? key), version: at < 0 ? null : asText(decode(bare.slice(at + 1))) };

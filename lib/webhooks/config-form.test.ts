@@ -38,4 +38,14 @@ describe("integration settings form", () => {
     const badSeverity = integrationConfigFormSchema.safeParse({ id: "1", severityMap: "P1 = critical" });
     expect(badSeverity.error!.issues[0]).toMatchObject({ path: ["severityMap"], message: "P1: must be SEV1, SEV2, SEV3 or SEV4" });
   });
+
+  it("takes a prototype name (constructor, toString, hasOwnProperty) as a name like any other", () => {
+    const parsed = integrationConfigFormSchema.parse({ id: "1", serviceMap: "constructor = web\ntoString = api\nhasOwnProperty = db", severityMap: "valueOf = SEV1" });
+    expect(parsed.config.serviceMap).toEqual({ constructor: "web", toString: "api", hasOwnProperty: "db" });
+    expect(Object.getPrototypeOf(parsed.config.serviceMap)).toBe(Object.prototype);
+    expect(parsed.config.severityMap).toEqual({ valueOf: "SEV1" });
+    const bad = integrationConfigFormSchema.safeParse({ id: "1", severityMap: "constructor = critical" });
+    expect(bad.error!.issues[0]).toMatchObject({ path: ["severityMap"], message: "constructor: must be SEV1, SEV2, SEV3 or SEV4" });
+  });
 });
+

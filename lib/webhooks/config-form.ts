@@ -4,15 +4,16 @@ import type { IntegrationConfig } from "./types";
 
 /** "left = right" per line → record; blank lines ignored. */
 function pairs(text: string): Record<string, string> | string {
-  const out: Record<string, string> = {};
+  // A Map, then own properties: "constructor = web" is a name like any other.
+  const out = new Map<string, string>();
   for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (!line) continue;
     const at = line.indexOf("=");
     if (at <= 0) return `line ${i + 1} must look like "name = value"`;
-    out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    out.set(line.slice(0, at).trim(), line.slice(at + 1).trim());
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 const pairsField = z.string().default("").transform((v, ctx) => {

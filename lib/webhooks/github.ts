@@ -1,3 +1,4 @@
+import { own } from "@/lib/records";
 import { arr, isoTime, obj, optStr, str } from "./payload";
 import { mapEnvironment, mapService, type ParsedDelivery, type WebhookParser } from "./types";
 
@@ -27,7 +28,7 @@ export const parseGitHub: WebhookParser = ({ headers, body, config }) => {
   if (event === "deployment" || event === "deployment_status") {
     const d = obj(payload.deployment, "deployment");
     const state = event === "deployment" ? "queued" : str(obj(payload.deployment_status, "deployment_status").state, "deployment_status.state");
-    const status = DEPLOYMENT_STATES[state];
+    const status = own(DEPLOYMENT_STATES, state);
     if (!status) return ignore(deliveryId, `${event}.${state}`, `deployment state ${state} is not used`);
     const at = event === "deployment" ? isoTime(d.created_at, "deployment.created_at") : isoTime(obj(payload.deployment_status, "deployment_status").created_at, "deployment_status.created_at");
     const finished = status === "success" || status === "failure";

@@ -1,3 +1,4 @@
+import { own } from "@/lib/records";
 import { arr, isoTime, obj, optStr, str } from "./payload";
 import { mapEnvironment, mapService, type ParsedDelivery, type WebhookParser } from "./types";
 
@@ -31,7 +32,7 @@ export const parseGitLab: WebhookParser = ({ headers, body, config }) => {
 
   if (kind === "deployment") {
     const state = str(payload.status, "status");
-    const status = STATUSES[state];
+    const status = own(STATUSES, state);
     if (!status) return ignore(deliveryId, `deployment.${state}`, `deployment status ${state} is not used`);
     const at = isoTime(payload.status_changed_at, "status_changed_at");
     const finished = status === "success" || status === "failure" || status === "cancelled";
@@ -77,7 +78,7 @@ export const parseGitLab: WebhookParser = ({ headers, body, config }) => {
     if (!config.pipelinesAsDeployments) return ignore(deliveryId, kind, "pipelines are not configured as deployments");
     const p = obj(payload.object_attributes, "object_attributes");
     const state = str(p.status, "object_attributes.status");
-    const status = STATUSES[state];
+    const status = own(STATUSES, state);
     if (!status) return ignore(deliveryId, `pipeline.${state}`, `pipeline status ${state} is not used`);
     const finished = status === "success" || status === "failure" || status === "cancelled";
     return {

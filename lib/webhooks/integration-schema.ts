@@ -15,11 +15,11 @@ const SEVERITY = z.enum(["SEV1", "SEV2", "SEV3", "SEV4"], { error: "must be SEV1
 
 /** The mapping an admin edits per integration (see IntegrationConfig). */
 export const integrationConfigSchema = z.object({
-  serviceMap: z.record(z.string().min(1).max(200), slugSchema).default({}),
-  environmentMap: z.record(z.string().min(1).max(200), text().trim().toLowerCase().min(1).max(64)).default({}),
+  serviceMap: z.record(text().min(1).max(200), slugSchema).default({}),
+  environmentMap: z.record(text().min(1).max(200), text().trim().toLowerCase().min(1).max(64)).default({}),
   deploymentWorkflows: z.array(text().trim().min(1).max(200)).max(50).default([]),
   pipelinesAsDeployments: z.boolean().default(false),
-  severityMap: z.record(z.string().min(1).max(100), SEVERITY).default({}),
-  alertMatchers: z.record(z.string().min(1).max(100), z.string().max(200)).default({}),
+  severityMap: z.record(text().min(1).max(100), SEVERITY).default({}),
+  alertMatchers: z.record(text().min(1).max(100), text().max(200)).default({}),
   severityLabel: text().trim().min(1).max(100).default("severity"),
 });

@@ -1,5 +1,6 @@
 import type { Severity } from "@/db/schema";
-import { obj, optStr, str } from "./payload";
+import { own } from "@/lib/records";
+import { clip, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
 const USED_ACTIONS = new Set(["Create", "Acknowledge", "Close"]);
@@ -18,7 +19,7 @@ function epochTime(value: unknown, path: string): string {
   if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) throw new PayloadError(`${path} is missing or not an epoch time`);
   const ms = n >= 1e17 ? n / 1e6 : n >= 1e14 ? n / 1e3 : n >= 1e11 ? n : n * 1000;
   const at = new Date(Math.floor(ms));
-  if (Number.isNaN(at.getTime())) throw new PayloadError(`${path} ${String(value)} is beyond any date`);
+  if (Number.isNaN(at.getTime())) throw new PayloadError(`${path} ${clip(String(value), 40)} is beyond any date`);
   return at.toISOString();
 }
 
@@ -39,7 +40,7 @@ function fullBody(payload: Json, alert: Json, priority: string, config: Integrat
   return {
     title,
     service: mapService(config, serviceName(payload, alert)),
-    severity: config.severityMap[priority] ?? PRIORITY_SEVERITY[priority] ?? "SEV3",
+    severity: own(config.severityMap, priority) ?? own(PRIORITY_SEVERITY, priority) ?? "SEV3",
     startedAt: epochTime(alert.createdAt, "alert.createdAt"),
     externalId: `opsgenie:${str(alert.alertId, "alert.alertId")}`,
   };

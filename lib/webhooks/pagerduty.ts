@@ -1,4 +1,5 @@
 import type { Severity } from "@/db/schema";
+import { own } from "@/lib/records";
 import { isoTime, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
@@ -30,10 +31,10 @@ function titleOf(value: unknown, path: string): string {
 function severity(data: Record<string, unknown>, config: IntegrationConfig): Severity {
   const priorityRef = data.priority;
   const priority = typeof priorityRef === "object" && priorityRef !== null ? optStr((priorityRef as Record<string, unknown>).summary) : undefined;
-  const fromPriority = priority === undefined ? undefined : (config.severityMap[priority] ?? PRIORITY_SEVERITY[priority]);
+  const fromPriority = priority === undefined ? undefined : (own(config.severityMap, priority) ?? own(PRIORITY_SEVERITY, priority));
   if (fromPriority) return fromPriority;
   const urgency = optStr(data.urgency);
-  return (urgency === undefined ? undefined : config.severityMap[urgency]) ?? (urgency === "high" ? "SEV2" : "SEV3");
+  return (urgency === undefined ? undefined : own(config.severityMap, urgency)) ?? (urgency === "high" ? "SEV2" : "SEV3");
 }
 
 function readIncident(event: Record<string, unknown>, config: IntegrationConfig): Incident {

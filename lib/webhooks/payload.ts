@@ -1,4 +1,7 @@
+import { clip } from "@/lib/format";
 import { PayloadError } from "./types";
+
+export { clip };
 
 /* Small readers for untyped JSON payloads: each names the path it could not find. */
 
@@ -24,14 +27,27 @@ export function arr(value: unknown, path: string): unknown[] {
   return value;
 }
 
-/** An ISO-8601 string from a payload's time, including GitLab's "2021-04-28 21:50:00 +0200" and "… UTC". */
+/** Longer than any time a tool sends ("2021-04-28 21:50:00.123456789 +0200" is 35): refused before any parsing. */
+export const MAX_TIME_LENGTH = 64;
+
+
+/** A payload's value as it may appear in an error or the delivery log: quoted, and at most a short prefix. */
+export function quote(value: unknown): string {
+  return JSON.stringify(clip(typeof value === "string" ? value : String(value), 40));
+}
+
+/**
+ * An ISO-8601 string from a payload's time, including GitLab's "2021-04-28 21:50:00 +0200" and "… UTC".
+ * The length is bounded first, and every step after is linear: no regex that can move or backtrack.
+ */
 export function isoTime(value: unknown, path: string): string {
-  const text = str(value, path)
-    .trim()
-    .replace(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)/, "$1T$2")
-    .replace(/\s*UTC$/, "Z")
-    .replace(/\s*([+-]\d\d):?(\d\d)$/, "$1:$2");
+  const raw = str(value, path);
+  if (raw.length > MAX_TIME_LENGTH) throw new PayloadError(`${path} is not a time: ${quote(raw)} is longer than ${MAX_TIME_LENGTH} characters`);
+  let text = raw.trim().replace(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)/, "$1T$2");
+  if (text.endsWith("UTC")) text = `${text.slice(0, -3).trimEnd()}Z`;
+  const offset = /([+-]\d\d):?(\d\d)$/.exec(text);
+  if (offset) text = `${text.slice(0, offset.index).trimEnd()}${offset[1]}:${offset[2]}`;
   const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new PayloadError(`${path} is not a time: ${String(value)}`);
+  if (Number.isNaN(ms)) throw new PayloadError(`${path} is not a time: ${quote(raw)}`);
   return new Date(ms).toISOString();
 }

@@ -107,6 +107,22 @@ describe("webhook deliveries", () => {
     expect(counts().deliveries).toBe(before.deliveries + 2);
   });
 
+  it("refuses a push whose commit message holds an escaped NUL or lone surrogate, naming the field", async () => {
+    const before = counts();
+    const text = fixtureText("github", "push.branch.with-commit.payload.json");
+    const payload = JSON.parse(text) as { commits: Record<string, unknown>[] };
+    for (const [escaped, message] of [
+      ["\\u0000", "commits.0.message: must not contain a NUL character"],
+      ["\\ud800", "commits.0.message: must not contain an unpaired surrogate (it is not valid Unicode)"],
+    ]) {
+      const body = JSON.stringify({ ...payload, commits: payload.commits.map((c, i) => (i === 0 ? { ...c, message: "PLACEHOLDER" } : c)) }).replace("PLACEHOLDER", `fix ${escaped}`);
+      const response = await deliverGitHub("push", body);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toBe(message);
+    }
+    expect({ ...counts(), deliveries: before.deliveries }).toEqual(before);
+  });
+
   it("refuses a signed body with a byte that is not UTF-8 instead of storing U+FFFD in its place", async () => {
     const before = counts();
     const text = fixtureText("github", "deployment.payload.json");
@@ -221,4 +237,63 @@ describe("webhook deliveries", () => {
     expect((await deliver("incident_reported.json", "2026-11-02T07:50:00Z")).status).toBe(200);
     expect(startedAt()).toBe("2026-11-02T07:50:00.000Z");
   });
+
+  it("keeps a bounded prefix of a payload's event name in the delivery log", async () => {
+    const [, , , , source, id] = opsgenie.path.split("/");
+    const body = JSON.stringify({ ...(JSON.parse(fixtureText("opsgenie", "create.json")) as object), action: "A".repeat(100_000) });
+    const response = await byPath(new Request(`http://tandem.test${opsgenie.path}`, { method: "POST", headers: { authorization: `Bearer ${opsgenie.secret}` }, body }), {
+      params: Promise.resolve({ source: source!, integration: id! }),
+    });
+    expect(response.status).toBe(202);
+    const db = new Database(t.file, { readonly: true });
+    const row = db.prepare("select event, message from webhook_deliveries order by id desc limit 1").get() as { event: string; message: string };
+    db.close();
+    expect(row.event).toBe(`${"A".repeat(100)}…`);
+    expect(row.message.length).toBeLessThanOrEqual(1001);
+  });
+
+  describe("Alertmanager", () => {
+    let alertmanager = { path: "", secret: "" };
+    beforeAll(async () => {
+      const io = captureIo(env);
+      expect(await runCli(["integration", "add", "--source", "alertmanager", "--name", "Prometheus"], io)).toBe(0);
+      alertmanager = { path: io.stdout.at(-2)!, secret: io.stdout.at(-1)! };
+    });
+    const deliver = (patch: (alert: Record<string, unknown>, index: number) => Record<string, unknown>) => {
+      const payload = JSON.parse(fixtureText("alertmanager", "alert.firing.json")) as { alerts: Record<string, unknown>[] };
+      const body = JSON.stringify({ ...payload, groupKey: crypto.randomUUID(), alerts: payload.alerts.map(patch) });
+      const [, , , , source, id] = alertmanager.path.split("/");
+      return byPath(new Request(`http://tandem.test${alertmanager.path}`, { method: "POST", headers: { authorization: `Bearer ${alertmanager.secret}`, "content-type": "application/json" }, body }), {
+        params: Promise.resolve({ source: source!, integration: id! }),
+      });
+    };
+    const lastLog = () => {
+      const db = new Database(t.file, { readonly: true });
+      const row = db.prepare("select event, outcome, status, message from webhook_deliveries order by id desc limit 1").get() as { message: string };
+      db.close();
+      return row;
+    };
+
+    // Issue 15: a startsAt of 60,000 spaces stalled the server 19.5 s and was copied whole into the log.
+    it("refuses a startsAt of 60,000 spaces at once, and logs only a short quote of it", async () => {
+      const before = counts();
+      const start = performance.now();
+      const response = await deliver((a) => ({ ...a, startsAt: `2020-02-06T00:17:58Z${" ".repeat(60_000)}x` }));
+      expect(performance.now() - start).toBeLessThan(1000);
+      expect(response.status).toBe(400);
+      const message = (await response.json()).error.message as string;
+      expect(message).toMatch(/^The payload cannot be used: alerts\.0\.startsAt is not a time: ".{40}…" is longer than 64 characters\.$/);
+      expect(lastLog()).toMatchObject({ outcome: "refused", status: 400, message });
+      expect(counts()).toMatchObject({ incidents: before.incidents, deliveries: before.deliveries + 1 });
+    });
+
+    // Issue 15: "constructor" found Object.prototype.constructor in the service map: a misleading 400.
+    it.each(["constructor", "toString", "__proto__"])("applies an alert whose service label is %s", async (name) => {
+      const response = await deliver((a, i) => ({ ...a, fingerprint: `proto-${i}-${name}`, labels: JSON.parse(`{"alertname": "Disk", "service": ${JSON.stringify(name)}, "severity": ${JSON.stringify(name)}}`) as unknown }));
+      expect(response.status).toBe(200);
+      expect((await response.json()).results).toEqual([expect.stringMatching(/^incident \d+ declared/), expect.stringMatching(/^incident \d+ declared/)]);
+      expect(lastLog()).toMatchObject({ outcome: "applied", status: 200 });
+    });
+  });
 });
+

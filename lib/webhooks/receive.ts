@@ -13,6 +13,7 @@ import { deploymentInputSchema } from "@/lib/ingest/schema";
 import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { integrationConfig, integrationSecret } from "./integrations";
 import { PARSERS } from "./parsers";
+import { clip } from "./payload";
 import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
 import { verifyDelivery } from "./verify";
 
@@ -83,7 +84,18 @@ export async function receiveWebhook(
   }
   const receivedAt = new Date();
   const log = (parsed: Pick<ParsedDelivery, "deliveryId" | "event"> | null, outcome: "applied" | "ignored" | "duplicate" | "refused", status: number, message: string) =>
-    db.transaction(async (tx) => logDelivery(tx, { integrationId: integration.id, deliveryId: parsed?.deliveryId ?? null, event: parsed?.event ?? "unknown", outcome, status, message, receivedAt }));
+    db.transaction(async (tx) =>
+      // Event names, ids and messages can carry a payload's values: the log keeps a bounded prefix of each.
+      logDelivery(tx, {
+        integrationId: integration.id,
+        deliveryId: parsed?.deliveryId == null ? null : clip(parsed.deliveryId, 200),
+        event: clip(parsed?.event ?? "unknown", 100),
+        outcome,
+        status,
+        message: clip(message, 1000),
+        receivedAt,
+      }),
+    );
   let parsed: ParsedDelivery | null = null;
   try {
     parsed = PARSERS[source as WebhookSource]({ headers, body: parseJsonBody(body), config: integrationConfig(integration) });

@@ -1,5 +1,6 @@
 import type { Severity } from "@/db/schema";
 import type { PushInput } from "@/lib/ingest/pushes";
+import { own } from "@/lib/records";
 
 export const WEBHOOK_SOURCES = ["github", "gitlab", "pagerduty", "opsgenie", "alertmanager", "cdevents"] as const;
 export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
@@ -59,18 +60,17 @@ export class PayloadError extends Error {
 
 /** `My Service` → `my-service`: how an unmapped name becomes a service slug. */
 export function slugify(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64);
-  return slug || "unknown";
+  const dashed = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  // Leading and trailing dashes cut by index: /-+$/ would retry from every dash (quadratic on "-" * n + "a").
+  const from = dashed.startsWith("-") ? 1 : 0;
+  const to = dashed.endsWith("-") && dashed.length > from ? dashed.length - 1 : dashed.length;
+  return dashed.slice(from, to).slice(0, 64) || "unknown";
 }
 
 export function mapService(config: IntegrationConfig, name: string): string {
-  return config.serviceMap[name] ?? slugify(name.includes("/") ? name.split("/").at(-1)! : name);
+  return own(config.serviceMap, name) ?? slugify(name.includes("/") ? name.split("/").at(-1)! : name);
 }
 
 export function mapEnvironment(config: IntegrationConfig, name: string): string {
-  return config.environmentMap[name] ?? name.toLowerCase();
+  return own(config.environmentMap, name) ?? name.toLowerCase();
 }

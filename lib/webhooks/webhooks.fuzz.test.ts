@@ -7,7 +7,7 @@ import { webhookReceipts } from "@/db/schema";
 import { tempDir } from "@/db/test/temp-db";
 import { writeLog } from "@/db/test/write-log";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { badTimestamp, brokenBody, extremeTimestamp, hostileJson, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
+import { badCharacterText, badTimestamp, brokenBody, extremeTimestamp, hostileJson, hostileString, PROTO_KEYS, prototypeName, prototypePolluted, whitespaceRun } from "@/lib/testing/bad-input";
 import { POST as byIntegration } from "@/app/api/v1/webhooks/[source]/[integration]/route";
 import { POST as bySource } from "@/app/api/v1/webhooks/[source]/route";
 import { fixturesDir, fixtureText } from "./fixtures";
@@ -56,7 +56,7 @@ const FIXTURES = WEBHOOK_SOURCES.flatMap((source) =>
   fs
     .readdirSync(fixturesDir(source))
     .filter((f) => f.endsWith(".json"))
-    .map((name) => ({ source, event: name.split(".")[0]!.replace(/__.*$/, ""), json: JSON.parse(fixtureText(source, name)) as unknown })),
+    .map((name) => ({ source, event: name.split(".")[0]!.split("__")[0]!, json: JSON.parse(fixtureText(source, name)) as unknown })),
 );
 
 /** Every path to a value inside a JSON document. */
@@ -150,4 +150,81 @@ describe("fuzzing the webhooks", () => {
       { numRuns: 400 },
     );
   });
+
+  /** Every string leaf of a document replaced by `replace()`; keys are kept. */
+  function everyString(doc: unknown, replace: () => string): unknown {
+    if (typeof doc === "string") return replace();
+    if (Array.isArray(doc)) return doc.map((v) => everyString(v, replace));
+    if (doc && typeof doc === "object") return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, everyString(v, replace)]));
+    return doc;
+  }
+
+  /** The paths to a document's string values. */
+  const stringPaths = (doc: unknown) => paths(doc).filter((p) => p.length > 0 && typeof p.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], doc) === "string");
+
+  /** A copy of `doc` with the string at each path replaced. */
+  function withStrings(doc: unknown, changes: [(string | number)[], string][]): unknown {
+    const copy = structuredClone(doc) as Record<string | number, unknown>;
+    for (const [path, value] of changes) {
+      const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((node, k) => node[k] as Record<string | number, unknown>, copy);
+      parent[path.at(-1)!] = value;
+    }
+    return copy;
+  }
+
+  // Issue 15: a service label "constructor" found Object.prototype's and failed with "must be text".
+  it("takes prototype names in any string field as names: 300 signed payloads, no type confusion", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FIXTURES), fc.array(fc.tuple(fc.nat(), prototypeName), { minLength: 1, maxLength: 4 }), async (fixture, picks) => {
+        const strings = stringPaths(fixture.json);
+        if (strings.length === 0) return;
+        const doc = withStrings(fixture.json, picks.map(([at, name]) => [strings[at % strings.length]!, name]));
+        await getDatabase().transaction(async (tx) => {
+          await tx.delete(webhookReceipts);
+        });
+        const body = encode(JSON.stringify(doc));
+        const mark = log.mark();
+        const response = await deliver(fixture.source, body, signed(fixture.source, body, fixture.event), false);
+        expect(await response.clone().text()).not.toContain("must be text");
+        await expectClean(response, mark);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Issue 15: a startsAt of 60,000 spaces stalled the server for 19.5 s.
+  it("answers 150 signed payloads whose every string is a long whitespace run, each promptly", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FIXTURES), whitespaceRun, async (fixture, run) => {
+        const body = encode(JSON.stringify(everyString(fixture.json, () => run)));
+        if (body.byteLength > 1024 * 1024) return;
+        const mark = log.mark();
+        const start = performance.now();
+        const response = await deliver(fixture.source, body, signed(fixture.source, body, fixture.event), false);
+        expect(performance.now() - start).toBeLessThan(2000);
+        await expectClean(response, mark);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  // Issue 15: "\ud800" was stored as invalid UTF-8, NUL bytes reached the CSV.
+  it("refuses 200 signed payloads with a NUL or lone surrogate in some string, with a 400 naming it", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FIXTURES), badCharacterText, fc.nat(), async (fixture, bad, at) => {
+        const strings = stringPaths(fixture.json);
+        if (strings.length === 0) return;
+        const path = strings[at % strings.length]!;
+        const body = encode(JSON.stringify(withStrings(fixture.json, [[path, bad]])));
+        const mark = log.mark();
+        const response = await deliver(fixture.source, body, signed(fixture.source, body, fixture.event), false);
+        const text = await response.clone().text();
+        expect(response.status, text).toBe(400);
+        expect(JSON.parse(text).error.message, text).toContain(path.join("."));
+        await expectClean(response, mark);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
+

@@ -1,0 +1,7 @@
+import { requireRecordPage } from "@/app/_http/record-page";
+
+/** Above the page's loading boundary: an unknown incident answers 404, not 200 with a not-found page. */
+export default async function IncidentLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+  await requireRecordPage("incident", (await params).id);
+  return children;
+}

@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/db/client";
+import { tempDir } from "@/db/test/temp-db";
+import { sessionCookie, setRequestHeaders } from "@/app/_actions/test-request";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { getAuth } from "@/lib/auth/auth";
+import { recordIncident } from "@/lib/incidents/record";
+import { createUserAccount } from "@/lib/users/users";
+import DeploymentLayout from "@/app/(app)/deployments/[id]/layout";
+import IncidentLayout from "@/app/(app)/incidents/[id]/layout";
+import ChangeLayout from "@/app/(app)/changes/[id]/layout";
+import ServiceLayout from "@/app/(app)/services/[slug]/layout";
+import IntegrationLayout from "@/app/(app)/settings/integrations/[id]/layout";
+
+vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
+
+const t = tempDir();
+process.env.DATABASE_URL = `file:${t.file}`;
+// next.config.ts enables experimental.authInterrupts; Next passes it to forbidden() through this variable.
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+afterAll(() => t.cleanup());
+
+let incidentId = 0;
+let viewerCookie = "";
+beforeAll(async () => {
+  const db = getDatabase();
+  incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
+  await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "viewer@example.com", name: "Viewer", role: "viewer", password: "viewer-password-1" });
+  viewerCookie = await sessionCookie("viewer@example.com", "viewer-password-1");
+});
+
+/** What Next answers for a layout: its rendered children, or the status a thrown interrupt stands for. */
+type Layout = (props: { children: React.ReactNode; params: Promise<never> }) => Promise<unknown>;
+async function outcome(layout: Layout, params: Record<string, string>) {
+  try {
+    await layout({ children: "page", params: Promise.resolve(params) as Promise<never> });
+    return "rendered";
+  } catch (error) {
+    const digest = String((error as { digest?: unknown }).digest ?? error);
+    if (digest.startsWith("NEXT_REDIRECT")) return `redirect ${digest.split(";")[2]}`;
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;")) return Number(digest.split(";")[1]);
+    throw error;
+  }
+}
+
+const LAYOUTS = [
+  ["deployments", DeploymentLayout, { id: "999999" }],
+  ["incidents", IncidentLayout, { id: "99999" }],
+  ["changes", ChangeLayout, { id: "99999" }],
+  ["services", ServiceLayout, { slug: "no-such-service" }],
+] as const;
+
+describe("a record's page", () => {
+  // Issue 15: /deployments/999999, /incidents/99999 and /changes/99999 answered 200 with a not-found page.
+  it.each(LAYOUTS)("/%s/<unknown> is a 404, decided above the loading boundary", async (_, layout, params) => {
+    setRequestHeaders({ cookie: viewerCookie });
+    expect(await outcome(layout, params)).toBe(404);
+    expect(await outcome(layout, Object.fromEntries(Object.keys(params).map((k) => [k, "12abc"])))).toBe(404);
+  });
+
+  it("renders for a record that exists", async () => {
+    setRequestHeaders({ cookie: viewerCookie });
+    expect(await outcome(IncidentLayout, { id: String(incidentId) })).toBe("rendered");
+    expect(await outcome(ServiceLayout, { slug: "checkout" })).toBe("rendered");
+  });
+
+  it("sends an anonymous visitor to sign-in before saying whether a record exists, and checks the role", async () => {
+    setRequestHeaders({});
+    expect(await outcome(IncidentLayout, { id: String(incidentId) })).toBe("redirect /sign-in");
+    expect(await outcome(IncidentLayout, { id: "99999" })).toBe("redirect /sign-in");
+    setRequestHeaders({ cookie: viewerCookie });
+    expect(await outcome(IntegrationLayout, { id: "99999" })).toBe(403);
+  });
+});
+
+/*
+ * The class, not the three pages: a loading.tsx is a Suspense boundary, and a notFound() inside one is
+ * sent as 200. Every page under app/(app) that calls notFound() must have its dynamic segment checked
+ * by a layout of that segment, with no loading.tsx above the segment. (drilldown/[kind] is being
+ * reworked elsewhere and is left out here; wall/[token] sits outside app/(app).)
+ */
+describe("pages that can be not found", () => {
+  const root = path.resolve("app/(app)");
+  const pages = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => path.basename(f) === "page.tsx").map((f) => path.join(root, f));
+  const notFoundPages = pages.filter((file) => !file.includes(`${path.sep}drilldown${path.sep}`) && /\bnotFound\(\)/.test(fs.readFileSync(file, "utf8")));
+
+  it("include the record pages", () => {
+    expect(notFoundPages.map((f) => path.relative(root, path.dirname(f))).sort()).toEqual(expect.arrayContaining(["changes/[id]", "deployments/[id]", "incidents/[id]", "services/[slug]", "settings/integrations/[id]"]));
+  });
+
+  it.each(notFoundPages.map((f) => [path.relative(root, f), f]))("%s is checked by its segment's layout, above any loading boundary", (_, file) => {
+    let segment = path.dirname(file);
+    while (!path.basename(segment).startsWith("[") && segment !== root) segment = path.dirname(segment);
+    expect(segment, "a page that can be not found sits under a dynamic segment").not.toBe(root);
+    const layout = path.join(segment, "layout.tsx");
+    expect(fs.existsSync(layout) && fs.readFileSync(layout, "utf8").includes("requireRecordPage("), `${path.relative(root, layout)} checks the record`).toBe(true);
+    for (let dir = path.dirname(segment); dir.startsWith(root); dir = path.dirname(dir)) {
+      expect(fs.existsSync(path.join(dir, "loading.tsx")), `${path.relative(root, dir) || "."}/loading.tsx would wrap ${path.relative(root, segment)} in a boundary`).toBe(false);
+    }
+  });
+});
