@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { preparedStatements } from "../sqlite/prepared";
 import { commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
+import { allRows } from "../raw";
 
 /* Writes and look-ups of the ingestion path (API, webhooks, forms). */
 
@@ -133,7 +134,7 @@ export async function listDeploymentShas(q: Queryable, deploymentId: number): Pr
 /** Successful deployments of a service whose head is one of the given shas (to re-derive after a late push). */
 export async function successfulDeploymentsOfShas(q: Queryable, serviceId: number, shas: string[]): Promise<Deployment[]> {
   if (shas.length === 0) return [];
-  const rows = await q.all<{ id: number }>(sql`select id from deployments where service_id = ${serviceId} and status = 'success'
+  const rows = await allRows<{ id: number }>(q, sql`select id from deployments where service_id = ${serviceId} and status = 'success'
       and sha in (${sql.join(shas.map((s) => sql`${s}`), sql`, `)})`);
   const found: Deployment[] = [];
   for (const r of rows) found.push((await findDeploymentById(q, r.id))!);

@@ -7,6 +7,7 @@ import { memoryDb } from "../test/temp-db";
 import { deliveredFacts, leadFacts, leadValues, type LeadFacts } from "./metric-facts";
 import { failedCte } from "../test/failed-reference";
 import { deliveredCte, leadsCte, type MetricScope } from "./metrics";
+import { allRows } from "../raw";
 
 const H = 3_600_000;
 
@@ -85,7 +86,7 @@ describe("leadFacts against the deliveries", () => {
         const to = from + (r.chance(0.3) ? Math.floor(r.next() * 1.5 * DAY) + 1 : Math.floor(r.next() * 4 * DAY) + 1);
         const filters: Partial<MetricScope>[] = [{}, { service: "s1" }, { team: "a" }, { services: ["s2", "s3"] }];
         const scope: MetricScope = { from: new Date(from), to: new Date(to), environment: r.chance(0.8) ? "production" : "staging", ...r.pick(filters) };
-        const expected = (await db.read.all<{ service: number; at: number; seconds: number }>(sql`with ${leadsCte(scope)} select service_id as service, at, seconds from leads`)).map(
+        const expected = (await allRows<{ service: number; at: number; seconds: number }>(db.read, sql`with ${leadsCte(scope)} select service_id as service, at, seconds from leads`)).map(
           (l) => `${l.service}|${Math.floor(l.at / DAY)}|${Math.round(l.seconds * 1000)}`,
         );
         const got = values(await leadFacts(db.read, scope)).map((v) => `${v.service}|${v.day}|${v.ms}`);
@@ -100,7 +101,7 @@ describe("leadFacts against the deliveries", () => {
 describe("deliveredFacts", () => {
   /** The same facts straight from the deployments (the CTEs the drill-downs list), one per deployment in D. */
   async function fromScratch(q: Queryable, scope: MetricScope) {
-    const rows = await q.all<{ service: number; at: number; failed: number; recovered: number | null; rework: number }>(sql`with ${deliveredCte(scope)}, ${failedCte()}
+    const rows = await allRows<{ service: number; at: number; failed: number; recovered: number | null; rework: number }>(q, sql`with ${deliveredCte(scope)}, ${failedCte()}
       select d.service_id as service, d.finished_at as at, f.id is not null as failed, f.recovered_at - d.finished_at as recovered,
         (d.unplanned or d.rollback_of_id is not null) as rework
       from d_scope d left join failed f on f.id = d.id`);

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { DAY_MS, utcDay } from "../schema/calendar";
 import type { Queryable } from "../database";
 import { countedLead, fromInScope, serviceFilter, type MetricScope } from "./metrics";
+import { firstRow } from "../raw";
 
 /*
  * The facts behind the DORA figures, returned as JSON arrays (one per column) in a single row: a
@@ -56,7 +57,7 @@ async function acrossDays(
 /** D in [from, to) counted from counted_deployments itself (the partial days at a window's ends). */
 async function dayCountRows(q: Queryable, scope: MetricScope, from: number, to: number, into: DayCounts): Promise<void> {
   if (from >= to) return;
-  pushDays(into, await q.get<Record<keyof DayCounts, string>>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
+  pushDays(into, await firstRow<Record<keyof DayCounts, string>>(q, sql`select json_group_array(service_id) as service, json_group_array(day) as day,
       json_group_array(n) as deployments, json_group_array(rework) as rework
     from (select d.service_id, d.day, count(*) as n, sum(d.rework) as rework
       from ${fromInScope(scope, "counted_deployments", "d")}
@@ -71,7 +72,7 @@ async function dayCounts(q: Queryable, scope: MetricScope): Promise<DayCounts> {
     scope,
     (from, to) => dayCountRows(q, scope, from, to, counts),
     async (firstDay, endDay) =>
-      pushDays(counts, await q.get<Record<keyof DayCounts, string>>(sql`select json_group_array(dd.service_id) as service, json_group_array(dd.day) as day,
+      pushDays(counts, await firstRow<Record<keyof DayCounts, string>>(q, sql`select json_group_array(dd.service_id) as service, json_group_array(dd.day) as day,
           json_group_array(dd.deployments) as deployments, json_group_array(dd.rework) as rework
         from ${fromInScope(scope, "deployment_days", "dd")}
         where dd.environment = ${scope.environment} and dd.day >= ${firstDay} and dd.day < ${endDay}${serviceFilter(scope)}`)),
@@ -103,7 +104,7 @@ export const recoveredAt = sql.raw(RECOVERED_AT);
 
 /** The failed changes in D (kept in failed_changes by triggers, with their evidence), with their recovery times. */
 async function failedFacts(q: Queryable, scope: MetricScope): Promise<FailedFacts> {
-  const row = await q.get<{ service: string; finishedAt: string; recoveryMs: string }>(sql`select json_group_array(f.service_id) as service,
+  const row = await firstRow<{ service: string; finishedAt: string; recoveryMs: string }>(q, sql`select json_group_array(f.service_id) as service,
       json_group_array(f.finished_at) as finishedAt,
       json_group_array(${recoveredAt} - f.finished_at) as recoveryMs
     from ${fromInScope(scope, "failed_changes", "f")}
@@ -141,7 +142,7 @@ type LeadBlockRows = { service: string | null; day: string | null; count: string
  * not converted) and the cast gives them back as a BLOB; about twice as fast as going through hex().
  */
 async function leadBlocks(q: Queryable, blocks: SQL, into: { rows: LeadBlockRows[] }): Promise<void> {
-  const row = await q.get<LeadBlockRows>(sql`select json_group_array(service_id) as service, json_group_array(day) as day,
+  const row = await firstRow<LeadBlockRows>(q, sql`select json_group_array(service_id) as service, json_group_array(day) as day,
       json_group_array(n) as count, cast(group_concat(ms, '') as blob) as ms
     from (${blocks})`);
   if (row?.ms) into.rows.push(row);
@@ -192,7 +193,7 @@ export type IncidentFacts = { restoreMs: number[]; acknowledgeMs: number[] };
 
 /** Incidents in scope started inside the window: how long each resolved one took, and each acknowledged one. */
 export async function incidentFacts(q: Queryable, scope: MetricScope): Promise<IncidentFacts> {
-  const row = await q.get<Record<keyof IncidentFacts, string>>(sql`select
+  const row = await firstRow<Record<keyof IncidentFacts, string>>(q, sql`select
       json_group_array(i.resolved_at - i.started_at) filter (where i.status = 'resolved' and i.resolved_at is not null) as restoreMs,
       json_group_array(i.acknowledged_at - i.started_at) filter (where i.acknowledged_at is not null) as acknowledgeMs
     from ${fromInScope(scope, "incidents", "i")}

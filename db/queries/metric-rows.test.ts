@@ -18,6 +18,7 @@ import {
   type Seek,
 } from "./metric-rows";
 import type { MetricScope } from "./metrics";
+import { allRows } from "../raw";
 
 const H = 3_600_000;
 const T0 = Date.parse("2026-03-01T00:00:00Z");
@@ -153,7 +154,7 @@ describe("pages of the drill-down lists", () => {
     });
     await run(q);
     const out: string[] = [];
-    for (const query of seen) out.push((await s.db.read.all<{ detail: string }>(sql`explain query plan ${query}`)).map((p) => p.detail).join("\n"));
+    for (const query of seen) out.push((await allRows<{ detail: string }>(s.db.read, sql`explain query plan ${query}`)).map((p) => p.detail).join("\n"));
     return out;
   }
 

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { recoveredAt } from "./metric-facts";
 import { countedLead, deliveredCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
+import { allRows, firstRow } from "../raw";
 
 /*
  * The rows behind each figure, from the same definitions and rollups as the figures themselves, so a
@@ -20,7 +21,7 @@ export type CountedDeploymentRow = {
 };
 
 export async function countedDeployments(q: Queryable, scope: MetricScope, onlyRework = false): Promise<CountedDeploymentRow[]> {
-  return q.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}
+  return allRows<CountedDeploymentRow>(q, sql`with ${deliveredCte(scope)}
     select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
       d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
@@ -32,7 +33,7 @@ export async function countedDeployments(q: Queryable, scope: MetricScope, onlyR
 export type LeadTimeRow = { sha: string; message: string | null; service: string; committedAt: number; deploymentId: number; deliveredAt: number; seconds: number };
 
 export async function leadTimeRows(q: Queryable, scope: MetricScope): Promise<LeadTimeRow[]> {
-  return q.all<LeadTimeRow>(sql`with ${leadsCte(scope)}
+  return allRows<LeadTimeRow>(q, sql`with ${leadsCte(scope)}
     select c.sha, c.message, s.slug as service, c.timestamp as committedAt, l.deployment_id as deploymentId,
       l.at as deliveredAt, l.seconds
     from leads l join commits c on c.id = l.commit_id join services s on s.id = l.service_id
@@ -56,7 +57,7 @@ export type FailedChangeRow = {
  * each: the same rule, from the same evidence, as the figure (metric-facts.ts recoveredAt).
  */
 export async function failedChangeRows(q: Queryable, scope: MetricScope): Promise<FailedChangeRow[]> {
-  return q.all<FailedChangeRow>(sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
+  return allRows<FailedChangeRow>(q, sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
       case
         when recoveredAt is null then null
         when recoveredAt = rollbackAt then 'rollback'
@@ -76,7 +77,7 @@ export type RestoreRow = { id: number; title: string; service: string; severity:
 
 /** Incidents started in the window (resolved ones count towards time to restore). */
 export async function restoreRows(q: Queryable, scope: MetricScope): Promise<RestoreRow[]> {
-  return q.all<RestoreRow>(sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
+  return allRows<RestoreRow>(q, sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
       i.acknowledged_at as acknowledgedAt, case when i.status = 'resolved' then i.resolved_at end as resolvedAt
     from incidents i join services s on s.id = i.service_id
     where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}
@@ -179,7 +180,7 @@ function inOrderFrom(scope: MetricScope, table: "counted_deployments" | "commit_
 export async function countedDeploymentsPage(q: Queryable, scope: MetricScope, onlyRework: boolean, seek: Seek): Promise<Page<CountedDeploymentRow>> {
   return readPage(
     async (where, order, limit) =>
-      q.all<CountedDeploymentRow>(sql`select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
+      allRows<CountedDeploymentRow>(q, sql`select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
           d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
         from ${inOrderFrom(scope, "counted_deployments", "d")} cross join deployments dep on dep.id = d.id left join failed_changes f on f.deployment_id = d.id
         where ${inD(scope)}${onlyRework ? sql` and d.rework` : sql``}${where}
@@ -207,7 +208,7 @@ const leadOrder: ListOrder = {
 export async function leadTimePage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<LeadTimePageRow>> {
   return readPage(
     async (where, order, limit) =>
-      q.all<LeadTimePageRow>(sql`select c.sha, c.message, s.slug as service, c.timestamp as committedAt, cd.deployment_id as deploymentId,
+      allRows<LeadTimePageRow>(q, sql`select c.sha, c.message, s.slug as service, c.timestamp as committedAt, cd.deployment_id as deploymentId,
           cd.delivered_at as deliveredAt, cd.seconds, cd.commit_id as commitId
         from ${inOrderFrom(scope, "commit_deliveries", "cd")} cross join commits c on c.id = cd.commit_id
         where cd.environment = ${scope.environment} and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
@@ -223,7 +224,7 @@ export async function leadTimePage(q: Queryable, scope: MetricScope, seek: Seek)
 export async function failedChangesPage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<FailedChangeRow>> {
   return readPage(
     async (where, order, limit) =>
-      q.all<FailedChangeRow>(sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
+      allRows<FailedChangeRow>(q, sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
           case
             when recoveredAt is null then null
             when recoveredAt = rollbackAt then 'rollback'
@@ -248,7 +249,7 @@ export async function failedChangesPage(q: Queryable, scope: MetricScope, seek: 
 export async function restorePage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<RestoreRow>> {
   return readPage(
     async (where, order, limit) =>
-      q.all<RestoreRow>(sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
+      allRows<RestoreRow>(q, sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
           i.acknowledged_at as acknowledgedAt, case when i.status = 'resolved' then i.resolved_at end as resolvedAt
         from ${inOrderFrom(scope, "incidents", "i")}
         where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}${where}
@@ -261,7 +262,7 @@ export async function restorePage(q: Queryable, scope: MetricScope, seek: Seek):
 
 /** How many incidents started in the window (no figure counts them all): index-only, incidents_started_idx or incidents_service_started_idx. */
 export async function countIncidents(q: Queryable, scope: MetricScope): Promise<number> {
-  const row = await q.get<{ n: number }>(sql`select count(*) as n from ${fromInScope(scope, "incidents", "i")}
+  const row = await firstRow<{ n: number }>(q, sql`select count(*) as n from ${fromInScope(scope, "incidents", "i")}
     where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}`);
   return row?.n ?? 0;
 }

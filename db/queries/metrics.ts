@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
+import { allRows } from "../raw";
 
 /*
  * The scope of the DORA figures as SQL (D, failed changes, leads), shared by the facts the figures are
@@ -71,7 +72,7 @@ export type DeploymentTotalRow = { service: string; team: string | null; environ
 
 /** All-time successful deployments per service and environment (Prometheus counter). */
 export async function deploymentTotals(q: Queryable): Promise<DeploymentTotalRow[]> {
-  return q.all<DeploymentTotalRow>(sql`select s.slug as service, s.team, d.environment, count(*) as deployments
+  return allRows<DeploymentTotalRow>(q, sql`select s.slug as service, s.team, d.environment, count(*) as deployments
     from deployments d join services s on s.id = d.service_id
     where d.status = 'success'
     group by s.slug, d.environment order by s.slug, d.environment`);

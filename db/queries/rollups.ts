@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "../database";
 import { countedLead } from "./metrics";
+import { allRows, firstRow, execute } from "../raw";
 
 /*
  * The rollups recomputed from the views that state the rules (migration 0016): counted_deployments per
@@ -20,7 +21,7 @@ export type RebuildSummary = {
 
 /** Runs a statement ending in `returning 1 as one`: how many rows it wrote. */
 async function written(tx: Queryable, statement: SQL): Promise<number> {
-  return (await tx.all<{ one: number }>(statement)).length;
+  return (await allRows<{ one: number }>(tx, statement)).length;
 }
 
 /**
@@ -40,7 +41,7 @@ async function reconcile(tx: Queryable, table: string, key: string[], values: st
   return removed + upserted;
 }
 
-const count = async (tx: Queryable, table: string) => (await tx.get<{ n: number }>(sql`select count(*) as n from ${sql.raw(table)}`))!.n;
+const count = async (tx: Queryable, table: string) => (await firstRow<{ n: number }>(tx, sql`select count(*) as n from ${sql.raw(table)}`))!.n;
 
 /** Recomputes every stored rollup from the views, in one transaction. */
 export async function rebuildRollups(db: Database): Promise<RebuildSummary> {
@@ -68,8 +69,8 @@ export async function rebuildRollups(db: Database): Promise<RebuildSummary> {
     );
     // lead_days holds each day's leads in parts of at most 256, 8-byte big-endian ms each (migration 0013);
     // no trigger reads it, so it is simply written again from the deliveries just brought in line.
-    await tx.run(sql`delete from lead_days`);
-    await tx.run(sql`insert into lead_days (service_id, environment, day, part, ms, n)
+    await execute(tx, sql`delete from lead_days`);
+    await execute(tx, sql`insert into lead_days (service_id, environment, day, part, ms, n)
       select service_id, environment, day, rn / 256, unhex(group_concat(printf('%016x', v), '')), count(*)
       from (
         select service_id, environment, day, cast(round(seconds * 1000) as integer) as v,

@@ -1,6 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { wallLinks, type WallLink } from "../schema";
+import { allRows } from "../raw";
 
 export async function insertWallLink(q: Queryable, values: typeof wallLinks.$inferInsert): Promise<WallLink> {
   return (await q.insert(wallLinks).values(values).returning())[0]!;
@@ -23,7 +24,7 @@ export type WallScope = { team?: string; services?: string[] };
 
 /** Production deployments per service since `since` (today, on the wall): how many succeeded and failed. */
 export async function deploymentsSince(q: Queryable, since: Date, scope: WallScope): Promise<{ service: string; succeeded: number; failed: number }[]> {
-  return q.all<{ service: string; succeeded: number; failed: number }>(sql`select s.slug as service,
+  return allRows<{ service: string; succeeded: number; failed: number }>(q, sql`select s.slug as service,
       sum(d.status = 'success') as succeeded, sum(d.status = 'failure') as failed
     from deployments d join services s on s.id = d.service_id
     where d.environment = 'production' and d.finished_at >= ${since.getTime()} and d.status in ('success', 'failure')

@@ -3,6 +3,7 @@ import type { Queryable } from "../database";
 import type { CountedDeploymentRow, FailedChangeRow } from "../queries/metric-rows";
 import { deliveredCte, type MetricScope } from "../queries/metrics";
 import { failedCte } from "./failed-reference";
+import { allRows } from "../raw";
 
 /*
  * The deployments and failures drill-downs as first written, straight from the CTEs that define D and a
@@ -10,7 +11,7 @@ import { failedCte } from "./failed-reference";
  */
 
 export async function failedChangeRowsFromCtes(q: Queryable, scope: MetricScope): Promise<FailedChangeRow[]> {
-  return q.all<FailedChangeRow>(sql`with ${deliveredCte(scope)}, ${failedCte()}
+  return allRows<FailedChangeRow>(q, sql`with ${deliveredCte(scope)}, ${failedCte()}
     select f.id, s.slug as service, dep.version, f.finished_at as finishedAt, dep.change_failed as changeFailed,
       (select r.id from counted_deployments r where r.rollback_of_id = f.id order by r.finished_at limit 1) as rollbackId,
       (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.id) as incidentIds,
@@ -26,7 +27,7 @@ export async function failedChangeRowsFromCtes(q: Queryable, scope: MetricScope)
 }
 
 export async function countedDeploymentsFromCtes(q: Queryable, scope: MetricScope): Promise<CountedDeploymentRow[]> {
-  return q.all<CountedDeploymentRow>(sql`with ${deliveredCte(scope)}, ${failedCte()}
+  return allRows<CountedDeploymentRow>(q, sql`with ${deliveredCte(scope)}, ${failedCte()}
     select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.id is not null as failed,
       d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
