@@ -1,14 +1,14 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { openDatabase } from "@/db/client";
+import { getDatabase } from "@/db/client";
 import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 /*
  * The production server: Next's request handler behind a plain node:http server that answers
- * deployment ingestion itself (ingest-fast-path.ts). Started through serverCommand (command.ts), which
+ * deployment ingestion itself (ingest-fast-path.ts). Started through serverCommand (lib/cli/server-command.ts), which
  * compiles this file first; `--port N` and `--hostname H` override PORT and the all-interfaces default.
  */
 
@@ -26,10 +26,11 @@ const hostname = values.hostname;
 const app = next({ dev: false, dir: process.cwd(), hostname, port: config.port });
 const handle = app.getRequestHandler();
 await app.prepare();
-// Its own connection (the database is migrated before the server starts): Next's routes hold theirs,
-// and one SQLite connection per door keeps their prepared statements and transactions apart.
-const ingestion = openDatabase(config.databasePath, { migrate: false });
-const writer = new GroupCommit(ingestion.db);
+// The process's one Database, shared with Next's routes (both find it on globalThis): one writer queue
+// for both doors, so their transactions take turns in-process instead of waiting on SQLite's lock, and
+// one reader, so the server keeps two connections rather than four.
+const database = getDatabase();
+const writer = new GroupCommit(database);
 
 const server = createServer((request, response) => {
   if (isIngestion(request)) void serveIngestion(request, response, writer);
@@ -48,7 +49,7 @@ function shutdown(signal: "SIGINT" | "SIGTERM") {
     void app
       .close()
       .catch(console.error)
-      .then(() => ingestion.db.close())
+      .then(() => database.close())
       .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
   });
 }
