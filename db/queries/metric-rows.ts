@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { recoveredAt } from "./metric-facts";
-import { countedLead, deliveredCte, fromInScope, leadsCte, serviceFilter, type MetricScope } from "./metrics";
+import { countedLead, fromInScope, serviceFilter, type MetricScope } from "./metrics";
 import { allRows, firstRow } from "../raw";
 
 /*
@@ -20,25 +20,7 @@ export type CountedDeploymentRow = {
   rollbackOfId: number | null;
 };
 
-export async function countedDeployments(q: Queryable, scope: MetricScope, onlyRework = false): Promise<CountedDeploymentRow[]> {
-  return allRows<CountedDeploymentRow>(q, sql`with ${deliveredCte(scope)}
-    select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
-      d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
-    from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
-      left join failed_changes f on f.deployment_id = d.id
-    ${onlyRework ? sql`where d.rework` : sql``}
-    order by d.finished_at desc, d.id desc`);
-}
-
 export type LeadTimeRow = { sha: string; message: string | null; service: string; committedAt: number; deploymentId: number; deliveredAt: number; seconds: number };
-
-export async function leadTimeRows(q: Queryable, scope: MetricScope): Promise<LeadTimeRow[]> {
-  return allRows<LeadTimeRow>(q, sql`with ${leadsCte(scope)}
-    select c.sha, c.message, s.slug as service, c.timestamp as committedAt, l.deployment_id as deploymentId,
-      l.at as deliveredAt, l.seconds
-    from leads l join commits c on c.id = l.commit_id join services s on s.id = l.service_id
-    order by l.at desc, c.sha`);
-}
 
 export type FailedChangeRow = {
   id: number;
@@ -52,40 +34,10 @@ export type FailedChangeRow = {
   rule: "rollback" | "incidents resolved" | "next deployment" | null;
 };
 
-/**
- * The failed changes of a window (kept in failed_changes by triggers), newest first, with what recovered
- * each: the same rule, from the same evidence, as the figure (metric-facts.ts recoveredAt).
- */
-export async function failedChangeRows(q: Queryable, scope: MetricScope): Promise<FailedChangeRow[]> {
-  return allRows<FailedChangeRow>(q, sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
-      case
-        when recoveredAt is null then null
-        when recoveredAt = rollbackAt then 'rollback'
-        when incidents > 0 then 'incidents resolved'
-        else 'next deployment'
-      end as rule
-    from (select f.deployment_id as id, named.slug as service, dep.version, f.finished_at as finishedAt, f.change_failed as changeFailed,
-        (select r.id from counted_deployments r where r.rollback_of_id = f.deployment_id order by r.finished_at limit 1) as rollbackId,
-        (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.deployment_id) as incidentIds,
-        ${recoveredAt} as recoveredAt, f.rollback_at as rollbackAt, f.incidents
-      from ${fromInScope(scope, "failed_changes", "f")} join deployments dep on dep.id = f.deployment_id join services named on named.id = f.service_id
-      where f.environment = ${scope.environment} and f.finished_at >= ${scope.from.getTime()} and f.finished_at < ${scope.to.getTime()}${serviceFilter(scope)})
-    order by finishedAt desc, id desc`);
-}
-
 export type RestoreRow = { id: number; title: string; service: string; severity: string; startedAt: number; acknowledgedAt: number | null; resolvedAt: number | null };
 
-/** Incidents started in the window (resolved ones count towards time to restore). */
-export async function restoreRows(q: Queryable, scope: MetricScope): Promise<RestoreRow[]> {
-  return allRows<RestoreRow>(q, sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
-      i.acknowledged_at as acknowledgedAt, case when i.status = 'resolved' then i.resolved_at end as resolvedAt
-    from incidents i join services s on s.id = i.service_id
-    where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}
-    order by i.started_at desc`);
-}
-
 /*
- * Pages of the same lists, in the same order, read straight from the indexes: keyset pagination seeks to
+ * The drill-down lists (db/test/drilldown-reference.ts holds their full forms), read straight from the indexes: keyset pagination seeks to
  * the row after (or before) a cursor and reads one page, so a page of a million-row window costs what a
  * page of a small one does. Each list orders by its time newest first, then a unique tiebreaker.
  */
@@ -176,7 +128,7 @@ function inOrderFrom(scope: MetricScope, table: "counted_deployments" | "commit_
   return scope.service !== undefined ? sql`services s cross join ${rows} on ${key} = s.id` : sql`${rows} cross join services s on s.id = ${key}`;
 }
 
-/** A page of countedDeployments: through deployments_delivered_idx or deployments_finished_idx (one service: deployments_service_env_finished_idx). */
+/** A page of the counted deployments (D), newest first: through deployments_delivered_idx or deployments_finished_idx (one service: deployments_service_env_finished_idx). */
 export async function countedDeploymentsPage(q: Queryable, scope: MetricScope, onlyRework: boolean, seek: Seek): Promise<Page<CountedDeploymentRow>> {
   return readPage(
     async (where, order, limit) =>
@@ -194,7 +146,7 @@ export async function countedDeploymentsPage(q: Queryable, scope: MetricScope, o
 /** A lead-time row with the commit's id, which (after its time and sha) places it in the list. */
 export type LeadTimePageRow = LeadTimeRow & { commitId: number };
 
-/** Delivered newest first, then by sha as leadTimeRows; the commit id makes ties unique, and the cursor's sha is looked up from it. */
+/** Delivered newest first, then by sha; the commit id makes ties unique, and the cursor's sha is looked up from it. */
 const leadOrder: ListOrder = {
   at: sql`cd.delivered_at`,
   tie: (cursor, older) =>
@@ -204,7 +156,7 @@ const leadOrder: ListOrder = {
   order: (older) => (older ? sql`cd.delivered_at desc, c.sha asc, cd.commit_id asc` : sql`cd.delivered_at asc, c.sha desc, cd.commit_id desc`),
 };
 
-/** A page of leadTimeRows (the leads of leadsCte in metrics.ts): through commit_deliveries_env_at_idx (one service: commit_deliveries_service_env_at_idx). */
+/** A page of the commits delivered in the window with their leads (the leads of leadsCte in metrics.ts): through commit_deliveries_env_at_idx (one service: commit_deliveries_service_env_at_idx). */
 export async function leadTimePage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<LeadTimePageRow>> {
   return readPage(
     async (where, order, limit) =>
@@ -220,7 +172,7 @@ export async function leadTimePage(q: Queryable, scope: MetricScope, seek: Seek)
   );
 }
 
-/** A page of failedChangeRows: through failed_changes_env_finished_idx (one service: failed_changes_service_env_finished_idx). */
+/** A page of the failed changes with what recovered each (the same rule, from the same evidence, as the figure: metric-facts.ts recoveredAt): through failed_changes_env_finished_idx (one service: failed_changes_service_env_finished_idx). */
 export async function failedChangesPage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<FailedChangeRow>> {
   return readPage(
     async (where, order, limit) =>
@@ -245,7 +197,7 @@ export async function failedChangesPage(q: Queryable, scope: MetricScope, seek: 
   );
 }
 
-/** A page of restoreRows, started newest first then by id: through incidents_started_idx (one service: incidents_service_started_idx). */
+/** A page of the incidents started in the window, newest first then by id: through incidents_started_idx (one service: incidents_service_started_idx). */
 export async function restorePage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<RestoreRow>> {
   return readPage(
     async (where, order, limit) =>

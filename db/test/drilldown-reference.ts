@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../database";
-import type { CountedDeploymentRow, FailedChangeRow } from "../queries/metric-rows";
-import { deliveredCte, type MetricScope } from "../queries/metrics";
+import type { CountedDeploymentRow, FailedChangeRow, LeadTimeRow, RestoreRow } from "../queries/metric-rows";
+import { deliveredCte, leadsCte, serviceFilter, type MetricScope } from "../queries/metrics";
 import { failedCte } from "./failed-reference";
 import { allRows } from "../raw";
 
@@ -33,4 +33,22 @@ export async function countedDeploymentsFromCtes(q: Queryable, scope: MetricScop
     from d_scope d join deployments dep on dep.id = d.id join services s on s.id = d.service_id
       left join failed f on f.id = d.id
     order by d.finished_at desc, d.id desc`);
+}
+
+/** Every commit delivered in the window with its lead, as the lead-time list shows them (newest first, then by sha). */
+export async function leadTimeRowsInFull(q: Queryable, scope: MetricScope): Promise<LeadTimeRow[]> {
+  return allRows<LeadTimeRow>(q, sql`with ${leadsCte(scope)}
+    select c.sha, c.message, s.slug as service, c.timestamp as committedAt, l.deployment_id as deploymentId,
+      l.at as deliveredAt, l.seconds
+    from leads l join commits c on c.id = l.commit_id join services s on s.id = l.service_id
+    order by l.at desc, c.sha`);
+}
+
+/** Incidents started in the window (resolved ones count towards time to restore). */
+export async function restoreRowsInFull(q: Queryable, scope: MetricScope): Promise<RestoreRow[]> {
+  return allRows<RestoreRow>(q, sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
+      i.acknowledged_at as acknowledgedAt, case when i.status = 'resolved' then i.resolved_at end as resolvedAt
+    from incidents i join services s on s.id = i.service_id
+    where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}
+    order by i.started_at desc`);
 }
