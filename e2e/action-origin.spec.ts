@@ -77,7 +77,7 @@ test("a cross-site form post without Next-Action is refused with 403, not 500", 
 // Issue 15: a record page's loading.tsx streamed the shell first, so notFound() answered 200.
 test("an unknown record's page answers 404", async ({ playwright, baseURL }) => {
   const viewer = await playwright.request.newContext({ baseURL, storageState: storageStateFor("viewer") });
-  for (const path of ["/deployments/999999", "/incidents/99999", "/changes/99999", "/services/no-such-service", "/incidents/abc"]) {
+  for (const path of ["/deployments/999999", "/incidents/99999", "/changes/99999", "/services/no-such-service", "/incidents/abc", "/drilldown/no-such-figure"]) {
     const response = await viewer.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(404);
   }

@@ -13,6 +13,7 @@ import IncidentLayout from "@/app/(app)/incidents/[id]/layout";
 import ChangeLayout from "@/app/(app)/changes/[id]/layout";
 import ServiceLayout from "@/app/(app)/services/[slug]/layout";
 import IntegrationLayout from "@/app/(app)/settings/integrations/[id]/layout";
+import DrilldownLayout from "@/app/(app)/drilldown/[kind]/layout";
 
 vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
 
@@ -50,6 +51,7 @@ const LAYOUTS = [
   ["incidents", IncidentLayout, { id: "99999" }],
   ["changes", ChangeLayout, { id: "99999" }],
   ["services", ServiceLayout, { slug: "no-such-service" }],
+  ["drilldown", DrilldownLayout, { kind: "no-such-figure" }],
 ] as const;
 
 describe("a record's page", () => {
@@ -64,6 +66,7 @@ describe("a record's page", () => {
     setRequestHeaders({ cookie: viewerCookie });
     expect(await outcome(IncidentLayout, { id: String(incidentId) })).toBe("rendered");
     expect(await outcome(ServiceLayout, { slug: "checkout" })).toBe("rendered");
+    expect(await outcome(DrilldownLayout, { kind: "lead-time" })).toBe("rendered");
   });
 
   it("sends an anonymous visitor to sign-in before saying whether a record exists, and checks the role", async () => {
@@ -78,16 +81,15 @@ describe("a record's page", () => {
 /*
  * The class, not the three pages: a loading.tsx is a Suspense boundary, and a notFound() inside one is
  * sent as 200. Every page under app/(app) that calls notFound() must have its dynamic segment checked
- * by a layout of that segment, with no loading.tsx above the segment. (drilldown/[kind] is being
- * reworked elsewhere and is left out here; wall/[token] sits outside app/(app).)
+ * by a layout of that segment, with no loading.tsx above the segment. (wall/[token] sits outside app/(app).)
  */
 describe("pages that can be not found", () => {
   const root = path.resolve("app/(app)");
   const pages = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => path.basename(f) === "page.tsx").map((f) => path.join(root, f));
-  const notFoundPages = pages.filter((file) => !file.includes(`${path.sep}drilldown${path.sep}`) && /\bnotFound\(\)/.test(fs.readFileSync(file, "utf8")));
+  const notFoundPages = pages.filter((file) => /\bnotFound\(\)/.test(fs.readFileSync(file, "utf8")));
 
   it("include the record pages", () => {
-    expect(notFoundPages.map((f) => path.relative(root, path.dirname(f))).sort()).toEqual(expect.arrayContaining(["changes/[id]", "deployments/[id]", "incidents/[id]", "services/[slug]", "settings/integrations/[id]"]));
+    expect(notFoundPages.map((f) => path.relative(root, path.dirname(f))).sort()).toEqual(expect.arrayContaining(["changes/[id]", "deployments/[id]", "drilldown/[kind]", "incidents/[id]", "services/[slug]", "settings/integrations/[id]"]));
   });
 
   it.each(notFoundPages.map((f) => [path.relative(root, f), f]))("%s is checked by its segment's layout, above any loading boundary", (_, file) => {

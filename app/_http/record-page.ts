@@ -7,9 +7,8 @@ import { findDeploymentById } from "@/db/queries/ingest";
 import { findIntegration } from "@/db/queries/integrations";
 import { findServiceBySlug } from "@/db/queries/services";
 import type { Permission } from "@/lib/auth/roles";
+import { DRILLDOWNS } from "@/lib/dora/links";
 import { requirePageUser } from "./session";
-
-
 
 const FINDERS = {
   deployment: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findDeploymentById(q, Number(key)) : undefined),
@@ -17,6 +16,7 @@ const FINDERS = {
   change: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findChange(q, Number(key)) : undefined),
   integration: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findIntegration(q, Number(key)) : undefined),
   service: (q: Queryable, key: string) => findServiceBySlug(q, key),
+  drilldown: async (_q: Queryable, key: string) => (DRILLDOWNS as readonly string[]).includes(key) || undefined,
 } as const;
 
 export type RecordKind = keyof typeof FINDERS;
