@@ -276,35 +276,14 @@ BEGIN
   ON CONFLICT (`service_id`, `environment`, `day`, `part`) DO UPDATE SET `ms` = unhex(hex(`lead_days`.`ms`) || printf('%016x', CAST(round(NEW.`seconds` * 1000) AS integer))), `n` = `lead_days`.`n` + 1;
 END;
 --> statement-breakpoint
--- Any other change to a delivery rebuilds its (old and new) day's parts from the deliveries of that day.
--- The deliveries are sought within a day's length either side of the changed one (no day is longer),
--- so the index on (service_id, environment, delivered_at) finds them.
-CREATE TRIGGER `lead_days_on_delete` AFTER DELETE ON `commit_deliveries`
-BEGIN
-  DELETE FROM `lead_days` WHERE `service_id` = OLD.`service_id` AND `environment` = OLD.`environment` AND `day` = OLD.`day`;
-  INSERT INTO `lead_days` (`service_id`, `environment`, `day`, `part`, `ms`, `n`)
-  SELECT OLD.`service_id`, OLD.`environment`, OLD.`day`, `rn` / 256, unhex(group_concat(printf('%016x', `v`), '')), count(*)
-  FROM (
-    SELECT CAST(round(cd.`seconds` * 1000) AS integer) AS `v`, row_number() OVER () - 1 AS `rn`
-    FROM `commit_deliveries` cd
-    WHERE cd.`service_id` = OLD.`service_id` AND cd.`environment` = OLD.`environment`
-      AND cd.`delivered_at` > OLD.`delivered_at` - 86400000 AND cd.`delivered_at` < OLD.`delivered_at` + 86400000
-      AND cd.`day` = OLD.`day` AND cd.`seconds` > 0
-  ) GROUP BY `rn` / 256;
-END;
+-- Any other change to a delivery rebuilds its (old and new) day's parts from the deliveries of that day:
+-- inserting a day into lead_days_refresh does it, so the rebuild is written once. The deliveries are sought
+-- within a day's length either side of the changed one (`near`; no day is longer), so the index on
+-- (service_id, environment, delivered_at) finds them.
+CREATE VIEW `lead_days_refresh` AS SELECT NULL AS `service_id`, NULL AS `environment`, NULL AS `day`, NULL AS `near` WHERE 0;
 --> statement-breakpoint
-CREATE TRIGGER `lead_days_on_update` AFTER UPDATE ON `commit_deliveries`
+CREATE TRIGGER `lead_days_refresh_on_insert` INSTEAD OF INSERT ON `lead_days_refresh`
 BEGIN
-  DELETE FROM `lead_days` WHERE `service_id` = OLD.`service_id` AND `environment` = OLD.`environment` AND `day` = OLD.`day`;
-  INSERT INTO `lead_days` (`service_id`, `environment`, `day`, `part`, `ms`, `n`)
-  SELECT OLD.`service_id`, OLD.`environment`, OLD.`day`, `rn` / 256, unhex(group_concat(printf('%016x', `v`), '')), count(*)
-  FROM (
-    SELECT CAST(round(cd.`seconds` * 1000) AS integer) AS `v`, row_number() OVER () - 1 AS `rn`
-    FROM `commit_deliveries` cd
-    WHERE cd.`service_id` = OLD.`service_id` AND cd.`environment` = OLD.`environment`
-      AND cd.`delivered_at` > OLD.`delivered_at` - 86400000 AND cd.`delivered_at` < OLD.`delivered_at` + 86400000
-      AND cd.`day` = OLD.`day` AND cd.`seconds` > 0
-  ) GROUP BY `rn` / 256;
   DELETE FROM `lead_days` WHERE `service_id` = NEW.`service_id` AND `environment` = NEW.`environment` AND `day` = NEW.`day`;
   INSERT INTO `lead_days` (`service_id`, `environment`, `day`, `part`, `ms`, `n`)
   SELECT NEW.`service_id`, NEW.`environment`, NEW.`day`, `rn` / 256, unhex(group_concat(printf('%016x', `v`), '')), count(*)
@@ -312,7 +291,18 @@ BEGIN
     SELECT CAST(round(cd.`seconds` * 1000) AS integer) AS `v`, row_number() OVER () - 1 AS `rn`
     FROM `commit_deliveries` cd
     WHERE cd.`service_id` = NEW.`service_id` AND cd.`environment` = NEW.`environment`
-      AND cd.`delivered_at` > NEW.`delivered_at` - 86400000 AND cd.`delivered_at` < NEW.`delivered_at` + 86400000
+      AND cd.`delivered_at` > NEW.`near` - 86400000 AND cd.`delivered_at` < NEW.`near` + 86400000
       AND cd.`day` = NEW.`day` AND cd.`seconds` > 0
   ) GROUP BY `rn` / 256;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `lead_days_on_delete` AFTER DELETE ON `commit_deliveries`
+BEGIN
+  INSERT INTO `lead_days_refresh` (`service_id`, `environment`, `day`, `near`) VALUES (OLD.`service_id`, OLD.`environment`, OLD.`day`, OLD.`delivered_at`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `lead_days_on_update` AFTER UPDATE ON `commit_deliveries`
+BEGIN
+  INSERT INTO `lead_days_refresh` (`service_id`, `environment`, `day`, `near`)
+  VALUES (OLD.`service_id`, OLD.`environment`, OLD.`day`, OLD.`delivered_at`), (NEW.`service_id`, NEW.`environment`, NEW.`day`, NEW.`delivered_at`);
 END;
