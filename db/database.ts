@@ -18,10 +18,10 @@ export interface ChangeFeed {
 
 /**
  * The port every part of Tandem talks to the data through: the app, the API, the CLI, the wall and the
- * tests. Engines implement it (db/sqlite/); nothing outside db/ knows which one is running.
+ * tests. Engines implement it (db/sqlite/, db/postgres/); nothing outside db/ knows which one is running.
  */
 export interface Database {
-  readonly engine: "sqlite";
+  readonly engine: "sqlite" | "postgres";
   /**
    * Reads: outside a transaction they see committed data only, never another caller's open transaction;
    * inside one (same async context) they go through it and see its writes.

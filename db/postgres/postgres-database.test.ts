@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { allRows, execute, firstRow } from "../raw";
+import { postgresAvailable, usePostgres } from "../test/postgres";
+import { openPostgresDatabase, type PostgresDatabase } from "./postgres-database";
+
+describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
+  const server = usePostgres();
+  const opened: PostgresDatabase[] = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) await db.close();
+  });
+
+  async function open(url?: string): Promise<PostgresDatabase> {
+    const db = openPostgresDatabase(url ?? (await server.fresh()), { poolSize: 4 });
+    opened.push(db);
+    await execute(db.read, sql`create table if not exists items (id integer primary key, n bigint not null, at bigint, ok boolean)`);
+    return db;
+  }
+  const count = async (db: PostgresDatabase) => (await firstRow<{ n: number }>(db.read, sql`select count(*) as n from items`))!.n;
+
+  it("gives bigint and numeric results as numbers, as SQLite does", async () => {
+    const db = await open();
+    await execute(db.read, sql`insert into items values (1, 1795185000200, null, true)`);
+    const row = await firstRow<{ n: unknown; total: unknown; mean: unknown; ok: unknown }>(
+      db.read,
+      sql`select n, sum(n) over () as total, avg(n) over () as mean, ok from items`,
+    );
+    expect(row).toEqual({ n: 1795185000200, total: 1795185000200, mean: 1795185000200, ok: true });
+  });
+
+  it("commits, rolls back on a throw, and nests as savepoints", async () => {
+    const db = await open();
+    await db.transaction((tx) => execute(tx, sql`insert into items (id, n) values (1, 1)`));
+    await expect(
+      db.transaction(async (tx) => {
+        await execute(tx, sql`insert into items (id, n) values (2, 2)`);
+        throw new Error("no");
+      }),
+    ).rejects.toThrow("no");
+    await db.transaction(async (tx) => {
+      await execute(tx, sql`insert into items (id, n) values (3, 3)`);
+      await expect(
+        db.transaction(async (inner) => {
+          await execute(inner, sql`insert into items (id, n) values (4, 4)`);
+          throw new Error("inner");
+        }),
+      ).rejects.toThrow("inner");
+      expect(db.inTransaction()).toBe(true);
+    });
+    expect(db.inTransaction()).toBe(false);
+    expect((await allRows<{ id: number }>(db.read, sql`select id from items order by id`)).map((r) => r.id)).toEqual([1, 3]);
+  });
+
+  it("reads inside a transaction through it, and outside it only what is committed", async () => {
+    const db = await open();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inside = -1;
+    const writing = db.transaction(async (tx) => {
+      await execute(tx, sql`insert into items (id, n) values (1, 1)`);
+      inside = await count(db);
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await count(db)).toBe(0);
+    release();
+    await writing;
+    expect(inside).toBe(1);
+    expect(await count(db)).toBe(1);
+  });
+
+  it("runs a transaction again when it loses a race, so read-then-write rules hold across servers", async () => {
+    const url = await server.fresh();
+    const [a, b] = [await open(url), await open(url)];
+    await execute(a.read, sql`insert into items (id, n) values (1, 0)`);
+    // Each reads the counter and writes it plus one: without serializable isolation and the retry, two
+    // racing servers would both write the same value and one increment would be lost.
+    const bump = (db: PostgresDatabase) =>
+      db.transaction(async (tx) => {
+        const { n } = (await firstRow<{ n: number }>(tx, sql`select n from items where id = 1`))!;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await execute(tx, sql`update items set n = ${n + 1} where id = 1`);
+      });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => bump(i % 2 ? a : b)));
+    expect((await firstRow<{ n: number }>(a.read, sql`select n from items where id = 1`))!.n).toBe(10);
+  });
+
+  it("tells every server's change feed about a commit, and not about a rollback", async () => {
+    const url = await server.fresh();
+    const [a, b] = [await open(url), await open(url)];
+    const heard: string[] = [];
+    b.changes.subscribe((version) => heard.push(version));
+    await (b.changes as unknown as { start(): Promise<void> }).start();
+    const before = b.changes.version();
+    await expect(
+      a.transaction(async (tx) => {
+        await execute(tx, sql`insert into items (id, n) values (9, 9)`);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow();
+    await a.transaction((tx) => execute(tx, sql`insert into items (id, n) values (1, 1)`));
+    await expect.poll(() => b.changes.version(), { timeout: 2_000 }).not.toBe(before);
+    expect(heard).toHaveLength(1);
+    // The writer's own feed moves as its commit returns, before any notification comes back.
+    const own = a.changes.version();
+    await a.transaction((tx) => execute(tx, sql`insert into items (id, n) values (2, 2)`));
+    expect(a.changes.version()).not.toBe(own);
+  });
+
+  it("hears again after its listening connection is cut, and says something may have changed meanwhile", async () => {
+    const url = await server.fresh();
+    const [a, b] = [await open(url), await open(url)];
+    const feed = b.changes as unknown as { start(): Promise<void> };
+    await feed.start();
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const before = b.changes.version();
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN tandem_changes' and pid <> pg_backend_pid()");
+      await expect.poll(() => b.changes.version(), { timeout: 5_000 }).not.toBe(before);
+      const after = b.changes.version();
+      await a.transaction((tx) => execute(tx, sql`insert into items (id, n) values (1, 1)`));
+      await expect.poll(() => b.changes.version(), { timeout: 5_000 }).not.toBe(after);
+    } finally {
+      await admin.end();
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import path from "node:path";
+import { sql, type SQL } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import type { Database, Queryable } from "../database";
+import { CHANGES_CHANNEL, PostgresChangeFeed } from "./change-feed";
+import "./types";
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "postgres", "migrations");
+
+/** Any fixed number: every Tandem server takes the same lock before migrating. */
+const MIGRATION_LOCK = 7_216_301;
+
+/** serialization_failure and deadlock_detected: the transaction lost a race and may simply run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const MAX_ATTEMPTS = 12;
+
+export type PostgresOptions = {
+  /** Connections in this server's pool (TANDEM_DB_POOL). */
+  poolSize?: number;
+  /** statement_timeout for every statement, in ms (TANDEM_DB_TIMEOUT_MS). */
+  statementTimeoutMs?: number;
+};
+
+/** The PostgreSQL engine's Database, with what only it has. */
+export type PostgresDatabase = Database & {
+  readonly engine: "postgres";
+  readonly pool: pg.Pool;
+  /** Drizzle on the pool, for a library that brings its own queries (better-auth's adapter). */
+  readonly drizzle: NodePgDatabase;
+  /** Applies the migrations not yet applied, once across every server starting at the same time. */
+  migrate(): Promise<void>;
+};
+
+type Open = { tx: Queryable };
+
+/**
+ * Query modules are written once, against the SQLite schema's types (db/schema); the same Drizzle calls
+ * build PostgreSQL's SQL here, because the twin schema (db/postgres/schema) has the same names and stores
+ * values the SQLite column codecs read and write unchanged (epoch ms in bigint, booleans, JSON as text).
+ * Raw SQL goes through all/get/run (db/raw.ts), which Drizzle's PostgreSQL database lacks: added here.
+ */
+function asQueryable(database: NodePgDatabase | Parameters<Parameters<NodePgDatabase["transaction"]>[0]>[0]): Queryable {
+  const raw = {
+    all: async (query: SQL) => (await database.execute(query)).rows,
+    get: async (query: SQL) => (await database.execute(query)).rows[0],
+    run: async (query: SQL) => {
+      await database.execute(query);
+    },
+  };
+  return new Proxy(database, {
+    get: (target, property, receiver) =>
+      Object.hasOwn(raw, property) ? raw[property as keyof typeof raw] : (Reflect.get(target, property, receiver) as unknown),
+  }) as unknown as Queryable;
+}
+
+function isRetryable(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && RETRYABLE.has(code)) return true;
+  }
+  return false;
+}
+
+/** Waits a little longer each time, and differently in each racer, so two that collided don't collide again. */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(2 ** attempt, 50) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Opens a pool on a PostgreSQL database. Write transactions are SERIALIZABLE and run again when they lose
+ * a race (serialization failure, deadlock): every rule that SQLite's single writer keeps by running one
+ * transaction at a time (the idempotency of externalId, approvals, the incident state machine, the rollup
+ * triggers) holds the same way across any number of servers, without a lock per rule. So `work` must do
+ * nothing but database work that can be repeated; effects outside the database happen after it returns.
+ */
+export function openPostgresDatabase(url: string, options: PostgresOptions = {}): PostgresDatabase {
+  const connection: pg.ClientConfig = {
+    connectionString: url,
+    application_name: "tandem",
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  // A connection that dies idle (database restarted) is dropped from the pool; the next query opens another.
+  pool.on("error", () => undefined);
+  const db = drizzle({ client: pool });
+  const reader = asQueryable(db);
+  const context = new AsyncLocalStorage<Open>();
+  const changes = new PostgresChangeFeed(connection);
+  let closed = false;
+
+  async function outermost<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await db.transaction(
+          async (tx) => {
+            const open = { tx: asQueryable(tx) };
+            const value = await context.run(open, () => work(open.tx));
+            // Delivered at commit, and only if it commits: every server's feed hears of it.
+            await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, '')`);
+            return value;
+          },
+          { isolationLevel: "serializable" },
+        );
+        changes.committed();
+        return result;
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        await backoff(attempt);
+      }
+    }
+  }
+
+  const database: PostgresDatabase = {
+    engine: "postgres",
+    pool,
+    drizzle: db,
+    get read() {
+      return context.getStore()?.tx ?? reader;
+    },
+    transaction: <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
+      const outer = context.getStore();
+      if (!outer) return outermost(work);
+      // A savepoint of the open transaction; a lost race still fails the outermost one, which runs again.
+      return (outer.tx as unknown as NodePgDatabase).transaction(async (tx) => {
+        const open = { tx: asQueryable(tx) };
+        return context.run(open, () => work(open.tx));
+      });
+    },
+    inTransaction: () => context.getStore() !== undefined,
+    changes,
+    migrate: async () => {
+      const client = await pool.connect();
+      try {
+        // Session-level: held while drizzle's migrator (on another connection) applies what is missing.
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        try {
+          await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await changes.stop();
+      await pool.end();
+    },
+  };
+  return database;
+}
