@@ -35,6 +35,12 @@ export interface Database {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** True inside `transaction`: what is read there may still roll back, so it must not be cached. */
   inTransaction(): boolean;
+  /**
+   * Whether an error thrown inside a nested transaction ended or doomed the whole transaction, not only
+   * the savepoint (a full disk on SQLite, a lost race on PostgreSQL, which runs the whole one again): a
+   * caller that turns a nested failure into an answer must rethrow these instead.
+   */
+  endsTransaction(error: unknown): boolean;
   readonly changes: ChangeFeed;
   close(): Promise<void>;
 }

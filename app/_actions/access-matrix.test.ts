@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabase, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getSqliteDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
   credentials.wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] }))).path.split("/").pop()!;
   await submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "standard", risk: "low" });
-  log = writeLog(getOpenedDatabase().sqlite);
+  log = writeLog(getSqliteDatabase().sqlite);
 });
 
 /** The headers each kind of caller brings: a session cookie, or a bearer credential an action must ignore. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabase, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getSqliteDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
@@ -86,7 +86,7 @@ beforeAll(async () => {
     "wall-links#removeWallLink": { id: String(wall) },
   };
   setRequestHeaders({ cookie: await sessionCookie("admin@example.com", "admin-password-1") });
-  log = writeLog(getOpenedDatabase().sqlite);
+  log = writeLog(getSqliteDatabase().sqlite);
 });
 
 type Action = (...args: [FormState, FormData] | [FormData]) => Promise<unknown>;

@@ -10,8 +10,8 @@ import "./types";
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "postgres", "migrations");
 
-/** Any fixed number: every Tandem server takes the same lock before migrating. */
-const MIGRATION_LOCK = 7_216_301;
+/** Any fixed number: every Tandem server takes the same lock to migrate and prepare the database. */
+const STARTUP_LOCK = 7_216_301;
 
 /** serialization_failure and deadlock_detected: the transaction lost a race and may simply run again. */
 const RETRYABLE = new Set(["40001", "40P01"]);
@@ -30,8 +30,10 @@ export type PostgresDatabase = Database & {
   readonly pool: pg.Pool;
   /** Drizzle on the pool, for a library that brings its own queries (better-auth's adapter). */
   readonly drizzle: NodePgDatabase;
-  /** Applies the migrations not yet applied, once across every server starting at the same time. */
+  /** Applies the migrations not yet applied; inside `alone`, so that servers starting together apply them once. */
   migrate(): Promise<void>;
+  /** Runs `work` while no other Tandem process is migrating or preparing this database (a lock on the server). */
+  alone<T>(work: () => Promise<T>): Promise<T>;
 };
 
 type Open = { tx: Queryable };
@@ -60,6 +62,16 @@ function isRetryable(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && RETRYABLE.has(code)) return true;
+  }
+  return false;
+}
+
+/** The connection went (database restarted, network): the transaction on it is gone too. */
+function isConnectionLost(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (code.startsWith("08") || code === "57P01" || code === "ECONNRESET" || code === "ECONNREFUSED")) return true;
+    if (e instanceof Error && /Connection terminated/i.test(e.message)) return true;
   }
   return false;
 }
@@ -131,19 +143,24 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       });
     },
     inTransaction: () => context.getStore() !== undefined,
+    endsTransaction: (error) => isRetryable(error) || isConnectionLost(error),
     changes,
-    migrate: async () => {
-      const client = await pool.connect();
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    alone: async <T>(work: () => Promise<T>): Promise<T> => {
+      // Its own connection, not one of the pool's: the work needs the pool, which may have only one.
+      const client = new pg.Client(connection);
+      client.on("error", () => undefined);
+      await client.connect();
       try {
-        // Session-level: held while drizzle's migrator (on another connection) applies what is missing.
-        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+        // Session-level: held while the work (on other connections) runs, released even if it throws.
+        await client.query("select pg_advisory_lock($1)", [STARTUP_LOCK]);
         try {
-          await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+          return await work();
         } finally {
-          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+          await client.query("select pg_advisory_unlock($1)", [STARTUP_LOCK]);
         }
       } finally {
-        client.release();
+        await client.end();
       }
     },
     close: async () => {

@@ -97,6 +97,7 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
     },
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => serial.run(() => work(writer)),
     inTransaction: () => serial.inside,
+    endsTransaction: () => !sqlite.inTransaction,
     get changes() {
       return reader().changes;
     },

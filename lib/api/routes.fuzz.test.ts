@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabase, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getSqliteDatabase } from "@/db/client";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { tempDir } from "@/db/test/temp-db";
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "viewer@example.com", name: "Viewer", role: "viewer", password: "viewer-password-1" });
   expect(await findUserByEmail(db.read, "viewer@example.com")).toBeDefined();
   setRequestHeaders({ cookie: await sessionCookie("viewer@example.com", "viewer-password-1") });
-  log = writeLog(getOpenedDatabase().sqlite, ["api_tokens.update"]);
+  log = writeLog(getSqliteDatabase().sqlite, ["api_tokens.update"]);
 });
 
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -4,7 +4,7 @@ import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements, adminAc } from "better-auth/plugins/admin/access";
 import { nextCookies } from "better-auth/next-js";
-import { getOpenedDatabase, type SqliteDatabase } from "@/db/client";
+import { getDatabase, isSqlite, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { getOrCreateSecret } from "@/db/queries/settings";
 import { getConfig } from "@/lib/config/config";
@@ -20,14 +20,19 @@ const roles = {
 };
 
 
-/** better-auth runs its own queries through Drizzle on the SQLite writer (it is not on the async port). */
-export function createAuth(db: SqliteDatabase, options: { secret: string; publicUrl: string | undefined; port: number }) {
+/** better-auth runs its own queries through Drizzle, on the engine's own Drizzle database (it is not on the port). */
+function authAdapter(db: Database) {
+  if (isSqlite(db)) return drizzleAdapter(db.drizzle, { provider: "sqlite", schema });
+  throw new Error(`sign-in is not available on the ${db.engine} engine yet`);
+}
+
+export function createAuth(db: Database, options: { secret: string; publicUrl: string | undefined; port: number }) {
   return betterAuth({
     appName: "Tandem",
     secret: options.secret,
     // Without TANDEM_URL the base URL comes from each request's own host, so a server reached by IP works.
     baseURL: options.publicUrl ?? { allowedHosts: ["*"], fallback: `http://localhost:${options.port}` },
-    database: drizzleAdapter(db.drizzle, { provider: "sqlite", schema }),
+    database: authAdapter(db),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -48,7 +53,7 @@ const globalForAuth = globalThis as unknown as { tandemAuth?: Promise<Auth> };
 
 async function buildAuth(): Promise<Auth> {
   const config = getConfig();
-  const { db } = getOpenedDatabase();
+  const db = getDatabase();
   return createAuth(db, { secret: await getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
 }
 

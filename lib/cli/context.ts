@@ -1,20 +1,42 @@
-import { openDatabase, type OpenedDatabase } from "@/db/client";
+import { connectDatabase, type Connected } from "@/db/client";
+import { describeTarget, type DatabaseTarget } from "@/db/url";
 import { ConfigError, parseConfig, type Config } from "@/lib/config/config";
 import { UsageError, type CliIo } from "./io";
 
-/** Opens the configured database for one command and always closes it afterwards. */
-export async function withDatabase<T>(io: CliIo, run: (opened: OpenedDatabase, config: Config) => Promise<T> | T): Promise<T> {
-  let config: Config;
+/** The configuration of one command; a problem with it is the command's usage error. */
+export function commandConfig(io: CliIo): Config {
   try {
-    config = parseConfig(io.env);
+    return parseConfig(io.env);
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
     throw e;
   }
-  const opened = openDatabase(config.databasePath);
+}
+
+/** The options connectDatabase takes from the configuration. */
+export function connectionOptions(config: Config) {
+  return { poolSize: config.databasePool, statementTimeoutMs: config.databaseTimeoutMs };
+}
+
+/** Opens (and migrates) the configured database for one command and always closes it afterwards. */
+export async function withDatabase<T>(io: CliIo, run: (connected: Connected, config: Config) => Promise<T> | T): Promise<T> {
+  const config = commandConfig(io);
+  let connected: Connected;
   try {
-    return await run(opened, config);
-  } finally {
-    await opened.db.close();
+    connected = await connectDatabase(config.database, connectionOptions(config));
+  } catch (e) {
+    throw new UsageError(`cannot open the database ${describeTarget(config.database)}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  try {
+    return await run(connected, config);
+  } finally {
+    await connected.db.close();
+  }
+}
+
+/** The SQLite file a file-level command (backup, restore) works on; PostgreSQL has its own tools for that. */
+export function sqliteFileFor(command: "backup" | "restore", target: DatabaseTarget): string {
+  if (target.engine === "sqlite") return target.file;
+  const tool = command === "backup" ? "pg_dump" : "pg_restore";
+  throw new UsageError(`${command} works on the embedded SQLite database; DATABASE_URL names PostgreSQL, so use ${tool} (e.g. ${tool === "pg_dump" ? "pg_dump --format=custom --file=tandem.dump" : "pg_restore --clean --dbname=…"} "$DATABASE_URL")`);
 }

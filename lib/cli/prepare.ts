@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { openDatabase } from "@/db/client";
+import { connectDatabase, type Connected } from "@/db/client";
+import { describeTarget } from "@/db/url";
 import { countSignInUsers } from "@/db/queries/users";
 import { getOrCreateSecret } from "@/db/queries/settings";
 import { seedDemo } from "@/lib/demo/seed-demo";
@@ -7,6 +8,7 @@ import { createAuth } from "@/lib/auth/auth";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Config } from "@/lib/config/config";
 import { createUserAccount } from "@/lib/users/users";
+import { connectionOptions } from "./context";
 import type { CliIo } from "./io";
 import { startProgress } from "./progress";
 
@@ -19,28 +21,36 @@ export type Prepared = { created: boolean; seeded: boolean; admin: { email: stri
  * created the file itself (TANDEM_DEMO=auto), and make a first admin when nobody can sign in.
  */
 export async function prepareDatabase(config: Config, io: CliIo, now = Date.now()): Promise<Prepared> {
-  const { db, created } = openDatabase(config.databasePath);
-  try {
-    let seeded = false;
-    if (created && config.demo === "auto") {
-      const progress = startProgress(io, "Seeding demo data");
-      const summary = await seedDemo(db, SYSTEM_ACTOR, { days: 90, services: 8, seed: 1, now }, progress.update);
-      progress.stop();
-      io.out(`Created ${config.databasePath} with demo data: ${summary.deployments} deployments, ${summary.incidents} incidents, ${summary.changes} change requests.`);
-      seeded = true;
-    }
-    let admin: Prepared["admin"] = null;
-    // Demo people have no password, so count only users who can actually sign in.
-    if ((await countSignInUsers(db.read)) === 0) {
-      const password = randomBytes(12).toString("base64url");
-      const auth = createAuth(db, { secret: await getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
-      await createUserAccount(auth, db, SYSTEM_ACTOR, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password });
-      admin = { email: DEMO_ADMIN_EMAIL, password };
-      io.out(`Created an admin to sign in with (shown only this once):\n  email:    ${DEMO_ADMIN_EMAIL}\n  password: ${password}`);
-    }
-    return { created, seeded, admin };
-  } finally {
-    await db.close();
+  let prepared: Prepared | undefined;
+  const { db } = await connectDatabase(config.database, {
+    ...connectionOptions(config),
+    prepare: async (connected) => {
+      prepared = await firstStart(connected, config, io, now);
+    },
+  });
+  await db.close();
+  return prepared!;
+}
+
+/** Under the database's start lock: what a server starting on a new or empty database does once. */
+async function firstStart({ db, created }: Connected, config: Config, io: CliIo, now: number): Promise<Prepared> {
+  let seeded = false;
+  if (created && config.demo === "auto") {
+    const progress = startProgress(io, "Seeding demo data");
+    const summary = await seedDemo(db, SYSTEM_ACTOR, { days: 90, services: 8, seed: 1, now }, progress.update);
+    progress.stop();
+    io.out(`Created ${describeTarget(config.database)} with demo data: ${summary.deployments} deployments, ${summary.incidents} incidents, ${summary.changes} change requests.`);
+    seeded = true;
   }
+  let admin: Prepared["admin"] = null;
+  // Demo people have no password, so count only users who can actually sign in.
+  if ((await countSignInUsers(db.read)) === 0) {
+    const password = randomBytes(12).toString("base64url");
+    const auth = createAuth(db, { secret: await getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
+    await createUserAccount(auth, db, SYSTEM_ACTOR, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password });
+    admin = { email: DEMO_ADMIN_EMAIL, password };
+    io.out(`Created an admin to sign in with (shown only this once):\n  email:    ${DEMO_ADMIN_EMAIL}\n  password: ${password}`);
+  }
+  return { created, seeded, admin };
 }
 

@@ -46,9 +46,24 @@ describe("tandem CLI", () => {
   });
 
   it("names a bad configuration variable", async () => {
-    const io = captureIo({ DATABASE_URL: "postgres://db/tandem" });
+    const io = captureIo({ DATABASE_URL: "mysql://db/tandem" });
     expect(await runCli(["migrate"], io)).toBe(1);
-    expect(io.stderr).toEqual(["tandem: DATABASE_URL: only file: URLs (embedded SQLite) are supported, e.g. file:./data/tandem.db"]);
+    expect(io.stderr).toEqual([expect.stringMatching(/^tandem: DATABASE_URL: must be file:PATH .* or postgres:\/\//)]);
+  });
+
+  it.each([
+    ["backup", "pg_dump"],
+    ["restore", "pg_restore"],
+  ])("%s on PostgreSQL exits 1 naming %s, without touching the database", async (command, tool) => {
+    const io = captureIo({ DATABASE_URL: "postgres://tandem@127.0.0.1:1/tandem" });
+    expect(await runCli([command, "/tmp/tandem-never-written.db"], io)).toBe(1);
+    expect(io.stderr).toEqual([expect.stringContaining(tool)]);
+  });
+
+  it("says which database it cannot reach, without its password", async () => {
+    const io = captureIo({ DATABASE_URL: "postgres://tandem:s3cret@127.0.0.1:1/tandem" });
+    expect(await runCli(["migrate"], io)).toBe(1);
+    expect(io.stderr).toEqual([expect.stringMatching(/^tandem: cannot open the database postgres:\/\/tandem:\*\*\*\*@127\.0\.0\.1:1\/tandem: /)]);
   });
 
   describe("token create", () => {

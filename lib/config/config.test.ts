@@ -6,7 +6,9 @@ describe("parseConfig", () => {
   it("applies the contract's defaults", () => {
     const c = parseConfig({}, "/srv/tandem");
     expect(c).toEqual({
-      databasePath: path.resolve("/srv/tandem/data/tandem.db"),
+      database: { engine: "sqlite", file: path.resolve("/srv/tandem/data/tandem.db") },
+      databasePool: 10,
+      databaseTimeoutMs: 30_000,
       port: 3000,
       secret: undefined,
       publicUrl: undefined,
@@ -20,8 +22,16 @@ describe("parseConfig", () => {
   });
 
   it("resolves relative and absolute database files", () => {
-    expect(parseConfig({ DATABASE_URL: "file:/var/lib/t.db" }).databasePath).toBe("/var/lib/t.db");
-    expect(parseConfig({ DATABASE_URL: "file:db/t.db" }, "/a").databasePath).toBe("/a/db/t.db");
+    expect(parseConfig({ DATABASE_URL: "file:/var/lib/t.db" }).database).toEqual({ engine: "sqlite", file: "/var/lib/t.db" });
+    expect(parseConfig({ DATABASE_URL: "file:db/t.db" }, "/a").database).toEqual({ engine: "sqlite", file: "/a/db/t.db" });
+  });
+
+  it("selects PostgreSQL by a postgres:// or postgresql:// URL, with its pool and statement timeout", () => {
+    const url = "postgres://tandem:s3cret@db.example.com:5432/tandem";
+    const c = parseConfig({ DATABASE_URL: url, TANDEM_DB_POOL: "25", TANDEM_DB_TIMEOUT_MS: "5000" });
+    expect(c.database).toEqual({ engine: "postgres", url });
+    expect([c.databasePool, c.databaseTimeoutMs]).toEqual([25, 5000]);
+    expect(parseConfig({ DATABASE_URL: "postgresql://db/tandem" }).database.engine).toBe("postgres");
   });
 
   it("strips a trailing slash from TANDEM_URL", () => {
@@ -31,7 +41,12 @@ describe("parseConfig", () => {
   it.each([
     [{ PORT: "abc" }, /^PORT: /],
     [{ PORT: "70000" }, /^PORT: must be between 1 and 65535$/],
-    [{ DATABASE_URL: "postgres://x" }, /^DATABASE_URL: only file: URLs/],
+    [{ DATABASE_URL: "mysql://x/db" }, /^DATABASE_URL: must be file:PATH .* or postgres:\/\//],
+    [{ DATABASE_URL: "postgres://db.example.com" }, /^DATABASE_URL: names no database/],
+    [{ DATABASE_URL: "postgres://[oops/db" }, /^DATABASE_URL: is not a valid URL/],
+    [{ TANDEM_DB_POOL: "0" }, /^TANDEM_DB_POOL: must be between 1 and 1000$/],
+    [{ TANDEM_DB_POOL: "many" }, /^TANDEM_DB_POOL: must be a number$/],
+    [{ TANDEM_DB_TIMEOUT_MS: "5" }, /^TANDEM_DB_TIMEOUT_MS: must be at least 100/],
     [{ DATABASE_URL: "file:" }, /^DATABASE_URL: names no file/],
     [{ TANDEM_SECRET: "short" }, /^TANDEM_SECRET: must be at least 32 characters$/],
     [{ TANDEM_URL: "ftp://x" }, /^TANDEM_URL: must be an http\(s\) URL/],

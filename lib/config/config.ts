@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, databaseUrlProblem, sqlitePathOf } from "@/db/url";
+import { DEFAULT_DATABASE_URL, databaseTargetOf, databaseUrlProblem, type DatabaseTarget } from "@/db/url";
 
 /** Raised for configuration a person must fix; its message is the one line the app prints before stopping. */
 export class ConfigError extends Error {
@@ -36,6 +36,17 @@ const envSchema = z.object({
     .transform(withoutTrailingSlashes)
     .optional(),
   TANDEM_DEMO: z.enum(["auto", "off"], { error: 'must be "auto" or "off"' }).default("auto"),
+  TANDEM_DB_POOL: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 1000")
+    .max(1000, "must be between 1 and 1000")
+    .default(10),
+  TANDEM_DB_TIMEOUT_MS: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(100, "must be at least 100 (milliseconds)")
+    .default(30_000),
   TANDEM_RATE_LIMIT: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
@@ -44,7 +55,10 @@ const envSchema = z.object({
 });
 
 export type Config = {
-  databasePath: string;
+  database: DatabaseTarget;
+  /** PostgreSQL only: connections in this server's pool, and how long one statement may run. */
+  databasePool: number;
+  databaseTimeoutMs: number;
   port: number;
   secret: string | undefined;
   publicUrl: string | undefined;
@@ -63,7 +77,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const c = result.data;
   return {
-    databasePath: sqlitePathOf(c.DATABASE_URL, cwd),
+    database: databaseTargetOf(c.DATABASE_URL, cwd),
+    databasePool: c.TANDEM_DB_POOL,
+    databaseTimeoutMs: c.TANDEM_DB_TIMEOUT_MS,
     port: c.PORT,
     secret: c.TANDEM_SECRET,
     publicUrl: c.TANDEM_URL,

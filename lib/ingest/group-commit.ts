@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from "@/db/client";
+import type { Database } from "@/db/client";
 import { authenticate, failureReply, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";
@@ -7,7 +7,7 @@ type Waiting = { authorization: string | null; body: DeploymentPost; done: (repl
 
 /**
  * Group commit for deployment posts (single ones or batches): those that arrive in the same turn of the
- * event loop are recorded in one SQLite transaction, each inside its own savepoint (a nested
+ * event loop are recorded in one transaction, each inside its own savepoint (a nested
  * transaction), in arrival order.
  * Their tokens are checked inside it too: a read on its own pays for a read transaction of its own.
  * A group waits one turn of the event loop more than it must: while one group commits, the clients it
@@ -22,8 +22,7 @@ type Waiting = { authorization: string | null; body: DeploymentPost; done: (repl
 export class GroupCommit {
   private waiting: Waiting[] = [];
 
-  /** SQLite's own: only its connection can tell whether an error ended the whole transaction. */
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(private readonly db: Database) {}
 
   /** Authenticates (401, 403, 429) and records a validated post, once its group has committed. */
   record(authorization: string | null, body: DeploymentPost): Promise<Reply> {
@@ -56,9 +55,10 @@ export class GroupCommit {
     try {
       return await recordDeploymentsReply(this.db, await authenticate(this.db, authorization, RECORD_DEPLOYMENTS), body);
     } catch (error) {
-      // Some errors (a full disk, I/O) end the whole transaction, not just the savepoint: later posts
-      // would then commit on their own while the group reports failure. Fail the group instead.
-      if (!this.db.sqlite.inTransaction) throw error;
+      // Some errors (a full disk, a lost race) end or doom the whole transaction, not just the savepoint:
+      // later posts would then commit on their own while the group reports failure. Fail the group
+      // instead (on PostgreSQL the engine then runs the whole group again).
+      if (this.db.endsTransaction(error)) throw error;
       return failureReply(RECORD_DEPLOYMENTS.doing, error);
     }
   }

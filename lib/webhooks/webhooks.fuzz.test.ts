@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDatabase, getOpenedDatabase } from "@/db/client";
+import { getDatabase, getSqliteDatabase } from "@/db/client";
 import { webhookReceipts } from "@/db/schema";
 import { tempDir } from "@/db/test/temp-db";
 import { writeLog } from "@/db/test/write-log";
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const db = getDatabase();
   const key = await integrationKey(db, undefined);
   for (const source of WEBHOOK_SOURCES) ids[source] = String((await createIntegration(db, CLI_ACTOR, key, { source, name: source, secret: SECRET })).integration.id);
-  log = writeLog(getOpenedDatabase().sqlite);
+  log = writeLog(getSqliteDatabase().sqlite);
 });
 
 const GITHUB_EVENTS = ["push", "deployment", "deployment_status", "workflow_run", "workflow_job", "pull_request", "release", "ping"];

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { UsageError, type CliIo } from "../io";
-import { withDatabase } from "../context";
+import { commandConfig, sqliteFileFor, withDatabase } from "../context";
+import type { SqliteDatabase } from "@/db/client";
 import { startProgress } from "../progress";
 
 const USAGE = "backup FILE";
@@ -9,11 +10,13 @@ const USAGE = "backup FILE";
 /** SQLite's online backup API: a consistent copy even while the server keeps writing. */
 export async function backupCommand(args: string[], io: CliIo) {
   if (args.length !== 1 || args[0]!.startsWith("-")) throw new UsageError(`name one file to write (usage: ${USAGE})`);
+  const file = sqliteFileFor("backup", commandConfig(io).database);
   const target = path.resolve(args[0]!);
   if (fs.existsSync(target)) throw new UsageError(`${target} already exists; choose a new file so no backup is overwritten`);
   if (!fs.existsSync(path.dirname(target))) throw new UsageError(`folder ${path.dirname(target)} does not exist`);
-  await withDatabase(io, async ({ sqlite }, config) => {
-    if (path.resolve(config.databasePath) === target) throw new UsageError("the backup file must differ from the database itself");
+  await withDatabase(io, async ({ db }) => {
+    const { sqlite } = db as SqliteDatabase;
+    if (path.resolve(file) === target) throw new UsageError("the backup file must differ from the database itself");
     const progress = startProgress(io, "Backing up");
     try {
       await sqlite.backup(target, {
@@ -28,6 +31,6 @@ export async function backupCommand(args: string[], io: CliIo) {
     } finally {
       progress.stop();
     }
-    io.out(`Backed up ${config.databasePath} to ${target} (${fs.statSync(target).size} bytes).`);
+    io.out(`Backed up ${file} to ${target} (${fs.statSync(target).size} bytes).`);
   });
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "@/db/client";
-import { ConfigError, parseConfig } from "@/lib/config/config";
+import { commandConfig, sqliteFileFor } from "../context";
 import { UsageError, type CliIo } from "../io";
 
 const USAGE = "restore FILE";
@@ -64,15 +64,9 @@ function setAside(live: string, aside: string): void {
  */
 export async function restoreCommand(args: string[], io: CliIo) {
   if (args.length !== 1 || args[0]!.startsWith("-")) throw new UsageError(`name one backup file to restore (usage: ${USAGE})`);
+  const live = sqliteFileFor("restore", commandConfig(io).database);
   const source = path.resolve(args[0]!);
   if (!fs.existsSync(source)) throw new UsageError(`${source} does not exist`);
-  let live: string;
-  try {
-    live = parseConfig(io.env).databasePath;
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
   if (path.resolve(live) === source) throw new UsageError("the backup file is the database itself");
   fs.mkdirSync(path.dirname(live), { recursive: true });
 
