@@ -1,13 +1,33 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Suites that must hold on both engines: besides the whole run on SQLite, the "postgres" project runs
+ * them again on a throw-away PostgreSQL cluster (db/test/engine.ts picks the engine).
+ */
+const BOTH_ENGINES = [
+  "db/postgres/**/*.test.ts",
+  "lib/dora/metrics-api.test.ts",
+];
+
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     setupFiles: ["lib/testing/clock.setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],
+    projects: [
+      { extends: true, test: { name: "sqlite", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts"], exclude: ["db/postgres/**"] } },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: BOTH_ENGINES,
+          env: { TANDEM_TEST_ENGINE: "postgres" },
+          globalSetup: ["db/test/postgres.global-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { allRows, execute, firstRow } from "../raw";
-import { postgresAvailable, usePostgres } from "../test/postgres";
+import { postgresAvailable, postgresServer } from "../test/postgres";
 import { openPostgresDatabase, type PostgresDatabase } from "./postgres-database";
 
 describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
-  const server = usePostgres();
+  const server = postgresServer();
   const opened: PostgresDatabase[] = [];
   afterEach(async () => {
     for (const db of opened.splice(0)) await db.close();

@@ -13,7 +13,7 @@ if (!postgresAvailable && process.env.CI) throw new Error("CI must run the Postg
  * For a describe block: a PostgreSQL server for the file's tests, and `fresh()` for a new empty database
  * on it (dropped after the file). Use with `describe.skipIf(!postgresAvailable)`.
  */
-export function usePostgres(): { fresh: () => Promise<string> } {
+export function postgresServer(): { fresh: () => Promise<string> } {
   let cluster: PostgresCluster | undefined;
   let adminUrl = process.env.TANDEM_TEST_PG_URL;
   const drops: (() => Promise<void>)[] = [];

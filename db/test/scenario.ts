@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { commits, deploymentCommits, deployments, incidents, services, type DeploymentStatus } from "../schema";
-import type { OpenedDatabase } from "../client";
+import type { Database, SqliteDatabase } from "../client";
 import { memoryDb } from "./temp-db";
 
 /** A tiny builder for hand-made metric scenarios: times are ISO strings, ids come back for linking. */
-export function scenario(opened: OpenedDatabase = memoryDb()) {
-  const { db } = opened;
+export function scenario<D extends Database = SqliteDatabase>(db: D = memoryDb().db as Database as D) {
   const at = (iso: string) => new Date(iso);
   let seq = 0;
 

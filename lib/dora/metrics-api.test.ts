@@ -1,30 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/tokens";
 import { scenario } from "@/db/test/scenario";
-import { tempDir } from "@/db/test/temp-db";
+import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { GET } from "@/app/api/v1/metrics/route";
 import { GET as prometheus } from "@/app/metrics/route";
 
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
+const database = processDatabase();
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  const opened = openDatabase(t.file);
-  const s = scenario(opened);
+  const db = database.db();
+  const s = scenario(db);
   // Window 2026-03-02 → 2026-03-16 (14 days, two ISO weeks).
   const a = await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T12:00:00Z", commits: [{ sha: "c1", at: "2026-03-03T10:00:00Z" }] });
   await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-03T12:30:00Z", rollbackOf: a });
   await s.deploy({ service: "api", team: "core", finishedAt: "2026-03-10T12:00:00Z", unplanned: true, commits: [{ sha: "c2", at: "2026-03-09T12:00:00Z" }] });
   await s.deploy({ service: "web", team: "growth", finishedAt: "2026-03-11T12:00:00Z", commits: [{ sha: "c3", at: "2026-03-11T08:00:00Z" }] });
   await s.incident({ service: "web", startedAt: "2026-03-12T09:00:00Z", acknowledgedAt: "2026-03-12T09:06:00Z", resolvedAt: "2026-03-12T10:00:00Z" });
-  tokens.read = (await createApiToken(opened.db, CLI_ACTOR, { name: "r", role: "read" })).token;
-  tokens.ingest = (await createApiToken(opened.db, CLI_ACTOR, { name: "i", role: "ingest" })).token;
-  await opened.db.close();
+  tokens.read = (await createApiToken(db, CLI_ACTOR, { name: "r", role: "read" })).token;
+  tokens.ingest = (await createApiToken(db, CLI_ACTOR, { name: "i", role: "ingest" })).token;
 });
-afterAll(() => t.cleanup());
 
 const call = (query: string, token: string | null = tokens.read!) =>
   GET(new Request(`http://tandem.test/api/v1/metrics${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), {

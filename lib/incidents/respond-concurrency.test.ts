@@ -22,7 +22,7 @@ describe("incident transitions from many processes at once", () => {
     cleanups.push(t.cleanup);
     const opened = openDatabase(t.file);
     const { db } = opened;
-    const s = scenario(opened);
+    const s = scenario(opened.db);
     const ids: number[] = [];
     for (let i = 0; i < INCIDENTS; i++) ids.push(await s.incident({ service: "api", startedAt: new Date(Date.now() - 3_600_000).toISOString() }));
     const now = new Date();
