@@ -5,7 +5,9 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import type { Database, Queryable } from "../database";
+import { ENGINE } from "../dialect";
 import { CHANGES_CHANNEL, PostgresChangeFeed } from "./change-feed";
+import { sqliteShaped } from "./rows";
 import "./types";
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "postgres", "migrations");
@@ -46,15 +48,17 @@ type Open = { tx: Queryable };
  */
 function asQueryable(database: NodePgDatabase | Parameters<Parameters<NodePgDatabase["transaction"]>[0]>[0]): Queryable {
   const raw = {
-    all: async (query: SQL) => (await database.execute(query)).rows,
-    get: async (query: SQL) => (await database.execute(query)).rows[0],
+    all: async (query: SQL) => sqliteShaped((await database.execute(query)).rows),
+    get: async (query: SQL) => sqliteShaped((await database.execute(query)).rows)[0],
     run: async (query: SQL) => {
       await database.execute(query);
     },
   };
   return new Proxy(database, {
-    get: (target, property, receiver) =>
-      Object.hasOwn(raw, property) ? raw[property as keyof typeof raw] : (Reflect.get(target, property, receiver) as unknown),
+    get: (target, property, receiver) => {
+      if (property === ENGINE) return "postgres";
+      return Object.hasOwn(raw, property) ? raw[property as keyof typeof raw] : (Reflect.get(target, property, receiver) as unknown);
+    },
   }) as unknown as Queryable;
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, like, lt } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { preparedStatements } from "../sqlite/prepared";
+import { preparedStatements } from "../statements";
 import { auditLog, type AuditActor, type AuditEntry } from "../schema";
 
 export type AuditRecord = {
@@ -19,7 +19,7 @@ const statements = preparedStatements((prepare) => ({
 const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
 
 export async function recordAudit(q: Queryable, actor: AuditActor, record: AuditRecord, at = new Date()): Promise<void> {
-  statements(q).insert.run(
+  await statements(q).insert.run(
     at.getTime(),
     actor.type,
     actor.id,

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { preparedStatements } from "../sqlite/prepared";
+import { preparedStatements } from "../statements";
 import { commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
 import { allRows } from "../raw";
 
@@ -55,31 +55,31 @@ function toDeployment(r: DeploymentRow): Deployment {
 }
 
 /* The statements recording a deployment runs, compiled once per connection (see prepared.ts). */
-const statements = preparedStatements((prepare) => ({
+const statements = preparedStatements((prepare, dialect) => ({
   byId: prepare("select * from deployments where id = ?"),
   byExternalId: prepare("select * from deployments where source = ? and external_id = ?"),
   insertDeployment: prepare(`insert into deployments (service_id, environment, version, sha, status, started_at, finished_at, source, external_id,
       rollback_of_id, unplanned, change_failed, change_request_id, deployed_by, url, created_at, updated_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`),
   upsertCommit: prepare(`insert into commits (service_id, sha, timestamp, message, author, parent_sha) values (?, ?, ?, ?, ?, ?)
-    on conflict (service_id, sha) do update set timestamp = min(commits.timestamp, excluded.timestamp), message = coalesce(commits.message, excluded.message),
+    on conflict (service_id, sha) do update set timestamp = ${dialect.least("commits.timestamp", "excluded.timestamp")}, message = coalesce(commits.message, excluded.message),
       author = coalesce(commits.author, excluded.author), parent_sha = coalesce(commits.parent_sha, excluded.parent_sha)
     returning id, timestamp`),
   link: prepare("insert into deployment_commits (deployment_id, commit_id) values (?, ?) on conflict do nothing"),
 }));
 
 export async function findDeploymentById(q: Queryable, id: number): Promise<Deployment | undefined> {
-  const row = statements(q).byId.get(id) as DeploymentRow | undefined;
+  const row = await statements(q).byId.get<DeploymentRow>(id);
   return row && toDeployment(row);
 }
 
 export async function findDeploymentByExternalId(q: Queryable, source: string, externalId: string): Promise<Deployment | undefined> {
-  const row = statements(q).byExternalId.get(source, externalId) as DeploymentRow | undefined;
+  const row = await statements(q).byExternalId.get<DeploymentRow>(source, externalId);
   return row && toDeployment(row);
 }
 
 export async function insertDeployment(q: Queryable, v: NewDeployment): Promise<Deployment> {
-  const row = statements(q).insertDeployment.get(
+  const row = (await statements(q).insertDeployment.get<DeploymentRow>(
     v.serviceId,
     v.environment ?? "production",
     v.version ?? null,
@@ -97,7 +97,7 @@ export async function insertDeployment(q: Queryable, v: NewDeployment): Promise<
     v.url ?? null,
     v.createdAt.getTime(),
     v.updatedAt.getTime(),
-  ) as DeploymentRow;
+  ))!;
   return toDeployment(row);
 }
 
@@ -112,12 +112,12 @@ export type StoredCommit = { id: number; timestamp: number };
 
 /** Records a commit once per service, keeping the earliest timestamp and the first known details. */
 export async function upsertCommit(q: Queryable, serviceId: number, c: CommitValues): Promise<StoredCommit> {
-  return statements(q).upsertCommit.get(serviceId, c.sha, c.timestamp.getTime(), c.message ?? null, c.author ?? null, c.parentSha ?? null) as StoredCommit;
+  return (await statements(q).upsertCommit.get<StoredCommit>(serviceId, c.sha, c.timestamp.getTime(), c.message ?? null, c.author ?? null, c.parentSha ?? null))!;
 }
 
 export async function linkCommits(q: Queryable, deploymentId: number, commitIds: number[]): Promise<void> {
   const link = statements(q).link;
-  for (const commitId of commitIds) link.run(deploymentId, commitId);
+  for (const commitId of commitIds) await link.run(deploymentId, commitId);
 }
 
 /** Its commits' shas, oldest first (ties by id: the order they were first recorded in). */

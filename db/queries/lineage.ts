@@ -1,6 +1,6 @@
 import type { Queryable } from "../database";
 import type { Deployment } from "../schema";
-import { preparedStatements } from "../sqlite/prepared";
+import { preparedStatements } from "../statements";
 
 /** How many commits one deployment can be credited with at most; it also ends a walk round a parent cycle. */
 export const MAX_WALK = 10_000;
@@ -20,15 +20,15 @@ export type DeliveredCommit = { id: number; sha: string; timestamp: number };
  * CROSS JOIN keeps SQLite, which has no statistics here, from starting at the service's deployments, a range
  * that grows with every deployment (a 10-commit walk with 40,000 deployments behind it: 87 ms -> 23 µs).
  */
-const statements = preparedStatements((prepare) => ({
+const statements = preparedStatements((prepare, dialect) => ({
   delivered: prepare(`with recursive walk (id, parent_sha, depth) as (
       select cast(null as integer), cast(? as text), 0
       union all
       select c.id, c.parent_sha, w.depth + 1
       from walk w join commits c on c.service_id = ? and c.sha = w.parent_sha
       where w.depth < ${MAX_WALK} and not exists (
-        select 1 from deployment_commits dc cross join deployments e
-        where dc.commit_id = c.id and e.id = dc.deployment_id and e.service_id = ? and e.environment = ? and e.status = 'success' and e.id <> ?
+        select 1 from deployment_commits dc ${dialect.orderedJoin} deployments e on e.id = dc.deployment_id
+        where dc.commit_id = c.id and e.service_id = ? and e.environment = ? and e.status = 'success' and e.id <> ?
           and (e.finished_at < ? or (e.finished_at = ? and e.id < ?)))
     )
     select c.id, c.sha, c.timestamp
@@ -45,5 +45,5 @@ const statements = preparedStatements((prepare) => ({
  */
 export async function commitsDelivered(q: Queryable, d: Pick<Deployment, "id" | "serviceId" | "environment" | "finishedAt">, head: string): Promise<DeliveredCommit[]> {
   const finished = d.finishedAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return statements(q).delivered.all(head, d.serviceId, d.serviceId, d.environment, d.id, finished, finished, d.id) as DeliveredCommit[];
+  return statements(q).delivered.all<DeliveredCommit>(head, d.serviceId, d.serviceId, d.environment, d.id, finished, finished, d.id);
 }

@@ -3,6 +3,10 @@ import { DAY_MS, utcDay } from "../schema/calendar";
 import type { Queryable } from "../database";
 import { countedLead, fromInScope, serviceFilter, type MetricScope } from "./metrics";
 import { firstRow } from "../raw";
+import { dialectOf } from "../dialect";
+
+/** An aggregate's values as a JSON array in text, on the engine `q` runs on. */
+const jsonArray = (q: Queryable, expression: string, filter?: string) => sql.raw(dialectOf(q).jsonArray(expression, filter));
 
 /*
  * The facts behind the DORA figures, returned as JSON arrays (one per column) in a single row: a
@@ -57,12 +61,12 @@ async function acrossDays(
 /** D in [from, to) counted from counted_deployments itself (the partial days at a window's ends). */
 async function dayCountRows(q: Queryable, scope: MetricScope, from: number, to: number, into: DayCounts): Promise<void> {
   if (from >= to) return;
-  pushDays(into, await firstRow<Record<keyof DayCounts, string>>(q, sql`select json_group_array(service_id) as service, json_group_array(day) as day,
-      json_group_array(n) as deployments, json_group_array(rework) as rework
-    from (select d.service_id, d.day, count(*) as n, sum(d.rework) as rework
+  pushDays(into, await firstRow<Record<keyof DayCounts, string>>(q, sql`select ${jsonArray(q, "service_id")} as service, ${jsonArray(q, "day")} as day,
+      ${jsonArray(q, "n")} as deployments, ${jsonArray(q, "rework")} as rework
+    from (select d.service_id, d.day, count(*) as n, sum(case when d.rework then 1 else 0 end) as rework
       from ${fromInScope(scope, "counted_deployments", "d")}
       where d.environment = ${scope.environment} and d.finished_at >= ${from} and d.finished_at < ${to}${serviceFilter(scope)}
-      group by 1, 2)`));
+      group by 1, 2) as days`));
 }
 
 /** D per service and day: whole UTC days from deployment_days (one row each), the partial days at the ends from deployments. */
@@ -72,8 +76,8 @@ async function dayCounts(q: Queryable, scope: MetricScope): Promise<DayCounts> {
     scope,
     (from, to) => dayCountRows(q, scope, from, to, counts),
     async (firstDay, endDay) =>
-      pushDays(counts, await firstRow<Record<keyof DayCounts, string>>(q, sql`select json_group_array(dd.service_id) as service, json_group_array(dd.day) as day,
-          json_group_array(dd.deployments) as deployments, json_group_array(dd.rework) as rework
+      pushDays(counts, await firstRow<Record<keyof DayCounts, string>>(q, sql`select ${jsonArray(q, "dd.service_id")} as service, ${jsonArray(q, "dd.day")} as day,
+          ${jsonArray(q, "dd.deployments")} as deployments, ${jsonArray(q, "dd.rework")} as rework
         from ${fromInScope(scope, "deployment_days", "dd")}
         where dd.environment = ${scope.environment} and dd.day >= ${firstDay} and dd.day < ${endDay}${serviceFilter(scope)}`)),
   );
@@ -88,7 +92,7 @@ async function dayCounts(q: Queryable, scope: MetricScope): Promise<DayCounts> {
  * the query builder (the bench's reference) uses the very same.
  */
 export const RECOVERED_AT = `case
-        when f.rollback_at is not null and f.incidents > 0 and f.open_incidents = 0 then min(f.rollback_at, f.incidents_resolved_at)
+        when f.rollback_at is not null and f.incidents > 0 and f.open_incidents = 0 then case when f.rollback_at < f.incidents_resolved_at then f.rollback_at else f.incidents_resolved_at end
         when f.rollback_at is not null then f.rollback_at
         when f.incidents > 0 and f.open_incidents = 0 then f.incidents_resolved_at
         when f.incidents > 0 then null
@@ -104,9 +108,9 @@ export const recoveredAt = sql.raw(RECOVERED_AT);
 
 /** The failed changes in D (kept in failed_changes by triggers, with their evidence), with their recovery times. */
 async function failedFacts(q: Queryable, scope: MetricScope): Promise<FailedFacts> {
-  const row = await firstRow<{ service: string; finishedAt: string; recoveryMs: string }>(q, sql`select json_group_array(f.service_id) as service,
-      json_group_array(f.finished_at) as finishedAt,
-      json_group_array(${recoveredAt} - f.finished_at) as recoveryMs
+  const row = await firstRow<{ service: string; finishedAt: string; recoveryMs: string }>(q, sql`select ${jsonArray(q, "f.service_id")} as service,
+      ${jsonArray(q, "f.finished_at")} as "finishedAt",
+      ${jsonArray(q, `(${RECOVERED_AT}) - f.finished_at`)} as "recoveryMs"
     from ${fromInScope(scope, "failed_changes", "f")}
     where f.environment = ${scope.environment} and f.finished_at >= ${scope.from.getTime()} and f.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}`);
   return { service: parse(row?.service), day: parse(row?.finishedAt).map(utcDay), recoveryMs: parse(row?.recoveryMs) };
@@ -132,26 +136,28 @@ export function leadValues(blob: Uint8Array, into: Float64Array = new Float64Arr
 }
 
 /** The same encoding in SQL, for leads taken straight from commit_deliveries. */
-const encodedLeads = sql`unhex(group_concat(printf('%016x', cast(round(cd.seconds * 1000) as integer)), ''))`;
+const encodedLeads = (q: Queryable) => {
+  const dialect = dialectOf(q);
+  return sql.raw(dialect.packInt64(dialect.roundToInteger("cd.seconds * 1000")));
+};
 
 type LeadBlockRows = { service: string | null; day: string | null; count: string | null; ms: Buffer | null };
 
 /**
  * Blocks (service_id, day, n, ms) gathered into one row: JSON arrays of the keys, and all the values in
- * one BLOB. group_concat copies each BLOB's bytes as they are (in a UTF-8 database a BLOB read as text is
- * not converted) and the cast gives them back as a BLOB; about twice as fast as going through hex().
+ * one byte string.
  */
 async function leadBlocks(q: Queryable, blocks: SQL, into: { rows: LeadBlockRows[] }): Promise<void> {
-  const row = await firstRow<LeadBlockRows>(q, sql`select json_group_array(service_id) as service, json_group_array(day) as day,
-      json_group_array(n) as count, cast(group_concat(ms, '') as blob) as ms
-    from (${blocks})`);
+  const row = await firstRow<LeadBlockRows>(q, sql`select ${jsonArray(q, "service_id")} as service, ${jsonArray(q, "day")} as day,
+      ${jsonArray(q, "n")} as count, ${sql.raw(dialectOf(q).concatBytes("ms"))} as ms
+    from (${blocks}) as blocks`);
   if (row?.ms) into.rows.push(row);
 }
 
 /** Commit deliveries in [from, to), straight from commit_deliveries (the partial days at a window's ends). */
 async function leadRows(q: Queryable, scope: MetricScope, from: number, to: number, into: { rows: LeadBlockRows[] }): Promise<void> {
   if (from >= to) return;
-  await leadBlocks(q, sql`select cd.service_id, cd.day, count(*) as n, ${encodedLeads} as ms
+  await leadBlocks(q, sql`select cd.service_id, cd.day, count(*) as n, ${encodedLeads(q)} as ms
     from ${fromInScope(scope, "commit_deliveries", "cd")}
     where cd.environment = ${scope.environment} and cd.delivered_at >= ${from} and cd.delivered_at < ${to}
       and ${countedLead("cd")}${serviceFilter(scope)}
@@ -194,8 +200,8 @@ export type IncidentFacts = { restoreMs: number[]; acknowledgeMs: number[] };
 /** Incidents in scope started inside the window: how long each resolved one took, and each acknowledged one. */
 export async function incidentFacts(q: Queryable, scope: MetricScope): Promise<IncidentFacts> {
   const row = await firstRow<Record<keyof IncidentFacts, string>>(q, sql`select
-      json_group_array(i.resolved_at - i.started_at) filter (where i.status = 'resolved' and i.resolved_at is not null) as restoreMs,
-      json_group_array(i.acknowledged_at - i.started_at) filter (where i.acknowledged_at is not null) as acknowledgeMs
+      ${jsonArray(q, "i.resolved_at - i.started_at", "i.status = 'resolved' and i.resolved_at is not null")} as "restoreMs",
+      ${jsonArray(q, "i.acknowledged_at - i.started_at", "i.acknowledged_at is not null")} as "acknowledgeMs"
     from ${fromInScope(scope, "incidents", "i")}
     where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}`);
   return { restoreMs: parse(row?.restoreMs), acknowledgeMs: parse(row?.acknowledgeMs) };

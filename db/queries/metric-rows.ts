@@ -3,6 +3,7 @@ import type { Queryable } from "../database";
 import { recoveredAt } from "./metric-facts";
 import { countedLead, fromInScope, serviceFilter, type MetricScope } from "./metrics";
 import { allRows, firstRow } from "../raw";
+import { dialectOf } from "../dialect";
 
 /*
  * The rows behind each figure, from the same definitions and rollups as the figures themselves, so a
@@ -110,6 +111,8 @@ function newestFirst(at: SQL, id: SQL, orderAt = at, orderId = id): ListOrder {
   };
 }
 
+const orderedJoin = (q: Queryable) => sql.raw(dialectOf(q).orderedJoin);
+
 /** Whether counted deployment `d` (with its service `s`) is in D, as deliveredCte (metrics.ts) says. */
 function inD(scope: MetricScope): SQL {
   return sql`d.environment = ${scope.environment} and d.finished_at >= ${scope.from.getTime()} and d.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}`;
@@ -122,19 +125,20 @@ function inD(scope: MetricScope): SQL {
  * (a team's or a wall's few services are filtered as the rows come, which stops once a page is full,
  * instead of gathering every row of each service and sorting them all).
  */
-function inOrderFrom(scope: MetricScope, table: "counted_deployments" | "commit_deliveries" | "failed_changes" | "incidents", alias: string): SQL {
+function inOrderFrom(q: Queryable, scope: MetricScope, table: "counted_deployments" | "commit_deliveries" | "failed_changes" | "incidents", alias: string): SQL {
   const rows = sql.raw(`${table} ${alias}`);
   const key = sql.raw(`${alias}.service_id`);
-  return scope.service !== undefined ? sql`services s cross join ${rows} on ${key} = s.id` : sql`${rows} cross join services s on s.id = ${key}`;
+  const join = orderedJoin(q);
+  return scope.service !== undefined ? sql`services s ${join} ${rows} on ${key} = s.id` : sql`${rows} ${join} services s on s.id = ${key}`;
 }
 
 /** A page of the counted deployments (D), newest first: through deployments_delivered_idx or deployments_finished_idx (one service: deployments_service_env_finished_idx). */
 export async function countedDeploymentsPage(q: Queryable, scope: MetricScope, onlyRework: boolean, seek: Seek): Promise<Page<CountedDeploymentRow>> {
   return readPage(
     async (where, order, limit) =>
-      allRows<CountedDeploymentRow>(q, sql`select d.id, s.slug as service, dep.version, d.finished_at as finishedAt, f.deployment_id is not null as failed,
-          d.rework, d.unplanned, d.rollback_of_id as rollbackOfId
-        from ${inOrderFrom(scope, "counted_deployments", "d")} cross join deployments dep on dep.id = d.id left join failed_changes f on f.deployment_id = d.id
+      allRows<CountedDeploymentRow>(q, sql`select d.id, s.slug as service, dep.version, d.finished_at as "finishedAt", f.deployment_id is not null as failed,
+          d.rework, d.unplanned, d.rollback_of_id as "rollbackOfId"
+        from ${inOrderFrom(q, scope, "counted_deployments", "d")} ${orderedJoin(q)} deployments dep on dep.id = d.id left join failed_changes f on f.deployment_id = d.id
         where ${inD(scope)}${onlyRework ? sql` and d.rework` : sql``}${where}
         order by ${order} limit ${limitOf(limit)}`),
     newestFirst(sql`d.finished_at`, sql`d.id`),
@@ -160,9 +164,9 @@ const leadOrder: ListOrder = {
 export async function leadTimePage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<LeadTimePageRow>> {
   return readPage(
     async (where, order, limit) =>
-      allRows<LeadTimePageRow>(q, sql`select c.sha, c.message, s.slug as service, c.timestamp as committedAt, cd.deployment_id as deploymentId,
-          cd.delivered_at as deliveredAt, cd.seconds, cd.commit_id as commitId
-        from ${inOrderFrom(scope, "commit_deliveries", "cd")} cross join commits c on c.id = cd.commit_id
+      allRows<LeadTimePageRow>(q, sql`select c.sha, c.message, s.slug as service, c.timestamp as "committedAt", cd.deployment_id as "deploymentId",
+          cd.delivered_at as "deliveredAt", cd.seconds, cd.commit_id as "commitId"
+        from ${inOrderFrom(q, scope, "commit_deliveries", "cd")} ${orderedJoin(q)} commits c on c.id = cd.commit_id
         where cd.environment = ${scope.environment} and cd.delivered_at >= ${scope.from.getTime()} and cd.delivered_at < ${scope.to.getTime()}
           and ${countedLead("cd")}${serviceFilter(scope)}${where}
         order by ${order} limit ${limitOf(limit)}`),
@@ -176,22 +180,22 @@ export async function leadTimePage(q: Queryable, scope: MetricScope, seek: Seek)
 export async function failedChangesPage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<FailedChangeRow>> {
   return readPage(
     async (where, order, limit) =>
-      allRows<FailedChangeRow>(q, sql`select id, service, version, finishedAt, changeFailed, rollbackId, incidentIds, recoveredAt,
+      allRows<FailedChangeRow>(q, sql`select id, service, version, "finishedAt", "changeFailed", "rollbackId", "incidentIds", "recoveredAt",
           case
-            when recoveredAt is null then null
-            when recoveredAt = rollbackAt then 'rollback'
+            when "recoveredAt" is null then null
+            when "recoveredAt" = "rollbackAt" then 'rollback'
             when incidents > 0 then 'incidents resolved'
             else 'next deployment'
           end as rule
-        from (select f.deployment_id as id, s.slug as service, dep.version, f.finished_at as finishedAt, f.change_failed as changeFailed,
-            (select r.id from counted_deployments r where r.rollback_of_id = f.deployment_id order by r.finished_at limit 1) as rollbackId,
-            (select group_concat(i.id, ',') from incidents i where i.caused_by_id = f.deployment_id) as incidentIds,
-            ${recoveredAt} as recoveredAt, f.rollback_at as rollbackAt, f.incidents
-          from ${inOrderFrom(scope, "failed_changes", "f")} cross join deployments dep on dep.id = f.deployment_id
-          where f.environment = ${scope.environment} and f.finished_at >= ${scope.from.getTime()} and f.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}${where})
+        from (select f.deployment_id as id, s.slug as service, dep.version, f.finished_at as "finishedAt", f.change_failed as "changeFailed",
+            (select r.id from counted_deployments r where r.rollback_of_id = f.deployment_id order by r.finished_at limit 1) as "rollbackId",
+            (select ${sql.raw(dialectOf(q).joined("i.id", ","))} from incidents i where i.caused_by_id = f.deployment_id) as "incidentIds",
+            ${recoveredAt} as "recoveredAt", f.rollback_at as "rollbackAt", f.incidents
+          from ${inOrderFrom(q, scope, "failed_changes", "f")} ${orderedJoin(q)} deployments dep on dep.id = f.deployment_id
+          where f.environment = ${scope.environment} and f.finished_at >= ${scope.from.getTime()} and f.finished_at < ${scope.to.getTime()}${serviceFilter(scope)}${where}) as failed
         order by ${order} limit ${limitOf(limit)}`),
     // Ordered by the subquery's columns, which SQLite flattens into the index's order.
-    newestFirst(sql`f.finished_at`, sql`f.deployment_id`, sql`finishedAt`, sql`id`),
+    newestFirst(sql`f.finished_at`, sql`f.deployment_id`, sql`"finishedAt"`, sql`id`),
     seek,
     (r) => ({ at: r.finishedAt, id: r.id }),
   );
@@ -201,9 +205,9 @@ export async function failedChangesPage(q: Queryable, scope: MetricScope, seek: 
 export async function restorePage(q: Queryable, scope: MetricScope, seek: Seek): Promise<Page<RestoreRow>> {
   return readPage(
     async (where, order, limit) =>
-      allRows<RestoreRow>(q, sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as startedAt,
-          i.acknowledged_at as acknowledgedAt, case when i.status = 'resolved' then i.resolved_at end as resolvedAt
-        from ${inOrderFrom(scope, "incidents", "i")}
+      allRows<RestoreRow>(q, sql`select i.id, i.title, s.slug as service, i.severity, i.started_at as "startedAt",
+          i.acknowledged_at as "acknowledgedAt", case when i.status = 'resolved' then i.resolved_at end as "resolvedAt"
+        from ${inOrderFrom(q, scope, "incidents", "i")}
         where i.started_at >= ${scope.from.getTime()} and i.started_at < ${scope.to.getTime()}${serviceFilter(scope)}${where}
         order by ${order} limit ${limitOf(limit)}`),
     newestFirst(sql`i.started_at`, sql`i.id`),

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "../database";
 import { countedLead } from "./metrics";
 import { allRows, firstRow, execute } from "../raw";
+import { dialectOf } from "../dialect";
 
 /*
  * The rollups recomputed from the views that state the rules (migration 0016): counted_deployments per
@@ -30,12 +31,12 @@ async function written(tx: Queryable, statement: SQL): Promise<number> {
  */
 async function reconcile(tx: Queryable, table: string, key: string[], values: string[], source: SQL): Promise<number> {
   const [t, k, v] = [sql.raw(table), sql.raw(key.join(", ")), sql.raw(values.join(", "))];
-  const removed = await written(tx, sql`delete from ${t} where (${k}) not in (select ${k} from (${source})) returning 1 as one`);
+  const removed = await written(tx, sql`delete from ${t} where (${k}) not in (select ${k} from (${source}) as source) returning 1 as one`);
   const set = sql.raw(values.map((c) => `${c} = excluded.${c}`).join(", "));
-  const differs = sql.raw(values.map((c) => `${table}.${c} is not excluded.${c}`).join(" or "));
+  const differs = sql.raw(values.map((c) => `${table}.${c} is distinct from excluded.${c}`).join(" or "));
   const upserted = await written(
     tx,
-    sql`insert into ${t} (${k}, ${v}) select ${k}, ${v} from (${source}) where true
+    sql`insert into ${t} (${k}, ${v}) select ${k}, ${v} from (${source}) as source where true
       on conflict (${k}) do update set ${set} where ${differs} returning 1 as one`,
   );
   return removed + upserted;
@@ -51,7 +52,7 @@ export async function rebuildRollups(db: Database): Promise<RebuildSummary> {
       "deployment_days",
       ["service_id", "environment", "day"],
       ["deployments", "rework"],
-      sql`select service_id, environment, day, count(*) as deployments, sum(rework) as rework from counted_deployments group by service_id, environment, day`,
+      sql`select service_id, environment, day, count(*) as deployments, sum(case when rework then 1 else 0 end) as rework from counted_deployments group by service_id, environment, day`,
     );
     corrected += await reconcile(
       tx,
@@ -69,14 +70,15 @@ export async function rebuildRollups(db: Database): Promise<RebuildSummary> {
     );
     // lead_days holds each day's leads in parts of at most 256, 8-byte big-endian ms each (migration 0013);
     // no trigger reads it, so it is simply written again from the deliveries just brought in line.
+    const dialect = dialectOf(tx);
     await execute(tx, sql`delete from lead_days`);
     await execute(tx, sql`insert into lead_days (service_id, environment, day, part, ms, n)
-      select service_id, environment, day, rn / 256, unhex(group_concat(printf('%016x', v), '')), count(*)
+      select service_id, environment, day, rn / 256, ${sql.raw(dialect.packInt64("v"))}, count(*)
       from (
-        select service_id, environment, day, cast(round(seconds * 1000) as integer) as v,
+        select service_id, environment, day, ${sql.raw(dialect.roundToInteger("seconds * 1000"))} as v,
           row_number() over (partition by service_id, environment, day) - 1 as rn
         from commit_deliveries cd where ${countedLead("cd")}
-      ) group by service_id, environment, day, rn / 256`);
+      ) as leads group by service_id, environment, day, rn / 256`);
     return {
       deploymentDays: await count(tx, "deployment_days"),
       failedChanges: await count(tx, "failed_changes"),

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { preparedStatements } from "../sqlite/prepared";
+import { preparedStatements } from "../statements";
 import { deployments, incidents, services, type NewService, type Service } from "../schema";
 
 export type ServiceWithStats = {
@@ -78,7 +78,7 @@ const statements = preparedStatements((prepare) => ({
 type ServiceRow = Omit<Service, "requireApprovedChange" | "createdAt" | "updatedAt"> & { require_approved_change: number; created_at: number; updated_at: number };
 
 export async function findServiceBySlug(q: Queryable, slug: string): Promise<Service | undefined> {
-  const r = statements(q).bySlug.get(slug) as ServiceRow | undefined;
+  const r = await statements(q).bySlug.get<ServiceRow>(slug);
   return (
     r && {
       id: r.id,

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { preparedStatements } from "../sqlite/prepared";
+import { preparedStatements } from "../statements";
 import { services, timelineEvents, type EventType, type NewTimelineEvent } from "../schema";
 
 const statements = preparedStatements((prepare) => ({
@@ -9,7 +9,7 @@ const statements = preparedStatements((prepare) => ({
 }));
 
 export async function insertEvent(q: Queryable, e: NewTimelineEvent): Promise<void> {
-  statements(q).insert.run(e.at.getTime(), e.type, e.action, e.serviceId, e.environment ?? null, e.summary, e.subjectId, e.subjectExternalId ?? null);
+  await statements(q).insert.run(e.at.getTime(), e.type, e.action, e.serviceId, e.environment ?? null, e.summary, e.subjectId, e.subjectExternalId ?? null);
 }
 
 export type TimelineFilter = { types?: EventType[]; service?: string; team?: string; services?: string[]; environment?: string };

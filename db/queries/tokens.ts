@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { preparedStatements } from "../sqlite/prepared";
+import { preparedStatements } from "../statements";
 import { apiTokens, type ApiToken } from "../schema";
 
 export type PublicToken = Omit<ApiToken, "tokenHash">;
@@ -47,7 +47,7 @@ type TokenRow = { id: number; name: string; role: ApiToken["role"]; prefix: stri
 
 /** The live (unrevoked) token with this digest, as listApiTokens would list it. */
 export async function findLiveToken(q: Queryable, tokenHash: string): Promise<PublicToken | undefined> {
-  const row = lookup(q).get(tokenHash) as TokenRow | undefined;
+  const row = await lookup(q).get<TokenRow>(tokenHash);
   if (!row) return undefined;
   return {
     id: row.id,
@@ -62,5 +62,5 @@ export async function findLiveToken(q: Queryable, tokenHash: string): Promise<Pu
 }
 
 export async function stampTokenUse(q: Queryable, id: number, at: Date): Promise<void> {
-  stamp(q).run(at.getTime(), id);
+  await stamp(q).run(at.getTime(), id);
 }

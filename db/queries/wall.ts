@@ -25,7 +25,7 @@ export type WallScope = { team?: string; services?: string[] };
 /** Production deployments per service since `since` (today, on the wall): how many succeeded and failed. */
 export async function deploymentsSince(q: Queryable, since: Date, scope: WallScope): Promise<{ service: string; succeeded: number; failed: number }[]> {
   return allRows<{ service: string; succeeded: number; failed: number }>(q, sql`select s.slug as service,
-      sum(d.status = 'success') as succeeded, sum(d.status = 'failure') as failed
+      count(*) filter (where d.status = 'success') as succeeded, count(*) filter (where d.status = 'failure') as failed
     from deployments d join services s on s.id = d.service_id
     where d.environment = 'production' and d.finished_at >= ${since.getTime()} and d.status in ('success', 'failure')
       ${scope.team ? sql`and s.team = ${scope.team}` : sql``}
