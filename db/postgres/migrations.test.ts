@@ -182,7 +182,7 @@ describe.skipIf(!installed)(`PostgreSQL migrations${installed ? "" : ` (skipped:
     }
     expect((await pgDb.all("select day from counted_deployments order by id")).map((d) => d.day)).toEqual(times.map(utcDay));
     // Half a millisecond rounds away from zero on SQLite; PostgreSQL's round() of a double would round to even.
-    const seconds = [0.0025, 0.0015, 0.0005, 1.0005, 12345.6785, 86400.0005, 0.001, 3600, 1e-7];
+    const seconds = [0.0025, 0.0015, 0.0005, 1.0005, 12345.6785, 86400.0005, 0.001, 3600, 1e-7, -0.0025, -1.0005];
     for (const s of seconds) {
       const [onPg] = await pgDb.all("select lead_ms(?::double precision) as ms", [s]);
       const [onSqlite] = await sqliteDb.all("select cast(round(? * 1000) as integer) as ms", [s]);
