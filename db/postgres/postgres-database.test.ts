@@ -20,14 +20,15 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
   }
   const count = async (db: PostgresDatabase) => (await firstRow<{ n: number }>(db.read, sql`select count(*) as n from items`))!.n;
 
-  it("gives bigint and numeric results as numbers, as SQLite does", async () => {
+  it("gives raw rows as SQLite does: bigint and numeric as numbers, booleans as 1 and 0", async () => {
     const db = await open();
     await execute(db.read, sql`insert into items values (1, 1795185000200, null, true)`);
     const row = await firstRow<{ n: unknown; total: unknown; mean: unknown; ok: unknown }>(
       db.read,
       sql`select n, sum(n) over () as total, avg(n) over () as mean, ok from items`,
     );
-    expect(row).toEqual({ n: 1795185000200, total: 1795185000200, mean: 1795185000200, ok: true });
+    // And booleans as 1 and 0, as SQLite has them: raw rows are read by code written once for both.
+    expect(row).toEqual({ n: 1795185000200, total: 1795185000200, mean: 1795185000200, ok: 1 });
   });
 
   it("commits, rolls back on a throw, and nests as savepoints", async () => {

@@ -60,7 +60,7 @@ export async function listIncidents(q: Queryable, limit: number, filter: ListFil
         filter.openOnly ? ne(incidents.status, "resolved") : undefined,
       ),
     )
-    .orderBy(sql`${incidents.status} = 'resolved'`, sql`case when ${incidents.status} = 'resolved' then 0 else ${incidents.severity} end`, desc(incidents.startedAt))
+    .orderBy(sql`${incidents.status} = 'resolved'`, sql`case when ${incidents.status} = 'resolved' then '' else ${incidents.severity} end`, desc(incidents.startedAt))
     .limit(limit);
 }
 export type IncidentRow = Awaited<ReturnType<typeof listIncidents>>[number];

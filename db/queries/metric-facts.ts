@@ -63,7 +63,7 @@ async function dayCountRows(q: Queryable, scope: MetricScope, from: number, to: 
   if (from >= to) return;
   pushDays(into, await firstRow<Record<keyof DayCounts, string>>(q, sql`select ${jsonArray(q, "service_id")} as service, ${jsonArray(q, "day")} as day,
       ${jsonArray(q, "n")} as deployments, ${jsonArray(q, "rework")} as rework
-    from (select d.service_id, d.day, count(*) as n, sum(case when d.rework then 1 else 0 end) as rework
+    from (select d.service_id, d.day, count(*) as n, sum(d.rework) as rework
       from ${fromInScope(scope, "counted_deployments", "d")}
       where d.environment = ${scope.environment} and d.finished_at >= ${from} and d.finished_at < ${to}${serviceFilter(scope)}
       group by 1, 2) as days`));

@@ -139,7 +139,7 @@ export async function countedDeploymentsPage(q: Queryable, scope: MetricScope, o
       allRows<CountedDeploymentRow>(q, sql`select d.id, s.slug as service, dep.version, d.finished_at as "finishedAt", f.deployment_id is not null as failed,
           d.rework, d.unplanned, d.rollback_of_id as "rollbackOfId"
         from ${inOrderFrom(q, scope, "counted_deployments", "d")} ${orderedJoin(q)} deployments dep on dep.id = d.id left join failed_changes f on f.deployment_id = d.id
-        where ${inD(scope)}${onlyRework ? sql` and d.rework` : sql``}${where}
+        where ${inD(scope)}${onlyRework ? sql` and d.rework = 1` : sql``}${where}
         order by ${order} limit ${limitOf(limit)}`),
     newestFirst(sql`d.finished_at`, sql`d.id`),
     seek,

@@ -75,6 +75,6 @@ export async function deploymentTotals(q: Queryable): Promise<DeploymentTotalRow
   return allRows<DeploymentTotalRow>(q, sql`select s.slug as service, s.team, d.environment, count(*) as deployments
     from deployments d join services s on s.id = d.service_id
     where d.status = 'success'
-    group by s.slug, d.environment order by s.slug, d.environment`);
+    group by s.slug, s.team, d.environment order by s.slug, d.environment`);
 }
 

@@ -52,7 +52,7 @@ export async function rebuildRollups(db: Database): Promise<RebuildSummary> {
       "deployment_days",
       ["service_id", "environment", "day"],
       ["deployments", "rework"],
-      sql`select service_id, environment, day, count(*) as deployments, sum(case when rework then 1 else 0 end) as rework from counted_deployments group by service_id, environment, day`,
+      sql`select service_id, environment, day, count(*) as deployments, sum(rework) as rework from counted_deployments group by service_id, environment, day`,
     );
     corrected += await reconcile(
       tx,
