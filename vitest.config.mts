@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 const BOTH_ENGINES = [
   "db/postgres/**/*.test.ts",
   "lib/dora/metrics-api.test.ts",
+  "lib/timeline/timeline-api.test.ts",
 ];
 
 export default defineConfig({
