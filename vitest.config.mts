@@ -8,6 +8,7 @@ const BOTH_ENGINES = [
   "db/postgres/**/*.test.ts",
   "lib/dora/metrics-api.test.ts",
   "lib/timeline/timeline-api.test.ts",
+  "lib/services/services-api.test.ts",
 ];
 
 export default defineConfig({
