@@ -9,6 +9,7 @@ const BOTH_ENGINES = [
   "lib/dora/metrics-api.test.ts",
   "lib/timeline/timeline-api.test.ts",
   "lib/services/services-api.test.ts",
+  "lib/incidents/incidents-api.test.ts",
 ];
 
 export default defineConfig({
