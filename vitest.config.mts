@@ -10,6 +10,7 @@ const BOTH_ENGINES = [
   "lib/timeline/timeline-api.test.ts",
   "lib/services/services-api.test.ts",
   "lib/incidents/incidents-api.test.ts",
+  "lib/ingest/lead-time.test.ts",
 ];
 
 export default defineConfig({
