@@ -11,6 +11,7 @@ const BOTH_ENGINES = [
   "lib/services/services-api.test.ts",
   "lib/incidents/incidents-api.test.ts",
   "lib/ingest/lead-time.test.ts",
+  "lib/api/rate-limit-api.test.ts",
 ];
 
 export default defineConfig({
