@@ -12,6 +12,7 @@ const BOTH_ENGINES = [
   "lib/incidents/incidents-api.test.ts",
   "lib/ingest/lead-time.test.ts",
   "lib/api/rate-limit-api.test.ts",
+  "lib/users/users.test.ts",
 ];
 
 export default defineConfig({
