@@ -13,6 +13,7 @@ const BOTH_ENGINES = [
   "lib/ingest/lead-time.test.ts",
   "lib/api/rate-limit-api.test.ts",
   "lib/users/users.test.ts",
+  "app/_http/record-page.test.ts",
 ];
 
 export default defineConfig({
