@@ -14,6 +14,8 @@ const BOTH_ENGINES = [
   "lib/api/rate-limit-api.test.ts",
   "lib/users/users.test.ts",
   "app/_http/record-page.test.ts",
+  "lib/ingest/deployments-api.test.ts",
+  "app/_server/ingest-fast-path.test.ts",
 ];
 
 export default defineConfig({
