@@ -16,6 +16,8 @@ const BOTH_ENGINES = [
   "app/_http/record-page.test.ts",
   "lib/ingest/deployments-api.test.ts",
   "app/_server/ingest-fast-path.test.ts",
+  "lib/changes/decide-concurrency.test.ts",
+  "lib/incidents/respond-concurrency.test.ts",
 ];
 
 export default defineConfig({
