@@ -18,6 +18,7 @@ const BOTH_ENGINES = [
   "app/_server/ingest-fast-path.test.ts",
   "lib/changes/decide-concurrency.test.ts",
   "lib/incidents/respond-concurrency.test.ts",
+  "db/durability.test.ts",
 ];
 
 export default defineConfig({
