@@ -1,0 +1,76 @@
+import { pgTable, text, integer, boolean, index, uniqueIndex } from "drizzle-orm/pg-core";
+import { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES } from "../../schema/changes";
+import { services } from "./services";
+import { user } from "./auth";
+import { timestampMs } from "./columns";
+
+export { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES, type ChangeStatus } from "../../schema/changes";
+
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    title: text("title").notNull(),
+    description: text("description"),
+    rollbackPlan: text("rollback_plan"),
+    type: text("type", { enum: CHANGE_TYPES }).notNull(),
+    risk: text("risk", { enum: CHANGE_RISKS }).notNull(),
+    status: text("status", { enum: CHANGE_STATUSES }).notNull().default("draft"),
+    awaitingRetroactiveApproval: boolean("awaiting_retroactive_approval").notNull().default(false),
+    plannedStart: timestampMs("planned_start"),
+    plannedEnd: timestampMs("planned_end"),
+    requesterId: text("requester_id").references(() => user.id, { onDelete: "set null" }),
+    source: text("source").notNull(),
+    externalId: text("external_id"),
+    submittedAt: timestampMs("submitted_at"),
+    decidedAt: timestampMs("decided_at"),
+    implementedAt: timestampMs("implemented_at"),
+    createdAt: timestampMs("created_at").notNull(),
+    updatedAt: timestampMs("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("change_requests_source_external_idx").on(t.source, t.externalId),
+    index("change_requests_status_idx").on(t.status),
+    index("change_requests_service_created_idx").on(t.serviceId, t.createdAt),
+    index("change_requests_created_idx").on(t.createdAt),
+  ],
+);
+export type ChangeRequest = typeof changeRequests.$inferSelect;
+export type NewChangeRequest = typeof changeRequests.$inferInsert;
+
+export const changeApprovals = pgTable(
+  "change_approvals",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    changeId: integer("change_id")
+      .notNull()
+      .references(() => changeRequests.id, { onDelete: "cascade" }),
+    approverId: text("approver_id")
+      .notNull()
+      .references(() => user.id),
+    decision: text("decision", { enum: ["approved", "rejected"] }).notNull(),
+    comment: text("comment").notNull(),
+    createdAt: timestampMs("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("change_approvals_change_approver_idx").on(t.changeId, t.approverId)],
+);
+export type ChangeApproval = typeof changeApprovals.$inferSelect;
+
+export const freezeWindows = pgTable(
+  "freeze_windows",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: text("name").notNull(),
+    serviceId: integer("service_id").references(() => services.id),
+    startsAt: timestampMs("starts_at").notNull(),
+    endsAt: timestampMs("ends_at").notNull(),
+    reason: text("reason"),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: timestampMs("created_at").notNull(),
+  },
+  (t) => [index("freeze_windows_ends_idx").on(t.endsAt)],
+);
+export type FreezeWindow = typeof freezeWindows.$inferSelect;
