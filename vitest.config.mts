@@ -7,6 +7,18 @@ import { defineConfig } from "vitest/config";
 const BOTH_ENGINES = [
   "db/postgres/**/*.test.ts",
   "lib/dora/metrics-api.test.ts",
+  "lib/timeline/timeline-api.test.ts",
+  "lib/services/services-api.test.ts",
+  "lib/incidents/incidents-api.test.ts",
+  "lib/ingest/lead-time.test.ts",
+  "lib/api/rate-limit-api.test.ts",
+  "lib/users/users.test.ts",
+  "app/_http/record-page.test.ts",
+  "lib/ingest/deployments-api.test.ts",
+  "app/_server/ingest-fast-path.test.ts",
+  "lib/changes/decide-concurrency.test.ts",
+  "lib/incidents/respond-concurrency.test.ts",
+  "db/durability.test.ts",
 ];
 
 export default defineConfig({

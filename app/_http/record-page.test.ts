@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabase } from "@/db/client";
-import { tempDir } from "@/db/test/temp-db";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { processDatabase } from "@/db/test/engine";
 import { sessionCookie, setRequestHeaders } from "@/app/_actions/test-request";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
@@ -17,16 +16,14 @@ import DrilldownLayout from "@/app/(app)/drilldown/[kind]/layout";
 
 vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
 
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
+const database = processDatabase();
 // next.config.ts enables experimental.authInterrupts; Next passes it to forbidden() through this variable.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-afterAll(() => t.cleanup());
 
 let incidentId = 0;
 let viewerCookie = "";
 beforeAll(async () => {
-  const db = getDatabase();
+  const db = database.db();
   incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "viewer@example.com", name: "Viewer", role: "viewer", password: "viewer-password-1" });
   viewerCookie = await sessionCookie("viewer@example.com", "viewer-password-1");

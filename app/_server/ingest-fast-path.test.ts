@@ -1,10 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/v1/deployments/route";
-import { getDatabase, openDatabase } from "@/db/client";
+import { getDatabase } from "@/db/client";
+import { firstRow } from "@/db/raw";
+import { holdWriteLock } from "@/db/test/write-lock";
 import { createApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
@@ -32,7 +34,7 @@ function start(): Promise<void> {
 const fastPost = (body: BodyInit, authorization: string, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization, "content-type": "application/json", ...headers }, body });
 
-deploymentsApiSuite({
+const database = deploymentsApiSuite({
   name: "production server fast path",
   start: async () => {
     await start();
@@ -42,12 +44,7 @@ deploymentsApiSuite({
   post: (body, authorization) => fastPost(body, authorization),
 });
 
-const deployments = () => {
-  const db = new Database(process.env.DATABASE_URL!.slice("file:".length), { readonly: true });
-  const n = (db.prepare("select count(*) n from deployments").get() as { n: number }).n;
-  db.close();
-  return n;
-};
+const deployments = async () => (await firstRow<{ n: number }>(database.db().read, sql`select count(*) as "n" from "deployments"`))!.n;
 
 describe("the ingestion fast path", () => {
   it("answers only POST /api/v1/deployments (with or without a query); everything else goes on to Next", async () => {
@@ -70,7 +67,7 @@ describe("the ingestion fast path", () => {
   });
 
   it("refuses a streamed body over 1 MiB with 413 and closes the connection, writing nothing", async () => {
-    const before = deployments();
+    const before = await deployments();
     const huge = new ReadableStream({
       start(controller) {
         for (let i = 0; i < 17; i++) controller.enqueue(new TextEncoder().encode("x".repeat(64 * 1024)));
@@ -81,11 +78,11 @@ describe("the ingestion fast path", () => {
     expect(response.status).toBe(413);
     expect(response.headers.get("connection")).toBe("close");
     expect((await response.json()).error.code).toBe("payload_too_large");
-    expect(deployments()).toBe(before);
+    expect(await deployments()).toBe(before);
   });
 
   it("writes nothing, logs no failure and stays up when a client leaves mid-body", async () => {
-    const before = deployments();
+    const before = await deployments();
     const logged = vi.spyOn(console, "error");
     await new Promise<void>((resolve) => {
       const request = http.request(`${base}/api/v1/deployments`, { method: "POST", headers: { "content-length": "500", authorization: "Bearer x" } });
@@ -96,26 +93,22 @@ describe("the ingestion fast path", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(logged).not.toHaveBeenCalled();
     logged.mockRestore();
-    expect(deployments()).toBe(before);
+    expect(await deployments()).toBe(before);
     expect((await fastPost("{", "Bearer x")).status).toBe(400);
   });
 
   it("refuses a malformed Authorization header at once, even while another process holds the write lock", async () => {
-    const other = new Database(process.env.DATABASE_URL!.slice("file:".length));
-    other.exec("begin immediate");
+    const release = await holdWriteLock(database.url());
     try {
       const response = await fastPost(JSON.stringify({ service: "web", status: "success", finishedAt: new Date().toISOString() }), "Basic abc");
       expect(response.status).toBe(401);
     } finally {
-      other.exec("rollback");
-      other.close();
+      await release();
     }
   });
 
   it("counts a token's requests through both doors against one rate limit, answering 429 with Retry-After", async () => {
-    const { db } = openDatabase(process.env.DATABASE_URL!.slice("file:".length));
-    const token = `Bearer ${(await createApiToken(db, CLI_ACTOR, { name: "limited", role: "ingest" })).token}`;
-    await db.close();
+    const token = `Bearer ${(await createApiToken(database.db(), CLI_ACTOR, { name: "limited", role: "ingest" })).token}`;
     const global = globalThis as unknown as { apiLimiter?: RateLimiter };
     const previous = global.apiLimiter;
     global.apiLimiter = new RateLimiter(2, 60_000);
@@ -134,7 +127,7 @@ describe("the ingestion fast path", () => {
   });
 
   it("answers exactly as Next's route does, for any body", async () => {
-    const before = deployments();
+    const before = await deployments();
     const body = fc.oneof(
       hostileJson.map((v) => JSON.stringify(v) ?? ""),
       fc.string({ maxLength: 60 }),
@@ -151,6 +144,6 @@ describe("the ingestion fast path", () => {
       }),
       { numRuns: 150 },
     );
-    expect(deployments()).toBe(before);
+    expect(await deployments()).toBe(before);
   });
 });

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/tokens";
-import { tempDir } from "@/db/test/temp-db";
+import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { GET } from "@/app/api/v1/metrics/route";
 
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
+const database = processDatabase();
 process.env.TANDEM_RATE_LIMIT = "3";
 const tokens: string[] = [];
 beforeAll(async () => {
-  const { db } = openDatabase(t.file);
+  const db = database.db();
   tokens.push((await createApiToken(db, CLI_ACTOR, { name: "a", role: "read" })).token, (await createApiToken(db, CLI_ACTOR, { name: "b", role: "read" })).token);
-  await db.close();
 });
-afterAll(() => t.cleanup());
 
 const call = (token: string) => GET(new Request("http://tandem.test/api/v1/metrics", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
 

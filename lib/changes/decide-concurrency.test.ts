@@ -1,27 +1,26 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
 import { auditLog, changeApprovals, timelineEvents, user, type ChangeRequest } from "@/db/schema";
 import { findChange } from "@/db/queries/changes";
 import { contend } from "@/lib/testing/contend";
 import type { Operation } from "@/lib/testing/contender";
-import { tempDir } from "@/db/test/temp-db";
+import { freshDatabase } from "@/db/test/engine";
 import type { UserActor } from "@/lib/auth/actor";
 import { changeCreateSchema } from "@/lib/changes/schema";
 import { requiredApprovals } from "./policy";
 import { submitChange } from "./submit";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const closes: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closes.splice(0)) await close();
+});
 
 const APPROVERS = 6;
 
 describe("approvals from many processes at once", () => {
   it("give each change one outcome the policy allows, with every accepted decision audited once", async () => {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    const opened = openDatabase(t.file);
-    const { db } = opened;
+    const { url, db, close } = await freshDatabase();
+    closes.push(close);
     const now = new Date();
     const person = async (id: string, role: UserActor["role"]): Promise<UserActor> => {
       await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now }));
@@ -40,7 +39,7 @@ describe("approvals from many processes at once", () => {
       actor,
       operations: changes.map((c, i): Operation => ({ kind: "decide", changeId: c.id, decision: (w + i) % 5 === 0 ? "rejected" : "approved" })),
     }));
-    const outcomes = await contend(t.file, contenders);
+    const outcomes = await contend(url, contenders);
 
     expect(outcomes.flat().filter((o) => !o.ok && o.code !== "conflict")).toEqual([]);
     for (const [i, change] of changes.entries()) {
@@ -65,6 +64,5 @@ describe("approvals from many processes at once", () => {
       expect(audits.map((a) => a.actorId)).toEqual(decisions.map((d) => d.approverId));
       expect(await db.read.select().from(timelineEvents).where(and(eq(timelineEvents.type, "change"), eq(timelineEvents.subjectId, change.id), eq(timelineEvents.action, status === "approved" ? "approved" : "rejected")))).toHaveLength(1);
     }
-    opened.sqlite.close();
   }, 60_000);
 });

@@ -1,35 +1,27 @@
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { firstRow } from "@/db/raw";
 import { createApiToken } from "@/lib/auth/tokens";
-import { tempDir } from "@/db/test/temp-db";
+import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { POST } from "@/app/api/v1/incidents/route";
 import { PATCH } from "@/app/api/v1/incidents/[id]/route";
 import { POST as postDeployment } from "@/app/api/v1/deployments/route";
 
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
+const database = processDatabase();
 let token = "";
 let readToken = "";
 beforeAll(async () => {
-  const { db, sqlite } = openDatabase(t.file);
+  const db = database.db();
   token = (await createApiToken(db, CLI_ACTOR, { name: "pager", role: "ingest" })).token;
   readToken = (await createApiToken(db, CLI_ACTOR, { name: "reader", role: "read" })).token;
-  sqlite.close();
 });
-afterAll(() => t.cleanup());
 
 const request = (method: string, path: string, body: unknown, auth = token) =>
   new Request(`http://tandem.test${path}`, { method, headers: { authorization: `Bearer ${auth}`, "content-type": "application/json" }, body: JSON.stringify(body) });
 const post = (body: unknown, auth = token) => POST(request("POST", "/api/v1/incidents", body, auth), { params: Promise.resolve({}) });
 const patch = (id: number | string, body: unknown) => PATCH(request("PATCH", `/api/v1/incidents/${id}`, body), { params: Promise.resolve({ id: String(id) }) });
-const count = (sql: string) => {
-  const db = new Database(t.file, { readonly: true });
-  const n = (db.prepare(sql).get() as { n: number }).n;
-  db.close();
-  return n;
-};
+const count = async (query: SQL) => (await firstRow<{ n: number }>(database.db().read, query))!.n;
 const base = { title: "Checkout down", service: "checkout", severity: "SEV1", startedAt: "2026-03-10T10:00:00Z" };
 
 describe("incidents API", () => {
@@ -47,7 +39,7 @@ describe("incidents API", () => {
     const replay = await post({ ...base, externalId: "PD-2", status: "resolved", resolvedAt: "2026-03-10T11:00:00Z" });
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ id: first.id, status: "resolved" });
-    expect(count("select count(*) n from incidents where external_id = 'PD-2'")).toBe(1);
+    expect(await count(sql`select count(*) as "n" from "incidents" where "external_id" = 'PD-2'`)).toBe(1);
     const again = await post({ ...base, externalId: "PD-2", title: "Checkout down (EU)" });
     expect(await again.json()).toMatchObject({ id: first.id, status: "resolved", title: "Checkout down (EU)" });
   });
@@ -57,14 +49,14 @@ describe("incidents API", () => {
     const resolved = await patch(id, { status: "resolved", resolvedAt: "2026-03-10T12:00:00Z" });
     expect(resolved.status).toBe(200);
     expect(await resolved.json()).toMatchObject({ status: "resolved", resolvedAt: "2026-03-10T12:00:00.000Z" });
-    const before = count(`select count(*) n from audit_log where entity_type = 'incident' and entity_id = '${id}'`);
+    const before = await count(sql`select count(*) as "n" from "audit_log" where "entity_type" = 'incident' and "entity_id" = ${String(id)}`);
     const bad = await patch(id, { acknowledgedAt: "2026-03-10T13:00:00Z" });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields).toEqual({ resolvedAt: "must not be before acknowledgedAt" });
-    expect(count(`select count(*) n from audit_log where entity_type = 'incident' and entity_id = '${id}'`)).toBe(before);
+    expect(await count(sql`select count(*) as "n" from "audit_log" where "entity_type" = 'incident' and "entity_id" = ${String(id)}`)).toBe(before);
     const reopened = await (await patch(id, { status: "investigating" })).json();
     expect(reopened).toMatchObject({ status: "investigating", resolvedAt: null });
-    expect(count(`select count(*) n from incident_updates where incident_id = ${id} and kind = 'status'`)).toBe(3);
+    expect(await count(sql`select count(*) as "n" from "incident_updates" where "incident_id" = ${id} and "kind" = 'status'`)).toBe(3);
   });
 
   it.each([
@@ -76,11 +68,11 @@ describe("incidents API", () => {
     [{ ...base, acknowledgedAt: "2026-03-10T09:00:00Z" }, "acknowledgedAt", "must not be before startedAt"],
     [{ ...base, causedBy: 424242 }, "causedBy", "no deployment has id 424242"],
   ])("refuses %j naming %s, writing nothing", async (body, field, message) => {
-    const before = count("select count(*) n from incidents");
+    const before = await count(sql`select count(*) as "n" from "incidents"`);
     const response = await post(body);
     expect(response.status).toBe(400);
     expect((await response.json()).error.fields[field]).toBe(message);
-    expect(count("select count(*) n from incidents")).toBe(before);
+    expect(await count(sql`select count(*) as "n" from "incidents"`)).toBe(before);
   });
 
   it("answers 404 for an unknown incident, 400 for a bad id or an empty patch, 403 for a read token", async () => {
@@ -96,12 +88,12 @@ describe("incidents API", () => {
     ["title", "Checkout \\ud800 down", "title: must not contain an unpaired surrogate (it is not valid Unicode)"],
     ["summary", "a\\u0000b", "summary: must not contain a NUL character"],
   ])("refuses a %s with an escaped bad character: 400 naming it, nothing stored", async (field, escaped, message) => {
-    const before = count("select count(*) n from incidents");
+    const before = await count(sql`select count(*) as "n" from "incidents"`);
     const body = JSON.stringify({ ...base, [field]: "PLACEHOLDER" }).replace("PLACEHOLDER", escaped);
     const response = await POST(new Request("http://tandem.test/api/v1/incidents", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body }), { params: Promise.resolve({}) });
     expect(response.status).toBe(400);
     expect((await response.json()).error).toMatchObject({ message, fields: { [field]: message.slice(field.length + 2) } });
-    expect(count("select count(*) n from incidents")).toBe(before);
+    expect(await count(sql`select count(*) as "n" from "incidents"`)).toBe(before);
   });
 });
 

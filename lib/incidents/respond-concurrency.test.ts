@@ -1,28 +1,27 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
 import { auditLog, incidentUpdates, timelineEvents, user, type Incident, type IncidentStatus } from "@/db/schema";
 import { findIncidentById } from "@/db/queries/incidents";
 import { contend } from "@/lib/testing/contend";
 import type { Operation } from "@/lib/testing/contender";
 import { scenario } from "@/db/test/scenario";
-import { tempDir } from "@/db/test/temp-db";
+import { freshDatabase } from "@/db/test/engine";
 import type { UserActor } from "@/lib/auth/actor";
 import { INCIDENT_FLOW } from "./state-machine";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const closes: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closes.splice(0)) await close();
+});
 
 const CONTENDERS = 6;
 const INCIDENTS = 15;
 
 describe("incident transitions from many processes at once", () => {
   it("apply one after the other: every accepted move audited once, in an unbroken chain, refused ones not applied", async () => {
-    const t = tempDir();
-    cleanups.push(t.cleanup);
-    const opened = openDatabase(t.file);
-    const { db } = opened;
-    const s = scenario(opened.db);
+    const { url, db, close } = await freshDatabase();
+    closes.push(close);
+    const s = scenario(db);
     const ids: number[] = [];
     for (let i = 0; i < INCIDENTS; i++) ids.push(await s.incident({ service: "api", startedAt: new Date(Date.now() - 3_600_000).toISOString() }));
     const now = new Date();
@@ -36,7 +35,7 @@ describe("incident transitions from many processes at once", () => {
       actor,
       operations: [0, 1, 2].flatMap((round) => ids.map((incidentId, i): Operation => ({ kind: "move", incidentId, to: INCIDENT_FLOW[(w + i + round) % INCIDENT_FLOW.length]! }))),
     }));
-    const outcomes = await contend(t.file, contenders);
+    const outcomes = await contend(url, contenders);
 
     const failures = outcomes.flat().filter((o) => !o.ok);
     expect(failures.filter((f) => f.code !== "conflict")).toEqual([]);
@@ -55,6 +54,5 @@ describe("incident transitions from many processes at once", () => {
       expect(await db.read.select().from(incidentUpdates).where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.kind, "status")))).toHaveLength(accepted);
       expect(await db.read.select().from(timelineEvents).where(and(eq(timelineEvents.type, "incident"), eq(timelineEvents.subjectId, incidentId)))).toHaveLength(accepted);
     }
-    opened.sqlite.close();
   }, 60_000);
 });

@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
 import { listDeploymentShas } from "@/db/queries/ingest";
+import { firstRow } from "@/db/raw";
 import { createApiToken } from "@/lib/auth/tokens";
-import { tempDir } from "@/db/test/temp-db";
+import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { recordPush } from "./pushes";
 
@@ -17,32 +17,29 @@ export type IngestionDoor = {
 
 /**
  * What `POST /api/v1/deployments` promises, run against one door. Each door runs it in its own test file
- * (so its own process and database): both must keep every promise.
+ * (so its own process and database, of the engine under test): both must keep every promise. Returns
+ * that database, which is the process's DATABASE_URL while the tests run.
  */
 export function deploymentsApiSuite(door: IngestionDoor) {
-  const t = tempDir();
-  process.env.DATABASE_URL = `file:${t.file}`;
+  const database = processDatabase();
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    const { db } = openDatabase(t.file);
+    const db = database.db();
     for (const role of ["ingest", "read", "admin"] as const) tokens[role] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
     tokens.ingest2 = (await createApiToken(db, CLI_ACTOR, { name: "second", role: "ingest" })).token;
-    await db.close();
     await door.start?.();
   });
   afterAll(async () => {
     await door.stop?.();
-    t.cleanup();
   });
 
   const post = (body: unknown, token = tokens.ingest!) => door.post(typeof body === "string" ? body : JSON.stringify(body), `Bearer ${token}`);
-  const rows = () => {
-    const db = new Database(t.file, { readonly: true });
-    const n = (table: string) => (db.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
-    const counts = { deployments: n("deployments"), commits: n("commits"), services: n("services"), links: n("deployment_commits") };
-    db.close();
-    return counts;
-  };
+  const rows = async () =>
+    (await firstRow<{ deployments: number; commits: number; services: number; links: number }>(
+      database.db().read,
+      sql`select (select count(*) from "deployments") as "deployments", (select count(*) from "commits") as "commits",
+        (select count(*) from "services") as "services", (select count(*) from "deployment_commits") as "links"`,
+    ))!;
   const ok = { service: "checkout", status: "success", startedAt: "2026-03-10T10:00:00+02:00", finishedAt: "2026-03-10T08:05:00Z" };
 
   describe(`POST /api/v1/deployments (${door.name})`, () => {
@@ -56,13 +53,13 @@ export function deploymentsApiSuite(door: IngestionDoor) {
 
     it("replays an externalId with 200 and the same id, updating status and finish time", async () => {
       const first = await (await post({ service: "web", status: "in_progress", externalId: "r-9", startedAt: "2026-03-10T10:00:00Z" })).json();
-      const before = rows();
+      const before = await rows();
       const replay = await post({ service: "web", status: "success", externalId: "r-9", finishedAt: "2026-03-10T10:07:00Z" });
       expect(replay.status).toBe(200);
       expect(await replay.json()).toMatchObject({ id: first.id, status: "success", finishedAt: "2026-03-10T10:07:00.000Z", startedAt: "2026-03-10T10:00:00.000Z" });
       const late = await post({ service: "web", status: "in_progress", externalId: "r-9" });
       expect(await late.json()).toMatchObject({ id: first.id, status: "success" });
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
     });
 
     it("keeps externalIds per token: another token's run-1 is a new deployment", async () => {
@@ -74,7 +71,7 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       const target = await (await post({ ...ok, externalId: "bad-release" })).json();
       expect((await (await post({ ...ok, rollbackOf: "bad-release" })).json()).rollbackOf).toBe(target.id);
       expect((await (await post({ ...ok, rollbackOf: target.id })).json()).rollbackOf).toBe(target.id);
-      const before = rows();
+      const before = await rows();
       for (const [body, field, message] of [
         [{ ...ok, rollbackOf: "nope" }, "rollbackOf", "no deployment has externalId nope"],
         [{ ...ok, rollbackOf: 99999 }, "rollbackOf", "no deployment has id 99999"],
@@ -84,7 +81,7 @@ export function deploymentsApiSuite(door: IngestionDoor) {
         expect(response.status).toBe(400);
         expect((await response.json()).error.fields).toEqual({ [field]: message });
       }
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
     });
 
     it.each([
@@ -97,28 +94,28 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       [{ ...ok, unplanned: "yes" }, "unplanned"],
       [[ok], "_"],
     ])("refuses %j naming %s, writing nothing", async (body, field) => {
-      const before = rows();
+      const before = await rows();
       const response = await post(body);
       expect(response.status).toBe(400);
       const json = await response.json();
       expect(json.error.code).toBe("bad_request");
       expect(Object.keys(json.error.fields)).toContain(field);
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
     });
 
     it("writes a batch all-or-nothing and names the bad item", async () => {
-      const before = rows();
+      const before = await rows();
       const items = Array.from({ length: 5 }, (_, i) => ({ ...ok, service: `batch-${i}`, externalId: `b-${i}` }));
       const bad = await post({ deployments: [...items, { ...ok, rollbackOf: "missing" }] });
       expect(bad.status).toBe(400);
       expect((await bad.json()).error.fields).toEqual({ "deployments.5.rollbackOf": "no deployment has externalId missing" });
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
       const good = await post({ deployments: [...items, { ...ok, externalId: "b-5", rollbackOf: "b-0" }] });
       expect(good.status).toBe(201);
       const json = await good.json();
       expect(json.deployments).toHaveLength(6);
       expect(json.deployments[5].rollbackOf).toBe(json.deployments[0].id);
-      expect(rows().deployments).toBe(before.deployments + 6);
+      expect((await rows()).deployments).toBe(before.deployments + 6);
       const tooMany = await post({ deployments: Array.from({ length: 1001 }, () => ok) });
       expect((await tooMany.json()).error.fields).toEqual({ deployments: "must hold at most 1000 deployments" });
     });
@@ -127,7 +124,7 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       const sha = (name: string) => name.padEnd(40, "0");
       const at = (hour: number) => `2026-03-11T${String(hour).padStart(2, "0")}:00:00Z`;
       const commit = (name: string, hour: number) => ({ sha: sha(name), timestamp: at(hour) });
-      const { db } = openDatabase(t.file);
+      const db = database.db();
       await recordPush(db, CLI_ACTOR, "test", {
         service: "lineage",
         ref: "refs/heads/main",
@@ -152,7 +149,6 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       expect(response.status).toBe(201);
       const answered = (await response.json()).deployments.map((d: { id: number; commits: string[] }) => [d.id, d.commits.map((s) => s.slice(0, 2))]);
       const stored = await Promise.all(answered.map(async ([id]: [number]) => [id, (await listDeploymentShas(db.read, id)).map((s) => s.slice(0, 2))]));
-      await db.close();
       expect(answered).toEqual(stored);
       expect(answered[0]).toEqual([earlier.id, ["a2", "a1"]]);
       expect(answered[1]![1]).toEqual(["b1", "b4", "b2", "b3"]);
@@ -162,12 +158,12 @@ export function deploymentsApiSuite(door: IngestionDoor) {
     });
 
     it("answers 413 over 1 MiB and 400 for malformed JSON, writing nothing", async () => {
-      const before = rows();
+      const before = await rows();
       expect((await post({ ...ok, version: "x".repeat(1024 * 1024) })).status).toBe(413);
       const malformed = await post("{");
       expect(malformed.status).toBe(400);
       expect((await malformed.json()).error.message).toMatch(/^The body is not valid JSON/);
-      expect(rows()).toEqual(before);
+      expect(await rows()).toEqual(before);
     });
 
     it("needs an ingest or admin token", async () => {
@@ -176,4 +172,5 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       expect((await post(ok, tokens.admin)).status).toBe(201);
     });
   });
+  return database;
 }

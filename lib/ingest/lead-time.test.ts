@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { memoryDb } from "@/db/test/temp-db";
+import { afterEach, describe, expect, it } from "vitest";
+import { freshDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { loadDrilldown } from "@/lib/dora/drilldown";
 import { metricsQuerySchema } from "@/lib/dora/query";
@@ -11,9 +11,15 @@ import { deploymentInputSchema } from "./schema";
 const sha = (name: string) => name.padEnd(40, "0");
 const t = (hour: number) => new Date(Date.UTC(2026, 2, 10, hour));
 
+const closes: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closes.splice(0)) await close();
+});
+
 /** Push/deploy sequences, then: which commits each deployment is credited with, via the lead-time drill-down. */
-function world() {
-  const { db } = memoryDb();
+async function world() {
+  const { db, close } = await freshDatabase();
+  closes.push(close);
   const push = (commits: string[], o: { before?: string | null; forced?: boolean; hour: number }) =>
     recordPush(db, CLI_ACTOR, "test", {
       service: "api",
@@ -43,7 +49,7 @@ function world() {
 
 describe("lead time from pushes and deployments of a sha", () => {
   it("credits every commit of several pushes to the first deployment that reaches them", async () => {
-    const w = world();
+    const w = await world();
     await w.push(["c1", "c2"], { before: null, hour: 3 });
     await w.push(["c3"], { before: "c2", hour: 5 });
     await w.push(["c4", "c5"], { before: "c3", hour: 8 });
@@ -53,7 +59,7 @@ describe("lead time from pushes and deployments of a sha", () => {
   });
 
   it("does not credit a commit to a failed deployment, nor to another environment's", async () => {
-    const w = world();
+    const w = await world();
     await w.push(["c1", "c2"], { before: null, hour: 3 });
     await w.deploy("c2", 4, "failure");
     await w.deploy("c2", 4, "success", "staging");
@@ -62,7 +68,7 @@ describe("lead time from pushes and deployments of a sha", () => {
   });
 
   it("never counts commits a force-push made unreachable", async () => {
-    const w = world();
+    const w = await world();
     await w.push(["c1"], { before: null, hour: 2 });
     const base = await w.deploy("c1", 3);
     await w.push(["d1", "d2"], { before: "c1", hour: 5 }); // later abandoned
@@ -72,7 +78,7 @@ describe("lead time from pushes and deployments of a sha", () => {
   });
 
   it("counts a squash merge once, not the branch commits it squashed", async () => {
-    const w = world();
+    const w = await world();
     await w.push(["c1"], { before: null, hour: 2 });
     await w.deploy("c1", 3);
     await w.push(["f1", "f2", "f3"], { before: "c1", hour: 5 }); // feature branch pushes, never deployed
@@ -84,7 +90,7 @@ describe("lead time from pushes and deployments of a sha", () => {
   });
 
   it("fills in a deployment whose push arrived after it", async () => {
-    const w = world();
+    const w = await world();
     await w.push(["c1"], { before: null, hour: 2 });
     const first = await w.deploy("c1", 3);
     const early = await w.deploy("c3", 6); // the webhook for the push is late

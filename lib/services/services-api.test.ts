@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import Database from "better-sqlite3";
-import { openDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sql, type SQL } from "drizzle-orm";
+import { firstRow } from "@/db/raw";
 import { createApiToken } from "@/lib/auth/tokens";
-import { tempDir } from "@/db/test/temp-db";
+import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { PUT } from "@/app/api/v1/services/[slug]/route";
 
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
+const database = processDatabase();
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  const { db, sqlite } = openDatabase(t.file);
-  for (const role of ["ingest", "read", "admin"] as const) tokens[role] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
-  sqlite.close();
+  for (const role of ["ingest", "read", "admin"] as const) tokens[role] = (await createApiToken(database.db(), CLI_ACTOR, { name: role, role })).token;
 });
-afterAll(() => t.cleanup());
 
 const put = (slug: string, body: unknown, token = tokens.ingest!) =>
   PUT(
@@ -25,12 +21,7 @@ const put = (slug: string, body: unknown, token = tokens.ingest!) =>
     }),
     { params: Promise.resolve({ slug }) },
   );
-const count = (sql: string) => {
-  const db = new Database(t.file, { readonly: true });
-  const n = (db.prepare(sql).get() as { n: number }).n;
-  db.close();
-  return n;
-};
+const count = async (query: SQL) => (await firstRow<{ n: number }>(database.db().read, query))!.n;
 
 describe("PUT /api/v1/services/{slug}", () => {
   it("creates with 201, then updates only the fields given with 200, audited", async () => {
@@ -42,11 +33,11 @@ describe("PUT /api/v1/services/{slug}", () => {
     expect(await updated.json()).toMatchObject({ name: "Checkout", team: "payments", description: "Takes the money" });
     const cleared = await put("checkout", { team: "" });
     expect((await cleared.json()).team).toBeNull();
-    expect(count("select count(*) n from audit_log where entity_type = 'service'")).toBe(3);
+    expect(await count(sql`select count(*) as "n" from "audit_log" where "entity_type" = 'service'`)).toBe(3);
   });
 
   it("names the field of a bad value and writes nothing", async () => {
-    const before = count("select count(*) n from services");
+    const before = await count(sql`select count(*) as "n" from "services"`);
     const cases: [string, unknown, string, string][] = [
       ["Bad Slug", {}, "slug", "must be a slug: lower-case letters, digits and dashes, starting with a letter or digit"],
       ["web", { team: "Not A Slug" }, "team", "must be a slug: lower-case letters, digits and dashes, starting with a letter or digit"],
@@ -62,13 +53,13 @@ describe("PUT /api/v1/services/{slug}", () => {
       expect(json.error.fields[field]).toBe(problem);
     }
     expect((await put("web", "{not json")).status).toBe(400);
-    expect(count("select count(*) n from services")).toBe(before);
+    expect(await count(sql`select count(*) as "n" from "services"`)).toBe(before);
   });
 
   it("accepts ingest and admin tokens but not read", async () => {
     expect((await put("api", {}, tokens.admin)).status).toBe(201);
     const read = await put("api-2", {}, tokens.read);
     expect(read.status).toBe(403);
-    expect(count("select count(*) n from services where slug = 'api-2'")).toBe(0);
+    expect(await count(sql`select count(*) as "n" from "services" where "slug" = 'api-2'`)).toBe(0);
   });
 });

@@ -2,10 +2,13 @@ import { spawn } from "node:child_process";
 import type { UserActor } from "@/lib/auth/actor";
 import type { Operation, Outcome } from "./contender";
 
-/** Runs each contender's operations in its own process, all released at once; returns their outcomes. */
-export async function contend(file: string, contenders: { actor: UserActor; operations: Operation[] }[]): Promise<Outcome[][]> {
+/**
+ * Runs each contender's operations in its own process on the database `url` names (as DATABASE_URL
+ * does: file:… or postgres://…), all released at once; returns their outcomes.
+ */
+export async function contend(url: string, contenders: { actor: UserActor; operations: Operation[] }[]): Promise<Outcome[][]> {
   const children = contenders.map(({ actor, operations }) =>
-    spawn(process.execPath, ["--import", "tsx", "lib/testing/contender.ts", file, JSON.stringify(actor), JSON.stringify(operations)], { stdio: ["pipe", "pipe", "inherit"] }),
+    spawn(process.execPath, ["--import", "tsx", "lib/testing/contender.ts", url, JSON.stringify(actor), JSON.stringify(operations)], { stdio: ["pipe", "pipe", "inherit"] }),
   );
   const lines = children.map((child) => {
     const queue: string[] = [];

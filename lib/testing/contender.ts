@@ -1,23 +1,24 @@
 import readline from "node:readline";
 import type { IncidentStatus } from "@/db/schema";
-import { openDatabase } from "@/db/client";
+import { connectDatabase } from "@/db/client";
+import { databaseTargetOf } from "@/db/url";
 import type { UserActor } from "@/lib/auth/actor";
 import { decideChange } from "@/lib/changes/decide";
 import { AppError } from "@/lib/errors";
 import { moveIncident } from "@/lib/incidents/respond";
 
 /**
- * Child process for the concurrency tests: its own SQLite connection, as a second server process or
- * the CLI would have. Says "ready", waits for "go" so all contenders start together, then runs its
+ * Child process for the concurrency tests: its own connection to the database a DATABASE_URL-style
+ * argument names (file:… or postgres://…), as a second server process or the CLI would have. Says "ready", waits for "go" so all contenders start together, then runs its
  * operations and prints one JSON line with each outcome.
  */
 export type Operation = { kind: "move"; incidentId: number; to: IncidentStatus } | { kind: "decide"; changeId: number; decision: "approved" | "rejected" };
 export type Outcome = { ok: true } | { ok: false; code: string; message: string };
 
-const [file, actorJson, operationsJson] = process.argv.slice(2);
+const [url, actorJson, operationsJson] = process.argv.slice(2);
 const actor = JSON.parse(actorJson!) as UserActor;
 const operations = JSON.parse(operationsJson!) as Operation[];
-const { db } = openDatabase(file!, { migrate: false });
+const { db } = await connectDatabase(databaseTargetOf(url!), { migrate: false });
 
 async function run(op: Operation): Promise<Outcome> {
   try {

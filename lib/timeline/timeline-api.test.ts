@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type SqliteDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import { createApiToken } from "@/lib/auth/tokens";
-import { tempDir } from "@/db/test/temp-db";
+import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { recordIncident, patchIncident } from "@/lib/incidents/record";
 import { recordDeployments } from "@/lib/ingest/deployments";
@@ -12,16 +12,15 @@ import { submitChange } from "@/lib/changes/submit";
 import { upsertService } from "@/lib/services/services";
 import { GET } from "@/app/api/v1/timeline/route";
 
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
+const database = processDatabase();
 let token = "";
-let db: SqliteDatabase;
+let db: Database;
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 10, 10, minute)).toISOString();
 const deploy = async (service: string, minute: number, extra: Record<string, unknown> = {}) =>
   (await recordDeployments(db, CLI_ACTOR, "t", [deploymentInputSchema.parse({ service, status: "success", finishedAt: at(minute), ...extra })], false))[0]!.deployment;
 
 beforeAll(async () => {
-  db = openDatabase(t.file).db;
+  db = database.db();
   token = (await createApiToken(db, CLI_ACTOR, { name: "r", role: "read" })).token;
   await upsertService(db, CLI_ACTOR, "api", { team: "core" });
   await upsertService(db, CLI_ACTOR, "web", { team: "growth" });
@@ -30,7 +29,6 @@ beforeAll(async () => {
   await patchIncident(db, CLI_ACTOR, "t", incident.id, { status: "resolved", resolvedAt: new Date(at(30)) });
   await submitChange(db, CLI_ACTOR, "t", changeCreateSchema.parse({ title: "Bump", service: "web", type: "standard", risk: "low" }));
 });
-afterAll(() => t.cleanup());
 
 const get = async (query: string) => {
   const response = await GET(new Request(`http://tandem.test/api/v1/timeline${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });

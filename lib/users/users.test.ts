@@ -1,14 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { memoryDb } from "@/db/test/temp-db";
+import { freshDatabase } from "@/db/test/engine";
 import { auditLog, session, user } from "@/db/schema";
 import { createAuth } from "@/lib/auth/auth";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { changeUserRole, createUserAccount, setUserActiveState } from "./users";
 
+const closes: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closes.splice(0)) await close();
+});
+
 async function setup() {
-  const { db } = memoryDb();
+  const { db, close } = await freshDatabase();
+  closes.push(close);
   const auth = createAuth(db, { secret: "a-test-secret-that-is-long-enough-123456", publicUrl: undefined, port: 3000 });
   const admin = await createUserAccount(auth, db, CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-1" });
   const eng = await createUserAccount(auth, db, CLI_ACTOR, { email: "eng@example.com", name: "Eng", role: "engineer", password: "eng-password-12" });
