@@ -4,7 +4,8 @@ import { admin } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { defaultStatements, adminAc } from "better-auth/plugins/admin/access";
 import { nextCookies } from "better-auth/next-js";
-import { getDatabase, isSqlite, type Database } from "@/db/client";
+import { getDatabase, isPostgres, isSqlite, type Database } from "@/db/client";
+import * as postgresSchema from "@/db/postgres/schema";
 import * as schema from "@/db/schema";
 import { getOrCreateSecret } from "@/db/queries/settings";
 import { getConfig } from "@/lib/config/config";
@@ -23,7 +24,8 @@ const roles = {
 /** better-auth runs its own queries through Drizzle, on the engine's own Drizzle database (it is not on the port). */
 function authAdapter(db: Database) {
   if (isSqlite(db)) return drizzleAdapter(db.drizzle, { provider: "sqlite", schema });
-  throw new Error(`sign-in is not available on the ${db.engine} engine yet`);
+  if (isPostgres(db)) return drizzleAdapter(db.drizzle, { provider: "pg", schema: postgresSchema });
+  throw new Error(`no sign-in adapter for the ${db.engine} engine`);
 }
 
 export function createAuth(db: Database, options: { secret: string; publicUrl: string | undefined; port: number }) {
