@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { test, expect } from "./support/fixtures";
 import { IngestLoad } from "./support/ingest-load";
-import { OwnServer, soundness } from "./support/own-server";
+import { OwnServer, soundness, sqliteQuery } from "./support/own-server";
 
 /*
  * The production server on its own database, under write load: killed outright at random moments, and
@@ -45,7 +45,7 @@ test("every acknowledged write survives the server being killed mid-ingestion, a
     const db = server.open();
     try {
       expect(soundness(db)).toEqual({ integrity: "ok", foreignKeyProblems: [] });
-      expect(load.problems(db)).toEqual([]);
+      expect(await load.problems(sqliteQuery(db))).toEqual([]);
     } finally {
       db.close();
     }
@@ -80,7 +80,7 @@ test("a backup taken while the server writes is sound and holds every write ackn
     let deploymentsInBackup: number;
     try {
       expect(soundness(copy)).toEqual({ integrity: "ok", foreignKeyProblems: [] });
-      expect(load.problems(copy, before)).toEqual([]);
+      expect(await load.problems(sqliteQuery(copy), before)).toEqual([]);
       deploymentsInBackup = (copy.prepare("select count(*) n from deployments").get() as { n: number }).n;
     } finally {
       copy.close();
@@ -99,7 +99,7 @@ test("a backup taken while the server writes is sound and holds every write ackn
     try {
       expect(soundness(db)).toEqual({ integrity: "ok", foreignKeyProblems: [] });
       expect((db.prepare("select count(*) n from deployments").get() as { n: number }).n).toBe(deploymentsInBackup);
-      expect(load.problems(db, before)).toEqual([]);
+      expect(await load.problems(sqliteQuery(db), before)).toEqual([]);
     } finally {
       db.close();
     }

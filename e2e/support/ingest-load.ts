@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 
 /**
  * Keeps a server busy with the writes that touch the most tables at once (deployments with commits,
@@ -8,6 +7,9 @@ export type Sent = { kind: "deployment" | "batch" | "incident"; externalIds: str
 
 const BATCH = 25;
 const COMMITS = 3;
+
+/** One row of a query with `?` parameters, on whichever engine holds the data (own-server.ts has both). */
+export type RowQuery = (sql: string, args: unknown[]) => Promise<Record<string, number> | undefined>;
 
 export class IngestLoad {
   readonly sent = new Map<string, Sent>();
@@ -102,26 +104,26 @@ export class IngestLoad {
    * (its commits, timeline event and audit entry); a batch is all there or not at all. Returns
    * the problems found, so a failure lists them all.
    */
-  problems(db: Database.Database, only: Set<string> = this.acked): string[] {
+  async problems(query: RowQuery, only: Set<string> = this.acked): Promise<string[]> {
     const problems: string[] = [];
-    const one = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as Record<string, number> | undefined;
-    const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+    const one = (sql: string, ...args: unknown[]) => query(sql, args);
+    const count = async (sql: string, ...args: unknown[]) => Number((await query(sql, args))!.n);
     for (const [key, sent] of this.sent) {
       const table = sent.kind === "incident" ? "incidents" : "deployments";
-      const rows = sent.externalIds.map((id) => one(`select id, status from ${table} where external_id = ?`, id));
+      const rows = await Promise.all(sent.externalIds.map((id) => one(`select id, status from ${table} where external_id = ?`, id)));
       const present = rows.filter(Boolean).length;
       if (only.has(key) && present !== rows.length) problems.push(`${key} was acknowledged but ${rows.length - present} of ${rows.length} rows are missing`);
       if (present !== 0 && present !== rows.length) problems.push(`${key} is half there: ${present} of ${rows.length} rows`);
       for (const row of rows) {
         if (!row) continue;
         if (sent.kind === "incident") {
-          if (count("select count(*) n from timeline_events where type = 'incident' and subject_id = ? and action = 'declared'", row.id) !== 1) problems.push(`incident ${key} lacks its declared event`);
-          if (count("select count(*) n from incident_updates where incident_id = ? and kind = 'status'", row.id) < 1) problems.push(`incident ${key} lacks its status update`);
-          if (count("select count(*) n from audit_log where entity_type = 'incident' and entity_id = ? and action = 'incident.create'", String(row.id)) !== 1) problems.push(`incident ${key} is not audited once`);
+          if ((await count("select count(*) n from timeline_events where type = 'incident' and subject_id = ? and action = 'declared'", row.id)) !== 1) problems.push(`incident ${key} lacks its declared event`);
+          if ((await count("select count(*) n from incident_updates where incident_id = ? and kind = 'status'", row.id)) < 1) problems.push(`incident ${key} lacks its status update`);
+          if ((await count("select count(*) n from audit_log where entity_type = 'incident' and entity_id = ? and action = 'incident.create'", String(row.id))) !== 1) problems.push(`incident ${key} is not audited once`);
         } else {
-          if (count("select count(*) n from deployment_commits where deployment_id = ?", row.id) !== COMMITS) problems.push(`deployment ${key} lacks commits`);
-          if (count("select count(*) n from timeline_events where type = 'deployment' and subject_id = ?", row.id) < 1) problems.push(`deployment ${key} lacks its timeline event`);
-          if (count("select count(*) n from audit_log where entity_type = 'deployment' and entity_id = ?", String(row.id)) < 1) problems.push(`deployment ${key} is not audited`);
+          if ((await count("select count(*) n from deployment_commits where deployment_id = ?", row.id)) !== COMMITS) problems.push(`deployment ${key} lacks commits`);
+          if ((await count("select count(*) n from timeline_events where type = 'deployment' and subject_id = ?", row.id)) < 1) problems.push(`deployment ${key} lacks its timeline event`);
+          if ((await count("select count(*) n from audit_log where entity_type = 'deployment' and entity_id = ?", String(row.id))) < 1) problems.push(`deployment ${key} is not audited`);
         }
       }
     }

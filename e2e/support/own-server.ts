@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type pg from "pg";
+import type { RowQuery } from "./ingest-load";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
 import { serverCommand } from "@/lib/cli/server-command";
@@ -16,9 +18,10 @@ export class OwnServer {
   port = 0;
   private child: ChildProcess | undefined;
 
-  constructor(name: string) {
+  /** On a SQLite file of its own, or on the database `databaseUrl` names (servers may share one). */
+  constructor(name: string, databaseUrl?: string) {
     this.file = path.resolve("e2e/.tmp", `${name}-${process.pid}-${Date.now()}.db`);
-    this.env = { DATABASE_URL: `file:${this.file}`, TANDEM_DEMO: "off" };
+    this.env = { DATABASE_URL: databaseUrl ?? `file:${this.file}`, TANDEM_DEMO: "off" };
   }
 
   get base() {
@@ -88,6 +91,19 @@ export class OwnServer {
       if (f.startsWith(path.basename(this.file))) fs.rmSync(path.join(path.dirname(this.file), f), { force: true });
     }
   }
+}
+
+/** Rows of a SQLite database file for IngestLoad.problems. */
+export function sqliteQuery(db: Database.Database): RowQuery {
+  return async (sql, args) => db.prepare(sql).get(...args) as Record<string, number> | undefined;
+}
+
+/** Rows of a PostgreSQL database for IngestLoad.problems (`?` numbered as PostgreSQL wants). */
+export function postgresQuery(client: pg.Client): RowQuery {
+  return async (sql, args) => {
+    let n = 0;
+    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), args)).rows[0] as Record<string, number> | undefined;
+  };
 }
 
 /** The two checks SQLite offers for a database file's soundness. */
