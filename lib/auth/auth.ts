@@ -8,6 +8,7 @@ import { getOpenedDatabase, type SqliteDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
 import { getOrCreateSecret } from "@/db/queries/settings";
 import { getConfig } from "@/lib/config/config";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 /** Tandem's own role checks are authoritative; better-auth only needs to know which roles exist. */
@@ -35,7 +36,11 @@ export function createAuth(db: SqliteDatabase, options: { secret: string; public
       maxPasswordLength: 128,
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    advanced: { useSecureCookies: options.publicUrl?.startsWith("https://") ?? false },
+    advanced: {
+      useSecureCookies: options.publicUrl?.startsWith("https://") ?? false,
+      // A session records the address the production server found, not X-Forwarded-For, which any client writes.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     telemetry: { enabled: false },
     // nextCookies must stay last: it is what lets sign-in from a server action set the cookie.
     plugins: [admin({ ac, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],
