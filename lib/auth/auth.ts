@@ -9,6 +9,7 @@ import * as schema from "@/db/schema";
 import { getOrCreateSecret } from "@/db/queries/settings";
 import { getConfig } from "@/lib/config/config";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { withHashedSessionTokens } from "./hashed-sessions";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 /** Tandem's own role checks are authoritative; better-auth only needs to know which roles exist. */
@@ -28,7 +29,7 @@ export function createAuth(db: SqliteDatabase, options: { secret: string; public
     secret: options.secret,
     // Without TANDEM_URL the base URL comes from each request's own host, so a server reached by IP works.
     baseURL: options.publicUrl ?? { allowedHosts: ["*"], fallback: `http://localhost:${options.port}` },
-    database: drizzleAdapter(db.drizzle, { provider: "sqlite", schema }),
+    database: withHashedSessionTokens(drizzleAdapter(db.drizzle, { provider: "sqlite", schema })),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
