@@ -140,3 +140,11 @@ test("the Settings form names the view field that is wrong and creates nothing",
   await expect(admin.getByRole("rowheader", { name })).toHaveCount(0);
   await admin.context().close();
 });
+
+// Issue 15: /wall/<bad token> answered 200 with a not-found page.
+test("an unknown wall link answers 404", async ({ request }) => {
+  for (const path of ["/wall/wl_no-such-link", "/wall/nonsense"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+  }
+});

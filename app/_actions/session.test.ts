@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
 import { tempDir } from "@/db/test/temp-db";
+import { session } from "@/db/schema";
 import { CLI_ACTOR } from "@/lib/auth/actor";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { getAuth } from "@/lib/auth/auth";
 import { createUserAccount } from "@/lib/users/users";
 import { signIn } from "./session";
@@ -41,15 +43,45 @@ describe("signIn", () => {
 });
 
 describe("sign-in attempts", () => {
+  const at = (address: string, more: Record<string, string> = {}) => setRequestHeaders({ [CLIENT_ADDRESS_HEADER]: address, ...more });
+  const attempt = (password: string) => settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password })));
+  const tooMany = { status: "error", message: expect.stringMatching(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/) };
+
   it("are limited to ten per address and email every five minutes, even with the right password after", async () => {
-    setRequestHeaders({ "x-forwarded-for": "203.0.113.9" });
-    for (let i = 0; i < 10; i++) {
-      expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: `wrong-password-${i}` })))).toMatchObject({ message: "Wrong email or password." });
+    at("203.0.113.9");
+    for (let i = 0; i < 10; i++) expect(await attempt(`wrong-password-${i}`)).toMatchObject({ message: "Wrong email or password." });
+    expect(await attempt("viewer-password-1")).toMatchObject(tooMany);
+    at("198.51.100.4");
+    expect(await attempt("viewer-password-1")).toEqual({ status: "redirect", to: "/" });
+    setRequestHeaders({});
+  });
+
+  // Issue 15, item 3: the limit was keyed by X-Forwarded-For, which the client writes.
+  it("count by the address the server found, whatever X-Forwarded-For each attempt claims", async () => {
+    for (let i = 0; i < 30; i++) {
+      at("192.0.2.30", { "x-forwarded-for": `198.18.0.${i}` });
+      const result = await attempt(`wrong-password-${i}`);
+      if (i >= 10) expect(result).toMatchObject(tooMany);
     }
-    const blocked = await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1" })));
-    expect(blocked).toMatchObject({ status: "error", message: expect.stringMatching(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/) });
-    setRequestHeaders({ "x-forwarded-for": "198.51.100.4" });
-    expect(await settle(signIn({ status: "idle" }, form({ email: "vera@example.com", password: "viewer-password-1" })))).toEqual({ status: "redirect", to: "/" });
+    setRequestHeaders({});
+  });
+
+  // Issue 15, item 3: without a proxy every client shared one key, so anyone could lock anyone out.
+  it("from a stranger's address leave the owner's own address its tries", async () => {
+    at("192.0.2.66");
+    for (let i = 0; i < 11; i++) await attempt(`stolen-guess-${i}`);
+    expect(await attempt("viewer-password-1")).toMatchObject(tooMany);
+    at("192.0.2.10");
+    expect(await attempt("viewer-password-1")).toEqual({ status: "redirect", to: "/" });
+    setRequestHeaders({});
+  });
+
+  it("leave a session that records the server's address, not X-Forwarded-For", async () => {
+    at("192.0.2.44", { "x-forwarded-for": "203.0.113.250" });
+    expect(await attempt("viewer-password-1")).toEqual({ status: "redirect", to: "/" });
+    const rows = await getDatabase().read.select({ ipAddress: session.ipAddress }).from(session);
+    expect(rows.map((r) => r.ipAddress)).toContain("192.0.2.44");
+    expect(rows.map((r) => r.ipAddress)).not.toContain("203.0.113.250");
     setRequestHeaders({});
   });
 });

@@ -4,13 +4,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isAPIError } from "better-auth/api";
 import { getAuth } from "@/lib/auth/auth";
+import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT } from "@/lib/auth/client-address";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { safeNextPath, signInSchema } from "@/lib/auth/sign-in-schema";
 import { fieldErrors } from "@/lib/errors";
 import type { FormState } from "./form-state";
 
 const globalForLimiter = globalThis as unknown as { signInLimiter?: RateLimiter };
-// Ten tries per address and email every five minutes.
+// Ten tries per client address and email every five minutes: a stranger elsewhere uses up only their own tries.
 const limiter = (globalForLimiter.signInLimiter ??= new RateLimiter(10, 5 * 60_000));
 
 export async function signIn(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -26,7 +27,8 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     return { status: "error", message: "Enter your email and password.", fields: fieldErrors(parsed.error.issues), values: { email } };
   }
   const requestHeaders = await headers();
-  const client = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  // Set by the production server from the socket (and trusted proxies); X-Forwarded-For is anyone's to write.
+  const client = requestHeaders.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT;
   const wait = limiter.attempt(`${client}|${parsed.data.email}`);
   if (wait > 0) {
     return { status: "error", message: `Too many sign-in attempts. Try again in ${wait} seconds.`, fields: {}, values: { email } };

@@ -13,8 +13,12 @@ import ChangeLayout from "@/app/(app)/changes/[id]/layout";
 import ServiceLayout from "@/app/(app)/services/[slug]/layout";
 import IntegrationLayout from "@/app/(app)/settings/integrations/[id]/layout";
 import DrilldownLayout from "@/app/(app)/drilldown/[kind]/layout";
+import SharedWallLayout from "@/app/wall/[token]/layout";
+import { createWallLink, revokeWallLink } from "@/lib/wall/links";
+import { newWallLinkSchema } from "@/lib/wall/schema";
 
 vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => undefined }));
 
 const database = processDatabase();
 // next.config.ts enables experimental.authInterrupts; Next passes it to forbidden() through this variable.
@@ -75,18 +79,37 @@ describe("a record's page", () => {
   });
 });
 
+describe("a shared wall's page", () => {
+  // Issue 15: /wall/<bad token> answered 200 with a not-found page.
+  it("is a 404 for a link that never existed, with or without a session", async () => {
+    setRequestHeaders({});
+    expect(await outcome(SharedWallLayout, { token: "wl_no-such-link" })).toBe(404);
+    setRequestHeaders({ cookie: viewerCookie });
+    expect(await outcome(SharedWallLayout, { token: "nonsense" })).toBe(404);
+  });
+
+  it("renders for a live link, and leaves a revoked one to the page to explain", async () => {
+    setRequestHeaders({});
+    const { link, path: wallPath } = await createWallLink(database.db(), CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] }));
+    const token = wallPath.split("/").pop()!;
+    expect(await outcome(SharedWallLayout, { token })).toBe("rendered");
+    await revokeWallLink(database.db(), CLI_ACTOR, link.id);
+    expect(await outcome(SharedWallLayout, { token })).toBe("rendered");
+  });
+});
+
 /*
  * The class, not the three pages: a loading.tsx is a Suspense boundary, and a notFound() inside one is
  * sent as 200. Every page under app/(app) that calls notFound() must have its dynamic segment checked
- * by a layout of that segment, with no loading.tsx above the segment. (wall/[token] sits outside app/(app).)
+ * by a layout of that segment, with no loading.tsx above the segment.
  */
 describe("pages that can be not found", () => {
-  const root = path.resolve("app/(app)");
+  const root = path.resolve("app");
   const pages = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => path.basename(f) === "page.tsx").map((f) => path.join(root, f));
   const notFoundPages = pages.filter((file) => /\bnotFound\(\)/.test(fs.readFileSync(file, "utf8")));
 
   it("include the record pages", () => {
-    expect(notFoundPages.map((f) => path.relative(root, path.dirname(f))).sort()).toEqual(expect.arrayContaining(["changes/[id]", "deployments/[id]", "drilldown/[kind]", "incidents/[id]", "services/[slug]", "settings/integrations/[id]"]));
+    expect(notFoundPages.map((f) => path.relative(root, path.dirname(f))).sort()).toEqual(expect.arrayContaining(["(app)/changes/[id]", "(app)/deployments/[id]", "(app)/drilldown/[kind]", "(app)/incidents/[id]", "(app)/services/[slug]", "(app)/settings/integrations/[id]", "wall/[token]"]));
   });
 
   it.each(notFoundPages.map((f) => [path.relative(root, f), f]))("%s is checked by its segment's layout, above any loading boundary", (_, file) => {
@@ -94,7 +117,7 @@ describe("pages that can be not found", () => {
     while (!path.basename(segment).startsWith("[") && segment !== root) segment = path.dirname(segment);
     expect(segment, "a page that can be not found sits under a dynamic segment").not.toBe(root);
     const layout = path.join(segment, "layout.tsx");
-    expect(fs.existsSync(layout) && fs.readFileSync(layout, "utf8").includes("requireRecordPage("), `${path.relative(root, layout)} checks the record`).toBe(true);
+    expect(fs.existsSync(layout) && /\brequire(RecordPage|KnownWall)\(/.test(fs.readFileSync(layout, "utf8")), `${path.relative(root, layout)} checks the record`).toBe(true);
     for (let dir = path.dirname(segment); dir.startsWith(root); dir = path.dirname(dir)) {
       expect(fs.existsSync(path.join(dir, "loading.tsx")), `${path.relative(root, dir) || "."}/loading.tsx would wrap ${path.relative(root, segment)} in a boundary`).toBe(false);
     }

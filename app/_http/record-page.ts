@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { getDatabase } from "@/db/client";
 import type { Queryable } from "@/db/database";
 import { findChange } from "@/db/queries/changes";
@@ -8,7 +9,8 @@ import { findIntegration } from "@/db/queries/integrations";
 import { findServiceBySlug } from "@/db/queries/services";
 import type { Permission } from "@/lib/auth/roles";
 import { DRILLDOWNS } from "@/lib/dora/links";
-import { requirePageUser } from "./session";
+import { grantWall } from "@/lib/wall/access";
+import { currentSessionId, requirePageUser } from "./session";
 
 const FINDERS = {
   deployment: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findDeploymentById(q, Number(key)) : undefined),
@@ -30,4 +32,15 @@ export type RecordKind = keyof typeof FINDERS;
 export async function requireRecordPage(kind: RecordKind, key: string, permission: Permission = "read"): Promise<void> {
   await requirePageUser(permission);
   if (!(await FINDERS[kind](getDatabase().read, key))) notFound();
+}
+
+/**
+ * For the layout of a shared wall (`/wall/[token]`), which needs no sign-in: a link that never existed
+ * is a 404, decided above the loading boundary as for records. A revoked or expired link is left to
+ * the page, which tells the TV so.
+ */
+export async function requireKnownWall(token: string): Promise<void> {
+  await connection();
+  const grant = await grantWall(getDatabase(), token, currentSessionId);
+  if (!grant.ok && grant.status === 404) notFound();
 }

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { getDatabase } from "@/db/client";
+import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/lib/auth/client-address";
 import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
@@ -31,8 +32,12 @@ await app.prepare();
 // one reader, so the server keeps two connections rather than four.
 const database = getDatabase();
 const writer = new GroupCommit(database);
+const trusted = config.trustProxy.length > 0 ? trustedProxies(config.trustProxy) : null;
 
 const server = createServer((request, response) => {
+  // Only this server knows the socket: it names the client for the sign-in limit and the session record,
+  // overwriting the header should a client have sent one itself.
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
   if (isIngestion(request)) void serveIngestion(request, response, writer);
   else void handle(request, response);
 });

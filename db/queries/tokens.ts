@@ -39,13 +39,29 @@ export async function markTokenRevoked(q: Queryable, id: number, at: Date): Prom
   return row;
 }
 
-// Apart, so the read-only reader connection never compiles the update.
-const lookup = preparedStatements((prepare) => prepare("select id, name, role, prefix, created_by, created_at, last_used_at, revoked_at from api_tokens where token_hash = ? and revoked_at is null"));
+/** Revokes every live token a person created (they leave with the person); returns those it revoked. */
+export async function markTokensOfCreatorRevoked(q: Queryable, userId: string, at: Date): Promise<PublicToken[]> {
+  return q
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.createdBy, userId), isNull(apiTokens.revokedAt)))
+    .returning(publicColumns);
+}
+
+// Apart, so the read-only reader connection never compiles the update. A token of a deactivated creator is
+// not live even unrevoked (one deactivated before tokens died with their creator, or banned another way).
+const lookup = preparedStatements((prepare) =>
+  prepare(
+    `select t.id, t.name, t.role, t.prefix, t.created_by, t.created_at, t.last_used_at, t.revoked_at from api_tokens t
+     left join "user" u on u.id = t.created_by
+     where t.token_hash = ? and t.revoked_at is null and u.banned is not true`,
+  ),
+);
 const stamp = preparedStatements((prepare) => prepare("update api_tokens set last_used_at = ? where id = ?"));
 
 type TokenRow = { id: number; name: string; role: ApiToken["role"]; prefix: string; created_by: string | null; created_at: number; last_used_at: number | null; revoked_at: number | null };
 
-/** The live (unrevoked) token with this digest, as listApiTokens would list it. */
+/** The live token with this digest (unrevoked, its creator not deactivated), as listApiTokens would list it. */
 export async function findLiveToken(q: Queryable, tokenHash: string): Promise<PublicToken | undefined> {
   const row = await lookup(q).get<TokenRow>(tokenHash);
   if (!row) return undefined;

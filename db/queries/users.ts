@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, or, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, ne, or, isNull, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { account, session, user, type User } from "../schema";
 
@@ -59,4 +59,15 @@ export async function setUserRole(q: Queryable, id: string, role: User["role"]):
 export async function setUserActive(q: Queryable, id: string, active: boolean): Promise<void> {
   await q.update(user).set({ banned: !active, updatedAt: new Date() }).where(eq(user.id, id));
   if (!active) await q.delete(session).where(eq(session.userId, id));
+}
+
+/** Whether a session still stands: not signed out, not expired, its person not deactivated. */
+export async function isSessionLive(q: Queryable, sessionId: string, now: Date): Promise<boolean> {
+  const rows = await q
+    .select({ id: session.id })
+    .from(session)
+    .innerJoin(user, eq(user.id, session.userId))
+    .where(and(eq(session.id, sessionId), gt(session.expiresAt, now), or(isNull(user.banned), eq(user.banned, false))))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -6,6 +5,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { Database, Queryable } from "../database";
 import * as schema from "../schema";
 import { SqliteChangeFeed } from "./change-feed";
+import { createPrivateFile, keepDatabasePrivate, makePrivateFolders } from "./private-files";
 import { SerialWriter } from "./serial-writer";
 import { cachePreparedStatements } from "./statement-cache";
 
@@ -61,8 +61,13 @@ function connect(file: string, options: { readonly?: boolean } = {}): BetterSqli
  */
 export function openSqliteDatabase(file: string, options: { migrate?: boolean } = {}): SqliteDatabase {
   const inMemory = file === ":memory:";
-  const created = inMemory || !fs.existsSync(file);
-  if (!inMemory) fs.mkdirSync(path.dirname(file), { recursive: true });
+  let created = inMemory;
+  if (!inMemory) {
+    makePrivateFolders(path.dirname(file));
+    // Created 0600 before SQLite opens it: SQLite gives the WAL and shared-memory files the database's mode.
+    created = createPrivateFile(file);
+    keepDatabasePrivate(file);
+  }
   const sqlite = connect(file);
   const db = drizzle(sqlite, { schema }) as Drizzle;
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -9,6 +9,8 @@ import * as postgresSchema from "@/db/postgres/schema";
 import * as schema from "@/db/schema";
 import { getOrCreateSecret } from "@/db/queries/settings";
 import { getConfig } from "@/lib/config/config";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { withHashedSessionTokens } from "./hashed-sessions";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 /** Tandem's own role checks are authoritative; better-auth only needs to know which roles exist. */
@@ -34,7 +36,7 @@ export function createAuth(db: Database, options: { secret: string; publicUrl: s
     secret: options.secret,
     // Without TANDEM_URL the base URL comes from each request's own host, so a server reached by IP works.
     baseURL: options.publicUrl ?? { allowedHosts: ["*"], fallback: `http://localhost:${options.port}` },
-    database: authAdapter(db),
+    database: withHashedSessionTokens(authAdapter(db)),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -42,7 +44,11 @@ export function createAuth(db: Database, options: { secret: string; publicUrl: s
       maxPasswordLength: 128,
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    advanced: { useSecureCookies: options.publicUrl?.startsWith("https://") ?? false },
+    advanced: {
+      useSecureCookies: options.publicUrl?.startsWith("https://") ?? false,
+      // A session records the address the production server found, not X-Forwarded-For, which any client writes.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     telemetry: { enabled: false },
     // nextCookies must stay last: it is what lets sign-in from a server action set the cookie.
     plugins: [admin({ ac, roles, defaultRole: "viewer", adminRoles: ["admin"] }), nextCookies()],

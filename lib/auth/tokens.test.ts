@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { apiTokens, auditLog } from "@/db/schema";
 import { listApiTokens } from "@/db/queries/tokens";
 import { memoryDb } from "@/db/test/temp-db";
+import { createAuth } from "./auth";
+import { createUserAccount } from "@/lib/users/users";
 import { CLI_ACTOR } from "./actor";
 import { authenticateToken, createApiToken, hashToken, revokeApiToken } from "./tokens";
 
@@ -34,6 +36,20 @@ describe("API tokens", () => {
     expect(await authenticateToken(db, token + "x")).toBeUndefined();
     await revokeApiToken(db, CLI_ACTOR, record.id);
     expect(await authenticateToken(db, token)).toBeUndefined();
+  });
+
+  // Issue 15, item 11: the rule holds at every request too, for a creator deactivated before tokens were
+  // revoked with them (or banned some other way): such a token is not live.
+  it("do not authenticate while their creator is deactivated, even unrevoked", async () => {
+    const { db, sqlite } = memoryDb();
+    const auth = createAuth(db, { secret: "a-test-secret-that-is-long-enough-123456", publicUrl: undefined, port: 3000 });
+    const creator = await createUserAccount(auth, db, CLI_ACTOR, { email: "ada@example.com", name: "Ada", role: "admin", password: "ada-password-123" });
+    const { token } = await createApiToken(db, { type: "user", id: creator.id, label: creator.email, role: "admin" }, { name: "ada's", role: "admin" });
+    expect(await authenticateToken(db, token)).toMatchObject({ role: "admin" });
+    sqlite.prepare("update user set banned = 1 where id = ?").run(creator.id);
+    expect(await authenticateToken(db, token)).toBeUndefined();
+    sqlite.prepare("update user set banned = 0 where id = ?").run(creator.id);
+    expect(await authenticateToken(db, token)).toMatchObject({ role: "admin" });
   });
 
   it("records when a token was last used", async () => {

@@ -240,6 +240,35 @@ describe("tandem CLI", () => {
     });
   });
 
+  // Issue 15, item 5: backups were created 0644 and hold the session secret and live sessions.
+  describe("file modes", () => {
+    const mode = (file: string) => fs.statSync(file).mode & 0o777;
+    let umask = 0;
+    beforeEach(() => {
+      umask = process.umask(0);
+    });
+    afterEach(() => {
+      process.umask(umask);
+    });
+
+    it("a backup is 0600 whatever the umask", async () => {
+      await cli("migrate");
+      expect((await cli("backup", `${t.dir}/backup.db`)).code).toBe(0);
+      expect(mode(`${t.dir}/backup.db`)).toBe(0o600);
+    });
+
+    it("a restore leaves the database and the one it replaced 0600, even from a 0644 backup", async () => {
+      await cli("migrate");
+      await cli("backup", `${t.dir}/backup.db`);
+      fs.chmodSync(`${t.dir}/backup.db`, 0o644);
+      fs.chmodSync(t.file, 0o644);
+      const r = await cli("restore", `${t.dir}/backup.db`);
+      expect(r.code).toBe(0);
+      const aside = /kept as (.+)\.$/.exec(r.lastLine)![1]!;
+      expect({ live: mode(t.file), aside: mode(aside), backup: mode(`${t.dir}/backup.db`) }).toEqual({ live: 0o600, aside: 0o600, backup: 0o644 });
+    });
+  });
+
   describe("wall-link create", () => {
     const withServices = async () => {
       expect((await cli("migrate")).code).toBe(0);

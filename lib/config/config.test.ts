@@ -14,6 +14,7 @@ describe("parseConfig", () => {
       publicUrl: undefined,
       demo: "auto",
       rateLimit: 300_000,
+      trustProxy: [],
     });
   });
 
@@ -38,7 +39,15 @@ describe("parseConfig", () => {
     expect(parseConfig({ TANDEM_URL: "https://t.example.com/" }).publicUrl).toBe("https://t.example.com");
   });
 
+  it("reads TANDEM_TRUST_PROXY as a list of addresses and networks", () => {
+    expect(parseConfig({ TANDEM_TRUST_PROXY: " 10.0.0.5, 172.16.0.0/12,::1 ,fd00::/8" }).trustProxy).toEqual(["10.0.0.5", "172.16.0.0/12", "::1", "fd00::/8"]);
+  });
+
   it.each([
+    [{ TANDEM_TRUST_PROXY: "proxy.internal" }, /^TANDEM_TRUST_PROXY: "proxy.internal" is not an IP address or network/],
+    [{ TANDEM_TRUST_PROXY: "10.0.0.0/33" }, /^TANDEM_TRUST_PROXY: "10.0.0.0\/33" has a prefix outside 0–32$/],
+    [{ TANDEM_TRUST_PROXY: "10.0.0.1, 10.0.0.0/8/1" }, /^TANDEM_TRUST_PROXY: "10.0.0.0\/8\/1" is not/],
+    [{ TANDEM_TRUST_PROXY: " , " }, /^TANDEM_TRUST_PROXY: must list at least one address or network$/],
     [{ PORT: "abc" }, /^PORT: /],
     [{ PORT: "70000" }, /^PORT: must be between 1 and 65535$/],
     [{ DATABASE_URL: "mysql://x/db" }, /^DATABASE_URL: must be file:PATH .* or postgres:\/\//],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseTargetOf, databaseUrlProblem, type DatabaseTarget } from "@/db/url";
+import { parseTrustedProxies } from "@/lib/auth/client-address";
 
 /** Raised for configuration a person must fix; its message is the one line the app prints before stopping. */
 export class ConfigError extends Error {
@@ -52,6 +53,15 @@ const envSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .default(300_000),
+  TANDEM_TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      const parsed = parseTrustedProxies(v);
+      if (parsed.ok) return parsed.entries;
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    })
+    .default([]),
 });
 
 export type Config = {
@@ -65,6 +75,8 @@ export type Config = {
   demo: "auto" | "off";
   /** API requests per minute that one token may make before getting 429. */
   rateLimit: number;
+  /** Proxies (addresses, networks) whose X-Forwarded-For names the client; none: the socket's peer is the client. */
+  trustProxy: string[];
 };
 
 /** Reads the configuration from an environment; empty variables count as unset. */
@@ -85,6 +97,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     publicUrl: c.TANDEM_URL,
     demo: c.TANDEM_DEMO,
     rateLimit: c.TANDEM_RATE_LIMIT,
+    trustProxy: c.TANDEM_TRUST_PROXY,
   };
 }
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { freshDatabase } from "@/db/test/engine";
-import { auditLog, session, user } from "@/db/schema";
+import { apiTokens, auditLog, session, user } from "@/db/schema";
+import { authenticateToken, createApiToken } from "@/lib/auth/tokens";
 import { createAuth } from "@/lib/auth/auth";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -50,6 +51,27 @@ describe("user management", () => {
     await expect(setUserActiveState(db, adminActor, { userId: admin.id, active: false })).rejects.toThrow(/your own account/);
     await setUserActiveState(db, adminActor, { userId: eng.id, active: true });
     expect((await db.read.select({ banned: user.banned }).from(user).where(eq(user.id, eng.id)).limit(1))[0]!.banned).toBe(false);
+  });
+
+  // Issue 15, item 11: an admin token outlived the deactivation of the person who created it.
+  it("deactivating revokes the tokens the person created, audited, for good; others' tokens keep working", async () => {
+    const { db, auth, admin, adminActor } = await setup();
+    const other = await createUserAccount(auth, db, CLI_ACTOR, { email: "ops@example.com", name: "Ops", role: "admin", password: "ops-password-123" });
+    const otherActor: Actor = { type: "user", id: other.id, label: other.email, role: "admin" };
+    const own = await createApiToken(db, otherActor, { name: "ops admin", role: "admin" });
+    const kept = await createApiToken(db, adminActor, { name: "admin's", role: "read" });
+    const machine = await createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" });
+    expect(await authenticateToken(db, own.token)).toBeDefined();
+    await setUserActiveState(db, adminActor, { userId: other.id, active: false });
+    expect(await authenticateToken(db, own.token)).toBeUndefined();
+    expect((await db.read.select({ revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.id, own.record.id)))[0]!.revokedAt).toBeInstanceOf(Date);
+    const audit = await db.read.select().from(auditLog).where(eq(auditLog.action, "token.revoke"));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: admin.id, entityType: "api_token", entityId: String(own.record.id) });
+    expect(await authenticateToken(db, kept.token)).toBeDefined();
+    expect(await authenticateToken(db, machine.token)).toBeDefined();
+    await setUserActiveState(db, adminActor, { userId: other.id, active: true });
+    expect(await authenticateToken(db, own.token)).toBeUndefined();
   });
 
   it("reports an unknown user as not found", async () => {

@@ -11,6 +11,7 @@ import {
   setUserRole,
   type UserSummary,
 } from "@/db/queries/users";
+import { markTokensOfCreatorRevoked } from "@/db/queries/tokens";
 import { AppError, notFound } from "@/lib/errors";
 import type { UserRole } from "@/lib/auth/roles";
 import type { NewUser } from "./schema";
@@ -68,6 +69,13 @@ export async function setUserActiveState(db: Database, actor: Actor, input: { us
       await assertKeepsAnAdmin(tx, before);
     }
     await setUserActive(tx, input.userId, input.active);
+    // Tokens are personal credentials: they die with their creator's deactivation, and activating the
+    // person again does not bring them back (an admin creates new ones).
+    if (!input.active) {
+      for (const token of await markTokensOfCreatorRevoked(tx, input.userId, new Date())) {
+        await recordAudit(tx, actor, { action: "token.revoke", entityType: "api_token", entityId: token.id, after: token });
+      }
+    }
     const after = { ...before, banned: !input.active };
     await recordAudit(tx, actor, {
       action: input.active ? "user.activate" : "user.deactivate",

@@ -1,4 +1,5 @@
 import type { Database } from "@/db/database";
+import { isSessionLive } from "@/db/queries/users";
 import { DEFAULT_ROTATE_SECONDS } from "./limits";
 import type { WallViewSpec } from "./schema";
 import { linkViews, openWallLink } from "./links";
@@ -13,13 +14,15 @@ export const SESSION_VIEWS: WallViewSpec[] = [{ name: "Everything", panels: "all
 
 /**
  * Who may watch which wall: a share link's token (no sign-in; revoked or expired links say so), or
- * the signed-in person's session for `/wall` (`signedIn` asks the request's session). The data route
- * and the live stream both ask here.
+ * the signed-in person's session for `/wall` (`sessionId` gives the request's live session). The data
+ * route and the live stream both ask here; a stream asks `stillOpen` again at every change and heartbeat,
+ * so it ends once the link is revoked, or the session is signed out, expires or its person is deactivated.
  */
-export async function grantWall(db: Database, token: string, signedIn: () => Promise<boolean>): Promise<WallGrant> {
+export async function grantWall(db: Database, token: string, sessionId: () => Promise<string | null>): Promise<WallGrant> {
   if (token === SESSION_WALL) {
-    if (!(await signedIn())) return { ok: false, status: 401, code: "unauthorized", message: "Sign in to continue." };
-    return { ok: true, title: "Tandem", views: SESSION_VIEWS, rotateSeconds: DEFAULT_ROTATE_SECONDS, stillOpen: async () => true };
+    const id = await sessionId();
+    if (id === null) return { ok: false, status: 401, code: "unauthorized", message: "Sign in to continue." };
+    return { ok: true, title: "Tandem", views: SESSION_VIEWS, rotateSeconds: DEFAULT_ROTATE_SECONDS, stillOpen: () => isSessionLive(db.read, id, new Date()) };
   }
   const access = await openWallLink(db, token);
   if (!access.ok) {

@@ -6,7 +6,7 @@ import { grantWall } from "@/lib/wall/access";
 import { wallData } from "@/lib/wall/data";
 import { WallMessage } from "@/components/wall/wall-message";
 import { WallView } from "@/components/wall/wall-view";
-import { isSignedIn } from "@/app/_http/session";
+import { currentSessionId } from "@/app/_http/session";
 
 export const metadata: Metadata = { title: "Wall", robots: { index: false } };
 
@@ -15,7 +15,7 @@ export default async function SharedWallPage({ params }: { params: Promise<{ tok
   await connection();
   const { token } = await params;
   const db = getDatabase();
-  const grant = await grantWall(db, token, isSignedIn);
+  const grant = await grantWall(db, token, currentSessionId);
   if (!grant.ok && grant.status === 404) notFound();
   if (!grant.ok) return <WallMessage>{grant.message}</WallMessage>;
   return <WallView endpoint={`/api/wall/${encodeURIComponent(token)}`} initial={await wallData(db, grant.views, grant.rotateSeconds)} title={grant.title} />;

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { createPrivateFile } from "@/db/sqlite/private-files";
 import { UsageError, type CliIo } from "../io";
 import { commandConfig, sqliteFileFor, withDatabase } from "../context";
 import type { SqliteDatabase } from "@/db/client";
@@ -17,6 +18,8 @@ export async function backupCommand(args: string[], io: CliIo) {
   await withDatabase(io, async ({ db }) => {
     const { sqlite } = db as SqliteDatabase;
     if (path.resolve(file) === target) throw new UsageError("the backup file must differ from the database itself");
+    // A backup holds what the database holds (session secret, sessions, sealed secrets): 0600 from the start.
+    if (!createPrivateFile(target)) throw new UsageError(`${target} already exists; choose a new file so no backup is overwritten`);
     const progress = startProgress(io, "Backing up");
     try {
       await sqlite.backup(target, {

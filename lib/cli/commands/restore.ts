@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import Database from "better-sqlite3";
 import { openDatabase } from "@/db/client";
+import { createPrivateFile, keepDatabasePrivate, makePrivateFolders } from "@/db/sqlite/private-files";
 import { commandConfig, sqliteFileFor } from "../context";
 import { UsageError, type CliIo } from "../io";
 
@@ -68,12 +70,16 @@ export async function restoreCommand(args: string[], io: CliIo) {
   const source = path.resolve(args[0]!);
   if (!fs.existsSync(source)) throw new UsageError(`${source} does not exist`);
   if (path.resolve(live) === source) throw new UsageError("the backup file is the database itself");
-  fs.mkdirSync(path.dirname(live), { recursive: true });
+  makePrivateFolders(path.dirname(live));
 
   // The copy sits beside the database so the final rename is atomic (same file system).
   const incoming = `${live}.restoring-${process.pid}`;
-  fs.copyFileSync(source, incoming);
+  // Not copyFile: it gives the copy the backup's mode, which may be a hand-copied 0644. A file of this
+  // name can only be left by a killed restore that had this process id.
+  fs.rmSync(incoming, { force: true });
+  createPrivateFile(incoming);
   try {
+    await pipeline(fs.createReadStream(source), fs.createWriteStream(incoming, { flags: "r+" }));
     const problem = backupProblem(incoming);
     if (problem) throw new UsageError(`${source} ${problem}; nothing was changed`);
     const fd = fs.openSync(incoming, "r");
@@ -81,7 +87,10 @@ export async function restoreCommand(args: string[], io: CliIo) {
     fs.closeSync(fd);
     const aside = `${live}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
     const hadDatabase = fs.existsSync(live);
-    if (hadDatabase) setAside(live, aside);
+    if (hadDatabase) {
+      setAside(live, aside);
+      keepDatabasePrivate(aside);
+    }
     fs.renameSync(incoming, live);
     // Opening applies the migrations an older backup lacks.
     await openDatabase(live).db.close();
