@@ -43,6 +43,8 @@ describe("POST /api/v1/changes", () => {
     [{ ...normal, type: "urgent" }, "type", "must be one of standard, normal, emergency"],
     [{ ...normal, risk: undefined }, "risk", "is required"],
     [{ ...normal, title: undefined }, "title", "is required"],
+    [{ ...normal, type: "standard", risk: "high" }, "risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
+    [{ ...normal, type: "standard", risk: "medium" }, "risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
   ])("refuses %j naming %s and writes nothing", async (body, field, message) => {
     const before = count();
     const response = await post(body);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, changeApprovals, services, timelineEvents, user } from "@/db/schema";
+import { auditLog, changeApprovals, changeRequests, services, timelineEvents, user } from "@/db/schema";
 import { changesAwaiting, findChange, insertFreeze } from "@/db/queries/changes";
 import { memoryDb } from "@/db/test/temp-db";
 import type { UserActor } from "@/lib/auth/actor";
@@ -75,6 +75,19 @@ describe("deciding change requests", () => {
     expect((await submitDraft(db, people.eng, draft.id)).status).toBe("approved");
     expect((await cancelChange(db, people.admin, draft.id)).status).toBe("cancelled");
     await expect(cancelChange(db, people.eng, draft.id)).rejects.toThrow("A change that is cancelled can no longer be cancelled.");
+  });
+});
+
+describe("standard changes", () => {
+  it("are low risk: the form's schema refuses a high-risk one, and a draft saved before the rule is not approved on submission", async () => {
+    const { db, people } = await world();
+    expect(changeCreateSchema.safeParse({ title: "Swap DB", service: "edge", type: "standard", risk: "high" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
+    ]);
+    const draft = await submitChange(db, people.eng, "ui", changeCreateSchema.parse({ title: "Swap DB", service: "edge", type: "standard", risk: "low" }), { draft: true });
+    await db.transaction((tx) => tx.update(changeRequests).set({ risk: "high" }).where(eq(changeRequests.id, draft.id)));
+    await expect(submitDraft(db, people.eng, draft.id)).rejects.toThrow("The risk must be low for a standard change; file a medium- or high-risk change as a normal change.");
+    expect((await findChange(db.read, draft.id))!.status).toBe("draft");
   });
 });
 

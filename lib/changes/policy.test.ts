@@ -17,9 +17,15 @@ const approve = (approverId: string) => ({ approverId, decision: "approved" as c
 
 describe("change policy", () => {
   it("sets the status on submission by type", () => {
-    expect(statusOnSubmit("standard")).toEqual({ status: "approved", awaitingRetroactiveApproval: false });
-    expect(statusOnSubmit("normal")).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: false });
-    expect(statusOnSubmit("emergency")).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: true });
+    expect(statusOnSubmit({ type: "standard", risk: "low" })).toEqual({ status: "approved", awaitingRetroactiveApproval: false });
+    expect(statusOnSubmit({ type: "normal", risk: "high" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: false });
+    expect(statusOnSubmit({ type: "emergency", risk: "high" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: true });
+  });
+
+  it("approves only a low-risk standard change on submission", () => {
+    for (const risk of ["medium", "high"] as const) {
+      expect(() => statusOnSubmit({ type: "standard", risk })).toThrow("The risk must be low for a standard change; file a medium- or high-risk change as a normal change.");
+    }
   });
 
   it("needs one approval, or two different approvers for high risk", () => {

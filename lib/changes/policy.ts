@@ -8,12 +8,22 @@ export class PolicyError extends Error {
 }
 
 /**
+ * A standard change is approved on submission, so it must be routine: low risk. Until a catalog names
+ * which changes are standard, a medium- or high-risk change is filed as a normal change instead.
+ */
+export const STANDARD_CHANGE_RISK = "low";
+export const STANDARD_RISK_PROBLEM = "must be low for a standard change; file a medium- or high-risk change as a normal change";
+
+/**
  * Where a change request stands once submitted: standard changes are pre-approved; normal ones wait
  * for approval; emergency ones may be implemented at once but stay flagged until approved afterwards.
  */
-export function statusOnSubmit(type: ChangeType): { status: ChangeStatus; awaitingRetroactiveApproval: boolean } {
-  if (type === "standard") return { status: "approved", awaitingRetroactiveApproval: false };
-  if (type === "emergency") return { status: "pending_approval", awaitingRetroactiveApproval: true };
+export function statusOnSubmit(change: Pick<ChangeRequest, "type" | "risk">): { status: ChangeStatus; awaitingRetroactiveApproval: boolean } {
+  if (change.type === "standard") {
+    if (change.risk !== STANDARD_CHANGE_RISK) throw new PolicyError(`The risk ${STANDARD_RISK_PROBLEM}.`);
+    return { status: "approved", awaitingRetroactiveApproval: false };
+  }
+  if (change.type === "emergency") return { status: "pending_approval", awaitingRetroactiveApproval: true };
   return { status: "pending_approval", awaitingRetroactiveApproval: false };
 }
 

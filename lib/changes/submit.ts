@@ -9,11 +9,11 @@ import { insertEvent } from "@/db/queries/timeline";
 import { changeEvent } from "@/lib/timeline/events";
 import { statusOnSubmit } from "./policy";
 
-/** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it. */
+/** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it (the schema has checked the rules of its type). */
 export async function submitChange(db: Database, actor: Actor, source: string, input: ChangeCreate, options: { draft?: boolean } = {}): Promise<ChangeRequest> {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const { status, awaitingRetroactiveApproval } = options.draft ? { status: "draft" as const, awaitingRetroactiveApproval: false } : statusOnSubmit(input.type);
+    const { status, awaitingRetroactiveApproval } = options.draft ? { status: "draft" as const, awaitingRetroactiveApproval: false } : statusOnSubmit(input);
     const serviceId = await ensureService(tx, actor, input.service);
     const change = await insertChange(tx, {
       serviceId,
