@@ -27,6 +27,22 @@ function changeRules(c: z.output<typeof changeFields>, ctx: z.RefinementCtx) {
   if (c.plannedStart && c.plannedEnd && c.plannedEnd <= c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "must be after plannedStart" });
 }
 
-/** A change request: POST /api/v1/changes and the form. */
+/** A change request as a person files it (the form); the person is its requester. */
 export const changeCreateSchema = changeFields.superRefine(changeRules);
 export type ChangeCreate = z.output<typeof changeCreateSchema>;
+
+/**
+ * POST /api/v1/changes: the same, and `requester`, the email of the person the machine files for (see
+ * CONTRACT.md, "Change requests filed by machines").
+ */
+export const changeApiSchema = changeFields
+  .extend({
+    requester: text()
+      .trim()
+      .toLowerCase()
+      .max(320, "must be at most 320 characters")
+      .pipe(z.email({ error: "must be an email address" }))
+      .optional(),
+  })
+  .superRefine(changeRules);
+export type ChangeApiCreate = z.output<typeof changeApiSchema>;
