@@ -5,7 +5,7 @@ import { changesAwaiting, findChange, insertFreeze } from "@/db/queries/changes"
 import { memoryDb } from "@/db/test/temp-db";
 import type { UserActor } from "@/lib/auth/actor";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { recordDeployments } from "@/lib/ingest/deployments";
+import { recordDeployments, recordDeploymentsIn } from "@/lib/ingest/deployments";
 import { deploymentInputSchema } from "@/lib/ingest/schema";
 import { changeCreateSchema } from "@/lib/changes/schema";
 import { upsertService } from "@/lib/services/services";
@@ -111,7 +111,22 @@ describe("deployments and change requests", () => {
     expect((await findChange(db.read, c.id))!.status).toBe("pending_approval");
     await upsertService(db, CLI_ACTOR, "edge", {});
     await db.transaction((tx) => tx.update(services).set({ requireApprovedChange: true }).where(eq(services.slug, "edge")));
-    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest ${c.id} is pending approval; edge only deploys approved changes.`);
+    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest: edge refuses this deployment: change request ${c.id} is pending approval, not approved (change_not_approved).`);
+  });
+
+  it("where a service requires changes, the form refuses a deployment naming none; a webhook's is recorded and flagged", async () => {
+    const { db, people } = await world();
+    await upsertService(db, CLI_ACTOR, "edge", { requireApprovedChange: true });
+    const input = deploymentInputSchema.parse({ service: "edge", status: "success", finishedAt: "2026-12-01T11:00:00Z" });
+    await expect(recordDeployments(db, people.eng, "ui", [input], false)).rejects.toThrow(
+      "changeRequest: edge refuses this deployment: edge deploys only with an approved change request, and this deployment names none (change_required).",
+    );
+    const [result] = await db.transaction((tx) => recordDeploymentsIn(tx, CLI_ACTOR, "integration:1", [input], false));
+    expect(result!.created).toBe(true);
+    const flagged = await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"));
+    expect(flagged.map((e) => [e.type, e.subjectId, e.summary])).toEqual([
+      ["deployment", result!.deployment.id, `Policy violation: deployment #${result!.deployment.id} of edge: edge deploys only with an approved change request, and this deployment names none`],
+    ]);
   });
 
   it("an emergency change can be implemented at once and stays flagged until approved afterwards", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockingFreeze, canCancel, decide, decisionMessage, flagLabel, onDeployment, requiredApprovals, statusOnSubmit, type Freeze } from "./policy";
+import { blockingFreeze, canCancel, decide, decisionMessage, flagLabel, requiredApprovals, statusOnSubmit, type Freeze } from "./policy";
 
 const normal = (o: Record<string, unknown> = {}) =>
   ({
@@ -101,17 +101,6 @@ describe("change policy", () => {
     const high = normal({ risk: "high" });
     expect(decisionMessage(high, decide(high, [], approve("a"), []))).toBe("Your approval is recorded; another approver must approve too.");
     expect(decisionMessage(high, decide(high, [approve("a")], approve("b"), []))).toBe("Approved.");
-  });
-
-  it("marks changes implemented or failed by their deployment, and flags deployments of unapproved changes", () => {
-    expect(onDeployment({ status: "approved", type: "normal" }, "success")).toEqual({ status: "implemented", violation: false });
-    expect(onDeployment({ status: "approved", type: "normal" }, "failure")).toEqual({ status: "failed", violation: false });
-    expect(onDeployment({ status: "pending_approval", type: "emergency" }, "success")).toEqual({ status: "implemented", violation: false });
-    expect(onDeployment({ status: "pending_approval", type: "normal" }, "success")).toEqual({ status: null, violation: true });
-    expect(onDeployment({ status: "rejected", type: "normal" }, "in_progress")).toEqual({ status: null, violation: true });
-    expect(onDeployment({ status: "implemented", type: "normal" }, "success")).toEqual({ status: null, violation: false });
-    expect(onDeployment({ status: "failed", type: "normal" }, "success")).toEqual({ status: "implemented", violation: false });
-    expect(onDeployment({ status: "failed", type: "normal" }, "failure")).toEqual({ status: null, violation: false });
   });
 
   it("cancels only before implementation", () => {

@@ -104,20 +104,6 @@ export function decisionMessage(before: Pick<ChangeRequest, "type" | "status" | 
   return retroactive ? "Approved retroactively; the change is no longer flagged." : "Approved.";
 }
 
-/**
- * What a deployment that names a change request does to it: an approved change (or an emergency one)
- * becomes implemented or failed with it; a retry after a failure can still implement it; naming a
- * change that was never approved (draft, pending, rejected, cancelled) breaks policy.
- */
-export function onDeployment(change: Pick<ChangeRequest, "status" | "type">, deploymentStatus: string): { status: ChangeStatus | null; violation: boolean } {
-  const open = change.status === "approved" || (change.type === "emergency" && change.status === "pending_approval");
-  const done = change.status === "implemented" || change.status === "failed";
-  if (!open && !done) return { status: null, violation: true };
-  if (deploymentStatus === "success" && change.status !== "implemented") return { status: "implemented", violation: false };
-  if (deploymentStatus === "failure" && open) return { status: "failed", violation: false };
-  return { status: null, violation: false };
-}
-
 /** Only changes not yet implemented can be cancelled. */
 export function canCancel(status: ChangeStatus): boolean {
   return status === "draft" || status === "pending_approval" || status === "approved";
