@@ -128,3 +128,44 @@ test("a standard change is approved on submission and can be marked implemented 
   await expect(page.getByRole("button", { name: "Cancel change" })).toHaveCount(0);
   await page.context().close();
 });
+
+test("an emergency change shipped before approval gets the approvals of its risk afterwards; one rejected then stays flagged", async ({ browser }) => {
+  const engineer = await pageAs(browser, "engineer");
+  const fileAndShip = async (title: string, risk: "low" | "high") => {
+    await engineer.goto("/changes/new");
+    const form = engineer.getByRole("form", { name: "File a change request" });
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Service").selectOption("ledger");
+    await form.getByLabel("Type").selectOption("emergency");
+    await form.getByLabel("Risk").selectOption(risk);
+    await form.getByRole("button", { name: "Submit for approval" }).click();
+    await expect(engineer.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await engineer.getByRole("button", { name: "Mark implemented" }).click();
+    await expect(engineer.getByText("implemented", { exact: true }).first()).toBeVisible();
+    await expect(engineer.getByText("awaiting retroactive approval")).toBeVisible();
+    return engineer.url();
+  };
+  const decide = async (role: "approver" | "admin", url: string, button: "Approve" | "Reject") => {
+    const page = await pageAs(browser, role);
+    await page.goto(url);
+    const form = page.getByRole("form", { name: "Decide" });
+    await form.getByLabel("Comment").fill(`${button} by ${role}`);
+    await form.getByRole("button", { name: button }).click();
+    await expect(page.getByRole("region", { name: "Decisions" }).getByText(`${button} by ${role}`)).toBeVisible();
+    return page;
+  };
+
+  const high = await fileAndShip(`Hotfix ledger rounding ${Date.now()}`, "high");
+  const first = await decide("approver", high, "Approve");
+  await expect(first.getByText("awaiting retroactive approval")).toBeVisible();
+  const second = await decide("admin", high, "Approve");
+  await expect(second.getByText("implemented", { exact: true }).first()).toBeVisible();
+  await expect(second.getByText("awaiting retroactive approval")).toHaveCount(0);
+
+  const low = await fileAndShip(`Hotfix ledger cache ${Date.now()}`, "low");
+  const rejecter = await decide("approver", low, "Reject");
+  await expect(rejecter.getByText("rejected", { exact: true }).first()).toBeVisible();
+  await expect(rejecter.getByText("rejected after implementation: review")).toBeVisible();
+  await expect(rejecter.getByRole("form", { name: "Decide" })).toHaveCount(0);
+  for (const p of [engineer, first, second, rejecter]) await p.context().close();
+});

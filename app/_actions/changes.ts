@@ -25,9 +25,9 @@ export const fileChange = authorizedAction({ schema: fileChangeFormSchema, permi
 });
 
 export const decideAction = authorizedAction({ schema: decisionSchema, permission: "approve", doing: "approve or reject change requests" }, async ({ changeId, decision, comment }, { user, db }) => {
-  const after = await decideChange(db, user, changeId, decision, comment);
+  const { message } = await decideChange(db, user, changeId, decision, comment);
   refresh(changeId);
-  return { message: decision === "rejected" ? "Rejected." : after.status === "approved" ? "Approved." : "Your approval is recorded; a second approver is needed." };
+  return { message };
 });
 
 export const submitDraftAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "submit change requests" }, async ({ changeId }, { user, db }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ChangeRow } from "@/db/queries/lists";
 import { Badge } from "@/components/ui/badge";
+import { flagLabel } from "@/lib/changes/policy";
 import { LocalTime } from "@/components/ui/local-time";
 import { ChangeStatusBadge } from "@/components/ui/status-badges";
 import { tableClass } from "@/components/ui/styles";
@@ -35,7 +36,7 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
               </td>
               <td className="space-x-1 whitespace-nowrap">
                 <ChangeStatusBadge status={c.status} />
-                {c.awaitingRetroactiveApproval ? <Badge tone="warning">awaiting retroactive approval</Badge> : null}
+                {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
               </td>
               <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} /> : "—"}</td>
               <td>{c.requester ?? "—"}</td>

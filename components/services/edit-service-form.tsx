@@ -26,7 +26,7 @@ export function EditServiceForm({ service }: { service: Editable }) {
       <div className="flex items-center gap-2 sm:col-span-2">
         <input id="service-gating" type="checkbox" name="requireApprovedChange" defaultChecked={service.requireApprovedChange} className="h-4 w-4" />
         <label htmlFor="service-gating" className="text-sm">
-          Deployment gating: the API refuses (409) deployments that name a change request which is not approved
+          Deployment gating: the API and the form refuse (409) a deployment unless it names an approved, unused change request of this service, inside its planned window and outside freezes
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-4 sm:col-span-2">

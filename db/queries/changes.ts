@@ -1,5 +1,5 @@
 import type { Queryable } from "../database";
-import { and, asc, eq, getTableColumns, gt, isNull, ne, notInArray, or } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, isNull, lte, ne, notInArray, or } from "drizzle-orm";
 import { changeApprovals, changeRequests, freezeWindows, services, user, type ChangeRequest, type FreezeWindow, type NewChangeRequest } from "../schema";
 
 export async function insertChange(q: Queryable, values: NewChangeRequest): Promise<ChangeRequest> {
@@ -38,6 +38,15 @@ export async function listCurrentFreezes(q: Queryable, now = new Date()): Promis
     .from(freezeWindows)
     .leftJoin(services, eq(services.id, freezeWindows.serviceId))
     .where(gt(freezeWindows.endsAt, now))
+    .orderBy(asc(freezeWindows.startsAt));
+}
+
+/** Freeze windows in force at some moment of [from, to]. */
+export async function listFreezesBetween(q: Queryable, from: Date, to: Date): Promise<FreezeWindow[]> {
+  return q
+    .select()
+    .from(freezeWindows)
+    .where(and(lte(freezeWindows.startsAt, to), gt(freezeWindows.endsAt, from)))
     .orderBy(asc(freezeWindows.startsAt));
 }
 

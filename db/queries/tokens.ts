@@ -25,6 +25,12 @@ export async function insertApiToken(
   return row!;
 }
 
+/** Who created a token (null when the command line did, or that user is gone). */
+export async function findTokenCreator(q: Queryable, id: number): Promise<string | null> {
+  const [row] = await q.select({ createdBy: apiTokens.createdBy }).from(apiTokens).where(eq(apiTokens.id, id));
+  return row?.createdBy ?? null;
+}
+
 export async function listApiTokens(q: Queryable): Promise<PublicToken[]> {
   return q.select(publicColumns).from(apiTokens).orderBy(desc(apiTokens.createdAt));
 }

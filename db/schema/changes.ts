@@ -28,7 +28,10 @@ export const changeRequests = sqliteTable(
     type: text("type", { enum: CHANGE_TYPES }).notNull(),
     risk: text("risk", { enum: CHANGE_RISKS }).notNull(),
     status: text("status", { enum: CHANGE_STATUSES }).notNull().default("draft"),
-    /** Emergency changes implemented before any approval stay flagged until an approver approves them. */
+    /**
+     * Emergency changes implemented before any approval stay flagged until they have the approvals their risk
+     * needs; one rejected afterwards ends rejected and keeps the flag, for review of what shipped.
+     */
     awaitingRetroactiveApproval: integer("awaiting_retroactive_approval", { mode: "boolean" }).notNull().default(false),
     plannedStart: integer("planned_start", { mode: "timestamp_ms" }),
     plannedEnd: integer("planned_end", { mode: "timestamp_ms" }),

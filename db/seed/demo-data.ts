@@ -219,7 +219,9 @@ class DemoGenerator {
     const requester = this.r.pick(engineers);
     const created = startedAt - this.r.int(4, 60) * HOUR;
     const type = regulated ? "normal" : "standard";
-    const risk = this.r.pick(["low", "medium", "high"] as const);
+    // Drawn for every change so the rest of the data stays the same; a standard change is low risk by rule.
+    const drawn = this.r.pick(["low", "medium", "high"] as const);
+    const risk = type === "standard" ? "low" : drawn;
     const approvals: DemoApproval[] =
       type === "standard"
         ? []

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deploymentInputSchema, MAX_BATCH } from "@/lib/ingest/schema";
-import { changeCreateSchema } from "@/lib/changes/schema";
+import { changeApiSchema } from "@/lib/changes/schema";
 import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { serviceFieldsSchema } from "@/lib/services/schema";
 import { WEBHOOK_SOURCES } from "@/lib/webhooks/types";
@@ -46,7 +46,7 @@ export function openApiDocument(serverUrl: string) {
         DeploymentBatch: { type: "object", required: ["deployments"], properties: { deployments: { type: "array", minItems: 1, maxItems: MAX_BATCH, items: ref("Deployment") } } },
         Incident: input(incidentCreateSchema),
         IncidentPatch: input(incidentPatchSchema),
-        ChangeRequest: input(changeCreateSchema),
+        ChangeRequest: input(changeApiSchema),
         Service: input(serviceFieldsSchema),
       },
     },

@@ -115,6 +115,7 @@ const CHANGE: Record<string, FieldSpec> = {
   rollbackPlan: { kind: "text", max: 20_000 },
   plannedStart: { kind: "timestamp" },
   plannedEnd: { kind: "timestamp" },
+  requester: { kind: "text", max: 320 },
 };
 const SERVICE: Record<string, FieldSpec> = { name: { kind: "text", max: 100 }, team: { kind: "slug", blank: true }, description: { kind: "text", max: 2000 }, repository: { kind: "url", blank: true } };
 

@@ -267,12 +267,15 @@ export class BenchPlan {
 
   private change(s: BenchService, createdAt: number): BenchChange {
     const type = weighted(this.r, [["standard", 0.5], ["normal", 0.4], ["emergency", 0.1]] as ["standard" | "normal" | "emergency", number][]);
+    const title = `${this.r.pick(VERBS)} ${this.r.pick(THINGS)} on ${s.name}`;
+    // Drawn for every change so the rest of the data stays the same; a standard change is low risk by rule.
+    const risk = this.r.pick(["low", "medium", "high"] as const);
     return {
       id: ++this.ids.change,
       service: s,
-      title: `${this.r.pick(VERBS)} ${this.r.pick(THINGS)} on ${s.name}`,
+      title,
       type,
-      risk: this.r.pick(["low", "medium", "high"] as const),
+      risk: type === "standard" ? "low" : risk,
       status: "draft",
       createdAt: Math.round(createdAt),
       submittedAt: null,

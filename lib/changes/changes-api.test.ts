@@ -3,21 +3,48 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { createApiToken } from "@/lib/auth/tokens";
 import { tempDir } from "@/db/test/temp-db";
-import { CLI_ACTOR } from "@/lib/auth/actor";
+import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
+import { user } from "@/db/schema";
 import { POST } from "@/app/api/v1/changes/route";
+import { decideChange } from "./decide";
 
 const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
 let token = "";
+let approversToken = "";
+const people: Record<"ann" | "eve" | "dee", UserActor> = {
+  ann: { type: "user", id: "ann", label: "Ann", role: "approver" },
+  eve: { type: "user", id: "eve", label: "Eve", role: "approver" },
+  dee: { type: "user", id: "dee", label: "Dee", role: "approver" },
+};
 beforeAll(async () => {
   const { db, sqlite } = openDatabase(t.file);
+  const now = new Date();
+  for (const p of Object.values(people)) {
+    await db.transaction((tx) => tx.insert(user).values({ id: p.id, name: p.label, email: `${p.id}@example.com`, role: p.role, banned: p.id === "dee", createdAt: now, updatedAt: now }));
+  }
   token = (await createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" })).token;
+  approversToken = (await createApiToken(db, people.ann, { name: "ann's pipeline", role: "ingest" })).token;
   sqlite.close();
 });
 afterAll(() => t.cleanup());
 
-const post = (body: unknown) =>
-  POST(new Request("http://tandem.test/api/v1/changes", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+const post = (body: unknown, bearer = token) =>
+  POST(new Request("http://tandem.test/api/v1/changes", { method: "POST", headers: { authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+const requesterOf = (id: number) => {
+  const db = new Database(t.file, { readonly: true });
+  const row = db.prepare("select requester_id from change_requests where id = ?").get(id) as { requester_id: string | null };
+  db.close();
+  return row.requester_id;
+};
+const decide = async (approver: UserActor, id: number) => {
+  const { db, sqlite } = openDatabase(t.file);
+  try {
+    return (await decideChange(db, approver, id, "approved", "looks fine")).change.status;
+  } finally {
+    sqlite.close();
+  }
+};
 const count = () => {
   const db = new Database(t.file, { readonly: true });
   const n = (db.prepare("select count(*) n from change_requests").get() as { n: number }).n;
@@ -43,11 +70,33 @@ describe("POST /api/v1/changes", () => {
     [{ ...normal, type: "urgent" }, "type", "must be one of standard, normal, emergency"],
     [{ ...normal, risk: undefined }, "risk", "is required"],
     [{ ...normal, title: undefined }, "title", "is required"],
+    [{ ...normal, type: "standard", risk: "high" }, "risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
+    [{ ...normal, type: "standard", risk: "medium" }, "risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
+    [{ ...normal, requester: "nobody@example.com" }, "requester", "is not the email of a Tandem user"],
+    [{ ...normal, requester: "dee@example.com" }, "requester", "is the email of a deactivated user"],
+    [{ ...normal, requester: "ann" }, "requester", "must be an email address"],
   ])("refuses %j naming %s and writes nothing", async (body, field, message) => {
     const before = count();
     const response = await post(body);
     expect(response.status).toBe(400);
     expect((await response.json()).error.fields[field]).toBe(message);
     expect(count()).toBe(before);
+  });
+
+  it("files for the requester it names, who then cannot approve it", async () => {
+    const response = await post({ ...normal, risk: "low", requester: "Ann@Example.com" });
+    expect(response.status).toBe(201);
+    const { id } = await response.json();
+    expect(requesterOf(id)).toBe("ann");
+    await expect(decide(people.ann, id)).rejects.toThrow("You cannot decide your own change request; another approver must.");
+    expect(await decide(people.eve, id)).toBe("approved");
+  });
+
+  it("without a requester, makes the token's creator the requester: an approver cannot approve what their token filed", async () => {
+    const { id } = await (await post({ ...normal, risk: "low" }, approversToken)).json();
+    expect(requesterOf(id)).toBe("ann");
+    await expect(decide(people.ann, id)).rejects.toThrow("You cannot decide your own change request; another approver must.");
+    const { id: viaCli } = await (await post({ ...normal, risk: "low" })).json();
+    expect(requesterOf(viaCli)).toBeNull();
   });
 });

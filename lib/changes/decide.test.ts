@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, changeApprovals, services, timelineEvents, user } from "@/db/schema";
-import { findChange, insertFreeze } from "@/db/queries/changes";
+import { auditLog, changeApprovals, changeRequests, services, timelineEvents, user } from "@/db/schema";
+import { changesAwaiting, findChange, insertFreeze } from "@/db/queries/changes";
 import { memoryDb } from "@/db/test/temp-db";
 import type { UserActor } from "@/lib/auth/actor";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { recordDeployments } from "@/lib/ingest/deployments";
+import { recordDeployments, recordDeploymentsIn } from "@/lib/ingest/deployments";
 import { deploymentInputSchema } from "@/lib/ingest/schema";
 import { changeCreateSchema } from "@/lib/changes/schema";
 import { upsertService } from "@/lib/services/services";
@@ -33,9 +33,9 @@ describe("deciding change requests", () => {
   it("a high-risk change stays pending after one approval and is approved by a second approver", async () => {
     const { db, people, file } = await world();
     const c = await file({});
-    expect((await decideChange(db, people.a1, c.id, "approved", "Plan is sound")).status).toBe("pending_approval");
+    expect(await decideChange(db, people.a1, c.id, "approved", "Plan is sound")).toMatchObject({ change: { status: "pending_approval" }, message: "Your approval is recorded; another approver must approve too." });
     await expect(decideChange(db, people.a1, c.id, "approved", "again")).rejects.toThrow("You have already decided this change request.");
-    expect((await decideChange(db, people.a2, c.id, "approved", "OK")).status).toBe("approved");
+    expect(await decideChange(db, people.a2, c.id, "approved", "OK")).toMatchObject({ change: { status: "approved" }, message: "Approved." });
     await expect(decideChange(db, people.admin, c.id, "approved", "late")).rejects.toThrow("This change is approved; only changes pending approval can be decided.");
     expect((await db.read.select().from(changeApprovals)).map((a) => [a.approverId, a.comment])).toEqual([["a1", "Plan is sound"], ["a2", "OK"]]);
     expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "approved"))).toHaveLength(1);
@@ -64,7 +64,7 @@ describe("deciding change requests", () => {
     const c = await file({ risk: "low" });
     await insertFreeze(db.read, { name: "Holiday freeze", serviceId: null, startsAt: new Date("2026-11-30T00:00:00Z"), endsAt: new Date("2026-12-02T00:00:00Z"), createdAt: new Date() });
     await expect(decideChange(db, people.a1, c.id, "approved", "go")).rejects.toThrow('Approval is blocked by the freeze "Holiday freeze" until 2026-12-02 00:00 UTC: the planned window overlaps it.');
-    expect((await decideChange(db, people.a1, c.id, "rejected", "wait for January")).status).toBe("rejected");
+    expect((await decideChange(db, people.a1, c.id, "rejected", "wait for January")).change.status).toBe("rejected");
   });
 
   it("drafts are submitted and cancelled only by their requester or an admin", async () => {
@@ -75,6 +75,19 @@ describe("deciding change requests", () => {
     expect((await submitDraft(db, people.eng, draft.id)).status).toBe("approved");
     expect((await cancelChange(db, people.admin, draft.id)).status).toBe("cancelled");
     await expect(cancelChange(db, people.eng, draft.id)).rejects.toThrow("A change that is cancelled can no longer be cancelled.");
+  });
+});
+
+describe("standard changes", () => {
+  it("are low risk: the form's schema refuses a high-risk one, and a draft saved before the rule is not approved on submission", async () => {
+    const { db, people } = await world();
+    expect(changeCreateSchema.safeParse({ title: "Swap DB", service: "edge", type: "standard", risk: "high" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
+    ]);
+    const draft = await submitChange(db, people.eng, "ui", changeCreateSchema.parse({ title: "Swap DB", service: "edge", type: "standard", risk: "low" }), { draft: true });
+    await db.transaction((tx) => tx.update(changeRequests).set({ risk: "high" }).where(eq(changeRequests.id, draft.id)));
+    await expect(submitDraft(db, people.eng, draft.id)).rejects.toThrow("The risk must be low for a standard change; file a medium- or high-risk change as a normal change.");
+    expect((await findChange(db.read, draft.id))!.status).toBe("draft");
   });
 });
 
@@ -98,15 +111,58 @@ describe("deployments and change requests", () => {
     expect((await findChange(db.read, c.id))!.status).toBe("pending_approval");
     await upsertService(db, CLI_ACTOR, "edge", {});
     await db.transaction((tx) => tx.update(services).set({ requireApprovedChange: true }).where(eq(services.slug, "edge")));
-    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest ${c.id} is pending approval; edge only deploys approved changes.`);
+    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest: edge refuses this deployment: change request ${c.id} is pending approval, not approved (change_not_approved).`);
+  });
+
+  it("where a service requires changes, the form refuses a deployment naming none; a webhook's is recorded and flagged", async () => {
+    const { db, people } = await world();
+    await upsertService(db, CLI_ACTOR, "edge", { requireApprovedChange: true });
+    const input = deploymentInputSchema.parse({ service: "edge", status: "success", finishedAt: "2026-12-01T11:00:00Z" });
+    await expect(recordDeployments(db, people.eng, "ui", [input], false)).rejects.toThrow(
+      "changeRequest: edge refuses this deployment: edge deploys only with an approved change request, and this deployment names none (change_required).",
+    );
+    const [result] = await db.transaction((tx) => recordDeploymentsIn(tx, CLI_ACTOR, "integration:1", [input], false));
+    expect(result!.created).toBe(true);
+    const flagged = await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"));
+    expect(flagged.map((e) => [e.type, e.subjectId, e.summary])).toEqual([
+      ["deployment", result!.deployment.id, `Policy violation: deployment #${result!.deployment.id} of edge: edge deploys only with an approved change request, and this deployment names none`],
+    ]);
   });
 
   it("an emergency change can be implemented at once and stays flagged until approved afterwards", async () => {
     const { db, people, file } = await world();
-    const c = await file({ type: "emergency", plannedStart: undefined, plannedEnd: undefined });
+    const c = await file({ type: "emergency", risk: "low", plannedStart: undefined, plannedEnd: undefined });
     await deploy(db, c.id);
     expect(await findChange(db.read, c.id)).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: true });
-    expect(await decideChange(db, people.a1, c.id, "approved", "Was the right call")).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: false });
+    expect(await decideChange(db, people.a1, c.id, "approved", "Was the right call")).toEqual({
+      change: expect.objectContaining({ status: "implemented", awaitingRetroactiveApproval: false }),
+      message: "Approved retroactively; the change is no longer flagged.",
+    });
+  });
+
+  it("a high-risk emergency change needs two retroactive approvals, as a normal one needs two beforehand", async () => {
+    const { db, people, file } = await world();
+    const c = await file({ type: "emergency", risk: "high", plannedStart: undefined, plannedEnd: undefined });
+    await deploy(db, c.id);
+    expect(await decideChange(db, people.a1, c.id, "approved", "Right call")).toEqual({
+      change: expect.objectContaining({ status: "implemented", awaitingRetroactiveApproval: true }),
+      message: "Your approval is recorded; another approver must approve too.",
+    });
+    expect((await decideChange(db, people.a2, c.id, "approved", "Agreed")).change).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: false });
+    expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "approved"))).toHaveLength(1);
+  });
+
+  it("an emergency change rejected after it was implemented ends rejected, stays flagged, and is off the queue", async () => {
+    const { db, people, file } = await world();
+    const c = await file({ type: "emergency", risk: "low", plannedStart: undefined, plannedEnd: undefined });
+    await deploy(db, c.id);
+    expect(await decideChange(db, people.a1, c.id, "rejected", "Should have waited")).toEqual({
+      change: expect.objectContaining({ status: "rejected", awaitingRetroactiveApproval: true, implementedAt: new Date("2026-12-01T11:00:00Z") }),
+      message: "Rejected. The change was already implemented, so it stays flagged for review.",
+    });
+    expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "rejected"))).toHaveLength(1);
+    expect(await changesAwaiting(db.read, people.a2.id)).toEqual([]);
+    await expect(decideChange(db, people.a2, c.id, "approved", "overrule")).rejects.toThrow("This change is rejected; only changes pending approval can be decided.");
   });
 });
 

@@ -6,14 +6,15 @@ import { insertEvent } from "@/db/queries/timeline";
 import type { UserActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
-import { decide, PolicyError } from "./policy";
+import { decide, decisionMessage, PolicyError } from "./policy";
 
 /**
  * An approver approves or rejects a change, with a comment. Writers are serialised and each transaction
  * takes the write lock before its first read (BEGIN IMMEDIATE), so two approvers deciding at the same
- * moment are applied one after the other against the same rules.
+ * moment are applied one after the other against the same rules. Answers the change as decided and
+ * what to tell the approver.
  */
-export async function decideChange(db: Database, actor: UserActor, changeId: number, decision: "approved" | "rejected", comment: string): Promise<ChangeRequest> {
+export async function decideChange(db: Database, actor: UserActor, changeId: number, decision: "approved" | "rejected", comment: string): Promise<{ change: ChangeRequest; message: string }> {
   return db.transaction(async (tx) => {
     const change = await findChange(tx, changeId);
     if (!change) throw notFound(`Change request ${changeId}`);
@@ -36,6 +37,6 @@ export async function decideChange(db: Database, actor: UserActor, changeId: num
     });
     await recordAudit(tx, actor, { action: `change.${decision === "approved" ? "approve" : "reject"}`, entityType: "change_request", entityId: changeId, before: change, after: { ...after, comment } });
     if (after.status !== change.status || (change.awaitingRetroactiveApproval && !after.awaitingRetroactiveApproval)) await insertEvent(tx, changeEvent(after, decision, now));
-    return after;
+    return { change: after, message: decisionMessage(change, outcome) };
   });
 }

@@ -6,7 +6,7 @@ import { insertEvent } from "@/db/queries/timeline";
 import type { UserActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
-import { canCancel, statusOnSubmit } from "./policy";
+import { canCancel, PolicyError, statusOnSubmit } from "./policy";
 
 function own(change: ChangeRequest | undefined, actor: UserActor, doing: string): ChangeRequest {
   if (!change) throw notFound("The change request");
@@ -20,7 +20,14 @@ export async function submitDraft(db: Database, actor: UserActor, id: number): P
     const change = own(await findChange(tx, id), actor, "submit");
     if (change.status !== "draft") throw new AppError("conflict", `This change is ${change.status.replace("_", " ")}, not a draft.`);
     const now = new Date();
-    const next = statusOnSubmit(change.type);
+    let next;
+    try {
+      next = statusOnSubmit(change);
+    } catch (e) {
+      // A draft saved before the rule existed (a high-risk "standard" change) must be refiled as normal.
+      if (e instanceof PolicyError) throw new AppError("conflict", e.message);
+      throw e;
+    }
     const after = await updateChange(tx, id, { ...next, submittedAt: now, decidedAt: next.status === "approved" ? now : null, updatedAt: now });
     await recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: id, before: change, after });
     await insertEvent(tx, changeEvent(after, "submitted", now));

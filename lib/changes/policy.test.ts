@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockingFreeze, canCancel, decide, onDeployment, requiredApprovals, statusOnSubmit, type Freeze } from "./policy";
+import { blockingFreeze, canCancel, decide, decisionMessage, flagLabel, requiredApprovals, statusOnSubmit, type Freeze } from "./policy";
 
 const normal = (o: Record<string, unknown> = {}) =>
   ({
@@ -17,14 +17,21 @@ const approve = (approverId: string) => ({ approverId, decision: "approved" as c
 
 describe("change policy", () => {
   it("sets the status on submission by type", () => {
-    expect(statusOnSubmit("standard")).toEqual({ status: "approved", awaitingRetroactiveApproval: false });
-    expect(statusOnSubmit("normal")).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: false });
-    expect(statusOnSubmit("emergency")).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: true });
+    expect(statusOnSubmit({ type: "standard", risk: "low" })).toEqual({ status: "approved", awaitingRetroactiveApproval: false });
+    expect(statusOnSubmit({ type: "normal", risk: "high" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: false });
+    expect(statusOnSubmit({ type: "emergency", risk: "high" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: true });
+  });
+
+  it("approves only a low-risk standard change on submission", () => {
+    for (const risk of ["medium", "high"] as const) {
+      expect(() => statusOnSubmit({ type: "standard", risk })).toThrow("The risk must be low for a standard change; file a medium- or high-risk change as a normal change.");
+    }
   });
 
   it("needs one approval, or two different approvers for high risk", () => {
     expect(requiredApprovals({ type: "normal", risk: "low" })).toBe(1);
     expect(requiredApprovals({ type: "normal", risk: "high" })).toBe(2);
+    expect(requiredApprovals({ type: "emergency", risk: "high" })).toBe(2);
     expect(decide(normal(), [], approve("a"), [])).toMatchObject({ status: "approved", approvals: 1 });
     const high = normal({ risk: "high" });
     const first = decide(high, [], approve("a"), []);
@@ -56,18 +63,44 @@ describe("change policy", () => {
 
   it("approves an implemented emergency change retroactively, clearing the flag", () => {
     const emergency = normal({ type: "emergency", status: "implemented", awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
-    expect(decide(emergency, [], approve("a"), [])).toEqual({ status: "implemented", awaitingRetroactiveApproval: false, approvals: 1 });
+    const outcome = decide(emergency, [], approve("a"), []);
+    expect(outcome).toEqual({ status: "implemented", awaitingRetroactiveApproval: false, approvals: 1, remaining: 0 });
+    expect(decisionMessage(emergency, outcome)).toBe("Approved retroactively; the change is no longer flagged.");
   });
 
-  it("marks changes implemented or failed by their deployment, and flags deployments of unapproved changes", () => {
-    expect(onDeployment({ status: "approved", type: "normal" }, "success")).toEqual({ status: "implemented", violation: false });
-    expect(onDeployment({ status: "approved", type: "normal" }, "failure")).toEqual({ status: "failed", violation: false });
-    expect(onDeployment({ status: "pending_approval", type: "emergency" }, "success")).toEqual({ status: "implemented", violation: false });
-    expect(onDeployment({ status: "pending_approval", type: "normal" }, "success")).toEqual({ status: null, violation: true });
-    expect(onDeployment({ status: "rejected", type: "normal" }, "in_progress")).toEqual({ status: null, violation: true });
-    expect(onDeployment({ status: "implemented", type: "normal" }, "success")).toEqual({ status: null, violation: false });
-    expect(onDeployment({ status: "failed", type: "normal" }, "success")).toEqual({ status: "implemented", violation: false });
-    expect(onDeployment({ status: "failed", type: "normal" }, "failure")).toEqual({ status: null, violation: false });
+  it("asks as many retroactive approvals of a high-risk emergency change as of a normal one", () => {
+    const emergency = normal({ type: "emergency", risk: "high", status: "implemented", awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
+    const first = decide(emergency, [], approve("a"), []);
+    expect(first).toEqual({ status: "implemented", awaitingRetroactiveApproval: true, approvals: 1, remaining: 1 });
+    expect(decisionMessage(emergency, first)).toBe("Your approval is recorded; another approver must approve too.");
+    expect(decide(emergency, [approve("a")], approve("b"), [])).toEqual({ status: "implemented", awaitingRetroactiveApproval: false, approvals: 2, remaining: 0 });
+  });
+
+  it("rejects an implemented emergency change for good, keeping it flagged for review", () => {
+    for (const status of ["implemented", "failed"] as const) {
+      const emergency = normal({ type: "emergency", status, awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
+      const outcome = decide(emergency, [], { approverId: "a", decision: "rejected" }, []);
+      expect(outcome).toEqual({ status: "rejected", awaitingRetroactiveApproval: true, approvals: 0, remaining: 0 });
+      expect(decisionMessage(emergency, outcome)).toBe("Rejected. The change was already implemented, so it stays flagged for review.");
+      const after = { ...emergency, ...outcome };
+      expect(flagLabel(after)).toBe("rejected after implementation: review");
+      expect(() => decide(after, [], approve("b"), [])).toThrow("This change is rejected; only changes pending approval can be decided.");
+    }
+  });
+
+  it("rejects an emergency change not yet implemented like any other, with nothing left to review", () => {
+    const emergency = normal({ type: "emergency", awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
+    expect(flagLabel(emergency)).toBe("awaiting retroactive approval");
+    const outcome = decide(emergency, [], { approverId: "a", decision: "rejected" }, []);
+    expect(outcome).toMatchObject({ status: "rejected", awaitingRetroactiveApproval: false });
+    expect(flagLabel({ ...emergency, ...outcome })).toBeNull();
+    expect(decisionMessage(emergency, outcome)).toBe("Rejected.");
+  });
+
+  it("tells the approver what their approval did", () => {
+    const high = normal({ risk: "high" });
+    expect(decisionMessage(high, decide(high, [], approve("a"), []))).toBe("Your approval is recorded; another approver must approve too.");
+    expect(decisionMessage(high, decide(high, [approve("a")], approve("b"), []))).toBe("Approved.");
   });
 
   it("cancels only before implementation", () => {

@@ -2,30 +2,44 @@ import type { ChangeRequest, ChangeStatus } from "@/db/schema";
 
 export type ChangeType = "standard" | "normal" | "emergency";
 
-/**
- * Where a change request stands once submitted: standard changes are pre-approved; normal ones wait
- * for approval; emergency ones may be implemented at once but stay flagged until approved afterwards.
- */
-export function statusOnSubmit(type: ChangeType): { status: ChangeStatus; awaitingRetroactiveApproval: boolean } {
-  if (type === "standard") return { status: "approved", awaitingRetroactiveApproval: false };
-  if (type === "emergency") return { status: "pending_approval", awaitingRetroactiveApproval: true };
-  return { status: "pending_approval", awaitingRetroactiveApproval: false };
-}
-
-/** Approvals a change needs: two different approvers for a high-risk normal change, else one. */
-export function requiredApprovals(change: Pick<ChangeRequest, "type" | "risk">): number {
-  if (change.type === "standard") return 0;
-  return change.type === "normal" && change.risk === "high" ? 2 : 1;
-}
-
-export type Freeze = { name: string; serviceId: number | null; startsAt: Date; endsAt: Date };
-export type Decision = { approverId: string; decision: "approved" | "rejected" };
-export type DecisionOutcome = { status: ChangeStatus; awaitingRetroactiveApproval: boolean; approvals: number };
-
 /** A refusal a person can act on; the policy fails closed. */
 export class PolicyError extends Error {
   override name = "PolicyError";
 }
+
+/**
+ * A standard change is approved on submission, so it must be routine: low risk. Until a catalog names
+ * which changes are standard, a medium- or high-risk change is filed as a normal change instead.
+ */
+export const STANDARD_CHANGE_RISK = "low";
+export const STANDARD_RISK_PROBLEM = "must be low for a standard change; file a medium- or high-risk change as a normal change";
+
+/**
+ * Where a change request stands once submitted: standard changes are pre-approved; normal ones wait
+ * for approval; emergency ones may be implemented at once but stay flagged until approved afterwards.
+ */
+export function statusOnSubmit(change: Pick<ChangeRequest, "type" | "risk">): { status: ChangeStatus; awaitingRetroactiveApproval: boolean } {
+  if (change.type === "standard") {
+    if (change.risk !== STANDARD_CHANGE_RISK) throw new PolicyError(`The risk ${STANDARD_RISK_PROBLEM}.`);
+    return { status: "approved", awaitingRetroactiveApproval: false };
+  }
+  if (change.type === "emergency") return { status: "pending_approval", awaitingRetroactiveApproval: true };
+  return { status: "pending_approval", awaitingRetroactiveApproval: false };
+}
+
+/**
+ * Approvals a change needs, by risk: two different approvers for a high-risk change, else one. An
+ * emergency change needs as many afterwards as a normal change of its risk needs beforehand.
+ */
+export function requiredApprovals(change: Pick<ChangeRequest, "type" | "risk">): number {
+  if (change.type === "standard") return 0;
+  return change.risk === "high" ? 2 : 1;
+}
+
+export type Freeze = { name: string; serviceId: number | null; startsAt: Date; endsAt: Date };
+export type Decision = { approverId: string; decision: "approved" | "rejected" };
+/** Where a decision leaves a change: `remaining` approvals are still needed before it counts as approved. */
+export type DecisionOutcome = { status: ChangeStatus; awaitingRetroactiveApproval: boolean; approvals: number; remaining: number };
 
 const fmt = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
@@ -36,9 +50,20 @@ export function blockingFreeze(change: Pick<ChangeRequest, "type" | "serviceId" 
 }
 
 /**
+ * Whether a change waits for decisions: before implementation (pending approval), or afterwards (an
+ * emergency change implemented, or failed, while still flagged). Anything else is decided for good.
+ */
+export function decisionStage(change: Pick<ChangeRequest, "type" | "status" | "awaitingRetroactiveApproval">): "before" | "retroactive" | null {
+  if (change.status === "pending_approval") return "before";
+  if (change.type === "emergency" && change.awaitingRetroactiveApproval && (change.status === "implemented" || change.status === "failed")) return "retroactive";
+  return null;
+}
+
+/**
  * Applies one approver's decision to a change, given the decisions already made. Nobody decides their
  * own change (admins included), nobody decides twice, any rejection rejects, and a freeze overlapping
- * a normal change's window blocks its approval, naming the freeze and when it ends.
+ * a normal change's window blocks its approval, naming the freeze and when it ends. A change rejected
+ * after it was implemented ends rejected and keeps its flag: what was shipped needs review.
  */
 export function decide(
   change: Pick<ChangeRequest, "type" | "risk" | "status" | "serviceId" | "plannedStart" | "plannedEnd" | "requesterId" | "awaitingRetroactiveApproval">,
@@ -46,32 +71,37 @@ export function decide(
   decision: Decision,
   freezes: Freeze[],
 ): DecisionOutcome {
-  const retroactive = change.type === "emergency" && change.awaitingRetroactiveApproval && (change.status === "implemented" || change.status === "failed");
-  if (change.status !== "pending_approval" && !retroactive) throw new PolicyError(`This change is ${change.status.replace("_", " ")}; only changes pending approval can be decided.`);
+  const stage = decisionStage(change);
+  if (!stage) throw new PolicyError(`This change is ${change.status.replace("_", " ")}; only changes pending approval can be decided.`);
   if (change.requesterId !== null && change.requesterId === decision.approverId) throw new PolicyError("You cannot decide your own change request; another approver must.");
   if (previous.some((p) => p.approverId === decision.approverId)) throw new PolicyError("You have already decided this change request.");
+  const approved = previous.filter((p) => p.decision === "approved").length;
   if (decision.decision === "rejected") {
-    return { status: retroactive ? change.status : "rejected", awaitingRetroactiveApproval: false, approvals: previous.length };
+    return { status: "rejected", awaitingRetroactiveApproval: stage === "retroactive", approvals: approved, remaining: 0 };
   }
   const freeze = blockingFreeze(change, freezes);
   if (freeze) throw new PolicyError(`Approval is blocked by the freeze "${freeze.name}" until ${fmt(freeze.endsAt)}: the planned window overlaps it.`);
-  const approvals = previous.filter((p) => p.decision === "approved").length + 1;
-  if (approvals < requiredApprovals(change)) return { status: change.status, awaitingRetroactiveApproval: change.awaitingRetroactiveApproval, approvals };
-  return { status: retroactive ? change.status : "approved", awaitingRetroactiveApproval: false, approvals };
+  const approvals = approved + 1;
+  const remaining = Math.max(0, requiredApprovals(change) - approvals);
+  if (remaining > 0) return { status: change.status, awaitingRetroactiveApproval: change.awaitingRetroactiveApproval, approvals, remaining };
+  return { status: stage === "retroactive" ? change.status : "approved", awaitingRetroactiveApproval: false, approvals, remaining };
 }
 
 /**
- * What a deployment that names a change request does to it: an approved change (or an emergency one)
- * becomes implemented or failed with it; a retry after a failure can still implement it; naming a
- * change that was never approved (draft, pending, rejected, cancelled) breaks policy.
+ * How a change's flag reads: an emergency change carried out before approval waits for it; one rejected
+ * afterwards keeps the flag, because what shipped was refused and needs review.
  */
-export function onDeployment(change: Pick<ChangeRequest, "status" | "type">, deploymentStatus: string): { status: ChangeStatus | null; violation: boolean } {
-  const open = change.status === "approved" || (change.type === "emergency" && change.status === "pending_approval");
-  const done = change.status === "implemented" || change.status === "failed";
-  if (!open && !done) return { status: null, violation: true };
-  if (deploymentStatus === "success" && change.status !== "implemented") return { status: "implemented", violation: false };
-  if (deploymentStatus === "failure" && open) return { status: "failed", violation: false };
-  return { status: null, violation: false };
+export function flagLabel(change: Pick<ChangeRequest, "status" | "awaitingRetroactiveApproval">): string | null {
+  if (!change.awaitingRetroactiveApproval) return null;
+  return change.status === "rejected" ? "rejected after implementation: review" : "awaiting retroactive approval";
+}
+
+/** What the approver is told once their decision is recorded. */
+export function decisionMessage(before: Pick<ChangeRequest, "type" | "status" | "awaitingRetroactiveApproval">, outcome: DecisionOutcome): string {
+  const retroactive = decisionStage(before) === "retroactive";
+  if (outcome.status === "rejected") return retroactive ? "Rejected. The change was already implemented, so it stays flagged for review." : "Rejected.";
+  if (outcome.remaining > 0) return "Your approval is recorded; another approver must approve too.";
+  return retroactive ? "Approved retroactively; the change is no longer flagged." : "Approved.";
 }
 
 /** Only changes not yet implemented can be cancelled. */

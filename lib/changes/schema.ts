@@ -1,27 +1,48 @@
 import { z } from "zod";
 import { oneOf, slugSchema, text, timestampSchema } from "@/lib/validation";
+import { STANDARD_CHANGE_RISK, STANDARD_RISK_PROBLEM } from "./policy";
 
 /* Change requests. */
 
 const CHANGE_TYPE_VALUES = ["standard", "normal", "emergency"] as const;
 const CHANGE_RISK_VALUES = ["low", "medium", "high"] as const;
 
-export const changeCreateSchema = z
-  .object({
-    title: text().trim().min(1, "is required").max(200, "must be at most 200 characters"),
-    service: slugSchema,
-    description: text().max(20_000, "must be at most 20000 characters").optional(),
-    rollbackPlan: text().max(20_000, "must be at most 20000 characters").optional(),
-    type: oneOf(CHANGE_TYPE_VALUES),
-    risk: oneOf(CHANGE_RISK_VALUES),
-    plannedStart: timestampSchema.optional(),
-    plannedEnd: timestampSchema.optional(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.type === "normal") {
-      if (!c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedStart"], message: "is required for normal changes" });
-      if (!c.plannedEnd) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "is required for normal changes" });
-    }
-    if (c.plannedStart && c.plannedEnd && c.plannedEnd <= c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "must be after plannedStart" });
-  });
+const changeFields = z.object({
+  title: text().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  service: slugSchema,
+  description: text().max(20_000, "must be at most 20000 characters").optional(),
+  rollbackPlan: text().max(20_000, "must be at most 20000 characters").optional(),
+  type: oneOf(CHANGE_TYPE_VALUES),
+  risk: oneOf(CHANGE_RISK_VALUES),
+  plannedStart: timestampSchema.optional(),
+  plannedEnd: timestampSchema.optional(),
+});
+
+function changeRules(c: z.output<typeof changeFields>, ctx: z.RefinementCtx) {
+  if (c.type === "normal") {
+    if (!c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedStart"], message: "is required for normal changes" });
+    if (!c.plannedEnd) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "is required for normal changes" });
+  }
+  if (c.type === "standard" && c.risk !== STANDARD_CHANGE_RISK) ctx.addIssue({ code: "custom", path: ["risk"], message: STANDARD_RISK_PROBLEM });
+  if (c.plannedStart && c.plannedEnd && c.plannedEnd <= c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "must be after plannedStart" });
+}
+
+/** A change request as a person files it (the form); the person is its requester. */
+export const changeCreateSchema = changeFields.superRefine(changeRules);
 export type ChangeCreate = z.output<typeof changeCreateSchema>;
+
+/**
+ * POST /api/v1/changes: the same, and `requester`, the email of the person the machine files for (see
+ * CONTRACT.md, "Change requests filed by machines").
+ */
+export const changeApiSchema = changeFields
+  .extend({
+    requester: text()
+      .trim()
+      .toLowerCase()
+      .max(320, "must be at most 320 characters")
+      .pipe(z.email({ error: "must be an email address" }))
+      .optional(),
+  })
+  .superRefine(changeRules);
+export type ChangeApiCreate = z.output<typeof changeApiSchema>;

@@ -1,19 +1,42 @@
-import type { Database } from "@/db/database";
+import type { Database, Queryable } from "@/db/database";
 import type { ChangeRequest } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { insertChange } from "@/db/queries/changes";
+import { findTokenCreator } from "@/db/queries/tokens";
+import { findUserByEmail } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
-import type { ChangeCreate } from "@/lib/changes/schema";
+import type { ChangeApiCreate } from "@/lib/changes/schema";
+import { AppError } from "@/lib/errors";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { changeEvent } from "@/lib/timeline/events";
 import { statusOnSubmit } from "./policy";
 
-/** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it. */
-export async function submitChange(db: Database, actor: Actor, source: string, input: ChangeCreate, options: { draft?: boolean } = {}): Promise<ChangeRequest> {
+const badRequester = (problem: string) => new AppError("bad_request", `requester: ${problem}`, { requester: problem });
+
+/**
+ * Who asks for a change, so that they can never approve it: the person signed in, or for a token the
+ * user its `requester` names (an active one), else the user who created the token (none when the
+ * command line did).
+ */
+async function requesterOf(q: Queryable, actor: Actor, email: string | undefined): Promise<string | null> {
+  if (email !== undefined) {
+    const user = await findUserByEmail(q, email);
+    if (!user) throw badRequester("is not the email of a Tandem user");
+    if (user.banned) throw badRequester("is the email of a deactivated user");
+    return user.id;
+  }
+  if (actor.type === "user") return actor.id;
+  if (actor.type === "token") return findTokenCreator(q, Number(actor.id));
+  return null;
+}
+
+/** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it (the schema has checked the rules of its type). */
+export async function submitChange(db: Database, actor: Actor, source: string, input: ChangeApiCreate, options: { draft?: boolean } = {}): Promise<ChangeRequest> {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const { status, awaitingRetroactiveApproval } = options.draft ? { status: "draft" as const, awaitingRetroactiveApproval: false } : statusOnSubmit(input.type);
+    const { status, awaitingRetroactiveApproval } = options.draft ? { status: "draft" as const, awaitingRetroactiveApproval: false } : statusOnSubmit(input);
+    const requesterId = await requesterOf(tx, actor, input.requester);
     const serviceId = await ensureService(tx, actor, input.service);
     const change = await insertChange(tx, {
       serviceId,
@@ -26,7 +49,7 @@ export async function submitChange(db: Database, actor: Actor, source: string, i
       awaitingRetroactiveApproval,
       plannedStart: input.plannedStart ?? null,
       plannedEnd: input.plannedEnd ?? null,
-      requesterId: actor.type === "user" ? actor.id : null,
+      requesterId,
       source,
       submittedAt: options.draft ? null : now,
       decidedAt: status === "approved" ? now : null,

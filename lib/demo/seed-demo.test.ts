@@ -68,6 +68,7 @@ describe("demo data", () => {
       new Set(["draft", "pending_approval", "approved", "rejected", "implemented", "failed", "cancelled"]),
     );
     expect(changes.some((c) => c.type === "emergency" && c.awaitingRetroactiveApproval)).toBe(true);
+    expect(changes.filter((c) => c.type === "standard" && c.risk !== "low")).toEqual([]);
     for (const i of incidents) {
       if (i.acknowledgedAt) expect(i.acknowledgedAt).toBeGreaterThanOrEqual(i.startedAt);
       if (i.resolvedAt) expect(i.resolvedAt).toBeGreaterThanOrEqual(i.acknowledgedAt ?? i.startedAt);

@@ -1,10 +1,16 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findChange, insertFreeze } from "@/db/queries/changes";
 import { listDeploymentShas } from "@/db/queries/ingest";
 import { firstRow } from "@/db/raw";
+import { user } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/tokens";
 import { processDatabase } from "@/db/test/engine";
-import { CLI_ACTOR } from "@/lib/auth/actor";
+import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
+import { decideChange } from "@/lib/changes/decide";
+import { changeCreateSchema } from "@/lib/changes/schema";
+import { submitChange } from "@/lib/changes/submit";
+import { upsertService } from "@/lib/services/services";
 import { recordPush } from "./pushes";
 
 /** A way in to `POST /api/v1/deployments`: Next's route handler, or the production server's fast path. */
@@ -155,6 +161,44 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       expect(answered[1]).toEqual(answered[3]);
       expect(answered[5]![1]).toEqual(["e2", "e1", "e3", "f1"]);
       expect(answered[6]![1]).toEqual([]);
+    });
+
+    it("where a service requires approved changes, refuses each way around the rule with 409 naming its reason, writing nothing", async () => {
+      const db = database.db();
+      const now = new Date();
+      const person = async (id: string, role: UserActor["role"]): Promise<UserActor> => {
+        await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now }));
+        return { type: "user", id, label: id, role };
+      };
+      const [eng, approver] = [await person("gate-eng", "engineer"), await person("gate-approver", "approver")];
+      await upsertService(db, CLI_ACTOR, "vault", { requireApprovedChange: true });
+      const file = (o: Record<string, unknown> = {}) =>
+        submitChange(db, eng, "ui", changeCreateSchema.parse({ title: "Rotate keys", service: "vault", type: "normal", risk: "low", plannedStart: "2026-03-12T10:00:00Z", plannedEnd: "2026-03-12T12:00:00Z", ...o }));
+      const approved = async (o: Record<string, unknown> = {}) => (await decideChange(db, approver, (await file(o)).id, "approved", "ok")).change;
+      const [mine, others, used, pending] = [await approved(), await approved({ service: "ledger" }), await approved(), await file()];
+      const gated = { service: "vault", status: "success", startedAt: "2026-03-12T10:30:00Z", finishedAt: "2026-03-12T11:00:00Z" };
+      expect((await post({ ...gated, changeRequest: used.id })).status).toBe(201);
+      await db.transaction((tx) => insertFreeze(tx, { name: "Audit", serviceId: null, startsAt: new Date("2026-03-12T12:00:00Z"), endsAt: new Date("2026-03-13T00:00:00Z"), createdAt: now }));
+      const before = await rows();
+      for (const [body, codes] of [
+        [gated, "change_required"],
+        [{ ...gated, changeRequest: others.id }, "change_other_service"],
+        [{ ...gated, changeRequest: used.id }, "change_used"],
+        [{ ...gated, changeRequest: mine.id, finishedAt: "2026-03-12T12:30:00Z" }, "change_outside_window, freeze"],
+        [{ ...gated, changeRequest: pending.id }, "change_not_approved"],
+        [{ deployments: [{ ...gated, changeRequest: mine.id }, gated] }, "change_required"],
+      ] as const) {
+        const response = await post(body);
+        expect(response.status, JSON.stringify(body)).toBe(409);
+        const { error } = await response.json();
+        expect(Object.values(error.fields)).toEqual([codes]);
+        for (const code of codes.split(", ")) expect(error.message).toContain(`(${code})`);
+      }
+      expect(await rows()).toEqual(before);
+      expect((await findChange(db.read, mine.id))!.status).toBe("approved");
+      expect((await findChange(db.read, others.id))!.status).toBe("approved");
+      expect((await post({ ...gated, changeRequest: mine.id })).status).toBe(201);
+      expect((await findChange(db.read, mine.id))!.status).toBe("implemented");
     });
 
     it("answers 413 over 1 MiB and 400 for malformed JSON, writing nothing", async () => {

@@ -15,10 +15,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
-import { findChange, updateChange } from "@/db/queries/changes";
+import { findChange, listFreezesBetween, updateChange } from "@/db/queries/changes";
 import { findServiceBySlug } from "@/db/queries/services";
 import type { ChangeRequest } from "@/db/schema";
-import { onDeployment } from "@/lib/changes/policy";
+import { assessDeployment, type DeploymentVerdict } from "@/lib/changes/gate";
 import { changeEvent, deploymentEvent } from "@/lib/timeline/events";
 import type { DeploymentInput } from "./schema";
 
@@ -38,12 +38,21 @@ export async function resolveDeployment(tx: Queryable, source: string, ref: numb
 }
 
 /**
- * What one call learns while recording: each service's id (a batch names a few services a thousand
+ * What a door does with a deployment that breaks the change rule (lib/changes/gate.ts) on a service
+ * that requires changes: the API and the form refuse it; a webhook reports what its provider already
+ * did, which Tandem cannot stop, so it is recorded and flagged on the timeline.
+ */
+export type Gating = "refuse" | "flag";
+
+type ServiceEntry = { id: number; requiresChange: boolean };
+
+/**
+ * What one call learns while recording: each service's id and gating (a batch names a few services a thousand
  * times), and the commits linked to the deployments it created with their stored timestamps, so the
  * answer lists their shas without reading back the rows it just wrote.
  */
 class Recording {
-  private readonly services = new Map<string, number>();
+  private readonly services = new Map<string, ServiceEntry>();
   private readonly linked = new Map<number, Map<number, string>>();
   private readonly timestamps = new Map<number, number>();
 
@@ -51,12 +60,18 @@ class Recording {
     readonly tx: Queryable,
     readonly actor: Actor,
     readonly source: string,
+    readonly gating: Gating,
   ) {}
 
-  async serviceId(slug: string): Promise<number> {
-    let id = this.services.get(slug);
-    if (id === undefined) this.services.set(slug, (id = await ensureService(this.tx, this.actor, slug)));
-    return id;
+  /** A service first named here is created, and requires no changes. */
+  async service(slug: string): Promise<ServiceEntry> {
+    let entry = this.services.get(slug);
+    if (entry === undefined) {
+      const found = await findServiceBySlug(this.tx, slug);
+      entry = found ? { id: found.id, requiresChange: found.requireApprovedChange } : { id: await ensureService(this.tx, this.actor, slug), requiresChange: false };
+      this.services.set(slug, entry);
+    }
+    return entry;
   }
 
   created(deploymentId: number): void {
@@ -91,7 +106,7 @@ class Recording {
  */
 export async function recordDeployments(db: Database, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): Promise<RecordedDeployment[]> {
   return db.transaction(async (tx) => {
-    const recording = new Recording(tx, actor, source);
+    const recording = new Recording(tx, actor, source, "refuse");
     const results = await recordAll(recording, items, batch);
     const recorded: RecordedDeployment[] = [];
     for (const r of results) recorded.push({ ...r, commits: await recording.shas(r.deployment.id) });
@@ -99,9 +114,9 @@ export async function recordDeployments(db: Database, actor: Actor, source: stri
   });
 }
 
-/** The same, inside a transaction the caller holds (webhooks apply several effects atomically). */
+/** The same for webhooks, inside a transaction the caller holds (they apply several effects atomically); see Gating. */
 export function recordDeploymentsIn(tx: Queryable, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): Promise<DeploymentResult[]> {
-  return recordAll(new Recording(tx, actor, source), items, batch);
+  return recordAll(new Recording(tx, actor, source, "flag"), items, batch);
 }
 
 /** Each item in order; a batch's problems are named by the item's path (deployments.3.finishedAt). */
@@ -113,24 +128,13 @@ async function recordAll(recording: Recording, items: DeploymentInput[], batch: 
 
 async function recordOne(recording: Recording, input: DeploymentInput, prefix: string): Promise<DeploymentResult> {
   const { tx, actor, source } = recording;
-  const serviceId = await recording.serviceId(input.service);
+  const service = await recording.service(input.service);
+  const serviceId = service.id;
   const rollbackOfId = input.rollbackOf === undefined ? undefined : await resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`);
   const now = new Date();
   const existing = input.externalId ? await findDeploymentByExternalId(tx, source, input.externalId) : undefined;
   if (existing && existing.serviceId !== serviceId) {
     throw new AppError("conflict", `${prefix}externalId ${input.externalId} already names a deployment of another service.`, { [`${prefix}externalId`]: "already used for another service" });
-  }
-  // A replay that omits changeRequest still implements the change its first delivery named.
-  const changeId = input.changeRequest ?? existing?.changeRequestId ?? undefined;
-  const change = changeId === undefined ? undefined : await findChange(tx, changeId);
-  if (input.changeRequest !== undefined && !change) {
-    throw badField(`${prefix}changeRequest`, `no change request has id ${input.changeRequest}`);
-  }
-  const policy = change ? onDeployment(change, input.status) : undefined;
-  if (policy?.violation && (await findServiceBySlug(tx, input.service))?.requireApprovedChange) {
-    throw new AppError("conflict", `${prefix}changeRequest ${change!.id} is ${change!.status.replace("_", " ")}; ${input.service} only deploys approved changes.`, {
-      [`${prefix}changeRequest`]: "is not approved",
-    });
   }
   if (existing && rollbackOfId === existing.id) throw badField(`${prefix}rollbackOf`, "a deployment cannot roll itself back");
 
@@ -145,6 +149,7 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
     rollbackOfId: rollbackOfId ?? existing?.rollbackOfId ?? null,
     unplanned: input.unplanned ?? existing?.unplanned ?? false,
     changeFailed: input.changeFailed ?? existing?.changeFailed ?? false,
+    // A replay that omits changeRequest still implements the change its first delivery named.
     changeRequestId: input.changeRequest ?? existing?.changeRequestId ?? null,
     deployedBy: input.deployedBy ?? existing?.deployedBy ?? null,
     url: input.url ?? existing?.url ?? null,
@@ -153,6 +158,17 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
   if (values.startedAt && values.finishedAt && values.finishedAt < values.startedAt) {
     throw badField(`${prefix}finishedAt`, "must not be before startedAt");
   }
+
+  const changeId = values.changeRequestId ?? undefined;
+  const change = changeId === undefined ? undefined : await findChange(tx, changeId);
+  if (changeId !== undefined && !change) throw badField(`${prefix}changeRequest`, `no change request has id ${changeId}`);
+  const verdict = await assess(recording, input.service, service, values, change, existing?.changeRequestId === changeId && changeId !== undefined);
+  if (verdict.reasons.length && service.requiresChange && recording.gating === "refuse") {
+    throw new AppError("conflict", `${prefix}changeRequest: ${input.service} refuses this deployment: ${verdict.reasons.map((r) => `${r.message} (${r.code})`).join("; ")}.`, {
+      [`${prefix}changeRequest`]: verdict.reasons.map((r) => r.code).join(", "),
+    });
+  }
+
   const deployment = existing
     ? await updateDeployment(tx, existing.id, values)
     : await insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now });
@@ -168,7 +184,8 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
   await recording.link(deployment.id, listed);
   if (deployment.status === "success") await recording.link(deployment.id, await commitsDeliveredBy(tx, deployment, recording));
   if (!existing || existing.status !== deployment.status) await insertEvent(tx, deploymentEvent(deployment, input.service));
-  if (change && policy && (policy.status || !existing)) await applyChangePolicy(tx, actor, change, deployment, policy);
+  if (verdict.reasons.length && (!existing || existing.changeRequestId !== deployment.changeRequestId)) await flagViolation(tx, input.service, deployment, change, verdict);
+  if (change && verdict.changeStatus && verdict.changeStatus !== change.status) await moveChange(tx, actor, change, deployment, verdict.changeStatus);
 
   await recordAudit(tx, actor, {
     action: existing ? "deployment.update" : "deployment.create",
@@ -180,18 +197,36 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
   return { deployment, service: input.service, created: !existing };
 }
 
-/** A deployment implements (or fails) its change request; naming an unapproved one is flagged on the timeline. */
-async function applyChangePolicy(tx: Queryable, actor: Actor, change: ChangeRequest, deployment: Deployment, policy: { status: ChangeRequest["status"] | null; violation: boolean }): Promise<void> {
+/** The change rule's verdict on a deployment as it will be stored; freezes are read only when they can matter. */
+async function assess(
+  recording: Recording,
+  slug: string,
+  service: ServiceEntry,
+  values: { status: Deployment["status"]; startedAt: Date | null; finishedAt: Date | null; changeRequestId: number | null },
+  change: ChangeRequest | undefined,
+  namedBefore: boolean,
+): Promise<DeploymentVerdict> {
   const now = new Date();
-  if (policy.violation) {
-    await insertEvent(tx, { ...changeEvent(change, "policy violation", now), summary: `Policy violation: deployment #${deployment.id} ships "${change.title}", which is ${change.status.replace("_", " ")}` });
-    return;
-  }
-  if (policy.status && policy.status !== change.status) {
-    const after = await updateChange(tx, change.id, { status: policy.status, implementedAt: deployment.finishedAt ?? now, updatedAt: now });
-    await recordAudit(tx, actor, { action: `change.${policy.status}`, entityType: "change_request", entityId: change.id, before: change, after });
-    await insertEvent(tx, changeEvent(after, policy.status, deployment.finishedAt ?? now));
-  }
+  const from = values.startedAt ?? values.finishedAt ?? now;
+  const to = values.finishedAt ?? values.startedAt ?? now;
+  const named = values.changeRequestId === null ? undefined : { id: values.changeRequestId, change };
+  const freezes = named || service.requiresChange ? await listFreezesBetween(recording.tx, from, to) : [];
+  return assessDeployment({ service: { id: service.id, slug, requiresChange: service.requiresChange }, named, namedBefore, from, to, status: values.status, freezes });
+}
+
+/** A deployment that breaks the change rule where it is not refused: on the timeline, under its change (or itself when it names none). */
+async function flagViolation(tx: Queryable, slug: string, deployment: Deployment, change: ChangeRequest | undefined, verdict: DeploymentVerdict): Promise<void> {
+  const summary = `Policy violation: deployment #${deployment.id} of ${slug}: ${verdict.reasons.map((r) => r.message).join("; ")}`;
+  const event = change ? changeEvent(change, "policy violation", new Date()) : { ...deploymentEvent(deployment, slug), action: "policy violation" };
+  await insertEvent(tx, { ...event, summary });
+}
+
+/** A deployment implements (or fails) its change request. */
+async function moveChange(tx: Queryable, actor: Actor, change: ChangeRequest, deployment: Deployment, status: ChangeRequest["status"]): Promise<void> {
+  const now = new Date();
+  const after = await updateChange(tx, change.id, { status, implementedAt: deployment.finishedAt ?? now, updatedAt: now });
+  await recordAudit(tx, actor, { action: `change.${status}`, entityType: "change_request", entityId: change.id, before: change, after });
+  await insertEvent(tx, changeEvent(after, status, deployment.finishedAt ?? now));
 }
 
 /** The pushed commits that a successful deployment of its head sha brings (see commitsDelivered). */

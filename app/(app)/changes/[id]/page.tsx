@@ -5,7 +5,7 @@ import { findChange, listApprovals } from "@/db/queries/changes";
 import { serviceSlugOf } from "@/db/queries/incidents";
 import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
-import { canCancel } from "@/lib/changes/policy";
+import { canCancel, decisionStage, flagLabel } from "@/lib/changes/policy";
 import { cancelChangeAction, outcomeAction, submitDraftAction } from "@/app/_actions/changes";
 import { DecisionForm } from "@/components/changes/decision-form";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
@@ -26,7 +26,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
   if (!c) notFound();
   const approvals = await listApprovals(db.read, c.id);
   const own = c.requesterId === user.id;
-  const decidable = (c.status === "pending_approval" || c.awaitingRetroactiveApproval) && c.status !== "rejected" && c.status !== "cancelled";
+  const decidable = decisionStage(c) !== null;
   const mayDecide = userCan(user.role, "approve") && !own && decidable && !approvals.some((a) => a.approverId === user.id);
   const mayManage = userCan(user.role, "record") && (own || user.role === "admin");
   return (
@@ -35,7 +35,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
       <div className="space-y-8">
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <ChangeStatusBadge status={c.status} />
-          {c.awaitingRetroactiveApproval ? <Badge tone="warning">awaiting retroactive approval</Badge> : null}
+          {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
           <span>
             Planned: {c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} /> : "—"} to {c.plannedEnd ? <LocalTime iso={c.plannedEnd.toISOString()} /> : "—"}
           </span>
