@@ -8,6 +8,7 @@ import { getDatabase, openDatabase } from "@/db/client";
 import { createApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
+import { BodyGate } from "@/lib/api/body";
 import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
 import { hostileJson } from "@/lib/testing/bad-input";
@@ -42,6 +43,23 @@ deploymentsApiSuite({
   post: (body, authorization) => fastPost(body, authorization),
 });
 
+/** A post that declares 500 bytes and sends 20, then waits: its answer must come without the rest. */
+function halfSent(headers: Record<string, string>): Promise<{ status: number; connection: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}/api/v1/deployments`, { method: "POST", headers: { "content-length": "500", "content-type": "application/json", ...headers } });
+    request.on("response", (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => {
+        request.destroy();
+        resolve({ status: response.statusCode!, connection: response.headers.connection, body });
+      });
+    });
+    request.on("error", reject);
+    request.write('{"service":"web","st');
+  });
+}
+
 const deployments = () => {
   const db = new Database(process.env.DATABASE_URL!.slice("file:".length), { readonly: true });
   const n = (db.prepare("select count(*) n from deployments").get() as { n: number }).n;
@@ -69,7 +87,10 @@ describe("the ingestion fast path", () => {
     }
   });
 
-  it("refuses a streamed body over 1 MiB with 413 and closes the connection, writing nothing", async () => {
+  it("refuses a token holder's streamed body over 1 MiB with 413 and closes the connection, writing nothing", async () => {
+    const { db } = openDatabase(process.env.DATABASE_URL!.slice("file:".length));
+    const token = `Bearer ${(await createApiToken(db, CLI_ACTOR, { name: "big", role: "ingest" })).token}`;
+    await db.close();
     const before = deployments();
     const huge = new ReadableStream({
       start(controller) {
@@ -77,7 +98,7 @@ describe("the ingestion fast path", () => {
         controller.close();
       },
     });
-    const response = await fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization: "Bearer x", "content-type": "application/json" }, body: huge, duplex: "half" } as RequestInit);
+    const response = await fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization: token, "content-type": "application/json" }, body: huge, duplex: "half" } as RequestInit);
     expect(response.status).toBe(413);
     expect(response.headers.get("connection")).toBe("close");
     expect((await response.json()).error.code).toBe("payload_too_large");
@@ -97,7 +118,34 @@ describe("the ingestion fast path", () => {
     expect(logged).not.toHaveBeenCalled();
     logged.mockRestore();
     expect(deployments()).toBe(before);
-    expect((await fastPost("{", "Bearer x")).status).toBe(400);
+    expect((await fastPost("{", "Bearer x")).status).toBe(401);
+  });
+
+  it("refuses a stranger from the headers at once, without waiting for or reading the body (issue 15, item 7)", async () => {
+    const { db } = openDatabase(process.env.DATABASE_URL!.slice("file:".length));
+    const reader = `Bearer ${(await createApiToken(db, CLI_ACTOR, { name: "reader", role: "read" })).token}`;
+    await db.close();
+    for (const [authorization, status] of [[undefined, 401], ["Bearer tdm_unknown", 401], [reader, 403]] as const) {
+      const answer = await halfSent(authorization ? { authorization } : {});
+      expect(answer.status).toBe(status);
+      expect(answer.connection).toBe("close");
+    }
+  });
+
+  it("answers 408 to a token holder's body that does not arrive within the timeout, and closes the connection", async () => {
+    const { db } = openDatabase(process.env.DATABASE_URL!.slice("file:".length));
+    const token = `Bearer ${(await createApiToken(db, CLI_ACTOR, { name: "slow", role: "ingest" })).token}`;
+    await db.close();
+    const global = globalThis as unknown as { bodyGate?: BodyGate };
+    global.bodyGate = new BodyGate(100);
+    try {
+      const answer = await halfSent({ authorization: token });
+      expect(answer.status).toBe(408);
+      expect(answer.connection).toBe("close");
+      expect(JSON.parse(answer.body).error.code).toBe("request_timeout");
+    } finally {
+      global.bodyGate = undefined;
+    }
   });
 
   it("refuses a malformed Authorization header at once, even while another process holds the write lock", async () => {

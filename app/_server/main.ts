@@ -1,9 +1,9 @@
-import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { getDatabase } from "@/db/client";
 import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
+import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 /*
@@ -32,7 +32,7 @@ await app.prepare();
 const database = getDatabase();
 const writer = new GroupCommit(database);
 
-const server = createServer((request, response) => {
+const server = createTandemServer((request, response) => {
   if (isIngestion(request)) void serveIngestion(request, response, writer);
   else void handle(request, response);
 });

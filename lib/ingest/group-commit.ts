@@ -23,7 +23,7 @@ export class GroupCommit {
   private waiting: Waiting[] = [];
 
   /** SQLite's own: only its connection can tell whether an error ended the whole transaction. */
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(readonly db: SqliteDatabase) {}
 
   /** Authenticates (401, 403, 429) and records a validated post, once its group has committed. */
   record(authorization: string | null, body: DeploymentPost): Promise<Reply> {

@@ -2,7 +2,7 @@ import type { Database, Queryable } from "@/db/database";
 import type { Integration } from "@/db/schema";
 import { findIncidentByExternalId } from "@/db/queries/incidents";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
-import { parseJsonBody } from "@/lib/api/body";
+import { bodyGate, parseJsonBody } from "@/lib/api/body";
 import { errorReply, type Reply } from "@/lib/api/endpoint";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, invalid } from "@/lib/errors";
@@ -15,14 +15,30 @@ import { integrationConfig, integrationSecret } from "./integrations";
 import { PARSERS } from "./parsers";
 import { clip } from "./payload";
 import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
-import { verifyDelivery } from "./verify";
+import { offersSignature, signsBody, verifyDelivery } from "./verify";
 
-/** The integration whose secret signed this delivery: the one in the path, or any of the source's. */
-async function authenticate(db: Database, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, body: Buffer): Promise<Integration> {
+const notVerified = () => new AppError("unauthorized", "The delivery's signature or token does not match this integration's secret.");
+
+/**
+ * The integration that sent this delivery (the one in the path, or any of the source's) and its body,
+ * read only once the headers allow: after the token for sources that send their secret in a header;
+ * for sources that sign the body, once an enabled integration and a signature of the right form are
+ * there, and then within the cap on unverified bodies (503).
+ */
+async function authenticate(db: Database, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, readBody: () => Promise<Buffer>) {
   const candidates = id === undefined ? await listActiveIntegrations(db.read, source) : [await findIntegration(db.read, Number(id))].filter((i): i is Integration => Boolean(i && i.source === source && !i.disabledAt));
-  const match = candidates.find((i) => verifyDelivery(source, headers, body, integrationSecret(i, key)));
-  if (!match) throw new AppError("unauthorized", "The delivery's signature or token does not match this integration's secret.");
-  return match;
+  const signedBy = (body: Buffer) => candidates.find((i) => verifyDelivery(source, headers, body, integrationSecret(i, key)));
+  if (signsBody(source)) {
+    if (candidates.length === 0) throw notVerified();
+    if (!offersSignature(source, headers)) throw new AppError("unauthorized", `The delivery carries no ${source === "github" ? "X-Hub-Signature-256" : "X-PagerDuty-Signature"} signature.`);
+    const body = await bodyGate().unverifiedRead(readBody);
+    const integration = signedBy(body);
+    if (!integration) throw notVerified();
+    return { integration, body };
+  }
+  const integration = signedBy(Buffer.alloc(0));
+  if (!integration) throw notVerified();
+  return { integration, body: await readBody() };
 }
 
 async function apply(tx: Queryable, actor: Actor, source: string, effect: WebhookEffect): Promise<string> {
@@ -60,7 +76,8 @@ async function apply(tx: Queryable, actor: Actor, source: string, effect: Webhoo
 }
 
 /**
- * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written), parse (400, logged),
+ * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written; no body read before the
+ * headers allow it, see authenticate), parse (400, logged),
  * ignore unused events (202), acknowledge redeliveries without applying them twice (200), apply the
  * rest all-or-nothing (200). Every verified delivery lands in the integration's delivery log.
  */
@@ -76,8 +93,7 @@ export async function receiveWebhook(
   let integration: Integration;
   let body: Buffer;
   try {
-    body = await delivery.body();
-    integration = await authenticate(db, key, source as WebhookSource, id, headers, body);
+    ({ integration, body } = await authenticate(db, key, source as WebhookSource, id, headers, delivery.body));
   } catch (error) {
     if (error instanceof AppError) return errorReply(error);
     throw error;
