@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Database, Queryable } from "@/db/database";
 import type { Integration } from "@/db/schema";
 import { findIncidentByExternalId } from "@/db/queries/incidents";
@@ -75,10 +76,27 @@ async function apply(tx: Queryable, actor: Actor, source: string, effect: Webhoo
   }
 }
 
+/** Thrown inside the transaction to roll back every claim of a delivery received before. */
+class Replay extends Error {}
+
+/**
+ * What makes a delivery one seen before, each claimed once per integration (webhook_receipts): its
+ * delivery id, the payload's own identity (the event, whatever id it is sent with), and the body's
+ * digest (a signed body replayed byte for byte, whatever its headers say). Each kind has its prefix, so
+ * an id chosen by a sender (headers are not signed) can never claim a payload's or body's key.
+ */
+function receiptKeys(parsed: ParsedDelivery, body: Buffer): string[] {
+  const keys = [`body:${createHash("sha256").update(body).digest("hex")}`];
+  if (parsed.deliveryId) keys.push(`delivery:${parsed.deliveryId}`);
+  if (parsed.payloadId) keys.push(`payload:${parsed.payloadId}`);
+  return keys;
+}
+
 /**
  * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written; no body read before the
  * headers allow it, see authenticate), parse (400, logged),
- * ignore unused events (202), acknowledge redeliveries without applying them twice (200), apply the
+ * ignore unused events (202), acknowledge redeliveries and replays without applying them twice (200,
+ * nothing written but the log line; see receiptKeys), apply the
  * rest all-or-nothing (200). Every verified delivery lands in the integration's delivery log.
  */
 export async function receiveWebhook(
@@ -121,14 +139,19 @@ export async function receiveWebhook(
     }
     const actor: Actor = { type: "integration", id: String(integration.id), label: `${integration.source}: ${integration.name}` };
     const delivery = parsed;
-    const outcome = await db.transaction(async (tx) => {
-      if (delivery.deliveryId && !(await claimDelivery(tx, integration.id, delivery.deliveryId))) return null;
-      const results: string[] = [];
-      for (const effect of delivery.effects) results.push(await apply(tx, actor, `integration:${integration.id}`, effect));
-      return results;
-    });
+    const outcome = await db
+      .transaction(async (tx) => {
+        for (const claim of receiptKeys(delivery, body)) if (!(await claimDelivery(tx, integration.id, claim))) throw new Replay();
+        const results: string[] = [];
+        for (const effect of delivery.effects) results.push(await apply(tx, actor, `integration:${integration.id}`, effect));
+        return results;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Replay) return null;
+        throw error;
+      });
     if (!outcome) {
-      await log(parsed, "duplicate", 200, "already received; not applied again");
+      await log(parsed, "duplicate", 200, "already received (same delivery id, payload or body); not applied again");
       return { status: 200, body: { status: "duplicate" } };
     }
     await log(parsed, "applied", 200, outcome.join("; "));
