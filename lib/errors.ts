@@ -5,8 +5,10 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  request_timeout: 408,
   payload_too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -17,7 +19,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
-    /** Seconds a rate-limited client should wait. */
+    /** Seconds a rate-limited (429) or turned-away (503) client should wait. */
     readonly retryAfter?: number,
   ) {
     super(message);

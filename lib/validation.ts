@@ -66,3 +66,22 @@ export const shaSchema = text()
 export const referenceSchema = z.union([z.number().int().positive(), text().trim().min(1).max(200)], {
   error: "must be an id (number) or an externalId (string)",
 });
+
+/**
+ * Keys that name JavaScript's object machinery. In a map an admin configures (name → value) they are
+ * refused with a message naming them: zod's record skips "__proto__" without a word, and a mapping that
+ * silently vanishes is worse than one refused. Other prototype names (toString, valueOf…) are names
+ * like any other, since maps are read by own property only.
+ */
+export const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+/** A record of `value` by `key`, refusing the reserved keys (see RESERVED_KEYS) with an issue at each. */
+export function mapSchema<K extends z.ZodType<string, string>, V extends z.ZodType>(key: K, value: V) {
+  return z.preprocess((input, ctx) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+    for (const name of RESERVED_KEYS) {
+      if (Object.hasOwn(input, name)) ctx.addIssue({ code: "custom", path: [name], message: "is reserved and cannot be mapped", input });
+    }
+    return input;
+  }, z.record(key, value));
+}

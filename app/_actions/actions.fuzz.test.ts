@@ -156,4 +156,29 @@ describe("fuzzing the server actions", () => {
       { numRuns: 2500 },
     );
   });
+
+  it("refuses 200 integration mappings that name a reserved key (__proto__, constructor, prototype), naming it, and writes nothing", async () => {
+    const run = await load("integrations#saveIntegrationConfig");
+    const mapping = fc.record({
+      field: fc.constantFrom("serviceMap", "environmentMap", "severityMap", "alertMatchers"),
+      name: fc.constantFrom(...PROTO_KEYS),
+      at: fc.nat(2),
+      spaces: fc.constantFrom("", " ", "\t"),
+    });
+    await fc.assert(
+      fc.asyncProperty(mapping, async ({ field, name, at, spaces }) => {
+        const value = field === "severityMap" ? "SEV1" : "checkout";
+        const lines = ["acme/api", "toString"].map((n) => `${n} = ${value}`).toSpliced(at, 0, `${spaces}${name}${spaces}=${spaces}${value}`);
+        const form = formOf(BASES["integrations#saveIntegrationConfig"]!, [{ field, op: "set", value: lines.join("\n") }]);
+        const mark = log.mark();
+        const result = (await run({ status: "idle" }, form)) as FormState;
+        expect(result.status, JSON.stringify(result)).toBe("error");
+        expect(result.status === "error" && result.fields[field], JSON.stringify(result)).toBe(`${name}: is reserved and cannot be mapped`);
+        expect(result.status === "error" && result.message).toContain(name);
+        expect(log.since(mark)).toEqual([]);
+        expect(prototypePolluted()).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

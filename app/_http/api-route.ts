@@ -23,8 +23,10 @@ export function errorResponse(error: AppError): Response {
 }
 
 /**
- * The one wrapper of every /api/v1 route: validate (400) → authenticate (401) → authorise (403) → run.
- * Client mistakes become the error envelope; anything else is logged and answered 500 without detail.
+ * The one wrapper of every /api/v1 route: path and query (400) → authenticate (401) → authorise (403)
+ * → body (413, 408, 400) → run. The token comes from the headers before any of the body is read, so a
+ * stranger's request costs no memory. Client mistakes become the error envelope; anything else is
+ * logged and answered 500 without detail.
  */
 export function apiRoute<Q extends z.ZodType, B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
   options: EndpointAccess & { query: Q; body?: B; params?: P },
@@ -37,9 +39,9 @@ export function apiRoute<Q extends z.ZodType, B extends z.ZodType | undefined = 
       let params: unknown = await route.params;
       if (options.params) params = parseOrRefuse(options.params, params);
       const query = parseOrRefuse(options.query, Object.fromEntries(new URL(request.url).searchParams));
-      const body = options.body ? parseOrRefuse(options.body, await readJsonBody(request)) : undefined;
       const db = getDatabase();
       const actor = await authenticate(db, request.headers.get("authorization"), options);
+      const body = options.body ? parseOrRefuse(options.body, await readJsonBody(request)) : undefined;
       return await run({ request, actor, db, query, body: body as never, params: params as never });
     } catch (error) {
       return replyResponse(failureReply(options.doing, error));

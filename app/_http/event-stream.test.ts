@@ -37,6 +37,20 @@ describe("changeStream", () => {
     expect(await next(reader)).toBeNull();
   });
 
+  it("with a content version, tells only the writes that move it, and under that version (issue 15, item 8)", async () => {
+    const { db } = memoryDb();
+    const abort = new AbortController();
+    let content = "before";
+    const reader = changeStream(db, abort.signal, () => true, async () => content).body!.getReader();
+    expect(await next(reader)).toBe("retry: 1000\ndata: before\n\n");
+    write(db, 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    content = "after";
+    write(db, 2);
+    expect(await next(reader, 1_000)).toBe("data: after\n\n");
+    abort.abort();
+  });
+
   it("ends when the client goes away", async () => {
     const { db } = memoryDb();
     const abort = new AbortController();

@@ -31,8 +31,11 @@ function streams() {
  * Server-Sent Events telling a client that the data changed: `data: <version>` now and after every
  * write, a comment every 15 s so proxies keep the connection, and `event: gone` (then the end) once
  * `allowed` says the viewer may no longer watch. EventSource reconnects by itself after a second.
+ * With `contentVersion` (a digest of what this viewer sees), the version is that digest and a write
+ * is told only when it moves it: a viewer of part of the data learns nothing of writes elsewhere.
+ * Writes that arrive while it is worked out are answered by one more pass, not one each.
  */
-export function changeStream(database: Database, signal: AbortSignal, allowed: () => boolean | Promise<boolean>): Response {
+export function changeStream(database: Database, signal: AbortSignal, allowed: () => boolean | Promise<boolean>, contentVersion?: () => Promise<string>): Response {
   const encoder = new TextEncoder();
   const state = streams();
   if (state.draining) return new Response("retry: 1000\n\n", { headers: HEADERS });
@@ -53,18 +56,35 @@ export function changeStream(database: Database, signal: AbortSignal, allowed: (
       // One check at a time, so messages leave in the order the changes came; a check that fails (the
       // database is closing) ends the stream, and EventSource reconnects through a fresh grant.
       let checked = Promise.resolve();
-      const sendIfAllowed = (text: string) => {
+      const sendIfAllowed = (message: () => string | undefined | Promise<string | undefined>) => {
         checked = checked
           .then(async () => {
             if (closed) return;
-            if (await allowed()) return send(text);
-            send("event: gone\ndata: {}\n\n");
-            stop();
+            if (!(await allowed())) {
+              send("event: gone\ndata: {}\n\n");
+              return stop();
+            }
+            const text = await message();
+            if (text !== undefined) send(text);
           })
           .catch(() => stop());
       };
-      const unsubscribe = changes.subscribe((version) => sendIfAllowed(`data: ${version}\n\n`));
-      const heartbeat = setInterval(() => sendIfAllowed(": ping\n\n"), HEARTBEAT_MS);
+      let shown: string | undefined;
+      let passQueued = false;
+      const changed = (prefix: string, version: string) => {
+        if (!contentVersion) return sendIfAllowed(() => `${prefix}data: ${version}\n\n`);
+        if (passQueued) return;
+        passQueued = true;
+        sendIfAllowed(async () => {
+          passQueued = false;
+          const now = await contentVersion();
+          if (now === shown) return undefined;
+          shown = now;
+          return `${prefix}data: ${now}\n\n`;
+        });
+      };
+      const unsubscribe = changes.subscribe((version) => changed("", version));
+      const heartbeat = setInterval(() => sendIfAllowed(() => ": ping\n\n"), HEARTBEAT_MS);
       const entry: Open = { close: () => stop() };
       stop = () => {
         if (closed) return;
@@ -81,7 +101,7 @@ export function changeStream(database: Database, signal: AbortSignal, allowed: (
       };
       state.open.add(entry);
       signal.addEventListener("abort", stop);
-      send(`retry: 1000\ndata: ${changes.version()}\n\n`);
+      changed("retry: 1000\n", changes.version());
     },
     cancel() {
       stop();

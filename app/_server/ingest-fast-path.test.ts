@@ -10,6 +10,7 @@ import { holdWriteLock } from "@/db/test/write-lock";
 import { createApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
+import { BodyGate } from "@/lib/api/body";
 import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
 import { hostileJson } from "@/lib/testing/bad-input";
@@ -46,6 +47,23 @@ const database = deploymentsApiSuite({
 
 const deployments = async () => (await firstRow<{ n: number }>(database.db().read, sql`select count(*) as "n" from "deployments"`))!.n;
 
+/** A post that declares 500 bytes and sends 20, then waits: its answer must come without the rest. */
+function halfSent(headers: Record<string, string>): Promise<{ status: number; connection: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}/api/v1/deployments`, { method: "POST", headers: { "content-length": "500", "content-type": "application/json", ...headers } });
+    request.on("response", (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => {
+        request.destroy();
+        resolve({ status: response.statusCode!, connection: response.headers.connection, body });
+      });
+    });
+    request.on("error", reject);
+    request.write('{"service":"web","st');
+  });
+}
+
 describe("the ingestion fast path", () => {
   it("answers only POST /api/v1/deployments (with or without a query); everything else goes on to Next", async () => {
     const at = (method: string, url: string) => isIngestion({ method, url } as http.IncomingMessage);
@@ -66,7 +84,8 @@ describe("the ingestion fast path", () => {
     }
   });
 
-  it("refuses a streamed body over 1 MiB with 413 and closes the connection, writing nothing", async () => {
+  it("refuses a token holder's streamed body over 1 MiB with 413 and closes the connection, writing nothing", async () => {
+    const token = `Bearer ${(await createApiToken(database.db(), CLI_ACTOR, { name: "big", role: "ingest" })).token}`;
     const before = await deployments();
     const huge = new ReadableStream({
       start(controller) {
@@ -74,7 +93,7 @@ describe("the ingestion fast path", () => {
         controller.close();
       },
     });
-    const response = await fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization: "Bearer x", "content-type": "application/json" }, body: huge, duplex: "half" } as RequestInit);
+    const response = await fetch(`${base}/api/v1/deployments`, { method: "POST", headers: { authorization: token, "content-type": "application/json" }, body: huge, duplex: "half" } as RequestInit);
     expect(response.status).toBe(413);
     expect(response.headers.get("connection")).toBe("close");
     expect((await response.json()).error.code).toBe("payload_too_large");
@@ -94,7 +113,30 @@ describe("the ingestion fast path", () => {
     expect(logged).not.toHaveBeenCalled();
     logged.mockRestore();
     expect(await deployments()).toBe(before);
-    expect((await fastPost("{", "Bearer x")).status).toBe(400);
+    expect((await fastPost("{", "Bearer x")).status).toBe(401);
+  });
+
+  it("refuses a stranger from the headers at once, without waiting for or reading the body (issue 15, item 7)", async () => {
+    const reader = `Bearer ${(await createApiToken(database.db(), CLI_ACTOR, { name: "reader", role: "read" })).token}`;
+    for (const [authorization, status] of [[undefined, 401], ["Bearer tdm_unknown", 401], [reader, 403]] as const) {
+      const answer = await halfSent(authorization ? { authorization } : {});
+      expect(answer.status).toBe(status);
+      expect(answer.connection).toBe("close");
+    }
+  });
+
+  it("answers 408 to a token holder's body that does not arrive within the timeout, and closes the connection", async () => {
+    const token = `Bearer ${(await createApiToken(database.db(), CLI_ACTOR, { name: "slow", role: "ingest" })).token}`;
+    const global = globalThis as unknown as { bodyGate?: BodyGate };
+    global.bodyGate = new BodyGate(100);
+    try {
+      const answer = await halfSent({ authorization: token });
+      expect(answer.status).toBe(408);
+      expect(answer.connection).toBe("close");
+      expect(JSON.parse(answer.body).error.code).toBe("request_timeout");
+    } finally {
+      global.bodyGate = undefined;
+    }
   });
 
   it("refuses a malformed Authorization header at once, even while another process holds the write lock", async () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bodyWithinLimit, parseJsonBody } from "@/lib/api/body";
-import { bearerToken, failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
+import { bodyGate, bodyWithinLimit, parseJsonBody } from "@/lib/api/body";
+import { admitToken, failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
@@ -9,10 +9,10 @@ import type { GroupCommit } from "@/lib/ingest/group-commit";
 /*
  * `POST /api/v1/deployments` answered before Next sees the request. Next's request pipeline costs about
  * a millisecond per request on a small machine, several times the work of recording a deployment, and
- * CI systems post deployments one by one (group-commit.ts shares their COMMITs). Same steps and order
- * as Next's route (handler.ts): body (413, 400) → token (401, 403, 429) → record; the same reply,
- * headers included. A malformed Authorization header is refused before the post joins a group, so it
- * never waits for the write lock.
+ * CI systems post deployments one by one (group-commit.ts shares their COMMITs). Same answers as Next's
+ * route (api-route.ts), headers included: token from the headers (401, 403) → body (413, 408, 400) →
+ * rate limit (429) and record, in a group. A stranger's body is never read, and a refused token never
+ * waits for the write lock.
  */
 
 const BASE_HEADERS = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
@@ -24,21 +24,30 @@ export function isIngestion(request: IncomingMessage): boolean {
   return (query < 0 ? request.url : request.url.slice(0, query)) === "/api/v1/deployments";
 }
 
-/** The body within the API's limit; past it, stops listening (the reply closes the connection). */
+/** The body within the API's limits of size and time; past either, stops listening (the reply closes the connection). */
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const body = bodyWithinLimit(request.headers["content-length"]);
+    const gate = bodyGate();
+    const stop = (error: unknown) => {
+      clearTimeout(timer);
+      request.off("data", onData);
+      reject(error);
+    };
+    const timer = setTimeout(() => stop(gate.timedOut()), gate.timeoutMs);
     const onData = (chunk: Buffer) => {
       try {
         body.add(chunk);
       } catch (error) {
-        request.off("data", onData);
-        reject(error);
+        stop(error);
       }
     };
     request.on("data", onData);
-    request.once("end", () => resolve(body.bytes()));
-    request.once("error", reject);
+    request.once("end", () => {
+      clearTimeout(timer);
+      resolve(body.bytes());
+    });
+    request.once("error", stop);
   });
 }
 
@@ -49,7 +58,7 @@ function send(response: ServerResponse, reply: Reply, closing: boolean): void {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(body),
     ...reply.headers,
-    // A refused oversized body is left unread: the connection cannot carry another request after it.
+    // A body refused unread (stranger, too large, too slow): the connection cannot carry another request after it.
     ...(closing ? { Connection: "close" } : {}),
   });
   response.end(body);
@@ -58,9 +67,9 @@ function send(response: ServerResponse, reply: Reply, closing: boolean): void {
 export async function serveIngestion(request: IncomingMessage, response: ServerResponse, writer: GroupCommit): Promise<void> {
   let reply: Reply;
   try {
-    const body = parseOrRefuse(deploymentPostSchema, parseJsonBody(await readBody(request)));
     const authorization = request.headers.authorization ?? null;
-    bearerToken(authorization);
+    await admitToken(writer.db, authorization, RECORD_DEPLOYMENTS);
+    const body = parseOrRefuse(deploymentPostSchema, parseJsonBody(await readBody(request)));
     reply = await writer.record(authorization, body);
   } catch (error) {
     // The client went away mid-body: nobody is left to answer.

@@ -1,10 +1,10 @@
-import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { getDatabase } from "@/db/client";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/lib/auth/client-address";
 import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
+import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
 /*
@@ -34,7 +34,7 @@ const database = getDatabase();
 const writer = new GroupCommit(database);
 const trusted = config.trustProxy.length > 0 ? trustedProxies(config.trustProxy) : null;
 
-const server = createServer((request, response) => {
+const server = createTandemServer((request, response) => {
   // Only this server knows the socket: it names the client for the sign-in limit and the session record,
   // overwriting the header should a client have sent one itself.
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);

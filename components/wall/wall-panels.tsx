@@ -1,9 +1,9 @@
-import type { WallViewData } from "@/lib/wall/data";
+import type { WallFullView, WallViewData } from "@/lib/wall/data";
 import { formatDuration, formatFrequency, formatPercent } from "@/lib/format";
 
 const ARROW = { up: "▲", down: "▼", flat: "▬" } as const;
 
-type Change = WallViewData["metrics"]["leadTime"]["change"];
+type Change = WallFullView["metrics"]["leadTime"]["change"];
 
 function Tile({ label, value, level, change }: { label: string; value: string; level: string | null; change: Change }) {
   return (

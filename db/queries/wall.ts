@@ -1,7 +1,7 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { wallLinks, type WallLink } from "../schema";
-import { allRows } from "../raw";
+import { allRows, firstRow } from "../raw";
 
 export async function insertWallLink(q: Queryable, values: typeof wallLinks.$inferInsert): Promise<WallLink> {
   return (await q.insert(wallLinks).values(values).returning())[0]!;
@@ -31,4 +31,21 @@ export async function deploymentsSince(q: Queryable, since: Date, scope: WallSco
       ${scope.team ? sql`and s.team = ${scope.team}` : sql``}
       ${scope.services?.length ? sql`and s.slug in (${sql.join(scope.services.map((slug) => sql`${slug}`), sql`, `)})` : sql``}
     group by s.slug order by s.slug`);
+}
+
+/**
+ * The next freeze a view shows: the earliest not yet over that covers its scope, one for every service
+ * (no service) or one of a service in it. Another team's freeze is not this wall's business.
+ */
+export async function nextFreezeIn(q: Queryable, now: Date, scope: WallScope): Promise<{ name: string; startsAt: Date; endsAt: Date } | undefined> {
+  const inScope = [
+    scope.team ? sql`s.team = ${scope.team}` : undefined,
+    scope.services?.length ? sql`s.slug in (${sql.join(scope.services.map((slug) => sql`${slug}`), sql`, `)})` : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
+  const row = await firstRow<{ name: string; startsAt: number; endsAt: number }>(q, sql`select f.name as name, f.starts_at as startsAt, f.ends_at as endsAt
+    from freeze_windows f left join services s on s.id = f.service_id
+    where f.ends_at > ${now.getTime()}
+      ${inScope.length ? sql`and (f.service_id is null or (${sql.join(inScope, sql` and `)}))` : sql``}
+    order by f.starts_at, f.id limit 1`);
+  return row && { name: row.name, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
 }

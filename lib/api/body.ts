@@ -7,9 +7,63 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const tooLarge = () => new AppError("payload_too_large", `The body is over ${MAX_BODY_BYTES} bytes (1 MiB).`);
 
 /**
+ * How long a whole body may take to arrive. Every client Tandem expects (CI jobs, webhook senders,
+ * scripts) sends its at most 1 MiB in well under a second; a body still arriving after 10 s holds
+ * memory and a connection for nobody's benefit (node's own limit is 300 s). Constants rather than
+ * settings: no deployment was found to need others.
+ */
+export const BODY_TIMEOUT_MS = 10_000;
+
+/**
+ * How many bodies may be read at once before their sender is known: only webhook payloads signed over
+ * their body (GitHub, PagerDuty) are read that way. Each holds up to 1 MiB, so this bounds that memory
+ * to 32 MiB; real senders deliver a few at a time and retry on 503.
+ */
+export const MAX_UNVERIFIED_BODIES = 32;
+
+/** Seconds a sender turned away by that cap is asked to wait. */
+const UNVERIFIED_RETRY_AFTER_S = 5;
+
+/** The limits on reading bodies, one per process (Next's route bundles each load this module). */
+export class BodyGate {
+  private unverified = 0;
+
+  constructor(
+    readonly timeoutMs = BODY_TIMEOUT_MS,
+    private readonly maxUnverified = MAX_UNVERIFIED_BODIES,
+  ) {}
+
+  /** Reads a body whose sender is not yet verified, within the cap (503 with Retry-After past it). */
+  async unverifiedRead<T>(read: () => Promise<T>): Promise<T> {
+    if (this.unverified >= this.maxUnverified) {
+      throw new AppError("unavailable", `Tandem is reading ${this.maxUnverified} unverified bodies already; retry in ${UNVERIFIED_RETRY_AFTER_S} s.`, undefined, UNVERIFIED_RETRY_AFTER_S);
+    }
+    this.unverified++;
+    try {
+      return await read();
+    } finally {
+      this.unverified--;
+    }
+  }
+
+  /** 408: the body did not arrive in time. */
+  timedOut(): AppError {
+    return new AppError("request_timeout", `The body did not arrive within ${this.timeoutMs / 1000} s; send it at once.`);
+  }
+}
+
+const globalForGate = globalThis as unknown as { bodyGate?: BodyGate };
+/** The process's gate; tests put a smaller one on globalThis. */
+export function bodyGate(): BodyGate {
+  globalForGate.bodyGate ??= new BodyGate();
+  return globalForGate.bodyGate;
+}
+
+/**
  * Collects a body's chunks, refusing more than 1 MiB without buffering it all first: by its declared
- * length, else as the chunks arrive. Both doors read bodies through this: a Web request in
- * app/_http/request-body.ts, a node:http request on the ingestion fast path (app/_server).
+ * length, else as the chunks arrive. Both doors read bodies through this, and only once the sender is
+ * authenticated or admitted by bodyGate(): a Web request in app/_http/request-body.ts, a node:http
+ * request on the ingestion fast path (app/_server).
  */
 export function bodyWithinLimit(declaredLength: string | null | undefined) {
   if (Number(declaredLength ?? "0") > MAX_BODY_BYTES) throw tooLarge();

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Database } from "@/db/database";
-import { authenticateToken } from "@/lib/auth/tokens";
+import { authenticateToken, findTokenBySecret } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
@@ -66,16 +66,31 @@ export function bearerToken(header: string | null): string {
   return match[1]!;
 }
 
+const invalidToken = () => new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
+
+function mayDo(role: TokenRole, access: EndpointAccess): void {
+  if (!tokenCan(role, access.permission)) throw new AppError("forbidden", `A token with role ${role} may not ${access.doing}.`);
+}
+
+/**
+ * What the headers alone can settle, with the same answers as authenticate(): a live token (401) that
+ * may do this (403). The ingestion fast path checks this before reading a body and authenticates
+ * fully inside its group commit, where the rate limit is counted once.
+ */
+export async function admitToken(db: Database, authorization: string | null, access: EndpointAccess): Promise<void> {
+  const token = await findTokenBySecret(db, bearerToken(authorization));
+  if (!token) throw invalidToken();
+  mayDo(token.role, access);
+}
+
 /**
  * The token behind an Authorization header, when it is valid (401), may do this (403) and is within
  * its rate limit (429).
  */
 export async function authenticate(db: Database, authorization: string | null, access: EndpointAccess): Promise<TokenActor> {
   const token = await authenticateToken(db, bearerToken(authorization));
-  if (!token) throw new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
-  if (!tokenCan(token.role, access.permission)) {
-    throw new AppError("forbidden", `A token with role ${token.role} may not ${access.doing}.`);
-  }
+  if (!token) throw invalidToken();
+  mayDo(token.role, access);
   const wait = limiter().attempt(`token:${token.id}`);
   if (wait > 0) throw new AppError("rate_limited", `This token sent more than ${getConfig().rateLimit} requests in a minute; retry in ${wait} s.`, undefined, wait);
   return { type: "token", id: String(token.id), label: token.name, role: token.role };

@@ -21,14 +21,16 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The token's role does not allow this.",
   404: "Not found.",
   409: "Conflict.",
+  408: "The body did not arrive within 10 s.",
   413: "Body over 1 MiB.",
   429: "Too many requests for this token; see Retry-After.",
+  503: "Too many unverified bodies are being read at once; see Retry-After.",
 };
 const queryParam = (name: string, description: string) => ({ name, in: "query", required: false, schema: { type: "string" }, description });
 
 /** The OpenAPI 3.1 description of every route, generated (not written by hand) from the validators. */
 export function openApiDocument(serverUrl: string) {
-  const writes = errors(400, 401, 403, 409, 413, 429);
+  const writes = errors(400, 401, 403, 408, 409, 413, 429);
   return {
     openapi: "3.1.0",
     info: { title: "Tandem API", version: "1", description: "Deployments, incidents and change requests in; DORA metrics out." },
@@ -121,7 +123,7 @@ export function openApiDocument(serverUrl: string) {
             { name: "source", in: "path", required: true, schema: { type: "string", enum: [...WEBHOOK_SOURCES] } },
             { name: "integration", in: "path", required: true, schema: { type: "integer" } },
           ],
-          responses: { "200": { description: "Applied, or a redelivery acknowledged" }, "202": { description: "An event Tandem does not use" }, ...errors(400, 401, 404, 413) },
+          responses: { "200": { description: "Applied, or a redelivery or replayed payload acknowledged" }, "202": { description: "An event Tandem does not use" }, ...errors(400, 401, 404, 408, 413, 503) },
         },
       },
       "/api/v1/webhooks/{source}": {
@@ -129,7 +131,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "The same, matching the secret among the source's integrations",
           security: [],
           parameters: [{ name: "source", in: "path", required: true, schema: { type: "string", enum: [...WEBHOOK_SOURCES] } }],
-          responses: { "200": { description: "Applied" }, "202": { description: "Ignored" }, ...errors(400, 401, 404, 413) },
+          responses: { "200": { description: "Applied" }, "202": { description: "Ignored" }, ...errors(400, 401, 404, 408, 413, 503) },
         },
       },
       "/api/wall/{token}": {

@@ -10,7 +10,8 @@ import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { recordIncident } from "@/lib/incidents/record";
 import { createUserAccount } from "@/lib/users/users";
-import { anyInstant, brokenBody, hostileJson, hostileQuery, hostileString, invalidBody, prototypePolluted, urlSegment, type FieldSpec } from "@/lib/testing/bad-input";
+import { anyInstant, brokenBody, hostileJson, hostileQuery, hostileString, invalidBody, prototypePolluted, stalledBody, urlSegment, type FieldSpec } from "@/lib/testing/bad-input";
+import { BodyGate } from "@/lib/api/body";
 import { POST as postChange } from "@/app/api/v1/changes/route";
 import { POST as postDeployments } from "@/app/api/v1/deployments/route";
 import { PATCH as patchIncident } from "@/app/api/v1/incidents/[id]/route";
@@ -186,6 +187,33 @@ describe("fuzzing the API routes with malformed input", () => {
       fc.asyncProperty(fc.constantFrom(...routes), brokenBody, async ([handler, method, path, params], { bytes }) => send(handler, request(method, path, bytes), params, true)),
       { numRuns: 1000 },
     );
+  });
+
+  it("every JSON route cuts off 60 bodies that stall, with 408, and refuses a stranger's unread with 401, writing nothing", async () => {
+    const routes: [Handler, string, string, Record<string, string>][] = [
+      [postDeployments, "POST", "/api/v1/deployments", {}],
+      [postIncident, "POST", "/api/v1/incidents", {}],
+      [patchIncident, "PATCH", `/api/v1/incidents/${incidentId}`, { id: String(incidentId) }],
+      [postChange, "POST", "/api/v1/changes", {}],
+      [putService, "PUT", "/api/v1/services/fuzz", { slug: "fuzz" }],
+    ];
+    const gate = globalThis as unknown as { bodyGate?: BodyGate };
+    gate.bodyGate = new BodyGate(20);
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), stalledBody, fc.boolean(), async ([handler, method, path, params], { stream }, withToken) => {
+          const headers = withToken ? { authorization: `Bearer ${token}`, "content-type": "application/json" } : { "content-type": "application/json" };
+          const stalled = new Request(`http://tandem.test${path}`, { method, headers, body: stream(), duplex: "half" } as RequestInit);
+          const mark = log.mark();
+          const response = await handler(stalled, { params: Promise.resolve(params) });
+          expect(response.status).toBe(withToken ? 408 : 401);
+          await expectClean(response, mark, { refuse: true });
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      gate.bodyGate = undefined;
+    }
   });
 
   it("no write route fails on 600 arbitrary JSON values", async () => {

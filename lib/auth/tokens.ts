@@ -42,9 +42,14 @@ export async function revokeApiToken(db: Database, actor: Actor, id: number): Pr
   });
 }
 
+/** The live token for a presented secret, read only. */
+export function findTokenBySecret(db: Database, presented: string): Promise<PublicToken | undefined> {
+  return findLiveToken(db.read, hashToken(presented));
+}
+
 /** Finds the live token for a presented secret and stamps its last use (at most once a minute). */
 export async function authenticateToken(db: Database, presented: string): Promise<PublicToken | undefined> {
-  const token = await findLiveToken(db.read, hashToken(presented));
+  const token = await findTokenBySecret(db, presented);
   if (!token) return undefined;
   const now = new Date();
   if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() > STAMP_EVERY_MS) {

@@ -22,7 +22,7 @@ type Waiting = { authorization: string | null; body: DeploymentPost; done: (repl
 export class GroupCommit {
   private waiting: Waiting[] = [];
 
-  constructor(private readonly db: Database) {}
+  constructor(readonly db: Database) {}
 
   /** Authenticates (401, 403, 429) and records a validated post, once its group has committed. */
   record(authorization: string | null, body: DeploymentPost): Promise<Reply> {

@@ -224,6 +224,23 @@ export const brokenBody: fc.Arbitrary<{ bytes: Uint8Array<ArrayBuffer>; label: s
   hostileJson.filter((v) => typeof v !== "object" || v === null || Array.isArray(v)).map((v) => ({ bytes: new TextEncoder().encode(JSON.stringify(v)), label: "JSON but not an object" })),
 );
 
+/**
+ * A body that sends some bytes (any: a valid JSON prefix, a whole object, broken bytes or nothing) and
+ * then never ends: what a slow or hostile client holds open. A route must cut it off by its timeout
+ * (408) or refuse its sender unread (issue 15); tests inject a small timeout (BodyGate).
+ */
+export const stalledBody: fc.Arbitrary<{ stream: () => ReadableStream<Uint8Array>; label: string }> = fc
+  .oneof(
+    brokenBody,
+    hostileJson.map((v) => ({ bytes: new TextEncoder().encode(JSON.stringify(v) ?? ""), label: "JSON" })),
+    fc.constant({ bytes: new Uint8Array(), label: "nothing" }),
+  )
+  .map(({ bytes, label }) => ({
+    // A fresh stream per request: fast-check may replay a value while shrinking.
+    stream: () => new ReadableStream<Uint8Array>({ start: (controller) => (bytes.byteLength ? controller.enqueue(bytes) : undefined) }),
+    label: `${label}, then nothing more`,
+  }));
+
 /** Dates across the whole range a JavaScript Date holds, edges included: windows that start or end there. */
 export const anyInstant: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("-271821-04-20T00:00:00Z", "+275760-09-13T00:00:00Z", "-271821-04-20T00:00:00.001Z", "+275760-09-12T23:59:59.999Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z"),

@@ -2,10 +2,12 @@ import type { Database } from "@/db/database";
 import { isSessionLive } from "@/db/queries/users";
 import { DEFAULT_ROTATE_SECONDS } from "./limits";
 import type { WallViewSpec } from "./schema";
+import { wallContentVersion } from "./data";
 import { linkViews, openWallLink } from "./links";
 
 export type WallGrant =
-  | { ok: true; title: string; views: WallViewSpec[]; rotateSeconds: number; stillOpen: () => Promise<boolean> }
+  /** `contentVersion`: for a share link, what its live stream tells (see changeStream); a person's wall shows everything. */
+  | { ok: true; title: string; views: WallViewSpec[]; rotateSeconds: number; stillOpen: () => Promise<boolean>; contentVersion?: () => Promise<string> }
   | { ok: false; status: 401 | 404 | 410; code: string; message: string };
 
 /** The special token of the signed-in wall (`/wall`): a person sees everything, like the overview. */
@@ -29,5 +31,13 @@ export async function grantWall(db: Database, token: string, sessionId: () => Pr
     if (access.reason === "unknown") return { ok: false, status: 404, code: "unknown", message: "There is no wall at this address." };
     return { ok: false, status: 410, code: access.reason, message: `This link was ${access.reason}.` };
   }
-  return { ok: true, title: access.link.name, views: linkViews(access.link), rotateSeconds: access.link.rotateSeconds ?? DEFAULT_ROTATE_SECONDS, stillOpen: async () => (await openWallLink(db, token)).ok };
+  const views = linkViews(access.link);
+  return {
+    ok: true,
+    title: access.link.name,
+    views,
+    rotateSeconds: access.link.rotateSeconds ?? DEFAULT_ROTATE_SECONDS,
+    stillOpen: async () => (await openWallLink(db, token)).ok,
+    contentVersion: () => wallContentVersion(db, views),
+  };
 }

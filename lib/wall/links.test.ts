@@ -104,12 +104,10 @@ describe("wall data", () => {
       { name: "Search", services: ["search"], panels: "incidents" },
     ], 15, now);
     expect(data.rotateSeconds).toBe(15);
-    expect(data.views.map((v) => [v.name, v.panels, v.today])).toEqual([
-      ["Payments", "all", [{ service: "checkout-api", succeeded: 1, failed: 0 }]],
-      ["Search", "incidents", [{ service: "search", succeeded: 0, failed: 1 }]],
-    ]);
-    expect(data.views[0]!.metrics.deploymentFrequency.perDay).toBeCloseTo(1 / 30);
-    expect(data.views[1]!.metrics.deploymentFrequency.perDay).toBe(0);
+    const [payments, search] = data.views;
+    expect(payments).toMatchObject({ name: "Payments", panels: "all", today: [{ service: "checkout-api", succeeded: 1, failed: 0 }] });
+    expect(payments!.panels === "all" && payments!.metrics.deploymentFrequency.perDay).toBeCloseTo(1 / 30);
+    expect(search).toEqual({ name: "Search", panels: "incidents", incidents: [] });
     expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   });
 
@@ -120,8 +118,7 @@ describe("wall data", () => {
   it("starts empty on an empty database", async () => {
     const { db } = memoryDb();
     const [view] = (await wallData(db, [{ name: "All", panels: "all" }])).views;
-    expect(view).toMatchObject({ incidents: [], changes: { waiting: 0, top: [] }, freeze: null, today: [], events: [] });
-    expect(view!.metrics.deploymentFrequency).toMatchObject({ perDay: 0, level: "low" });
+    expect(view).toMatchObject({ incidents: [], changes: { waiting: 0, top: [] }, freeze: null, today: [], events: [], metrics: { deploymentFrequency: { perDay: 0, level: "low" } } });
   });
 });
 

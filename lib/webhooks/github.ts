@@ -32,8 +32,10 @@ export const parseGitHub: WebhookParser = ({ headers, body, config }) => {
     if (!status) return ignore(deliveryId, `${event}.${state}`, `deployment state ${state} is not used`);
     const at = event === "deployment" ? isoTime(d.created_at, "deployment.created_at") : isoTime(obj(payload.deployment_status, "deployment_status").created_at, "deployment_status.created_at");
     const finished = status === "success" || status === "failure";
+    const deploymentId = str(d.id, "deployment.id");
     return {
       deliveryId,
+      payloadId: event === "deployment" ? `deployment:${deploymentId}` : `deployment_status:${deploymentId}:${str(obj(payload.deployment_status, "deployment_status").id, "deployment_status.id")}`,
       event: `${event}.${state}`,
       effects: [
         {
@@ -46,7 +48,7 @@ export const parseGitHub: WebhookParser = ({ headers, body, config }) => {
             status,
             startedAt: isoTime(d.created_at, "deployment.created_at"),
             ...(finished ? { finishedAt: at } : {}),
-            externalId: `github:deployment:${str(d.id, "deployment.id")}`,
+            externalId: `github:deployment:${deploymentId}`,
             deployedBy: optStr(obj(d.creator ?? {}, "deployment.creator").login),
           },
         },
@@ -63,8 +65,11 @@ export const parseGitHub: WebhookParser = ({ headers, body, config }) => {
       return { sha: str(commit.id, `commits.${i}.id`), timestamp: new Date(isoTime(commit.timestamp, `commits.${i}.timestamp`)), message: optStr(commit.message), author: optStr(author.username) ?? optStr(author.name) };
     });
     if (commits.length === 0) return ignore(deliveryId, event, "the push carries no commits");
+    // The repository's id outlives a rename; its name serves where a payload leaves the id out.
+    const repository = optStr(obj(payload.repository, "repository").id) ?? repo();
     return {
       deliveryId,
+      payloadId: `push:${repository}:${ref}:${optStr(payload.before) ?? ""}:${str(payload.after, "after")}`,
       event,
       effects: [
         {
@@ -94,6 +99,8 @@ export const parseGitHub: WebhookParser = ({ headers, body, config }) => {
     const finished = status === "success" || status === "failure" || status === "cancelled";
     return {
       deliveryId,
+      // A re-run is a new attempt of the same run id; each attempt passes each action once.
+      payloadId: `workflow_run:${str(run.id, "workflow_run.id")}:${optStr(run.run_attempt) ?? "1"}:${action}`,
       event: `workflow_run.${action}`,
       effects: [
         {

@@ -38,6 +38,7 @@ export const parseGitLab: WebhookParser = ({ headers, body, config }) => {
     const finished = status === "success" || status === "failure" || status === "cancelled";
     return {
       deliveryId,
+      payloadId: `deployment:${str(payload.deployment_id, "deployment_id")}:${state}:${at}`,
       event: `deployment.${state}`,
       effects: [
         {
@@ -69,6 +70,7 @@ export const parseGitLab: WebhookParser = ({ headers, body, config }) => {
     commits.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
     return {
       deliveryId,
+      payloadId: `push:${optStr(obj(payload.project, "project").id) ?? project()}:${ref}:${optStr(payload.before) ?? ""}:${str(payload.after, "after")}`,
       event: kind,
       effects: [{ kind: "push", push: { service: mapService(config, project()), ref, before: optStr(payload.before) ?? null, after: str(payload.after, "after"), forced: false, commits, at: commits.at(-1)!.timestamp } }],
     };
@@ -83,6 +85,8 @@ export const parseGitLab: WebhookParser = ({ headers, body, config }) => {
     const finished = status === "success" || status === "failure" || status === "cancelled";
     return {
       deliveryId,
+      // A retried job runs the same pipeline again: its finish time tells the second success from the first.
+      payloadId: `pipeline:${str(p.id, "object_attributes.id")}:${state}:${optStr(p.finished_at) ?? ""}`,
       event: `pipeline.${state}`,
       effects: [
         {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INTEGRATION_SOURCES } from "@/db/schema";
-import { oneOf, requiredText, slugSchema, text } from "@/lib/validation";
+import { mapSchema, oneOf, requiredText, slugSchema, text } from "@/lib/validation";
 
 export const sourceSchema = oneOf(INTEGRATION_SOURCES);
 
@@ -15,11 +15,11 @@ const SEVERITY = z.enum(["SEV1", "SEV2", "SEV3", "SEV4"], { error: "must be SEV1
 
 /** The mapping an admin edits per integration (see IntegrationConfig). */
 export const integrationConfigSchema = z.object({
-  serviceMap: z.record(text().min(1).max(200), slugSchema).default({}),
-  environmentMap: z.record(text().min(1).max(200), text().trim().toLowerCase().min(1).max(64)).default({}),
+  serviceMap: mapSchema(text().min(1).max(200), slugSchema).default({}),
+  environmentMap: mapSchema(text().min(1).max(200), text().trim().toLowerCase().min(1).max(64)).default({}),
   deploymentWorkflows: z.array(text().trim().min(1).max(200)).max(50).default([]),
   pipelinesAsDeployments: z.boolean().default(false),
-  severityMap: z.record(text().min(1).max(100), SEVERITY).default({}),
-  alertMatchers: z.record(text().min(1).max(100), text().max(200)).default({}),
+  severityMap: mapSchema(text().min(1).max(100), SEVERITY).default({}),
+  alertMatchers: mapSchema(text().min(1).max(100), text().max(200)).default({}),
   severityLabel: text().trim().min(1).max(100).default("severity"),
 });

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import type { Database, Queryable } from "@/db/database";
 import type { Integration } from "@/db/schema";
 import { findIncidentByExternalId } from "@/db/queries/incidents";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
-import { parseJsonBody } from "@/lib/api/body";
+import { bodyGate, parseJsonBody } from "@/lib/api/body";
 import { errorReply, type Reply } from "@/lib/api/endpoint";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, invalid } from "@/lib/errors";
@@ -15,14 +16,30 @@ import { integrationConfig, integrationSecret } from "./integrations";
 import { PARSERS } from "./parsers";
 import { clip } from "./payload";
 import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
-import { verifyDelivery } from "./verify";
+import { offersSignature, signsBody, verifyDelivery } from "./verify";
 
-/** The integration whose secret signed this delivery: the one in the path, or any of the source's. */
-async function authenticate(db: Database, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, body: Buffer): Promise<Integration> {
+const notVerified = () => new AppError("unauthorized", "The delivery's signature or token does not match this integration's secret.");
+
+/**
+ * The integration that sent this delivery (the one in the path, or any of the source's) and its body,
+ * read only once the headers allow: after the token for sources that send their secret in a header;
+ * for sources that sign the body, once an enabled integration and a signature of the right form are
+ * there, and then within the cap on unverified bodies (503).
+ */
+async function authenticate(db: Database, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, readBody: () => Promise<Buffer>) {
   const candidates = id === undefined ? await listActiveIntegrations(db.read, source) : [await findIntegration(db.read, Number(id))].filter((i): i is Integration => Boolean(i && i.source === source && !i.disabledAt));
-  const match = candidates.find((i) => verifyDelivery(source, headers, body, integrationSecret(i, key)));
-  if (!match) throw new AppError("unauthorized", "The delivery's signature or token does not match this integration's secret.");
-  return match;
+  const signedBy = (body: Buffer) => candidates.find((i) => verifyDelivery(source, headers, body, integrationSecret(i, key)));
+  if (signsBody(source)) {
+    if (candidates.length === 0) throw notVerified();
+    if (!offersSignature(source, headers)) throw new AppError("unauthorized", `The delivery carries no ${source === "github" ? "X-Hub-Signature-256" : "X-PagerDuty-Signature"} signature.`);
+    const body = await bodyGate().unverifiedRead(readBody);
+    const integration = signedBy(body);
+    if (!integration) throw notVerified();
+    return { integration, body };
+  }
+  const integration = signedBy(Buffer.alloc(0));
+  if (!integration) throw notVerified();
+  return { integration, body: await readBody() };
 }
 
 async function apply(tx: Queryable, actor: Actor, source: string, effect: WebhookEffect): Promise<string> {
@@ -59,9 +76,27 @@ async function apply(tx: Queryable, actor: Actor, source: string, effect: Webhoo
   }
 }
 
+/** Thrown inside the transaction to roll back every claim of a delivery received before. */
+class Replay extends Error {}
+
 /**
- * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written), parse (400, logged),
- * ignore unused events (202), acknowledge redeliveries without applying them twice (200), apply the
+ * What makes a delivery one seen before, each claimed once per integration (webhook_receipts): its
+ * delivery id, the payload's own identity (the event, whatever id it is sent with), and the body's
+ * digest (a signed body replayed byte for byte, whatever its headers say). Each kind has its prefix, so
+ * an id chosen by a sender (headers are not signed) can never claim a payload's or body's key.
+ */
+function receiptKeys(parsed: ParsedDelivery, body: Buffer): string[] {
+  const keys = [`body:${createHash("sha256").update(body).digest("hex")}`];
+  if (parsed.deliveryId) keys.push(`delivery:${parsed.deliveryId}`);
+  if (parsed.payloadId) keys.push(`payload:${parsed.payloadId}`);
+  return keys;
+}
+
+/**
+ * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written; no body read before the
+ * headers allow it, see authenticate), parse (400, logged),
+ * ignore unused events (202), acknowledge redeliveries and replays without applying them twice (200,
+ * nothing written but the log line; see receiptKeys), apply the
  * rest all-or-nothing (200). Every verified delivery lands in the integration's delivery log.
  */
 export async function receiveWebhook(
@@ -76,8 +111,7 @@ export async function receiveWebhook(
   let integration: Integration;
   let body: Buffer;
   try {
-    body = await delivery.body();
-    integration = await authenticate(db, key, source as WebhookSource, id, headers, body);
+    ({ integration, body } = await authenticate(db, key, source as WebhookSource, id, headers, delivery.body));
   } catch (error) {
     if (error instanceof AppError) return errorReply(error);
     throw error;
@@ -105,14 +139,19 @@ export async function receiveWebhook(
     }
     const actor: Actor = { type: "integration", id: String(integration.id), label: `${integration.source}: ${integration.name}` };
     const delivery = parsed;
-    const outcome = await db.transaction(async (tx) => {
-      if (delivery.deliveryId && !(await claimDelivery(tx, integration.id, delivery.deliveryId))) return null;
-      const results: string[] = [];
-      for (const effect of delivery.effects) results.push(await apply(tx, actor, `integration:${integration.id}`, effect));
-      return results;
-    });
+    const outcome = await db
+      .transaction(async (tx) => {
+        for (const claim of receiptKeys(delivery, body)) if (!(await claimDelivery(tx, integration.id, claim))) throw new Replay();
+        const results: string[] = [];
+        for (const effect of delivery.effects) results.push(await apply(tx, actor, `integration:${integration.id}`, effect));
+        return results;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Replay) return null;
+        throw error;
+      });
     if (!outcome) {
-      await log(parsed, "duplicate", 200, "already received; not applied again");
+      await log(parsed, "duplicate", 200, "already received (same delivery id, payload or body); not applied again");
       return { status: 200, body: { status: "duplicate" } };
     }
     await log(parsed, "applied", 200, outcome.join("; "));

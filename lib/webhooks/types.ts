@@ -47,8 +47,15 @@ export type WebhookEffect =
   /** The tool reopened the incident: a resolved one goes back to investigating; an open one stays as it is. */
   | { kind: "incident-reopen"; externalId: string };
 
-/** A parsed delivery: its id (for de-duplication), the event's name, and what to do (nothing: ignored). */
-export type ParsedDelivery = { deliveryId: string | null; event: string; effects: WebhookEffect[]; ignoredReason?: string };
+/**
+ * A parsed delivery: its id, the event's name, and what to do (nothing: ignored). GitHub and GitLab
+ * name a delivery in a header, which a sender may change: `payloadId` is then the event's own identity
+ * as its payload states it (e.g. a push's repository, ref and shas), the same whatever its delivery
+ * id, so receive.ts applies it once. The other sources' ids are read from the payload already: an
+ * Alertmanager notification's group, status and alerts; an Opsgenie alert's id, action and update
+ * time; a PagerDuty event id; a CDEvent's context id (a ce-id header only when the body has none).
+ */
+export type ParsedDelivery = { deliveryId: string | null; payloadId?: string; event: string; effects: WebhookEffect[]; ignoredReason?: string };
 
 /** Parsers are pure: headers and the parsed JSON body in, effects out. Signatures are checked before. */
 export type WebhookParser = (input: { headers: Headers; body: unknown; config: IntegrationConfig }) => ParsedDelivery;

@@ -7,7 +7,8 @@ import { webhookReceipts } from "@/db/schema";
 import { tempDir } from "@/db/test/temp-db";
 import { writeLog } from "@/db/test/write-log";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { badCharacterText, badTimestamp, brokenBody, extremeTimestamp, hostileJson, hostileString, PROTO_KEYS, prototypeName, prototypePolluted, whitespaceRun } from "@/lib/testing/bad-input";
+import { badCharacterText, badTimestamp, brokenBody, extremeTimestamp, hostileJson, hostileString, PROTO_KEYS, prototypeName, prototypePolluted, stalledBody, whitespaceRun } from "@/lib/testing/bad-input";
+import { BodyGate } from "@/lib/api/body";
 import { POST as byIntegration } from "@/app/api/v1/webhooks/[source]/[integration]/route";
 import { POST as bySource } from "@/app/api/v1/webhooks/[source]/route";
 import { fixturesDir, fixtureText } from "./fixtures";
@@ -118,6 +119,30 @@ describe("fuzzing the webhooks", () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  it("cuts off 60 bodies that stall with 408, or refuses their sender unread with 401, and leaves no trace", async () => {
+    const gate = globalThis as unknown as { bodyGate?: BodyGate };
+    gate.bodyGate = new BodyGate(20);
+    // A signature of the right form for body-signed sources, the secret for the others: the sender passes what headers can tell.
+    const credentials = (source: WebhookSource): Record<string, string> =>
+      source === "github" ? { "x-github-event": "push", "x-hub-signature-256": `sha256=${"0".repeat(64)}` } : source === "pagerduty" ? { "x-pagerduty-signature": `v1=${"0".repeat(64)}` } : signed(source, new Uint8Array(), "push");
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...WEBHOOK_SOURCES), stalledBody, fc.boolean(), fc.boolean(), async (source, { stream }, admitted, viaSourcePath) => {
+          const path = viaSourcePath ? `/api/v1/webhooks/${source}` : `/api/v1/webhooks/${source}/${ids[source]}`;
+          const headers = admitted ? credentials(source) : { "x-github-event": "push" };
+          const request = new Request(`http://tandem.test${path}`, { method: "POST", headers, body: stream(), duplex: "half" } as RequestInit);
+          const mark = log.mark();
+          const response = viaSourcePath ? await bySource(request, { params: Promise.resolve({ source }) }) : await byIntegration(request, { params: Promise.resolve({ source, integration: ids[source] }) });
+          expect(response.status).toBe(admitted ? 408 : 401);
+          expect(log.since(mark)).toEqual([]);
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      gate.bodyGate = undefined;
+    }
   });
 
   it("never fails on 1,200 signed real payloads with mangled fields", async () => {
