@@ -6,6 +6,7 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { createAuth } from "@/lib/auth/auth";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Config } from "@/lib/config/config";
+import { renderMissingHtml } from "@/lib/incidents/rendered";
 import { createUserAccount } from "@/lib/users/users";
 import type { CliIo } from "./io";
 import { startProgress } from "./progress";
@@ -16,11 +17,13 @@ export type Prepared = { created: boolean; seeded: boolean; admin: { email: stri
 
 /**
  * What `npm start` does before serving: create and migrate the database, seed demo data when it
- * created the file itself (TANDEM_DEMO=auto), and make a first admin when nobody can sign in.
+ * created the file itself (TANDEM_DEMO=auto), render Markdown stored before its HTML was, and make a
+ * first admin when nobody can sign in.
  */
 export async function prepareDatabase(config: Config, io: CliIo, now = Date.now()): Promise<Prepared> {
   const { db, created } = openDatabase(config.databasePath);
   try {
+    await renderMissingHtml(db);
     let seeded = false;
     if (created && config.demo === "auto") {
       const progress = startProgress(io, "Seeding demo data");
