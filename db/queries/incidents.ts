@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { deployments, incidents, incidentUpdates, services, user, type Incident, type NewIncident } from "../schema";
 
@@ -24,6 +24,34 @@ export async function updateIncident(q: Queryable, id: number, values: Partial<N
   return (await q.update(incidents).set(values).where(eq(incidents.id, id)).returning())[0]!;
 }
 
+/** Incidents after `afterId` whose summary or postmortem has no stored HTML yet (rows older than migration 0017). */
+export async function incidentsWithoutHtml(q: Queryable, afterId: number, limit: number) {
+  return q
+    .select({ id: incidents.id, summary: incidents.summary, postmortem: incidents.postmortem })
+    .from(incidents)
+    .where(and(gt(incidents.id, afterId), or(and(isNotNull(incidents.summary), isNull(incidents.summaryHtml)), and(isNotNull(incidents.postmortem), isNull(incidents.postmortemHtml)))))
+    .orderBy(asc(incidents.id))
+    .limit(limit);
+}
+
+export async function setIncidentHtml(q: Queryable, id: number, html: { summaryHtml: string | null; postmortemHtml: string | null }): Promise<void> {
+  await q.update(incidents).set(html).where(eq(incidents.id, id));
+}
+
+/** Updates after `afterId` whose body has no stored HTML yet. */
+export async function updatesWithoutHtml(q: Queryable, afterId: number, limit: number) {
+  return q
+    .select({ id: incidentUpdates.id, body: incidentUpdates.body })
+    .from(incidentUpdates)
+    .where(and(gt(incidentUpdates.id, afterId), isNotNull(incidentUpdates.body), isNull(incidentUpdates.bodyHtml)))
+    .orderBy(asc(incidentUpdates.id))
+    .limit(limit);
+}
+
+export async function setIncidentUpdateHtml(q: Queryable, id: number, bodyHtml: string | null): Promise<void> {
+  await q.update(incidentUpdates).set({ bodyHtml }).where(eq(incidentUpdates.id, id));
+}
+
 export async function insertIncidentUpdate(q: Queryable, values: typeof incidentUpdates.$inferInsert): Promise<void> {
   await q.insert(incidentUpdates).values(values);
 }
@@ -47,7 +75,7 @@ export async function candidateDeployments(q: Queryable, incident: Pick<Incident
 
 export async function listIncidentUpdates(q: Queryable, incidentId: number) {
   return q
-    .select({ id: incidentUpdates.id, kind: incidentUpdates.kind, status: incidentUpdates.status, body: incidentUpdates.body, createdAt: incidentUpdates.createdAt, author: user.name })
+    .select({ id: incidentUpdates.id, kind: incidentUpdates.kind, status: incidentUpdates.status, body: incidentUpdates.body, bodyHtml: incidentUpdates.bodyHtml, createdAt: incidentUpdates.createdAt, author: user.name })
     .from(incidentUpdates)
     .leftJoin(user, eq(user.id, incidentUpdates.authorId))
     .where(eq(incidentUpdates.incidentId, incidentId))

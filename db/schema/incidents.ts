@@ -24,7 +24,10 @@ export const incidents = sqliteTable(
     causedById: integer("caused_by_id").references(() => deployments.id),
     leadId: text("lead_id").references(() => user.id, { onDelete: "set null" }),
     summary: text("summary"),
+    /** summary and postmortem rendered (sanitised HTML) when written, so a view never renders Markdown. */
+    summaryHtml: text("summary_html"),
     postmortem: text("postmortem"),
+    postmortemHtml: text("postmortem_html"),
     source: text("source").notNull(),
     externalId: text("external_id"),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
@@ -54,6 +57,7 @@ export const incidentUpdates = sqliteTable(
     kind: text("kind", { enum: INCIDENT_UPDATE_KINDS }).notNull(),
     status: text("status", { enum: INCIDENT_STATUSES }),
     body: text("body"),
+    bodyHtml: text("body_html"),
     authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },

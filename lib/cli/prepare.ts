@@ -7,6 +7,7 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { createAuth } from "@/lib/auth/auth";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Config } from "@/lib/config/config";
+import { renderMissingHtml } from "@/lib/incidents/rendered";
 import { createUserAccount } from "@/lib/users/users";
 import { connectionOptions } from "./context";
 import type { CliIo } from "./io";
@@ -18,7 +19,8 @@ export type Prepared = { created: boolean; seeded: boolean; admin: { email: stri
 
 /**
  * What `npm start` does before serving: create and migrate the database, seed demo data when it
- * created the file itself (TANDEM_DEMO=auto), and make a first admin when nobody can sign in.
+ * created the file itself (TANDEM_DEMO=auto), render Markdown stored before its HTML was, and make a
+ * first admin when nobody can sign in.
  */
 export async function prepareDatabase(config: Config, io: CliIo, now = Date.now()): Promise<Prepared> {
   let prepared: Prepared | undefined;
@@ -34,6 +36,7 @@ export async function prepareDatabase(config: Config, io: CliIo, now = Date.now(
 
 /** Under the database's start lock: what a server starting on a new or empty database does once. */
 async function firstStart({ db, created }: Connected, config: Config, io: CliIo, now: number): Promise<Prepared> {
+  await renderMissingHtml(db);
   let seeded = false;
   if (created && config.demo === "auto") {
     const progress = startProgress(io, "Seeding demo data");

@@ -21,6 +21,7 @@ import { changeEvent, deploymentEvent, incidentEvent } from "@/lib/timeline/even
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { planDemo, type DemoBatch, type DemoOptions } from "@/db/seed/demo-data";
+import { renderedFor } from "@/lib/incidents/rendered";
 
 export type SeedSummary = { services: number; deployments: number; incidents: number; changes: number };
 
@@ -146,7 +147,7 @@ async function writeBatch(tx: Queryable, batch: DemoBatch, m: Maps): Promise<voi
       .values({
         serviceId: m.serviceIds.get(i.service)!, title: i.title, severity: i.severity, status: i.status, startedAt: d(i.startedAt)!,
         acknowledgedAt: d(i.acknowledgedAt), resolvedAt: d(i.resolvedAt), causedById: ref(i.causedByKey), leadId: person(i.lead),
-        summary: i.summary, postmortem: i.postmortem, source: "seed", externalId: `demo-${i.key}`,
+        summary: i.summary, summaryHtml: renderedFor(i.summary), postmortem: i.postmortem, postmortemHtml: renderedFor(i.postmortem), source: "seed", externalId: `demo-${i.key}`,
         createdAt: d(i.startedAt)!, updatedAt: d(i.resolvedAt ?? i.startedAt)!,
       })
       .returning() as [Incident];
@@ -158,7 +159,7 @@ async function writeBatch(tx: Queryable, batch: DemoBatch, m: Maps): Promise<voi
         await insertEvent(tx, incidentEvent({ ...row, status: u.status }, previous, d(u.at)!));
         previous = u.status;
       }
-      await tx.insert(incidentUpdates).values({ incidentId: row.id, kind: u.kind, status: u.status, body: u.body, authorId: person(u.author), createdAt: d(u.at)! });
+      await tx.insert(incidentUpdates).values({ incidentId: row.id, kind: u.kind, status: u.status, body: u.body, bodyHtml: renderedFor(u.body), authorId: person(u.author), createdAt: d(u.at)! });
     }
   }
 }

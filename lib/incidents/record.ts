@@ -10,6 +10,7 @@ import type { IncidentCreate, IncidentPatch } from "@/lib/incidents/schema";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { incidentEvent } from "@/lib/timeline/events";
+import { auditedIncident, renderedChanges, renderedFor } from "./rendered";
 import { incidentTimeProblems } from "./times";
 
 export type IncidentResult = { incident: Incident; created: boolean };
@@ -29,7 +30,7 @@ export async function applyChanges(tx: Queryable, actor: Actor, before: Incident
   const status = changes.status ?? before.status;
   // Reopening clears the resolution unless the caller sets one (which the rules then refuse).
   const resolvedAt = changes.resolvedAt !== undefined ? changes.resolvedAt : status === "resolved" ? before.resolvedAt : null;
-  const next = { ...before, ...changes, status, resolvedAt, updatedAt: new Date() };
+  const next = { ...before, ...changes, ...renderedChanges(changes), status, resolvedAt, updatedAt: new Date() };
   assertTimes(next);
   const { id: _id, ...values } = next;
   const after = await updateIncident(tx, before.id, values);
@@ -37,7 +38,7 @@ export async function applyChanges(tx: Queryable, actor: Actor, before: Incident
     await insertIncidentUpdate(tx, { incidentId: after.id, kind: "status", status: after.status, authorId: actor.type === "user" ? actor.id : null, createdAt: after.updatedAt });
     await insertEvent(tx, incidentEvent(after, before.status, after.status === "resolved" && after.resolvedAt ? after.resolvedAt : after.updatedAt));
   }
-  await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before, after });
+  await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before: auditedIncident(before), after: auditedIncident(after) });
   return after;
 }
 
@@ -73,6 +74,7 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
     resolvedAt: input.resolvedAt ?? null,
     causedById: caused ?? null,
     summary: input.summary ?? null,
+    summaryHtml: renderedFor(input.summary ?? null),
     source,
     externalId: input.externalId ?? null,
     createdBy: actor.type === "user" ? actor.id : null,
@@ -84,7 +86,7 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
   await insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
   await insertEvent(tx, incidentEvent(incident, null, incident.startedAt));
   if (incident.status !== "investigating") await insertEvent(tx, incidentEvent(incident, "investigating", incident.resolvedAt ?? now));
-  await recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: incident });
+  await recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: auditedIncident(incident) });
   return { incident, created: true };
 }
 

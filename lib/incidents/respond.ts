@@ -5,6 +5,7 @@ import { findIncidentById, insertIncidentUpdate } from "@/db/queries/incidents";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { applyChanges } from "./record";
+import { renderedFor } from "./rendered";
 import { transitionProblem } from "./state-machine";
 
 /* What responders do to an incident from the app: every change audited and kept in order. */
@@ -29,7 +30,7 @@ export async function moveIncident(db: Database, actor: Actor, id: number, to: I
       acknowledgedAt: before.acknowledgedAt ?? (to === "investigating" ? undefined : clampAfter(now, before.startedAt)),
       resolvedAt: to === "resolved" ? clampAfter(now, before.acknowledgedAt ?? before.startedAt) : undefined,
     });
-    if (note) await insertIncidentUpdate(tx, { incidentId: id, kind: "note", body: note, authorId: authorOf(actor), createdAt: now });
+    if (note) await insertIncidentUpdate(tx, { incidentId: id, kind: "note", body: note, bodyHtml: renderedFor(note), authorId: authorOf(actor), createdAt: now });
     return after;
   });
 }
@@ -50,7 +51,7 @@ export async function acknowledgeIncident(db: Database, actor: Actor, id: number
 export async function addIncidentNote(db: Database, actor: Actor, id: number, body: string): Promise<void> {
   await db.transaction(async (tx) => {
     await load(tx, id);
-    await insertIncidentUpdate(tx, { incidentId: id, kind: "note", body, authorId: authorOf(actor), createdAt: new Date() });
+    await insertIncidentUpdate(tx, { incidentId: id, kind: "note", body, bodyHtml: renderedFor(body), authorId: authorOf(actor), createdAt: new Date() });
     await recordAudit(tx, actor, { action: "incident.note", entityType: "incident", entityId: id, after: { body } });
   });
 }
@@ -63,10 +64,12 @@ export async function correctIncidentTimes(db: Database, actor: Actor, id: numbe
     const fmt = (d: Date | null) => d?.toISOString() ?? "none";
     const changed = (["startedAt", "acknowledgedAt", "resolvedAt"] as const).filter((k) => fmt(before[k]) !== fmt(after[k]));
     if (changed.length) {
+      const body = `Corrected ${changed.map((k) => `${k} from ${fmt(before[k])} to ${fmt(after[k])}`).join("; ")}`;
       await insertIncidentUpdate(tx, {
         incidentId: id,
         kind: "correction",
-        body: `Corrected ${changed.map((k) => `${k} from ${fmt(before[k])} to ${fmt(after[k])}`).join("; ")}`,
+        body,
+        bodyHtml: renderedFor(body),
         authorId: authorOf(actor),
         createdAt: new Date(),
       });

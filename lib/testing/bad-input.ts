@@ -36,6 +36,62 @@ export const badCharacterText: fc.Arbitrary<string> = fc
   // A high surrogate must not pair with a low one that follows by chance, or a low with a high before.
   .map(([a, bad, b]) => `${a}x${bad}x${b}`);
 
+const repeat = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length));
+const lines = (line: (i: number) => string, length: number) => {
+  const out: string[] = [];
+  for (let i = 0, total = 0; total < length; i++) total += out[out.push(line(i)) - 1]!.length + 1;
+  return out.join("\n");
+};
+
+/**
+ * Markdown that makes a naive renderer's work grow faster than the text (issue 15: "*a" × 50,000 in
+ * a postmortem blocked the server 4.5 s a view), each as a function of the length wanted: unclosed
+ * emphasis and strikethrough runs, brackets and link openers, backticks, "<" runs, long chains of
+ * link references, deep blockquotes and lists, wide tables.
+ */
+export const PATHOLOGICAL_MARKDOWN: Record<string, (length: number) => string> = {
+  "emphasis *a": (n) => repeat("*a", n),
+  "emphasis _a": (n) => repeat("_a", n),
+  "strong **a": (n) => repeat("**a", n),
+  "mixed *a_": (n) => repeat("*a_", n),
+  "strikethrough ~~a": (n) => repeat("~~a", n),
+  "brackets [": (n) => repeat("[", n),
+  "brackets [a": (n) => repeat("[a", n),
+  "closers a]": (n) => repeat("a]", n),
+  "link openers [a](": (n) => repeat("[a](", n),
+  "image openers ![": (n) => repeat("![", n),
+  "nested links": (n) => repeat("[a](", n / 2) + repeat(")", n / 2),
+  "backticks `a": (n) => repeat("`a", n),
+  "backtick runs ``a`": (n) => repeat("``a`", n),
+  "angle brackets <": (n) => repeat("<", n),
+  "tags <a": (n) => repeat("<a", n),
+  "autolinks <http://a": (n) => repeat("<http://a", n),
+  "comments a <!--": (n) => repeat("a <!--", n),
+  "entities &#": (n) => repeat("&#", n),
+  "reference chain": (n) => {
+    const uses = Array.from({ length: Math.ceil(n / 12) }, (_, i) => `[r${i}]`).join(" ");
+    return `${lines((i) => `[r${i}]: /u${i}`, n / 2)}\n\n${uses}`.slice(0, n);
+  },
+  "deep blockquote >>>>": (n) => `${repeat(">", n)} a`,
+  "growing blockquotes": (n) => lines((i) => `${">".repeat(i % 500)} a`, n),
+  "deep list - - - -": (n) => `${repeat("- ", n)}a`,
+  "indented lists": (n) => lines((i) => `${"  ".repeat(i % 500)}- a`, n),
+  "table rows": (n) => `a|b\n-|-\n${repeat("a|b\n", n)}`,
+  "table cells |a": (n) => `${repeat("|a", n / 2)}\n${repeat("|-", n / 2)}`,
+  "bare links www.a.": (n) => repeat("www.a.", n),
+  "backslashes": (n) => repeat("\\", n),
+  "setext headings": (n) => repeat("a\n=\n", n),
+};
+
+/**
+ * One of the pathological Markdown classes, 1,000 to 20,000 characters long: enough to hang a
+ * quadratic renderer, short enough that fuzzers rendering hundreds of them stay quick
+ * (markdown.test.ts holds every class to linear work at 98,000 characters).
+ */
+export const pathologicalMarkdown: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(...Object.values(PATHOLOGICAL_MARKDOWN)), fc.integer({ min: 1_000, max: 20_000 }))
+  .map(([make, length]) => make(length));
+
 const CONTROL = fc.constantFrom("\u0000", "\u0001", "\u0007", "\b", "\t", "\n", "\r", "\u001b", "\u007f", "\u2028", "\u2029", "\u202e", "\ufeff", "\ud800", "\udfff");
 
 /** Strings meant to break parsers, queries, logs and renderers. */
@@ -71,6 +127,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   whitespaceRun,
   badCharacterText,
   prototypeName,
+  pathologicalMarkdown,
 );
 
 /** Timestamps no field can accept: impossible calendar values, no offset, out-of-range years, prose. */

@@ -23,7 +23,10 @@ export const incidents = pgTable(
     causedById: integer("caused_by_id").references(() => deployments.id),
     leadId: text("lead_id").references(() => user.id, { onDelete: "set null" }),
     summary: text("summary"),
+    /** The summary rendered (sanitised HTML) when it was written: Markdown is never rendered per request. */
+    summaryHtml: text("summary_html"),
     postmortem: text("postmortem"),
+    postmortemHtml: text("postmortem_html"),
     source: text("source").notNull(),
     externalId: text("external_id"),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
@@ -51,6 +54,7 @@ export const incidentUpdates = pgTable(
     kind: text("kind", { enum: INCIDENT_UPDATE_KINDS }).notNull(),
     status: text("status", { enum: INCIDENT_STATUSES }),
     body: text("body"),
+    bodyHtml: text("body_html"),
     authorId: text("author_id").references(() => user.id, { onDelete: "set null" }),
     createdAt: timestampMs("created_at").notNull(),
   },

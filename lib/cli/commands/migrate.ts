@@ -1,8 +1,13 @@
 import type { CliIo } from "../io";
 import { describeTarget } from "@/db/url";
 import { withDatabase } from "../context";
+import { renderMissingHtml } from "@/lib/incidents/rendered";
 
 export async function migrateCommand(_args: string[], io: CliIo) {
-  // Opening the database applies every pending migration (on PostgreSQL once, under a lock).
-  await withDatabase(io, (_connected, config) => io.out(`Database ${describeTarget(config.database)} is up to date.`));
+  // Opening the database applies every pending migration (on PostgreSQL once, under a lock); Markdown
+  // older than its stored HTML is rendered.
+  await withDatabase(io, async (connected, config) => {
+    const rendered = await renderMissingHtml(connected.db);
+    io.out(`Database ${describeTarget(config.database)} is up to date.${rendered ? ` Rendered the Markdown of ${rendered} incidents and updates.` : ""}`);
+  });
 }

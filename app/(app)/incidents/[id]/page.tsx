@@ -8,8 +8,8 @@ import { userCan } from "@/lib/auth/roles";
 import { CausePicker } from "@/components/incidents/cause-picker";
 import { RespondPanel } from "@/components/incidents/respond-panel";
 import { listUsers } from "@/db/queries/users";
-import { renderMarkdown } from "@/lib/markdown";
 import { LocalTime } from "@/components/ui/local-time";
+import { Markdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 import { cardClass } from "@/components/ui/styles";
@@ -49,7 +49,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             ))}
           </dl>
         </div>
-        {incident.summary ? <div className={`${cardClass} prose-tandem text-sm`} dangerouslySetInnerHTML={{ __html: renderMarkdown(incident.summary) }} /> : null}
+        <Markdown markdown={incident.summary} html={incident.summaryHtml} className={`${cardClass} text-sm`} data-testid="summary" />
         {userCan(user.role, "record") ? (
           <section aria-labelledby="respond">
             <h2 id="respond" className="mb-3 text-lg font-semibold">
@@ -69,7 +69,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <h2 id="postmortem" className="mb-3 text-lg font-semibold">
               Postmortem
             </h2>
-            <div className={`${cardClass} prose-tandem text-sm`} data-testid="postmortem" dangerouslySetInnerHTML={{ __html: renderMarkdown(incident.postmortem) }} />
+            <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
           </section>
         ) : null}
         <section aria-labelledby="updates">
@@ -79,8 +79,11 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           <ol className="space-y-2">
             {(await listIncidentUpdates(db.read, incident.id)).map((u) => (
               <li key={u.id} className="text-sm">
-                <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"} ·{" "}
-                {u.kind === "status" ? <>status → {u.status}</> : u.kind === "correction" ? <>correction:</> : null} {u.body ? <span className="whitespace-pre-wrap">{u.body}</span> : null}
+                <p className="text-muted">
+                  <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"}
+                  {u.kind === "status" ? <> · status → {u.status}</> : u.kind === "correction" ? <> · correction</> : null}
+                </p>
+                <Markdown markdown={u.body} html={u.bodyHtml} />
               </li>
             ))}
           </ol>
