@@ -42,7 +42,13 @@ export const incidents = sqliteTable(
 export type Incident = typeof incidents.$inferSelect;
 export type NewIncident = typeof incidents.$inferInsert;
 
-export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction"] as const;
+/**
+ * What an Updates entry records. A note's or correction's body is its text; the state changes carry their
+ * detail in `body` too: the new lead's name (none when cleared), the severity as "SEV3 → SEV2", the causing
+ * deployment's id (none when unlinked). `status` holds the status for "status" and "declared".
+ */
+export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction", "declared", "acknowledged", "lead", "severity", "cause", "postmortem"] as const;
+export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
 
 export const incidentUpdates = sqliteTable(
   "incident_updates",

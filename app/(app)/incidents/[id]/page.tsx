@@ -13,12 +13,49 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 import { cardClass } from "@/components/ui/styles";
+import type { IncidentUpdateKind } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Incident" };
 
 const DEFAULT_WINDOW_HOURS = 24;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ window?: string }> };
+
+/** The kinds whose body is free text (a note, a status move's remark, a correction); the others carry a detail shown by UpdateKind. */
+const TEXT_KINDS = new Set<IncidentUpdateKind>(["note", "status", "correction"]);
+
+/** What an Updates entry did, in words; a linked cause links to its deployment. */
+function UpdateKind({ update: u }: { update: { kind: IncidentUpdateKind; status: string | null; body: string | null } }) {
+  switch (u.kind) {
+    case "note":
+      return null;
+    case "status":
+      return <>status → {u.status}</>;
+    case "correction":
+      return <>correction:</>;
+    case "declared":
+      return <>declared ({u.status})</>;
+    case "acknowledged":
+      return <>acknowledged</>;
+    case "lead":
+      return u.body ? <>lead → {u.body}</> : <>lead cleared</>;
+    case "severity":
+      return <>severity {u.body}</>;
+    case "cause":
+      return u.body ? (
+        <>
+          cause linked:{" "}
+          <Link href={`/deployments/${u.body}`} className="text-accent underline">
+            deployment #{u.body}
+          </Link>
+        </>
+      ) : (
+        <>cause unlinked</>
+      );
+    case "postmortem":
+      return <>postmortem written</>;
+  }
+}
 
 export default async function IncidentPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
@@ -80,7 +117,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             {(await listIncidentUpdates(db.read, incident.id)).map((u) => (
               <li key={u.id} className="text-sm">
                 <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"} ·{" "}
-                {u.kind === "status" ? <>status → {u.status}</> : u.kind === "correction" ? <>correction:</> : null} {u.body ? <span className="whitespace-pre-wrap">{u.body}</span> : null}
+                <UpdateKind update={u} /> {u.body && TEXT_KINDS.has(u.kind) ? <span className="whitespace-pre-wrap">{u.body}</span> : null}
               </li>
             ))}
           </ol>
