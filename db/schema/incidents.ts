@@ -8,6 +8,12 @@ export type Severity = (typeof SEVERITIES)[number];
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
+/**
+ * Incidents carry no environment (CONTRACT.md): they are outages of what users reach, which is the
+ * default environment the figures count, so only its deployments can have caused one.
+ */
+export const INCIDENT_ENVIRONMENT = "production";
+
 export const incidents = sqliteTable(
   "incidents",
   {
