@@ -7,6 +7,7 @@ import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { buttonClass } from "@/components/ui/styles";
 import { deploymentCalendar } from "@/lib/dora/frequency";
+import { chartWeeks } from "@/lib/dora/weeks";
 import { parseDashboardParams } from "@/lib/dora/view";
 import { StackedWeeklyChart } from "@/components/charts/stacked-weekly-chart";
 import { DeployHeatmap } from "@/components/deployments/deploy-heatmap";
@@ -45,13 +46,13 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
       ) : (
         <div className="space-y-8">
           <FilterBar action="/deployments" params={view.params} options={await listFilterOptions(db.read)} />
-          {calendar ? (
+          {calendar && view.ok ? (
             <div className="grid gap-4 xl:grid-cols-2">
               <DeployHeatmap heatmap={calendar.heatmap} />
               <StackedWeeklyChart
                 title="Deployments per week by service, with failed changes"
                 services={calendar.stacked.services}
-                points={calendar.stacked.weeks.map((w) => ({ label: weekLabel(w.weekStart), failed: w.failed, counts: w.counts }))}
+                points={chartWeeks(calendar.stacked.weeks, view.query).map((w) => ({ label: weekLabel(w.weekStart), failed: w.failed, days: w.days, counts: w.counts }))}
               />
             </div>
           ) : (
