@@ -143,7 +143,7 @@ test.describe("service pages", () => {
     const form = page.getByRole("form", { name: "Edit service" });
     await form.getByLabel("Repository URL").fill("not a url");
     await form.getByRole("button", { name: "Save service" }).click();
-    await expect(form.getByLabel("Repository URL")).toHaveAccessibleDescription("must be an http(s) URL");
+    await expect(form.getByLabel("Repository URL")).toHaveAccessibleDescription("Repository URL must be an http(s) URL");
     await form.getByLabel("Repository URL").fill("https://git.example.com/acme/notify");
     await form.getByLabel("Description").fill("Email, SMS and push; owned by growth.");
     await form.getByRole("button", { name: "Save service" }).click();
