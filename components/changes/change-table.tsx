@@ -37,7 +37,7 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
                 <ChangeStatusBadge status={c.status} />
                 {c.awaitingRetroactiveApproval ? <Badge tone="warning">awaiting retroactive approval</Badge> : null}
               </td>
-              <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} /> : "—"}</td>
+              <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} zone /> : "—"}</td>
               <td>{c.requester ?? "—"}</td>
             </tr>
           ))}

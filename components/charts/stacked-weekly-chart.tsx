@@ -2,14 +2,18 @@
 
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { partialWeekNote } from "@/lib/dora/weeks";
+import { formatCalendarDay } from "@/lib/format";
+import { useDateContext } from "@/components/ui/date-context";
 import { ChartFrame } from "./chart-frame";
 import { axis, partialBar, seriesColour, tooltipStyle, weekLabelWithNote } from "./chart-style";
 
 /** One week; `days` < 7 marks a week the window clips. */
-export type StackedPoint = { label: string; failed: number; days: number; counts: Record<string, number> };
+export type StackedPoint = { weekStart: string; failed: number; days: number; counts: Record<string, number> };
 
 /** Deployments per week stacked by service, with the week's failed changes as a marked line. */
-export function StackedWeeklyChart({ title, services, points, height = 280 }: { title: string; services: string[]; points: StackedPoint[]; height?: number }) {
+export function StackedWeeklyChart({ title, services, points: weeks, height = 280 }: { title: string; services: string[]; points: StackedPoint[]; height?: number }) {
+  const ctx = useDateContext();
+  const points = weeks.map((w) => ({ ...w, label: formatCalendarDay(w.weekStart, ctx, "week") }));
   const data = points.map((p) => ({ label: p.label, failed: p.failed, days: p.days, ...p.counts }));
   return (
     <ChartFrame

@@ -2,16 +2,20 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { partialWeekNote } from "@/lib/dora/weeks";
+import { formatCalendarDay } from "@/lib/format";
+import { useDateContext } from "@/components/ui/date-context";
 import { ChartFrame } from "./chart-frame";
 import { formatValue, type ValueFormat } from "./value-format";
 
 import { axis, PartialDot, partialBar, tooltipStyle, weekLabelWithNote } from "./chart-style";
 
 /** One week; `days` < 7 marks a week the window clips (drawn hollow, and said in the tooltip and table). */
-export type TrendPoint = { label: string; value: number | null; days: number; href?: string };
+export type TrendPoint = { weekStart: string; value: number | null; days: number; href?: string };
 
 /** A one-series weekly trend in human units; clicking a point opens its rows. */
-export function TrendChart({ title, points, kind, format, height = 220 }: { title: string; points: TrendPoint[]; kind: "bar" | "line"; format: ValueFormat; height?: number }) {
+export function TrendChart({ title, points: weeks, kind, format, height = 220 }: { title: string; points: TrendPoint[]; kind: "bar" | "line"; format: ValueFormat; height?: number }) {
+  const ctx = useDateContext();
+  const points = weeks.map((w) => ({ ...w, label: formatCalendarDay(w.weekStart, ctx, "week") }));
   const open = (index: number | undefined) => {
     const href = index === undefined ? undefined : points[index]?.href;
     if (href) window.location.assign(href);

@@ -18,8 +18,6 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Deployments" };
 
-const weekLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
-
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const db = getDatabase();
@@ -52,7 +50,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
               <StackedWeeklyChart
                 title="Deployments per week by service, with failed changes"
                 services={calendar.stacked.services}
-                points={chartWeeks(calendar.stacked.weeks, view.query).map((w) => ({ label: weekLabel(w.weekStart), failed: w.failed, days: w.days, counts: w.counts }))}
+                points={chartWeeks(calendar.stacked.weeks, view.query).map((w) => ({ weekStart: w.weekStart, failed: w.failed, days: w.days, counts: w.counts }))}
               />
             </div>
           ) : (

@@ -81,7 +81,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             {times.map(([label, at]) => (
               <div key={label}>
                 <dt className="text-muted">{label}</dt>
-                <dd>{at ? <LocalTime iso={at.toISOString()} /> : "—"}</dd>
+                <dd>{at ? <LocalTime iso={at.toISOString()} zone /> : "—"}</dd>
               </div>
             ))}
           </dl>
@@ -116,7 +116,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           <ol className="space-y-2">
             {(await listIncidentUpdates(db.read, incident.id)).map((u) => (
               <li key={u.id} className="text-sm">
-                <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"} ·{" "}
+                <LocalTime iso={u.createdAt.toISOString()} zone /> · {u.author ?? "Tandem"} ·{" "}
                 <UpdateKind update={u} /> {u.body && TEXT_KINDS.has(u.kind) ? <span className="whitespace-pre-wrap">{u.body}</span> : null}
               </li>
             ))}
