@@ -98,5 +98,26 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/bench/*"], message: "The bench measures the product from outside; the product never imports it." }] }],
     },
   },
+  {
+    // One date format everywhere (issue 16, item 9): the UI formats dates and times only through
+    // lib/format.ts, in the reader's locale and zone.
+    files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["toLocaleString", "toLocaleDateString", "toLocaleTimeString"].map((property) => ({
+          property,
+          message: "Format dates through lib/format.ts (formatDateTime, formatDate, formatTime, formatCalendarDay): one format, the reader's locale and zone.",
+        })),
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='Intl'][property.name='DateTimeFormat']",
+          message: "Format dates through lib/format.ts (formatDateTime, formatDate, formatTime, formatCalendarDay): one format, the reader's locale and zone.",
+        },
+      ],
+    },
+  },
   globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "e2e/.tmp/**"]),
 ]);

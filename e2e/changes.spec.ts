@@ -33,8 +33,13 @@ test("a high-risk change needs two approvers; the requester cannot approve, even
     }
     await route.continue();
   });
+  // The comment is marked required, and says so, before anyone clicks (issue 16, item 8).
+  await expect(decide.getByLabel("Comment")).toHaveAttribute("required", "");
+  await expect(decide.getByLabel("Comment")).toHaveAccessibleDescription(/^Required: say why you approve or reject/);
   await decide.getByRole("button", { name: "Approve" }).click();
-  await expect(decide.getByLabel("Comment")).toHaveAccessibleDescription("is required");
+  await expect(decide.getByLabel("Comment")).toHaveAccessibleDescription(/^Comment is required Required:/);
+  await expect(decide.getByLabel("Comment")).toHaveAttribute("aria-invalid", "true");
+  await expect(decide.getByRole("status")).toHaveText("Comment is required.");
   captured = undefined;
   await decide.getByLabel("Comment").fill("Key ceremony plan reviewed");
   await decide.getByRole("button", { name: "Approve" }).click();

@@ -31,7 +31,7 @@ test("an engineer declares an incident, posts an update, links the cause, resolv
   await page.getByRole("link", { name: "Declare incident" }).click();
   const form = page.getByRole("form", { name: "Declare incident" });
   await form.getByRole("button", { name: "Declare incident" }).click();
-  await expect(form.getByLabel("What is wrong?")).toHaveAccessibleDescription("is required");
+  await expect(form.getByLabel("What is wrong?")).toHaveAccessibleDescription("Title is required");
   const title = `Checkout latency ${Date.now()}`;
   await form.getByLabel("What is wrong?").fill(title);
   await form.getByLabel("Service").selectOption("checkout-api");

@@ -23,8 +23,8 @@ test.describe("signing in", () => {
     await page.goto("/sign-in");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("is required");
-    await expect(page.getByLabel("Password")).toHaveAccessibleDescription("is required");
+    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Email is required");
+    await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Password is required");
   });
 
   test("signing out ends the session", async ({ page }) => {

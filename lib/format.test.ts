@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatFrequency, formatPercent } from "./format";
+import { formatCalendarDay, formatDate, formatDateTime, formatDuration, formatFrequency, formatPercent, formatTime, SERVER_DATE_CONTEXT } from "./format";
 
 describe("human units", () => {
   it.each([
@@ -25,4 +25,27 @@ describe("human units", () => {
     [0.05, "1.5 / month"],
     [0, "0 / month"],
   ])("frequency %s per day → %s", (perDay, text) => expect(formatFrequency(perDay)).toBe(text));
+});
+
+describe("dates and times, one format in the reader's locale and zone (issue 16, item 9)", () => {
+  const at = "2026-12-05T23:35:00Z";
+  const newYork = { locale: "en-US", timeZone: "America/New_York" };
+
+  it("shows an instant in the reader's locale and zone, naming the zone where asked", () => {
+    expect(formatDateTime(at, newYork)).toBe("Dec 5, 2026, 6:35 PM");
+    expect(formatDateTime(at, newYork, { zone: true })).toBe("Dec 5, 2026, 6:35 PM EST");
+    expect(formatDateTime(new Date(at), { locale: "en-GB", timeZone: "Europe/London" }, { zone: true })).toBe("5 Dec 2026, 23:35 GMT");
+    expect(formatDate(at, { locale: "en-GB", timeZone: "Asia/Tokyo" })).toBe("6 Dec 2026");
+    expect(formatTime(at, newYork, { zone: true })).toBe("6:35 PM EST");
+  });
+
+  it("renders on the server in UTC, saying so", () => {
+    expect(formatDateTime(at, SERVER_DATE_CONTEXT, { zone: true })).toBe("5 Dec 2026, 23:35 UTC");
+  });
+
+  it("names UTC calendar days (weeks, heatmap days, headings) as they are in UTC, in the reader's locale", () => {
+    expect(formatCalendarDay("2026-11-02T00:00:00.000Z", { locale: "en-US", timeZone: "America/Los_Angeles" }, "week")).toBe("Nov 2");
+    expect(formatCalendarDay("2026-11-02", { locale: "en-GB" }, "day")).toBe("Mon 2 Nov");
+    expect(formatCalendarDay("2026-11-02", { locale: "en-GB" }, "full")).toBe("Monday, 2 November 2026");
+  });
 });

@@ -148,7 +148,7 @@ describe("fuzzing the server actions", () => {
         if (result?.status !== "error") return;
         expect(result.message, JSON.stringify(result)).not.toMatch(/^Tandem could not .*; nothing was saved/);
         expect(result.message.length).toBeGreaterThan(8);
-        // The message names the field ("title: is required") or states its problem in words.
+        // The message names the field ("Title is required") or states its problem in words.
         const [first] = Object.entries(result.fields);
         if (first && first[0] !== "_") expect([first[0].split(".").at(-1)!, first[1]].some((part) => result.message.includes(part)), JSON.stringify(result)).toBe(true);
         expect(log.since(mark), JSON.stringify(result)).toEqual([]);

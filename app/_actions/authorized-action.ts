@@ -5,6 +5,7 @@ import type { Database } from "@/db/database";
 import { getCurrentUser, type CurrentUser } from "@/app/_http/session";
 import { userCan, type Permission } from "@/lib/auth/roles";
 import { AppError, invalid, unauthorized } from "@/lib/errors";
+import { formErrors, type FieldLabels } from "@/lib/form-errors";
 import type { FormState } from "./form-state";
 
 type Success = { message: string; data?: Record<string, string> };
@@ -30,7 +31,8 @@ function echoable(values: Record<string, string>): Record<string, string> {
  * → authorise (403) → run. Nothing is written unless all three pass.
  */
 export function authorizedAction<S extends z.ZodType>(
-  options: { schema: S; permission: Permission; doing: string },
+  /** `labels`: the form's labels where a field key does not read as its label (see lib/form-errors.ts). */
+  options: { schema: S; permission: Permission; doing: string; labels?: FieldLabels },
   run: (input: z.output<S>, ctx: { user: CurrentUser; db: Database }) => Promise<Success>,
 ) {
   return async function action(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -48,7 +50,9 @@ export function authorizedAction<S extends z.ZodType>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof AppError) {
-        return { status: "error", message: error.message, fields: error.fields ?? {}, values: echoable(values) };
+        // Refused input is told field by field, in the form's words; other refusals already are sentences.
+        const told = error.code === "bad_request" && error.fields && Object.keys(error.fields).length ? formErrors(error.fields, options.labels) : { message: error.message, fields: error.fields ?? {} };
+        return { status: "error", ...told, values: echoable(values) };
       }
       console.error(`Server action failed while trying to ${options.doing}:`, error);
       return {

@@ -7,7 +7,7 @@ import { recordDeployments } from "@/lib/ingest/deployments";
 import { flagFormSchema, recordDeploymentFormSchema } from "@/lib/ingest/forms";
 import { authorizedAction } from "./authorized-action";
 
-export const recordDeploymentAction = authorizedAction({ schema: recordDeploymentFormSchema, permission: "record", doing: "record deployments" }, async (input, { user, db }) => {
+export const recordDeploymentAction = authorizedAction({ schema: recordDeploymentFormSchema, permission: "record", doing: "record deployments", labels: { sha: "Commit sha", changeRequest: "Change request id" } }, async (input, { user, db }) => {
   const [result] = await recordDeployments(db, user, "ui", [input], false);
   revalidatePath("/", "layout");
   redirect(`/deployments/${result!.deployment.id}`);

@@ -15,7 +15,7 @@ const refresh = (id: number) => {
   revalidatePath("/", "layout");
 };
 
-export const declareIncident = authorizedAction({ schema: declareIncidentSchema, permission: "record", doing: "declare incidents" }, async (input, { user, db }) => {
+export const declareIncident = authorizedAction({ schema: declareIncidentSchema, permission: "record", doing: "declare incidents", labels: { startedAt: "Impact began" } }, async (input, { user, db }) => {
   if (!(await findServiceBySlug(db.read, input.service))) throw new AppError("bad_request", `service: no service ${input.service}`, { service: "is not a known service" });
   const { incident } = await recordIncident(db, user, "ui", input);
   revalidatePath("/", "layout");
@@ -34,7 +34,7 @@ export const acknowledgeAction = authorizedAction({ schema: acknowledgeSchema, p
   return { message: "Acknowledged." };
 });
 
-export const addNoteAction = authorizedAction({ schema: noteSchema, permission: "record", doing: "add incident updates" }, async ({ incidentId, body }, { user, db }) => {
+export const addNoteAction = authorizedAction({ schema: noteSchema, permission: "record", doing: "add incident updates", labels: { body: "Update" } }, async ({ incidentId, body }, { user, db }) => {
   await addIncidentNote(db, user, incidentId, body);
   refresh(incidentId);
   return { message: "Update posted." };

@@ -12,7 +12,7 @@ import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
 import { authorizedAction } from "./authorized-action";
 
 export const addIntegration = authorizedAction(
-  { schema: newIntegrationSchema.extend({ secret: newIntegrationSchema.shape.secret.or(z.literal("").transform(() => undefined)) }), permission: "manage", doing: "create integrations" },
+  { schema: newIntegrationSchema.extend({ secret: newIntegrationSchema.shape.secret.or(z.literal("").transform(() => undefined)) }), permission: "manage", doing: "create integrations", labels: { name: "Integration name" } },
   async (input, { user, db }) => {
     const key = await integrationKey(db, getConfig().secret);
     const { integration, secret, path } = await createIntegration(db, user, key, input);

@@ -9,7 +9,7 @@ import { authorizedAction } from "./authorized-action";
 
 /** The service page's edit form: the same schema and rules as PUT /api/v1/services/{slug}. */
 export const editService = authorizedAction(
-  { schema: serviceFormSchema, permission: "manage", doing: "edit services" },
+  { schema: serviceFormSchema, permission: "manage", doing: "edit services", labels: { repository: "Repository URL" } },
   async ({ slug, ...fields }, { user, db }) => {
     if (!(await findServiceBySlug(db.read, slug))) throw notFound(`The service ${slug}`);
     const { service } = await upsertService(db, user, slug, fields);

@@ -7,7 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT } from "@/lib/auth/client-address";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { safeNextPath, signInSchema } from "@/lib/auth/sign-in-schema";
-import { fieldErrors } from "@/lib/errors";
+import { formErrorsFromIssues } from "@/lib/form-errors";
 import type { FormState } from "./form-state";
 
 const globalForLimiter = globalThis as unknown as { signInLimiter?: RateLimiter };
@@ -24,7 +24,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     next: typeof next === "string" ? next : undefined,
   });
   if (!parsed.success) {
-    return { status: "error", message: "Enter your email and password.", fields: fieldErrors(parsed.error.issues), values: { email } };
+    return { status: "error", message: "Enter your email and password.", fields: formErrorsFromIssues(parsed.error.issues).fields, values: { email } };
   }
   const requestHeaders = await headers();
   // Set by the production server from the socket (and trusted proxies); X-Forwarded-For is anyone's to write.

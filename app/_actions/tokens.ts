@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { authorizedAction } from "./authorized-action";
 
 export const createToken = authorizedAction(
-  { schema: newTokenSchema, permission: "manage", doing: "create API tokens" },
+  { schema: newTokenSchema, permission: "manage", doing: "create API tokens", labels: { name: "Token name", role: "Token role" } },
   async (input, { user, db }) => {
     const { token, record } = await createApiToken(db, user, input);
     revalidatePath("/settings");

@@ -7,7 +7,7 @@ import { changeUserRole, createUserAccount, setUserActiveState } from "@/lib/use
 import { authorizedAction } from "./authorized-action";
 
 export const createUser = authorizedAction(
-  { schema: newUserSchema, permission: "manage", doing: "create users" },
+  { schema: newUserSchema, permission: "manage", doing: "create users", labels: { password: "Initial password" } },
   async (input, { user, db }) => {
     const created = await createUserAccount(await getAuth(), db, user, input);
     revalidatePath("/settings");

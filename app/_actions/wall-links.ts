@@ -6,7 +6,7 @@ import { createWallLink, revokeWallLink } from "@/lib/wall/links";
 import { newWallLinkSchema } from "@/lib/wall/schema";
 import { authorizedAction } from "./authorized-action";
 
-export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permission: "manage", doing: "create wall links" }, async (input, { user, db }) => {
+export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permission: "manage", doing: "create wall links", labels: { name: "Link name", rotate: "Seconds per view", "views.*.name": "View name", "views.*.panels": "Shows" } }, async (input, { user, db }) => {
   const { link, path } = await createWallLink(db, user, input);
   revalidatePath("/settings");
   return { message: `Created wall link "${link.name}". Copy it now: it will not be shown again.`, data: { path } };

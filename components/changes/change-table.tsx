@@ -38,7 +38,7 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
                 <ChangeStatusBadge status={c.status} />
                 {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
               </td>
-              <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} /> : "—"}</td>
+              <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} zone /> : "—"}</td>
               <td>{c.requester ?? "—"}</td>
             </tr>
           ))}

@@ -14,8 +14,8 @@ export function DecisionForm({ changeId }: { changeId: number }) {
   return (
     <form action={action} className="max-w-xl space-y-3" noValidate aria-label="Decide">
       <input type="hidden" name="changeId" value={changeId} />
-      <Field form="decision" name="comment" label="Comment" error={fields.comment}>
-        {(props) => <textarea name="comment" rows={2} {...props} />}
+      <Field form="decision" name="comment" label="Comment" hint="Required: say why you approve or reject, for the audit log." error={fields.comment}>
+        {(props) => <textarea name="comment" rows={2} required {...props} />}
       </Field>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="decision" value="approved" className={buttonClass.primary} disabled={pending}>

@@ -1,14 +1,20 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { partialWeekNote } from "@/lib/dora/weeks";
+import { formatCalendarDay } from "@/lib/format";
+import { useDateContext } from "@/components/ui/date-context";
 import { ChartFrame } from "./chart-frame";
-import { axis, seriesColour, tooltipStyle } from "./chart-style";
+import { axis, partialBar, seriesColour, tooltipStyle, weekLabelWithNote } from "./chart-style";
 
-export type StackedPoint = { label: string; failed: number; counts: Record<string, number> };
+/** One week; `days` < 7 marks a week the window clips. */
+export type StackedPoint = { weekStart: string; failed: number; days: number; counts: Record<string, number> };
 
 /** Deployments per week stacked by service, with the week's failed changes as a marked line. */
-export function StackedWeeklyChart({ title, services, points, height = 280 }: { title: string; services: string[]; points: StackedPoint[]; height?: number }) {
-  const data = points.map((p) => ({ label: p.label, failed: p.failed, ...p.counts }));
+export function StackedWeeklyChart({ title, services, points: weeks, height = 280 }: { title: string; services: string[]; points: StackedPoint[]; height?: number }) {
+  const ctx = useDateContext();
+  const points = weeks.map((w) => ({ ...w, label: formatCalendarDay(w.weekStart, ctx, "week") }));
+  const data = points.map((p) => ({ label: p.label, failed: p.failed, days: p.days, ...p.counts }));
   return (
     <ChartFrame
       title={title}
@@ -20,10 +26,14 @@ export function StackedWeeklyChart({ title, services, points, height = 280 }: { 
             <CartesianGrid stroke="var(--border)" vertical={false} />
             <XAxis dataKey="label" {...axis} />
             <YAxis {...axis} width={40} allowDecimals={false} />
-            <Tooltip {...tooltipStyle} cursor={{ fill: "var(--surface-2)" }} />
+            <Tooltip {...tooltipStyle} labelFormatter={(label, payload) => weekLabelWithNote(label, payload)} cursor={{ fill: "var(--surface-2)" }} />
             <Legend wrapperStyle={{ color: "var(--fg)", fontSize: 12 }} />
             {services.map((s, i) => (
-              <Bar key={s} dataKey={s} stackId="deployments" fill={seriesColour(i)} isAnimationActive={false} />
+              <Bar key={s} dataKey={s} stackId="deployments" fill={seriesColour(i)} isAnimationActive={false}>
+                {points.map((p) => (
+                  <Cell key={p.label} {...partialBar(p.days, seriesColour(i))} />
+                ))}
+              </Bar>
             ))}
             <Line dataKey="failed" name="failed changes" stroke="var(--danger)" strokeWidth={2} dot={{ r: 4, fill: "var(--danger)" }} isAnimationActive={false} />
           </ComposedChart>
@@ -31,7 +41,7 @@ export function StackedWeeklyChart({ title, services, points, height = 280 }: { 
       }
       table={{
         columns: ["Week", ...services, "failed changes"],
-        rows: points.map((p) => ({ key: p.label, cells: [p.label, ...services.map((s) => p.counts[s] ?? 0), p.failed] })),
+        rows: points.map((p) => ({ key: p.label, cells: [[p.label, partialWeekNote(p.days)].filter(Boolean).join(", "), ...services.map((s) => p.counts[s] ?? 0), p.failed] })),
       }}
     />
   );

@@ -1,8 +1,11 @@
+"use client";
+
 import type { Heatmap } from "@/lib/dora/frequency";
+import { formatCalendarDay } from "@/lib/format";
+import { useDateContext } from "@/components/ui/date-context";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const dayLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
 
 /** Intensity steps: the darkest is the busiest day of the view. */
 function shade(count: number, max: number): string {
@@ -16,6 +19,7 @@ function shade(count: number, max: number): string {
  * Days with a failed change carry a ring and say so in words.
  */
 export function DeployHeatmap({ heatmap }: { heatmap: Heatmap }) {
+  const ctx = useDateContext();
   return (
     <figure className="rounded-lg border border-border bg-surface p-4">
       <figcaption className="mb-2 text-sm font-medium">Deployments per day (UTC)</figcaption>
@@ -30,7 +34,7 @@ export function DeployHeatmap({ heatmap }: { heatmap: Heatmap }) {
                 </th>
                 {heatmap.weeks.map((w) => {
                   const cell = w.days[d]!;
-                  const text = `${dayLabel(cell.day)}: ${cell.deployments} deployment${cell.deployments === 1 ? "" : "s"}${cell.failed ? `, ${cell.failed} failed` : ""}`;
+                  const text = `${formatCalendarDay(cell.day, ctx, "day")}: ${cell.deployments} deployment${cell.deployments === 1 ? "" : "s"}${cell.failed ? `, ${cell.failed} failed` : ""}`;
                   return cell.inWindow ? (
                     <td
                       key={cell.day}

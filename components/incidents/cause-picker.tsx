@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { CandidateDeployment } from "@/db/queries/incidents";
 import { confirmCause } from "@/app/_actions/incidents";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
@@ -15,12 +16,16 @@ export function CausePicker({ incidentId, causedById, candidates, hours, canEdit
       <p className="text-sm">
         {causedById ? (
           <>
-            Caused by <strong>deployment #{causedById}</strong>.
+            Caused by{" "}
+            <Link href={`/deployments/${causedById}`} className="font-semibold text-accent underline">
+              deployment #{causedById}
+            </Link>
+            .
           </>
         ) : (
           "No deployment is blamed for this incident."
         )}{" "}
-        Candidates: successful deployments of this service in the {hours} hours before it started.{" "}
+        Candidates: successful production deployments of this service in the {hours} hours before it started.{" "}
         <a className="text-accent underline" href={`?window=${hours * 2}`}>
           Look further back ({hours * 2} h)
         </a>
@@ -44,7 +49,11 @@ export function CausePicker({ incidentId, causedById, candidates, hours, canEdit
             <tbody>
               {candidates.map((d) => (
                 <tr key={d.id}>
-                  <td className="font-mono">#{d.id}</td>
+                  <td className="font-mono">
+                    <Link href={`/deployments/${d.id}`} className="text-accent underline">
+                      #{d.id}
+                    </Link>
+                  </td>
                   <td>{d.environment}</td>
                   <td className="font-mono text-xs">{d.version ?? d.sha?.slice(0, 12) ?? "—"}</td>
                   <td className="whitespace-nowrap">

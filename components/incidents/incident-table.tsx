@@ -36,7 +36,7 @@ export function IncidentTable({ rows, caption }: { rows: IncidentRow[]; caption:
                 <IncidentStatusBadge status={i.status} />
               </td>
               <td className="whitespace-nowrap">
-                <LocalTime iso={i.startedAt.toISOString()} />
+                <LocalTime iso={i.startedAt.toISOString()} zone />
               </td>
               <td>{i.lead ?? "—"}</td>
             </tr>

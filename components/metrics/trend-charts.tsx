@@ -1,14 +1,14 @@
 import { drilldownHref, seriesCsvHref, weekWindow } from "@/lib/dora/links";
 import type { Metrics } from "@/lib/dora/metrics";
 import type { MetricsQuery } from "@/lib/dora/query";
+import { chartWeeks } from "@/lib/dora/weeks";
 import { TrendChart, type TrendPoint } from "@/components/charts/trend-chart";
-
-const weekLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
 
 /** Weekly trends of the four keys; each point opens the rows of its week. */
 export function TrendCharts({ metrics, query }: { metrics: Metrics; query: MetricsQuery }) {
+  const weeks = chartWeeks(metrics.series, query);
   const points = (pick: (w: Metrics["series"][number]) => number | null, kind: Parameters<typeof drilldownHref>[0]): TrendPoint[] =>
-    metrics.series.map((w) => ({ label: weekLabel(w.weekStart), value: pick(w), href: drilldownHref(kind, query, weekWindow(w.weekStart)) }));
+    weeks.map((w) => ({ weekStart: w.weekStart, value: pick(w), days: w.days, href: drilldownHref(kind, query, weekWindow(w.weekStart)) }));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <p className="text-sm lg:col-span-2">

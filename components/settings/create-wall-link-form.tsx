@@ -58,7 +58,7 @@ export function CreateWallLinkForm({ teams, baseUrl }: { teams: string[]; baseUr
         {Array.from({ length: VIEW_ROWS }, (_, i) => (
           <ViewRow key={i} index={i} teams={teams} values={values} fields={fields} />
         ))}
-        {fields.views ? <p className="text-sm text-danger sm:col-span-3">Views: {fields.views}</p> : null}
+        {fields.views ? <p className="text-sm text-danger sm:col-span-3">{fields.views}</p> : null}
         <div className="flex flex-wrap items-center gap-4 sm:col-span-3">
           <SubmitButton>Create wall link</SubmitButton>
           <FormMessage state={state} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { formatDateTime, formatTime, READER_DATE_CONTEXT, SERVER_DATE_CONTEXT } from "@/lib/format";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400],
@@ -20,13 +21,13 @@ const now = () => Math.floor(Date.now() / 30_000) * 30_000;
 export function RelativeTime({ iso }: { iso: string }) {
   const clock = useSyncExternalStore(subscribe, now, () => null);
   const at = new Date(iso);
-  if (clock === null) return <time dateTime={iso}>{iso.slice(11, 16)} UTC</time>;
+  if (clock === null) return <time dateTime={iso}>{formatTime(at, SERVER_DATE_CONTEXT, { zone: true })}</time>;
   const seconds = Math.round((at.getTime() - clock) / 1000);
   const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
   const text = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }).format(Math.round(seconds / size), unit);
   return (
-    <time dateTime={iso} title={new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(at)}>
-      {text} <span className="text-muted">· {new Intl.DateTimeFormat(undefined, { timeStyle: "short" }).format(at)}</span>
+    <time dateTime={iso} title={formatDateTime(at, READER_DATE_CONTEXT, { zone: true })}>
+      {text} <span className="text-muted">· {formatTime(at, READER_DATE_CONTEXT)}</span>
     </time>
   );
 }

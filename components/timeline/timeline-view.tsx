@@ -7,6 +7,8 @@ import type { TimelineEventJson } from "@/lib/timeline/feed";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/styles";
 import { RelativeTime } from "./relative-time";
+import { formatCalendarDay } from "@/lib/format";
+import { useDateContext } from "@/components/ui/date-context";
 
 type Page = { events: TimelineEventJson[]; next: string | null };
 
@@ -27,6 +29,7 @@ const byTimeDesc = (a: TimelineEventJson, b: TimelineEventJson) => b.at.localeCo
  * pill says how many arrived, so the list never jumps under them.
  */
 export function TimelineView({ initial, filters }: { initial: Page; filters: string }) {
+  const dateContext = useDateContext();
   const pages = useInfiniteQuery({
     queryKey: ["timeline", filters],
     queryFn: ({ pageParam }) => fetchPage(filters, pageParam),
@@ -105,7 +108,7 @@ export function TimelineView({ initial, filters }: { initial: Page; filters: str
       {days.map((group) => (
         <section key={group.day} aria-labelledby={`day-${group.day}`}>
           <h2 id={`day-${group.day}`} className="sticky top-0 z-10 mb-2 bg-bg py-1 text-sm font-semibold text-muted">
-            {new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeZone: "UTC" }).format(new Date(group.day))}
+            {formatCalendarDay(group.day, dateContext, "full")}
           </h2>
           <ol className="divide-y divide-border rounded-lg border border-border">
             {group.events.map((e) => (

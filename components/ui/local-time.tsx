@@ -1,25 +1,18 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-const subscribe = () => () => undefined;
+import { formatDateTime, formatTime } from "@/lib/format";
+import { useDateContext } from "./date-context";
 
 /**
- * A timestamp in the reader's own time zone. The server renders UTC (it cannot know the zone);
- * the browser swaps in local time after hydration.
+ * A timestamp in the reader's own locale and time zone (the server renders UTC, naming it; the browser
+ * swaps in local time after hydration). `zone` names the zone where it matters: incident and change times.
  */
-export function LocalTime({ iso, withDate = true }: { iso: string; withDate?: boolean }) {
-  const isClient = useSyncExternalStore(subscribe, () => true, () => false);
-  const date = new Date(iso);
-  const options: Intl.DateTimeFormatOptions = withDate
-    ? { dateStyle: "medium", timeStyle: "short" }
-    : { timeStyle: "short" };
-  const text = isClient
-    ? new Intl.DateTimeFormat(undefined, options).format(date)
-    : new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(date) + " UTC";
+export function LocalTime({ iso, withDate = true, zone = false }: { iso: string; withDate?: boolean; zone?: boolean }) {
+  const ctx = useDateContext();
+  const showZone = zone || ctx.timeZone === "UTC";
   return (
     <time dateTime={iso} title={iso}>
-      {text}
+      {withDate ? formatDateTime(iso, ctx, { zone: showZone }) : formatTime(iso, ctx, { zone: showZone })}
     </time>
   );
 }

@@ -1,5 +1,6 @@
 import type { WallFullView, WallViewData } from "@/lib/wall/data";
-import { formatDuration, formatFrequency, formatPercent } from "@/lib/format";
+import { formatDateTime, formatDuration, formatFrequency, formatPercent } from "@/lib/format";
+import { useDateContext } from "@/components/ui/date-context";
 
 const ARROW = { up: "▲", down: "▼", flat: "▬" } as const;
 
@@ -53,6 +54,7 @@ function Incidents({ view, now, limit }: { view: WallViewData; now: number; limi
 
 /** One view's panels: the four keys, incidents, approvals and freezes, today's deployments, the latest events. */
 export function WallPanels({ view, now }: { view: WallViewData; now: number }) {
+  const dateContext = useDateContext();
   if (view.panels === "incidents") {
     return (
       <div className="grid min-h-0 flex-1">
@@ -83,7 +85,7 @@ export function WallPanels({ view, now }: { view: WallViewData; now: number }) {
             ))}
           </ul>
           <p className="mt-4 text-xl text-muted">
-            {view.freeze ? `Next freeze: ${view.freeze.name}, ${new Date(view.freeze.startsAt).toLocaleDateString()} – ${new Date(view.freeze.endsAt).toLocaleDateString()}` : "No freeze ahead."}
+            {view.freeze ? `Next freeze: ${view.freeze.name}, ${formatDateTime(view.freeze.startsAt, dateContext, { zone: true })} – ${formatDateTime(view.freeze.endsAt, dateContext, { zone: true })}` : "No freeze ahead."}
           </p>
           <h2 className="mt-5 text-3xl font-semibold">Deployed today</h2>
           {view.today.length === 0 ? <p className="mt-2 text-xl text-muted">Nothing yet today.</p> : null}

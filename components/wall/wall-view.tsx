@@ -3,6 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import type { WallData } from "@/lib/wall/data";
+import { formatTime } from "@/lib/format";
+import { useDateContext } from "@/components/ui/date-context";
 import { WallMessage } from "./wall-message";
 import { ago, WallPanels } from "./wall-panels";
 
@@ -31,6 +33,7 @@ async function load(endpoint: string): Promise<WallData> {
  */
 export function WallView({ endpoint, initial, title }: { endpoint: string; initial: WallData; title: string }) {
   const now = useSyncExternalStore(subscribe, second, () => Date.parse(initial.generatedAt));
+  const dateContext = useDateContext();
   const query = useQuery({ queryKey: ["wall", endpoint], queryFn: () => load(endpoint), initialData: initial, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, retry: false, staleTime: 0 });
   const { refetch } = query;
 
@@ -78,10 +81,10 @@ export function WallView({ endpoint, initial, title }: { endpoint: string; initi
             data-state={staleness}
             className={staleness === "ok" ? "text-muted" : staleness === "amber" ? "rounded bg-warning-soft px-3 text-warning" : "rounded bg-danger-soft px-3 text-danger"}
           >
-            {staleness === "ok" ? `updated ${ago(age)} ago` : `Not updating: last data from ${new Date(query.dataUpdatedAt).toLocaleTimeString()} (${ago(age)} ago)`}
+            {staleness === "ok" ? `updated ${ago(age)} ago` : `Not updating: last data from ${formatTime(new Date(query.dataUpdatedAt), dateContext)} (${ago(age)} ago)`}
           </span>
           <time className="text-5xl font-semibold tabular-nums" suppressHydrationWarning>
-            {new Date(now).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+            {formatTime(new Date(now), dateContext)}
           </time>
         </div>
       </header>

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { deployments, incidents, incidentUpdates, services, user, type Incident, type NewIncident } from "../schema";
+import { deployments, INCIDENT_ENVIRONMENT, incidents, incidentUpdates, services, user, WRITTEN_UPDATE_KINDS, type Incident, type NewIncident } from "../schema";
 
 export async function findIncidentById(q: Queryable, id: number): Promise<Incident | undefined> {
   return (await q.select().from(incidents).where(eq(incidents.id, id)).limit(1))[0];
@@ -43,7 +43,7 @@ export async function updatesWithoutHtml(q: Queryable, afterId: number, limit: n
   return q
     .select({ id: incidentUpdates.id, body: incidentUpdates.body })
     .from(incidentUpdates)
-    .where(and(gt(incidentUpdates.id, afterId), isNotNull(incidentUpdates.body), isNull(incidentUpdates.bodyHtml)))
+    .where(and(gt(incidentUpdates.id, afterId), inArray(incidentUpdates.kind, [...WRITTEN_UPDATE_KINDS]), isNotNull(incidentUpdates.body), isNull(incidentUpdates.bodyHtml)))
     .orderBy(asc(incidentUpdates.id))
     .limit(limit);
 }
@@ -62,13 +62,13 @@ export async function serviceSlugOf(q: Queryable, serviceId: number): Promise<st
 
 export type CandidateDeployment = { id: number; environment: string; version: string | null; sha: string | null; finishedAt: Date; deployedBy: string | null };
 
-/** Successful deployments of the incident's service that finished in the `hours` before it started, newest first. */
+/** Successful deployments of the incident's service and environment that finished in the `hours` before it started, newest first. */
 export async function candidateDeployments(q: Queryable, incident: Pick<Incident, "serviceId" | "startedAt">, hours: number): Promise<CandidateDeployment[]> {
   const from = new Date(incident.startedAt.getTime() - hours * 3_600_000);
   return (await q
     .select({ id: deployments.id, environment: deployments.environment, version: deployments.version, sha: deployments.sha, finishedAt: deployments.finishedAt, deployedBy: deployments.deployedBy })
     .from(deployments)
-    .where(and(eq(deployments.serviceId, incident.serviceId), eq(deployments.status, "success"), gte(deployments.finishedAt, from), lte(deployments.finishedAt, incident.startedAt)))
+    .where(and(eq(deployments.serviceId, incident.serviceId), eq(deployments.environment, INCIDENT_ENVIRONMENT), eq(deployments.status, "success"), gte(deployments.finishedAt, from), lte(deployments.finishedAt, incident.startedAt)))
     .orderBy(desc(deployments.finishedAt))
     .limit(50)) as CandidateDeployment[];
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { deployments } from "../schema";
+import { changeRequests, deployments, type ChangeStatus } from "../schema";
 import { scenario } from "../test/scenario";
 import { memoryDb } from "../test/temp-db";
-import { listRecentDeployments } from "./lists";
+import { listChanges, listRecentDeployments } from "./lists";
 
 describe("listRecentDeployments", () => {
   it("lists newest first by when each happened (finished, else started, else recorded), then by id", async () => {
@@ -34,5 +34,32 @@ describe("listRecentDeployments", () => {
     const plan = (sqlite.prepare(`explain query plan ${source}`).all(...params) as { detail: string }[]).map((p) => p.detail).join("\n");
     expect(plan).toContain(`USING INDEX ${index}`);
     expect(plan).not.toContain("TEMP B-TREE");
+  });
+});
+
+describe("listChanges on a service page (issue 16, item 11)", () => {
+  const now = new Date("2026-12-05T12:00:00Z");
+  async function file(s: ReturnType<typeof scenario>, title: string, status: ChangeStatus, plannedEnd: string | null) {
+    const serviceId = await s.service("api");
+    const created = new Date("2026-08-01T00:00:00Z");
+    const end = plannedEnd ? new Date(plannedEnd) : null;
+    await s.db.transaction((tx) =>
+      tx.insert(changeRequests).values({ serviceId, title, type: "normal", risk: "low", status, plannedStart: end && new Date(end.getTime() - 3_600_000), plannedEnd: end, source: "test", createdAt: created, updatedAt: created }),
+    );
+  }
+
+  it("lists as open only what someone can still act on; approved or draft changes whose window ended are stale", async () => {
+    const s = scenario();
+    await file(s, "pending, window long gone", "pending_approval", "2026-09-01T00:00:00Z");
+    await file(s, "approved, window ahead", "approved", "2026-12-06T00:00:00Z");
+    await file(s, "approved, window ending now", "approved", "2026-12-05T12:00:00Z");
+    await file(s, "approved months ago", "approved", "2026-09-10T00:00:00Z");
+    await file(s, "draft, no window", "draft", null);
+    await file(s, "draft, window gone", "draft", "2026-10-01T00:00:00Z");
+    await file(s, "implemented", "implemented", "2026-09-10T00:00:00Z");
+    await file(s, "rejected", "rejected", "2026-12-06T00:00:00Z");
+    const titles = async (filter: Parameters<typeof listChanges>[2]) => (await listChanges(s.db.read, 50, { service: "api", ...filter })).map((c) => c.title).sort();
+    expect(await titles({ actionableAt: now })).toEqual(["approved, window ahead", "approved, window ending now", "draft, no window", "pending, window long gone"]);
+    expect(await titles({ staleAt: now })).toEqual(["approved months ago", "draft, window gone"]);
   });
 });

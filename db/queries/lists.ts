@@ -1,12 +1,33 @@
-import { and, count, desc, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { changeRequests, deployments, incidents, services, user } from "../schema";
 
 /* Newest-first lists behind the Deployments, Incidents and Changes pages, optionally for one service. */
 
-export type ListFilter = { service?: string; team?: string; services?: string[]; severity?: string; openOnly?: boolean; ids?: number[]; awaitingApproval?: boolean };
+export type ListFilter = {
+  service?: string;
+  team?: string;
+  services?: string[];
+  severity?: string;
+  /** Incidents not resolved. */
+  openOnly?: boolean;
+  /** Changes someone can still act on at this instant (see `actionableChange`). */
+  actionableAt?: Date;
+  /** Changes gone stale by this instant (see `staleChange`). */
+  staleAt?: Date;
+  ids?: number[];
+  awaitingApproval?: boolean;
+};
 
-const OPEN_CHANGE_STATUSES = ["draft", "pending_approval", "approved"] as const;
+/** A draft or an approved change is only worth doing while its planned window lasts (or when it has none). */
+const UNDONE_CHANGE_STATUSES = ["draft", "approved"] as const;
+
+/** Waiting for a decision, or a draft or approved change whose planned window has not ended. */
+const actionableChange = (now: Date) =>
+  or(eq(changeRequests.status, "pending_approval"), and(inArray(changeRequests.status, UNDONE_CHANGE_STATUSES), or(isNull(changeRequests.plannedEnd), gte(changeRequests.plannedEnd, now))));
+
+/** A draft or approved change whose planned window ended without it being implemented. */
+const staleChange = (now: Date) => and(inArray(changeRequests.status, UNDONE_CHANGE_STATUSES), lt(changeRequests.plannedEnd, now));
 
 export async function listRecentDeployments(q: Queryable, limit: number, filter: ListFilter = {}) {
   return q
@@ -68,7 +89,8 @@ export type IncidentRow = Awaited<ReturnType<typeof listIncidents>>[number];
 function changeFilters(filter: ListFilter) {
   return and(
     filter.service === undefined ? undefined : eq(services.slug, filter.service),
-    filter.openOnly ? inArray(changeRequests.status, OPEN_CHANGE_STATUSES) : undefined,
+    filter.actionableAt ? actionableChange(filter.actionableAt) : undefined,
+    filter.staleAt ? staleChange(filter.staleAt) : undefined,
     filter.ids ? inArray(changeRequests.id, filter.ids) : undefined,
     filter.team === undefined ? undefined : eq(services.team, filter.team),
     filter.services?.length ? inArray(services.slug, filter.services) : undefined,

@@ -8,6 +8,12 @@ export type Severity = (typeof SEVERITIES)[number];
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
+/**
+ * Incidents carry no environment (CONTRACT.md): they are outages of what users reach, which is the
+ * default environment the figures count, so only its deployments can have caused one.
+ */
+export const INCIDENT_ENVIRONMENT = "production";
+
 export const incidents = sqliteTable(
   "incidents",
   {
@@ -45,7 +51,15 @@ export const incidents = sqliteTable(
 export type Incident = typeof incidents.$inferSelect;
 export type NewIncident = typeof incidents.$inferInsert;
 
-export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction"] as const;
+/**
+ * What an Updates entry records. A note's or correction's body is its text; the state changes carry their
+ * detail in `body` too: the new lead's name (none when cleared), the severity as "SEV3 → SEV2", the causing
+ * deployment's id (none when unlinked). `status` holds the status for "status" and "declared".
+ */
+export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction", "declared", "acknowledged", "lead", "severity", "cause", "postmortem"] as const;
+export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
+/** The kinds whose body is text a person wrote (Markdown, rendered when written); the others carry a detail. */
+export const WRITTEN_UPDATE_KINDS = ["note", "status", "correction"] as const satisfies readonly IncidentUpdateKind[];
 
 export const incidentUpdates = sqliteTable(
   "incident_updates",

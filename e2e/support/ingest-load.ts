@@ -118,7 +118,7 @@ export class IngestLoad {
         if (!row) continue;
         if (sent.kind === "incident") {
           if ((await count("select count(*) n from timeline_events where type = 'incident' and subject_id = ? and action = 'declared'", row.id)) !== 1) problems.push(`incident ${key} lacks its declared event`);
-          if ((await count("select count(*) n from incident_updates where incident_id = ? and kind = 'status'", row.id)) < 1) problems.push(`incident ${key} lacks its status update`);
+          if ((await count("select count(*) n from incident_updates where incident_id = ? and kind = 'declared'", row.id)) !== 1) problems.push(`incident ${key} lacks its declared update`);
           if ((await count("select count(*) n from audit_log where entity_type = 'incident' and entity_id = ? and action = 'incident.create'", String(row.id))) !== 1) problems.push(`incident ${key} is not audited once`);
         } else {
           if ((await count("select count(*) n from deployment_commits where deployment_id = ?", row.id)) !== COMMITS) problems.push(`deployment ${key} lacks commits`);

@@ -63,7 +63,7 @@ describe("deciding change requests", () => {
     const { db, people, file } = await world();
     const c = await file({ risk: "low" });
     await insertFreeze(db.read, { name: "Holiday freeze", serviceId: null, startsAt: new Date("2026-11-30T00:00:00Z"), endsAt: new Date("2026-12-02T00:00:00Z"), createdAt: new Date() });
-    await expect(decideChange(db, people.a1, c.id, "approved", "go")).rejects.toThrow('Approval is blocked by the freeze "Holiday freeze" until 2026-12-02 00:00 UTC: the planned window overlaps it.');
+    await expect(decideChange(db, people.a1, c.id, "approved", "go")).rejects.toThrow('Approval is blocked by the freeze "Holiday freeze" until 2 Dec 2026, 00:00 UTC: the planned window overlaps it.');
     expect((await decideChange(db, people.a1, c.id, "rejected", "wait for January")).change.status).toBe("rejected");
   });
 

@@ -54,7 +54,7 @@ describe("change policy", () => {
 
   it("blocks approval when a freeze overlaps the planned window, naming the freeze and its end", () => {
     const freeze: Freeze = { name: "Black Friday", serviceId: null, startsAt: new Date("2026-11-30T00:00:00Z"), endsAt: new Date("2026-12-02T00:00:00Z") };
-    expect(() => decide(normal(), [], approve("a"), [freeze])).toThrow('Approval is blocked by the freeze "Black Friday" until 2026-12-02 00:00 UTC: the planned window overlaps it.');
+    expect(() => decide(normal(), [], approve("a"), [freeze])).toThrow('Approval is blocked by the freeze "Black Friday" until 2 Dec 2026, 00:00 UTC: the planned window overlaps it.');
     expect(decide(normal(), [], { approverId: "a", decision: "rejected" }, [freeze]).status).toBe("rejected");
     expect(blockingFreeze(normal(), [{ ...freeze, serviceId: 2 }])).toBeUndefined();
     expect(blockingFreeze(normal(), [{ ...freeze, endsAt: new Date("2026-12-01T10:00:00Z") }])).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { ChangeRequest, ChangeStatus } from "@/db/schema";
+import { formatDateTime, SERVER_DATE_CONTEXT } from "@/lib/format";
 
 export type ChangeType = "standard" | "normal" | "emergency";
 
@@ -41,7 +42,8 @@ export type Decision = { approverId: string; decision: "approved" | "rejected" }
 /** Where a decision leaves a change: `remaining` approvals are still needed before it counts as approved. */
 export type DecisionOutcome = { status: ChangeStatus; awaitingRetroactiveApproval: boolean; approvals: number; remaining: number };
 
-const fmt = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+/** A message made on the server cannot know the reader's zone: it names UTC, in the UI's one format. */
+const fmt = (d: Date) => formatDateTime(d, SERVER_DATE_CONTEXT, { zone: true });
 
 /** The freeze that blocks approving a normal change, if any: one overlapping its planned window, global or for its service. */
 export function blockingFreeze(change: Pick<ChangeRequest, "type" | "serviceId" | "plannedStart" | "plannedEnd">, freezes: Freeze[]): Freeze | undefined {

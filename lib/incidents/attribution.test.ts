@@ -8,13 +8,14 @@ import { metricsQuerySchema } from "@/lib/dora/query";
 import { setCausingDeployment } from "./record";
 
 describe("incident attribution", () => {
-  it("offers the service's successful deployments of the window before the start, newest first", async () => {
+  it("offers the service's successful production deployments of the window before the start, newest first (issue 16, item 11)", async () => {
     const s = scenario();
     const old = await s.deploy({ service: "api", finishedAt: "2026-03-09T09:00:00Z" });
     const recent = await s.deploy({ service: "api", finishedAt: "2026-03-10T09:00:00Z" });
     const latest = await s.deploy({ service: "api", finishedAt: "2026-03-10T09:50:00Z" });
     await s.deploy({ service: "api", finishedAt: "2026-03-10T09:40:00Z", status: "failure" });
     await s.deploy({ service: "web", finishedAt: "2026-03-10T09:45:00Z" });
+    await s.deploy({ service: "api", environment: "staging", finishedAt: "2026-03-10T09:55:00Z" });
     await s.deploy({ service: "api", finishedAt: "2026-03-10T10:30:00Z" });
     const id = await s.incident({ service: "api", startedAt: "2026-03-10T10:00:00Z" });
     const incident = (await findIncidentById(s.db.read, id))!;

@@ -9,7 +9,8 @@ import { findDeploymentById } from "@/db/queries/ingest";
 import type { IncidentCreate, IncidentPatch } from "@/lib/incidents/schema";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
-import { incidentEvent } from "@/lib/timeline/events";
+import { incidentChangeEvent, incidentEvent } from "@/lib/timeline/events";
+import { findUserById } from "@/db/queries/users";
 import { auditedIncident, renderedChanges, renderedFor } from "./rendered";
 import { incidentTimeProblems } from "./times";
 
@@ -21,6 +22,36 @@ function assertTimes(state: Pick<Incident, "status" | "startedAt" | "acknowledge
   const problems = incidentTimeProblems(state);
   const [first] = Object.entries(problems);
   if (first) throw new AppError("bad_request", `${first[0]}: ${first[1]}`, problems);
+}
+
+const authorOf = (actor: Actor) => (actor.type === "user" ? actor.id : null);
+
+const SEVERITY_RANK = { SEV1: 1, SEV2: 2, SEV3: 3, SEV4: 4 } as const;
+
+/**
+ * Writes an incident's state changes other than its status (acknowledged, lead, severity, cause,
+ * postmortem) to its Updates list and the timeline, in the transaction that made them, so neither
+ * misses a step. `before` is null for a new incident.
+ */
+async function logStateChanges(tx: Queryable, actor: Actor, before: Incident | null, after: Incident, now: Date): Promise<void> {
+  const log = async (kind: "acknowledged" | "lead" | "severity" | "cause" | "postmortem", body: string | null, event: Parameters<typeof incidentChangeEvent>[1], detail: string | null, at = now) => {
+    await insertIncidentUpdate(tx, { incidentId: after.id, kind, body, authorId: authorOf(actor), createdAt: now });
+    await insertEvent(tx, incidentChangeEvent(after, event, detail, at));
+  };
+  if (!before?.acknowledgedAt && after.acknowledgedAt) await log("acknowledged", null, "acknowledged", null, after.acknowledgedAt);
+  if ((before?.leadId ?? null) !== after.leadId) {
+    const lead = after.leadId ? ((await findUserById(tx, after.leadId))?.name ?? after.leadId) : null;
+    await log("lead", lead, "lead changed", lead ? `led by ${lead}` : "lead cleared");
+  }
+  if (before && before.severity !== after.severity) {
+    const verb = SEVERITY_RANK[after.severity] < SEVERITY_RANK[before.severity] ? "raised" : "lowered";
+    await log("severity", `${before.severity} → ${after.severity}`, "severity changed", `severity ${verb} from ${before.severity}`);
+  }
+  if ((before?.causedById ?? null) !== after.causedById) {
+    if (after.causedById === null) await log("cause", null, "cause unlinked", "cause unlinked");
+    else await log("cause", String(after.causedById), "cause linked", `caused by deployment #${after.causedById}`);
+  }
+  if ((before?.postmortem ?? null) !== after.postmortem && after.postmortem) await log("postmortem", null, "postmortem written", "postmortem written");
 }
 
 /** Applies changes to an incident, keeping its rules, logging a status change, auditing it all. */
@@ -35,9 +66,10 @@ export async function applyChanges(tx: Queryable, actor: Actor, before: Incident
   const { id: _id, ...values } = next;
   const after = await updateIncident(tx, before.id, values);
   if (after.status !== before.status) {
-    await insertIncidentUpdate(tx, { incidentId: after.id, kind: "status", status: after.status, authorId: actor.type === "user" ? actor.id : null, createdAt: after.updatedAt });
+    await insertIncidentUpdate(tx, { incidentId: after.id, kind: "status", status: after.status, authorId: authorOf(actor), createdAt: after.updatedAt });
     await insertEvent(tx, incidentEvent(after, before.status, after.status === "resolved" && after.resolvedAt ? after.resolvedAt : after.updatedAt));
   }
+  await logStateChanges(tx, actor, before, after, after.updatedAt);
   await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before: auditedIncident(before), after: auditedIncident(after) });
   return after;
 }
@@ -83,9 +115,10 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
   };
   assertTimes(values);
   const incident = await insertIncident(tx, values);
-  await insertIncidentUpdate(tx, { incidentId: incident.id, kind: "status", status: incident.status, authorId: values.createdBy, createdAt: now });
+  await insertIncidentUpdate(tx, { incidentId: incident.id, kind: "declared", status: incident.status, authorId: values.createdBy, createdAt: now });
   await insertEvent(tx, incidentEvent(incident, null, incident.startedAt));
   if (incident.status !== "investigating") await insertEvent(tx, incidentEvent(incident, "investigating", incident.resolvedAt ?? now));
+  await logStateChanges(tx, actor, null, incident, now);
   await recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: auditedIncident(incident) });
   return { incident, created: true };
 }

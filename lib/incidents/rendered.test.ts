@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { findIncidentById, listIncidentUpdates } from "@/db/queries/incidents";
-import { auditLog, incidentUpdates } from "@/db/schema";
+import { auditLog, incidentUpdates, WRITTEN_UPDATE_KINDS } from "@/db/schema";
 import { memoryDb, tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { patchIncident, recordIncident } from "./record";
@@ -31,8 +31,9 @@ describe("incident Markdown rendered when written", () => {
     await addIncidentNote(db, CLI_ACTOR, incident.id, "Restarted `api-7`");
     await moveIncident(db, CLI_ACTOR, incident.id, "identified", "Bad *config*");
     const updates = await listIncidentUpdates(db.read, incident.id);
-    expect(updates.filter((u) => u.body).map((u) => u.bodyHtml)).toEqual(["<p>Bad <em>config</em></p>\n", "<p>Restarted <code>api-7</code></p>\n"]);
-    expect(updates.filter((u) => !u.body).map((u) => u.bodyHtml)).toEqual([null, null]);
+    const written = (u: (typeof updates)[number]) => u.body !== null && (WRITTEN_UPDATE_KINDS as readonly string[]).includes(u.kind);
+    expect(updates.filter(written).map((u) => u.bodyHtml)).toEqual(["<p>Bad <em>config</em></p>\n", "<p>Restarted <code>api-7</code></p>\n"]);
+    expect(updates.filter((u) => !written(u)).map((u) => u.bodyHtml)).toEqual(updates.filter((u) => !written(u)).map(() => null));
   });
 
   it("keeps the audit log to the text people wrote, not the HTML derived from it", async () => {

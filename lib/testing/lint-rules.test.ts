@@ -38,6 +38,21 @@ describe("lint", () => {
     expect(await rulesBroken(file)).toContain("no-restricted-imports");
   });
 
+  it("fails on a date formatted outside lib/format.ts in the UI (issue 16, item 9)", { timeout: 120_000 }, async () => {
+    const file = fixture(
+      "components/NAME.ts",
+      [
+        "export const a = (d: Date) => d.toLocaleDateString();",
+        "export const b = (d: Date) => d.toLocaleString();",
+        'export const c = (d: Date) => new Intl.DateTimeFormat("en-GB").format(d);',
+        "",
+      ].join("\n"),
+    );
+    const broken = await rulesBroken(file);
+    expect(broken.filter((rule) => rule === "no-restricted-properties")).toHaveLength(2);
+    expect(broken).toContain("no-restricted-syntax");
+  });
+
   // Issue 15: /\s*UTC$/ took 19.5 s on 60,000 spaces. Quadratic by moving (retried from every space)
   // and exponential by backtracking are both refused, as is a capturing group that gives up its text.
   it("fails on a regex that is super-linear on some input", { timeout: 120_000 }, async () => {

@@ -27,6 +27,14 @@ export function incidentEvent(i: Incident, previous: Incident["status"] | null, 
   return { at, type: "incident", action, serviceId: i.serviceId, environment: null, summary: `${what}: ${i.title}`, subjectId: i.id, subjectExternalId: i.externalId };
 }
 
+/** The timeline's action for each change to an incident that is not a move between statuses. */
+export type IncidentChangeAction = "acknowledged" | "lead changed" | "severity changed" | "cause linked" | "cause unlinked" | "postmortem written";
+
+/** An incident's other state changes; `detail` says what changed ("lead Ana", "SEV3 → SEV2", "deployment #42"). */
+export function incidentChangeEvent(i: Incident, action: IncidentChangeAction, detail: string | null, at: Date): NewTimelineEvent {
+  return { at, type: "incident", action, serviceId: i.serviceId, environment: null, summary: `${i.severity} ${detail ?? action}: ${i.title}`, subjectId: i.id, subjectExternalId: i.externalId };
+}
+
 export function changeEvent(c: ChangeRequest, action: string, at: Date): NewTimelineEvent {
   return { at, type: "change", action, serviceId: c.serviceId, environment: null, summary: `Change ${action}: ${c.title} (${c.type}, ${c.risk} risk)`, subjectId: c.id, subjectExternalId: c.externalId };
 }

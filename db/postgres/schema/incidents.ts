@@ -5,7 +5,7 @@ import { deployments } from "./deployments";
 import { user } from "./auth";
 import { timestampMs } from "./columns";
 
-export { INCIDENT_STATUSES, INCIDENT_UPDATE_KINDS, SEVERITIES, type IncidentStatus, type Severity } from "../../schema/incidents";
+export { INCIDENT_ENVIRONMENT, INCIDENT_STATUSES, INCIDENT_UPDATE_KINDS, SEVERITIES, WRITTEN_UPDATE_KINDS, type IncidentStatus, type IncidentUpdateKind, type Severity } from "../../schema/incidents";
 
 export const incidents = pgTable(
   "incidents",

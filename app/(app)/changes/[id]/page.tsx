@@ -37,7 +37,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
           <ChangeStatusBadge status={c.status} />
           {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
           <span>
-            Planned: {c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} /> : "—"} to {c.plannedEnd ? <LocalTime iso={c.plannedEnd.toISOString()} /> : "—"}
+            Planned: {c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} zone /> : "—"} to {c.plannedEnd ? <LocalTime iso={c.plannedEnd.toISOString()} zone /> : "—"}
           </span>
         </div>
         {[
@@ -94,7 +94,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
             <ul className="space-y-2 text-sm">
               {approvals.map((a) => (
                 <li key={a.id}>
-                  <Badge tone={a.decision === "approved" ? "success" : "danger"}>{a.decision}</Badge> by {a.approver} · <LocalTime iso={a.createdAt.toISOString()} /> — {a.comment}
+                  <Badge tone={a.decision === "approved" ? "success" : "danger"}>{a.decision}</Badge> by {a.approver} · <LocalTime iso={a.createdAt.toISOString()} zone /> — {a.comment}
                 </li>
               ))}
             </ul>

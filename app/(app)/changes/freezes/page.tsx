@@ -44,10 +44,10 @@ export default async function FreezesPage() {
                   <td className="font-medium">{f.name}</td>
                   <td>{f.serviceName ?? "every service"}</td>
                   <td className="whitespace-nowrap">
-                    <LocalTime iso={f.startsAt.toISOString()} />
+                    <LocalTime iso={f.startsAt.toISOString()} zone />
                   </td>
                   <td className="whitespace-nowrap">
-                    <LocalTime iso={f.endsAt.toISOString()} />
+                    <LocalTime iso={f.endsAt.toISOString()} zone />
                   </td>
                   <td>{f.reason ?? "—"}</td>
                   {userCan(user.role, "manage") ? (

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { buttonClass } from "@/components/ui/styles";
 import { deploymentCalendar } from "@/lib/dora/frequency";
+import { chartWeeks } from "@/lib/dora/weeks";
 import { parseDashboardParams } from "@/lib/dora/view";
 import { StackedWeeklyChart } from "@/components/charts/stacked-weekly-chart";
 import { DeployHeatmap } from "@/components/deployments/deploy-heatmap";
@@ -16,8 +17,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Deployments" };
-
-const weekLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(iso));
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
@@ -45,13 +44,13 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
       ) : (
         <div className="space-y-8">
           <FilterBar action="/deployments" params={view.params} options={await listFilterOptions(db.read)} />
-          {calendar ? (
+          {calendar && view.ok ? (
             <div className="grid gap-4 xl:grid-cols-2">
               <DeployHeatmap heatmap={calendar.heatmap} />
               <StackedWeeklyChart
                 title="Deployments per week by service, with failed changes"
                 services={calendar.stacked.services}
-                points={calendar.stacked.weeks.map((w) => ({ label: weekLabel(w.weekStart), failed: w.failed, counts: w.counts }))}
+                points={chartWeeks(calendar.stacked.weeks, view.query).map((w) => ({ weekStart: w.weekStart, failed: w.failed, days: w.days, counts: w.counts }))}
               />
             </div>
           ) : (

@@ -13,12 +13,49 @@ import { Markdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 import { cardClass } from "@/components/ui/styles";
+import { WRITTEN_UPDATE_KINDS, type IncidentUpdateKind } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Incident" };
 
 const DEFAULT_WINDOW_HOURS = 24;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ window?: string }> };
+
+/** A written body is shown as its Markdown; the other kinds' detail is shown by UpdateKind. */
+const TEXT_KINDS = new Set<IncidentUpdateKind>(WRITTEN_UPDATE_KINDS);
+
+/** What an Updates entry did, in words; a linked cause links to its deployment. */
+function UpdateKind({ update: u }: { update: { kind: IncidentUpdateKind; status: string | null; body: string | null } }) {
+  switch (u.kind) {
+    case "note":
+      return null;
+    case "status":
+      return <>status → {u.status}</>;
+    case "correction":
+      return <>correction:</>;
+    case "declared":
+      return <>declared ({u.status})</>;
+    case "acknowledged":
+      return <>acknowledged</>;
+    case "lead":
+      return u.body ? <>lead → {u.body}</> : <>lead cleared</>;
+    case "severity":
+      return <>severity {u.body}</>;
+    case "cause":
+      return u.body ? (
+        <>
+          cause linked:{" "}
+          <Link href={`/deployments/${u.body}`} className="text-accent underline">
+            deployment #{u.body}
+          </Link>
+        </>
+      ) : (
+        <>cause unlinked</>
+      );
+    case "postmortem":
+      return <>postmortem written</>;
+  }
+}
 
 export default async function IncidentPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
@@ -44,7 +81,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             {times.map(([label, at]) => (
               <div key={label}>
                 <dt className="text-muted">{label}</dt>
-                <dd>{at ? <LocalTime iso={at.toISOString()} /> : "—"}</dd>
+                <dd>{at ? <LocalTime iso={at.toISOString()} zone /> : "—"}</dd>
               </div>
             ))}
           </dl>
@@ -80,10 +117,9 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             {(await listIncidentUpdates(db.read, incident.id)).map((u) => (
               <li key={u.id} className="text-sm">
                 <p className="text-muted">
-                  <LocalTime iso={u.createdAt.toISOString()} /> · {u.author ?? "Tandem"}
-                  {u.kind === "status" ? <> · status → {u.status}</> : u.kind === "correction" ? <> · correction</> : null}
+                  <LocalTime iso={u.createdAt.toISOString()} zone /> · {u.author ?? "Tandem"} · <UpdateKind update={u} />
                 </p>
-                <Markdown markdown={u.body} html={u.bodyHtml} />
+                {u.body && TEXT_KINDS.has(u.kind) ? <Markdown markdown={u.body} html={u.bodyHtml} /> : null}
               </li>
             ))}
           </ol>

@@ -41,7 +41,9 @@ export default async function ServicePage({ params, searchParams }: Props) {
     </section>
   );
   const openIncidents = await listIncidents(db.read, 50, { service: slug, openOnly: true });
-  const openChanges = await listChanges(db.read, 50, { service: slug, openOnly: true });
+  const now = new Date();
+  const openChanges = await listChanges(db.read, 50, { service: slug, actionableAt: now });
+  const staleChanges = await listChanges(db.read, 50, { service: slug, staleAt: now });
   return (
     <>
       <PageHeader
@@ -74,6 +76,16 @@ export default async function ServicePage({ params, searchParams }: Props) {
           "Open change requests",
           openChanges.length ? <ChangeTable rows={openChanges} caption="Open change requests" /> : <p className="text-sm text-muted">None waiting.</p>,
         )}
+        {staleChanges.length
+          ? section(
+              "stale-changes",
+              "Stale change requests",
+              <>
+                <p className="mb-3 text-sm text-muted">Drafts and approved changes whose planned window ended without a deployment implementing them: cancel them, or file them again with a new window.</p>
+                <ChangeTable rows={staleChanges} caption="Stale change requests" />
+              </>,
+            )
+          : null}
         {section("recent", "Latest deployments", <DeploymentTable rows={await listRecentDeployments(db.read, 20, { service: slug })} caption="Latest deployments" />)}
         {userCan(user.role, "manage") ? section("edit", "Edit service", <EditServiceForm service={service} />) : null}
         <p className="text-sm">
