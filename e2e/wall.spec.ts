@@ -59,6 +59,9 @@ test("a wall link shows the live wall on a TV without signing in, says when it i
       await page.waitForTimeout(500);
       await admin.reload();
       await admin.getByRole("button", { name: `Revoke wall link ${name}` }).click();
+      const confirm = admin.getByRole("dialog", { name: `Revoke the wall link “${name}”?` });
+      await expect(confirm).toContainText("Every screen showing this link stops showing the wall");
+      await confirm.getByRole("button", { name: "Revoke wall link" }).click();
       await expect(page.getByRole("alert").filter({ hasText: "revoked" })).toHaveText("This link was revoked.", { timeout: 3_000 });
     }
     await tv.close();
