@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, pageAs, watchCsp } from "./support/fixtures";
+import { test, expect, expectAccessible, pageAs, storageStateFor, watchCsp } from "./support/fixtures";
 import { INGEST_TOKEN_FILE } from "./support/users";
 
 const ingest = () => ({ authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` });
@@ -142,4 +142,33 @@ test("the Settings form names the view field that is wrong and creates nothing",
   await expect(form.getByLabel("Link name")).toHaveValue(name);
   await expect(admin.getByRole("rowheader", { name })).toHaveCount(0);
   await admin.context().close();
+});
+
+test("the wall opened from the navigation leads back, and at 1280×800 figures keep to one line and no incident is cut off", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("viewer"), viewport: { width: 1280, height: 800 } });
+  await watchCsp(context);
+  const page = await context.newPage();
+  await page.goto("/incidents");
+  await page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Wall" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tandem" })).toBeVisible();
+  await expect(page.getByTestId("wall-incident").first()).toBeVisible();
+
+  const size = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
+  expect(size).toEqual({ h: 800, w: 1280 });
+  for (const figure of await page.getByTestId("wall-figure").all()) {
+    const box = await figure.evaluate((el) => ({ text: el.textContent, height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight), overflow: el.scrollWidth - el.clientWidth }));
+    expect(box.height, `"${box.text}" is on one line`).toBeLessThan(box.line * 1.5);
+    expect(box.overflow, `"${box.text}" fits its tile`).toBeLessThanOrEqual(0);
+  }
+  const incidents = page.getByRole("region", { name: /^Open incidents/ });
+  const cut = await incidents.evaluate((section) => {
+    const bottom = section.getBoundingClientRect().bottom - parseFloat(getComputedStyle(section).paddingBottom);
+    return [...section.querySelectorAll("li, p")].filter((el) => el.getBoundingClientRect().bottom > bottom + 0.5).map((el) => el.textContent);
+  });
+  expect(cut).toEqual([]);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Back to Tandem" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await context.close();
 });

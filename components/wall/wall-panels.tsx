@@ -1,4 +1,8 @@
+"use client";
+
+import { useRef } from "react";
 import type { WallViewData } from "@/lib/wall/data";
+import { useFitting } from "./use-fitting";
 import { formatDuration, formatFrequency, formatPercent } from "@/lib/format";
 
 const ARROW = { up: "▲", down: "▼", flat: "▬" } as const;
@@ -6,11 +10,14 @@ const ARROW = { up: "▲", down: "▼", flat: "▬" } as const;
 type Change = WallViewData["metrics"]["leadTime"]["change"];
 
 function Tile({ label, value, level, change }: { label: string; value: string; level: string | null; change: Change }) {
+  // The number carries the size; its unit ("/ day", "min") is smaller, so "14 / day" fits one line at 1280 px.
+  const [number, ...unit] = value.split(" ");
   return (
-    <li className="rounded-xl border border-border bg-surface p-5">
+    <li className="min-w-0 rounded-xl border border-border bg-surface p-5">
       <span className="block text-2xl text-muted">{label}</span>
-      <span className="block text-6xl font-semibold tabular-nums" data-testid="wall-figure">
-        {value}
+      <span className="block whitespace-nowrap text-[clamp(3rem,5vw,8rem)] leading-tight font-semibold tabular-nums" data-testid="wall-figure">
+        {number}
+        {unit.length ? <span className="text-[0.45em]"> {unit.join(" ")}</span> : null}
       </span>
       <span className="mt-2 flex items-center gap-3 text-xl">
         <span className="rounded bg-surface-2 px-2 py-0.5 text-xl font-semibold">{level ?? "no level"}</span>
@@ -27,8 +34,11 @@ function Tile({ label, value, level, change }: { label: string; value: string; l
 export const ago = (ms: number) => (ms < 60_000 ? `${Math.max(0, Math.round(ms / 1000))} s` : ms < 3 * 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} h`);
 
 function Incidents({ view, now, limit }: { view: WallViewData; now: number; limit: number }) {
+  const box = useRef<HTMLElement>(null);
+  const shown = useFitting(box, Math.min(limit, view.incidents.length), view.incidents.length, [view, now]);
+  const hidden = view.incidents.length - shown;
   return (
-    <section aria-labelledby="wall-incidents" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
+    <section ref={box} aria-labelledby="wall-incidents" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5" data-testid="wall-incidents">
       <h2 id="wall-incidents" className="text-3xl font-semibold">
         Open incidents ({view.incidents.length})
       </h2>
@@ -36,7 +46,7 @@ function Incidents({ view, now, limit }: { view: WallViewData; now: number; limi
         <p className="mt-3 text-2xl text-muted">None. All quiet.</p>
       ) : (
         <ul className="mt-3 space-y-3 text-2xl">
-          {view.incidents.slice(0, limit).map((i) => (
+          {view.incidents.slice(0, shown).map((i) => (
             <li key={i.id} data-testid="wall-incident">
               <strong>{i.severity}</strong> {i.title}{" "}
               <span className="text-muted">
@@ -47,6 +57,7 @@ function Incidents({ view, now, limit }: { view: WallViewData; now: number; limi
           ))}
         </ul>
       )}
+      {hidden > 0 ? <p className="mt-3 text-2xl font-semibold">and {hidden} more</p> : null}
     </section>
   );
 }
