@@ -144,7 +144,7 @@ test("the Settings form names the view field that is wrong and creates nothing",
   await admin.context().close();
 });
 
-test("the wall opened from the navigation leads back, and at 1280×800 figures keep to one line and no incident is cut off", async ({ browser }) => {
+test("the wall opened from the navigation leads back, and at 1280×800 figures keep to one line and no panel is cut off", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateFor("viewer"), viewport: { width: 1280, height: 800 } });
   await watchCsp(context);
   const page = await context.newPage();
@@ -160,12 +160,13 @@ test("the wall opened from the navigation leads back, and at 1280×800 figures k
     expect(box.height, `"${box.text}" is on one line`).toBeLessThan(box.line * 1.5);
     expect(box.overflow, `"${box.text}" fits its tile`).toBeLessThanOrEqual(0);
   }
-  const incidents = page.getByRole("region", { name: /^Open incidents/ });
-  const cut = await incidents.evaluate((section) => {
-    const bottom = section.getBoundingClientRect().bottom - parseFloat(getComputedStyle(section).paddingBottom);
-    return [...section.querySelectorAll("li, p")].filter((el) => el.getBoundingClientRect().bottom > bottom + 0.5).map((el) => el.textContent);
-  });
-  expect(cut).toEqual([]);
+  for (const name of [/^Open incidents/, /^Waiting for approval/, /^Latest events/]) {
+    const cut = await page.getByRole("region", { name }).evaluate((section) => {
+      const bottom = section.getBoundingClientRect().bottom - parseFloat(getComputedStyle(section).paddingBottom);
+      return [...section.querySelectorAll("h2, li, p")].filter((el) => el.getBoundingClientRect().bottom > bottom + 0.5).map((el) => el.textContent);
+    });
+    expect(cut, `nothing is cut off in ${name}`).toEqual([]);
+  }
   await expectAccessible(page);
 
   await page.getByRole("link", { name: "Back to Tandem" }).click();

@@ -5,12 +5,25 @@ import { useLayoutEffect, useState } from "react";
 type Measured = { inputs: unknown[]; size: number; count: number };
 
 /**
- * How many of the first `count` of `total` items (the box's <li>s) fit in `box` without being cut off: a TV
- * cannot scroll, so a list shows whole items and says how many more there are rather than clipping one
- * halfway. Measured again, from the full list and before the browser paints, whenever `inputs` or the
- * box's height change.
+ * How many of the first `count` items of `list` fit, with everything else in `box`, without anything
+ * being cut off: a TV cannot scroll, so a panel shows whole items (and, when `more` of `total` are left
+ * out, a line saying so) rather than clipping one halfway. Measured again, from the full list and
+ * before the browser paints, whenever `inputs` or the box's height change.
  */
-export function useFitting(box: React.RefObject<HTMLElement | null>, count: number, total: number, inputs: unknown[]): number {
+export function useFitting({
+  box,
+  list,
+  count,
+  total,
+  inputs,
+}: {
+  box: React.RefObject<HTMLElement | null>;
+  list: React.RefObject<HTMLElement | null>;
+  count: number;
+  /** All there are, when the box shows an "and N more" line for those left out. */
+  total?: number;
+  inputs: unknown[];
+}): number {
   const [size, setSize] = useState(0);
   const [measured, setMeasured] = useState<Measured | null>(null);
   const current = measured && measured.size === size && measured.inputs.length === inputs.length && measured.inputs.every((v, i) => v === inputs[i]) ? measured.count : null;
@@ -24,23 +37,25 @@ export function useFitting(box: React.RefObject<HTMLElement | null>, count: numb
   }, [box]);
 
   useLayoutEffect(() => {
-    const el = box.current;
-    // Measuring the laid-out list before paint is what a layout effect is for; it settles in one pass.
+    if (current !== null || !box.current) return;
+    // Measuring the laid-out panel before paint is what a layout effect is for; it settles in one pass.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (current === null && el) setMeasured({ inputs, size, count: fitting(el, count, total) });
-  }, [box, count, current, inputs, size, total]);
+    setMeasured({ inputs, size, count: fitting(box.current, list.current, count, total) });
+  }, [box, list, count, current, inputs, size, total]);
 
   return Math.min(current ?? count, count);
 }
 
-/** The number of leading <li>s of `el` that end inside its padding box, leaving a line for "and N more" when some of `total` are left out. */
-function fitting(el: HTMLElement, count: number, total: number): number {
-  const items = el.querySelectorAll("li");
-  const bottom = el.getBoundingClientRect().bottom - parseFloat(getComputedStyle(el).paddingBottom);
-  const end = (n: number) => items[n - 1]!.getBoundingClientRect().bottom;
-  if (count === 0 || items.length < count || (count === total && end(count) <= bottom)) return count;
-  const more = parseFloat(getComputedStyle(items[0]!).lineHeight) + 12;
+/** Drops items from the end of `list` until what overflows `box` (plus the "and N more" line, when it is still to come) is freed. */
+function fitting(box: HTMLElement, list: HTMLElement | null, count: number, total: number | undefined): number {
+  const items = list?.children;
+  if (!list || !items || count === 0 || items.length < count) return count;
+  const overflow = box.scrollHeight - box.clientHeight;
+  if (overflow <= 0) return count;
+  const reserve = count === total ? parseFloat(getComputedStyle(items[0]!).lineHeight) + 12 : 0;
+  const end = (n: number) => (n === 0 ? list.getBoundingClientRect().top : items[n - 1]!.getBoundingClientRect().bottom);
+  const needed = overflow + reserve;
   let n = count;
-  while (n > 0 && end(n) > bottom - more) n--;
+  while (n > 0 && end(count) - end(n) < needed) n--;
   return n;
 }
