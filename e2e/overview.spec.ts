@@ -52,6 +52,34 @@ test.describe("overview dashboard", () => {
     await page.context().close();
   });
 
+  for (const path of ["/", "/services/checkout-api"]) {
+    test(`choosing a custom range on ${path} keeps the figures until both dates are applied`, async ({ browser }) => {
+      const page = await pageAs(browser, "viewer");
+      const loads: string[] = [];
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        if (url.searchParams.get("period") === "custom") loads.push(url.search);
+      });
+      await page.goto(path);
+      const figure = page.getByTestId("value-deployment-frequency");
+      const before = await figure.textContent();
+      await page.getByLabel("Period").selectOption("custom");
+      const { from, to } = fixedRange();
+      await page.getByLabel("From").fill(from);
+      await page.getByRole("button", { name: "Apply" }).click();
+      expect(await page.getByLabel("To (inclusive)").evaluate((e: HTMLInputElement) => e.validity.valueMissing)).toBe(true);
+      await expect(figure).toHaveText(before!);
+      await page.getByLabel("To (inclusive)").fill(to);
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page).toHaveURL(new RegExp(`period=custom&from=${from}&to=${to}`));
+      await expect(figure).toBeVisible();
+      await expect(page.getByText("Choose both a start and an end date")).toHaveCount(0);
+      expect(loads.length).toBeGreaterThan(0);
+      expect(loads.filter((search) => !search.includes(`from=${from}`) || !search.includes(`to=${to}`))).toEqual([]);
+      await page.context().close();
+    });
+  }
+
   test("a bad custom range is explained, not an error page", async ({ browser }) => {
     const page = await pageAs(browser, "viewer");
     await page.goto("/?period=custom&from=2026-03-07&to=2026-03-01");

@@ -1,4 +1,4 @@
-import { test, expect, pageAs } from "./support/fixtures";
+import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 
 test.describe("settings (admin)", () => {
   test("an admin creates a user, with field errors first, and the user can sign in", async ({ browser }) => {
@@ -52,8 +52,28 @@ test.describe("settings (admin)", () => {
     expect(await page.content()).not.toContain(token);
     await expect(page.getByRole("cell", { name: token.slice(0, 10) + "…" })).toBeVisible();
 
-    await page.getByRole("button", { name: "Revoke E2E pipeline" }).click();
-    await expect(page.getByRole("row", { name: /E2E pipeline/ }).getByText("revoked")).toBeVisible();
+    // Revoking asks first, says what stops working, and can be called off or confirmed by keyboard alone.
+    const row = page.getByRole("row", { name: /E2E pipeline/ });
+    const revoke = page.getByRole("button", { name: "Revoke E2E pipeline" });
+    await revoke.click();
+    const dialog = page.getByRole("dialog", { name: "Revoke the token “E2E pipeline”?" });
+    await expect(dialog).toContainText("is refused from its next request on");
+    await expect(dialog).toContainText("This cannot be undone");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(revoke).toBeFocused();
+    await expect(row.getByText("active")).toBeVisible();
+    const ingest = (t: string) => page.request.post("/api/v1/deployments", { headers: { authorization: `Bearer ${t}` }, data: { service: "checkout-api", status: "success", finishedAt: new Date().toISOString() } });
+    expect((await ingest(token)).status()).toBe(201);
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page);
+    await page.keyboard.press("Tab");
+    await expect(dialog.getByRole("button", { name: "Revoke token" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(row.getByText("revoked")).toBeVisible();
+    expect((await ingest(token)).status()).toBe(401);
     await page.context().close();
   });
 

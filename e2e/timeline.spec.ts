@@ -36,3 +36,23 @@ test("type chips and filters live in the URL; older events load on demand", asyn
   await expectAccessible(page);
   await page.context().close();
 });
+
+test("times read the server's clock, however wrong the device's, never point to the future, and tick", async ({ browser, request }) => {
+  const page = await pageAs(browser, "viewer");
+  // The device's clock is an hour behind: a moment-old deployment must still read "just now".
+  await page.clock.install({ time: Date.now() - 3_600_000 });
+  const version = `clock-${Date.now()}`;
+  const response = await request.post("/api/v1/deployments", {
+    headers: { authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` },
+    data: { service: "checkout-api", status: "success", finishedAt: new Date().toISOString(), version },
+  });
+  expect(response.status()).toBe(201);
+  await page.goto("/timeline?type=deployment");
+  const event = page.getByTestId("timeline-event").filter({ hasText: version });
+  await expect(event).toContainText("just now");
+  await page.clock.fastForward(60_000);
+  await expect(event).toContainText("1 minute ago");
+  await page.clock.fastForward(60_000);
+  await expect(event).toContainText("2 minutes ago");
+  await page.context().close();
+});

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { test, expect, expectAccessible, pageAs, watchCsp } from "./support/fixtures";
+import { test, expect, expectAccessible, pageAs, storageStateFor, watchCsp } from "./support/fixtures";
 import { INGEST_TOKEN_FILE } from "./support/users";
 
 const ingest = () => ({ authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` });
@@ -59,6 +59,9 @@ test("a wall link shows the live wall on a TV without signing in, says when it i
       await page.waitForTimeout(500);
       await admin.reload();
       await admin.getByRole("button", { name: `Revoke wall link ${name}` }).click();
+      const confirm = admin.getByRole("dialog", { name: `Revoke the wall link “${name}”?` });
+      await expect(confirm).toContainText("Every screen showing this link stops showing the wall");
+      await confirm.getByRole("button", { name: "Revoke wall link" }).click();
       await expect(page.getByRole("alert").filter({ hasText: "revoked" })).toHaveText("This link was revoked.", { timeout: 3_000 });
     }
     await tv.close();
@@ -147,4 +150,34 @@ test("an unknown wall link answers 404", async ({ request }) => {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(404);
   }
+});
+
+test("the wall opened from the navigation leads back, and at 1280×800 figures keep to one line and no panel is cut off", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("viewer"), viewport: { width: 1280, height: 800 } });
+  await watchCsp(context);
+  const page = await context.newPage();
+  await page.goto("/incidents");
+  await page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: "Wall" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tandem" })).toBeVisible();
+  await expect(page.getByTestId("wall-incident").first()).toBeVisible();
+
+  const size = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
+  expect(size).toEqual({ h: 800, w: 1280 });
+  for (const figure of await page.getByTestId("wall-figure").all()) {
+    const box = await figure.evaluate((el) => ({ text: el.textContent, height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight), overflow: el.scrollWidth - el.clientWidth }));
+    expect(box.height, `"${box.text}" is on one line`).toBeLessThan(box.line * 1.5);
+    expect(box.overflow, `"${box.text}" fits its tile`).toBeLessThanOrEqual(0);
+  }
+  for (const name of [/^Open incidents/, /^Waiting for approval/, /^Latest events/]) {
+    const cut = await page.getByRole("region", { name }).evaluate((section) => {
+      const bottom = section.getBoundingClientRect().bottom - parseFloat(getComputedStyle(section).paddingBottom);
+      return [...section.querySelectorAll("h2, li, p")].filter((el) => el.getBoundingClientRect().bottom > bottom + 0.5).map((el) => el.textContent);
+    });
+    expect(cut, `nothing is cut off in ${name}`).toEqual([]);
+  }
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Back to Tandem" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await context.close();
 });

@@ -3,7 +3,12 @@ import { Badge, type Tone } from "@/components/ui/badge";
 
 const TONE: Record<Level, Tone> = { elite: "success", high: "accent", medium: "warning", low: "danger" };
 
-/** The DORA level in words; focus or hover shows the thresholds it was judged against. */
+/**
+ * The DORA level in words; focus or hover shows the thresholds it was judged against. The thresholds
+ * are display:none until then (aria-describedby still reads them): a merely invisible box keeps its
+ * width and made every page with a badge scroll sideways. They open leftwards, as the badge sits at
+ * the right edge of its tile.
+ */
 export function LevelBadge({ level, thresholds, id }: { level: Level | null; thresholds?: Record<Level, string>; id: string }) {
   if (level === null) return <Badge>no level</Badge>;
   if (!thresholds) return <Badge tone={TONE[level]}>{level}</Badge>;
@@ -15,7 +20,7 @@ export function LevelBadge({ level, thresholds, id }: { level: Level | null; thr
       <span
         role="tooltip"
         id={`${id}-thresholds`}
-        className="invisible absolute left-0 top-full z-30 mt-1 w-60 rounded-md border border-border bg-bg p-2 text-xs text-fg shadow-lg group-focus-within:visible group-hover:visible"
+        className="absolute right-0 top-full z-30 mt-1 hidden w-60 max-w-[calc(100vw-2rem)] rounded-md border border-border bg-bg p-2 text-xs text-fg shadow-lg group-focus-within:block group-hover:block"
       >
         {(Object.entries(thresholds) as [Level, string][]).map(([l, text]) => (
           <span key={l} className={`block ${l === level ? "font-semibold" : ""}`}>

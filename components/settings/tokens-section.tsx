@@ -1,9 +1,9 @@
 import type { PublicToken } from "@/db/queries/tokens";
 import { revokeToken } from "@/app/_actions/tokens";
 import { Badge } from "@/components/ui/badge";
-import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { LocalTime } from "@/components/ui/local-time";
-import { buttonClass, tableClass } from "@/components/ui/styles";
+import { tableClass } from "@/components/ui/styles";
 import { CreateTokenForm } from "./create-token-form";
 import { TableScroll } from "@/components/ui/table-scroll";
 
@@ -47,12 +47,27 @@ export function TokensSection({ tokens }: { tokens: PublicToken[] }) {
                     {t.revokedAt ? (
                       <Badge tone="danger">revoked</Badge>
                     ) : (
-                      <InlineActionForm action={revokeToken} hidden={{ id: String(t.id) }} label={`Revoke ${t.name}`}>
+                      <div className="flex flex-wrap items-center gap-2">
                         <Badge tone="success">active</Badge>
-                        <button type="submit" className={buttonClass.danger}>
-                          Revoke<span className="sr-only"> {t.name}</span>
-                        </button>
-                      </InlineActionForm>
+                        <ConfirmActionForm
+                          action={revokeToken}
+                          hidden={{ id: String(t.id) }}
+                          label={`Revoke ${t.name}`}
+                          trigger={
+                            <>
+                              Revoke<span className="sr-only"> {t.name}</span>
+                            </>
+                          }
+                          title={`Revoke the token “${t.name}”?`}
+                          confirm="Revoke token"
+                        >
+                          <p>
+                            Every pipeline, script or tool that sends this {t.role} token (it starts with <code>{t.prefix}</code>) is refused from its next
+                            request on.
+                          </p>
+                          <p>This cannot be undone: to carry on, create a new token and put it everywhere this one is used.</p>
+                        </ConfirmActionForm>
+                      </div>
                     )}
                   </td>
                 </tr>

@@ -3,9 +3,9 @@ import { removeWallLink } from "@/app/_actions/wall-links";
 import { linkViews } from "@/lib/wall/links";
 import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { Badge } from "@/components/ui/badge";
-import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { LocalTime } from "@/components/ui/local-time";
-import { buttonClass, tableClass } from "@/components/ui/styles";
+import { tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { CreateWallLinkForm } from "./create-wall-link-form";
 
@@ -45,12 +45,24 @@ export function WallLinksSection({ links, teams, baseUrl }: { links: WallLink[];
                       {l.revokedAt ? (
                         <Badge tone="danger">revoked</Badge>
                       ) : (
-                        <InlineActionForm action={removeWallLink} hidden={{ id: String(l.id) }} label={`Revoke ${l.name}`}>
+                        <div className="flex flex-wrap items-center gap-2">
                           <Badge tone="success">active</Badge>
-                          <button type="submit" className={buttonClass.danger}>
-                            Revoke<span className="sr-only"> wall link {l.name}</span>
-                          </button>
-                        </InlineActionForm>
+                          <ConfirmActionForm
+                            action={removeWallLink}
+                            hidden={{ id: String(l.id) }}
+                            label={`Revoke ${l.name}`}
+                            trigger={
+                              <>
+                                Revoke<span className="sr-only"> wall link {l.name}</span>
+                              </>
+                            }
+                            title={`Revoke the wall link “${l.name}”?`}
+                            confirm="Revoke wall link"
+                          >
+                            <p>Every screen showing this link stops showing the wall within seconds and says the link was revoked.</p>
+                            <p>This cannot be undone: to show the wall there again, create a new link and open it on each screen.</p>
+                          </ConfirmActionForm>
+                        </div>
                       )}
                     </td>
                   </tr>

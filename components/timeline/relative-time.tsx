@@ -1,33 +1,17 @@
-"use client";
+import { relativeTime } from "@/lib/relative-time";
 
-import { useSyncExternalStore } from "react";
 import { formatDateTime, formatTime, READER_DATE_CONTEXT, SERVER_DATE_CONTEXT } from "@/lib/format";
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["day", 86_400],
-  ["hour", 3_600],
-  ["minute", 60],
-  ["second", 1],
-];
-
-/** A clock that ticks every 30 s (rounded, so React sees a stable value between ticks). */
-const subscribe = (tick: () => void) => {
-  const timer = setInterval(tick, 30_000);
-  return () => clearInterval(timer);
-};
-const now = () => Math.floor(Date.now() / 30_000) * 30_000;
-
-/** "5 minutes ago", kept current; the absolute time is in the title and the datetime attribute. */
-export function RelativeTime({ iso }: { iso: string }) {
-  const clock = useSyncExternalStore(subscribe, now, () => null);
+/**
+ * "5 minutes ago" at `now` (the server's clock, from useServerNow); the absolute time is in the title
+ * and the datetime attribute. Before the page knows the reader's clock (`now` null) it shows the UTC time.
+ */
+export function RelativeTime({ iso, now }: { iso: string; now: number | null }) {
   const at = new Date(iso);
-  if (clock === null) return <time dateTime={iso}>{formatTime(at, SERVER_DATE_CONTEXT, { zone: true })}</time>;
-  const seconds = Math.round((at.getTime() - clock) / 1000);
-  const [unit, size] = UNITS.find(([, s]) => Math.abs(seconds) >= s) ?? ["second", 1];
-  const text = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" }).format(Math.round(seconds / size), unit);
+  if (now === null) return <time dateTime={iso}>{formatTime(at, SERVER_DATE_CONTEXT, { zone: true })}</time>;
   return (
     <time dateTime={iso} title={formatDateTime(at, READER_DATE_CONTEXT, { zone: true })}>
-      {text} <span className="text-muted">· {formatTime(at, READER_DATE_CONTEXT)}</span>
+      {relativeTime(at.getTime(), now)} <span className="text-muted">· {formatTime(at, READER_DATE_CONTEXT)}</span>
     </time>
   );
 }

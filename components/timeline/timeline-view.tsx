@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { TimelineEventJson } from "@/lib/timeline/feed";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/styles";
+import { useServerNow } from "@/components/ui/use-server-now";
 import { RelativeTime } from "./relative-time";
 import { formatCalendarDay } from "@/lib/format";
 import { useDateContext } from "@/components/ui/date-context";
@@ -26,10 +27,12 @@ const byTimeDesc = (a: TimelineEventJson, b: TimelineEventJson) => b.at.localeCo
 /**
  * The live timeline: older pages load as the reader scrolls (or presses the button); every 2 s the
  * newest page is polled. New events join the top at once when the reader is at the top; otherwise a
- * pill says how many arrived, so the list never jumps under them.
+ * pill says how many arrived, so the list never jumps under them. Times are relative to the server's
+ * clock (`serverNow`, when it rendered the page), so a device whose clock is off still reads them right.
  */
-export function TimelineView({ initial, filters }: { initial: Page; filters: string }) {
+export function TimelineView({ initial, filters, serverNow }: { initial: Page; filters: string; serverNow: number }) {
   const dateContext = useDateContext();
+  const now = useServerNow(serverNow);
   const pages = useInfiniteQuery({
     queryKey: ["timeline", filters],
     queryFn: ({ pageParam }) => fetchPage(filters, pageParam),
@@ -114,7 +117,7 @@ export function TimelineView({ initial, filters }: { initial: Page; filters: str
             {group.events.map((e) => (
               <li key={e.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2 text-sm" data-testid="timeline-event">
                 <span className="w-44 shrink-0 text-muted">
-                  <RelativeTime iso={e.at} />
+                  <RelativeTime iso={e.at} now={now} />
                 </span>
                 <Badge>{KIND[e.type]}</Badge>
                 <Badge tone={TONE[e.action] ?? "neutral"}>{e.action}</Badge>

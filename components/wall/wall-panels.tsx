@@ -1,4 +1,8 @@
+"use client";
+
+import { useRef } from "react";
 import type { WallFullView, WallViewData } from "@/lib/wall/data";
+import { useFitting } from "./use-fitting";
 import { formatDateTime, formatDuration, formatFrequency, formatPercent } from "@/lib/format";
 import { useDateContext } from "@/components/ui/date-context";
 
@@ -7,11 +11,14 @@ const ARROW = { up: "▲", down: "▼", flat: "▬" } as const;
 type Change = WallFullView["metrics"]["leadTime"]["change"];
 
 function Tile({ label, value, level, change }: { label: string; value: string; level: string | null; change: Change }) {
+  // The number carries the size; its unit ("/ day", "min") is smaller, so "14 / day" fits one line at 1280 px.
+  const [number, ...unit] = value.split(" ");
   return (
-    <li className="rounded-xl border border-border bg-surface p-5">
+    <li className="min-w-0 rounded-xl border border-border bg-surface p-5">
       <span className="block text-2xl text-muted">{label}</span>
-      <span className="block text-6xl font-semibold tabular-nums" data-testid="wall-figure">
-        {value}
+      <span className="block whitespace-nowrap text-[clamp(3rem,5vw,8rem)] leading-tight font-semibold tabular-nums" data-testid="wall-figure">
+        {number}
+        {unit.length ? <span className="text-[0.45em]"> {unit.join(" ")}</span> : null}
       </span>
       <span className="mt-2 flex items-center gap-3 text-xl">
         <span className="rounded bg-surface-2 px-2 py-0.5 text-xl font-semibold">{level ?? "no level"}</span>
@@ -28,16 +35,20 @@ function Tile({ label, value, level, change }: { label: string; value: string; l
 export const ago = (ms: number) => (ms < 60_000 ? `${Math.max(0, Math.round(ms / 1000))} s` : ms < 3 * 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} h`);
 
 function Incidents({ view, now, limit }: { view: WallViewData; now: number; limit: number }) {
+  const box = useRef<HTMLElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const shown = useFitting({ box, list, count: Math.min(limit, view.incidents.length), total: view.incidents.length, inputs: [view, now] });
+  const hidden = view.incidents.length - shown;
   return (
-    <section aria-labelledby="wall-incidents" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
-      <h2 id="wall-incidents" className="text-3xl font-semibold">
+    <section ref={box} aria-labelledby="wall-incidents" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5" data-testid="wall-incidents">
+      <h2 id="wall-incidents" className="text-2xl font-semibold 2xl:text-3xl">
         Open incidents ({view.incidents.length})
       </h2>
       {view.incidents.length === 0 ? (
-        <p className="mt-3 text-2xl text-muted">None. All quiet.</p>
+        <p className="mt-3 text-xl text-muted 2xl:text-2xl">None. All quiet.</p>
       ) : (
-        <ul className="mt-3 space-y-3 text-2xl">
-          {view.incidents.slice(0, limit).map((i) => (
+        <ul ref={list} className="mt-3 space-y-3 text-xl 2xl:text-2xl">
+          {view.incidents.slice(0, shown).map((i) => (
             <li key={i.id} data-testid="wall-incident">
               <strong>{i.severity}</strong> {i.title}{" "}
               <span className="text-muted">
@@ -48,13 +59,67 @@ function Incidents({ view, now, limit }: { view: WallViewData; now: number; limi
           ))}
         </ul>
       )}
+      {hidden > 0 ? <p className="mt-3 text-xl font-semibold 2xl:text-2xl">and {hidden} more</p> : null}
+    </section>
+  );
+}
+
+function Approvals({ view, now }: { view: WallFullView; now: number }) {
+  const dateContext = useDateContext();
+  const box = useRef<HTMLElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const shown = useFitting({ box, list, count: view.changes.top.length, total: view.changes.waiting, inputs: [view, now] });
+  return (
+    <section ref={box} aria-labelledby="wall-changes" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
+      <h2 id="wall-changes" className="text-2xl font-semibold 2xl:text-3xl">
+        Waiting for approval ({view.changes.waiting})
+      </h2>
+      <ul ref={list} className="mt-3 space-y-2 text-xl 2xl:text-2xl">
+        {view.changes.top.slice(0, shown).map((c) => (
+          <li key={c.id}>
+            {c.title} <span className="text-muted">· {c.service} · {c.risk} risk</span>
+          </li>
+        ))}
+      </ul>
+      {view.changes.waiting > shown ? <p className="mt-3 text-xl font-semibold 2xl:text-2xl">and {view.changes.waiting - shown} more</p> : null}
+      <p className="mt-4 text-xl text-muted">
+        {view.freeze ? `Next freeze: ${view.freeze.name}, ${formatDateTime(view.freeze.startsAt, dateContext, { zone: true })} – ${formatDateTime(view.freeze.endsAt, dateContext, { zone: true })}` : "No freeze ahead."}
+      </p>
+      <h2 className="mt-5 text-2xl font-semibold 2xl:text-3xl">Deployed today</h2>
+      {view.today.length === 0 ? <p className="mt-2 text-xl text-muted">Nothing yet today.</p> : null}
+      <ul className="mt-2 grid grid-cols-2 gap-x-4 text-xl">
+        {view.today.map((d) => (
+          <li key={d.service}>
+            {d.service}: {d.succeeded} ok{d.failed ? <strong className="text-danger">, {d.failed} failed</strong> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LatestEvents({ view, now }: { view: WallFullView; now: number }) {
+  const box = useRef<HTMLElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const shown = useFitting({ box, list, count: view.events.length, inputs: [view, now] });
+  return (
+    <section ref={box} aria-labelledby="wall-events" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
+      <h2 id="wall-events" className="text-2xl font-semibold 2xl:text-3xl">
+        Latest events
+      </h2>
+      <ul ref={list} className="mt-3 space-y-2 text-xl">
+        {view.events.slice(0, shown).map((e) => (
+          <li key={e.id} data-testid="wall-event">
+            <span className="text-muted">{ago(now - Date.parse(e.at))} ago ·</span> {e.summary}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
 
 /** One view's panels: the four keys, incidents, approvals and freezes, today's deployments, the latest events. */
 export function WallPanels({ view, now }: { view: WallViewData; now: number }) {
-  const dateContext = useDateContext();
   if (view.panels === "incidents") {
     return (
       <div className="grid min-h-0 flex-1">
@@ -73,42 +138,8 @@ export function WallPanels({ view, now }: { view: WallViewData; now: number }) {
       </ul>
       <div className="grid min-h-0 flex-1 grid-cols-3 gap-5">
         <Incidents view={view} now={now} limit={6} />
-        <section aria-labelledby="wall-changes" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
-          <h2 id="wall-changes" className="text-3xl font-semibold">
-            Waiting for approval ({view.changes.waiting})
-          </h2>
-          <ul className="mt-3 space-y-2 text-2xl">
-            {view.changes.top.map((c) => (
-              <li key={c.id}>
-                {c.title} <span className="text-muted">· {c.service} · {c.risk} risk</span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-4 text-xl text-muted">
-            {view.freeze ? `Next freeze: ${view.freeze.name}, ${formatDateTime(view.freeze.startsAt, dateContext, { zone: true })} – ${formatDateTime(view.freeze.endsAt, dateContext, { zone: true })}` : "No freeze ahead."}
-          </p>
-          <h2 className="mt-5 text-3xl font-semibold">Deployed today</h2>
-          {view.today.length === 0 ? <p className="mt-2 text-xl text-muted">Nothing yet today.</p> : null}
-          <ul className="mt-2 grid grid-cols-2 gap-x-4 text-xl">
-            {view.today.map((d) => (
-              <li key={d.service}>
-                {d.service}: {d.succeeded} ok{d.failed ? <strong className="text-danger">, {d.failed} failed</strong> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="wall-events" className="min-h-0 overflow-hidden rounded-xl border border-border bg-surface p-5">
-          <h2 id="wall-events" className="text-3xl font-semibold">
-            Latest events
-          </h2>
-          <ul className="mt-3 space-y-2 text-xl">
-            {view.events.map((e) => (
-              <li key={e.id} data-testid="wall-event">
-                <span className="text-muted">{ago(now - Date.parse(e.at))} ago ·</span> {e.summary}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Approvals view={view} now={now} />
+        <LatestEvents view={view} now={now} />
       </div>
     </>
   );

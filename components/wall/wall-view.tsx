@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import type { WallData } from "@/lib/wall/data";
@@ -29,9 +30,10 @@ async function load(endpoint: string): Promise<WallData> {
  * The TV view. The server pushes a message whenever anything is written (Server-Sent Events) and the
  * wall refetches at once; a 2 s poll stays on underneath. When data cannot be refreshed it keeps the last
  * good data and says so (amber after two missed refreshes, red after five minutes), recovering by itself.
- * Several views rotate on the clock, so every TV showing the same link shows the same view.
+ * Several views rotate on the clock, so every TV showing the same link shows the same view. Opened
+ * from the app (`backHref`), it keeps a way back; a TV's share link shows nothing but the wall.
  */
-export function WallView({ endpoint, initial, title }: { endpoint: string; initial: WallData; title: string }) {
+export function WallView({ endpoint, initial, title, backHref }: { endpoint: string; initial: WallData; title: string; backHref?: string }) {
   const now = useSyncExternalStore(subscribe, second, () => Date.parse(initial.generatedAt));
   const dateContext = useDateContext();
   const query = useQuery({ queryKey: ["wall", endpoint], queryFn: () => load(endpoint), initialData: initial, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, retry: false, staleTime: 0 });
@@ -59,6 +61,11 @@ export function WallView({ endpoint, initial, title }: { endpoint: string; initi
     <main className="flex h-screen flex-col gap-5 overflow-hidden bg-bg p-6 text-fg scheme-dark">
       <header className="flex items-baseline justify-between gap-6">
         <div className="flex min-w-0 items-baseline gap-6">
+          {backHref ? (
+            <Link href={backHref} className="shrink-0 self-center rounded-md border border-border px-3 py-1.5 text-lg hover:bg-surface-2">
+              <span aria-hidden="true">← </span>Back to Tandem
+            </Link>
+          ) : null}
           <h1 className="text-4xl font-semibold">{title}</h1>
           {data.views.length > 1 ? (
             <nav aria-label="Views, rotating every" className="flex items-baseline gap-3 text-2xl">

@@ -38,7 +38,7 @@ export default async function ApiDocsPage() {
         <strong>read</strong> to read, <strong>admin</strong> for both. Webhooks of GitHub, GitLab, PagerDuty, Opsgenie, Alertmanager and CDEvents need no
         code at all: add an integration in Settings and paste its URL and secret into the tool.
       </p>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Example
           title="Record a deployment"
           code={`curl -X POST ${base}/api/v1/deployments \\

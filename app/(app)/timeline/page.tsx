@@ -46,5 +46,7 @@ async function Feed({ db, query, filters }: { db: Database; query: import("@/lib
       </EmptyState>
     );
   }
-  return <TimelineView key={filters} initial={initial} filters={filters} />;
+  // The server's clock at render is the point: the browser measures its own against it (useServerNow).
+  // eslint-disable-next-line react-hooks/purity -- a server component renders once per request
+  return <TimelineView key={filters} initial={initial} filters={filters} serverNow={Date.now()} />;
 }

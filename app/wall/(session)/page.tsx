@@ -7,8 +7,11 @@ import { WallView } from "@/components/wall/wall-view";
 
 export const metadata: Metadata = { title: "Wall" };
 
-/** The wall for a signed-in person; TVs use a share link (Settings → Wall links) so no session can expire on them. */
+/**
+ * The wall for a signed-in person, opened from the app's navigation, so it links back; TVs use a share
+ * link (Settings → Wall links) so no session can expire on them.
+ */
 export default async function WallPage() {
   await requirePageUser();
-  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={await wallData(getDatabase(), SESSION_VIEWS)} title="Tandem" />;
+  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={await wallData(getDatabase(), SESSION_VIEWS)} title="Tandem" backHref="/" />;
 }
