@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 const BOTH_ENGINES = [
   "db/postgres/**/*.test.ts",
   "lib/dora/metrics-api.test.ts",
+  "lib/health/health.test.ts",
   "lib/timeline/timeline-api.test.ts",
   "lib/services/services-api.test.ts",
   "lib/incidents/incidents-api.test.ts",

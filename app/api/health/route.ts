@@ -1,15 +1,14 @@
 import { connection } from "next/server";
 import { getDatabase } from "@/db/client";
-import { settings } from "@/db/schema";
+import { HealthCheck } from "@/lib/health/health";
 
-/** Liveness for load balancers and tests: 200 only when the database answers a query. */
+const health = new HealthCheck();
+
+/** For load balancers and tests: 200 only when the database answers a read and takes a write. */
 export async function GET() {
   await connection();
-  try {
-    await getDatabase().read.select({ key: settings.key }).from(settings).limit(1);
-    return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    console.error("Health check failed:", error);
-    return Response.json({ status: "error" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const result = await health.check(getDatabase());
+  if (result.status === "ok") return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+  console.error(`Health check failed: the database is ${result.problem}`);
+  return Response.json(result, { status: 503, headers: { "Cache-Control": "no-store" } });
 }
