@@ -8,6 +8,7 @@ const BOTH_ENGINES = [
   "db/postgres/**/*.test.ts",
   "lib/dora/metrics-api.test.ts",
   "lib/health/health.test.ts",
+  "lib/cli/copy.test.ts",
   "lib/timeline/timeline-api.test.ts",
   "lib/services/services-api.test.ts",
   "lib/incidents/incidents-api.test.ts",

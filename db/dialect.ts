@@ -23,6 +23,8 @@ export interface Dialect {
   packInt64(expression: string): string;
   /** A number rounded half away from zero to a whole number, as SQLite's round() does. */
   roundToInteger(expression: string): string;
+  /** A statement that makes new rows' ids follow the largest one inserted explicitly; undefined when the engine does so by itself. */
+  continueNumbering(table: string, column: string): string | undefined;
 }
 
 /** Marks a Queryable that is not SQLite's own Drizzle database (db/postgres adds it). */

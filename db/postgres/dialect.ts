@@ -11,4 +11,7 @@ export const postgresDialect: Dialect = {
   packInt64: (e) => `string_agg(int8send((${e})::int8), ''::bytea)`,
   // round() on a double rounds half to even; on numeric half away from zero, as SQLite does.
   roundToInteger: (e) => `round((${e})::numeric)::int8`,
+  // An identity's sequence knows nothing of ids inserted explicitly (a copy): it is moved past them.
+  continueNumbering: (table, column) =>
+    `select setval(pg_get_serial_sequence('"${table}"', '${column}'), coalesce(max("${column}"), 0) + 1, false) from "${table}"`,
 };

@@ -12,4 +12,6 @@ export const sqliteDialect: Dialect = {
   concatBytes: (e) => `cast(group_concat(${e}, '') as blob)`,
   packInt64: (e) => `unhex(group_concat(printf('%016x', ${e}), ''))`,
   roundToInteger: (e) => `cast(round(${e}) as integer)`,
+  // An AUTOINCREMENT key already continues after the largest id ever inserted (sqlite_sequence).
+  continueNumbering: () => undefined,
 };

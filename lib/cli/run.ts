@@ -9,6 +9,7 @@ import { restoreCommand } from "./commands/restore";
 import { integrationCommand } from "./commands/integration";
 import { wallLinkCommand } from "./commands/wall-link";
 import { rebuildCommand } from "./commands/rebuild";
+import { copyCommand } from "./commands/copy";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   migrate: migrateCommand,
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   integration: integrationCommand,
   "wall-link": wallLinkCommand,
   rebuild: rebuildCommand,
+  copy: copyCommand,
 };
 
 export const HELP = `usage: npm run tandem -- <command>
@@ -31,7 +33,8 @@ export const HELP = `usage: npm run tandem -- <command>
   restore FILE                              replace the database with a backup (Tandem stopped); keeps the old one
   integration add --source S --name N [--secret X]   create a webhook integration; prints its path, then its secret
   wall-link create --name N [--team T] [--expires ISO]   create a read-only wall link; prints its path
-  rebuild                                   recompute the figures' rollups from their rules (after a rule changed)`;
+  rebuild                                   recompute the figures' rollups from their rules (after a rule changed)
+  copy --to URL                             copy everything into an empty database (file:… or postgres://…)`;
 
 /** Runs one command; returns the exit status. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
