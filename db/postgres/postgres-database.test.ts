@@ -128,4 +128,23 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
       await admin.end();
     }
   });
+
+  it("recovers by itself when the database drops every connection (a restart, a failover)", async () => {
+    const url = await server.fresh();
+    const db = await open(url);
+    await execute(db.read, sql`insert into items (id, n) values (1, 1)`);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'tandem' and pid <> pg_backend_pid()");
+    } finally {
+      await admin.end();
+    }
+    // A query may meet a connection the server already closed; the pool drops it and the next one works.
+    await expect
+      .poll(async () => count(db).catch(() => -1), { timeout: 5_000 })
+      .toBe(1);
+    await db.transaction((tx) => execute(tx, sql`insert into items (id, n) values (2, 2)`));
+    expect(await count(db)).toBe(2);
+  });
 });
