@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { badCharacters, requiredText, slugSchema, text } from "./validation";
+import { badCharacters, printable, requiredText, slugSchema, text } from "./validation";
 
 describe("text fields refuse what is not text", () => {
   // Issue 15: "\ud800" in JSON was stored as invalid UTF-8, and NUL bytes reached the CSV export.
@@ -26,5 +26,14 @@ describe("text fields refuse what is not text", () => {
   it("still says is required / must be text", () => {
     expect(text().safeParse(undefined).error?.issues[0]?.message).toBe("is required");
     expect(text().safeParse(3).error?.issues[0]?.message).toBe("must be text");
+  });
+});
+
+describe("printable", () => {
+  it("writes NULs out and replaces unpaired surrogates, leaving other text (emoji included) as it was", () => {
+    expect(printable("a\0b")).toBe("a\\u0000b");
+    expect(printable("x\ud800y")).toBe("x\ufffdy");
+    expect(printable("ok 🚀 中文")).toBe("ok 🚀 中文");
+    expect(badCharacters(printable("\0\udc00\0"))).toBeUndefined();
   });
 });

@@ -12,6 +12,15 @@ export function badCharacters(value: string): string | undefined {
 }
 
 /**
+ * A string made from outside input that Tandem must keep anyway (a delivery log's message quoting a refused
+ * body): NULs written as "\u0000" and unpaired surrogates as U+FFFD, so every engine can store it
+ * (PostgreSQL refuses both in text) and every reader can show it.
+ */
+export function printable(value: string): string {
+  return value.replaceAll("\0", "\\u0000").toWellFormed();
+}
+
+/**
  * A string field whose absence reads "is required" rather than zod's type message. Every string the
  * API, the forms, the CLI and the webhooks store passes through here, so it refuses bad characters.
  */

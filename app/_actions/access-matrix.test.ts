@@ -1,11 +1,11 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabase, getSqliteDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
-import { tempDir } from "@/db/test/temp-db";
-import { writeLog } from "@/db/test/write-log";
+import { processDatabase } from "@/db/test/engine";
+import { writeLog, type WriteLog } from "@/db/test/write-log";
 import { ACTIONS, actionKey, allows, PRINCIPALS, type Principal } from "@/lib/auth/access-registry";
 import { CLI_ACTOR, type Actor, type UserActor } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
@@ -23,15 +23,13 @@ import { sessionCookie, setRequestHeaders, settle } from "./test-request";
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
 
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
-afterAll(() => t.cleanup());
+processDatabase();
 
 const password = (role: string) => `${role}-password-123`;
 const actors = {} as Record<UserRole, UserActor>;
 const credentials = {} as Record<Exclude<Principal, "anonymous" | `user:${string}`>, string>;
 const cookies = new Map<UserRole, string>();
-let log: ReturnType<typeof writeLog>;
+let log: WriteLog;
 
 beforeAll(async () => {
   const db = getDatabase();
@@ -42,7 +40,7 @@ beforeAll(async () => {
   for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
   credentials.wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] }))).path.split("/").pop()!;
   await submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "standard", risk: "low" });
-  log = writeLog(getSqliteDatabase().sqlite);
+  log = await writeLog(getDatabase());
 });
 
 /** The headers each kind of caller brings: a session cookie, or a bearer credential an action must ignore. */
@@ -134,17 +132,17 @@ describe("every server action answers each kind of caller as the access registry
         const data = await SAMPLES[actionKey(entry)]!(principal);
         setRequestHeaders(await headersOf(principal));
         const action = await load(entry.module, entry.name);
-        const mark = log.mark();
+        const mark = await log.mark();
         const result = await settle(call(action, data));
         if (allowed) {
           if (result !== undefined) expect(result).toMatchObject({ status: expect.stringMatching(/^(success|redirect)$/) });
-          if (!WRITE_NOTHING.has(actionKey(entry))) expect(log.since(mark)).not.toEqual([]);
+          if (!WRITE_NOTHING.has(actionKey(entry))) expect(await log.since(mark)).not.toEqual([]);
           // Signing out ends that session: sign in again for the next cell.
           if (entry.name === "signOut" && principal.startsWith("user:")) cookies.delete(principal.slice(5) as UserRole);
         } else {
           const message = principal.startsWith("user:") ? `Your role (${principal.slice(5)}) does not allow you to` : "Sign in to continue.";
           expect(result).toMatchObject({ status: "error", message: expect.stringContaining(message) });
-          expect(log.since(mark)).toEqual([]);
+          expect(await log.since(mark)).toEqual([]);
         }
       });
     }

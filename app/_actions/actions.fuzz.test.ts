@@ -1,12 +1,12 @@
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabase, getSqliteDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
-import { tempDir } from "@/db/test/temp-db";
-import { writeLog } from "@/db/test/write-log";
+import { processDatabase } from "@/db/test/engine";
+import { writeLog, type WriteLog } from "@/db/test/write-log";
 import { ACTIONS, actionKey } from "@/lib/auth/access-registry";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
@@ -30,15 +30,13 @@ vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock
  * wrapper's "could not …; nothing was saved" answer), every refusal names its problem, and a
  * refused form writes nothing.
  */
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
-afterAll(() => t.cleanup());
+processDatabase();
 
 /** Valid forms to start from (ids of rows made in beforeAll); each run breaks some of their fields. */
 let BASES: Record<string, Record<string, string>> = {};
 /** Actions that take no form: signing out would end the fuzzing admin's own session. */
 const NO_INPUT = new Set(["session#signOut"]);
-let log: ReturnType<typeof writeLog>;
+let log: WriteLog;
 
 beforeAll(async () => {
   const db = getDatabase();
@@ -86,7 +84,7 @@ beforeAll(async () => {
     "wall-links#removeWallLink": { id: String(wall) },
   };
   setRequestHeaders({ cookie: await sessionCookie("admin@example.com", "admin-password-1") });
-  log = writeLog(getSqliteDatabase().sqlite);
+  log = await writeLog(getDatabase());
 });
 
 type Action = (...args: [FormState, FormData] | [FormData]) => Promise<unknown>;
@@ -142,7 +140,7 @@ describe("fuzzing the server actions", () => {
       fc.asyncProperty(action, async ([key, changes]) => {
         const run = await load(key);
         const form = formOf(BASES[key]!, changes);
-        const mark = log.mark();
+        const mark = await log.mark();
         const result = (await settle(run.length >= 2 ? run({ status: "idle" }, form) : run(form))) as FormState | { status: "redirect" } | undefined;
         expect(prototypePolluted()).toEqual([]);
         if (result?.status !== "error") return;
@@ -151,7 +149,7 @@ describe("fuzzing the server actions", () => {
         // The message names the field ("Title is required") or states its problem in words.
         const [first] = Object.entries(result.fields);
         if (first && first[0] !== "_") expect([first[0].split(".").at(-1)!, first[1]].some((part) => result.message.includes(part)), JSON.stringify(result)).toBe(true);
-        expect(log.since(mark), JSON.stringify(result)).toEqual([]);
+        expect(await log.since(mark), JSON.stringify(result)).toEqual([]);
       }),
       { numRuns: 2500 },
     );
@@ -170,12 +168,12 @@ describe("fuzzing the server actions", () => {
         const value = field === "severityMap" ? "SEV1" : "checkout";
         const lines = ["acme/api", "toString"].map((n) => `${n} = ${value}`).toSpliced(at, 0, `${spaces}${name}${spaces}=${spaces}${value}`);
         const form = formOf(BASES["integrations#saveIntegrationConfig"]!, [{ field, op: "set", value: lines.join("\n") }]);
-        const mark = log.mark();
+        const mark = await log.mark();
         const result = (await run({ status: "idle" }, form)) as FormState;
         expect(result.status, JSON.stringify(result)).toBe("error");
         expect(result.status === "error" && result.fields[field], JSON.stringify(result)).toMatch(new RegExp(`(^|: )${name}: is reserved and cannot be mapped$`));
         expect(result.status === "error" && result.message).toContain(name);
-        expect(log.since(mark)).toEqual([]);
+        expect(await log.since(mark)).toEqual([]);
         expect(prototypePolluted()).toEqual([]);
       }),
       { numRuns: 200 },

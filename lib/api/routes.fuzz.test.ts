@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDatabase, getSqliteDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/db/client";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
-import { tempDir } from "@/db/test/temp-db";
-import { writeLog } from "@/db/test/write-log";
+import { processDatabase } from "@/db/test/engine";
+import { writeLog, type WriteLog } from "@/db/test/write-log";
 import { sessionCookie, setRequestHeaders } from "@/app/_actions/test-request";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
@@ -31,13 +31,11 @@ vi.mock("next/server", async (original) => ({ ...(await original<typeof import("
  * Thousands of malformed requests at every API route that reads input: none may answer 5xx, every
  * refusal names its problem, and a refused request writes nothing (the token's last-use stamp aside).
  */
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
-afterAll(() => t.cleanup());
+processDatabase();
 
 let token = "";
 let incidentId = 0;
-let log: ReturnType<typeof writeLog>;
+let log: WriteLog;
 beforeAll(async () => {
   const db = getDatabase();
   token = (await createApiToken(db, CLI_ACTOR, { name: "fuzz", role: "admin" })).token;
@@ -45,7 +43,7 @@ beforeAll(async () => {
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "viewer@example.com", name: "Viewer", role: "viewer", password: "viewer-password-1" });
   expect(await findUserByEmail(db.read, "viewer@example.com")).toBeDefined();
   setRequestHeaders({ cookie: await sessionCookie("viewer@example.com", "viewer-password-1") });
-  log = writeLog(getSqliteDatabase().sqlite, ["api_tokens.update"]);
+  log = await writeLog(getDatabase(), ["api_tokens.update"]);
 });
 
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -64,13 +62,13 @@ async function expectClean(response: Response, mark: number, o: { refuse: boolea
     expect(error.message.length, text).toBeGreaterThan(8);
     const [first] = Object.keys(error.fields ?? {});
     if (first) expect(error.message, text).toContain(first === "_" ? error.fields![first]! : first);
-    expect(log.since(mark), text).toEqual([]);
+    expect(await log.since(mark), text).toEqual([]);
   }
   expect(prototypePolluted()).toEqual([]);
 }
 
 async function send(handler: Handler, req: Request, params: Record<string, string>, refuse: boolean) {
-  const mark = log.mark();
+  const mark = await log.mark();
   await expectClean(await handler(req, { params: Promise.resolve(params) }), mark, { refuse });
 }
 
@@ -204,7 +202,7 @@ describe("fuzzing the API routes with malformed input", () => {
         fc.asyncProperty(fc.constantFrom(...routes), stalledBody, fc.boolean(), async ([handler, method, path, params], { stream }, withToken) => {
           const headers = withToken ? { authorization: `Bearer ${token}`, "content-type": "application/json" } : { "content-type": "application/json" };
           const stalled = new Request(`http://tandem.test${path}`, { method, headers, body: stream(), duplex: "half" } as RequestInit);
-          const mark = log.mark();
+          const mark = await log.mark();
           const response = await handler(stalled, { params: Promise.resolve(params) });
           expect(response.status).toBe(withToken ? 408 : 401);
           await expectClean(response, mark, { refuse: true });
@@ -251,7 +249,7 @@ describe("fuzzing the API routes with malformed input", () => {
       fc.asyncProperty(window, fc.boolean(), async (w, csv) => {
         const query = new URLSearchParams(Object.entries(w).filter((e): e is [string, string] => e[1] !== undefined));
         if (!csv) return send(getMetrics, request("GET", `/api/v1/metrics?${query}`), {}, false);
-        const mark = log.mark();
+        const mark = await log.mark();
         const response = await getCsv(new Request(`http://tandem.test/drilldown/series/csv?${query}`), { params: Promise.resolve({ kind: "series" }) });
         if (response.status !== 200) await expectClean(response, mark, { refuse: false });
       }),
@@ -263,7 +261,7 @@ describe("fuzzing the API routes with malformed input", () => {
     const kind = fc.oneof(fc.constantFrom("deployments", "lead-time", "failures", "rework", "incidents", "series"), hostileString);
     await fc.assert(
       fc.asyncProperty(kind, hostileQuery(["from", "to", "service", "team", "environment"]), async (k, query) => {
-        const mark = log.mark();
+        const mark = await log.mark();
         const response = await getCsv(new Request(`http://tandem.test/drilldown/${urlSegment(k)}/csv?${query}`), { params: Promise.resolve({ kind: k }) });
         if (response.status !== 200) await expectClean(response, mark, { refuse: false });
       }),
@@ -274,7 +272,7 @@ describe("fuzzing the API routes with malformed input", () => {
   it("the wall's data route answers 300 forged link tokens with 404, writing nothing", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileString, fc.string().map((s) => `wl_${s}`)).filter((s) => s !== "session"), async (tokenValue) => {
-        const mark = log.mark();
+        const mark = await log.mark();
         const response = await getWall(new Request(`http://tandem.test/api/wall/${urlSegment(tokenValue)}`), { params: Promise.resolve({ token: tokenValue }) });
         expect(response.status).toBe(404);
         await expectClean(response, mark, { refuse: true });

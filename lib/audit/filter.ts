@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 
-const optional = z
-  .string()
+const optional = text()
   .trim()
   .max(100)
   .transform((v) => v || undefined)

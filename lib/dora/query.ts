@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { DAY_MS } from "@/lib/time";
 
 export const MAX_WINDOW_DAYS = 731;
@@ -19,8 +20,7 @@ const timestamp = (name: string) =>
     .refine((v) => Date.parse(v) >= EARLIEST && Date.parse(v) <= LATEST, `${name} must be between the years 0000 and 9999`)
     .transform((v) => new Date(Date.parse(v)));
 
-const optionalText = z
-  .string()
+const optionalText = text()
   .trim()
   .max(100, "must be at most 100 characters")
   .transform((v) => v || undefined)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { EVENT_TYPES, type EventType } from "@/db/schema";
 import type { TimelineCursor } from "@/db/queries/timeline";
 
@@ -11,8 +12,7 @@ function decodeCursor(value: string): TimelineCursor | null {
   return match ? { at: Number(match[1]), id: Number(match[2]) } : null;
 }
 
-const optional = z
-  .string()
+const optional = text()
   .trim()
   .max(100, "must be at most 100 characters")
   .transform((v) => v || undefined)

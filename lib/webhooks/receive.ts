@@ -14,6 +14,7 @@ import { deploymentInputSchema } from "@/lib/ingest/schema";
 import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { integrationConfig, integrationSecret } from "./integrations";
 import { PARSERS } from "./parsers";
+import { printable } from "@/lib/validation";
 import { clip } from "./payload";
 import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
 import { offersSignature, signsBody, verifyDelivery } from "./verify";
@@ -122,11 +123,11 @@ export async function receiveWebhook(
       // Event names, ids and messages can carry a payload's values: the log keeps a bounded prefix of each.
       logDelivery(tx, {
         integrationId: integration.id,
-        deliveryId: parsed?.deliveryId == null ? null : clip(parsed.deliveryId, 200),
-        event: clip(parsed?.event ?? "unknown", 100),
+        deliveryId: parsed?.deliveryId == null ? null : printable(clip(parsed.deliveryId, 200)),
+        event: printable(clip(parsed?.event ?? "unknown", 100)),
         outcome,
         status,
-        message: clip(message, 1000),
+        message: printable(clip(message, 1000)),
         receivedAt,
       }),
     );

@@ -1,11 +1,11 @@
 import { createHmac, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDatabase, getSqliteDatabase } from "@/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDatabase } from "@/db/client";
 import { webhookReceipts } from "@/db/schema";
-import { tempDir } from "@/db/test/temp-db";
-import { writeLog } from "@/db/test/write-log";
+import { processDatabase } from "@/db/test/engine";
+import { writeLog, type WriteLog } from "@/db/test/write-log";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { badCharacterText, badTimestamp, brokenBody, extremeTimestamp, hostileJson, hostileString, PROTO_KEYS, prototypeName, prototypePolluted, stalledBody, whitespaceRun } from "@/lib/testing/bad-input";
 import { BodyGate } from "@/lib/api/body";
@@ -20,18 +20,16 @@ import { WEBHOOK_SOURCES, type WebhookSource } from "./types";
  * trace; signed ones carrying mangled payloads never cause a 5xx, and a refused one writes nothing
  * but its line in the integration's delivery log.
  */
-const t = tempDir();
-process.env.DATABASE_URL = `file:${t.file}`;
-afterAll(() => t.cleanup());
+processDatabase();
 
 const SECRET = "fuzzing-secret-0123456789";
 const ids = {} as Record<WebhookSource, string>;
-let log: ReturnType<typeof writeLog>;
+let log: WriteLog;
 beforeAll(async () => {
   const db = getDatabase();
   const key = await integrationKey(db, undefined);
   for (const source of WEBHOOK_SOURCES) ids[source] = String((await createIntegration(db, CLI_ACTOR, key, { source, name: source, secret: SECRET })).integration.id);
-  log = writeLog(getSqliteDatabase().sqlite);
+  log = await writeLog(getDatabase());
 });
 
 const GITHUB_EVENTS = ["push", "deployment", "deployment_status", "workflow_run", "workflow_job", "pull_request", "release", "ping"];
@@ -96,7 +94,7 @@ async function expectClean(response: Response, mark: number) {
   if (response.status >= 400) {
     expect(JSON.parse(text).error.message.length, text).toBeGreaterThan(8);
     // The refusal is logged for the admin to see; nothing else may be written.
-    expect(log.since(mark).filter((w) => w !== "webhook_deliveries.insert"), text).toEqual([]);
+    expect((await log.since(mark)).filter((w) => w !== "webhook_deliveries.insert"), text).toEqual([]);
   }
   expect(prototypePolluted()).toEqual([]);
 }
@@ -112,10 +110,10 @@ describe("fuzzing the webhooks", () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...WEBHOOK_SOURCES), body, forged, fc.boolean(), async (source, bytes, headers, viaSourcePath) => {
         const clean = Object.fromEntries(Object.entries(headers).filter(([, v]) => /^[\t\x20-\x7e]*$/.test(v)));
-        const mark = log.mark();
+        const mark = await log.mark();
         const response = await deliver(source, bytes, { "x-github-event": "push", ...clean }, viaSourcePath);
         expect(response.status).toBe(401);
-        expect(log.since(mark)).toEqual([]);
+        expect(await log.since(mark)).toEqual([]);
       }),
       { numRuns: 600 },
     );
@@ -133,10 +131,10 @@ describe("fuzzing the webhooks", () => {
           const path = viaSourcePath ? `/api/v1/webhooks/${source}` : `/api/v1/webhooks/${source}/${ids[source]}`;
           const headers = admitted ? credentials(source) : { "x-github-event": "push" };
           const request = new Request(`http://tandem.test${path}`, { method: "POST", headers, body: stream(), duplex: "half" } as RequestInit);
-          const mark = log.mark();
+          const mark = await log.mark();
           const response = viaSourcePath ? await bySource(request, { params: Promise.resolve({ source }) }) : await byIntegration(request, { params: Promise.resolve({ source, integration: ids[source] }) });
           expect(response.status).toBe(admitted ? 408 : 401);
-          expect(log.since(mark)).toEqual([]);
+          expect(await log.since(mark)).toEqual([]);
         }),
         { numRuns: 60 },
       );
@@ -153,7 +151,7 @@ describe("fuzzing the webhooks", () => {
         await getDatabase().transaction(async (tx) => {
           await tx.delete(webhookReceipts);
         });
-        const mark = log.mark();
+        const mark = await log.mark();
         await expectClean(await deliver(fixture.source, body, signed(fixture.source, body, sameEvent ? fixture.event : otherEvent), false), mark);
       }),
       { numRuns: 1200 },
@@ -163,7 +161,7 @@ describe("fuzzing the webhooks", () => {
   it("refuses 400 signed bodies that are not JSON objects, naming the problem", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...WEBHOOK_SOURCES), brokenBody, async (source, { bytes, label }) => {
-        const mark = log.mark();
+        const mark = await log.mark();
         const response = await deliver(source, bytes, signed(source, bytes, "push"), true);
         const text = await response.clone().text();
         if (label === "invalid UTF-8") {
@@ -208,7 +206,7 @@ describe("fuzzing the webhooks", () => {
           await tx.delete(webhookReceipts);
         });
         const body = encode(JSON.stringify(doc));
-        const mark = log.mark();
+        const mark = await log.mark();
         const response = await deliver(fixture.source, body, signed(fixture.source, body, fixture.event), false);
         expect(await response.clone().text()).not.toContain("must be text");
         await expectClean(response, mark);
@@ -223,7 +221,7 @@ describe("fuzzing the webhooks", () => {
       fc.asyncProperty(fc.constantFrom(...FIXTURES), whitespaceRun, async (fixture, run) => {
         const body = encode(JSON.stringify(everyString(fixture.json, () => run)));
         if (body.byteLength > 1024 * 1024) return;
-        const mark = log.mark();
+        const mark = await log.mark();
         const start = performance.now();
         const response = await deliver(fixture.source, body, signed(fixture.source, body, fixture.event), false);
         expect(performance.now() - start).toBeLessThan(2000);
@@ -241,7 +239,7 @@ describe("fuzzing the webhooks", () => {
         if (strings.length === 0) return;
         const path = strings[at % strings.length]!;
         const body = encode(JSON.stringify(withStrings(fixture.json, [[path, bad]])));
-        const mark = log.mark();
+        const mark = await log.mark();
         const response = await deliver(fixture.source, body, signed(fixture.source, body, fixture.event), false);
         const text = await response.clone().text();
         expect(response.status, text).toBe(400);
