@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Queryable } from "../database";
 import type { Dialect } from "../dialect";
@@ -12,7 +13,14 @@ function clientOf(q: Queryable): Client {
   return (q as unknown as { session: { client: Client } }).session.client;
 }
 
-const names = new Map<string, string>();
+/**
+ * A statement's name, from its text: the production server and Next's routes each bundle their own copy
+ * of this module but share one pool, so a name counted per module would reach one connection twice for
+ * two different statements.
+ */
+function nameOf(text: string): string {
+  return `tandem_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
+}
 
 /** `?` placeholders (the statements never hold one in a literal) numbered as PostgreSQL wants them. */
 function numbered(source: string): string {
@@ -32,8 +40,7 @@ export function postgresStatements<T>(build: (prepare: Prepare, dialect: Dialect
     if (!statements) {
       statements = build((source) => {
         const text = numbered(source);
-        let name = names.get(text);
-        if (!name) names.set(text, (name = `tandem_${names.size + 1}`));
+        const name = nameOf(text);
         const query = async <R>(params: unknown[]) => sqliteShaped<R>((await client.query({ name, text, values: params })).rows as Record<string, unknown>[]);
         const statement: Statement = {
           get: async <R>(...params: unknown[]) => (await query<R>(params))[0],

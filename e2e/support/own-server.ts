@@ -51,7 +51,8 @@ export class OwnServer {
       const { command, args } = serverCommand(this.port, "127.0.0.1");
       this.child = spawn(command, args, {
         env: { ...process.env, ...this.env, PORT: String(this.port) },
-        stdio: "ignore",
+        // Its errors reach the test's output: a 500 in a spec then says why.
+        stdio: ["ignore", "ignore", "inherit"],
         detached: true,
       });
       const exited = new Promise<false>((resolve) => this.child!.once("exit", () => resolve(false)));
