@@ -87,11 +87,21 @@ class Replay extends Error {}
  * an id chosen by a sender (headers are not signed) can never claim a payload's or body's key.
  */
 function receiptKeys(parsed: ParsedDelivery, body: Buffer): string[] {
-  const keys = [`body:${createHash("sha256").update(body).digest("hex")}`];
-  if (parsed.deliveryId) keys.push(`delivery:${parsed.deliveryId}`);
-  if (parsed.payloadId) keys.push(`payload:${parsed.payloadId}`);
+  const keys = [`body:${sha256(body)}`];
+  if (parsed.deliveryId) keys.push(receiptKey("delivery", parsed.deliveryId));
+  if (parsed.payloadId) keys.push(receiptKey("payload", parsed.payloadId));
   return keys;
 }
+
+/** Longest identity kept as it is; a longer one (a payload may carry any string) is kept as its digest. */
+const MAX_RECEIPT_ID = 200;
+
+/** A receipt key of bounded size: an index entry cannot hold any length (PostgreSQL's btree stops at ~2.7 KB). */
+function receiptKey(kind: "delivery" | "payload", id: string): string {
+  return id.length <= MAX_RECEIPT_ID ? `${kind}:${id}` : `${kind}:sha256:${sha256(Buffer.from(id))}`;
+}
+
+const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 /**
  * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written; no body read before the

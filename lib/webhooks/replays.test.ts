@@ -108,6 +108,21 @@ describe("replays by body", () => {
   });
 });
 
+describe("receipts", () => {
+  it("keep an identity of any length at a bounded size, and still recognise its replay", async () => {
+    const payload = JSON.parse(fixtureText("github", "deployment.payload.json")) as { deployment: { id: number } };
+    const body = JSON.stringify({ ...payload, deployment: { ...payload.deployment, id: payload.deployment.id + 1_000 } });
+    const delivery = "d".repeat(3_000);
+    expect((await deliver("github", body, { event: "deployment", delivery })).status).toBeLessThan(300);
+    expect(await deliver("github", body, { event: "deployment", delivery })).toEqual({ status: 200, json: { status: "duplicate" } });
+    const db = new Database(t.file, { readonly: true });
+    const longest = (db.prepare("select max(length(delivery_id)) n from webhook_receipts").get() as { n: number }).n;
+    db.close();
+    // An index entry must fit PostgreSQL's btree (about 2.7 KB); the long id is kept as its digest.
+    expect(longest).toBeLessThanOrEqual(300);
+  });
+});
+
 describe("the payload identity of events the fixtures apply only when configured", () => {
   it("GitHub workflow_run: the run, its attempt and the action, so a re-run is a new event", () => {
     const payload = JSON.parse(fixtureText("github", "workflow_run.completed.payload.json")) as { workflow_run: Record<string, unknown>; workflow?: { name?: string } };
