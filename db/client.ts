@@ -3,7 +3,7 @@ import type { Database } from "./database";
 import { openPostgresDatabase, type PostgresDatabase, type PostgresOptions } from "./postgres/postgres-database";
 import { firstRow } from "./raw";
 import { openSqliteDatabase, type SqliteDatabase } from "./sqlite/sqlite-database";
-import { DEFAULT_DATABASE_URL, databaseTargetOf, type DatabaseTarget } from "./url";
+import { DEFAULT_DATABASE_URL, POSTGRES_DEFAULTS, databaseTargetOf, type DatabaseTarget } from "./url";
 
 export type { Database, Queryable, ChangeFeed } from "./database";
 export type { SqliteDatabase } from "./sqlite/sqlite-database";
@@ -23,8 +23,6 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   return { db, sqlite: db.sqlite, created: db.created };
 }
 
-/** PostgreSQL's pool size and statement timeout when the environment names none (lib/config validates them). */
-export const POSTGRES_DEFAULTS = { poolSize: 10, statementTimeoutMs: 30_000 } as const;
 
 export type Connected = {
   db: Database;

@@ -3,6 +3,9 @@ import path from "node:path";
 /** Where the data lives when DATABASE_URL is not set. */
 export const DEFAULT_DATABASE_URL = "file:./data/tandem.db";
 
+/** PostgreSQL's pool size and statement timeout when the environment names none (lib/config validates them). */
+export const POSTGRES_DEFAULTS = { poolSize: 10, statementTimeoutMs: 30_000 } as const;
+
 /** The database a DATABASE_URL names: an embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseTarget = { engine: "sqlite"; file: string } | { engine: "postgres"; url: string };
 

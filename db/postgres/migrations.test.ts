@@ -10,6 +10,7 @@ import { keptRollups, keptRollupsOn, LEAD_PARTS, rollupsFromScratch, rollupsFrom
 import { Random } from "../seed/random";
 import { utcDay } from "../schema/calendar";
 import "./types";
+import { numbered } from "./statements";
 
 /*
  * The PostgreSQL migrations against a throw-away cluster: they build what SQLite's migrations build (tables,
@@ -35,10 +36,6 @@ function sqliteEngine(sqlite: BetterSqlite.Database): Engine {
 }
 
 function pgEngine(client: pg.Client): Engine {
-  const numbered = (sql: string) => {
-    let n = 0;
-    return sql.replace(/\?/g, () => `$${++n}`);
-  };
   return {
     all: async (sql, params = []) => (await client.query(numbered(sql), [...params])).rows as Row[],
     run: async (sql, params = []) => void (await client.query(numbered(sql), [...params])),

@@ -62,18 +62,19 @@ function asQueryable(database: NodePgDatabase | Parameters<Parameters<NodePgData
   }) as unknown as Queryable;
 }
 
+/** The error and the errors it wraps (Drizzle wraps the driver's), with their codes. */
+function* codesOf(error: unknown): Generator<{ code: unknown; error: object }> {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) yield { code: (e as { code?: unknown }).code, error: e };
+}
+
 function isRetryable(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && RETRYABLE.has(code)) return true;
-  }
+  for (const { code } of codesOf(error)) if (typeof code === "string" && RETRYABLE.has(code)) return true;
   return false;
 }
 
 /** The connection went (database restarted, network): the transaction on it is gone too. */
 function isConnectionLost(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const code = (e as { code?: unknown }).code;
+  for (const { code, error: e } of codesOf(error)) {
     if (typeof code === "string" && (code.startsWith("08") || code === "57P01" || code === "ECONNRESET" || code === "ECONNREFUSED")) return true;
     if (e instanceof Error && /Connection terminated/i.test(e.message)) return true;
   }

@@ -22,8 +22,8 @@ function nameOf(text: string): string {
   return `tandem_${createHash("sha256").update(text).digest("base64url").slice(0, 24)}`;
 }
 
-/** `?` placeholders (the statements never hold one in a literal) numbered as PostgreSQL wants them. */
-function numbered(source: string): string {
+/** `?` placeholders (the SQL never holds one in a literal) numbered as PostgreSQL wants them. */
+export function numbered(source: string): string {
   let n = 0;
   return source.replace(/\?/g, () => `$${++n}`);
 }

@@ -69,16 +69,18 @@ async function copyTable(source: Database, tx: Queryable, table: Table): Promise
   const columns = getTableConfig(table).columns;
   const batch = Math.max(1, Math.floor(VALUES_PER_STATEMENT / columns.length));
   const later = selfReferences(table);
+  const laterKeys = new Set(later.map((c) => columnKey(table, c)));
   const idColumn = columns.find((c) => c.name === "id");
+  const order = pageOrder(table);
   for (let offset = 0; ; offset += batch) {
     const rows = await source.read
       .select()
       .from(table)
-      .orderBy(...pageOrder(table))
+      .orderBy(...order)
       .limit(batch)
       .offset(offset);
     if (rows.length === 0) break;
-    const first = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, later.some((c) => columnKey(table, c) === key) ? null : value])));
+    const first = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, laterKeys.has(key) ? null : value])));
     await tx.insert(table).values(first);
     if (rows.length < batch) break;
   }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type pg from "pg";
+import { numbered } from "@/db/postgres/statements";
 import type { RowQuery } from "./ingest-load";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
@@ -101,10 +102,7 @@ export function sqliteQuery(db: Database.Database): RowQuery {
 
 /** Rows of a PostgreSQL database for IngestLoad.problems (`?` numbered as PostgreSQL wants). */
 export function postgresQuery(client: pg.Client): RowQuery {
-  return async (sql, args) => {
-    let n = 0;
-    return (await client.query(sql.replace(/\?/g, () => `$${++n}`), args)).rows[0] as Record<string, number> | undefined;
-  };
+  return async (sql, args) => (await client.query(numbered(sql), args)).rows[0] as Record<string, number> | undefined;
 }
 
 /** The two checks SQLite offers for a database file's soundness. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, databaseTargetOf, databaseUrlProblem, type DatabaseTarget } from "@/db/url";
+import { DEFAULT_DATABASE_URL, POSTGRES_DEFAULTS, databaseTargetOf, databaseUrlProblem, type DatabaseTarget } from "@/db/url";
 import { parseTrustedProxies } from "@/lib/auth/client-address";
 
 /** Raised for configuration a person must fix; its message is the one line the app prints before stopping. */
@@ -42,12 +42,12 @@ const envSchema = z.object({
     .int("must be a whole number")
     .min(1, "must be between 1 and 1000")
     .max(1000, "must be between 1 and 1000")
-    .default(10),
+    .default(POSTGRES_DEFAULTS.poolSize),
   TANDEM_DB_TIMEOUT_MS: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
     .min(100, "must be at least 100 (milliseconds)")
-    .default(30_000),
+    .default(POSTGRES_DEFAULTS.statementTimeoutMs),
   TANDEM_RATE_LIMIT: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
