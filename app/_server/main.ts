@@ -4,6 +4,8 @@ import { getDatabase } from "@/db/client";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/lib/auth/client-address";
 import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
+import { channelKey } from "@/lib/notifications/channels";
+import { NotificationWorker } from "@/lib/notifications/worker";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
@@ -43,6 +45,12 @@ const server = createTandemServer((request, response) => {
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
 
+// Links in Slack, Teams and email point at TANDEM_URL; without it, at this server as it listens.
+const linkBase = config.publicUrl ?? `http://${hostname ?? "localhost"}:${config.port}`;
+let delivery: Promise<{ key: Buffer; baseUrl: string; smtp: typeof config.smtp }> | undefined;
+const notifications = new NotificationWorker(database, () => (delivery ??= channelKey(database, config.secret).then((key) => ({ key, baseUrl: linkBase, smtp: config.smtp }))));
+notifications.start();
+
 let closing = false;
 /** Finish the requests in flight (live streams end themselves on SIGTERM), then exit as `next start` does. */
 function shutdown(signal: "SIGINT" | "SIGTERM") {
@@ -51,8 +59,9 @@ function shutdown(signal: "SIGINT" | "SIGTERM") {
   // A client holding a connection open must not keep a redeploy waiting.
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(() => {
-    void app
-      .close()
+    void notifications
+      .stop()
+      .then(() => app.close())
       .catch(console.error)
       .then(() => database.close())
       .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));

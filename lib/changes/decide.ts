@@ -6,6 +6,8 @@ import { insertEvent } from "@/db/queries/timeline";
 import type { UserActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
+import { emitEvent } from "@/lib/notifications/emit";
+import { changeNotification } from "@/lib/notifications/events";
 import { decide, decisionMessage, PolicyError } from "./policy";
 
 /**
@@ -37,6 +39,7 @@ export async function decideChange(db: Database, actor: UserActor, changeId: num
     });
     await recordAudit(tx, actor, { action: `change.${decision === "approved" ? "approve" : "reject"}`, entityType: "change_request", entityId: changeId, before: change, after: { ...after, comment } });
     if (after.status !== change.status || (change.awaitingRetroactiveApproval && !after.awaitingRetroactiveApproval)) await insertEvent(tx, changeEvent(after, decision, now));
+    if (after.status !== change.status) await emitEvent(tx, changeNotification("change.decided", after));
     return { change: after, message: decisionMessage(change, outcome) };
   });
 }

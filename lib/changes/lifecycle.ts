@@ -6,6 +6,8 @@ import { insertEvent } from "@/db/queries/timeline";
 import type { UserActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
+import { emitEvent } from "@/lib/notifications/emit";
+import { changeNotification } from "@/lib/notifications/events";
 import { canCancel, PolicyError, statusOnSubmit } from "./policy";
 
 function own(change: ChangeRequest | undefined, actor: UserActor, doing: string): ChangeRequest {
@@ -32,6 +34,7 @@ export async function submitDraft(db: Database, actor: UserActor, id: number): P
     await recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: id, before: change, after });
     await insertEvent(tx, changeEvent(after, "submitted", now));
     if (after.status === "approved") await insertEvent(tx, changeEvent(after, "approved", now));
+    await emitEvent(tx, changeNotification("change.submitted", after));
     return after;
   });
 }

@@ -10,6 +10,8 @@ import { AppError } from "@/lib/errors";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { changeEvent } from "@/lib/timeline/events";
+import { emitEvent } from "@/lib/notifications/emit";
+import { changeNotification } from "@/lib/notifications/events";
 import { statusOnSubmit } from "./policy";
 
 const badRequester = (problem: string) => new AppError("bad_request", `requester: ${problem}`, { requester: problem });
@@ -59,6 +61,7 @@ export async function submitChange(db: Database, actor: Actor, source: string, i
     await recordAudit(tx, actor, { action: options.draft ? "change.draft" : "change.submit", entityType: "change_request", entityId: change.id, after: change });
     if (!options.draft) await insertEvent(tx, changeEvent(change, "submitted", now));
     if (change.status === "approved") await insertEvent(tx, changeEvent(change, "approved", now));
+    if (!options.draft) await emitEvent(tx, changeNotification("change.submitted", change));
     return change;
   });
 }

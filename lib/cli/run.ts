@@ -10,6 +10,7 @@ import { integrationCommand } from "./commands/integration";
 import { wallLinkCommand } from "./commands/wall-link";
 import { rebuildCommand } from "./commands/rebuild";
 import { copyCommand } from "./commands/copy";
+import { channelCommand } from "./commands/channel";
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   migrate: migrateCommand,
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<void>> = {
   "wall-link": wallLinkCommand,
   rebuild: rebuildCommand,
   copy: copyCommand,
+  channel: channelCommand,
 };
 
 export const HELP = `usage: npm run tandem -- <command>
@@ -34,7 +36,9 @@ export const HELP = `usage: npm run tandem -- <command>
   integration add --source S --name N [--secret X]   create a webhook integration; prints its path, then its secret
   wall-link create --name N [--team T] [--expires ISO]   create a read-only wall link; prints its path
   rebuild                                   recompute the figures' rollups from their rules (after a rule changed)
-  copy --to URL                             copy everything into an empty database (file:… or postgres://…)`;
+  copy --to URL                             copy everything into an empty database (file:… or postgres://…)
+  channel add --kind webhook|slack|teams|email --name N --target URL_OR_ADDRESS [--events a,b] [--team T]
+                                            create a notification channel; a webhook's signing secret alone on the last line`;
 
 /** Runs one command; returns the exit status. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

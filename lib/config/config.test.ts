@@ -15,7 +15,13 @@ describe("parseConfig", () => {
       demo: "auto",
       rateLimit: 300_000,
       trustProxy: [],
+      smtp: undefined,
     });
+  });
+
+  it("reads TANDEM_SMTP_URL as the SMTP server and the sender, from= taken out of the URL", () => {
+    expect(parseConfig({ TANDEM_SMTP_URL: "smtp://u:p@mail.example.com:587?from=ops@example.com" }).smtp).toEqual({ url: "smtp://u:p@mail.example.com:587", from: "ops@example.com" });
+    expect(parseConfig({ TANDEM_SMTP_URL: "smtps://mail.example.com" }).smtp).toEqual({ url: "smtps://mail.example.com", from: "tandem@mail.example.com" });
   });
 
   it("treats empty variables as unset", () => {
@@ -61,6 +67,9 @@ describe("parseConfig", () => {
     [{ TANDEM_URL: "ftp://x" }, /^TANDEM_URL: must be an http\(s\) URL/],
     [{ TANDEM_DEMO: "yes" }, /^TANDEM_DEMO: must be "auto" or "off"$/],
     [{ TANDEM_RATE_LIMIT: "0" }, /^TANDEM_RATE_LIMIT: must be at least 1$/],
+    [{ TANDEM_SMTP_URL: "mail.example.com" }, /^TANDEM_SMTP_URL: must be a URL such as smtp:/],
+    [{ TANDEM_SMTP_URL: "http://mail.example.com" }, /^TANDEM_SMTP_URL: must start with smtp:\/\/ or smtps:\/\/, not http:\/\/$/],
+    [{ TANDEM_SMTP_URL: "smtp://mail.example.com?from=nobody" }, /^TANDEM_SMTP_URL: from=nobody is not an email address$/],
   ])("names the variable and the problem for %o", (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, POSTGRES_DEFAULTS, databaseTargetOf, databaseUrlProblem, type DatabaseTarget } from "@/db/url";
 import { parseTrustedProxies } from "@/lib/auth/client-address";
+import type { SmtpSettings } from "@/lib/notifications/send";
 
 /** Raised for configuration a person must fix; its message is the one line the app prints before stopping. */
 export class ConfigError extends Error {
@@ -22,6 +23,35 @@ const databaseUrl = z
     const problem = databaseUrlProblem(v);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
+
+/**
+ * smtp(s)://[user:password@]host[:port][?from=address]: the server email notifications go through, and
+ * the sender they come from (`from`, default tandem@ the SMTP host's name).
+ */
+const smtpUrl = z.string().transform((v, ctx): SmtpSettings => {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    ctx.addIssue({ code: "custom", message: "must be a URL such as smtp://user:password@mail.example.com:587?from=tandem@example.com" });
+    return z.NEVER;
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+    ctx.addIssue({ code: "custom", message: `must start with smtp:// or smtps://, not ${url.protocol}//` });
+    return z.NEVER;
+  }
+  if (!url.hostname) {
+    ctx.addIssue({ code: "custom", message: "must name the SMTP server's host" });
+    return z.NEVER;
+  }
+  const from = url.searchParams.get("from") ?? `tandem@${url.hostname}`;
+  if (!z.email().safeParse(from.replace(/^.*<(.+)>$/, "$1")).success) {
+    ctx.addIssue({ code: "custom", message: `from=${from} is not an email address` });
+    return z.NEVER;
+  }
+  url.searchParams.delete("from");
+  return { url: url.href, from };
+});
 
 const envSchema = z.object({
   DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
@@ -62,6 +92,7 @@ const envSchema = z.object({
       return z.NEVER;
     })
     .default([]),
+  TANDEM_SMTP_URL: smtpUrl.optional(),
 });
 
 export type Config = {
@@ -77,6 +108,8 @@ export type Config = {
   rateLimit: number;
   /** Proxies (addresses, networks) whose X-Forwarded-For names the client; none: the socket's peer is the client. */
   trustProxy: string[];
+  /** Where email notifications go out; none: email channels cannot send. */
+  smtp: SmtpSettings | undefined;
 };
 
 /** Reads the configuration from an environment; empty variables count as unset. */
@@ -98,6 +131,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     demo: c.TANDEM_DEMO,
     rateLimit: c.TANDEM_RATE_LIMIT,
     trustProxy: c.TANDEM_TRUST_PROXY,
+    smtp: c.TANDEM_SMTP_URL,
   };
 }
 

@@ -11,6 +11,8 @@ import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { incidentChangeEvent, incidentEvent } from "@/lib/timeline/events";
 import { findUserById } from "@/db/queries/users";
+import { emitEvent } from "@/lib/notifications/emit";
+import { incidentChangeNotification, incidentNotification } from "@/lib/notifications/events";
 import { auditedIncident, renderedChanges, renderedFor } from "./rendered";
 import { incidentTimeProblems } from "./times";
 
@@ -70,6 +72,7 @@ export async function applyChanges(tx: Queryable, actor: Actor, before: Incident
     await insertEvent(tx, incidentEvent(after, before.status, after.status === "resolved" && after.resolvedAt ? after.resolvedAt : after.updatedAt));
   }
   await logStateChanges(tx, actor, before, after, after.updatedAt);
+  await emitEvent(tx, incidentChangeNotification(before, after));
   await recordAudit(tx, actor, { action: "incident.update", entityType: "incident", entityId: after.id, before: auditedIncident(before), after: auditedIncident(after) });
   return after;
 }
@@ -119,6 +122,7 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
   await insertEvent(tx, incidentEvent(incident, null, incident.startedAt));
   if (incident.status !== "investigating") await insertEvent(tx, incidentEvent(incident, "investigating", incident.resolvedAt ?? now));
   await logStateChanges(tx, actor, null, incident, now);
+  await emitEvent(tx, incidentNotification(incident.status === "resolved" ? "incident.resolved" : "incident.declared", incident));
   await recordAudit(tx, actor, { action: "incident.create", entityType: "incident", entityId: incident.id, after: auditedIncident(incident) });
   return { incident, created: true };
 }

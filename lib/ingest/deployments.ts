@@ -20,6 +20,8 @@ import { findServiceBySlug } from "@/db/queries/services";
 import type { ChangeRequest } from "@/db/schema";
 import { assessDeployment, type DeploymentVerdict } from "@/lib/changes/gate";
 import { changeEvent, deploymentEvent } from "@/lib/timeline/events";
+import { emitEvent } from "@/lib/notifications/emit";
+import { deploymentFailedNotification } from "@/lib/notifications/events";
 import type { DeploymentInput } from "./schema";
 
 export type DeploymentResult = { deployment: Deployment; service: string; created: boolean };
@@ -184,6 +186,7 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
   await recording.link(deployment.id, listed);
   if (deployment.status === "success") await recording.link(deployment.id, await commitsDeliveredBy(tx, deployment, recording));
   if (!existing || existing.status !== deployment.status) await insertEvent(tx, deploymentEvent(deployment, input.service));
+  if (deployment.status === "failure" && existing?.status !== "failure") await emitEvent(tx, deploymentFailedNotification(deployment, input.service, () => recording.shas(deployment.id)));
   if (verdict.reasons.length && (!existing || existing.changeRequestId !== deployment.changeRequestId)) await flagViolation(tx, input.service, deployment, change, verdict);
   if (change && verdict.changeStatus && verdict.changeStatus !== change.status) await moveChange(tx, actor, change, deployment, verdict.changeStatus);
 

@@ -1,0 +1,15 @@
+import type { NotificationChannel } from "@/db/schema";
+import { open } from "@/lib/crypto/secret-box";
+import type { RenderedEvent } from "./events";
+import { emailMessage, httpMessage } from "./formats";
+import { sendEmail, sendHttp, type SendResult, type SmtpSettings } from "./send";
+
+/** What sending needs besides the message: the key secrets are sealed with, the links' base, the SMTP server. */
+export type Delivery = { key: Buffer; baseUrl: string; smtp: SmtpSettings | undefined };
+
+/** One attempt to send one message to one channel. */
+export async function deliver(channel: NotificationChannel, event: RenderedEvent, messageId: string, delivery: Delivery): Promise<SendResult> {
+  if (channel.kind === "email") return sendEmail(delivery.smtp, channel.target, emailMessage(event, delivery.baseUrl), messageId);
+  const secret = channel.secretSealed ? open(channel.secretSealed, delivery.key) : null;
+  return sendHttp(channel.target, httpMessage(channel.kind, event, { messageId, secret, baseUrl: delivery.baseUrl, sentAt: new Date() }));
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { CHANNEL_KINDS, NOTIFICATION_EVENTS } from "@/db/schema";
+import { oneOf, requiredText, slugSchema, text } from "@/lib/validation";
+import { targetUrlProblem } from "./targets";
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** "incident.declared,change.decided" (or a list); none means every event. */
+const eventList = z
+  .preprocess(
+    (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
+    z.array(z.enum(NOTIFICATION_EVENTS, { error: (i) => `has ${JSON.stringify(i.input)}, which is not one of ${NOTIFICATION_EVENTS.join(", ")}` }), { error: "must be a list of event types" }),
+  )
+  .transform((list) => (list.length ? [...new Set(list)] : undefined));
+
+/** One schema for `tandem channel add` and Settings' form. */
+export const newChannelSchema = z
+  .object({
+    kind: oneOf(CHANNEL_KINDS),
+    name: requiredText(100),
+    target: text().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
+    events: optional(eventList),
+    team: optional(slugSchema),
+  })
+  .superRefine((channel, ctx) => {
+    if (channel.kind === "email") {
+      if (!z.email().safeParse(channel.target).success) ctx.addIssue({ code: "custom", path: ["target"], message: "must be an email address for an email channel" });
+      return;
+    }
+    const problem = targetUrlProblem(channel.target);
+    if (problem) ctx.addIssue({ code: "custom", path: ["target"], message: problem });
+  });
+export type NewChannel = z.output<typeof newChannelSchema>;
+
+/** The form posts one checkbox per event (`events.incident.declared`); gather the ticked ones. */
+export const channelFormSchema = z.preprocess((v) => {
+  if (typeof v !== "object" || v === null) return v;
+  const fields = v as Record<string, unknown>;
+  const ticked = NOTIFICATION_EVENTS.filter((e) => fields[`events.${e}`] === "on");
+  const rest = Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith("events.")));
+  return { ...rest, events: ticked.length === NOTIFICATION_EVENTS.length ? undefined : ticked.join(",") };
+}, newChannelSchema);
+
+export const channelIdSchema = z.object({ id: z.coerce.number({ error: "must be a channel id" }).int().positive("must be a channel id") });

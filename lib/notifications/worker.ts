@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "@/db/database";
+import type { NotificationChannel, OutboxMessage } from "@/db/schema";
+import { claimDueMessages, hasDueMessage, insertAttempt, settleMessage, updateChannel } from "@/db/queries/notifications";
+import { recordAudit } from "@/db/queries/audit";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { printable } from "@/lib/validation";
+import { deliver, type Delivery } from "./deliver";
+import type { RenderedEvent } from "./events";
+import { retryDelayMs } from "./schedule";
+import { SEND_TIMEOUT_MS, type SendResult } from "./send";
+
+/** How often an idle worker looks for due messages: well inside the 5 s a new message may wait. */
+export const POLL_MS = 1_000;
+/**
+ * How long a claim holds: longer than any attempt can take (an email may take two send timeouts), short
+ * enough that a message claimed by a server that died is sent by another (or by it, restarted) soon after.
+ */
+export const LEASE_MS = SEND_TIMEOUT_MS * 3;
+const BATCH = 20;
+
+/**
+ * Sends the outbox. Each server runs one; they share the work through leases, so a message is never sent
+ * by two at once, and one that a dead server held is claimed again when its lease runs out.
+ */
+export class NotificationWorker {
+  readonly owner = `worker_${randomBytes(8).toString("hex")}`;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly delivery: () => Promise<Delivery>,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the round in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.round()
+        .catch((error) => console.error("Notification worker:", error))
+        .finally(() => this.schedule(POLL_MS));
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Sends every due message, batch after batch, until none is left. Returns how many attempts it made. */
+  async round(): Promise<number> {
+    let attempts = 0;
+    while (!this.stopped && (await hasDueMessage(this.db.read, new Date()))) {
+      const now = new Date();
+      const claimed = await this.db.transaction((tx) => claimDueMessages(tx, now, this.owner, new Date(now.getTime() + LEASE_MS), BATCH));
+      if (!claimed.length) break;
+      const delivery = await this.delivery();
+      await Promise.all(claimed.map(({ message, channel }) => this.attempt(message, channel, delivery)));
+      attempts += claimed.length;
+    }
+    return attempts;
+  }
+
+  private async attempt(message: OutboxMessage, channel: NotificationChannel, delivery: Delivery): Promise<void> {
+    let result: SendResult;
+    try {
+      result = await deliver(channel, message.payload as RenderedEvent, message.messageId, delivery);
+    } catch (error) {
+      result = { ok: false, status: null, answer: error instanceof Error ? error.message : String(error), gone: false };
+    }
+    await this.settle(message, channel, result);
+  }
+
+  /** Records the attempt; a 410 Gone stops the channel (its receiver is gone for good) and says why. */
+  private async settle(message: OutboxMessage, channel: NotificationChannel, result: SendResult): Promise<void> {
+    const at = new Date();
+    const failures = message.attempts + 1;
+    // A message to a receiver that is gone stays pending: it goes out if an admin enables the channel again.
+    const wait = result.ok ? null : retryDelayMs(failures);
+    const outcome = result.ok ? "delivered" : wait === null ? "gave_up" : "failed";
+    await this.db.transaction(async (tx) => {
+      const held = await settleMessage(tx, message.id, this.owner, {
+        status: result.ok ? "delivered" : wait === null ? "gave_up" : "pending",
+        attempts: failures,
+        nextAttemptAt: wait === null ? message.nextAttemptAt : new Date(at.getTime() + wait),
+        deliveredAt: result.ok ? at : null,
+      });
+      // Another worker took it over after our lease ran out; its attempt is the one that counts.
+      if (!held) return;
+      const answer = printable(outcome === "gave_up" ? `${result.answer} (gave up after ${failures} attempts)` : result.answer);
+      await insertAttempt(tx, { channelId: channel.id, messageId: message.messageId, event: message.event, outcome, status: result.status, answer, attemptedAt: at });
+      if (result.gone && !channel.disabledAt) {
+        const reason = `The receiver answered 410 Gone on ${at.toISOString()}: Tandem stopped sending to it. Enable the channel again once it is back.`;
+        await updateChannel(tx, channel.id, { disabledAt: at, disabledReason: reason });
+        await recordAudit(tx, SYSTEM_ACTOR, { action: "channel.disable", entityType: "notification_channel", entityId: channel.id, after: { disabledReason: reason } });
+      }
+    });
+  }
+}
