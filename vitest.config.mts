@@ -25,6 +25,8 @@ const BOTH_ENGINES = [
   "lib/changes/decide-concurrency.test.ts",
   "lib/incidents/respond-concurrency.test.ts",
   "db/durability.test.ts",
+  "lib/notifications/outbox.test.ts",
+  "lib/notifications/worker.test.ts",
 ];
 
 export default defineConfig({

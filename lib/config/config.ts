@@ -45,7 +45,9 @@ const smtpUrl = z.string().transform((v, ctx): SmtpSettings => {
     return z.NEVER;
   }
   const from = url.searchParams.get("from") ?? `tandem@${url.hostname}`;
-  if (!z.email().safeParse(from.replace(/^.*<(.+)>$/, "$1")).success) {
+  // "Tandem <ops@example.com>" names the address between the angle brackets.
+  const address = from.endsWith(">") && from.includes("<") ? from.slice(from.lastIndexOf("<") + 1, -1) : from;
+  if (!z.email().safeParse(address).success) {
     ctx.addIssue({ code: "custom", message: `from=${from} is not an email address` });
     return z.NEVER;
   }

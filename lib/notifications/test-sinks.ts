@@ -9,7 +9,7 @@ export type Received = { headers: http.IncomingHttpHeaders; body: string };
  * An HTTP receiver on loopback for the notification tests. `answer` decides each reply: a status, or
  * "hang" to never answer (the sender must cut it off).
  */
-export async function httpSink(answer: (n: number) => number | "hang" = () => 200) {
+export async function httpSink(answer: (n: number) => number | "hang" = () => 200, port = 0) {
   const received: Received[] = [];
   const hanging: http.ServerResponse[] = [];
   const server = http.createServer((req, res) => {
@@ -22,11 +22,11 @@ export async function httpSink(answer: (n: number) => number | "hang" = () => 20
       res.writeHead(reply, { "content-type": "text/plain" }).end(reply < 300 ? "ok" : `no (${reply})`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const listening = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/hook`,
-    port,
+    url: `http://127.0.0.1:${listening}/hook`,
+    port: listening,
     received,
     close: async () => {
       for (const res of hanging) res.destroy();
