@@ -44,15 +44,15 @@ const smtpUrl = z.string().transform((v, ctx): SmtpSettings => {
     ctx.addIssue({ code: "custom", message: "must name the SMTP server's host" });
     return z.NEVER;
   }
-  const from = url.searchParams.get("from") ?? `tandem@${url.hostname}`;
+  const from = url.searchParams.get("from");
   // "Tandem <ops@example.com>" names the address between the angle brackets.
-  const address = from.endsWith(">") && from.includes("<") ? from.slice(from.lastIndexOf("<") + 1, -1) : from;
-  if (!z.email().safeParse(address).success) {
+  const address = from?.endsWith(">") && from.includes("<") ? from.slice(from.lastIndexOf("<") + 1, -1) : from;
+  if (from !== null && !z.email().safeParse(address).success) {
     ctx.addIssue({ code: "custom", message: `from=${from} is not an email address` });
     return z.NEVER;
   }
   url.searchParams.delete("from");
-  return { url: url.href, from };
+  return { url: url.href, from: from ?? `tandem@${url.hostname}` };
 });
 
 const envSchema = z.object({

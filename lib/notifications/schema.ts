@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CHANNEL_KINDS, NOTIFICATION_EVENTS } from "@/db/schema";
+import { CHANNEL_KINDS, NOTIFICATION_EVENTS, type NotificationEventType } from "@/db/schema";
 import { oneOf, requiredText, slugSchema, text } from "@/lib/validation";
 import { targetUrlProblem } from "./targets";
 
@@ -7,11 +7,15 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 /** "incident.declared,change.decided" (or a list); none means every event. */
 const eventList = z
-  .preprocess(
-    (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
-    z.array(z.enum(NOTIFICATION_EVENTS, { error: (i) => `has ${JSON.stringify(i.input)}, which is not one of ${NOTIFICATION_EVENTS.join(", ")}` }), { error: "must be a list of event types" }),
-  )
-  .transform((list) => (list.length ? [...new Set(list)] : undefined));
+  .preprocess((v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v), z.array(text(), { error: "must be a list of event types" }).max(NOTIFICATION_EVENTS.length * 2, "names too many events"))
+  .transform((list, ctx) => {
+    const unknown = list.find((e) => !(NOTIFICATION_EVENTS as readonly string[]).includes(e));
+    if (unknown !== undefined) {
+      ctx.addIssue({ code: "custom", message: `has ${JSON.stringify(unknown)}, which is not one of ${NOTIFICATION_EVENTS.join(", ")}` });
+      return z.NEVER;
+    }
+    return list.length ? [...new Set(list as NotificationEventType[])] : undefined;
+  });
 
 /** One schema for `tandem channel add` and Settings' form. */
 export const newChannelSchema = z
