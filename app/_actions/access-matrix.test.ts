@@ -17,6 +17,8 @@ import { createUserAccount } from "@/lib/users/users";
 import { createWallLink } from "@/lib/wall/links";
 import { newWallLinkSchema } from "@/lib/wall/schema";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
+import { channelKey, createChannel } from "@/lib/notifications/channels";
+import { newChannelSchema } from "@/lib/notifications/schema";
 import type { FormState } from "./form-state";
 import { sessionCookie, setRequestHeaders, settle } from "./test-request";
 
@@ -68,6 +70,8 @@ const change = async (owner: Actor, o: { draft?: boolean; type?: "standard" | "n
 const incident = async () => (await recordIncident(getDatabase(), CLI_ACTOR, "test", { title: `incident ${++seq}`, service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T10:00:00Z") })).incident.id;
 const deployment = async () => (await recordDeployments(getDatabase(), CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T09:00:00Z") }], false))[0]!.deployment.id;
 const integration = async () => (await createIntegration(getDatabase(), CLI_ACTOR, await integrationKey(getDatabase(), undefined), { source: "github", name: `gh ${++seq}` })).integration.id;
+const channel = async () =>
+  (await createChannel(getDatabase(), CLI_ACTOR, await channelKey(getDatabase(), undefined), newChannelSchema.parse({ kind: "webhook", name: `hook ${++seq}`, target: "http://127.0.0.1:9/hook" }), false)).channel.id;
 const person = async () => {
   const email = `person${++seq}@example.com`;
   await createUserAccount(await getAuth(), getDatabase(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
@@ -96,6 +100,10 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "integrations#addIntegration": () => form({ source: "gitlab", name: `GitLab ${++seq}` }),
   "integrations#saveIntegrationConfig": async () => form({ id: await integration(), serviceMap: "acme/shop = checkout" }),
   "integrations#setIntegrationEnabled": async () => form({ id: await integration(), enabled: "false" }),
+  "notifications#addChannel": () => form({ kind: "slack", name: `Slack ${++seq}`, target: "https://hooks.slack.com/services/T0/B0/XXXXXXXXXXXXXXXXXXXX", team: "", "events.incident.declared": "on" }),
+  "notifications#setChannelEnabledAction": async () => form({ id: await channel(), enabled: "false" }),
+  "notifications#deleteChannelAction": async () => form({ id: await channel() }),
+  "notifications#sendTestAction": async () => form({ id: await channel() }),
   "services#editService": () => form({ slug: "checkout", name: `Checkout ${++seq}` }),
   "session#signIn": () => form({ email: "viewer@example.com", password: password("viewer") }),
   "session#signOut": () => new FormData(),

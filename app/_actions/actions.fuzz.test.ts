@@ -16,6 +16,8 @@ import { recordDeployments } from "@/lib/ingest/deployments";
 import { badTimestamp, extremeTimestamp, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
 import { createUserAccount } from "@/lib/users/users";
 import { createWallLink } from "@/lib/wall/links";
+import { channelKey, createChannel } from "@/lib/notifications/channels";
+import { newChannelSchema } from "@/lib/notifications/schema";
 import { newWallLinkSchema } from "@/lib/wall/schema";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
 import type { FormState } from "./form-state";
@@ -50,6 +52,7 @@ beforeAll(async () => {
   const freeze = (await db.transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id;
   const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
   const wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] }))).link.id;
+  const channel = String((await createChannel(db, CLI_ACTOR, await channelKey(db, undefined), newChannelSchema.parse({ kind: "webhook", name: "hook", target: "http://127.0.0.1:9/hook" }), false)).channel.id);
   const i = String(incident);
   BASES = {
     "changes#fileChange": { title: "Rotate keys", service: "checkout", type: "normal", risk: "high", plannedStart: "2030-03-01T10:00", plannedEnd: "2030-03-01T11:00", tzOffset: "0", intent: "submit" },
@@ -72,6 +75,10 @@ beforeAll(async () => {
     "integrations#addIntegration": { source: "gitlab", name: "GitLab", secret: "" },
     "integrations#saveIntegrationConfig": { id: String(integration), serviceMap: "a/b = checkout", environmentMap: "", severityMap: "", alertMatchers: "", deploymentWorkflows: "", severityLabel: "severity" },
     "integrations#setIntegrationEnabled": { id: String(integration), enabled: "true" },
+    "notifications#addChannel": { kind: "webhook", name: "Hook", target: "http://127.0.0.1:9/hook", team: "", "events.incident.declared": "on", "events.deployment.failed": "on" },
+    "notifications#setChannelEnabledAction": { id: channel, enabled: "true" },
+    "notifications#deleteChannelAction": { id: channel },
+    "notifications#sendTestAction": { id: channel },
     "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireApprovedChange: "" },
     "session#signIn": { email: "target@example.com", password: "wrong-password", next: "/" },
     "theme#setTheme": { theme: "dark" },

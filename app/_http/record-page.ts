@@ -6,6 +6,7 @@ import { findChange } from "@/db/queries/changes";
 import { findIncidentById } from "@/db/queries/incidents";
 import { findDeploymentById } from "@/db/queries/ingest";
 import { findIntegration } from "@/db/queries/integrations";
+import { findChannel } from "@/db/queries/notifications";
 import { findServiceBySlug } from "@/db/queries/services";
 import type { Permission } from "@/lib/auth/roles";
 import { DRILLDOWNS } from "@/lib/dora/links";
@@ -17,6 +18,7 @@ const FINDERS = {
   incident: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findIncidentById(q, Number(key)) : undefined),
   change: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findChange(q, Number(key)) : undefined),
   integration: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findIntegration(q, Number(key)) : undefined),
+  channel: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findChannel(q, Number(key)) : undefined),
   service: (q: Queryable, key: string) => findServiceBySlug(q, key),
   drilldown: async (_q: Queryable, key: string) => (DRILLDOWNS as readonly string[]).includes(key) || undefined,
 } as const;

@@ -32,6 +32,7 @@ export const APP_PAGES: AppPage[] = [
   { route: "/settings", path: "/settings", heading: "Settings" },
   { route: "/settings/audit", path: "/settings/audit", heading: "Audit log" },
   { route: "/settings/integrations/[id]", path: "/settings/integrations/1", heading: /.+/ },
+  { route: "/settings/channels/[id]", path: "/settings/channels/1", heading: /.+/ },
   { route: "/how-computed", path: "/how-computed", heading: "How is this computed?" },
   { route: "/api-docs", path: "/api-docs", heading: "API" },
   { route: "/wall", path: "/wall", heading: "Tandem" },

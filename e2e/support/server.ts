@@ -35,6 +35,8 @@ await keep(ADMIN_TOKEN_FILE, "token", "create", "--name", "e2e admin", "--role",
 await keep(WALL_LINK_FILE, "wall-link", "create", "--name", "e2e wall");
 // Integration 1, so every page (its settings page included) has something to show to the axe sweep.
 await run("integration", "add", "--source", "alertmanager", "--name", "e2e alertmanager");
+// Channel 1, for the same reason; nothing listens on port 9, so its messages wait in the outbox.
+await run("channel", "add", "--kind", "slack", "--name", "e2e slack", "--target", "http://127.0.0.1:9/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX", "--events", "incident.declared");
 
 const { command, args } = serverCommand(E2E_PORT, "127.0.0.1");
 const server = spawn(command, args, { env, stdio: "inherit" });
