@@ -27,6 +27,7 @@ const BOTH_ENGINES = [
   "db/durability.test.ts",
   "lib/notifications/outbox.test.ts",
   "lib/notifications/worker.test.ts",
+  "lib/notifications/personal.test.ts",
 ];
 
 export default defineConfig({

@@ -36,13 +36,15 @@ export function CreateChannelForm({ teams }: { teams: string[] }) {
     if (state.status === "success") form.current?.reset();
   }, [state]);
   const fields = state.status === "error" ? state.fields : {};
+  // A refused form comes back as it was sent (React resets it after the action): keyed on it, it remounts filled in.
+  const values = state.status === "error" ? (state.values ?? {}) : undefined;
   const secret = state.status === "success" ? state.data?.secret : undefined;
   return (
     <div className="space-y-4">
-      <form ref={form} action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Add a notification channel">
+      <form key={JSON.stringify(values ?? {})} ref={form} action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Add a notification channel">
         <Field form="channel" name="kind" label="Kind" error={fields.kind}>
           {(props) => (
-            <select name="kind" defaultValue="webhook" {...props}>
+            <select name="kind" defaultValue={values?.kind ?? "webhook"} {...props}>
               {(Object.keys(KINDS) as ChannelKind[]).map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -51,11 +53,11 @@ export function CreateChannelForm({ teams }: { teams: string[] }) {
             </select>
           )}
         </Field>
-        <Field form="channel" name="name" label="Channel name" placeholder="e.g. #payments-alerts" autoComplete="off" error={fields.name} />
+        <Field form="channel" name="name" label="Channel name" placeholder="e.g. #payments-alerts" autoComplete="off" defaultValue={values?.name} error={fields.name} />
         <div className="sm:col-span-2">
-          <Field form="channel" name="target" label="Target" hint={Object.values(KINDS).join(" ")} placeholder="https://… or someone@example.com" autoComplete="off" error={fields.target} />
+          <Field form="channel" name="target" label="Target" hint={Object.values(KINDS).join(" ")} placeholder="https://… or someone@example.com" autoComplete="off" defaultValue={values?.target} error={fields.target} />
         </div>
-        <Field form="channel" name="team" label="Team (optional)" hint="Only this team's services; empty for every team." list="channel-teams" autoComplete="off" error={fields.team} />
+        <Field form="channel" name="team" label="Team (optional)" hint="Only this team's services; empty for every team." list="channel-teams" autoComplete="off" defaultValue={values?.team} error={fields.team} />
         <datalist id="channel-teams">
           {teams.map((t) => (
             <option key={t} value={t} />
@@ -66,7 +68,7 @@ export function CreateChannelForm({ teams }: { teams: string[] }) {
           <div className="mt-1 grid gap-1 sm:grid-cols-3">
             {(Object.entries(EVENTS) as [NotificationEventType, string][]).map(([event, label]) => (
               <label key={event} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={`events.${event}`} defaultChecked />
+                <input type="checkbox" name={`events.${event}`} defaultChecked={values ? values[`events.${event}`] === "on" : true} />
                 {label}
               </label>
             ))}

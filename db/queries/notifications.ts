@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { notificationAttempts, notificationChannels, notificationOutbox, services, type NotificationAttempt, type NotificationChannel, type OutboxMessage } from "../schema";
+import { notificationAttempts, notificationChannels, notificationOutbox, services, user, type NotificationAttempt, type NotificationChannel, type OutboxMessage } from "../schema";
 
 export async function insertChannel(q: Queryable, values: Omit<typeof notificationChannels.$inferInsert, "id">): Promise<NotificationChannel> {
   return (await q.insert(notificationChannels).values(values).returning())[0]!;
@@ -41,7 +41,7 @@ export async function hasDueMessage(q: Queryable, now: Date): Promise<boolean> {
   const rows = await q
     .select({ id: notificationOutbox.id })
     .from(notificationOutbox)
-    .innerJoin(notificationChannels, eq(notificationChannels.id, notificationOutbox.channelId))
+    .leftJoin(notificationChannels, eq(notificationChannels.id, notificationOutbox.channelId))
     .where(and(dueAt(now), isNull(notificationChannels.disabledAt)))
     .limit(1);
   return rows.length > 0;
@@ -51,12 +51,12 @@ export async function hasDueMessage(q: Queryable, now: Date): Promise<boolean> {
  * Claims up to `limit` due messages of active channels for `owner` until `leaseUntil`. Run in a write
  * transaction: the update repeats the "free" condition, so a row another worker claimed meanwhile is skipped.
  */
-export async function claimDueMessages(q: Queryable, now: Date, owner: string, leaseUntil: Date, limit: number): Promise<{ message: OutboxMessage; channel: NotificationChannel }[]> {
+export async function claimDueMessages(q: Queryable, now: Date, owner: string, leaseUntil: Date, limit: number): Promise<{ message: OutboxMessage; channel: NotificationChannel | null }[]> {
   const free = dueAt(now);
   const due = await q
     .select({ id: notificationOutbox.id })
     .from(notificationOutbox)
-    .innerJoin(notificationChannels, eq(notificationChannels.id, notificationOutbox.channelId))
+    .leftJoin(notificationChannels, eq(notificationChannels.id, notificationOutbox.channelId))
     .where(and(free, isNull(notificationChannels.disabledAt)))
     .orderBy(asc(notificationOutbox.nextAttemptAt), asc(notificationOutbox.id))
     .limit(limit);
@@ -67,9 +67,10 @@ export async function claimDueMessages(q: Queryable, now: Date, owner: string, l
     .where(and(inArray(notificationOutbox.id, due.map((d) => d.id)), free))
     .returning();
   if (!claimed.length) return [];
-  const channels = await q.select().from(notificationChannels).where(inArray(notificationChannels.id, [...new Set(claimed.map((m) => m.channelId))]));
+  const ids = [...new Set(claimed.flatMap((m) => (m.channelId === null ? [] : [m.channelId])))];
+  const channels = ids.length ? await q.select().from(notificationChannels).where(inArray(notificationChannels.id, ids)) : [];
   const byId = new Map(channels.map((c) => [c.id, c]));
-  return claimed.sort((a, b) => a.id - b.id).flatMap((message) => (byId.has(message.channelId) ? [{ message, channel: byId.get(message.channelId)! }] : []));
+  return claimed.sort((a, b) => a.id - b.id).map((message) => ({ message, channel: message.channelId === null ? null : (byId.get(message.channelId) ?? null) }));
 }
 
 /** Records an attempt's result on a message this worker still holds; false when its lease was lost. */
@@ -107,4 +108,14 @@ export async function listOutbox(q: Queryable, channelId: number): Promise<Outbo
 /** A service's slug and team, which every notification about its records names. */
 export async function findServiceScope(q: Queryable, id: number): Promise<{ slug: string; team: string | null } | undefined> {
   return (await q.select({ slug: services.slug, team: services.team }).from(services).where(eq(services.id, id)).limit(1))[0];
+}
+
+/** The addresses of the active people who may approve changes (approvers and admins), but `except`'s. */
+export async function listApproverEmails(q: Queryable, except: string | null): Promise<string[]> {
+  const rows = await q
+    .select({ email: user.email })
+    .from(user)
+    .where(and(inArray(user.role, ["approver", "admin"]), or(isNull(user.banned), eq(user.banned, false)), except ? ne(user.id, except) : undefined))
+    .orderBy(asc(user.email));
+  return rows.map((r) => r.email);
 }

@@ -51,9 +51,9 @@ export const notificationOutbox = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     messageId: text("message_id").notNull().unique(),
-    channelId: integer("channel_id")
-      .notNull()
-      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    /** The channel it goes to; null for a person's own email, which goes to `recipient`. */
+    channelId: integer("channel_id").references(() => notificationChannels.id, { onDelete: "cascade" }),
+    recipient: text("recipient"),
     event: text("event").notNull(),
     /** The rendered event: {type, timestamp, data} plus what people-facing channels show. */
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -76,9 +76,8 @@ export const notificationAttempts = sqliteTable(
   "notification_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    channelId: integer("channel_id")
-      .notNull()
-      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id").references(() => notificationChannels.id, { onDelete: "cascade" }),
+    recipient: text("recipient"),
     messageId: text("message_id").notNull(),
     event: text("event").notNull(),
     outcome: text("outcome", { enum: ATTEMPT_OUTCOMES }).notNull(),

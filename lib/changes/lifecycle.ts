@@ -6,7 +6,7 @@ import { insertEvent } from "@/db/queries/timeline";
 import type { UserActor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
-import { emitEvent } from "@/lib/notifications/emit";
+import { emailApprovers, emitEvent } from "@/lib/notifications/emit";
 import { changeNotification } from "@/lib/notifications/events";
 import { canCancel, PolicyError, statusOnSubmit } from "./policy";
 
@@ -35,6 +35,7 @@ export async function submitDraft(db: Database, actor: UserActor, id: number): P
     await insertEvent(tx, changeEvent(after, "submitted", now));
     if (after.status === "approved") await insertEvent(tx, changeEvent(after, "approved", now));
     await emitEvent(tx, changeNotification("change.submitted", after));
+    await emailApprovers(tx, after);
     return after;
   });
 }

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { changeEvent } from "@/lib/timeline/events";
-import { emitEvent } from "@/lib/notifications/emit";
+import { emailApprovers, emitEvent } from "@/lib/notifications/emit";
 import { changeNotification } from "@/lib/notifications/events";
 import { statusOnSubmit } from "./policy";
 
@@ -62,6 +62,7 @@ export async function submitChange(db: Database, actor: Actor, source: string, i
     if (!options.draft) await insertEvent(tx, changeEvent(change, "submitted", now));
     if (change.status === "approved") await insertEvent(tx, changeEvent(change, "approved", now));
     if (!options.draft) await emitEvent(tx, changeNotification("change.submitted", change));
+    await emailApprovers(tx, change);
     return change;
   });
 }

@@ -13,3 +13,8 @@ export async function deliver(channel: NotificationChannel, event: RenderedEvent
   const secret = channel.secretSealed ? open(channel.secretSealed, delivery.key) : null;
   return sendHttp(channel.target, httpMessage(channel.kind, event, { messageId, secret, baseUrl: delivery.baseUrl, sentAt: new Date() }));
 }
+
+/** A person's own notification: always an email, to their address. */
+export async function deliverToPerson(email: string, event: RenderedEvent, messageId: string, delivery: Delivery): Promise<SendResult> {
+  return sendEmail(delivery.smtp, email, emailMessage(event, delivery.baseUrl), messageId);
+}

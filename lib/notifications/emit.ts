@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "@/db/database";
 import type { NotificationChannel } from "@/db/schema";
-import { insertOutboxMessages, listActiveChannels } from "@/db/queries/notifications";
-import type { PendingEvent } from "./events";
+import { insertOutboxMessages, listActiveChannels, listApproverEmails } from "@/db/queries/notifications";
+import type { ChangeRequest } from "@/db/schema";
+import { getConfig } from "@/lib/config/config";
+import { changeNotification, type PendingEvent } from "./events";
 
 /** A Standard Webhooks message id: unique, and the same on every attempt to send it. */
 export const newMessageId = () => `msg_${randomBytes(16).toString("base64url")}`;
@@ -29,4 +31,26 @@ export async function emitEvent(tx: Queryable, pending: PendingEvent | null): Pr
       .filter((c) => channelWants(c, event.type, event.team))
       .map((c) => ({ messageId: newMessageId(), channelId: c.id, event: event.type, payload: event, status: "pending" as const, attempts: 0, nextAttemptAt: now, createdAt: now })),
   );
+}
+
+/**
+ * A person's own notification ("an approval is waiting for you", "you are on call next", "your action item
+ * is overdue"): one email per address, through the outbox like a channel's messages, when SMTP is set.
+ */
+export async function emailPeople(tx: Queryable, pending: PendingEvent, emails: string[], smtpConfigured = getConfig().smtp !== undefined): Promise<void> {
+  if (!smtpConfigured || !emails.length) return;
+  const event = await pending.render(tx);
+  const now = new Date();
+  await insertOutboxMessages(
+    tx,
+    [...new Set(emails)].map((recipient) => ({ messageId: newMessageId(), channelId: null, recipient, event: event.type, payload: event, status: "pending" as const, attempts: 0, nextAttemptAt: now, createdAt: now })),
+  );
+}
+
+/** A change that now waits for approval: every approver but its requester is asked by email. */
+export async function emailApprovers(tx: Queryable, change: ChangeRequest, smtpConfigured = getConfig().smtp !== undefined): Promise<void> {
+  if (change.status !== "pending_approval" || !smtpConfigured) return;
+  const submitted = changeNotification("change.submitted", change);
+  const asking: PendingEvent = { type: submitted.type, render: async (q) => ({ ...(await submitted.render(q)), title: `Your approval is requested: change #${change.id}, ${change.title}` }) };
+  await emailPeople(tx, asking, await listApproverEmails(tx, change.requesterId), true);
 }

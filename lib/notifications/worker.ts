@@ -5,7 +5,7 @@ import { claimDueMessages, hasDueMessage, insertAttempt, settleMessage, updateCh
 import { recordAudit } from "@/db/queries/audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { printable } from "@/lib/validation";
-import { deliver, type Delivery } from "./deliver";
+import { deliver, deliverToPerson, type Delivery } from "./deliver";
 import type { RenderedEvent } from "./events";
 import { retryDelayMs } from "./schedule";
 import { SEND_TIMEOUT_MS, type SendResult } from "./send";
@@ -70,10 +70,11 @@ export class NotificationWorker {
     return attempts;
   }
 
-  private async attempt(message: OutboxMessage, channel: NotificationChannel, delivery: Delivery): Promise<void> {
+  private async attempt(message: OutboxMessage, channel: NotificationChannel | null, delivery: Delivery): Promise<void> {
     let result: SendResult;
     try {
-      result = await deliver(channel, message.payload as RenderedEvent, message.messageId, delivery);
+      const event = message.payload as RenderedEvent;
+      result = channel ? await deliver(channel, event, message.messageId, delivery) : await deliverToPerson(message.recipient ?? "", event, message.messageId, delivery);
     } catch (error) {
       result = { ok: false, status: null, answer: error instanceof Error ? error.message : String(error), gone: false };
     }
@@ -81,7 +82,7 @@ export class NotificationWorker {
   }
 
   /** Records the attempt; a 410 Gone stops the channel (its receiver is gone for good) and says why. */
-  private async settle(message: OutboxMessage, channel: NotificationChannel, result: SendResult): Promise<void> {
+  private async settle(message: OutboxMessage, channel: NotificationChannel | null, result: SendResult): Promise<void> {
     const at = new Date();
     const failures = message.attempts + 1;
     // A message to a receiver that is gone stays pending: it goes out if an admin enables the channel again.
@@ -97,8 +98,8 @@ export class NotificationWorker {
       // Another worker took it over after our lease ran out; its attempt is the one that counts.
       if (!held) return;
       const answer = printable(outcome === "gave_up" ? `${result.answer} (gave up after ${failures} attempts)` : result.answer);
-      await insertAttempt(tx, { channelId: channel.id, messageId: message.messageId, event: message.event, outcome, status: result.status, answer, attemptedAt: at });
-      if (result.gone && !channel.disabledAt) {
+      await insertAttempt(tx, { channelId: message.channelId, recipient: message.recipient, messageId: message.messageId, event: message.event, outcome, status: result.status, answer, attemptedAt: at });
+      if (channel && result.gone && !channel.disabledAt) {
         const reason = `The receiver answered 410 Gone on ${at.toISOString()}: Tandem stopped sending to it. Enable the channel again once it is back.`;
         await updateChannel(tx, channel.id, { disabledAt: at, disabledReason: reason });
         await recordAudit(tx, SYSTEM_ACTOR, { action: "channel.disable", entityType: "notification_channel", entityId: channel.id, after: { disabledReason: reason } });

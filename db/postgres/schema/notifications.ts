@@ -26,9 +26,8 @@ export const notificationOutbox = pgTable(
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     messageId: text("message_id").notNull().unique(),
-    channelId: integer("channel_id")
-      .notNull()
-      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id").references(() => notificationChannels.id, { onDelete: "cascade" }),
+    recipient: text("recipient"),
     event: text("event").notNull(),
     payload: jsonText("payload").$type<Record<string, unknown>>().notNull(),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
@@ -47,9 +46,8 @@ export const notificationAttempts = pgTable(
   "notification_attempts",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    channelId: integer("channel_id")
-      .notNull()
-      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id").references(() => notificationChannels.id, { onDelete: "cascade" }),
+    recipient: text("recipient"),
     messageId: text("message_id").notNull(),
     event: text("event").notNull(),
     outcome: text("outcome", { enum: ATTEMPT_OUTCOMES }).notNull(),

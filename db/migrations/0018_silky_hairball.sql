@@ -1,6 +1,7 @@
 CREATE TABLE `notification_attempts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`channel_id` integer NOT NULL,
+	`channel_id` integer,
+	`recipient` text,
 	`message_id` text NOT NULL,
 	`event` text NOT NULL,
 	`outcome` text NOT NULL,
@@ -29,7 +30,8 @@ CREATE TABLE `notification_channels` (
 CREATE TABLE `notification_outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`message_id` text NOT NULL,
-	`channel_id` integer NOT NULL,
+	`channel_id` integer,
+	`recipient` text,
 	`event` text NOT NULL,
 	`payload` text NOT NULL,
 	`status` text NOT NULL,
