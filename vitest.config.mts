@@ -28,6 +28,7 @@ const BOTH_ENGINES = [
   "lib/notifications/outbox.test.ts",
   "lib/notifications/worker.test.ts",
   "lib/notifications/personal.test.ts",
+  "lib/bench/postgres-load.test.ts",
 ];
 
 export default defineConfig({

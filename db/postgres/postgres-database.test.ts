@@ -88,6 +88,54 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
     expect((await firstRow<{ n: number }>(a.read, sql`select n from items where id = 1`))!.n).toBe(10);
   });
 
+  it("runs write transactions one at a time across servers, each once: racing on the same rows costs no retries", async () => {
+    const url = await server.fresh();
+    const [a, b] = [await open(url), await open(url)];
+    await execute(a.read, sql`insert into items (id, n) values (1, 0)`);
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    const bump = (db: PostgresDatabase) =>
+      db.transaction(async (tx) => {
+        runs++;
+        most = Math.max(most, ++running);
+        try {
+          const { n } = (await firstRow<{ n: number }>(tx, sql`select n from items where id = 1`))!;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          await execute(tx, sql`update items set n = ${n + 1} where id = 1`);
+        } finally {
+          running--;
+        }
+      });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => bump(i % 2 ? a : b)));
+    expect((await firstRow<{ n: number }>(a.read, sql`select n from items where id = 1`))!.n).toBe(12);
+    expect([most, runs]).toEqual([1, 12]);
+    // Reads outside a transaction never wait for the writer.
+    await a.transaction(async () => {
+      expect(await count(b)).toBe(1);
+    });
+  });
+
+  it("runs a transaction again when a writer outside Tandem (which takes no lock) wins a race with it", async () => {
+    const url = await server.fresh();
+    const db = await open(url);
+    await execute(db.read, sql`insert into items (id, n) values (1, 0)`);
+    const outsider = new pg.Client({ connectionString: url });
+    await outsider.connect();
+    let runs = 0;
+    try {
+      await db.transaction(async (tx) => {
+        const { n } = (await firstRow<{ n: number }>(tx, sql`select n from items where id = 1`))!;
+        if (++runs === 1) await outsider.query("update items set n = n + 1 where id = 1");
+        await execute(tx, sql`update items set n = ${n + 1} where id = 1`);
+      });
+    } finally {
+      await outsider.end();
+    }
+    expect(runs).toBe(2);
+    expect((await firstRow<{ n: number }>(db.read, sql`select n from items where id = 1`))!.n).toBe(2);
+  });
+
   it("tells every server's change feed about a commit, and not about a rollback", async () => {
     const url = await server.fresh();
     const [a, b] = [await open(url), await open(url)];

@@ -54,7 +54,7 @@ describe("bench database generator", () => {
     try {
       const [from, to] = [new Date(end - 14 * DAY), new Date(end)];
       const app = await computeMetrics(opened.db, { from, to, environment: "production", service: undefined, team: undefined });
-      const reference = handWrittenMetrics(opened.sqlite, from.getTime(), to.getTime());
+      const reference = await handWrittenMetrics(opened.db.read, from.getTime(), to.getTime());
       expect([reference.deployments, reference.deployDays, reference.failed, reference.rework, reference.changes]).toEqual([
         app.deploymentFrequency.deployments,
         app.deploymentFrequency.deployDays,

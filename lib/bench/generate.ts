@@ -7,8 +7,11 @@ import { BenchPlan, type BenchChange, type BenchDeployment, type BenchIncident, 
 
 export type BenchCounts = { services: number; deployments: number; commits: number; incidents: number; changes: number; events: number };
 
-// commit_deliveries keeps its indexes while rows go in: the triggers that keep lead_days read them.
-const TABLES = ["services", "deployments", "commits", "deployment_commits", "incidents", "change_requests", "timeline_events"];
+/**
+ * The tables the generator fills, their secondary indexes built once at the end (commit_deliveries, which
+ * triggers fill, keeps its indexes while rows go in: the triggers that keep lead_days read them).
+ */
+export const TABLES = ["services", "deployments", "commits", "deployment_commits", "incidents", "change_requests", "timeline_events"];
 // So do these: the triggers that keep failed_changes look up a deployment's rollbacks and incidents by them,
 // and those that keep commit_deliveries a commit's deployments (commit_delivery_facts starts from its links).
 const KEPT_INDEXES = ["deployments_rollback_of_idx", "incidents_caused_by_idx", "deployment_commits_commit_idx"];

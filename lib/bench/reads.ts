@@ -1,11 +1,13 @@
-import Database from "better-sqlite3";
+import { connectDatabase } from "@/db/client";
+import { databaseTargetOf } from "@/db/url";
 import { handWrittenMetrics } from "./ceiling";
+import type { Goals } from "./goals";
 import { sample, type Client } from "./http";
 import { formatMs, summarize, timingRow, type Row } from "./stats";
 
 type MetricsBody = { deploymentFrequency: { deployments: number }; changeFailureRate: { failed: number }; leadTime: { changes: number }; reworkRate: { unplanned: number } };
 
-export type ReadSetup = { api: Client; ingest: Client; databasePath: string; from: number; to: number; service: string; runs: number };
+export type ReadSetup = { api: Client; ingest: Client; databaseUrl: string; from: number; to: number; service: string; runs: number; goals: Goals };
 
 let writes = 0;
 /** One small deployment, so the next read is the first after a write (nothing the app cached still holds). */
@@ -17,24 +19,24 @@ export async function metricsRows(s: ReadSetup): Promise<Row[]> {
   const window = `from=${new Date(s.from).toISOString()}&to=${new Date(s.to).toISOString()}`;
   const all = `/api/v1/metrics?${window}`;
   const cold = await sample(() => s.api.json(all), s.runs, () => writeOne(s.ingest));
-  const sqlite = new Database(s.databasePath, { readonly: true });
-  let reference: ReturnType<typeof handWrittenMetrics> | undefined;
-  const sql = await sample(async () => (reference = handWrittenMetrics(sqlite, s.from, s.to)), s.runs);
-  sqlite.close();
+  const target = databaseTargetOf(s.databaseUrl);
+  const { db } = await connectDatabase(target, { migrate: false });
+  let reference: Awaited<ReturnType<typeof handWrittenMetrics>> | undefined;
+  const sql = await sample(async () => (reference = await handWrittenMetrics(db.read, s.from, s.to)), s.runs).finally(() => db.close());
   const warm = await sample(() => s.api.json(all), s.runs);
   const one = await sample(() => s.api.json(`${all}&service=${s.service}`), s.runs, () => writeOne(s.ingest));
   checkAgreement(await s.api.json<MetricsBody>(all), reference!);
   const ratio = summarize(cold).median / summarize(sql).median;
   return [
-    timingRow("GET /api/v1/metrics, 90 days, all services, cold", cold, 100),
-    { figure: "  hand-written SQL of the same figures (better-sqlite3)", measured: `${formatMs(summarize(sql).median)} (p95 ${formatMs(summarize(sql).p95)})`, goal: "reference", ratio: `API cold / SQL ${ratio.toFixed(2)}` },
-    timingRow("GET /api/v1/metrics, 90 days, all services, warm", warm, 5),
-    timingRow(`GET /api/v1/metrics, 90 days, one service (${s.service}), cold`, one, 10),
+    timingRow("GET /api/v1/metrics, 90 days, all services, cold", cold, s.goals.metricsCold),
+    { figure: `  hand-written SQL of the same figures (${target.engine === "sqlite" ? "better-sqlite3" : "pg"})`, measured: `${formatMs(summarize(sql).median)} (p95 ${formatMs(summarize(sql).p95)})`, goal: "reference", ratio: `API cold / SQL ${ratio.toFixed(2)}` },
+    timingRow("GET /api/v1/metrics, 90 days, all services, warm", warm, s.goals.metricsWarm),
+    timingRow(`GET /api/v1/metrics, 90 days, one service (${s.service}), cold`, one, s.goals.metricsOneService),
   ];
 }
 
 /** A reference that disagrees with the API would make the comparison meaningless: say so loudly. */
-function checkAgreement(api: MetricsBody, sql: ReturnType<typeof handWrittenMetrics>) {
+function checkAgreement(api: MetricsBody, sql: Awaited<ReturnType<typeof handWrittenMetrics>>) {
   const pairs: [string, number, number][] = [
     ["deployments", api.deploymentFrequency.deployments, sql.deployments],
     ["failed changes", api.changeFailureRate.failed, sql.failed],
@@ -46,7 +48,7 @@ function checkAgreement(api: MetricsBody, sql: ReturnType<typeof handWrittenMetr
 type Page = { events: unknown[]; next: string | null };
 
 /** The first timeline page, and a page `depth` pages deep reached by following the cursors. */
-export async function timelineRows(api: Client, depth: number, runs: number): Promise<Row[]> {
+export async function timelineRows(api: Client, depth: number, runs: number, goalMs: number): Promise<Row[]> {
   const first = await sample(() => api.json("/api/v1/timeline?limit=50"), runs);
   let cursor: string | null = null;
   for (let i = 0; i < depth; i++) {
@@ -58,16 +60,16 @@ export async function timelineRows(api: Client, depth: number, runs: number): Pr
     const page = await api.json<Page>(`/api/v1/timeline?limit=50&before=${cursor}`);
     if (page.events.length !== 50) throw new Error(`page ${depth + 1} of the timeline has ${page.events.length} events`);
   }, runs);
-  return [timingRow("GET /api/v1/timeline?limit=50, first page", first, 10), timingRow(`GET /api/v1/timeline?limit=50, ${depth.toLocaleString("en")} pages deep`, deep, 10)];
+  return [timingRow("GET /api/v1/timeline?limit=50, first page", first, goalMs), timingRow(`GET /api/v1/timeline?limit=50, ${depth.toLocaleString("en")} pages deep`, deep, goalMs)];
 }
 
 /** Time to the first byte of the overview for a signed-in user (fetch resolves once headers arrive). */
-export async function overviewRow(page: Client, runs: number): Promise<Row> {
+export async function overviewRow(page: Client, runs: number, goalMs: number): Promise<Row> {
   let body: Promise<string> | undefined;
   const samples = await sample(async () => {
     const response = await page.send("/");
     body = response.text();
   }, runs, () => body ?? Promise.resolve());
   await body;
-  return timingRow("overview page (/), signed in, time to first byte", samples, 150);
+  return timingRow("overview page (/), signed in, time to first byte", samples, goalMs);
 }

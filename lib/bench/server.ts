@@ -29,12 +29,12 @@ function freePort(): Promise<number> {
 }
 
 /** The production server (app/_server/main.ts) on the build, with its memory sampled every 100 ms until it stops. */
-export async function startServer(databasePath: string): Promise<Server> {
+export async function startServer(databaseUrl: string): Promise<Server> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const { command, args } = serverCommand(port, "127.0.0.1");
   const child: ChildProcess = spawn(command, args, {
-    env: { ...process.env, DATABASE_URL: `file:${databasePath}`, TANDEM_DEMO: "off", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, TANDEM_DEMO: "off", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let log = "";

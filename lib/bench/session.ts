@@ -1,5 +1,6 @@
-import { openDatabase } from "@/db/client";
+import { connectDatabase } from "@/db/client";
 import { getOrCreateSecret } from "@/db/queries/settings";
+import { databaseTargetOf } from "@/db/url";
 import { createAuth } from "@/lib/auth/auth";
 
 /**
@@ -7,8 +8,8 @@ import { createAuth } from "@/lib/auth/auth";
  * app signs in through a server action and mounts no `/api/auth` route, so there is no plain HTTP
  * sign-in to call; the cookie is the one that action would set.
  */
-export async function sessionCookie(databasePath: string, email: string, password: string): Promise<string> {
-  const { db } = openDatabase(databasePath);
+export async function sessionCookie(databaseUrl: string, email: string, password: string): Promise<string> {
+  const { db } = await connectDatabase(databaseTargetOf(databaseUrl));
   try {
     const auth = createAuth(db, { secret: await getOrCreateSecret(db, undefined), publicUrl: undefined, port: 3000 });
     const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
