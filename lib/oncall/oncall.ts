@@ -1,0 +1,50 @@
+import type { Queryable } from "@/db/database";
+import type { OncallRotation, Team } from "@/db/schema";
+import { findPeople, findRotation, findTeamBySlug, listMembers, listOverrides, type TeamPerson } from "@/db/queries/teams";
+import { AppError } from "@/lib/errors";
+import { onCallAt, type RotationRule, type Shift } from "./rotation";
+
+export type OnCallShift = Omit<Shift, "userId"> & { user: TeamPerson };
+export type TeamOnCall = { now: OnCallShift | null; next: OnCallShift | null };
+
+/** The longest override anyone sets: overrides that ended this long before `at` cannot bear on it. */
+const LOOKBACK_MS = 60 * 86_400_000;
+
+export function ruleOf(rotation: OncallRotation, members: readonly string[]): RotationRule {
+  return { members, shiftHours: rotation.shiftHours, handoverTime: rotation.handoverTime, timeZone: rotation.timeZone, startsOn: rotation.startsOn };
+}
+
+/** A team's rotation rule (null without one) and its overrides that could bear on `at` or later. */
+export async function loadTeamSchedule(q: Queryable, team: Team, at: Date) {
+  const [rotation, members, overrides] = await Promise.all([findRotation(q, team.id), listMembers(q, team.id), listOverrides(q, team.id, new Date(at.getTime() - LOOKBACK_MS))]);
+  return { rule: rotation && members.length ? ruleOf(rotation, members.map((m) => m.id)) : null, overrides };
+}
+
+/** Who is on call for a team at `at` and who comes next, with their names. */
+export async function teamOnCall(q: Queryable, team: Team, at: Date): Promise<TeamOnCall> {
+  const { rule, overrides } = await loadTeamSchedule(q, team, at);
+  const { now, next } = onCallAt(rule, overrides, at);
+  const people = new Map((await findPeople(q, [now?.userId, next?.userId].filter((id): id is string => Boolean(id)))).map((p) => [p.id, p]));
+  const named = (shift: Shift | null): OnCallShift | null => {
+    const person = shift && people.get(shift.userId);
+    if (!shift || !person) return null;
+    const { userId: _id, ...rest } = shift;
+    return { ...rest, user: person };
+  };
+  return { now: named(now), next: named(next) };
+}
+
+/** The on-call person of the team owning a service (null when it has no team, or the team nobody on call). */
+export async function onCallForTeamSlug(q: Queryable, slug: string | null, at: Date): Promise<(TeamOnCall & { team: Team }) | null> {
+  const team = slug ? await findTeamBySlug(q, slug) : undefined;
+  return team ? { team, ...(await teamOnCall(q, team, at)) } : null;
+}
+
+const shiftJson = (s: OnCallShift | null) => (s ? { user: { name: s.user.name, email: s.user.email }, since: s.since.toISOString(), until: s.until.toISOString(), override: s.override } : null);
+
+/** GET /api/v1/oncall: an unknown team is a mistake in the request (400), not a missing resource. */
+export async function oncallJson(q: Queryable, slug: string, at: Date) {
+  const found = await onCallForTeamSlug(q, slug, at);
+  if (!found) throw new AppError("bad_request", `team: there is no team "${slug}"`, { team: `there is no team ${slug}` });
+  return { team: found.team.slug, now: shiftJson(found.now), next: shiftJson(found.next) };
+}
