@@ -26,6 +26,7 @@ const BOTH_ENGINES = [
   "lib/incidents/respond-concurrency.test.ts",
   "db/durability.test.ts",
   "lib/oncall/oncall-api.test.ts",
+  "lib/oncall/handoff-job.test.ts",
 ];
 
 export default defineConfig({

@@ -4,6 +4,7 @@ import { getDatabase } from "@/db/client";
 import { CLIENT_ADDRESS_HEADER, clientAddress, trustedProxies } from "@/lib/auth/client-address";
 import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
+import { startHandoffJob } from "@/lib/oncall/handoff-job";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
@@ -42,12 +43,14 @@ const server = createTandemServer((request, response) => {
   else void handle(request, response);
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
+const stopHandoffs = startHandoffJob(database);
 
 let closing = false;
 /** Finish the requests in flight (live streams end themselves on SIGTERM), then exit as `next start` does. */
 function shutdown(signal: "SIGINT" | "SIGTERM") {
   if (closing) return;
   closing = true;
+  stopHandoffs();
   // A client holding a connection open must not keep a redeploy waiting.
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(() => {

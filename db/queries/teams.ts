@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { handoffs, oncallOverrides, oncallRotations, services, teamMembers, teams, user, type Handoff, type OncallOverride, type OncallRotation, type Team } from "../schema";
+import { freezeWindows, handoffs, oncallOverrides, timelineEvents, oncallRotations, services, teamMembers, teams, user, type Handoff, type OncallOverride, type OncallRotation, type Team } from "../schema";
 
 export type TeamSummary = Team & { services: number; members: number };
 export type TeamPerson = { id: string; name: string; email: string };
@@ -115,4 +115,25 @@ export async function findHandoff(q: Queryable, teamId: number, handoverAt: Date
 
 export async function latestHandoff(q: Queryable, teamId: number): Promise<Handoff | undefined> {
   return (await q.select().from(handoffs).where(eq(handoffs.teamId, teamId)).orderBy(desc(handoffs.handoverAt)).limit(1))[0];
+}
+
+/** Timeline events of a team's services in [from, to), oldest first, at most `limit`. */
+export async function teamEventsBetween(q: Queryable, team: string, from: Date, to: Date, limit: number) {
+  return q
+    .select({ at: timelineEvents.at, type: timelineEvents.type, action: timelineEvents.action, service: services.slug, summary: timelineEvents.summary, subjectId: timelineEvents.subjectId })
+    .from(timelineEvents)
+    .innerJoin(services, eq(services.id, timelineEvents.serviceId))
+    .where(and(eq(services.team, team), gte(timelineEvents.at, from), lt(timelineEvents.at, to)))
+    .orderBy(asc(timelineEvents.at), asc(timelineEvents.id))
+    .limit(limit);
+}
+
+/** Freezes in force at some moment of [from, to) that cover the team's services (or every service). */
+export async function teamFreezesBetween(q: Queryable, team: string, from: Date, to: Date) {
+  return q
+    .select({ id: freezeWindows.id, name: freezeWindows.name, service: services.slug, startsAt: freezeWindows.startsAt, endsAt: freezeWindows.endsAt })
+    .from(freezeWindows)
+    .leftJoin(services, eq(services.id, freezeWindows.serviceId))
+    .where(and(lt(freezeWindows.startsAt, to), gt(freezeWindows.endsAt, from), or(isNull(freezeWindows.serviceId), eq(services.team, team))))
+    .orderBy(asc(freezeWindows.startsAt));
 }
