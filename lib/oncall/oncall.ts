@@ -2,7 +2,7 @@ import type { Queryable } from "@/db/database";
 import type { OncallRotation, Team } from "@/db/schema";
 import { findPeople, findRotation, findTeamBySlug, listMembers, listOverrides, type TeamPerson } from "@/db/queries/teams";
 import { AppError } from "@/lib/errors";
-import { onCallAt, type RotationRule, type Shift } from "./rotation";
+import { onCallAt, shiftsFrom, type RotationRule, type Shift } from "./rotation";
 
 export type OnCallShift = Omit<Shift, "userId"> & { user: TeamPerson };
 export type TeamOnCall = { now: OnCallShift | null; next: OnCallShift | null };
@@ -32,6 +32,17 @@ export async function teamOnCall(q: Queryable, team: Team, at: Date): Promise<Te
     return { ...rest, user: person };
   };
   return { now: named(now), next: named(next) };
+}
+
+/** The next `count` shifts from `at` (the current one first), with names: the schedule a team page shows. */
+export async function upcomingShifts(q: Queryable, team: Team, at: Date, count: number): Promise<OnCallShift[]> {
+  const { rule, overrides } = await loadTeamSchedule(q, team, at);
+  const shifts = shiftsFrom(rule, overrides, at, count);
+  const people = new Map((await findPeople(q, [...new Set(shifts.map((s) => s.userId))])).map((p) => [p.id, p]));
+  return shifts.flatMap(({ userId, ...rest }) => {
+    const user = people.get(userId);
+    return user ? [{ ...rest, user }] : [];
+  });
 }
 
 /** The on-call person of the team owning a service (null when it has no team, or the team nobody on call). */

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { SHIFT_HOURS } from "./limits";
 
 /*
  * Who is on call when: pure arithmetic over a rotation and its overrides, no clock and no database.
@@ -28,8 +29,6 @@ export type Override = { userId: string; startsAt: Date; endsAt: Date };
 
 export type Shift = { userId: string; since: Date; until: Date; override: boolean };
 
-/** Shift lengths that keep hand-overs at the same local times: divisors of a day, or whole days up to four weeks. */
-export const SHIFT_HOURS = [1, 2, 3, 4, 6, 8, 12, ...Array.from({ length: 28 }, (_, i) => (i + 1) * 24)] as const;
 
 export class RotationError extends Error {
   constructor(

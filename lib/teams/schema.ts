@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SHIFT_HOURS } from "@/lib/oncall/rotation";
+import { SHIFT_HOURS } from "@/lib/oncall/limits";
 import { localDateTime, requiredText, slugSchema, text } from "@/lib/validation";
 
 /** One schema per form; the server action and the use case share it. */

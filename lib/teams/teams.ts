@@ -28,7 +28,7 @@ function refused(error: unknown): never {
 
 export async function requireTeam(q: Queryable, slug: string): Promise<Team> {
   const team = await findTeamBySlug(q, slug);
-  if (!team) throw new AppError("not_found", `There is no team "${slug}".`, { team: `there is no team ${slug}` });
+  if (!team) throw new AppError("not_found", `There is no team ${slug}.`, { team: `no team ${slug}` });
   return team;
 }
 
@@ -36,7 +36,7 @@ export async function createTeam(db: Database, actor: Actor, input: { slug: stri
   return db.transaction(async (tx) => {
     const now = new Date();
     const team = await insertTeam(tx, { slug: input.slug, name: input.name, createdAt: now, updatedAt: now });
-    if (!team) throw new AppError("conflict", `A team with the slug "${input.slug}" exists already.`, { slug: "is taken by another team" });
+    if (!team) throw new AppError("conflict", `The slug ${input.slug} is taken by another team.`, { slug: "is taken by another team" });
     await recordAudit(tx, actor, { action: "team.create", entityType: "team", entityId: team.id, after: team });
     return team;
   });
@@ -61,9 +61,9 @@ export async function addMember(db: Database, actor: Actor, input: { team: strin
   return db.transaction(async (tx) => {
     const team = await requireTeam(tx, input.team);
     const person = await findUserById(tx, input.userId);
-    if (!person) throw new AppError("bad_request", "That person does not exist.", { userId: "there is no such person" });
+    if (!person) throw new AppError("bad_request", "There is no such person.", { userId: "no such person" });
     if (!(await insertMember(tx, team.id, person.id, new Date()))) {
-      throw new AppError("conflict", `${person.name} is in ${team.name} already.`, { userId: "is a member already" });
+      throw new AppError("conflict", `${person.name} is a member already.`, { userId: "is a member already" });
     }
     await recordAudit(tx, actor, { action: "team.member.add", entityType: "team", entityId: team.id, after: { userId: person.id } });
     return person.name;
@@ -114,7 +114,7 @@ export async function addOverride(db: Database, actor: Actor, input: OverrideInp
   return db.transaction(async (tx) => {
     const team = await requireTeam(tx, input.team);
     const person = await findUserById(tx, input.userId);
-    if (!person) throw new AppError("bad_request", "That person does not exist.", { userId: "there is no such person" });
+    if (!person) throw new AppError("bad_request", "There is no such person.", { userId: "no such person" });
     try {
       checkOverride(input, await overlappingOverrides(tx, team.id, input.startsAt, input.endsAt));
     } catch (error) {
