@@ -7,6 +7,8 @@ import { CLI_ACTOR } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/auth/tokens";
 import { setClock } from "@/lib/testing/clock";
 import { addMember, addOverride, createTeam, setRotation } from "@/lib/teams/teams";
+import { wallData } from "@/lib/wall/data";
+import { wallViewSchema } from "@/lib/wall/schema";
 import { GET } from "@/app/api/v1/oncall/route";
 
 const database = processDatabase();
@@ -83,5 +85,16 @@ describe("GET /api/v1/oncall", () => {
       expect(error.message).toContain("team");
     }
     expect((await get("?team=payments", "tdm_wrong")).status).toBe(401);
+  });
+
+  it("puts who is on call on a full wall view: names and until, no email (a wall link is public); an incidents-only view carries its incidents alone", async () => {
+    const at = new Date("2026-11-20T14:30:00Z");
+    const views = [wallViewSchema.parse({ team: "payments" }), wallViewSchema.parse({ panels: "incidents" }), wallViewSchema.parse({ team: "idle" })];
+    const data = await wallData(database.db(), views, 30, at);
+    if (data.views[0]!.panels !== "all" || data.views[2]!.panels !== "all") throw new Error("full views expected");
+    expect(data.views[0]!.onCall).toEqual([{ team: "Payments", name: "ANA", until: "2026-11-20T18:00:00.000Z" }]);
+    expect(data.views[1]).not.toHaveProperty("onCall");
+    expect(data.views[2]!.onCall).toEqual([{ team: "Idle", name: null, until: null }]);
+    expect(JSON.stringify(data)).not.toContain("@example.com");
   });
 });

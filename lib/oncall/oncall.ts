@@ -1,6 +1,7 @@
 import type { Queryable } from "@/db/database";
 import type { OncallRotation, Team } from "@/db/schema";
-import { findPeople, findRotation, findTeamBySlug, listMembers, listOverrides, type TeamPerson } from "@/db/queries/teams";
+import { listServicesInScope } from "@/db/queries/services";
+import { findPeople, findRotation, findTeamBySlug, listMembers, listOverrides, listTeams, type TeamPerson } from "@/db/queries/teams";
 import { AppError } from "@/lib/errors";
 import { onCallAt, shiftsFrom, type RotationRule, type Shift } from "./rotation";
 
@@ -58,4 +59,24 @@ export async function oncallJson(q: Queryable, slug: string, at: Date) {
   const found = await onCallForTeamSlug(q, slug, at);
   if (!found) throw new AppError("bad_request", `team: there is no team "${slug}"`, { team: `there is no team ${slug}` });
   return { team: found.team.slug, now: shiftJson(found.now), next: shiftJson(found.next) };
+}
+
+/** The wall shows a line per team at most this long: one per team of its scope. */
+const WALL_TEAMS = 6;
+
+/**
+ * Who is on call for the teams a wall view covers (its team, the teams of its services, or every team
+ * with someone on call). Names only: a wall link is public to whoever holds it.
+ */
+export async function onCallForWall(q: Queryable, scope: { team?: string; services?: string[] }, at: Date) {
+  const teams = await listTeams(q);
+  const slugs = scope.team ? [scope.team] : scope.services?.length ? (await listServicesInScope(q, { services: scope.services })).map((s) => s.team) : null;
+  const covered = slugs ? teams.filter((t) => slugs.includes(t.slug)) : teams;
+  const lines = await Promise.all(
+    covered.map(async (team) => {
+      const { now } = await teamOnCall(q, team, at);
+      return { team: team.name, name: now?.user.name ?? null, until: now?.until.toISOString() ?? null };
+    }),
+  );
+  return (slugs ? lines : lines.filter((l) => l.name)).slice(0, WALL_TEAMS);
 }
