@@ -44,7 +44,7 @@ export const moveMemberAction = authorizedAction({ schema: moveMemberSchema, per
 });
 
 export const setRotationAction = authorizedAction(
-  { schema: rotationSchema, permission: "manage", doing: "set on-call rotations", labels: { shiftHours: "Shift length", handoverTime: "Hand-over time", timeZone: "Time zone", startsOn: "First hand-over on", members: "Members" } },
+  { schema: rotationSchema, permission: "manage", doing: "set on-call rotations", labels: { shiftHours: "Shift length", handoverTime: "Hand-over time", timeZone: "Time zone", startsOn: "First hand-over on" } },
   async (input, { user, db }) => {
     await setRotation(db, user, input);
     changed(input.team);

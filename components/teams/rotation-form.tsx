@@ -42,11 +42,6 @@ export function RotationForm({ team, rotation, zones }: { team: string; rotation
         )}
       </Field>
       <Field form="rotation" name="startsOn" label="First hand-over on" type="date" defaultValue={rotation?.startsOn} error={fields.startsOn} hint="The first member's first shift starts that day at the hand-over time." />
-      {fields.members ? (
-        <p role="alert" className="text-sm text-danger sm:col-span-2">
-          {fields.members}
-        </p>
-      ) : null}
       <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
         <SubmitButton pendingText="Saving…">Save rotation</SubmitButton>
         <FormMessage state={state} />

@@ -64,7 +64,8 @@ describe("GET /api/v1/oncall", () => {
   it("refuses a rotation for a team with no members", async () => {
     await expect(setRotation(database.db(), CLI_ACTOR, { team: "idle", shiftHours: 24, handoverTime: "09:00", timeZone: "UTC", startsOn: "2026-11-16" })).rejects.toMatchObject({
       code: "bad_request",
-      fields: { members: "A rotation needs at least one member: add people to the team first." },
+      message: "A rotation needs at least one member: add people to the team first.",
+      fields: undefined,
     });
   });
 

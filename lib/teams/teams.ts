@@ -20,9 +20,9 @@ import { AppError, notFound } from "@/lib/errors";
 import { checkOverride, checkRotation, RotationError } from "@/lib/oncall/rotation";
 import type { OverrideInput, RotationInput } from "./schema";
 
-/** A rule the rotation module refused, as a field error of the form or request. */
-function refused(error: unknown): never {
-  if (error instanceof RotationError) throw new AppError("bad_request", error.message, { [error.field]: error.message });
+/** A rule the rotation module refused: a field error where the input has that field, else the whole input's. */
+function refused(error: unknown, input: object): never {
+  if (error instanceof RotationError) throw new AppError("bad_request", error.message, error.field in input ? { [error.field]: error.message } : undefined);
   throw error;
 }
 
@@ -102,7 +102,7 @@ export async function setRotation(db: Database, actor: Actor, input: RotationInp
     try {
       checkRotation(rule);
     } catch (error) {
-      refused(error);
+      refused(error, input);
     }
     await upsertRotation(tx, { teamId: team.id, shiftHours: input.shiftHours, handoverTime: input.handoverTime, timeZone: input.timeZone, startsOn: input.startsOn, updatedAt: new Date() });
     await recordAudit(tx, actor, { action: "team.rotation.set", entityType: "team", entityId: team.id, after: rule });
@@ -118,7 +118,7 @@ export async function addOverride(db: Database, actor: Actor, input: OverrideInp
     try {
       checkOverride(input, await overlappingOverrides(tx, team.id, input.startsAt, input.endsAt));
     } catch (error) {
-      refused(error);
+      refused(error, input);
     }
     const row = await insertOverride(tx, {
       teamId: team.id,
