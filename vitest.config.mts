@@ -29,6 +29,8 @@ const BOTH_ENGINES = [
   "lib/notifications/worker.test.ts",
   "lib/notifications/personal.test.ts",
   "lib/bench/postgres-load.test.ts",
+  "lib/oncall/oncall-api.test.ts",
+  "lib/oncall/handoff-job.test.ts",
 ];
 
 export default defineConfig({

@@ -39,6 +39,7 @@ const SAMPLES: Record<string, (c: Context) => Call> = {
   "GET /metrics": () => ({ path: "/metrics" }),
   "GET /api/v1/metrics": () => ({ path: "/api/v1/metrics?environment=matrix" }),
   "GET /api/v1/timeline": () => ({ path: "/api/v1/timeline?limit=1" }),
+  "GET /api/v1/oncall": () => ({ path: "/api/v1/oncall?team=payments" }),
   "GET /api/v1/openapi.json": () => ({ path: "/api/v1/openapi.json" }),
   "POST /api/v1/deployments": ({ marker }) => ({
     path: "/api/v1/deployments",

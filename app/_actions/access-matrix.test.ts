@@ -1,6 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { desc } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
+import { oncallOverrides } from "@/db/schema";
 import { insertFreeze } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
@@ -14,6 +16,7 @@ import { submitChange } from "@/lib/changes/submit";
 import { recordIncident } from "@/lib/incidents/record";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { createUserAccount } from "@/lib/users/users";
+import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
 import { createWallLink } from "@/lib/wall/links";
 import { newWallLinkSchema } from "@/lib/wall/schema";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
@@ -78,6 +81,14 @@ const person = async () => {
   return (await findUserByEmail(getDatabase().read, email))!.id;
 };
 
+/** A new team with one member (the viewer), for the team actions to work on. */
+const team = async () => {
+  const slug = `team-${++seq}`;
+  await createTeam(getDatabase(), CLI_ACTOR, { slug, name: slug });
+  await addMember(getDatabase(), CLI_ACTOR, { team: slug, userId: actors.viewer.id });
+  return slug;
+};
+
 /** A valid call of each action, prepared afresh for every caller so an allowed one succeeds. */
 const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | FormData> = {
   "changes#fileChange": () => form({ title: "Rotate keys", service: "checkout", type: "standard", risk: "low" }),
@@ -113,6 +124,23 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "users#createUser": () => form({ email: `new${++seq}@example.com`, name: "New Person", role: "engineer", password: "a-long-password-1" }),
   "users#changeRole": async () => form({ userId: await person(), role: "engineer" }),
   "users#setActive": async () => form({ userId: await person(), active: "false" }),
+  "teams#createTeamAction": () => form({ slug: `new-team-${++seq}`, name: "New team" }),
+  "teams#deleteTeamAction": async () => form({ team: await team() }),
+  "teams#addMemberAction": async () => form({ team: await team(), userId: actors.engineer.id }),
+  "teams#removeMemberAction": async () => form({ team: await team(), userId: actors.viewer.id }),
+  "teams#moveMemberAction": async () => {
+    const slug = await team();
+    await addMember(getDatabase(), CLI_ACTOR, { team: slug, userId: actors.engineer.id });
+    return form({ team: slug, userId: actors.engineer.id, direction: "up" });
+  },
+  "teams#setRotationAction": async () => form({ team: await team(), shiftHours: 168, handoverTime: "09:00", timeZone: "Europe/Berlin", startsOn: "2026-01-05" }),
+  "teams#addOverrideAction": async () => form({ team: await team(), userId: actors.viewer.id, startsAt: "2030-01-01T18:00", endsAt: "2030-01-02T06:00", tzOffset: 0 }),
+  "teams#removeOverrideAction": async () => {
+    const slug = await team();
+    await addOverride(getDatabase(), CLI_ACTOR, { team: slug, userId: actors.viewer.id, startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-02T00:00:00Z"), reason: null });
+    const [row] = await getDatabase().read.select({ id: oncallOverrides.id }).from(oncallOverrides).orderBy(desc(oncallOverrides.id)).limit(1);
+    return form({ team: slug, id: row!.id });
+  },
   "wall-links#addWallLink": () => form({ name: `TV ${++seq}`, "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" }),
   "wall-links#removeWallLink": async () => form({ id: (await createWallLink(getDatabase(), CLI_ACTOR, newWallLinkSchema.parse({ name: "old TV", views: [{}] }))).link.id }),
 };

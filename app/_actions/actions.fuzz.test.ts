@@ -19,6 +19,7 @@ import { createWallLink } from "@/lib/wall/links";
 import { channelKey, createChannel } from "@/lib/notifications/channels";
 import { newChannelSchema } from "@/lib/notifications/schema";
 import { newWallLinkSchema } from "@/lib/wall/schema";
+import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
 import type { FormState } from "./form-state";
 import { sessionCookie, setRequestHeaders, settle } from "./test-request";
@@ -53,6 +54,9 @@ beforeAll(async () => {
   const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
   const wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] }))).link.id;
   const channel = String((await createChannel(db, CLI_ACTOR, await channelKey(db, undefined), newChannelSchema.parse({ kind: "webhook", name: "hook", target: "http://127.0.0.1:9/hook" }), false)).channel.id);
+  await createTeam(db, CLI_ACTOR, { slug: "ops", name: "Ops" });
+  await addMember(db, CLI_ACTOR, { team: "ops", userId: target });
+  await addOverride(db, CLI_ACTOR, { team: "ops", userId: target, startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-02T00:00:00Z"), reason: null });
   const i = String(incident);
   BASES = {
     "changes#fileChange": { title: "Rotate keys", service: "checkout", type: "normal", risk: "high", plannedStart: "2030-03-01T10:00", plannedEnd: "2030-03-01T11:00", tzOffset: "0", intent: "submit" },
@@ -87,6 +91,14 @@ beforeAll(async () => {
     "users#createUser": { email: "new@example.com", name: "New", role: "viewer", password: "a-long-password-1" },
     "users#changeRole": { userId: target, role: "engineer" },
     "users#setActive": { userId: target, active: "true" },
+    "teams#createTeamAction": { slug: "new-team", name: "New team" },
+    "teams#deleteTeamAction": { team: "ops" },
+    "teams#addMemberAction": { team: "ops", userId: target },
+    "teams#removeMemberAction": { team: "ops", userId: target },
+    "teams#moveMemberAction": { team: "ops", userId: target, direction: "down" },
+    "teams#setRotationAction": { team: "ops", shiftHours: "24", handoverTime: "02:30", timeZone: "Europe/Berlin", startsOn: "2026-03-28" },
+    "teams#addOverrideAction": { team: "ops", userId: target, startsAt: "2030-02-01T18:00", endsAt: "2030-02-02T06:00", reason: "", tzOffset: "0" },
+    "teams#removeOverrideAction": { team: "ops", id: "1" },
     "wall-links#addWallLink": { name: "TV", expires: "", rotate: "", "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" },
     "wall-links#removeWallLink": { id: String(wall) },
   };

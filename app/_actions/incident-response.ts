@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { findUserById } from "@/db/queries/users";
-import { recordIncident } from "@/lib/incidents/record";
-import { acknowledgeIncident, addIncidentNote, correctIncidentTimes, moveIncident, savePostmortem, setIncidentLead } from "@/lib/incidents/respond";
-import { acknowledgeSchema, correctTimesSchema, declareIncidentSchema, leadSchema, moveIncidentSchema, noteSchema, postmortemSchema } from "@/lib/incidents/forms";
+import { acknowledgeIncident, addIncidentNote, correctIncidentTimes, declareWithLead, moveIncident, savePostmortem, setIncidentLead } from "@/lib/incidents/respond";
+import { acknowledgeSchema, correctTimesSchema, declareFormSchema, leadSchema, moveIncidentSchema, noteSchema, postmortemSchema } from "@/lib/incidents/forms";
 import { AppError } from "@/lib/errors";
 import { findServiceBySlug } from "@/db/queries/services";
 import { authorizedAction } from "./authorized-action";
@@ -15,9 +14,9 @@ const refresh = (id: number) => {
   revalidatePath("/", "layout");
 };
 
-export const declareIncident = authorizedAction({ schema: declareIncidentSchema, permission: "record", doing: "declare incidents", labels: { startedAt: "Impact began" } }, async (input, { user, db }) => {
+export const declareIncident = authorizedAction({ schema: declareFormSchema, permission: "record", doing: "declare incidents", labels: { startedAt: "Impact began", leadId: "Lead" } }, async ({ leadId, ...input }, { user, db }) => {
   if (!(await findServiceBySlug(db.read, input.service))) throw new AppError("bad_request", `service: no service ${input.service}`, { service: "is not a known service" });
-  const { incident } = await recordIncident(db, user, "ui", input);
+  const { incident } = await declareWithLead(db, user, input, leadId);
   revalidatePath("/", "layout");
   redirect(`/incidents/${incident.id}`);
 });

@@ -62,6 +62,10 @@ export function readRoute<Q extends z.ZodType>(options: { doing: string; query: 
     if (!userCan(user.role, "read")) return errorResponse(new AppError("forbidden", `Your role may not ${options.doing}.`));
     const query = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) return errorResponse(invalid(query.error.issues));
-    return run({ request, db: getDatabase(), query: query.data });
+    try {
+      return await run({ request, db: getDatabase(), query: query.data });
+    } catch (error) {
+      return replyResponse(failureReply(options.doing, error));
+    }
   };
 }

@@ -7,6 +7,7 @@ import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { createApiToken } from "@/lib/auth/tokens";
 import { recordIncident } from "@/lib/incidents/record";
+import { createTeam } from "@/lib/teams/teams";
 import { createUserAccount, setUserActiveState } from "@/lib/users/users";
 
 vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
@@ -30,6 +31,7 @@ beforeAll(async () => {
   creatorId = creator.id;
   token = (await createApiToken(db, { type: "user", id: creator.id, label: creator.email, role: "admin" }, { name: "leaver's", role: "admin" })).token;
   incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
+  await createTeam(db, CLI_ACTOR, { slug: "ops", name: "Ops" });
 });
 
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -44,10 +46,13 @@ const BODIES: Record<string, unknown> = {
   "PUT /api/v1/services/[slug]": { name: "Leaver service" },
 };
 
+/** A valid query for each read that needs one. */
+const QUERIES: Record<string, string> = { "GET /api/v1/oncall": "?team=ops" };
+
 async function call(route: (typeof TOKEN_ROUTES)[number]): Promise<number> {
   const handler = ((await import(/* @vite-ignore */ path.resolve(route.file))) as Record<string, Handler>)[route.method]!;
   const write = route.method !== "GET";
-  const request = new Request("http://tandem.test/api/v1/x", {
+  const request = new Request(`http://tandem.test/api/v1/x${QUERIES[routeKey(route)] ?? ""}`, {
     method: route.method,
     headers: { authorization: `Bearer ${token}`, ...(write ? { "content-type": "application/json" } : {}) },
     body: write ? JSON.stringify(BODIES[routeKey(route)]) : undefined,

@@ -8,6 +8,7 @@ import { findDeploymentById } from "@/db/queries/ingest";
 import { findIntegration } from "@/db/queries/integrations";
 import { findChannel } from "@/db/queries/notifications";
 import { findServiceBySlug } from "@/db/queries/services";
+import { findTeamBySlug } from "@/db/queries/teams";
 import type { Permission } from "@/lib/auth/roles";
 import { DRILLDOWNS } from "@/lib/dora/links";
 import { grantWall } from "@/lib/wall/access";
@@ -20,6 +21,7 @@ const FINDERS = {
   integration: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findIntegration(q, Number(key)) : undefined),
   channel: (q: Queryable, key: string) => (/^\d{1,15}$/.test(key) ? findChannel(q, Number(key)) : undefined),
   service: (q: Queryable, key: string) => findServiceBySlug(q, key),
+  team: (q: Queryable, key: string) => findTeamBySlug(q, key),
   drilldown: async (_q: Queryable, key: string) => (DRILLDOWNS as readonly string[]).includes(key) || undefined,
 } as const;
 

@@ -6,6 +6,7 @@ import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
 import { channelKey } from "@/lib/notifications/channels";
 import { NotificationWorker } from "@/lib/notifications/worker";
+import { startHandoffJob } from "@/lib/oncall/handoff-job";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
@@ -44,6 +45,7 @@ const server = createTandemServer((request, response) => {
   else void handle(request, response);
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
+const stopHandoffs = startHandoffJob(database);
 
 // Links in Slack, Teams and email point at TANDEM_URL; without it, at this server as it listens.
 const linkBase = config.publicUrl ?? `http://${hostname ?? "localhost"}:${config.port}`;
@@ -56,6 +58,7 @@ let closing = false;
 function shutdown(signal: "SIGINT" | "SIGTERM") {
   if (closing) return;
   closing = true;
+  stopHandoffs();
   // A client holding a connection open must not keep a redeploy waiting.
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(() => {

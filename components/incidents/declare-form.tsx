@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { declareIncident } from "@/app/_actions/incident-response";
 import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
@@ -9,17 +9,26 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TzOffsetField } from "@/components/ui/tz-offset";
 
-/** Title, service and severity are enough at 3 a.m.; the rest can wait. */
-export function DeclareIncidentForm({ services }: { services: { slug: string; name: string }[] }) {
+type Person = { id: string; name: string };
+
+/**
+ * Title, service and severity are enough at 3 a.m.; the rest can wait. The lead starts as the on-call
+ * person of the chosen service's team, and follows the service until someone picks a lead by hand.
+ */
+export function DeclareIncidentForm({ services, people, onCall }: { services: { slug: string; name: string }[]; people: Person[]; onCall: Record<string, Person> }) {
   const [state, action] = useActionState(declareIncident, IDLE);
   const fields = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
+  const [service, setService] = useState(values.service ?? "");
+  const [chosenLead, setChosenLead] = useState<string | null>(values.leadId ?? null);
+  const suggested = onCall[service];
+  const lead = chosenLead ?? suggested?.id ?? "";
   return (
     <form key={JSON.stringify(values)} action={action} className="grid max-w-2xl gap-4" noValidate aria-label="Declare incident">
       <TzOffsetField />
       <Field form="declare" name="title" label="What is wrong?" defaultValue={values.title} autoComplete="off" autoFocus error={fields.title} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <ServiceField form="declare" services={services} value={values.service} error={fields.service} />
+        <ServiceField form="declare" services={services} value={values.service} error={fields.service} onChange={setService} />
         <Field form="declare" name="severity" label="Severity" error={fields.severity}>
           {(props) => (
             <select name="severity" defaultValue={values.severity ?? "SEV2"} {...props}>
@@ -31,6 +40,19 @@ export function DeclareIncidentForm({ services }: { services: { slug: string; na
           )}
         </Field>
       </div>
+      <Field form="declare" name="leadId" label="Lead" error={fields.leadId} hint={suggested ? `${suggested.name} is on call for this service's team.` : "Nobody is on call for this service's team; choose a lead or leave it for later."}>
+        {(props) => (
+          <select name="leadId" value={lead} onChange={(e) => setChosenLead(e.target.value)} {...props}>
+            <option value="">Nobody yet</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {suggested?.id === p.id ? " (on call)" : ""}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field form="declare" name="startedAt" label="Impact began (optional)" type="datetime-local" hint="Leave empty for now." defaultValue={values.startedAt} error={fields.startedAt} />
       <Field form="declare" name="summary" label="Summary (optional, Markdown)" error={fields.summary}>
         {(props) => <textarea name="summary" rows={3} defaultValue={values.summary} {...props} />}

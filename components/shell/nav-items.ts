@@ -5,6 +5,7 @@ export const NAV_ITEMS = [
   { href: "/incidents", label: "Incidents" },
   { href: "/changes", label: "Changes" },
   { href: "/services", label: "Services" },
+  { href: "/teams", label: "Teams" },
   { href: "/wall", label: "Wall" },
   { href: "/api-docs", label: "API" },
   { href: "/settings", label: "Settings", adminOnly: true },

@@ -34,6 +34,24 @@ function Tile({ label, value, level, change }: { label: string; value: string; l
 
 export const ago = (ms: number) => (ms < 60_000 ? `${Math.max(0, Math.round(ms / 1000))} s` : ms < 3 * 3_600_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} h`);
 
+/** One line: who answers for the view's teams right now. */
+function OnCall({ view }: { view: WallViewData }) {
+  const dateContext = useDateContext();
+  if (view.panels !== "all" || !view.onCall.length) return null;
+  return (
+    <p className="mt-2 text-xl 2xl:text-2xl" data-testid="wall-on-call">
+      <span className="font-semibold">On call:</span>{" "}
+      {view.onCall.map((o, i) => (
+        <span key={o.team}>
+          {i > 0 ? " · " : ""}
+          {o.team} {o.name ?? <span className="text-muted">nobody</span>}
+          {o.until ? <span className="text-muted"> until {formatDateTime(o.until, dateContext, { zone: true })}</span> : null}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 function Incidents({ view, now, limit }: { view: WallViewData; now: number; limit: number }) {
   const box = useRef<HTMLElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -44,6 +62,7 @@ function Incidents({ view, now, limit }: { view: WallViewData; now: number; limi
       <h2 id="wall-incidents" className="text-2xl font-semibold 2xl:text-3xl">
         Open incidents ({view.incidents.length})
       </h2>
+      <OnCall view={view} />
       {view.incidents.length === 0 ? (
         <p className="mt-3 text-xl text-muted 2xl:text-2xl">None. All quiet.</p>
       ) : (

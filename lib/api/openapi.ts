@@ -50,6 +50,16 @@ export function openApiDocument(serverUrl: string) {
         IncidentPatch: input(incidentPatchSchema),
         ChangeRequest: input(changeApiSchema),
         Service: input(serviceFieldsSchema),
+        OnCallShift: {
+          type: "object",
+          required: ["user", "since", "until", "override"],
+          properties: {
+            user: { type: "object", required: ["name", "email"], properties: { name: { type: "string" }, email: { type: "string" } } },
+            since: { type: "string", format: "date-time" },
+            until: { type: "string", format: "date-time" },
+            override: { type: "boolean", description: "true when a one-off override, not the rotation, puts them on call" },
+          },
+        },
       },
     },
     paths: {
@@ -80,6 +90,24 @@ export function openApiDocument(serverUrl: string) {
             queryParam("environment", "narrows deployments"),
           ],
           responses: { "200": { description: '{"events": [...], "next": cursor | null}' }, ...errors(400, 401, 403, 429) },
+        },
+      },
+      "/api/v1/oncall": {
+        get: {
+          operationId: "getOnCall",
+          summary: "Who is on call for a team now, until when, and who is next (read token)",
+          parameters: [{ name: "team", in: "query", required: true, schema: { type: "string" }, description: "team slug; missing or unknown is 400 naming `team`" }],
+          responses: {
+            "200": {
+              description: "`now` and `next` are null where nobody is on call (no rotation, or before it starts)",
+              ...json({
+                type: "object",
+                required: ["team", "now", "next"],
+                properties: { team: { type: "string" }, now: { oneOf: [ref("OnCallShift"), { type: "null" }] }, next: { oneOf: [ref("OnCallShift"), { type: "null" }] } },
+              }),
+            },
+            ...errors(400, 401, 403, 429),
+          },
         },
       },
       "/api/v1/deployments": {

@@ -17,6 +17,8 @@ import {
 } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { insertEvent } from "@/db/queries/timeline";
+import { findTeamBySlug, insertMember, insertTeam, upsertRotation } from "@/db/queries/teams";
+import { DAY_MS } from "@/lib/time";
 import { changeEvent, deploymentEvent, incidentEvent } from "@/lib/timeline/events";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
@@ -34,6 +36,16 @@ export async function isEmptyForDemo(q: Queryable): Promise<boolean> {
 }
 
 const d = (ms: number | null) => (ms == null ? null : new Date(ms));
+
+/** Each demo team with three of the engineers and approvers on a weekly rotation that began four weeks ago. */
+async function seedTeams(q: Queryable, teamSlugs: string[], onCall: string[], now: Date): Promise<void> {
+  const startsOn = new Date(now.getTime() - 28 * DAY_MS).toISOString().slice(0, 10);
+  for (const [t, slug] of [...new Set(teamSlugs)].entries()) {
+    const team = (await insertTeam(q, { slug, name: slug.charAt(0).toUpperCase() + slug.slice(1), createdAt: now, updatedAt: now })) ?? (await findTeamBySlug(q, slug))!;
+    for (let i = 0; i < Math.min(3, onCall.length); i++) await insertMember(q, team.id, onCall[(t + i) % onCall.length]!, now);
+    await upsertRotation(q, { teamId: team.id, shiftHours: 168, handoverTime: "09:00", timeZone: "Europe/Berlin", startsOn, updatedAt: now });
+  }
+}
 
 /** Writes the demo plan, one transaction per day, reporting progress as (done, total) batches. */
 export async function seedDemo(db: Database, actor: Actor, options: DemoOptions, onProgress?: (done: number, total: number) => void): Promise<SeedSummary> {
@@ -60,6 +72,7 @@ export async function seedDemo(db: Database, actor: Actor, options: DemoOptions,
         .onConflictDoNothing();
       userIds.set(p.email, (await tx.select({ id: user.id }).from(user).where(eq(user.email, p.email)).limit(1))[0]!.id);
     }
+    await seedTeams(tx, plan.services.map((s) => s.team), [...userIds.entries()].filter(([email]) => plan.people.some((p) => p.email === email && (p.role === "engineer" || p.role === "approver"))).map(([, id]) => id), now);
     for (const f of plan.freezes) {
       await tx
         .insert(freezeWindows)

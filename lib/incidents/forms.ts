@@ -55,6 +55,9 @@ export const declareIncidentSchema = z
   }))
   .pipe(incidentCreateSchema);
 
+/** The declare form adds who leads the response (the service team's on-call person is suggested); blank: nobody yet. */
+export const declareFormSchema = z.object({ leadId: text().trim().max(100).default("").transform((v) => v || null) }).and(declareIncidentSchema);
+
 export const moveIncidentSchema = z.object({ incidentId: id, status: oneOf(STATUSES), note: text().trim().max(10_000).optional() });
 export const noteSchema = z.object({ incidentId: id, body: requiredText(10_000) });
 export const acknowledgeSchema = z.object({ incidentId: id });

@@ -2,9 +2,11 @@ import type { Database, Queryable } from "@/db/database";
 import type { Incident, IncidentStatus } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findIncidentById, insertIncidentUpdate } from "@/db/queries/incidents";
+import { findUserById } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { applyChanges } from "./record";
+import { applyChanges, recordIncidentIn } from "./record";
+import type { IncidentCreate } from "./schema";
 import { renderedFor } from "./rendered";
 import { transitionProblem } from "./state-machine";
 
@@ -75,6 +77,15 @@ export async function correctIncidentTimes(db: Database, actor: Actor, id: numbe
       });
     }
     return after;
+  });
+}
+
+/** Declares an incident from the form with its lead (the on-call person is suggested there), in one transaction. */
+export async function declareWithLead(db: Database, actor: Actor, input: IncidentCreate, leadId: string | null) {
+  return db.transaction(async (tx) => {
+    if (leadId && !(await findUserById(tx, leadId))) throw new AppError("bad_request", "leadId: there is no such person", { leadId: "is not a known person" });
+    const result = await recordIncidentIn(tx, actor, "ui", input);
+    return leadId ? { ...result, incident: await applyChanges(tx, actor, result.incident, { leadId }) } : result;
   });
 }
 

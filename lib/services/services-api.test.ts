@@ -36,6 +36,12 @@ describe("PUT /api/v1/services/{slug}", () => {
     expect(await count(sql`select count(*) as "n" from "audit_log" where "entity_type" = 'service'`)).toBe(3);
   });
 
+  it("makes the team a service names, so its team page exists, and keeps one team per slug", async () => {
+    await put("ledger", { team: "money" });
+    await put("wallet", { team: "money" });
+    expect(await count(sql`select count(*) as "n" from "teams" where "slug" = 'money' and "name" = 'Money'`)).toBe(1);
+  });
+
   it("names the field of a bad value and writes nothing", async () => {
     const before = await count(sql`select count(*) as "n" from "services"`);
     const cases: [string, unknown, string, string][] = [

@@ -3,6 +3,7 @@ import type { Service } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findServiceBySlug, insertService, updateService } from "@/db/queries/services";
 import type { Actor } from "@/lib/auth/actor";
+import { ensureTeam } from "@/lib/teams/teams";
 import type { ServiceFields } from "./schema";
 
 const orNull = (v: string | undefined) => (v === undefined ? undefined : v === "" ? null : v);
@@ -22,6 +23,7 @@ async function upsertIn(q: Queryable, actor: Actor, slug: string, fields: Servic
     repository: orNull(fields.repository),
     requireApprovedChange: fields.requireApprovedChange,
   };
+  if (values.team) await ensureTeam(q, values.team, new Date());
   const before = await findServiceBySlug(q, slug);
   if (!before) {
     const created = await insertService(q, { slug, ...values, name: values.name ?? slug });

@@ -5,6 +5,7 @@ import { listEvents } from "@/db/queries/timeline";
 import { deploymentsSince, nextFreezeIn } from "@/db/queries/wall";
 import { periodChanges } from "@/lib/dora/compare";
 import { computeMetrics } from "@/lib/dora/metrics";
+import { onCallForWall } from "@/lib/oncall/oncall";
 import type { MetricsQuery } from "@/lib/dora/query";
 import { eventJson } from "@/lib/timeline/feed";
 import { DAY_MS } from "@/lib/time";
@@ -42,6 +43,7 @@ async function viewData(db: Database, view: WallViewSpec, shared: Shared) {
   const scope = { team: view.team, services: view.services };
   const incidents = (await listIncidents(db.read, 20, { ...scope, openOnly: true })).map(incidentJson);
   if (view.panels === "incidents") return { name: view.name, panels: "incidents" as const, incidents };
+  const onCall = await onCallForWall(db.read, scope, shared.now);
   const query: MetricsQuery = { ...shared.current, environment: "production", team: view.team, service: undefined, services: view.services };
   const m = await computeMetrics(db, query);
   const change = periodChanges(m, await computeMetrics(db, { ...query, ...shared.previous }));
@@ -60,6 +62,7 @@ async function viewData(db: Database, view: WallViewSpec, shared: Shared) {
       recoveryTime: { medianSeconds: m.recoveryTime.medianSeconds, level: m.recoveryTime.level, change: change.recoveryTime },
     },
     incidents,
+    onCall,
     changes: { waiting, top: top.map((c) => ({ id: c.id, title: c.title, service: c.serviceName, risk: c.risk, type: c.type })) },
     freeze: freeze ? { name: freeze.name, startsAt: freeze.startsAt.toISOString(), endsAt: freeze.endsAt.toISOString() } : null,
     today,

@@ -10,3 +10,4 @@ export * from "./settings";
 export * from "./integrations";
 export * from "./timeline";
 export * from "./notifications";
+export * from "./teams";

@@ -11,6 +11,9 @@ import { listUsers } from "@/db/queries/users";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
+import { OnCallLine } from "@/components/oncall/on-call-line";
+import { findServiceBySlug } from "@/db/queries/services";
+import { onCallForTeamSlug } from "@/lib/oncall/oncall";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 import { cardClass } from "@/components/ui/styles";
 import { WRITTEN_UPDATE_KINDS, type IncidentUpdateKind } from "@/db/schema";
@@ -65,6 +68,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   if (!incident) notFound();
   const requested = Number((await searchParams).window);
   const hours = Number.isInteger(requested) && requested > 0 && requested <= 24 * 30 ? requested : DEFAULT_WINDOW_HOURS;
+  const slug = await serviceSlugOf(db.read, incident.serviceId);
+  const oncall = await onCallForTeamSlug(db.read, (await findServiceBySlug(db.read, slug))?.team ?? null, new Date());
   const times: [string, Date | null][] = [
     ["Started", incident.startedAt],
     ["Acknowledged", incident.acknowledgedAt],
@@ -72,7 +77,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <PageHeader title={incident.title} description={`Incident #${incident.id} · ${await serviceSlugOf(db.read, incident.serviceId)}`} />
+      <PageHeader title={incident.title} description={`Incident #${incident.id} · ${slug}`} />
       <div className="space-y-8">
         <div className="flex flex-wrap items-center gap-3">
           <SeverityBadge severity={incident.severity} />
@@ -86,6 +91,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             ))}
           </dl>
         </div>
+        {oncall ? <OnCallLine team={oncall.team} oncall={oncall} /> : null}
         <Markdown markdown={incident.summary} html={incident.summaryHtml} className={`${cardClass} text-sm`} data-testid="summary" />
         {userCan(user.role, "record") ? (
           <section aria-labelledby="respond">

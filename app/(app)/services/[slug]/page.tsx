@@ -6,6 +6,8 @@ import type { Database } from "@/db/database";
 import { listChanges, listIncidents, listRecentDeployments } from "@/db/queries/lists";
 import { findServiceBySlug, listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/app/_http/session";
+import { onCallForTeamSlug } from "@/lib/oncall/oncall";
+import { OnCallLine } from "@/components/oncall/on-call-line";
 import { userCan } from "@/lib/auth/roles";
 import { computeMetrics } from "@/lib/dora/metrics";
 import { parseDashboardParams } from "@/lib/dora/view";
@@ -44,6 +46,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const now = new Date();
   const openChanges = await listChanges(db.read, 50, { service: slug, actionableAt: now });
   const staleChanges = await listChanges(db.read, 50, { service: slug, staleAt: now });
+  const oncall = await onCallForTeamSlug(db.read, service.team, now);
   return (
     <>
       <PageHeader
@@ -57,6 +60,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
           ) : undefined
         }
       />
+      {oncall ? (
+        <div className="mb-4">
+          <OnCallLine team={oncall.team} oncall={oncall} />
+        </div>
+      ) : null}
       <FilterBar action={`/services/${slug}`} params={view.params} options={await listFilterOptions(db.read)} fixedService />
       <div className="space-y-8">
         {view.ok ? (

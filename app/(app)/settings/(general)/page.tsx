@@ -10,6 +10,8 @@ import { IntegrationsSection } from "@/components/settings/integrations-section"
 import { WallLinksSection } from "@/components/settings/wall-links-section";
 import { listWallLinks } from "@/db/queries/wall";
 import { listFilterOptions } from "@/db/queries/services";
+import { listTeams } from "@/db/queries/teams";
+import { TeamsSection } from "@/components/teams/teams-section";
 import { requirePageUser } from "@/app/_http/session";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
@@ -26,7 +28,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="People and their roles, the tokens machines use, the webhooks that feed Tandem and the channels it notifies."
+        description="People and their roles, teams and who is on call, the tokens machines use, the webhooks that feed Tandem and the channels it notifies."
         actions={
           <Link href="/settings/audit" className="text-sm text-accent underline">
             Audit log
@@ -35,6 +37,7 @@ export default async function SettingsPage() {
       />
       <div className="space-y-10">
         <UsersSection users={await listUsers(db.read)} currentUserId={user.id} />
+        <TeamsSection teams={await listTeams(db.read)} />
         <TokensSection tokens={await listApiTokens(db.read)} />
         <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={publicBaseUrl(await headers())} />
         <ChannelsSection channels={await listChannels(db.read)} teams={(await listFilterOptions(db.read)).teams} />

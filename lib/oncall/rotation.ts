@@ -1,0 +1,150 @@
+import { Temporal } from "temporal-polyfill";
+import { SHIFT_HOURS } from "./limits";
+
+/*
+ * Who is on call when: pure arithmetic over a rotation and its overrides, no clock and no database.
+ *
+ * Hand-overs follow the wall clock of the rotation's time zone: the k-th hand-over is at `handoverTime` on
+ * `startsOn`, plus k × `shiftHours` hours of local time. A weekly shift handed over on Monday at 09:00 stays
+ * at 09:00 across DST changes, so the shift that spans a change is an hour shorter or longer in real time.
+ *
+ * DST rule (RFC 5545's, and Temporal's "compatible"): a local time skipped when clocks spring forward
+ * happens as long after as the gap lasts (02:30 on a day clocks go from 02:00 to 03:00 is 03:30), and a
+ * local time that happens twice when clocks fall back means the first of the two.
+ */
+
+export type RotationRule = {
+  /** User ids, in the order they take shifts. */
+  members: readonly string[];
+  shiftHours: number;
+  /** "HH:MM", 24-hour. */
+  handoverTime: string;
+  /** IANA name. */
+  timeZone: string;
+  /** "YYYY-MM-DD": the local date of the first hand-over. */
+  startsOn: string;
+};
+
+export type Override = { userId: string; startsAt: Date; endsAt: Date };
+
+export type Shift = { userId: string; since: Date; until: Date; override: boolean };
+
+
+export class RotationError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether the runtime knows the IANA zone (a typo such as "Europe/Berln" is refused, not read as UTC). */
+export function isTimeZone(name: string): boolean {
+  try {
+    return Temporal.ZonedDateTime.from({ timeZone: name, year: 2026, month: 1, day: 1 }).timeZoneId.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a rule, naming the field at fault; a rotation with nobody in it is refused. */
+export function checkRotation(rule: RotationRule): void {
+  if (rule.members.length === 0) throw new RotationError("members", "A rotation needs at least one member: add people to the team first.");
+  if (!(SHIFT_HOURS as readonly number[]).includes(rule.shiftHours)) {
+    throw new RotationError("shiftHours", "Shift length must divide a day (1, 2, 3, 4, 6, 8 or 12 hours) or be whole days up to 28.");
+  }
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.handoverTime)) throw new RotationError("handoverTime", "Hand-over time must be HH:MM, 24-hour.");
+  if (!isTimeZone(rule.timeZone)) throw new RotationError("timeZone", `"${rule.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
+  try {
+    Temporal.PlainDate.from(rule.startsOn, { overflow: "reject" });
+  } catch {
+    throw new RotationError("startsOn", "Start date must be a date, YYYY-MM-DD.");
+  }
+}
+
+function firstHandover(rule: RotationRule): Temporal.PlainDateTime {
+  const [hour, minute] = rule.handoverTime.split(":").map(Number) as [number, number];
+  return Temporal.PlainDate.from(rule.startsOn).toPlainDateTime({ hour, minute });
+}
+
+/** The instant of the k-th hand-over (k may be negative: before the rotation starts). */
+export function handoverAt(rule: RotationRule, k: number): Date {
+  const local = firstHandover(rule).add({ hours: k * rule.shiftHours });
+  const instant = local.toZonedDateTime(rule.timeZone, { disambiguation: "compatible" });
+  return new Date(instant.epochMilliseconds);
+}
+
+/** The index of the shift that holds `at`: handoverAt(k) ≤ at < handoverAt(k + 1). */
+export function shiftIndexAt(rule: RotationRule, at: Date): number {
+  const start = handoverAt(rule, 0).getTime();
+  // An estimate from real time, off by at most one around DST changes, then settled on the wall clock.
+  let k = Math.floor((at.getTime() - start) / (rule.shiftHours * 3_600_000));
+  while (handoverAt(rule, k).getTime() > at.getTime()) k--;
+  while (handoverAt(rule, k + 1).getTime() <= at.getTime()) k++;
+  return k;
+}
+
+function memberOf(rule: RotationRule, k: number): string {
+  const n = rule.members.length;
+  return rule.members[((k % n) + n) % n]!;
+}
+
+/** Refuses an override that ends before it starts or overlaps one already there. */
+export function checkOverride(candidate: Override, existing: readonly (Override & { id?: number })[]): void {
+  if (candidate.endsAt.getTime() <= candidate.startsAt.getTime()) throw new RotationError("endsAt", "An override must end after it starts.");
+  const clash = existing.find((o) => o.startsAt.getTime() < candidate.endsAt.getTime() && candidate.startsAt.getTime() < o.endsAt.getTime());
+  if (clash) {
+    throw new RotationError(
+      "startsAt",
+      `This override overlaps another one (${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}); change or remove that one first.`,
+    );
+  }
+}
+
+/**
+ * The shifts from `from` on, in order, cut at every hand-over and at every override's edges; at most
+ * `count`. Before the rotation starts nobody is on call except by override. `rule` null: overrides only.
+ */
+export function shiftsFrom(rule: RotationRule | null, overrides: readonly Override[], from: Date, count: number): Shift[] {
+  const sorted = [...overrides].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const shifts: Shift[] = [];
+  let t = from.getTime();
+  // Bounded: each step passes a hand-over or an override edge, and overrides are finite.
+  for (let step = 0; shifts.length < count && step < count * 4 + sorted.length * 2 + 4; step++) {
+    const override = sorted.find((o) => o.startsAt.getTime() <= t && t < o.endsAt.getTime());
+    if (override) {
+      shifts.push({ userId: override.userId, since: override.startsAt, until: override.endsAt, override: true });
+      t = override.endsAt.getTime();
+      continue;
+    }
+    const nextOverride = sorted.find((o) => o.startsAt.getTime() > t);
+    if (!rule || rule.members.length === 0) {
+      if (!nextOverride) break;
+      t = nextOverride.startsAt.getTime();
+      continue;
+    }
+    const k = shiftIndexAt(rule, new Date(t));
+    if (k < 0) {
+      const start = handoverAt(rule, 0).getTime();
+      t = nextOverride && nextOverride.startsAt.getTime() < start ? nextOverride.startsAt.getTime() : start;
+      continue;
+    }
+    const shiftStart = handoverAt(rule, k).getTime();
+    const shiftEnd = handoverAt(rule, k + 1).getTime();
+    // An override that ended inside this shift hands back to the rotation at its end, not at the hand-over.
+    const lastOverrideEnd = Math.max(shiftStart, ...sorted.map((o) => o.endsAt.getTime()).filter((end) => end <= t && end > shiftStart));
+    const until = nextOverride && nextOverride.startsAt.getTime() < shiftEnd ? nextOverride.startsAt.getTime() : shiftEnd;
+    shifts.push({ userId: memberOf(rule, k), since: new Date(lastOverrideEnd), until: new Date(until), override: false });
+    t = until;
+  }
+  return shifts;
+}
+
+/** Who is on call at `at` and who comes next (null where nobody is). */
+export function onCallAt(rule: RotationRule | null, overrides: readonly Override[], at: Date): { now: Shift | null; next: Shift | null } {
+  const [first, second] = shiftsFrom(rule, overrides, at, 2);
+  if (!first) return { now: null, next: null };
+  if (first.since.getTime() > at.getTime()) return { now: null, next: first };
+  return { now: first, next: second ?? null };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { SHIFT_HOURS } from "@/lib/oncall/limits";
+import { localDateTime, requiredText, slugSchema, text } from "@/lib/validation";
+
+/** One schema per form; the server action and the use case share it. */
+
+const userId = text().trim().min(1, "choose a person").max(200);
+const offset = z.coerce.number().int().min(-900).max(900).default(0);
+
+export const newTeamSchema = z.object({ slug: slugSchema, name: requiredText(100) });
+export const teamSlugSchema = z.object({ team: slugSchema });
+export const memberSchema = z.object({ team: slugSchema, userId });
+export const moveMemberSchema = memberSchema.extend({ direction: z.enum(["up", "down"], { error: "must be up or down" }) });
+
+export const rotationSchema = z.object({
+  team: slugSchema,
+  shiftHours: z.coerce
+    .number({ error: "must be a number of hours" })
+    .int("must be a whole number of hours")
+    .refine((h) => (SHIFT_HOURS as readonly number[]).includes(h), "must divide a day (1, 2, 3, 4, 6, 8 or 12 hours) or be whole days up to 28 (24, 48, … 672)"),
+  handoverTime: text()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day, HH:MM (24-hour)"),
+  timeZone: text().trim().min(1, "is required").max(64),
+  startsOn: text()
+    .trim()
+    .regex(/^\d{4}-\d\d-\d\d$/, "must be a date, YYYY-MM-DD"),
+});
+export type RotationInput = z.output<typeof rotationSchema>;
+
+export const overrideSchema = z
+  .object({
+    team: slugSchema,
+    userId,
+    startsAt: z.string().default(""),
+    endsAt: z.string().default(""),
+    reason: text().trim().max(200).default(""),
+    tzOffset: offset,
+  })
+  .transform((f, ctx) => {
+    const startsAt = localDateTime(f.startsAt, f.tzOffset);
+    const endsAt = localDateTime(f.endsAt, f.tzOffset);
+    if (!startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "must be a date and time" });
+    if (!endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be a date and time" });
+    if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
+    return { team: f.team, userId: f.userId, startsAt: startsAt!, endsAt: endsAt!, reason: f.reason || null };
+  });
+export type OverrideInput = z.output<typeof overrideSchema>;
+
+export const overrideIdSchema = z.object({ team: slugSchema, id: z.coerce.number().int().positive() });
+
+export const oncallQuerySchema = z.object({ team: slugSchema });
