@@ -25,6 +25,7 @@ const BOTH_ENGINES = [
   "lib/changes/decide-concurrency.test.ts",
   "lib/incidents/respond-concurrency.test.ts",
   "db/durability.test.ts",
+  "lib/changes/calendar-feeds.test.ts",
 ];
 
 export default defineConfig({

@@ -16,6 +16,8 @@ export type CalendarChange = {
   status: ChangeStatus;
   start: Date;
   end: Date;
+  /** When the change was last revised: an iCal event's DTSTAMP. */
+  updatedAt: Date;
 };
 
 export type CalendarFreeze = {
@@ -27,6 +29,7 @@ export type CalendarFreeze = {
   reason: string | null;
   startsAt: Date;
   endsAt: Date;
+  createdAt: Date;
 };
 
 export type Conflict =
