@@ -15,6 +15,7 @@ import { recordIncident } from "@/lib/incidents/record";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { badTimestamp, extremeTimestamp, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
 import { createUserAccount } from "@/lib/users/users";
+import { createCalendarFeed, newCalendarFeedSchema } from "@/lib/changes/calendar-feeds";
 import { createWallLink } from "@/lib/wall/links";
 import { newWallLinkSchema } from "@/lib/wall/schema";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
@@ -50,6 +51,7 @@ beforeAll(async () => {
   const freeze = (await db.transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id;
   const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
   const wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] }))).link.id;
+  const calendarFeed = (await createCalendarFeed(db, CLI_ACTOR, newCalendarFeedSchema.parse({ name: "c" }))).feed.id;
   const i = String(incident);
   BASES = {
     "changes#fileChange": { title: "Rotate keys", service: "checkout", type: "normal", risk: "high", plannedStart: "2030-03-01T10:00", plannedEnd: "2030-03-01T11:00", tzOffset: "0", intent: "submit" },
@@ -82,6 +84,8 @@ beforeAll(async () => {
     "users#setActive": { userId: target, active: "true" },
     "wall-links#addWallLink": { name: "TV", expires: "", rotate: "", "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" },
     "wall-links#removeWallLink": { id: String(wall) },
+    "calendar-feeds#addCalendarFeed": { name: "Payments calendar", team: "" },
+    "calendar-feeds#removeCalendarFeed": { id: String(calendarFeed) },
   };
   setRequestHeaders({ cookie: await sessionCookie("admin@example.com", "admin-password-1") });
   log = await writeLog(getDatabase());
