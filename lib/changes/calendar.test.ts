@@ -3,10 +3,10 @@ import { calendarPeriod, describeConflict, findConflicts, onDay, parseCalendarDa
 
 const at = (iso: string) => new Date(`${iso}Z`);
 let nextId = 1;
-function change(over: Partial<CalendarChange> & { start: string; end: string }): CalendarChange {
+function change(over: Partial<Omit<CalendarChange, "start" | "end">> & { start: string; end: string }): CalendarChange {
   return { id: nextId++, title: "Change", serviceId: 1, service: "checkout", serviceName: "Checkout", team: "payments", type: "normal", status: "approved", updatedAt: at("2026-11-01T00:00"), ...over, start: at(over.start), end: at(over.end) };
 }
-function freeze(over: Partial<CalendarFreeze> & { startsAt: string; endsAt: string }): CalendarFreeze {
+function freeze(over: Partial<Omit<CalendarFreeze, "startsAt" | "endsAt">> & { startsAt: string; endsAt: string }): CalendarFreeze {
   return { id: nextId++, name: "Holidays", serviceId: null, serviceName: null, reason: null, createdAt: at("2026-11-01T00:00"), ...over, startsAt: at(over.startsAt), endsAt: at(over.endsAt) };
 }
 const kinds = (conflicts: Map<number, { kind: string }[]>, id: number) => (conflicts.get(id) ?? []).map((c) => c.kind);

@@ -26,6 +26,9 @@ export default async function ChangesPage() {
                 Waiting for you
               </Link>
             ) : null}
+            <Link href="/changes/calendar" className={buttonClass.secondary}>
+              Calendar
+            </Link>
             <Link href="/changes/freezes" className={buttonClass.secondary}>
               Freeze windows
             </Link>
