@@ -182,7 +182,7 @@ export function ChangeCalendar({ view, anchor, changes, freezes, filters }: Prop
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-muted">None: no two changes of one service overlap, and no change falls in a freeze of its service.</p>
+          <p className="text-sm text-muted">None: no two open changes of one service overlap, and none falls in a freeze of its service.</p>
         )}
       </section>
     </section>

@@ -28,12 +28,17 @@ describe("findConflicts", () => {
     expect(findConflicts([a, other, after], []).size).toBe(0);
   });
 
-  it("ignores rejected and cancelled changes", () => {
-    const a = change({ start: "2026-12-07T10:00", end: "2026-12-07T12:00" });
-    const rejected = change({ status: "rejected", start: "2026-12-07T10:00", end: "2026-12-07T12:00" });
-    const cancelled = change({ status: "cancelled", start: "2026-12-07T10:00", end: "2026-12-07T12:00" });
-    expect(findConflicts([a, rejected, cancelled], [freeze({ startsAt: "2026-12-07T00:00", endsAt: "2026-12-08T00:00" })]).get(rejected.id)).toBeUndefined();
-    expect(kinds(findConflicts([a, rejected, cancelled], []), a.id)).toEqual([]);
+  it("lets only open plans clash: drafts, pending and approved changes, not done, rejected or cancelled ones", () => {
+    const window = { start: "2026-12-07T10:00", end: "2026-12-07T12:00" };
+    const open = (["draft", "pending_approval", "approved"] as const).map((status) => change({ status, ...window }));
+    const closed = (["implemented", "failed", "rejected", "cancelled"] as const).map((status) => change({ status, ...window }));
+    const conflicts = findConflicts([...open, ...closed], [freeze({ startsAt: "2026-12-07T00:00", endsAt: "2026-12-08T00:00" })]);
+    expect(open.map((c) => kinds(conflicts, c.id))).toEqual([
+      ["overlap", "overlap", "freeze"],
+      ["overlap", "overlap", "freeze"],
+      ["overlap", "overlap", "freeze"],
+    ]);
+    expect(closed.map((c) => conflicts.get(c.id))).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it("marks a change inside a freeze of every service or of its own, not of another service", () => {

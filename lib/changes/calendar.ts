@@ -36,19 +36,25 @@ export type Conflict =
   | { kind: "overlap"; change: CalendarChange; other: CalendarChange }
   | { kind: "freeze"; change: CalendarChange; freeze: CalendarFreeze };
 
-/** Statuses whose plan is off: they are neither shown nor able to clash. */
+/** Statuses whose plan is off: they are not shown. */
 export const OFF_CALENDAR_STATUSES = ["rejected", "cancelled"] as const satisfies readonly ChangeStatus[];
 
 /** Half-open windows [start, end): one ending as the next begins is a hand-over, not a clash. */
 const overlaps = (aStart: Date, aEnd: Date, bStart: Date, bEnd: Date) => aStart < bEnd && bStart < aEnd;
 
 /**
- * Every clash of each change, by change id: another change of the same service whose window overlaps
- * its own (both changes carry it), and a freeze of its service or of every service that its window
+ * Plans still ahead of someone: only these clash. A change already implemented (or failed) is history
+ * on the calendar; flagging every overlap of past releases would bury the clashes that can still be avoided.
+ */
+export const CLASHING_STATUSES = ["draft", "pending_approval", "approved"] as const satisfies readonly ChangeStatus[];
+
+/**
+ * Every clash of each open plan, by change id: another open plan of the same service whose window
+ * overlaps its own (both carry it), and a freeze of its service or of every service that its window
  * meets. Emergency changes are exempt from freezes, as the gate lets them through one.
  */
 export function findConflicts(changes: CalendarChange[], freezes: CalendarFreeze[]): Map<number, Conflict[]> {
-  const live = changes.filter((c) => !(OFF_CALENDAR_STATUSES as readonly string[]).includes(c.status));
+  const live = changes.filter((c) => (CLASHING_STATUSES as readonly string[]).includes(c.status));
   const found = new Map<number, Conflict[]>();
   const add = (conflict: Conflict) => found.set(conflict.change.id, [...(found.get(conflict.change.id) ?? []), conflict]);
   const byService = new Map<number, CalendarChange[]>();

@@ -60,7 +60,7 @@ export default async function ChangeCalendarPage({ searchParams }: { searchParam
     <>
       <PageHeader
         title="Change calendar"
-        description="Planned change windows and freezes, with clashes marked: two changes of one service at once, or a change inside a freeze of its service."
+        description="Planned change windows and freezes, with clashes among open changes marked: two changes of one service at once, or a change inside a freeze of its service."
         actions={
           <div className="flex flex-wrap items-center gap-3">
             <Link href="/changes" className={buttonClass.secondary}>
