@@ -34,9 +34,12 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
                 </span>
               </td>
               <td>{c.serviceName}</td>
-              <td className="space-x-1 whitespace-nowrap">
-                <ChangeStatusBadge status={c.status} />
-                {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
+              <td>
+                {/* A flag goes under the status rather than widening the column past the title's room. */}
+                <div className="flex max-w-48 flex-wrap gap-1">
+                  <ChangeStatusBadge status={c.status} />
+                  {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
+                </div>
               </td>
               <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} zone /> : "—"}</td>
               <td>{c.requester ?? "—"}</td>
