@@ -31,6 +31,7 @@ const BOTH_ENGINES = [
   "lib/bench/postgres-load.test.ts",
   "lib/oncall/oncall-api.test.ts",
   "lib/oncall/handoff-job.test.ts",
+  "lib/changes/calendar-feeds.test.ts",
 ];
 
 export default defineConfig({

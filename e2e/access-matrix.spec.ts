@@ -58,6 +58,8 @@ const SAMPLES: Record<string, (c: Context) => Call> = {
   "GET /api/wall/[token]": ({ principal }) => ({ path: `/api/wall/${principal === "wall" ? wallToken() : "session"}` }),
   "GET /api/wall/[token]/events": ({ principal }) => ({ path: `/api/wall/${principal === "wall" ? wallToken() : "session"}/events`, stream: true }),
   "GET /drilldown/[kind]/csv": () => ({ path: "/drilldown/deployments/csv" }),
+  // No session or token opens a feed: only a live link's secret does (e2e/calendar.spec.ts follows one).
+  "GET /api/calendar/[feed]": () => ({ path: "/api/calendar/cal_not-a-feed.ics" }),
 };
 
 /** The bearer header of a token or wall-link principal; none for anonymous (users carry a session instead). */

@@ -47,5 +47,6 @@ describe("dates and times, one format in the reader's locale and zone (issue 16,
     expect(formatCalendarDay("2026-11-02T00:00:00.000Z", { locale: "en-US", timeZone: "America/Los_Angeles" }, "week")).toBe("Nov 2");
     expect(formatCalendarDay("2026-11-02", { locale: "en-GB" }, "day")).toBe("Mon 2 Nov");
     expect(formatCalendarDay("2026-11-02", { locale: "en-GB" }, "full")).toBe("Monday, 2 November 2026");
+    expect(formatCalendarDay("2026-12-01", { locale: "en-GB", timeZone: "Pacific/Auckland" }, "month")).toBe("December 2026");
   });
 });

@@ -88,6 +88,8 @@ const CALENDAR = {
   day: { weekday: "short", day: "numeric", month: "short" },
   /** A heading over a day's events: "Monday 2 November 2026". */
   full: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
+  /** A month's heading on the change calendar: "December 2026". */
+  month: { month: "long", year: "numeric" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 /**

@@ -17,6 +17,7 @@ import { recordIncident } from "@/lib/incidents/record";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { createUserAccount } from "@/lib/users/users";
 import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
+import { createCalendarFeed, newCalendarFeedSchema } from "@/lib/changes/calendar-feeds";
 import { createWallLink } from "@/lib/wall/links";
 import { newWallLinkSchema } from "@/lib/wall/schema";
 import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
@@ -143,6 +144,8 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   },
   "wall-links#addWallLink": () => form({ name: `TV ${++seq}`, "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" }),
   "wall-links#removeWallLink": async () => form({ id: (await createWallLink(getDatabase(), CLI_ACTOR, newWallLinkSchema.parse({ name: "old TV", views: [{}] }))).link.id }),
+  "calendar-feeds#addCalendarFeed": () => form({ name: `Calendar ${++seq}`, team: "" }),
+  "calendar-feeds#removeCalendarFeed": async () => form({ id: (await createCalendarFeed(getDatabase(), CLI_ACTOR, newCalendarFeedSchema.parse({ name: "old feed" }))).feed.id }),
 };
 
 /** Allowed calls that rightly write no rows (a cookie; ending a session that may not exist). */

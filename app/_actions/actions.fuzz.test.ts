@@ -15,6 +15,7 @@ import { recordIncident } from "@/lib/incidents/record";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { badTimestamp, extremeTimestamp, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
 import { createUserAccount } from "@/lib/users/users";
+import { createCalendarFeed, newCalendarFeedSchema } from "@/lib/changes/calendar-feeds";
 import { createWallLink } from "@/lib/wall/links";
 import { channelKey, createChannel } from "@/lib/notifications/channels";
 import { newChannelSchema } from "@/lib/notifications/schema";
@@ -57,6 +58,7 @@ beforeAll(async () => {
   await createTeam(db, CLI_ACTOR, { slug: "ops", name: "Ops" });
   await addMember(db, CLI_ACTOR, { team: "ops", userId: target });
   await addOverride(db, CLI_ACTOR, { team: "ops", userId: target, startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-02T00:00:00Z"), reason: null });
+  const calendarFeed = (await createCalendarFeed(db, CLI_ACTOR, newCalendarFeedSchema.parse({ name: "c" }))).feed.id;
   const i = String(incident);
   BASES = {
     "changes#fileChange": { title: "Rotate keys", service: "checkout", type: "normal", risk: "high", plannedStart: "2030-03-01T10:00", plannedEnd: "2030-03-01T11:00", tzOffset: "0", intent: "submit" },
@@ -101,6 +103,8 @@ beforeAll(async () => {
     "teams#removeOverrideAction": { team: "ops", id: "1" },
     "wall-links#addWallLink": { name: "TV", expires: "", rotate: "", "views.0.name": "", "views.0.team": "", "views.0.services": "", "views.0.panels": "all" },
     "wall-links#removeWallLink": { id: String(wall) },
+    "calendar-feeds#addCalendarFeed": { name: "Payments calendar", team: "" },
+    "calendar-feeds#removeCalendarFeed": { id: String(calendarFeed) },
   };
   setRequestHeaders({ cookie: await sessionCookie("admin@example.com", "admin-password-1") });
   log = await writeLog(getDatabase());

@@ -14,9 +14,8 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Title</th>
+            <th scope="col">Title · type, risk</th>
             <th scope="col">Service</th>
-            <th scope="col">Type · risk</th>
             <th scope="col">Status</th>
             <th scope="col">Planned</th>
             <th scope="col">Requester</th>
@@ -25,18 +24,22 @@ export function ChangeTable({ rows, caption }: { rows: ChangeRow[]; caption: str
         <tbody>
           {rows.map((c) => (
             <tr key={c.id}>
-              <td className="font-medium">
-                <Link href={`/changes/${c.id}`} className="text-accent hover:underline">
+              {/* Type and risk sit under the title, so the title gets the width and reads on one line at 1280 px. */}
+              <td className="min-w-56">
+                <Link href={`/changes/${c.id}`} className="font-medium text-accent hover:underline">
                   {c.title}
                 </Link>
+                <span className="block text-xs text-muted">
+                  {c.type} · {c.risk} risk
+                </span>
               </td>
               <td>{c.serviceName}</td>
-              <td className="whitespace-nowrap">
-                {c.type} · {c.risk}
-              </td>
-              <td className="space-x-1 whitespace-nowrap">
-                <ChangeStatusBadge status={c.status} />
-                {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
+              <td>
+                {/* A flag goes under the status rather than widening the column past the title's room. */}
+                <div className="flex max-w-48 flex-wrap gap-1">
+                  <ChangeStatusBadge status={c.status} />
+                  {flagLabel(c) ? <Badge tone={c.status === "rejected" ? "danger" : "warning"}>{flagLabel(c)}</Badge> : null}
+                </div>
               </td>
               <td className="whitespace-nowrap">{c.plannedStart ? <LocalTime iso={c.plannedStart.toISOString()} zone /> : "—"}</td>
               <td>{c.requester ?? "—"}</td>

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { changeRequests, deployments, type ChangeStatus } from "../schema";
+import { changeRequests, deployments, user, type ChangeStatus } from "../schema";
 import { scenario } from "../test/scenario";
 import { memoryDb } from "../test/temp-db";
-import { listChanges, listRecentDeployments } from "./lists";
+import { countChanges, listChangeRequesters, listChanges, listRecentDeployments } from "./lists";
 
 describe("listRecentDeployments", () => {
   it("lists newest first by when each happened (finished, else started, else recorded), then by id", async () => {
@@ -61,5 +61,37 @@ describe("listChanges on a service page (issue 16, item 11)", () => {
     const titles = async (filter: Parameters<typeof listChanges>[2]) => (await listChanges(s.db.read, 50, { service: "api", ...filter })).map((c) => c.title).sort();
     expect(await titles({ actionableAt: now })).toEqual(["approved, window ahead", "approved, window ending now", "draft, no window", "pending, window long gone"]);
     expect(await titles({ staleAt: now })).toEqual(["approved months ago", "draft, window gone"]);
+  });
+});
+
+describe("listChanges on the change list (issue 16, best tools)", () => {
+  it("filters by status, type and requester, and pages newest first", async () => {
+    const s = scenario();
+    const serviceId = await s.service("api");
+    const at = (i: number) => new Date(Date.UTC(2026, 7, 1, 0, i));
+    await s.db.transaction(async (tx) => {
+      await tx.insert(user).values(["ann", "bob"].map((id) => ({ id, name: id, email: `${id}@example.com`, role: "engineer" as const, createdAt: at(0), updatedAt: at(0) })));
+      await tx.insert(changeRequests).values(
+        Array.from({ length: 6 }, (_, i) => ({
+          serviceId,
+          title: `c${i}`,
+          type: i % 2 ? ("standard" as const) : ("normal" as const),
+          risk: "low" as const,
+          status: i < 3 ? ("approved" as const) : ("pending_approval" as const),
+          requesterId: i < 4 ? "ann" : "bob",
+          source: "test",
+          createdAt: at(i),
+          updatedAt: at(i),
+        })),
+      );
+    });
+    const titles = async (filter: Parameters<typeof listChanges>[2], limit = 50, offset = 0) => (await listChanges(s.db.read, limit, filter, offset)).map((c) => c.title);
+    expect(await titles({ status: "approved" })).toEqual(["c2", "c1", "c0"]);
+    expect(await titles({ type: "standard" })).toEqual(["c5", "c3", "c1"]);
+    expect(await titles({ requesterId: "bob" })).toEqual(["c5", "c4"]);
+    expect(await titles({ status: "pending_approval", requesterId: "ann" })).toEqual(["c3"]);
+    expect(await countChanges(s.db.read, { requesterId: "ann" })).toBe(4);
+    expect([await titles({}, 4), await titles({}, 4, 4)]).toEqual([["c5", "c4", "c3", "c2"], ["c1", "c0"]]);
+    expect(await listChangeRequesters(s.db.read)).toEqual([{ id: "ann", name: "ann" }, { id: "bob", name: "bob" }]);
   });
 });

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Queryable } from "../database";
-import { changeRequests, deployments, incidents, services, user } from "../schema";
+import { changeRequests, deployments, incidents, services, user, type ChangeStatus } from "../schema";
 
 /* Newest-first lists behind the Deployments, Incidents and Changes pages, optionally for one service. */
 
@@ -17,6 +17,9 @@ export type ListFilter = {
   staleAt?: Date;
   ids?: number[];
   awaitingApproval?: boolean;
+  status?: ChangeStatus;
+  type?: (typeof changeRequests.type.enumValues)[number];
+  requesterId?: string;
 };
 
 /** A draft or an approved change is only worth doing while its planned window lasts (or when it has none). */
@@ -94,6 +97,9 @@ function changeFilters(filter: ListFilter) {
     filter.ids ? inArray(changeRequests.id, filter.ids) : undefined,
     filter.team === undefined ? undefined : eq(services.team, filter.team),
     filter.services?.length ? inArray(services.slug, filter.services) : undefined,
+    filter.status === undefined ? undefined : eq(changeRequests.status, filter.status),
+    filter.type === undefined ? undefined : eq(changeRequests.type, filter.type),
+    filter.requesterId === undefined ? undefined : eq(changeRequests.requesterId, filter.requesterId),
     // Pending, or an emergency change already made that still needs its retroactive approval.
     filter.awaitingApproval
       ? and(or(eq(changeRequests.status, "pending_approval"), eq(changeRequests.awaitingRetroactiveApproval, true)), notInArray(changeRequests.status, ["rejected", "cancelled"]))
@@ -106,7 +112,7 @@ export async function countChanges(q: Queryable, filter: ListFilter): Promise<nu
   return rows[0]?.n ?? 0;
 }
 
-export async function listChanges(q: Queryable, limit: number, filter: ListFilter = {}) {
+export async function listChanges(q: Queryable, limit: number, filter: ListFilter = {}, offset = 0) {
   return q
     .select({
       id: changeRequests.id,
@@ -127,9 +133,19 @@ export async function listChanges(q: Queryable, limit: number, filter: ListFilte
     .leftJoin(user, eq(user.id, changeRequests.requesterId))
     .where(changeFilters(filter))
     .orderBy(desc(changeRequests.createdAt), desc(changeRequests.id))
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
 }
 export type ChangeRow = Awaited<ReturnType<typeof listChanges>>[number];
+
+/** The people who requested some change, by name: the change list's requester filter. */
+export async function listChangeRequesters(q: Queryable): Promise<{ id: string; name: string }[]> {
+  return q
+    .selectDistinct({ id: user.id, name: user.name })
+    .from(user)
+    .innerJoin(changeRequests, eq(changeRequests.requesterId, user.id))
+    .orderBy(user.name, user.id);
+}
 
 /** What is waiting on people right now: open incidents and changes pending approval. */
 export async function openWorkCounts(q: Queryable): Promise<{ openIncidents: number; pendingApprovals: number }> {

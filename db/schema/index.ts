@@ -11,3 +11,4 @@ export * from "./integrations";
 export * from "./timeline";
 export * from "./notifications";
 export * from "./teams";
+export * from "./calendar-feeds";

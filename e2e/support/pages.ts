@@ -22,6 +22,7 @@ export const APP_PAGES: AppPage[] = [
   { route: "/changes/new", path: "/changes/new", heading: "File a change request" },
   { route: "/changes/queue", path: "/changes/queue", heading: "Waiting for you" },
   { route: "/changes/freezes", path: "/changes/freezes", heading: "Freeze windows" },
+  { route: "/changes/calendar", path: "/changes/calendar?view=month", heading: "Change calendar" },
   { route: "/services", path: "/services", heading: "Services" },
   { route: "/services/[slug]", path: "/services/checkout-api", heading: "Checkout API" },
   { route: "/teams", path: "/teams", heading: "Teams" },

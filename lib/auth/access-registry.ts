@@ -55,6 +55,7 @@ export const ROUTES = [
   { file: "app/api/v1/webhooks/[source]/[integration]/route.ts", method: "POST", allow: [], why: "only the integration's own signature or secret, never a session or token" },
   { file: "app/api/wall/[token]/route.ts", method: "GET", allow: [...EVERY_USER, "wall"], why: "a TV's share link, or a signed-in person's own wall" },
   { file: "app/api/wall/[token]/events/route.ts", method: "GET", allow: [...EVERY_USER, "wall"], why: "the wall's live stream: whoever may see its data" },
+  { file: "app/api/calendar/[feed]/route.ts", method: "GET", allow: [], why: "only the feed link's own secret (calendar apps cannot sign in), never a session or token" },
   { file: "app/(app)/drilldown/[kind]/csv/route.ts", method: "GET", allow: EVERY_USER, why: "CSV download from the pages: the session only" },
 ] as const satisfies readonly RouteEntry[];
 
@@ -107,6 +108,8 @@ export const ACTIONS = [
   manage("teams", "removeOverrideAction"),
   manage("wall-links", "addWallLink"),
   manage("wall-links", "removeWallLink"),
+  manage("calendar-feeds", "addCalendarFeed"),
+  manage("calendar-feeds", "removeCalendarFeed"),
 ] as const satisfies readonly ActionEntry[];
 
 /** "GET /api/v1/metrics": the URL pattern of a route file (route groups dropped). */

@@ -8,6 +8,8 @@ import { headers } from "next/headers";
 import { publicBaseUrl } from "@/lib/url";
 import { IntegrationsSection } from "@/components/settings/integrations-section";
 import { WallLinksSection } from "@/components/settings/wall-links-section";
+import { CalendarFeedsSection } from "@/components/settings/calendar-feeds-section";
+import { listCalendarFeeds } from "@/db/queries/calendar-feeds";
 import { listWallLinks } from "@/db/queries/wall";
 import { listFilterOptions } from "@/db/queries/services";
 import { listTeams } from "@/db/queries/teams";
@@ -42,6 +44,7 @@ export default async function SettingsPage() {
         <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={publicBaseUrl(await headers())} />
         <ChannelsSection channels={await listChannels(db.read)} teams={(await listFilterOptions(db.read)).teams} />
         <WallLinksSection links={await listWallLinks(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
+        <CalendarFeedsSection feeds={await listCalendarFeeds(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
       </div>
     </>
   );

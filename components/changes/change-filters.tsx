@@ -1,0 +1,43 @@
+import Form from "next/form";
+import { CHANGE_STATUSES, CHANGE_TYPES } from "@/db/schema";
+import type { ChangeListParams } from "@/lib/changes/list-query";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+
+type Options = { teams: string[]; services: { slug: string; name: string }[]; requesters: { id: string; name: string }[]; canApprove: boolean };
+
+/** A GET form: the change list's filters are part of its URL, so a filtered list is a link to share. */
+export function ChangeFilters({ params, options }: { params: ChangeListParams; options: Options }) {
+  const select = (name: Exclude<keyof ChangeListParams, "waiting">, label: string, choices: [string, string][], all: string) => (
+    <div>
+      <label htmlFor={`changes-${name}`} className="block text-xs font-medium text-muted">
+        {label}
+      </label>
+      <select id={`changes-${name}`} name={name} defaultValue={params[name] ?? ""} className={`${inputClass} mt-1 w-40`}>
+        <option value="">{all}</option>
+        {choices.map(([v, t]) => (
+          <option key={v} value={v}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Form action="/changes" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Change filters">
+      {select("status", "Status", CHANGE_STATUSES.map((s) => [s, s.replaceAll("_", " ")]), "Any status")}
+      {select("type", "Type", CHANGE_TYPES.map((t) => [t, t]), "Any type")}
+      {select("team", "Team", options.teams.map((t) => [t, t]), "All teams")}
+      {select("service", "Service", options.services.map((s) => [s.slug, s.name]), "All services")}
+      {select("requester", "Requester", options.requesters.map((r) => [r.id, r.name]), "Anyone")}
+      {options.canApprove ? (
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input type="checkbox" name="waiting" value="1" defaultChecked={params.waiting === "1"} className="size-4" />
+          Waiting for me
+        </label>
+      ) : null}
+      <button type="submit" className={buttonClass.secondary}>
+        Filter
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { addCalendarFeed } from "@/app/_actions/calendar-feeds";
+import { IDLE } from "@/app/_actions/form-state";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { inputClass } from "@/components/ui/styles";
+
+export function CreateCalendarFeedForm({ teams, baseUrl }: { teams: string[]; baseUrl: string }) {
+  const [state, action] = useActionState(addCalendarFeed, IDLE);
+  const fields = state.status === "error" ? state.fields : {};
+  const values = state.status === "error" ? (state.values ?? {}) : {};
+  const path = state.status === "success" ? state.data?.path : undefined;
+  const url = path ? `${baseUrl}${path}` : undefined;
+  return (
+    <div className="space-y-3">
+      <form key={JSON.stringify(values)} action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label="Create a calendar feed">
+        <Field form="calendar-feed" name="name" label="Feed name" placeholder="e.g. Payments on-call calendar" defaultValue={values.name} error={fields.name} />
+        <Field form="calendar-feed" name="team" label="Team" error={fields.team}>
+          {(props) => (
+            <select name="team" defaultValue={values.team ?? ""} {...props}>
+              <option value="">All teams</option>
+              {teams.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="flex flex-wrap items-end gap-4">
+          <SubmitButton pendingText="Creating…">Create calendar feed</SubmitButton>
+        </div>
+        <div className="sm:col-span-3">
+          <FormMessage state={state} />
+        </div>
+      </form>
+      {url ? (
+        <div className="rounded-md border border-warning bg-warning-soft p-3">
+          <label htmlFor="new-calendar-feed" className="block text-sm font-medium">
+            Calendar feed URL (shown once): subscribe to it in Google Calendar, Outlook or Apple Calendar
+          </label>
+          <div className="mt-2 flex gap-2">
+            <input id="new-calendar-feed" readOnly value={url} className={`${inputClass} min-w-0 font-mono`} onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton text={url} label="Copy calendar feed URL" />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
