@@ -90,6 +90,7 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "incident-response#acknowledgeAction": async () => form({ incidentId: await incident() }),
   "incident-response#addNoteAction": async () => form({ incidentId: await incident(), body: "Rolling back" }),
   "incident-response#setLeadAction": async (p) => form({ incidentId: await incident(), leadId: p.startsWith("user:") ? ownerOf(p).id! : "" }),
+  "incident-response#setCommunicationsAction": async () => form({ incidentId: await incident(), communications: "engineer@example.com" }),
   "incident-response#correctTimesAction": async () => form({ incidentId: await incident(), startedAt: "2026-01-01T09:30" }),
   "incident-response#postmortemAction": async () => form({ incidentId: await incident(), postmortem: "## What happened" }),
   "incidents#confirmCause": async () => form({ incidentId: await incident(), deploymentId: await deployment() }),

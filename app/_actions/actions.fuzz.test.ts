@@ -66,6 +66,7 @@ beforeAll(async () => {
     "incident-response#acknowledgeAction": { incidentId: i },
     "incident-response#addNoteAction": { incidentId: i, body: "update" },
     "incident-response#setLeadAction": { incidentId: i, leadId: target },
+    "incident-response#setCommunicationsAction": { incidentId: i, communications: "admin@example.com" },
     "incident-response#correctTimesAction": { incidentId: i, startedAt: "2026-01-01T00:00", acknowledgedAt: "", resolvedAt: "", tzOffset: "0" },
     "incident-response#postmortemAction": { incidentId: i, postmortem: "# What happened" },
     "incidents#confirmCause": { incidentId: i, deploymentId: String(deployment) },

@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TzOffsetField } from "@/components/ui/tz-offset";
 
 /** Title, service and severity are enough at 3 a.m.; the rest can wait. */
-export function DeclareIncidentForm({ services }: { services: { slug: string; name: string }[] }) {
+export function DeclareIncidentForm({ services, people }: { services: { slug: string; name: string }[]; people: { id: string; name: string; email: string }[] }) {
   const [state, action] = useActionState(declareIncident, IDLE);
   const fields = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
@@ -32,6 +32,18 @@ export function DeclareIncidentForm({ services }: { services: { slug: string; na
         </Field>
       </div>
       <Field form="declare" name="startedAt" label="Impact began (optional)" type="datetime-local" hint="Leave empty for now." defaultValue={values.startedAt} error={fields.startedAt} />
+      <Field form="declare" name="communications" label="Communications (optional)" hint="Who keeps stakeholders informed." error={fields.communications}>
+        {(props) => (
+          <select name="communications" defaultValue={values.communications ?? ""} {...props}>
+            <option value="">Nobody yet</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.email}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field form="declare" name="summary" label="Summary (optional, Markdown)" error={fields.summary}>
         {(props) => <textarea name="summary" rows={3} defaultValue={values.summary} {...props} />}
       </Field>

@@ -77,6 +77,7 @@ export const ACTIONS = [
   record("incident-response", "acknowledgeAction"),
   record("incident-response", "addNoteAction"),
   record("incident-response", "setLeadAction"),
+  record("incident-response", "setCommunicationsAction"),
   record("incident-response", "correctTimesAction"),
   record("incident-response", "postmortemAction"),
   record("incidents", "confirmCause"),

@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./settings";
 export * from "./integrations";
 export * from "./timeline";
+export * from "./action-items";

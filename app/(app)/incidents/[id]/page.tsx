@@ -39,6 +39,8 @@ function UpdateKind({ update: u }: { update: { kind: IncidentUpdateKind; status:
       return <>acknowledged</>;
     case "lead":
       return u.body ? <>lead → {u.body}</> : <>lead cleared</>;
+    case "communications":
+      return u.body ? <>communications → {u.body}</> : <>communications cleared</>;
     case "severity":
       return <>severity {u.body}</>;
     case "cause":
@@ -70,6 +72,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     ["Acknowledged", incident.acknowledgedAt],
     ["Resolved", incident.resolvedAt],
   ];
+  const people = await listUsers(db.read);
+  const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? "—") : "nobody yet");
+  const roles: [string, string][] = [
+    ["Lead", nameOf(incident.leadId)],
+    ["Communications", nameOf(incident.communicationsId)],
+  ];
   return (
     <>
       <PageHeader title={incident.title} description={`Incident #${incident.id} · ${await serviceSlugOf(db.read, incident.serviceId)}`} />
@@ -84,6 +92,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
                 <dd>{at ? <LocalTime iso={at.toISOString()} zone /> : "—"}</dd>
               </div>
             ))}
+            {roles.map(([label, name]) => (
+              <div key={label}>
+                <dt className="text-muted">{label}</dt>
+                <dd>{name}</dd>
+              </div>
+            ))}
           </dl>
         </div>
         <Markdown markdown={incident.summary} html={incident.summaryHtml} className={`${cardClass} text-sm`} data-testid="summary" />
@@ -92,7 +106,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <h2 id="respond" className="mb-3 text-lg font-semibold">
               Respond
             </h2>
-            <RespondPanel incident={incident} people={(await listUsers(db.read)).filter((u) => u.role !== "viewer" && !u.banned)} />
+            <RespondPanel incident={incident} people={people.filter((u) => u.role !== "viewer" && !u.banned)} />
           </section>
         ) : null}
         <section aria-labelledby="cause">
