@@ -12,6 +12,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { USER_ROLES, type UserRole } from "@/lib/auth/roles";
 import { submitChange } from "@/lib/changes/submit";
 import { recordIncident } from "@/lib/incidents/record";
+import { createActionItem } from "@/lib/action-items/items";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { createUserAccount } from "@/lib/users/users";
 import { createWallLink } from "@/lib/wall/links";
@@ -68,6 +69,7 @@ const change = async (owner: Actor, o: { draft?: boolean; type?: "standard" | "n
 const incident = async () => (await recordIncident(getDatabase(), CLI_ACTOR, "test", { title: `incident ${++seq}`, service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T10:00:00Z") })).incident.id;
 const deployment = async () => (await recordDeployments(getDatabase(), CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T09:00:00Z") }], false))[0]!.deployment.id;
 const integration = async () => (await createIntegration(getDatabase(), CLI_ACTOR, await integrationKey(getDatabase(), undefined), { source: "github", name: `gh ${++seq}` })).integration.id;
+const actionItem = async () => (await createActionItem(getDatabase(), CLI_ACTOR, await incident(), { title: `follow-up ${++seq}`, owner: "engineer@example.com", dueDate: "2030-01-01" })).id;
 const person = async () => {
   const email = `person${++seq}@example.com`;
   await createUserAccount(await getAuth(), getDatabase(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
@@ -93,6 +95,9 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "incident-response#setCommunicationsAction": async () => form({ incidentId: await incident(), communications: "engineer@example.com" }),
   "incident-response#correctTimesAction": async () => form({ incidentId: await incident(), startedAt: "2026-01-01T09:30" }),
   "incident-response#postmortemAction": async () => form({ incidentId: await incident(), postmortem: "## What happened" }),
+  "action-items#addActionItemAction": async () => form({ incidentId: await incident(), title: "Add an alert", owner: "engineer@example.com", dueDate: "2030-01-01", url: "" }),
+  "action-items#editActionItemAction": async () => form({ actionItemId: await actionItem(), title: "Add two alerts", owner: "approver@example.com", dueDate: "2030-02-01", status: "open", url: "https://example.com/runbook" }),
+  "action-items#setActionItemStatusAction": async () => form({ actionItemId: await actionItem(), status: "done" }),
   "incidents#confirmCause": async () => form({ incidentId: await incident(), deploymentId: await deployment() }),
   "integrations#addIntegration": () => form({ source: "gitlab", name: `GitLab ${++seq}` }),
   "integrations#saveIntegrationConfig": async () => form({ id: await integration(), serviceMap: "acme/shop = checkout" }),

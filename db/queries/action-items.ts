@@ -77,14 +77,14 @@ export async function countOpenOwnedBy(q: Queryable, ownerId: string): Promise<n
 }
 
 /**
- * Marks as told today the open items due before `today` not yet told today, and returns their ids. One
- * statement, so two servers running it at once tell each item once: the second finds them already marked.
+ * Marks as told `today` the open items due before `dueBefore` not yet told that day, and returns their ids.
+ * One statement, so two servers running it at once tell each item once: the second finds them marked.
  */
-export async function markOverdueNotified(q: Queryable, today: string): Promise<number[]> {
+export async function markOverdueNotified(q: Queryable, dueBefore: string, today: string): Promise<number[]> {
   const rows = await q
     .update(actionItems)
     .set({ overdueNotifiedOn: today })
-    .where(and(eq(actionItems.status, "open"), lt(actionItems.dueOn, today), or(isNull(actionItems.overdueNotifiedOn), lt(actionItems.overdueNotifiedOn, today))))
+    .where(and(eq(actionItems.status, "open"), lt(actionItems.dueOn, dueBefore), or(isNull(actionItems.overdueNotifiedOn), lt(actionItems.overdueNotifiedOn, today))))
     .returning({ id: actionItems.id });
   return rows.map((r) => r.id);
 }

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { CausePicker } from "@/components/incidents/cause-picker";
 import { RespondPanel } from "@/components/incidents/respond-panel";
+import { ActionItemsSection } from "@/components/incidents/action-items-section";
 import { listUsers } from "@/db/queries/users";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
@@ -123,6 +124,10 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
           </section>
         ) : null}
+        <ActionItemsSection incidentId={incident.id} canEdit={userCan(user.role, "record")} />
+        <Link href={`/incidents/${incident.id}/postmortem`} className="block text-sm text-accent underline">
+          Postmortem and action items
+        </Link>
         <section aria-labelledby="updates">
           <h2 id="updates" className="mb-3 text-lg font-semibold">
             Updates
