@@ -4,17 +4,19 @@ import { listUsers } from "@/db/queries/users";
 import { ActionItemForm } from "./action-item-form";
 import { ActionItemList } from "./action-item-list";
 
-/** An incident's action items: the list, and for those who record, adding one and changing each. */
-export async function ActionItemsSection({ incidentId, canEdit, headingLevel = 2 }: { incidentId: number; canEdit: boolean; headingLevel?: 2 | 3 }) {
+/**
+ * An incident's action items: the list, and for those who record, adding one and changing each. `adding`:
+ * "open" shows the form for a new item (the postmortem page, where they are written), "folded" tucks it away.
+ */
+export async function ActionItemsSection({ incidentId, canEdit, adding }: { incidentId: number; canEdit: boolean; adding: "open" | "folded" }) {
   const db = getDatabase();
   const rows = await listActionItems(db.read, { incidentId });
   const people = canEdit ? (await listUsers(db.read)).filter((u) => u.role !== "viewer" && !u.banned) : [];
-  const Heading = `h${headingLevel}` as const;
   return (
     <section aria-labelledby="action-items" className="space-y-4">
-      <Heading id="action-items" className="text-lg font-semibold">
+      <h2 id="action-items" className="text-lg font-semibold">
         Action items
-      </Heading>
+      </h2>
       {rows.length ? (
         <ActionItemList rows={rows} now={new Date()} caption="Action items of this incident" show={{ owner: true }} canEdit={canEdit} />
       ) : (
@@ -22,12 +24,20 @@ export async function ActionItemsSection({ incidentId, canEdit, headingLevel = 2
       )}
       {canEdit ? (
         <>
-          <details open={rows.length === 0}>
-            <summary className="cursor-pointer text-sm font-medium">Add an action item</summary>
-            <div className="mt-3 max-w-2xl">
+          {adding === "open" ? (
+            <div className="max-w-2xl space-y-2">
+              <h3 className="text-sm font-medium">Add an action item</h3>
               <ActionItemForm incidentId={incidentId} people={people} />
             </div>
-          </details>
+          ) : (
+            // Never opened by the server: a re-render after adding must not fold the form over its own message.
+            <details>
+              <summary className="cursor-pointer text-sm font-medium">Add an action item</summary>
+              <div className="mt-3 max-w-2xl">
+                <ActionItemForm incidentId={incidentId} people={people} />
+              </div>
+            </details>
+          )}
           {rows.map((item) => (
             <details key={item.id}>
               <summary className="cursor-pointer text-sm font-medium">Edit “{item.title}”</summary>

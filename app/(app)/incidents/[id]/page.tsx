@@ -124,7 +124,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
           </section>
         ) : null}
-        <ActionItemsSection incidentId={incident.id} canEdit={userCan(user.role, "record")} />
+        <ActionItemsSection incidentId={incident.id} canEdit={userCan(user.role, "record")} adding="folded" />
         <Link href={`/incidents/${incident.id}/postmortem`} className="block text-sm text-accent underline">
           Postmortem and action items
         </Link>

@@ -44,7 +44,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
             </details>
           ) : null}
         </section>
-        <ActionItemsSection incidentId={incident.id} canEdit={canEdit} />
+        <ActionItemsSection incidentId={incident.id} canEdit={canEdit} adding="open" />
         <Link href={`/incidents/${incident.id}`} className="text-sm text-accent underline">
           Back to the incident
         </Link>
