@@ -8,7 +8,7 @@ const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 /** The "My work" link's count must equal what the page lists: the sections' counts in their headings. */
 async function expectCountMatchesPage(page: Page) {
-  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^My work/ });
+  const link = page.getByRole("navigation", { name: "Main", exact: true }).getByRole("link", { name: /^My work/ });
   const label = (await link.getAttribute("aria-label")) ?? "My work";
   const badge = Number(/^My work, (\d+) waiting$/.exec(label)?.[1] ?? 0);
   const sections = await page.getByRole("heading", { level: 2, name: /\((\d+)\)$/ }).allTextContents();
@@ -16,7 +16,7 @@ async function expectCountMatchesPage(page: Page) {
 }
 
 test("an action item written on a postmortem shows on its owner's My work, goes overdue, and is closed from there (issue 17)", async ({ browser, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const declared = await request.post("/api/v1/incidents", {
     headers: bearer(INGEST_TOKEN_FILE),
     data: { title: `Queue backlog ${Date.now()}`, service: "checkout-api", severity: "SEV3", status: "resolved", startedAt: ago(7_200_000), resolvedAt: ago(3_600_000) },

@@ -76,9 +76,8 @@ export function ActionItemList({
                 {canEdit ? (
                   <td>
                     <InlineActionForm action={setActionItemStatusAction} hidden={{ actionItemId: String(item.id), status: item.status === "open" ? "done" : "open" }} label={`Change ${item.title}`}>
-                      <button type="submit" className={buttonClass.secondary}>
+                      <button type="submit" className={buttonClass.secondary} aria-label={`${item.status === "open" ? "Done" : "Reopen"}: ${item.title}`}>
                         {item.status === "open" ? "Done" : "Reopen"}
-                        <span className="sr-only">: {item.title}</span>
                       </button>
                     </InlineActionForm>
                   </td>
