@@ -16,6 +16,7 @@ const BOTH_ENGINES = [
   "lib/timeline/timeline-api.test.ts",
   "lib/services/services-api.test.ts",
   "lib/incidents/incidents-api.test.ts",
+  "lib/action-items/action-items-api.test.ts",
   "lib/ingest/lead-time.test.ts",
   "lib/api/rate-limit-api.test.ts",
   "lib/users/users.test.ts",

@@ -27,7 +27,7 @@ function databaseContains(marker: string): boolean {
 
 /** `stream`: a Server-Sent Events route, which never ends by itself; only its status is read. */
 type Call = { path: string; data?: unknown; headers?: Record<string, string>; stream?: boolean };
-type Context = { marker: string; principal: Principal; incidentId: number };
+type Context = { marker: string; principal: Principal; incidentId: number; actionItemId: number };
 
 /**
  * A valid request for each route (so a refusal can only be about who asks), writing `marker`
@@ -50,6 +50,12 @@ const SAMPLES: Record<string, (c: Context) => Call> = {
     data: { title: marker, service: "matrix", severity: "SEV4", status: "resolved", startedAt: "2020-01-01T00:00:00Z", resolvedAt: "2020-01-01T01:00:00Z" },
   }),
   "PATCH /api/v1/incidents/[id]": ({ marker, incidentId }) => ({ path: `/api/v1/incidents/${incidentId}`, data: { summary: marker } }),
+  "GET /api/v1/incidents/[id]/action-items": ({ incidentId }) => ({ path: `/api/v1/incidents/${incidentId}/action-items` }),
+  "POST /api/v1/incidents/[id]/action-items": ({ marker, incidentId }) => ({
+    path: `/api/v1/incidents/${incidentId}/action-items`,
+    data: { title: marker, owner: "engineer@example.com", dueDate: "2020-01-02" },
+  }),
+  "PATCH /api/v1/action-items/[id]": ({ marker, actionItemId }) => ({ path: `/api/v1/action-items/${actionItemId}`, data: { title: marker } }),
   "POST /api/v1/changes": ({ marker }) => ({ path: "/api/v1/changes", data: { title: marker, service: "matrix", type: "standard", risk: "low" } }),
   "PUT /api/v1/services/[slug]": ({ marker }) => ({ path: `/api/v1/services/${marker}`, data: { name: marker } }),
   // Opsgenie authenticates by bearer secret: an API token or wall link sent there must not pass for it.
@@ -89,6 +95,7 @@ async function streamStatus(baseURL: string | undefined, principal: Principal, p
 }
 
 let incidentId = 0;
+let actionItemId = 0;
 test.beforeAll(async ({ playwright, baseURL }) => {
   const ingest = await as(playwright, baseURL, "token:ingest");
   const response = await ingest.post("/api/v1/incidents", {
@@ -96,6 +103,9 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   });
   expect(response.status()).toBe(201);
   incidentId = (await response.json()).id;
+  const item = await ingest.post(`/api/v1/incidents/${incidentId}/action-items`, { data: { title: "Matrix follow-up", owner: "engineer@example.com", dueDate: "2020-01-02" } });
+  expect(item.status()).toBe(201);
+  actionItemId = (await item.json()).id;
   await ingest.dispose();
 });
 
@@ -109,7 +119,7 @@ for (const entry of ROUTES) {
     const allowed = allows(entry, principal);
     test(`${routeKey(entry)} × ${principal}: ${allowed ? "answered" : "refused, nothing written"}`, async ({ playwright, baseURL }) => {
       const marker = `matrix-${Date.now().toString(36)}-${process.pid}-${++seq}`;
-      const call = SAMPLES[routeKey(entry)]!({ marker, principal, incidentId });
+      const call = SAMPLES[routeKey(entry)]!({ marker, principal, incidentId, actionItemId });
       if (call.stream) {
         const { status, type } = await streamStatus(baseURL, principal, call.path);
         if (allowed) expect(type).toContain("text/event-stream");

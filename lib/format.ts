@@ -86,6 +86,8 @@ const CALENDAR = {
   week: { day: "numeric", month: "short" },
   /** A heatmap's day: "Mon 2 Nov". */
   day: { weekday: "short", day: "numeric", month: "short" },
+  /** A due date: "2 Nov 2026". */
+  date: { day: "numeric", month: "short", year: "numeric" },
   /** A heading over a day's events: "Monday 2 November 2026". */
   full: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
   /** A month's heading on the change calendar: "December 2026". */

@@ -66,6 +66,30 @@ export const timestampSchema = z
   .iso.datetime({ offset: true, error: "must be an ISO-8601 timestamp with an offset, e.g. 2026-01-31T09:00:00Z" })
   .transform((v) => new Date(v));
 
+/** A person named by the email they sign in with: trimmed and in lower case, as accounts are kept. */
+export const emailSchema = text()
+  .trim()
+  .toLowerCase()
+  .max(320, "must be at most 320 characters")
+  .pipe(z.email({ error: "must be an email address" }));
+
+/** A calendar day, "2026-12-31": a due date, not an instant. */
+export const calendarDaySchema = text()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD, e.g. 2026-12-31")
+  .refine((day) => {
+    const at = new Date(`${day}T00:00:00Z`);
+    // Date rolls 2026-02-30 over to 2 March; a day that comes back changed is not on the calendar.
+    return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(day);
+  }, "is not a date on the calendar");
+
+/** An optional link: http(s) only (no javascript:, file: or data:), an empty one meaning none. */
+export const linkSchema = text()
+  .trim()
+  .max(2000, "must be at most 2000 characters")
+  .transform((v) => v || null)
+  .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).nullable());
+
 export const shaSchema = text()
   .trim()
   .toLowerCase()

@@ -8,6 +8,7 @@ import { changesAwaiting } from "@/db/queries/changes";
 import { userCan } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/app/_http/session";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
+import { waitingCount } from "@/lib/me/my-work";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
@@ -19,6 +20,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       theme={theme}
       banner={<MajorIncidentBanner incidents={await openMajorIncidents(getDatabase().read)} />}
       waiting={userCan(user.role, "approve") ? (await changesAwaiting(getDatabase().read, user.id)).length : 0}
+      myWork={await waitingCount(getDatabase().read, user)}
     >
       {children}
     </AppShell>

@@ -14,6 +14,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { USER_ROLES, type UserRole } from "@/lib/auth/roles";
 import { submitChange } from "@/lib/changes/submit";
 import { recordIncident } from "@/lib/incidents/record";
+import { createActionItem } from "@/lib/action-items/items";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { createUserAccount } from "@/lib/users/users";
 import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
@@ -76,6 +77,7 @@ const deployment = async () => (await recordDeployments(getDatabase(), CLI_ACTOR
 const integration = async () => (await createIntegration(getDatabase(), CLI_ACTOR, await integrationKey(getDatabase(), undefined), { source: "github", name: `gh ${++seq}` })).integration.id;
 const channel = async () =>
   (await createChannel(getDatabase(), CLI_ACTOR, await channelKey(getDatabase(), undefined), newChannelSchema.parse({ kind: "webhook", name: `hook ${++seq}`, target: "http://127.0.0.1:9/hook" }), false)).channel.id;
+const actionItem = async () => (await createActionItem(getDatabase(), CLI_ACTOR, await incident(), { title: `follow-up ${++seq}`, owner: "engineer@example.com", dueDate: "2030-01-01" })).id;
 const person = async () => {
   const email = `person${++seq}@example.com`;
   await createUserAccount(await getAuth(), getDatabase(), CLI_ACTOR, { email, name: "Someone", role: "viewer", password: password("someone") });
@@ -106,8 +108,12 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "incident-response#acknowledgeAction": async () => form({ incidentId: await incident() }),
   "incident-response#addNoteAction": async () => form({ incidentId: await incident(), body: "Rolling back" }),
   "incident-response#setLeadAction": async (p) => form({ incidentId: await incident(), leadId: p.startsWith("user:") ? ownerOf(p).id! : "" }),
+  "incident-response#setCommunicationsAction": async () => form({ incidentId: await incident(), communications: "engineer@example.com" }),
   "incident-response#correctTimesAction": async () => form({ incidentId: await incident(), startedAt: "2026-01-01T09:30" }),
   "incident-response#postmortemAction": async () => form({ incidentId: await incident(), postmortem: "## What happened" }),
+  "action-items#addActionItemAction": async () => form({ incidentId: await incident(), title: "Add an alert", owner: "engineer@example.com", dueDate: "2030-01-01", url: "" }),
+  "action-items#editActionItemAction": async () => form({ actionItemId: await actionItem(), title: "Add two alerts", owner: "approver@example.com", dueDate: "2030-02-01", status: "open", url: "https://example.com/runbook" }),
+  "action-items#setActionItemStatusAction": async () => form({ actionItemId: await actionItem(), status: "done" }),
   "incidents#confirmCause": async () => form({ incidentId: await incident(), deploymentId: await deployment() }),
   "integrations#addIntegration": () => form({ source: "gitlab", name: `GitLab ${++seq}` }),
   "integrations#saveIntegrationConfig": async () => form({ id: await integration(), serviceMap: "acme/shop = checkout" }),

@@ -12,6 +12,7 @@ import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { submitChange } from "@/lib/changes/submit";
 import { recordIncident } from "@/lib/incidents/record";
+import { createActionItem } from "@/lib/action-items/items";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { badTimestamp, extremeTimestamp, hostileString, PROTO_KEYS, prototypePolluted } from "@/lib/testing/bad-input";
 import { createUserAccount } from "@/lib/users/users";
@@ -50,6 +51,7 @@ beforeAll(async () => {
   const change = (await submitChange(db, CLI_ACTOR, "test", { title: "c", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T00:00:00Z"), plannedEnd: new Date("2030-01-02T00:00:00Z") })).id;
   const incident = (await recordIncident(db, CLI_ACTOR, "test", { title: "i", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
   const deployment = (await recordDeployments(db, CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T00:00:00Z") }], false))[0]!.deployment.id;
+  const actionItem = (await createActionItem(db, CLI_ACTOR, incident, { title: "a", owner: "admin@example.com", dueDate: "2030-01-01" })).id;
   const integration = (await createIntegration(db, CLI_ACTOR, await integrationKey(db, undefined), { source: "github", name: "gh" })).integration.id;
   const freeze = (await db.transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id;
   const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
@@ -75,8 +77,12 @@ beforeAll(async () => {
     "incident-response#acknowledgeAction": { incidentId: i },
     "incident-response#addNoteAction": { incidentId: i, body: "update" },
     "incident-response#setLeadAction": { incidentId: i, leadId: target },
+    "incident-response#setCommunicationsAction": { incidentId: i, communications: "admin@example.com" },
     "incident-response#correctTimesAction": { incidentId: i, startedAt: "2026-01-01T00:00", acknowledgedAt: "", resolvedAt: "", tzOffset: "0" },
     "incident-response#postmortemAction": { incidentId: i, postmortem: "# What happened" },
+    "action-items#addActionItemAction": { incidentId: i, title: "Add an alert", owner: "admin@example.com", dueDate: "2030-01-01", url: "https://example.com/a" },
+    "action-items#editActionItemAction": { actionItemId: String(actionItem), title: "Add alerts", owner: "admin@example.com", dueDate: "2030-01-02", status: "open", url: "" },
+    "action-items#setActionItemStatusAction": { actionItemId: String(actionItem), status: "done" },
     "incidents#confirmCause": { incidentId: i, deploymentId: String(deployment) },
     "integrations#addIntegration": { source: "gitlab", name: "GitLab", secret: "" },
     "integrations#saveIntegrationConfig": { id: String(integration), serviceMap: "a/b = checkout", environmentMap: "", severityMap: "", alertMatchers: "", deploymentWorkflows: "", severityLabel: "severity" },

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { findUserById } from "@/db/queries/users";
-import { acknowledgeIncident, addIncidentNote, correctIncidentTimes, declareWithLead, moveIncident, savePostmortem, setIncidentLead } from "@/lib/incidents/respond";
-import { acknowledgeSchema, correctTimesSchema, declareFormSchema, leadSchema, moveIncidentSchema, noteSchema, postmortemSchema } from "@/lib/incidents/forms";
+import { acknowledgeIncident, addIncidentNote, correctIncidentTimes, declareWithLead, moveIncident, savePostmortem, setIncidentCommunications, setIncidentLead } from "@/lib/incidents/respond";
+import { acknowledgeSchema, communicationsSchema, correctTimesSchema, declareFormSchema, leadSchema, moveIncidentSchema, noteSchema, postmortemSchema } from "@/lib/incidents/forms";
 import { AppError } from "@/lib/errors";
 import { findServiceBySlug } from "@/db/queries/services";
 import { authorizedAction } from "./authorized-action";
@@ -44,6 +44,12 @@ export const setLeadAction = authorizedAction({ schema: leadSchema, permission: 
   await setIncidentLead(db, user, incidentId, leadId);
   refresh(incidentId);
   return { message: leadId ? "Lead assigned." : "Lead cleared." };
+});
+
+export const setCommunicationsAction = authorizedAction({ schema: communicationsSchema, permission: "record", doing: "assign the communications role" }, async ({ incidentId, communications }, { user, db }) => {
+  await setIncidentCommunications(db, user, incidentId, communications);
+  refresh(incidentId);
+  return { message: communications ? "Communications assigned." : "Communications cleared." };
 });
 
 export const correctTimesAction = authorizedAction({ schema: correctTimesSchema, permission: "record", doing: "correct incident times" }, async ({ incidentId, startedAt, acknowledgedAt, resolvedAt }, { user, db }) => {

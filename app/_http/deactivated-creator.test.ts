@@ -8,6 +8,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { createApiToken } from "@/lib/auth/tokens";
 import { recordIncident } from "@/lib/incidents/record";
 import { createTeam } from "@/lib/teams/teams";
+import { createActionItem } from "@/lib/action-items/items";
 import { createUserAccount, setUserActiveState } from "@/lib/users/users";
 
 vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
@@ -24,6 +25,7 @@ afterAll(() => t.cleanup());
 let token = "";
 let creatorId = "";
 let incidentId = 0;
+let actionItemId = 0;
 beforeAll(async () => {
   const db = getDatabase();
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "stays@example.com", name: "Stays", role: "admin", password: "stays-password-1" });
@@ -32,6 +34,7 @@ beforeAll(async () => {
   token = (await createApiToken(db, { type: "user", id: creator.id, label: creator.email, role: "admin" }, { name: "leaver's", role: "admin" })).token;
   incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
   await createTeam(db, CLI_ACTOR, { slug: "ops", name: "Ops" });
+  actionItemId = (await createActionItem(db, CLI_ACTOR, incidentId, { title: "Target", owner: "stays@example.com", dueDate: "2026-02-01" })).id;
 });
 
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -44,6 +47,8 @@ const BODIES: Record<string, unknown> = {
   "PATCH /api/v1/incidents/[id]": { summary: "Looking" },
   "POST /api/v1/changes": { title: "Rotate keys", service: "checkout", type: "standard", risk: "low", requester: "stays@example.com" },
   "PUT /api/v1/services/[slug]": { name: "Leaver service" },
+  "POST /api/v1/incidents/[id]/action-items": { title: "Add an alert", owner: "stays@example.com", dueDate: "2026-02-01" },
+  "PATCH /api/v1/action-items/[id]": { status: "done" },
 };
 
 /** A valid query for each read that needs one. */
@@ -57,7 +62,8 @@ async function call(route: (typeof TOKEN_ROUTES)[number]): Promise<number> {
     headers: { authorization: `Bearer ${token}`, ...(write ? { "content-type": "application/json" } : {}) },
     body: write ? JSON.stringify(BODIES[routeKey(route)]) : undefined,
   });
-  return (await handler(request, { params: Promise.resolve({ id: String(incidentId), slug: "leaver-service" }) })).status;
+  const id = route.file.includes("action-items/[id]") ? actionItemId : incidentId;
+  return (await handler(request, { params: Promise.resolve({ id: String(id), slug: "leaver-service" }) })).status;
 }
 
 describe("a token whose creator is deactivated", () => {

@@ -10,12 +10,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TzOffsetField } from "@/components/ui/tz-offset";
 
 type Person = { id: string; name: string };
+/** Anyone may lead; the communications role needs someone whose role can record (`responder`). */
+type Candidate = Person & { email: string; responder: boolean };
 
 /**
  * Title, service and severity are enough at 3 a.m.; the rest can wait. The lead starts as the on-call
  * person of the chosen service's team, and follows the service until someone picks a lead by hand.
  */
-export function DeclareIncidentForm({ services, people, onCall }: { services: { slug: string; name: string }[]; people: Person[]; onCall: Record<string, Person> }) {
+export function DeclareIncidentForm({ services, people, onCall }: { services: { slug: string; name: string }[]; people: Candidate[]; onCall: Record<string, Person> }) {
   const [state, action] = useActionState(declareIncident, IDLE);
   const fields = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
@@ -54,6 +56,18 @@ export function DeclareIncidentForm({ services, people, onCall }: { services: { 
         )}
       </Field>
       <Field form="declare" name="startedAt" label="Impact began (optional)" type="datetime-local" hint="Leave empty for now." defaultValue={values.startedAt} error={fields.startedAt} />
+      <Field form="declare" name="communications" label="Communications (optional)" hint="Who keeps stakeholders informed." error={fields.communications}>
+        {(props) => (
+          <select name="communications" defaultValue={values.communications ?? ""} {...props}>
+            <option value="">Nobody yet</option>
+            {people.filter((p) => p.responder).map((p) => (
+              <option key={p.id} value={p.email}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field form="declare" name="summary" label="Summary (optional, Markdown)" error={fields.summary}>
         {(props) => <textarea name="summary" rows={3} defaultValue={values.summary} {...props} />}
       </Field>

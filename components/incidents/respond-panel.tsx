@@ -1,5 +1,5 @@
 import type { Incident } from "@/db/schema";
-import { acknowledgeAction, addNoteAction, moveIncidentAction, postmortemAction, setLeadAction } from "@/app/_actions/incident-response";
+import { acknowledgeAction, addNoteAction, moveIncidentAction, postmortemAction, setCommunicationsAction, setLeadAction } from "@/app/_actions/incident-response";
 import { nextStatuses } from "@/lib/incidents/state-machine";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -8,8 +8,8 @@ import { TextUpdateForm } from "./text-update-form";
 
 const VERB: Record<string, string> = { investigating: "Reopen", identified: "Cause identified", monitoring: "Fix deployed: monitoring", resolved: "Resolve" };
 
-/** What a responder does from the incident page: move it on, acknowledge, lead, post updates, correct times. */
-export function RespondPanel({ incident, people }: { incident: Incident; people: { id: string; name: string }[] }) {
+/** What a responder does from the incident page: move it on, acknowledge, lead, communications, post updates, correct times. */
+export function RespondPanel({ incident, people }: { incident: Incident; people: { id: string; name: string; email: string }[] }) {
   const id = String(incident.id);
   return (
     <div className="space-y-6">
@@ -43,6 +43,22 @@ export function RespondPanel({ incident, people }: { incident: Incident; people:
         </select>
         <button type="submit" className={buttonClass.secondary}>
           Set lead
+        </button>
+      </InlineActionForm>
+      <InlineActionForm action={setCommunicationsAction} hidden={{ incidentId: id }} label="Incident communications">
+        <label htmlFor="incident-communications" className="text-sm font-medium">
+          Communications
+        </label>
+        <select id="incident-communications" name="communications" defaultValue={people.find((p) => p.id === incident.communicationsId)?.email ?? ""} className={`${inputClass} w-56`}>
+          <option value="">Nobody yet</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.email}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className={buttonClass.secondary}>
+          Set communications
         </button>
       </InlineActionForm>
       <TextUpdateForm action={addNoteAction} incidentId={incident.id} name="body" label="Post an update" submit="Post update" resetOnSuccess />

@@ -18,8 +18,10 @@ function Brand() {
 }
 
 /** The frame every signed-in page shares: navigation, who is signed in, theme and sign-out. */
-export function AppShell({ user, theme, banner, waiting = 0, children }: { user: CurrentUser; theme: Theme; banner?: React.ReactNode; waiting?: number; children: React.ReactNode }) {
+/** `waiting`: changes waiting for the person's decision; `myWork`: everything waiting for them (the "My work" page). */
+export function AppShell({ user, theme, banner, waiting = 0, myWork = 0, children }: { user: CurrentUser; theme: Theme; banner?: React.ReactNode; waiting?: number; myWork?: number; children: React.ReactNode }) {
   const isAdmin = user.role === "admin";
+  const counts = { "/changes": waiting, "/me": myWork };
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[14rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-bg focus:p-2">
@@ -28,7 +30,7 @@ export function AppShell({ user, theme, banner, waiting = 0, children }: { user:
       <aside className="hidden border-r border-border bg-surface p-3 lg:block">
         <Brand />
         <div className="mt-4">
-          <NavLinks label="Main" isAdmin={isAdmin} counts={{ "/changes": waiting }} />
+          <NavLinks label="Main" isAdmin={isAdmin} counts={counts} />
         </div>
       </aside>
       <div className="min-w-0">
@@ -37,7 +39,7 @@ export function AppShell({ user, theme, banner, waiting = 0, children }: { user:
             <details className="relative">
               <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Menu</summary>
               <div className="absolute left-0 z-40 mt-2 w-56 rounded-md border border-border bg-bg p-2 shadow-lg">
-                <NavLinks label="Main (menu)" isAdmin={isAdmin} counts={{ "/changes": waiting }} />
+                <NavLinks label="Main (menu)" isAdmin={isAdmin} counts={counts} />
               </div>
             </details>
             <Brand />

@@ -1,5 +1,6 @@
 export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
+  { href: "/me", label: "My work" },
   { href: "/timeline", label: "Timeline" },
   { href: "/deployments", label: "Deployments" },
   { href: "/incidents", label: "Incidents" },

@@ -12,18 +12,20 @@ export function NavLinks({ label, isAdmin, counts = {} }: { label: string; isAdm
       <ul className="space-y-1">
         {items.map((item) => {
           const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          const count = counts[item.href] ?? 0;
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
+                // The badge's number alone would read "My work3"; the label says what it counts.
+                aria-label={count ? `${item.label}, ${count} waiting` : undefined}
                 className={`block rounded-md px-3 py-2 text-sm ${current ? "bg-accent-soft font-semibold text-fg" : "text-fg hover:bg-surface-2"}`}
               >
                 {item.label}
-                {counts[item.href] ? (
-                  <span className="ml-2 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg">
-                    {counts[item.href]}
-                    <span className="sr-only"> waiting for you</span>
+                {count ? (
+                  <span aria-hidden="true" className="ml-2 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg">
+                    {count}
                   </span>
                 ) : null}
               </Link>

@@ -104,6 +104,9 @@ function Approvals({ view, now }: { view: WallFullView; now: number }) {
       <p className="mt-4 text-xl text-muted">
         {view.freeze ? `Next freeze: ${view.freeze.name}, ${formatDateTime(view.freeze.startsAt, dateContext, { zone: true })} – ${formatDateTime(view.freeze.endsAt, dateContext, { zone: true })}` : "No freeze ahead."}
       </p>
+      <p className={`mt-2 text-xl ${view.overdueActionItems ? "font-semibold text-danger" : "text-muted"}`} data-testid="wall-overdue">
+        {view.overdueActionItems === 1 ? "1 action item overdue" : `${view.overdueActionItems || "No"} action items overdue`}
+      </p>
       <h2 className="mt-5 text-2xl font-semibold 2xl:text-3xl">Deployed today</h2>
       {view.today.length === 0 ? <p className="mt-2 text-xl text-muted">Nothing yet today.</p> : null}
       <ul className="mt-2 grid grid-cols-2 gap-x-4 text-xl">

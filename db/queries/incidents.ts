@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, ne, or } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { deployments, INCIDENT_ENVIRONMENT, incidents, incidentUpdates, services, user, WRITTEN_UPDATE_KINDS, type Incident, type NewIncident } from "../schema";
 
@@ -93,4 +93,9 @@ export async function openMajorIncidents(q: Queryable) {
     .from(incidents)
     .where(and(ne(incidents.status, "resolved"), inArray(incidents.severity, ["SEV1", "SEV2"])))
     .orderBy(incidents.severity, incidents.startedAt);
+}
+
+/** Open incidents this person leads. */
+export async function countOpenLedBy(q: Queryable, leadId: string): Promise<number> {
+  return (await q.select({ n: count() }).from(incidents).where(and(eq(incidents.leadId, leadId), ne(incidents.status, "resolved"))))[0]?.n ?? 0;
 }

@@ -11,6 +11,8 @@ export type ListFilter = {
   severity?: string;
   /** Incidents not resolved. */
   openOnly?: boolean;
+  /** Incidents this person leads. */
+  leadId?: string;
   /** Changes someone can still act on at this instant (see `actionableChange`). */
   actionableAt?: Date;
   /** Changes gone stale by this instant (see `staleChange`). */
@@ -82,6 +84,7 @@ export async function listIncidents(q: Queryable, limit: number, filter: ListFil
         filter.services?.length ? inArray(services.slug, filter.services) : undefined,
         filter.severity === undefined ? undefined : eq(incidents.severity, filter.severity as (typeof incidents.severity.enumValues)[number]),
         filter.openOnly ? ne(incidents.status, "resolved") : undefined,
+        filter.leadId === undefined ? undefined : eq(incidents.leadId, filter.leadId),
       ),
     )
     .orderBy(sql`${incidents.status} = 'resolved'`, sql`case when ${incidents.status} = 'resolved' then '' else ${incidents.severity} end`, desc(incidents.startedAt))

@@ -29,6 +29,8 @@ export const incidents = sqliteTable(
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
     causedById: integer("caused_by_id").references(() => deployments.id),
     leadId: text("lead_id").references(() => user.id, { onDelete: "set null" }),
+    /** Who keeps stakeholders informed (the communications role), beside the lead who runs the response. */
+    communicationsId: text("communications_id").references(() => user.id, { onDelete: "set null" }),
     summary: text("summary"),
     /** summary and postmortem rendered (sanitised HTML) when written, so a view never renders Markdown. */
     summaryHtml: text("summary_html"),
@@ -53,10 +55,10 @@ export type NewIncident = typeof incidents.$inferInsert;
 
 /**
  * What an Updates entry records. A note's or correction's body is its text; the state changes carry their
- * detail in `body` too: the new lead's name (none when cleared), the severity as "SEV3 → SEV2", the causing
+ * detail in `body` too: the new lead's or communications person's name (none when cleared), the severity as "SEV3 → SEV2", the causing
  * deployment's id (none when unlinked). `status` holds the status for "status" and "declared".
  */
-export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction", "declared", "acknowledged", "lead", "severity", "cause", "postmortem"] as const;
+export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction", "declared", "acknowledged", "lead", "communications", "severity", "cause", "postmortem"] as const;
 export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
 /** The kinds whose body is text a person wrote (Markdown, rendered when written); the others carry a detail. */
 export const WRITTEN_UPDATE_KINDS = ["note", "status", "correction"] as const satisfies readonly IncidentUpdateKind[];

@@ -12,3 +12,4 @@ export * from "./timeline";
 export * from "./notifications";
 export * from "./teams";
 export * from "./calendar-feeds";
+export * from "./action-items";

@@ -10,6 +10,7 @@ export type AppPage = { route: string; path: string | (() => string); heading: s
 
 export const APP_PAGES: AppPage[] = [
   { route: "/", path: "/", heading: "Overview" },
+  { route: "/me", path: "/me", heading: "My work" },
   { route: "/timeline", path: "/timeline", heading: "Timeline" },
   { route: "/deployments", path: "/deployments", heading: "Deployments" },
   { route: "/deployments/[id]", path: "/deployments/1", heading: /.+/ },
@@ -17,6 +18,7 @@ export const APP_PAGES: AppPage[] = [
   { route: "/incidents", path: "/incidents", heading: "Incidents" },
   { route: "/incidents/[id]", path: "/incidents/1", heading: /.+/ },
   { route: "/incidents/new", path: "/incidents/new", heading: "Declare incident" },
+  { route: "/incidents/[id]/postmortem", path: "/incidents/1/postmortem", heading: /^Postmortem: / },
   { route: "/changes", path: "/changes", heading: "Change requests" },
   { route: "/changes/[id]", path: "/changes/1", heading: /.+/ },
   { route: "/changes/new", path: "/changes/new", heading: "File a change request" },

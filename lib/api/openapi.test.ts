@@ -22,6 +22,16 @@ describe("OpenAPI document", () => {
     for (const p of paths) expect(Object.keys(doc.paths)).toContain(p);
   });
 
+  it("names the action item operations and their refusals (issue 17, item 3)", () => {
+    const paths = doc.paths as Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>;
+    const operations = [paths["/api/v1/incidents/{id}/action-items"]!.get!, paths["/api/v1/incidents/{id}/action-items"]!.post!, paths["/api/v1/action-items/{id}"]!.patch!];
+    expect(operations.map((o) => o.operationId)).toEqual(["listIncidentActionItems", "createActionItem", "updateActionItem"]);
+    for (const o of operations) expect(Object.keys(o.responses)).toEqual(expect.arrayContaining(["400", "401", "403", "404"]));
+    const item = doc.components.schemas.ActionItem as { required: string[]; properties: Record<string, unknown> };
+    expect(item.required).toEqual(["title", "owner", "dueDate"]);
+    expect(Object.keys((doc.components.schemas.IncidentPatch as { properties: object }).properties)).toContain("communications");
+  });
+
   it("derives request schemas from the validators", () => {
     const deployment = doc.components.schemas.Deployment as { required: string[]; properties: Record<string, { enum?: string[] }> };
     expect(deployment.required).toEqual(["service", "status"]);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { deploymentInputSchema, MAX_BATCH } from "@/lib/ingest/schema";
 import { changeApiSchema } from "@/lib/changes/schema";
 import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
+import { actionItemCreateSchema, actionItemPatchSchema } from "@/lib/action-items/schema";
 import { serviceFieldsSchema } from "@/lib/services/schema";
 import { WEBHOOK_SOURCES } from "@/lib/webhooks/types";
 
@@ -48,6 +49,26 @@ export function openApiDocument(serverUrl: string) {
         DeploymentBatch: { type: "object", required: ["deployments"], properties: { deployments: { type: "array", minItems: 1, maxItems: MAX_BATCH, items: ref("Deployment") } } },
         Incident: input(incidentCreateSchema),
         IncidentPatch: input(incidentPatchSchema),
+        ActionItem: input(actionItemCreateSchema),
+        ActionItemPatch: input(actionItemPatchSchema),
+        ActionItemOut: {
+          type: "object",
+          description: "An action item as returned: `owner` is the owner's email; `overdue` is true when it is open and its due day has ended (UTC).",
+          properties: {
+            id: { type: "integer" },
+            incident: { type: "integer" },
+            service: { type: "string" },
+            title: { type: "string" },
+            owner: { type: "string" },
+            ownerName: { type: "string" },
+            dueDate: { type: "string", format: "date" },
+            status: { type: "string", enum: ["open", "done", "wont_do"] },
+            url: { type: ["string", "null"] },
+            overdue: { type: "boolean" },
+            createdAt: { type: "string", format: "date-time" },
+            updatedAt: { type: "string", format: "date-time" },
+          },
+        },
         ChangeRequest: input(changeApiSchema),
         Service: input(serviceFieldsSchema),
         OnCallShift: {
@@ -130,6 +151,30 @@ export function openApiDocument(serverUrl: string) {
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
           requestBody: { required: true, ...json(ref("IncidentPatch")) },
           responses: { "200": { description: "Updated" }, ...writes, ...errors(404) },
+        },
+      },
+      "/api/v1/incidents/{id}/action-items": {
+        get: {
+          operationId: "listIncidentActionItems",
+          summary: "An incident's action items, open ones first by due day (read or admin token)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: { "200": { description: '{"actionItems": [...]}', ...json({ type: "object", properties: { actionItems: { type: "array", items: ref("ActionItemOut") } } }) }, ...errors(400, 401, 403, 404, 429) },
+        },
+        post: {
+          operationId: "createActionItem",
+          summary: "Add an action item to an incident: `owner` is the email of an active user who may record (ingest or admin token)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          requestBody: { required: true, ...json(ref("ActionItem")) },
+          responses: { "201": { description: "Created", ...json(ref("ActionItemOut")) }, ...writes, ...errors(404) },
+        },
+      },
+      "/api/v1/action-items/{id}": {
+        patch: {
+          operationId: "updateActionItem",
+          summary: "Change some fields of an action item (ingest or admin token)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          requestBody: { required: true, ...json(ref("ActionItemPatch")) },
+          responses: { "200": { description: "Updated", ...json(ref("ActionItemOut")) }, ...writes, ...errors(404) },
         },
       },
       "/api/v1/changes": {

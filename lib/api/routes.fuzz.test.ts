@@ -15,6 +15,9 @@ import { BodyGate } from "@/lib/api/body";
 import { POST as postChange } from "@/app/api/v1/changes/route";
 import { POST as postDeployments } from "@/app/api/v1/deployments/route";
 import { PATCH as patchIncident } from "@/app/api/v1/incidents/[id]/route";
+import { GET as getActionItems, POST as postActionItem } from "@/app/api/v1/incidents/[id]/action-items/route";
+import { PATCH as patchActionItem } from "@/app/api/v1/action-items/[id]/route";
+import { createActionItem } from "@/lib/action-items/items";
 import { POST as postIncident } from "@/app/api/v1/incidents/route";
 import { GET as getMetrics } from "@/app/api/v1/metrics/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
@@ -35,12 +38,15 @@ processDatabase();
 
 let token = "";
 let incidentId = 0;
+let actionItemId = 0;
 let log: WriteLog;
 beforeAll(async () => {
   const db = getDatabase();
   token = (await createApiToken(db, CLI_ACTOR, { name: "fuzz", role: "admin" })).token;
   incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "viewer@example.com", name: "Viewer", role: "viewer", password: "viewer-password-1" });
+  await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "owner@example.com", name: "Owner", role: "engineer", password: "owner-password-1" });
+  actionItemId = (await createActionItem(db, CLI_ACTOR, incidentId, { title: "Target", owner: "owner@example.com", dueDate: "2026-02-01" })).id;
   expect(await findUserByEmail(db.read, "viewer@example.com")).toBeDefined();
   setRequestHeaders({ cookie: await sessionCookie("viewer@example.com", "viewer-password-1") });
   log = await writeLog(getDatabase(), ["api_tokens.update"]);
@@ -120,6 +126,16 @@ const SERVICE: Record<string, FieldSpec> = { name: { kind: "text", max: 100 }, t
 
 const okDeployment = { service: "fuzz", status: "success", finishedAt: "2026-01-01T10:00:00Z" };
 const okIncident = { title: "Fuzzed", service: "fuzz", severity: "SEV3", startedAt: "2026-01-01T10:00:00Z" };
+const ACTION_ITEM: Record<string, FieldSpec> = {
+  title: { kind: "text", max: 200, required: true },
+  owner: { kind: "text", max: 320, required: true },
+  // Not "timestamp": a bare day ("2026-01-01") is a bad timestamp but the very form a due date takes.
+  dueDate: { kind: "text", max: 10, required: true },
+  status: { kind: "enum" },
+  url: { kind: "url", nullable: true, blank: true },
+};
+const ACTION_ITEM_PATCH: Record<string, FieldSpec> = Object.fromEntries(Object.entries(ACTION_ITEM).map(([k, v]) => [k, { ...v, required: false }]));
+const okActionItem = { title: "Fuzzed", owner: "owner@example.com", dueDate: "2026-03-01" };
 const okChange = { title: "Fuzzed", service: "fuzz", type: "standard", risk: "low" };
 
 /** Path segments no slug can be. */
@@ -153,6 +169,22 @@ describe("fuzzing the API routes with malformed input", () => {
     );
   });
 
+  it("POST /api/v1/incidents/{id}/action-items and PATCH /api/v1/action-items/{id} refuse 800 invalid items and ids (issue 17, item 3)", async () => {
+    const badNew = invalidBody(okActionItem, ACTION_ITEM).map((body) => ({ handler: postActionItem, path: `/api/v1/incidents/${incidentId}/action-items`, id: String(incidentId), body, method: "POST" }));
+    const badPatch = invalidBody({ status: "open" }, ACTION_ITEM_PATCH).map((body) => ({ handler: patchActionItem, path: `/api/v1/action-items/${actionItemId}`, id: String(actionItemId), body, method: "PATCH" }));
+    const unknownId = badId.filter((id) => Number(id) !== incidentId && Number(id) !== actionItemId).chain((id) =>
+      fc.constantFrom(
+        { handler: postActionItem, path: `/api/v1/incidents/${urlSegment(id)}/action-items`, id, body: okActionItem as Record<string, unknown>, method: "POST" },
+        { handler: patchActionItem, path: `/api/v1/action-items/${urlSegment(id)}`, id, body: { status: "open" } as Record<string, unknown>, method: "PATCH" },
+        { handler: getActionItems, path: `/api/v1/incidents/${urlSegment(id)}/action-items`, id, body: undefined, method: "GET" },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(badNew, badPatch, unknownId), async ({ handler, path, id, body, method }) => send(handler, request(method, path, body === undefined ? undefined : json(body)), { id }, true)),
+      { numRuns: 800 },
+    );
+  });
+
   it("POST /api/v1/changes refuses 800 invalid change requests", async () => {
     await fc.assert(
       fc.asyncProperty(invalidBody(okChange, CHANGE), async (body) => send(postChange, request("POST", "/api/v1/changes", json(body)), {}, true)),
@@ -180,6 +212,8 @@ describe("fuzzing the API routes with malformed input", () => {
       [patchIncident, "PATCH", `/api/v1/incidents/${incidentId}`, { id: String(incidentId) }],
       [postChange, "POST", "/api/v1/changes", {}],
       [putService, "PUT", "/api/v1/services/fuzz", { slug: "fuzz" }],
+      [postActionItem, "POST", `/api/v1/incidents/${incidentId}/action-items`, { id: String(incidentId) }],
+      [patchActionItem, "PATCH", `/api/v1/action-items/${actionItemId}`, { id: String(actionItemId) }],
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), brokenBody, async ([handler, method, path, params], { bytes }) => send(handler, request(method, path, bytes), params, true)),
@@ -194,6 +228,8 @@ describe("fuzzing the API routes with malformed input", () => {
       [patchIncident, "PATCH", `/api/v1/incidents/${incidentId}`, { id: String(incidentId) }],
       [postChange, "POST", "/api/v1/changes", {}],
       [putService, "PUT", "/api/v1/services/fuzz", { slug: "fuzz" }],
+      [postActionItem, "POST", `/api/v1/incidents/${incidentId}/action-items`, { id: String(incidentId) }],
+      [patchActionItem, "PATCH", `/api/v1/action-items/${actionItemId}`, { id: String(actionItemId) }],
     ];
     const gate = globalThis as unknown as { bodyGate?: BodyGate };
     gate.bodyGate = new BodyGate(20);
@@ -221,6 +257,8 @@ describe("fuzzing the API routes with malformed input", () => {
       [patchIncident, "PATCH", `/api/v1/incidents/${incidentId}`, { id: String(incidentId) }],
       [postChange, "POST", "/api/v1/changes", {}],
       [putService, "PUT", "/api/v1/services/fuzz", { slug: "fuzz" }],
+      [postActionItem, "POST", `/api/v1/incidents/${incidentId}/action-items`, { id: String(incidentId) }],
+      [patchActionItem, "PATCH", `/api/v1/action-items/${actionItemId}`, { id: String(actionItemId) }],
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), hostileJson, async ([handler, method, path, params], body) => send(handler, request(method, path, json(body) ?? "null"), params, false)),

@@ -127,7 +127,7 @@ function incidentRow(i: BenchIncident): Incident {
   const startedAt = new Date(i.startedAt);
   return {
     id: i.id, serviceId: i.service.id, title: i.title, severity: i.severity, status: i.status, startedAt, acknowledgedAt: date(i.acknowledgedAt),
-    resolvedAt: date(i.resolvedAt), causedById: i.causedById, leadId: null, summary: null, summaryHtml: null, postmortem: null, postmortemHtml: null, source: SOURCE, externalId: `bench-${i.id}`,
+    resolvedAt: date(i.resolvedAt), causedById: i.causedById, leadId: null, communicationsId: null, summary: null, summaryHtml: null, postmortem: null, postmortemHtml: null, source: SOURCE, externalId: `bench-${i.id}`,
     createdBy: null, createdAt: startedAt, updatedAt: date(i.resolvedAt) ?? startedAt,
   };
 }

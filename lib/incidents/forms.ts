@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { incidentCreateSchema } from "@/lib/incidents/schema";
-import { localDateTime, oneOf, requiredText, text } from "@/lib/validation";
+import { emailSchema, localDateTime, oneOf, requiredText, text } from "@/lib/validation";
 
 const STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 const id = z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id");
@@ -45,6 +45,7 @@ export const declareIncidentSchema = z
     startedAt: z.string().optional(),
     tzOffset: offset,
     summary: z.string().optional(),
+    communications: z.string().optional(),
   })
   .transform((f): unknown => ({
     title: f.title,
@@ -52,6 +53,7 @@ export const declareIncidentSchema = z
     severity: f.severity || undefined,
     startedAt: f.startedAt?.trim() ? (localDateTime(f.startedAt, f.tzOffset)?.toISOString() ?? f.startedAt) : new Date().toISOString(),
     summary: f.summary || undefined,
+    communications: f.communications || undefined,
   }))
   .pipe(incidentCreateSchema);
 
@@ -62,6 +64,8 @@ export const moveIncidentSchema = z.object({ incidentId: id, status: oneOf(STATU
 export const noteSchema = z.object({ incidentId: id, body: requiredText(10_000) });
 export const acknowledgeSchema = z.object({ incidentId: id });
 export const leadSchema = z.object({ incidentId: id, leadId: text().max(100).transform((v) => v || null) });
+/** The communications role, chosen by email as the API names people; empty clears it. */
+export const communicationsSchema = z.object({ incidentId: id, communications: z.preprocess((v) => v || null, emailSchema.nullable()) });
 export const postmortemSchema = z.object({ incidentId: id, postmortem: text().max(100_000, "must be at most 100000 characters") });
 
 export const correctTimesSchema = z

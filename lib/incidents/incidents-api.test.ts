@@ -4,6 +4,7 @@ import { firstRow } from "@/db/raw";
 import { createApiToken } from "@/lib/auth/tokens";
 import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
+import { user } from "@/db/schema";
 import { POST } from "@/app/api/v1/incidents/route";
 import { PATCH } from "@/app/api/v1/incidents/[id]/route";
 import { POST as postDeployment } from "@/app/api/v1/deployments/route";
@@ -15,6 +16,14 @@ beforeAll(async () => {
   const db = database.db();
   token = (await createApiToken(db, CLI_ACTOR, { name: "pager", role: "ingest" })).token;
   readToken = (await createApiToken(db, CLI_ACTOR, { name: "reader", role: "read" })).token;
+  const now = new Date();
+  await db.transaction((tx) =>
+    tx.insert(user).values([
+      { id: "u-cora", name: "Cora Comms", email: "cora@example.com", role: "engineer", createdAt: now, updatedAt: now },
+      { id: "u-gone", name: "Gone", email: "gone@example.com", role: "engineer", banned: true, createdAt: now, updatedAt: now },
+      { id: "u-vic", name: "Vic Viewer", email: "vic@example.com", role: "viewer", createdAt: now, updatedAt: now },
+    ]),
+  );
 });
 
 const request = (method: string, path: string, body: unknown, auth = token) =>
@@ -61,7 +70,25 @@ describe("incidents API", () => {
     expect(await count(sql`select count(*) as "n" from "incident_updates" where "incident_id" = ${id} and "kind" = 'status'`)).toBe(2);
   });
 
+  it("sets the communications role when declaring and changes it by PATCH, logging each change (issue 17, item 3)", async () => {
+    const created = await post({ ...base, communications: " Cora@Example.com " });
+    expect(created.status).toBe(201);
+    const { id, communications } = await created.json();
+    expect(communications).toBe("cora@example.com");
+    const cleared = await patch(id, { communications: null });
+    expect(await cleared.json()).toMatchObject({ communications: null });
+    expect(await count(sql`select count(*) as "n" from "incident_updates" where "incident_id" = ${id} and "kind" = 'communications'`)).toBe(2);
+    expect(await count(sql`select count(*) as "n" from "timeline_events" where "subject_id" = ${id} and "action" = 'communications changed'`)).toBe(2);
+    const refused = await patch(id, { communications: "gone@example.com" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.fields).toEqual({ communications: "is the email of a deactivated user" });
+    expect((await (await patch(id, { communications: "vic@example.com" })).json()).error.fields).toEqual({ communications: "is a viewer, who cannot record incidents or action items" });
+    expect(await count(sql`select count(*) as "n" from "incident_updates" where "incident_id" = ${id} and "kind" = 'communications'`)).toBe(2);
+  });
+
   it.each([
+    [{ ...base, communications: "nobody@example.com" }, "communications", "is not the email of a Tandem user"],
+    [{ ...base, communications: "not an email" }, "communications", "must be an email address"],
     [{ ...base, title: "" }, "title", "is required"],
     [{ ...base, title: "x".repeat(201) }, "title", "must be at most 200 characters"],
     [{ ...base, severity: "P1" }, "severity", "must be one of SEV1, SEV2, SEV3, SEV4"],

@@ -15,10 +15,11 @@ import { emitEvent } from "@/lib/notifications/emit";
 import { incidentChangeNotification, incidentNotification } from "@/lib/notifications/events";
 import { auditedIncident, renderedChanges, renderedFor } from "./rendered";
 import { incidentTimeProblems } from "./times";
+import { responderByEmail } from "./people";
 
 export type IncidentResult = { incident: Incident; created: boolean };
 
-type Changes = Omit<IncidentPatch, "causedBy"> & { causedById?: number | null; leadId?: string | null; postmortem?: string | null };
+type Changes = Omit<IncidentPatch, "causedBy" | "communications"> & { causedById?: number | null; leadId?: string | null; communicationsId?: string | null; postmortem?: string | null };
 
 function assertTimes(state: Pick<Incident, "status" | "startedAt" | "acknowledgedAt" | "resolvedAt">) {
   const problems = incidentTimeProblems(state);
@@ -36,7 +37,7 @@ const SEVERITY_RANK = { SEV1: 1, SEV2: 2, SEV3: 3, SEV4: 4 } as const;
  * misses a step. `before` is null for a new incident.
  */
 async function logStateChanges(tx: Queryable, actor: Actor, before: Incident | null, after: Incident, now: Date): Promise<void> {
-  const log = async (kind: "acknowledged" | "lead" | "severity" | "cause" | "postmortem", body: string | null, event: Parameters<typeof incidentChangeEvent>[1], detail: string | null, at = now) => {
+  const log = async (kind: "acknowledged" | "lead" | "communications" | "severity" | "cause" | "postmortem", body: string | null, event: Parameters<typeof incidentChangeEvent>[1], detail: string | null, at = now) => {
     await insertIncidentUpdate(tx, { incidentId: after.id, kind, body, authorId: authorOf(actor), createdAt: now });
     await insertEvent(tx, incidentChangeEvent(after, event, detail, at));
   };
@@ -44,6 +45,10 @@ async function logStateChanges(tx: Queryable, actor: Actor, before: Incident | n
   if ((before?.leadId ?? null) !== after.leadId) {
     const lead = after.leadId ? ((await findUserById(tx, after.leadId))?.name ?? after.leadId) : null;
     await log("lead", lead, "lead changed", lead ? `led by ${lead}` : "lead cleared");
+  }
+  if ((before?.communicationsId ?? null) !== after.communicationsId) {
+    const person = after.communicationsId ? ((await findUserById(tx, after.communicationsId))?.name ?? after.communicationsId) : null;
+    await log("communications", person, "communications changed", person ? `${person} handles communications` : "communications role cleared");
   }
   if (before && before.severity !== after.severity) {
     const verb = SEVERITY_RANK[after.severity] < SEVERITY_RANK[before.severity] ? "raised" : "lowered";
@@ -77,6 +82,12 @@ export async function applyChanges(tx: Queryable, actor: Actor, before: Incident
   return after;
 }
 
+/** The communications person an email names (null clears the role, undefined leaves it). */
+async function communicationsId(tx: Queryable, email: string | null | undefined): Promise<string | null | undefined> {
+  if (email === undefined || email === null) return email;
+  return (await responderByEmail(tx, "communications", email)).id;
+}
+
 async function causedById(tx: Queryable, source: string, ref: number | string | null | undefined): Promise<number | null | undefined> {
   if (ref === undefined || ref === null) return ref;
   return await resolveDeployment(tx, source, ref, "causedBy");
@@ -90,13 +101,14 @@ export async function recordIncident(db: Database, actor: Actor, source: string,
 export async function recordIncidentIn(tx: Queryable, actor: Actor, source: string, input: IncidentCreate): Promise<IncidentResult> {
   const serviceId = await ensureService(tx, actor, input.service);
   const caused = await causedById(tx, source, input.causedBy);
+  const communications = await communicationsId(tx, input.communications);
   const existing = input.externalId ? await findIncidentByExternalId(tx, source, input.externalId) : undefined;
   if (existing) {
     if (existing.serviceId !== serviceId) {
       throw new AppError("conflict", `externalId ${input.externalId} already names an incident of another service.`, { externalId: "already used for another service" });
     }
-    const { service: _service, externalId: _externalId, causedBy: _causedBy, ...fields } = input;
-    return { incident: await applyChanges(tx, actor, existing, { ...fields, causedById: caused }), created: false };
+    const { service: _service, externalId: _externalId, causedBy: _causedBy, communications: _communications, ...fields } = input;
+    return { incident: await applyChanges(tx, actor, existing, { ...fields, causedById: caused, communicationsId: communications }), created: false };
   }
   const now = new Date();
   const values = {
@@ -108,6 +120,7 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
     acknowledgedAt: input.acknowledgedAt ?? null,
     resolvedAt: input.resolvedAt ?? null,
     causedById: caused ?? null,
+    communicationsId: communications ?? null,
     summary: input.summary ?? null,
     summaryHtml: renderedFor(input.summary ?? null),
     source,
@@ -131,8 +144,8 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
 export async function patchIncidentByExternalIdIn(tx: Queryable, actor: Actor, source: string, externalId: string, patch: IncidentPatch): Promise<Incident | undefined> {
   const before = await findIncidentByExternalId(tx, source, externalId);
   if (!before) return undefined;
-  const { causedBy, ...fields } = patch;
-  return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy) });
+  const { causedBy, communications, ...fields } = patch;
+  return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy), communicationsId: await communicationsId(tx, communications) });
 }
 
 /** PATCH /api/v1/incidents/{id}. */
@@ -140,8 +153,8 @@ export async function patchIncident(db: Database, actor: Actor, source: string, 
   return db.transaction(async (tx) => {
     const before = await findIncidentById(tx, id);
     if (!before) throw notFound(`Incident ${id}`);
-    const { causedBy, ...fields } = patch;
-    return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy) });
+    const { causedBy, communications, ...fields } = patch;
+    return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy), communicationsId: await communicationsId(tx, communications) });
   });
 }
 

@@ -8,6 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { applyChanges, recordIncidentIn } from "./record";
 import type { IncidentCreate } from "./schema";
 import { renderedFor } from "./rendered";
+import { responderByEmail } from "./people";
 import { transitionProblem } from "./state-machine";
 
 /* What responders do to an incident from the app: every change audited and kept in order. */
@@ -91,6 +92,15 @@ export async function declareWithLead(db: Database, actor: Actor, input: Inciden
 
 export async function setIncidentLead(db: Database, actor: Actor, id: number, leadId: string | null): Promise<Incident> {
   return db.transaction(async (tx) => applyChanges(tx, actor, await load(tx, id), { leadId }));
+}
+
+/** Puts a person in (or with null takes everyone out of) the communications role. */
+export async function setIncidentCommunications(db: Database, actor: Actor, id: number, email: string | null): Promise<Incident> {
+  return db.transaction(async (tx) => {
+    const before = await load(tx, id);
+    const communicationsId = email === null ? null : (await responderByEmail(tx, "communications", email)).id;
+    return applyChanges(tx, actor, before, { communicationsId });
+  });
 }
 
 export async function savePostmortem(db: Database, actor: Actor, id: number, markdown: string): Promise<Incident> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { oneOf, referenceSchema, slugSchema, text, timestampSchema } from "@/lib/validation";
+import { emailSchema, oneOf, referenceSchema, slugSchema, text, timestampSchema } from "@/lib/validation";
 
 /* Incidents: POST creates (or replays by externalId), PATCH changes some fields. */
 
@@ -17,6 +17,8 @@ const incidentFields = {
   causedBy: referenceSchema.nullable(),
   summary: text().max(50_000, "must be at most 50000 characters").nullable(),
   externalId: text().trim().min(1).max(200, "must be at most 200 characters"),
+  /** The email of the person in the communications role; null clears it. */
+  communications: emailSchema.nullable(),
 };
 
 /** `status` has no default here: a replay without it must keep the incident's status; new ones start investigating. */
@@ -28,6 +30,7 @@ export const incidentCreateSchema = z.object({
   causedBy: incidentFields.causedBy.optional(),
   summary: incidentFields.summary.optional(),
   externalId: incidentFields.externalId.optional(),
+  communications: incidentFields.communications.optional(),
 });
 export type IncidentCreate = z.output<typeof incidentCreateSchema>;
 
@@ -41,6 +44,7 @@ export const incidentPatchSchema = z
     resolvedAt: incidentFields.resolvedAt,
     causedBy: incidentFields.causedBy,
     summary: incidentFields.summary,
+    communications: incidentFields.communications,
   })
   .partial()
   .refine((p) => Object.keys(p).length > 0, "send at least one field to change");

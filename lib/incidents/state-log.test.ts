@@ -4,7 +4,7 @@ import { incidentUpdates, timelineEvents, user } from "@/db/schema";
 import { scenario } from "@/db/test/scenario";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { patchIncident, recordIncident, setCausingDeployment } from "./record";
-import { acknowledgeIncident, moveIncident, savePostmortem, setIncidentLead } from "./respond";
+import { acknowledgeIncident, moveIncident, savePostmortem, setIncidentCommunications, setIncidentLead } from "./respond";
 
 async function history(s: ReturnType<typeof scenario>, id: number) {
   const updates = await s.db.read.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).orderBy(asc(incidentUpdates.id));
@@ -15,8 +15,8 @@ async function history(s: ReturnType<typeof scenario>, id: number) {
   };
 }
 
-describe("an incident's state changes (issue 16, item 6)", () => {
-  it("every change is in the Updates list and on the timeline: declared, acknowledged, lead, severity, cause, resolved, reopened, postmortem", async () => {
+describe("an incident's state changes (issue 16, item 6; communications: issue 17, item 3)", () => {
+  it("every change is in the Updates list and on the timeline: declared, acknowledged, lead, communications, severity, cause, resolved, reopened, postmortem", async () => {
     const s = scenario();
     const deployment = await s.deploy({ service: "api", finishedAt: "2026-11-20T13:00:00Z" });
     const now = new Date();
@@ -26,12 +26,14 @@ describe("an incident's state changes (issue 16, item 6)", () => {
 
     await acknowledgeIncident(s.db, CLI_ACTOR, id);
     await setIncidentLead(s.db, CLI_ACTOR, id, "u-ana");
+    await setIncidentCommunications(s.db, CLI_ACTOR, id, "ana@example.com");
     await patchIncident(s.db, CLI_ACTOR, "test", id, { severity: "SEV2" });
     await setCausingDeployment(s.db, CLI_ACTOR, id, deployment);
     await setCausingDeployment(s.db, CLI_ACTOR, id, null);
     await moveIncident(s.db, CLI_ACTOR, id, "resolved");
     await moveIncident(s.db, CLI_ACTOR, id, "investigating");
     await setIncidentLead(s.db, CLI_ACTOR, id, null);
+    await patchIncident(s.db, CLI_ACTOR, "test", id, { communications: null });
     await savePostmortem(s.db, CLI_ACTOR, id, "## What happened");
 
     const { updates, events } = await history(s, id);
@@ -39,24 +41,28 @@ describe("an incident's state changes (issue 16, item 6)", () => {
       ["declared", "investigating"],
       ["acknowledged", null],
       ["lead", "Ana Diaz"],
+      ["communications", "Ana Diaz"],
       ["severity", "SEV3 → SEV2"],
       ["cause", String(deployment)],
       ["cause", null],
       ["status", "resolved"],
       ["status", "investigating"],
       ["lead", null],
+      ["communications", null],
       ["postmortem", null],
     ]);
     expect(events).toEqual([
       ["declared", "SEV3 declared: Checkout down"],
       ["acknowledged", "SEV3 acknowledged: Checkout down"],
       ["lead changed", "SEV3 led by Ana Diaz: Checkout down"],
+      ["communications changed", "SEV3 Ana Diaz handles communications: Checkout down"],
       ["severity changed", "SEV2 severity raised from SEV3: Checkout down"],
       ["cause linked", `SEV2 caused by deployment #${deployment}: Checkout down`],
       ["cause unlinked", "SEV2 cause unlinked: Checkout down"],
       ["resolved", "SEV2 resolved: Checkout down"],
       ["reopened", "SEV2 reopened: Checkout down"],
       ["lead changed", "SEV2 lead cleared: Checkout down"],
+      ["communications changed", "SEV2 communications role cleared: Checkout down"],
       ["postmortem written", "SEV2 postmortem written: Checkout down"],
     ]);
   });

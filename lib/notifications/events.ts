@@ -2,7 +2,7 @@ import type { Queryable } from "@/db/database";
 import type { ChangeRequest, Deployment, Incident, NotificationEventType } from "@/db/schema";
 import { findServiceScope } from "@/db/queries/notifications";
 import { changeJson } from "@/lib/changes/json";
-import { incidentJson } from "@/lib/incidents/json";
+import { incidentPayload } from "@/lib/incidents/json";
 import { deploymentJson } from "@/lib/ingest/json";
 
 /**
@@ -43,7 +43,7 @@ export function incidentNotification(type: keyof typeof INCIDENT_VERB, incident:
       return {
         type,
         timestamp: (type === "incident.declared" ? incident.createdAt : incident.updatedAt).toISOString(),
-        data: incidentJson(incident, slug),
+        data: await incidentPayload(tx, incident),
         title: `${incident.severity} incident ${INCIDENT_VERB[type]}: ${incident.title}`,
         summary: incident.summary,
         facts: [

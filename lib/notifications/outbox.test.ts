@@ -10,7 +10,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { decideChange } from "@/lib/changes/decide";
 import { changeJson } from "@/lib/changes/json";
 import { submitChange } from "@/lib/changes/submit";
-import { incidentJson } from "@/lib/incidents/json";
+import { incidentPayload } from "@/lib/incidents/json";
 import { patchIncident, recordIncident } from "@/lib/incidents/record";
 import { moveIncident } from "@/lib/incidents/respond";
 import { deploymentJson } from "@/lib/ingest/json";
@@ -61,7 +61,7 @@ describe("every event type's message: {type, timestamp, data} with data as the A
     expect(more).toEqual([]);
     expect(m!.event).toBe("incident.declared");
     expect(m!.messageId).toMatch(/^msg_[\w-]{20,}$/);
-    expect(m!.payload).toMatchObject({ type: "incident.declared", timestamp: incident.createdAt.toISOString(), data: asApi(incidentJson(incident, "checkout")), path: `/incidents/${incident.id}` });
+    expect(m!.payload).toMatchObject({ type: "incident.declared", timestamp: incident.createdAt.toISOString(), data: asApi(await incidentPayload(getDatabase().read, incident)), path: `/incidents/${incident.id}` });
     expect(m!.payload.title).toBe("SEV2 incident declared: Checkout down");
   });
 
@@ -72,7 +72,7 @@ describe("every event type's message: {type, timestamp, data} with data as the A
     await patchIncident(getDatabase(), CLI_ACTOR, "test", incident.id, { severity: "SEV1" });
     const messages = await newMessages();
     expect(messages.map((m) => m.event)).toEqual(["incident.updated"]);
-    expect(messages[0]!.payload.data).toEqual(asApi(incidentJson(after, "checkout")));
+    expect(messages[0]!.payload.data).toEqual(asApi(await incidentPayload(getDatabase().read, after)));
   });
 
   it("incident.resolved", async () => {
@@ -81,7 +81,7 @@ describe("every event type's message: {type, timestamp, data} with data as the A
     const resolved = await moveIncident(getDatabase(), CLI_ACTOR, incident.id, "resolved");
     const messages = await newMessages();
     expect(messages.map((m) => m.event)).toEqual(["incident.resolved"]);
-    expect(messages[0]!.payload.data).toEqual(asApi(incidentJson(resolved, "checkout")));
+    expect(messages[0]!.payload.data).toEqual(asApi(await incidentPayload(getDatabase().read, resolved)));
   });
 
   it("change.submitted and change.decided", async () => {

@@ -220,7 +220,7 @@ function invalidOfKind(spec: FieldSpec): fc.Arbitrary<unknown> {
     case "ref":
       return fc.oneof(wrongType(["string", "number", ...nul]), fc.constantFrom(0, -1, 2.5, "", "   "), tooLong(200), badCharacterText);
     case "url":
-      return fc.oneof(wrongType(["string"]), fc.constantFrom("", "not a url", "javascript:alert(1)", "ftp://example.com/x", "file:///etc/passwd", "data:text/html,x", "//example.com"));
+      return fc.oneof(wrongType(["string", ...nul]), fc.constantFrom("", "not a url", "javascript:alert(1)", "ftp://example.com/x", "file:///etc/passwd", "data:text/html,x", "//example.com"));
     case "sha":
       return fc.oneof(wrongType(["string"]), fc.constantFrom("", "abc", "xyz1234", "g".repeat(40), "a".repeat(65)));
     case "array":

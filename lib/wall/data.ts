@@ -3,6 +3,8 @@ import type { Database } from "@/db/database";
 import { countChanges, listChanges, listIncidents } from "@/db/queries/lists";
 import { listEvents } from "@/db/queries/timeline";
 import { deploymentsSince, nextFreezeIn } from "@/db/queries/wall";
+import { countOpenDueBefore } from "@/db/queries/action-items";
+import { overdueBefore } from "@/lib/action-items/overdue";
 import { periodChanges } from "@/lib/dora/compare";
 import { computeMetrics } from "@/lib/dora/metrics";
 import { onCallForWall } from "@/lib/oncall/oncall";
@@ -52,6 +54,7 @@ async function viewData(db: Database, view: WallViewSpec, shared: Shared) {
   const freeze = await nextFreezeIn(db.read, shared.now, scope);
   const today = await deploymentsSince(db.read, shared.today, scope);
   const events = await listEvents(db.read, scope, 8);
+  const overdueActionItems = await countOpenDueBefore(db.read, overdueBefore(shared.now), scope);
   return {
     name: view.name,
     panels: "all" as const,
@@ -66,6 +69,7 @@ async function viewData(db: Database, view: WallViewSpec, shared: Shared) {
     changes: { waiting, top: top.map((c) => ({ id: c.id, title: c.title, service: c.serviceName, risk: c.risk, type: c.type })) },
     freeze: freeze ? { name: freeze.name, startsAt: freeze.startsAt.toISOString(), endsAt: freeze.endsAt.toISOString() } : null,
     today,
+    overdueActionItems,
     events: events.map(eventJson),
   };
 }

@@ -15,6 +15,9 @@ import { upsertService } from "@/lib/services/services";
 import { TEST_NOW } from "@/lib/testing/clock";
 import { GET as getWall } from "@/app/api/wall/[token]/route";
 import { GET as getStream } from "@/app/api/wall/[token]/events/route";
+import { user } from "@/db/schema";
+import { createActionItem } from "@/lib/action-items/items";
+import { utcDay } from "@/lib/action-items/overdue";
 import { createWallLink } from "./links";
 import { newWallLinkSchema } from "./schema";
 
@@ -41,11 +44,17 @@ const iso = (offsetMs: number) => new Date(now + offsetMs).toISOString();
 
 beforeAll(async () => {
   const db = getDatabase();
+  await db.transaction((tx) => tx.insert(user).values({ id: "u-owner", name: "Owner", email: "owner@example.com", role: "engineer", createdAt: new Date(now), updatedAt: new Date(now) }));
+  const yesterday = utcDay(new Date(now - 86_400_000));
   for (const [slug, team] of Object.entries(SERVICES) as [Slug, string][]) {
     await upsertService(db, CLI_ACTOR, slug, { team });
     const items = Array.from({ length: DEPLOYS[slug] }, (_, i) => deploymentInputSchema.parse({ service: slug, status: "success", finishedAt: iso(-60_000 * (i + 1)), externalId: `${slug}-${i}` }));
     await recordDeployments(db, CLI_ACTOR, "test", items, true);
-    await recordIncident(db, CLI_ACTOR, "test", { title: `INC-${slug}`, service: slug, severity: "SEV2", startedAt: new Date(now - 3_600_000) });
+    const { incident } = await recordIncident(db, CLI_ACTOR, "test", { title: `INC-${slug}`, service: slug, severity: "SEV2", startedAt: new Date(now - 3_600_000) });
+    // As many overdue action items as deployments, and one due today and one done, which are not overdue.
+    for (let i = 0; i < DEPLOYS[slug]; i++) await createActionItem(db, CLI_ACTOR, incident.id, { title: `AI-${slug}`, owner: "owner@example.com", dueDate: yesterday });
+    await createActionItem(db, CLI_ACTOR, incident.id, { title: `AI-${slug}`, owner: "owner@example.com", dueDate: utcDay(new Date(now)) });
+    await createActionItem(db, CLI_ACTOR, incident.id, { title: `AI-${slug}`, owner: "owner@example.com", dueDate: yesterday, status: "done" });
     await submitChange(db, CLI_ACTOR, "test", changeCreateSchema.parse({ title: `CHG-${slug}`, service: slug, type: "normal", risk: "low", plannedStart: iso(86_400_000), plannedEnd: iso(90_000_000) }));
     const service = (await findServiceBySlug(db.read, slug))!;
     // Each team's freeze starts before the other's somewhere in the list, so the first overall is not everyone's.
@@ -97,6 +106,8 @@ describe("a wall link's JSON carries exactly what its views show", () => {
         }
         const metrics = view!.metrics as { deploymentFrequency: { perDay: number } };
         expect(Math.round(metrics.deploymentFrequency.perDay * 30)).toBe(inside.reduce((sum, slug) => sum + DEPLOYS[slug], 0));
+        // Issue 17, item 3: the overdue action items of the view's services, and only those.
+        expect(view!.overdueActionItems).toBe(inside.reduce((sum, slug) => sum + DEPLOYS[slug], 0));
         const freeze = view!.freeze as { name: string } | null;
         const firstInside = inside.includes("search-api") ? "search-api" : inside[0];
         expect(freeze?.name ?? null).toBe(firstInside ? `FRZ-${firstInside}` : null);

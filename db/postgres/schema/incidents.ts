@@ -22,6 +22,7 @@ export const incidents = pgTable(
     resolvedAt: timestampMs("resolved_at"),
     causedById: integer("caused_by_id").references(() => deployments.id),
     leadId: text("lead_id").references(() => user.id, { onDelete: "set null" }),
+    communicationsId: text("communications_id").references(() => user.id, { onDelete: "set null" }),
     summary: text("summary"),
     /** The summary rendered (sanitised HTML) when it was written: Markdown is never rendered per request. */
     summaryHtml: text("summary_html"),

@@ -7,6 +7,7 @@ import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { CausePicker } from "@/components/incidents/cause-picker";
 import { RespondPanel } from "@/components/incidents/respond-panel";
+import { ActionItemsSection } from "@/components/incidents/action-items-section";
 import { listUsers } from "@/db/queries/users";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
@@ -42,6 +43,8 @@ function UpdateKind({ update: u }: { update: { kind: IncidentUpdateKind; status:
       return <>acknowledged</>;
     case "lead":
       return u.body ? <>lead → {u.body}</> : <>lead cleared</>;
+    case "communications":
+      return u.body ? <>communications → {u.body}</> : <>communications cleared</>;
     case "severity":
       return <>severity {u.body}</>;
     case "cause":
@@ -75,6 +78,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     ["Acknowledged", incident.acknowledgedAt],
     ["Resolved", incident.resolvedAt],
   ];
+  const people = await listUsers(db.read);
+  const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? "—") : "nobody yet");
+  const roles: [string, string][] = [
+    ["Lead", nameOf(incident.leadId)],
+    ["Communications", nameOf(incident.communicationsId)],
+  ];
   return (
     <>
       <PageHeader title={incident.title} description={`Incident #${incident.id} · ${slug}`} />
@@ -89,6 +98,12 @@ export default async function IncidentPage({ params, searchParams }: Props) {
                 <dd>{at ? <LocalTime iso={at.toISOString()} zone /> : "—"}</dd>
               </div>
             ))}
+            {roles.map(([label, name]) => (
+              <div key={label}>
+                <dt className="text-muted">{label}</dt>
+                <dd>{name}</dd>
+              </div>
+            ))}
           </dl>
         </div>
         {oncall ? <OnCallLine team={oncall.team} oncall={oncall} /> : null}
@@ -98,7 +113,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <h2 id="respond" className="mb-3 text-lg font-semibold">
               Respond
             </h2>
-            <RespondPanel incident={incident} people={(await listUsers(db.read)).filter((u) => u.role !== "viewer" && !u.banned)} />
+            <RespondPanel incident={incident} people={people.filter((u) => u.role !== "viewer" && !u.banned)} />
           </section>
         ) : null}
         <section aria-labelledby="cause">
@@ -115,6 +130,10 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
           </section>
         ) : null}
+        <ActionItemsSection incidentId={incident.id} canEdit={userCan(user.role, "record")} adding="folded" />
+        <Link href={`/incidents/${incident.id}/postmortem`} className="block text-sm text-accent underline">
+          Postmortem and action items
+        </Link>
         <section aria-labelledby="updates">
           <h2 id="updates" className="mb-3 text-lg font-semibold">
             Updates

@@ -20,7 +20,7 @@ export default async function DeclareIncidentPage() {
     const person = s.team ? onCallByTeam.get(s.team) : undefined;
     return person ? [[s.slug, { id: person.id, name: person.name }]] : [];
   }));
-  const people = (await listUsers(db.read)).filter((u) => !u.banned).map(({ id, name }) => ({ id, name }));
+  const people = (await listUsers(db.read)).filter((u) => !u.banned).map(({ id, name, email, role }) => ({ id, name, email, responder: role !== "viewer" }));
   return (
     <>
       <PageHeader title="Declare incident" description="Start the response now; details can be added as you learn them." />

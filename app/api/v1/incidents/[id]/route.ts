@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { serviceSlugOf } from "@/db/queries/incidents";
 import { apiRoute } from "@/app/_http/api-route";
 import { patchIncident } from "@/lib/incidents/record";
-import { incidentJson } from "@/lib/incidents/json";
+import { incidentPayload } from "@/lib/incidents/json";
 import { incidentPatchSchema } from "@/lib/incidents/schema";
 
 export const PATCH = apiRoute(
@@ -15,6 +14,6 @@ export const PATCH = apiRoute(
   },
   async ({ db, actor, body, params }) => {
     const incident = await patchIncident(db, actor, `token:${actor.id}`, params.id, body);
-    return Response.json(incidentJson(incident, await serviceSlugOf(db.read, incident.serviceId)));
+    return Response.json(await incidentPayload(db.read, incident));
   },
 );

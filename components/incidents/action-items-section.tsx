@@ -1,0 +1,53 @@
+import { getDatabase } from "@/db/client";
+import { listActionItems } from "@/db/queries/action-items";
+import { listUsers } from "@/db/queries/users";
+import { ActionItemForm } from "./action-item-form";
+import { ActionItemList } from "./action-item-list";
+
+/**
+ * An incident's action items: the list, and for those who record, adding one and changing each. `adding`:
+ * "open" shows the form for a new item (the postmortem page, where they are written), "folded" tucks it away.
+ */
+export async function ActionItemsSection({ incidentId, canEdit, adding }: { incidentId: number; canEdit: boolean; adding: "open" | "folded" }) {
+  const db = getDatabase();
+  const rows = await listActionItems(db.read, { incidentId });
+  const people = canEdit ? (await listUsers(db.read)).filter((u) => u.role !== "viewer" && !u.banned) : [];
+  return (
+    <section aria-labelledby="action-items" className="space-y-4">
+      <h2 id="action-items" className="text-lg font-semibold">
+        Action items
+      </h2>
+      {rows.length ? (
+        <ActionItemList rows={rows} now={new Date()} caption="Action items of this incident" show={{ owner: true }} canEdit={canEdit} />
+      ) : (
+        <p className="text-sm text-muted">No action items yet.{canEdit ? " Add the follow-ups this incident calls for below." : ""}</p>
+      )}
+      {canEdit ? (
+        <>
+          {adding === "open" ? (
+            <div className="max-w-2xl space-y-2">
+              <h3 className="text-sm font-medium">Add an action item</h3>
+              <ActionItemForm incidentId={incidentId} people={people} />
+            </div>
+          ) : (
+            // Never opened by the server: a re-render after adding must not fold the form over its own message.
+            <details>
+              <summary className="cursor-pointer text-sm font-medium">Add an action item</summary>
+              <div className="mt-3 max-w-2xl">
+                <ActionItemForm incidentId={incidentId} people={people} />
+              </div>
+            </details>
+          )}
+          {rows.map((item) => (
+            <details key={item.id}>
+              <summary className="cursor-pointer text-sm font-medium">Edit “{item.title}”</summary>
+              <div className="mt-3 max-w-2xl">
+                <ActionItemForm incidentId={incidentId} item={item} people={people} />
+              </div>
+            </details>
+          ))}
+        </>
+      ) : null}
+    </section>
+  );
+}
