@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { user } from "@/db/schema";
+import { notificationOutbox, user } from "@/db/schema";
 import { allRows } from "@/db/raw";
 import { latestHandoff } from "@/db/queries/teams";
 import { processDatabase } from "@/db/test/engine";
@@ -9,14 +9,21 @@ import { recordIncident } from "@/lib/incidents/record";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { deploymentInputSchema } from "@/lib/ingest/schema";
 import { upsertService } from "@/lib/services/services";
+import { channelKey, createChannel } from "@/lib/notifications/channels";
+import { newChannelSchema } from "@/lib/notifications/schema";
 import { addMember, addOverride, createTeam, setRotation } from "@/lib/teams/teams";
 import { handoffsDue, runHandoffs, startHandoffJob } from "./handoff-job";
 import type { HandoffSummary } from "./handoff";
 
 const database = processDatabase();
 
+let channelId: number;
+
 beforeAll(async () => {
+  // Before anything reads the configuration: this server can send e-mail (nothing is sent here).
+  process.env.TANDEM_SMTP_URL = "smtp://127.0.0.1:9?from=tandem@example.com";
   const db = database.db();
+  channelId = (await createChannel(db, CLI_ACTOR, await channelKey(db, undefined), newChannelSchema.parse({ kind: "webhook", name: "payments hook", target: "http://127.0.0.1:9/hook", team: "payments" }), true)).channel.id;
   const now = new Date();
   for (const id of ["ana", "ben"]) await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role: "engineer", createdAt: now, updatedAt: now }));
   await createTeam(db, CLI_ACTOR, { slug: "payments", name: "Payments" });
@@ -56,6 +63,14 @@ describe("the hand-over job", () => {
     const summary = stored!.summary as HandoffSummary;
     expect(summary.deployments).toMatchObject({ succeeded: 1, failed: 1, rolledBack: 0 });
     expect(summary.incidents.opened).toMatchObject([{ summary: "SEV2 declared: Checkout errors", stillOpen: true }]);
+    // Only the run that stored it told the team's channel, and e-mailed who is on call after the new shift (ben, from 11-21 09:00).
+    const handoffMessages = (await db.read.select().from(notificationOutbox)).filter((m) => m.event === "oncall.handoff");
+    expect(handoffMessages.map((m) => [m.channelId, m.recipient])).toEqual([
+      [channelId, null],
+      [null, "ben@example.com"],
+    ]);
+    expect(handoffMessages[0]!.payload).toMatchObject({ team: "payments", path: "/teams/payments", data: { team: "payments", handoverAt: "2026-11-20T09:00:00.000Z", outgoing: "ana@example.com", incoming: "ana@example.com", summary: { deployments: { failed: 1 } } } });
+    expect(handoffMessages[1]!.payload).toMatchObject({ title: "You are on call next for Payments", data: { onCallNext: "ben@example.com", from: "2026-11-21T09:00:00.000Z" } });
   });
 
   it("runs from the server's timer at once and then on its interval", async () => {

@@ -2,12 +2,15 @@ import type { Database } from "@/db/database";
 import type { Handoff, Team } from "@/db/schema";
 import { listChanges, listIncidents } from "@/db/queries/lists";
 import { findHandoff, insertHandoff, listMembers, listOverrides, listRotations, teamEventsBetween, teamFreezesBetween } from "@/db/queries/teams";
+import { findUserById } from "@/db/queries/users";
+import { emailPeople, emitEvent } from "@/lib/notifications/emit";
 import { buildHandoffSummary, type HandoffSummary } from "./handoff";
+import { handoffNotification, onCallNextNotification } from "./handoff-notification";
 import { ruleOf } from "./oncall";
 import { handoverAt, onCallAt, shiftIndexAt } from "./rotation";
 
 /** A hand-over that happened and has no summary yet. */
-export type DueHandoff = { team: Team; shiftStart: Date; handoverAt: Date; nextHandoverAt: Date; outgoingUserId: string | null; incomingUserId: string | null };
+export type DueHandoff = { team: Team; shiftStart: Date; handoverAt: Date; nextHandoverAt: Date; outgoingUserId: string | null; incomingUserId: string | null; nextUserId: string | null };
 
 /** More than a shift's worth of events is cut here: a summary is read by a person. */
 const MAX_EVENTS = 500;
@@ -35,6 +38,7 @@ export async function handoffsDue(db: Database, now: Date): Promise<DueHandoff[]
       nextHandoverAt: handoverAt(rule, k + 1),
       outgoingUserId: onCallAt(rule, overrides, new Date(at.getTime() - 1)).now?.userId ?? null,
       incomingUserId: onCallAt(rule, overrides, at).now?.userId ?? null,
+      nextUserId: onCallAt(rule, overrides, handoverAt(rule, k + 1)).now?.userId ?? null,
     });
   }
   return due;
@@ -54,12 +58,13 @@ export async function summarizeHandoff(db: Database, due: DueHandoff): Promise<H
 
 /**
  * Stores a hand-over's summary once: the unique (team, hand-over) key lets any number of servers try, and
- * only the one whose insert lands gets the row back (the one to send the `oncall.handoff` notification).
+ * only the one whose insert lands writes the `oncall.handoff` message to the team's channels and the
+ * "you are on call next" e-mail, in the same transaction.
  */
 export async function recordHandoff(db: Database, due: DueHandoff, now: Date): Promise<Handoff | undefined> {
   const summary = await summarizeHandoff(db, due);
-  return db.transaction((tx) =>
-    insertHandoff(tx, {
+  return db.transaction(async (tx) => {
+    const row = await insertHandoff(tx, {
       teamId: due.team.id,
       handoverAt: due.handoverAt,
       shiftStart: due.shiftStart,
@@ -67,8 +72,14 @@ export async function recordHandoff(db: Database, due: DueHandoff, now: Date): P
       incomingUserId: due.incomingUserId,
       summary,
       createdAt: now,
-    }),
-  );
+    });
+    if (!row) return undefined;
+    const person = async (id: string | null) => (id ? await findUserById(tx, id) : undefined);
+    const [outgoing, incoming, next] = [await person(due.outgoingUserId), await person(due.incomingUserId), await person(due.nextUserId)];
+    await emitEvent(tx, handoffNotification(due.team, row, { outgoing, incoming }));
+    if (next) await emailPeople(tx, onCallNextNotification(due.team, due.nextHandoverAt, next), [next.email]);
+    return row;
+  });
 }
 
 /** One pass of the hand-over job: every due summary stored; returns those this call stored. */
