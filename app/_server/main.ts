@@ -6,7 +6,9 @@ import { ConfigError, parseConfig } from "@/lib/config/config";
 import { GroupCommit } from "@/lib/ingest/group-commit";
 import { channelKey } from "@/lib/notifications/channels";
 import { NotificationWorker } from "@/lib/notifications/worker";
-import { startHandoffJob } from "@/lib/oncall/handoff-job";
+import { sendOverdueReminders } from "@/lib/action-items/overdue-reminders";
+import { startPeriodic } from "@/lib/jobs/periodic";
+import { runHandoffs } from "@/lib/oncall/handoff-job";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
@@ -45,7 +47,8 @@ const server = createTandemServer((request, response) => {
   else void handle(request, response);
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
-const stopHandoffs = startHandoffJob(database);
+// Both jobs are idempotent across servers (a unique hand-over key, a told-today mark), so every server runs them.
+const stopJobs = [startPeriodic("hand-over", 60_000, () => runHandoffs(database, new Date())), startPeriodic("overdue reminder", 60_000, () => sendOverdueReminders(database, new Date()))];
 
 // Links in Slack, Teams and email point at TANDEM_URL; without it, at this server as it listens.
 const linkBase = config.publicUrl ?? `http://${hostname ?? "localhost"}:${config.port}`;
@@ -58,7 +61,7 @@ let closing = false;
 function shutdown(signal: "SIGINT" | "SIGTERM") {
   if (closing) return;
   closing = true;
-  stopHandoffs();
+  for (const stop of stopJobs) stop();
   // A client holding a connection open must not keep a redeploy waiting.
   setTimeout(() => process.exit(1), 10_000).unref();
   server.close(() => {

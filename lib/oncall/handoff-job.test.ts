@@ -12,7 +12,8 @@ import { upsertService } from "@/lib/services/services";
 import { channelKey, createChannel } from "@/lib/notifications/channels";
 import { newChannelSchema } from "@/lib/notifications/schema";
 import { addMember, addOverride, createTeam, setRotation } from "@/lib/teams/teams";
-import { handoffsDue, runHandoffs, startHandoffJob } from "./handoff-job";
+import { startPeriodic } from "@/lib/jobs/periodic";
+import { handoffsDue, runHandoffs } from "./handoff-job";
 import type { HandoffSummary } from "./handoff";
 
 const database = processDatabase();
@@ -73,9 +74,9 @@ describe("the hand-over job", () => {
     expect(handoffMessages[1]!.payload).toMatchObject({ title: "You are on call next for Payments", data: { onCallNext: "ben@example.com", from: "2026-11-21T09:00:00.000Z" } });
   });
 
-  it("runs from the server's timer at once and then on its interval", async () => {
+  it("runs from a periodic timer at once", async () => {
     const db = database.db();
-    const stop = startHandoffJob(db, 3_600_000, () => new Date("2026-11-21T10:00:00Z"));
+    const stop = startPeriodic("hand-over", 3_600_000, () => runHandoffs(db, new Date("2026-11-21T10:00:00Z")));
     try {
       await expect.poll(async () => (await latestHandoff(db.read, 1))?.handoverAt.toISOString()).toBe("2026-11-21T09:00:00.000Z");
     } finally {

@@ -91,15 +91,3 @@ export async function runHandoffs(db: Database, now: Date): Promise<Handoff[]> {
   }
   return stored;
 }
-
-/**
- * Runs the hand-over job every `everyMs` until stopped. A stand-in for the periodic runner: the job is the
- * one function above, so a runner that takes over calls `runHandoffs` and this goes.
- */
-export function startHandoffJob(db: Database, everyMs = 60_000, now: () => Date = () => new Date()): () => void {
-  const tick = () => runHandoffs(db, now()).catch((error: unknown) => console.error("tandem: the hand-over job failed; it runs again in a minute:", error));
-  const timer = setInterval(() => void tick(), everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
-}
