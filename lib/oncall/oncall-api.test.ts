@@ -8,6 +8,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { setClock } from "@/lib/testing/clock";
 import { addMember, addOverride, createTeam, setRotation } from "@/lib/teams/teams";
 import { wallData } from "@/lib/wall/data";
+import { nextShiftOf } from "./oncall";
 import { wallViewSchema } from "@/lib/wall/schema";
 import { GET } from "@/app/api/v1/oncall/route";
 
@@ -97,5 +98,16 @@ describe("GET /api/v1/oncall", () => {
     expect(data.views[1]).not.toHaveProperty("onCall");
     expect(data.views[2]!.onCall).toEqual([{ team: "Idle", name: null, until: null }]);
     expect(JSON.stringify(data)).not.toContain("@example.com");
+  });
+});
+
+describe("a person's next shift (My work)", () => {
+  it("is their current or earliest coming shift across rotations, overrides included; null without one", async () => {
+    const db = database.db();
+    // On the 20th at 14:30 ana is on call (until ben's override at 18:00), so her shift is the current one.
+    expect(await nextShiftOf(db.read, "ana", new Date("2026-11-20T14:30:00Z"))).toEqual({ team: "Payments", startsAt: new Date("2026-11-20T08:00:00Z"), endsAt: new Date("2026-11-20T18:00:00Z") });
+    // ben's next is the override that night, not his rotation shift the day after.
+    expect(await nextShiftOf(db.read, "ben", new Date("2026-11-20T14:30:00Z"))).toEqual({ team: "Payments", startsAt: new Date("2026-11-20T18:00:00Z"), endsAt: new Date("2026-11-21T06:00:00Z") });
+    expect(await nextShiftOf(db.read, "nobody", new Date("2026-11-20T14:30:00Z"))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { Queryable } from "@/db/database";
 import type { OncallRotation, Team } from "@/db/schema";
 import { listServicesInScope } from "@/db/queries/services";
-import { findPeople, findRotation, findTeamBySlug, listMembers, listOverrides, listTeams, type TeamPerson } from "@/db/queries/teams";
+import { findPeople, findRotation, findTeamBySlug, listMembers, listOverrides, listRotations, listTeams, type TeamPerson } from "@/db/queries/teams";
 import { AppError } from "@/lib/errors";
 import { onCallAt, shiftsFrom, type RotationRule, type Shift } from "./rotation";
 
@@ -79,4 +79,20 @@ export async function onCallForWall(q: Queryable, scope: { team?: string; servic
     }),
   );
   return (slugs ? lines : lines.filter((l) => l.name)).slice(0, WALL_TEAMS);
+}
+
+/** Shifts looked ahead for a person's next one: two months of daily shifts, more than any rotation needs. */
+const LOOKAHEAD_SHIFTS = 60;
+
+/**
+ * A person's current or next on-call shift across every team's rotation (an override may put them on a
+ * team they are not a member of): the earliest, or null when none is scheduled.
+ */
+export async function nextShiftOf(q: Queryable, userId: string, at: Date): Promise<{ team: string; startsAt: Date; endsAt: Date } | null> {
+  let best: { team: string; startsAt: Date; endsAt: Date } | null = null;
+  for (const { team } of await listRotations(q)) {
+    const shift = (await upcomingShifts(q, team, at, LOOKAHEAD_SHIFTS)).find((s) => s.user.id === userId);
+    if (shift && (!best || shift.since < best.startsAt)) best = { team: team.name, startsAt: shift.since, endsAt: shift.until };
+  }
+  return best;
 }

@@ -12,6 +12,7 @@ import type { HandoffSummary } from "@/lib/oncall/handoff";
 import { teamOnCall, upcomingShifts } from "@/lib/oncall/oncall";
 import { daysAgo } from "@/lib/time";
 import { ChangeTable } from "@/components/changes/change-table";
+import { TeamActionItems } from "@/components/incidents/action-item-list";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { OnCallLine } from "@/components/oncall/on-call-line";
 import { HandoffSummaryView } from "@/components/teams/handoff-summary";
@@ -97,6 +98,9 @@ export default async function TeamPage({ params }: Props) {
         </Section>
         <Section id="waiting-changes" title="Changes waiting for a decision">
           {waitingChanges.length ? <ChangeTable rows={waitingChanges} caption="Changes waiting for a decision" /> : <p className="text-sm text-muted">None waiting.</p>}
+        </Section>
+        <Section id="follow-ups" title="Open follow-ups">
+          <TeamActionItems team={slug} canEdit={userCan(viewer.role, "record")} />
         </Section>
         <Section id="recent-deploys" title="Recent deployments">
           {deploys.length ? (
