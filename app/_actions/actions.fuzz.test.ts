@@ -72,7 +72,7 @@ beforeAll(async () => {
     "integrations#addIntegration": { source: "gitlab", name: "GitLab", secret: "" },
     "integrations#saveIntegrationConfig": { id: String(integration), serviceMap: "a/b = checkout", environmentMap: "", severityMap: "", alertMatchers: "", deploymentWorkflows: "", severityLabel: "severity" },
     "integrations#setIntegrationEnabled": { id: String(integration), enabled: "true" },
-    "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireApprovedChange: "" },
+    "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireChange: "", changeToleranceMinutes: "", changeReuse: "once" },
     "session#signIn": { email: "target@example.com", password: "wrong-password", next: "/" },
     "theme#setTheme": { theme: "dark" },
     "tokens#createToken": { name: "CI", role: "ingest" },

@@ -1,6 +1,6 @@
 import type { Queryable } from "../database";
 import { and, asc, eq, getTableColumns, gt, isNull, lte, ne, notInArray, or } from "drizzle-orm";
-import { changeApprovals, changeRequests, freezeWindows, services, user, type ChangeRequest, type FreezeWindow, type NewChangeRequest } from "../schema";
+import { changeApprovals, changeRequests, freezeWindows, gateDecisions, services, user, type ChangeRequest, type FreezeWindow, type GateDecision, type NewChangeRequest } from "../schema";
 
 export async function insertChange(q: Queryable, values: NewChangeRequest): Promise<ChangeRequest> {
   return (await q.insert(changeRequests).values(values).returning())[0]!;
@@ -73,4 +73,8 @@ export async function changesAwaiting(q: Queryable, approverId: string): Promise
       ),
     );
   return rows.map((r) => r.id);
+}
+
+export async function insertGateDecision(q: Queryable, values: typeof gateDecisions.$inferInsert): Promise<GateDecision> {
+  return (await q.insert(gateDecisions).values(values).returning())[0]!;
 }

@@ -74,7 +74,7 @@ export function openApiDocument(serverUrl: string) {
           parameters: [
             queryParam("limit", "1–200, default 50"),
             queryParam("before", "the `next` cursor of the previous page"),
-            queryParam("type", "comma list of deployment, incident, change"),
+            queryParam("type", "comma list of deployment, incident, change, gate"),
             queryParam("service", "service slug"),
             queryParam("team", "team slug"),
             queryParam("environment", "narrows deployments"),

@@ -110,22 +110,22 @@ describe("deployments and change requests", () => {
     expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"))).toHaveLength(1);
     expect((await findChange(db.read, c.id))!.status).toBe("pending_approval");
     await upsertService(db, CLI_ACTOR, "edge", {});
-    await db.transaction((tx) => tx.update(services).set({ requireApprovedChange: true }).where(eq(services.slug, "edge")));
-    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest: edge refuses this deployment: change request ${c.id} is pending approval, not approved (change_not_approved).`);
+    await db.transaction((tx) => tx.update(services).set({ requireChange: ["production"] }).where(eq(services.slug, "edge")));
+    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest: edge refuses this deployment to production: change request ${c.id} is pending approval, not approved (change_not_approved).`);
   });
 
   it("where a service requires changes, the form refuses a deployment naming none; a webhook's is recorded and flagged", async () => {
     const { db, people } = await world();
-    await upsertService(db, CLI_ACTOR, "edge", { requireApprovedChange: true });
+    await upsertService(db, CLI_ACTOR, "edge", { requireChange: ["production"] });
     const input = deploymentInputSchema.parse({ service: "edge", status: "success", finishedAt: "2026-12-01T11:00:00Z" });
     await expect(recordDeployments(db, people.eng, "ui", [input], false)).rejects.toThrow(
-      "changeRequest: edge refuses this deployment: edge deploys only with an approved change request, and this deployment names none (change_required).",
+      "changeRequest: edge refuses this deployment to production: edge deploys to production only with an approved change request, and this deployment names none (change_required).",
     );
     const [result] = await db.transaction((tx) => recordDeploymentsIn(tx, CLI_ACTOR, "integration:1", [input], false));
     expect(result!.created).toBe(true);
     const flagged = await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"));
     expect(flagged.map((e) => [e.type, e.subjectId, e.summary])).toEqual([
-      ["deployment", result!.deployment.id, `Policy violation: deployment #${result!.deployment.id} of edge: edge deploys only with an approved change request, and this deployment names none`],
+      ["deployment", result!.deployment.id, `Policy violation: deployment #${result!.deployment.id} of edge: edge deploys to production only with an approved change request, and this deployment names none`],
     ]);
   });
 

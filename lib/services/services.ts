@@ -3,24 +3,26 @@ import type { Service } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findServiceBySlug, insertService, updateService } from "@/db/queries/services";
 import type { Actor } from "@/lib/auth/actor";
-import type { ServiceFields } from "./schema";
+import type { ServiceFields, ServicePolicyFields } from "./schema";
 
 const orNull = (v: string | undefined) => (v === undefined ? undefined : v === "" ? null : v);
 
 type Upserted = { service: Service; created: boolean };
 
 /** Creates or updates a service (PUT semantics: only the fields given change), audited. */
-export async function upsertService(db: Database, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }): Promise<Upserted> {
+export async function upsertService(db: Database, actor: Actor, slug: string, fields: ServiceFields & ServicePolicyFields): Promise<Upserted> {
   return db.transaction((tx) => upsertIn(tx, actor, slug, fields));
 }
 
-async function upsertIn(q: Queryable, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }): Promise<Upserted> {
+async function upsertIn(q: Queryable, actor: Actor, slug: string, fields: ServiceFields & ServicePolicyFields): Promise<Upserted> {
   const values = {
     name: fields.name,
     team: orNull(fields.team),
     description: orNull(fields.description),
     repository: orNull(fields.repository),
-    requireApprovedChange: fields.requireApprovedChange,
+    requireChange: fields.requireChange,
+    changeToleranceMinutes: fields.changeToleranceMinutes,
+    changeReuse: fields.changeReuse,
   };
   const before = await findServiceBySlug(q, slug);
   if (!before) {

@@ -72,7 +72,7 @@ describe("GET /api/v1/timeline", () => {
   it.each([
     ["?limit=201", "limit", "must be at most 200"],
     ["?limit=0", "limit", "must be at least 1"],
-    ["?type=deploy", "type", "must list deployment, incident, change (got deploy)"],
+    ["?type=deploy", "type", "must list deployment, incident, change, gate (got deploy)"],
     ["?before=garbage", "before", "is not a cursor this API returned"],
   ])("refuses %s", async (query, field, message) => {
     const { status, body } = await get(query);
