@@ -2,7 +2,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { insertFreeze } from "@/db/queries/changes";
+import { insertFreeze, insertTemplate } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { processDatabase } from "@/db/test/engine";
@@ -49,6 +49,7 @@ beforeAll(async () => {
   const integration = (await createIntegration(db, CLI_ACTOR, await integrationKey(db, undefined), { source: "github", name: "gh" })).integration.id;
   const freeze = (await db.transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id;
   const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
+  const template = (await db.transaction((tx) => insertTemplate(tx, { title: "Fuzz target", serviceId: null, team: "core", maxRisk: "low", createdAt: new Date() }))).id;
   const wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] }))).link.id;
   const i = String(incident);
   BASES = {
@@ -58,6 +59,8 @@ beforeAll(async () => {
     "changes#cancelChangeAction": { changeId: String(change) },
     "changes#addFreeze": { name: "Holidays", service: "checkout", startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00", reason: "", tzOffset: "0" },
     "changes#removeFreeze": { id: String(freeze) },
+    "changes#addTemplate": { title: "Bump deps", service: "checkout", team: "", maxRisk: "low", description: "" },
+    "changes#removeTemplateAction": { id: String(template) },
     "changes#outcomeAction": { changeId: String(change), outcome: "implemented" },
     "deployments#recordDeploymentAction": { service: "checkout", status: "success", startedAt: "2026-01-02T09:00", finishedAt: "2026-01-02T10:00", sha: "abcdef1", version: "1.0", environment: "production", changeRequest: "", unplanned: "on", tzOffset: "0" },
     "deployments#flagDeploymentAction": { deploymentId: String(deployment), flag: "changeFailed", value: "true" },

@@ -6,6 +6,7 @@ import { findServiceBySlug } from "@/db/queries/services";
 import { decideChange } from "@/lib/changes/decide";
 import { changeIdSchema, decisionSchema, fileChangeFormSchema, freezeFormSchema, freezeIdSchema, outcomeSchema } from "@/lib/changes/forms";
 import { createFreeze, removeFreeze as removeFreezeWindow } from "@/lib/changes/freezes";
+import { createTemplate, removeTemplate, templateFormSchema, templateIdSchema } from "@/lib/changes/catalog";
 import { cancelChange, markChangeOutcome, submitDraft } from "@/lib/changes/lifecycle";
 import { submitChange } from "@/lib/changes/submit";
 import { AppError } from "@/lib/errors";
@@ -57,4 +58,16 @@ export const outcomeAction = authorizedAction({ schema: outcomeSchema, permissio
   await markChangeOutcome(db, user, changeId, outcome);
   refresh(changeId);
   return { message: `Marked ${outcome}.` };
+});
+
+export const addTemplate = authorizedAction({ schema: templateFormSchema, permission: "manage", doing: "edit the standard change catalog" }, async (t, { user, db }) => {
+  await createTemplate(db, user, t);
+  revalidatePath("/settings");
+  return { message: `"${t.title}" added to the catalog.` };
+});
+
+export const removeTemplateAction = authorizedAction({ schema: templateIdSchema, permission: "manage", doing: "edit the standard change catalog" }, async ({ id }, { user, db }) => {
+  const removed = await removeTemplate(db, user, id);
+  revalidatePath("/settings");
+  return { message: `"${removed.title}" removed from the catalog.` };
 });

@@ -7,6 +7,7 @@ import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { createApiToken } from "@/lib/auth/tokens";
 import { recordIncident } from "@/lib/incidents/record";
+import { createFreeze } from "@/lib/changes/freezes";
 import { createUserAccount, setUserActiveState } from "@/lib/users/users";
 
 vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
@@ -23,12 +24,14 @@ afterAll(() => t.cleanup());
 let token = "";
 let creatorId = "";
 let incidentId = 0;
+let freezeId = 0;
 beforeAll(async () => {
   const db = getDatabase();
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "stays@example.com", name: "Stays", role: "admin", password: "stays-password-1" });
   const creator = await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "leaver@example.com", name: "Leaver", role: "admin", password: "leaver-password-1" });
   creatorId = creator.id;
   token = (await createApiToken(db, { type: "user", id: creator.id, label: creator.email, role: "admin" }, { name: "leaver's", role: "admin" })).token;
+  freezeId = (await createFreeze(db, CLI_ACTOR, { name: "Target", service: null, startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-02T00:00:00Z"), reason: null })).id;
   incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
 });
 
@@ -40,8 +43,10 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/deployments": { service: "checkout", status: "success", finishedAt: "2026-01-01T09:00:00Z" },
   "POST /api/v1/incidents": { title: "Down", service: "checkout", severity: "SEV3", startedAt: "2026-01-01T10:00:00Z" },
   "PATCH /api/v1/incidents/[id]": { summary: "Looking" },
-  "POST /api/v1/changes": { title: "Rotate keys", service: "checkout", type: "standard", risk: "low", requester: "stays@example.com" },
+  "POST /api/v1/changes": { title: "Rotate keys", service: "checkout", type: "emergency", risk: "low", requester: "stays@example.com" },
   "PUT /api/v1/services/[slug]": { name: "Leaver service" },
+  "POST /api/v1/gate": { service: "checkout" },
+  "POST /api/v1/freezes": { name: "Leaver freeze", startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-01-02T00:00:00Z" },
 };
 
 async function call(route: (typeof TOKEN_ROUTES)[number]): Promise<number> {
@@ -52,7 +57,7 @@ async function call(route: (typeof TOKEN_ROUTES)[number]): Promise<number> {
     headers: { authorization: `Bearer ${token}`, ...(write ? { "content-type": "application/json" } : {}) },
     body: write ? JSON.stringify(BODIES[routeKey(route)]) : undefined,
   });
-  return (await handler(request, { params: Promise.resolve({ id: String(incidentId), slug: "leaver-service" }) })).status;
+  return (await handler(request, { params: Promise.resolve({ id: String(route.file.includes("freezes") ? freezeId : incidentId), slug: "leaver-service" }) })).status;
 }
 
 describe("a token whose creator is deactivated", () => {

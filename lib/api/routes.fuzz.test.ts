@@ -120,7 +120,7 @@ const SERVICE: Record<string, FieldSpec> = { name: { kind: "text", max: 100 }, t
 
 const okDeployment = { service: "fuzz", status: "success", finishedAt: "2026-01-01T10:00:00Z" };
 const okIncident = { title: "Fuzzed", service: "fuzz", severity: "SEV3", startedAt: "2026-01-01T10:00:00Z" };
-const okChange = { title: "Fuzzed", service: "fuzz", type: "standard", risk: "low" };
+const okChange = { title: "Fuzzed", service: "fuzz", type: "emergency", risk: "low" };
 
 /** Path segments no slug can be. */
 const badSlug = fc.oneof(hostileString.filter((s) => !/^\s*[a-zA-Z0-9][a-zA-Z0-9-]{0,63}\s*$/.test(s)), fc.constantFrom("-1", "1.5", "-", "a_b"));

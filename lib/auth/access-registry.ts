@@ -72,6 +72,8 @@ export const ACTIONS = [
   record("changes", "cancelChangeAction"),
   manage("changes", "addFreeze"),
   manage("changes", "removeFreeze"),
+  manage("changes", "addTemplate"),
+  manage("changes", "removeTemplateAction"),
   record("changes", "outcomeAction"),
   record("deployments", "recordDeploymentAction"),
   record("deployments", "flagDeploymentAction"),

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { allRows, execute, firstRow } from "@/db/raw";
 import { createApiToken } from "@/lib/auth/tokens";
 import { processDatabase } from "@/db/test/engine";
+import { insertTemplate } from "@/db/queries/changes";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { POST as gate } from "@/app/api/v1/gate/route";
 import { POST as addFreeze } from "@/app/api/v1/freezes/route";
@@ -19,6 +20,7 @@ const database = processDatabase();
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   for (const role of ["ingest", "read", "admin"] as const) tokens[role] = (await createApiToken(database.db(), CLI_ACTOR, { name: role, role })).token;
+  await database.db().transaction((tx) => insertTemplate(tx, { title: "Routine", serviceId: null, team: null, maxRisk: "low", createdAt: new Date() }));
 });
 
 const call = (handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, method: string, path: string, body?: unknown, token = tokens.ingest!, params: Record<string, string> = {}) =>
@@ -36,7 +38,8 @@ const ask = async (body: unknown, token?: string) => {
 };
 const codes = async (body: unknown) => (await ask(body)).json.reasons.map((r: { code: string }) => r.code);
 const service = (slug: string, body: unknown, token = tokens.admin!) => call(putService, "PUT", `/api/v1/services/${slug}`, body, token, { slug });
-const change = async (body: Record<string, unknown>) => (await (await call(fileChange, "POST", "/api/v1/changes", { title: "A change", ...body })).json()).id as number;
+const change = async (body: Record<string, unknown>) =>
+  (await (await call(fileChange, "POST", "/api/v1/changes", { title: "A change", ...(body.type === "standard" ? { template: "Routine" } : {}), ...body })).json()).id as number;
 const count = async (query: SQL) => Number((await firstRow<{ n: number }>(database.db().read, query))!.n);
 
 describe("POST /api/v1/gate", () => {

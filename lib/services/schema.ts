@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { CHANGE_REUSE } from "@/db/schema";
-import { environmentSchema, oneOf, slugSchema } from "@/lib/validation";
+import { environmentSchema, oneOf, slugSchema, text } from "@/lib/validation";
 
 const optional = (max: number) =>
-  z
-    .string({ error: "must be text" })
+  text()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .optional();

@@ -14,6 +14,8 @@ import { requirePageUser } from "@/app/_http/session";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { PageHeader } from "@/components/ui/page-header";
+import { ChangeCatalogSection } from "@/components/settings/change-catalog-section";
+import { listTemplates } from "@/db/queries/changes";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -24,7 +26,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="People and their roles, the tokens machines use, and the webhooks that feed Tandem."
+        description="People and their roles, the tokens machines use, the webhooks that feed Tandem, and the standard changes approved in advance."
         actions={
           <Link href="/settings/audit" className="text-sm text-accent underline">
             Audit log
@@ -35,6 +37,7 @@ export default async function SettingsPage() {
         <UsersSection users={await listUsers(db.read)} currentUserId={user.id} />
         <TokensSection tokens={await listApiTokens(db.read)} />
         <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={publicBaseUrl(await headers())} />
+        <ChangeCatalogSection templates={await listTemplates(db.read)} services={(await listFilterOptions(db.read)).services} />
         <WallLinksSection links={await listWallLinks(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
       </div>
     </>
