@@ -49,7 +49,7 @@ const SAMPLES: Record<string, (c: Context) => Call> = {
     data: { title: marker, service: "matrix", severity: "SEV4", status: "resolved", startedAt: "2020-01-01T00:00:00Z", resolvedAt: "2020-01-01T01:00:00Z" },
   }),
   "PATCH /api/v1/incidents/[id]": ({ marker, incidentId }) => ({ path: `/api/v1/incidents/${incidentId}`, data: { summary: marker } }),
-  "POST /api/v1/changes": ({ marker }) => ({ path: "/api/v1/changes", data: { title: marker, service: "matrix", type: "standard", risk: "low" } }),
+  "POST /api/v1/changes": ({ marker }) => ({ path: "/api/v1/changes", data: { title: marker, service: "matrix", type: "emergency", risk: "low" } }),
   "PUT /api/v1/services/[slug]": ({ marker }) => ({ path: `/api/v1/services/${marker}`, data: { name: marker } }),
   "POST /api/v1/gate": ({ marker }) => ({ path: "/api/v1/gate", data: { service: "matrix", environment: "matrix", version: marker } }),
   "POST /api/v1/freezes": ({ marker }) => ({ path: "/api/v1/freezes", data: { name: marker, startsAt: "2020-01-01T00:00:00Z", endsAt: "2020-01-02T00:00:00Z" } }),

@@ -16,7 +16,10 @@ const changeFields = z.object({
   plannedStart: timestampSchema.optional(),
   plannedEnd: timestampSchema.optional(),
   /** The standard change catalog's entry a standard change is filed from: its id, or its title. */
-  template: z.union([z.number().int().positive(), text().trim().min(1).max(200)], { error: "must be a template's id (number) or title (string)" }).optional(),
+  template: z
+    .union([z.number().int().positive(), text().trim().min(1).max(200)], { error: "must be a template's id (number) or title (string)" })
+    .optional()
+    .describe("Standard changes only, and required for them: the standard change catalog's template (its id or title) the change follows. It is approved on submission only within the template's service or team and risk."),
 });
 
 function changeRules(c: z.output<typeof changeFields>, ctx: z.RefinementCtx) {
