@@ -25,7 +25,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const run = (env: Record<string, string>) =>
   new Promise<{ code: number; output: string }>((resolve) => {
-    execFile("sh", ["-e", "-c", gateScript(base)], { env: { PATH: process.env.PATH!, TANDEM_TOKEN: "tdm_secret", SERVICE: "checkout", ENVIRONMENT: "production", ...env } as NodeJS.ProcessEnv }, (error, stdout, stderr) =>
+    execFile("sh", ["-e", "-c", gateScript(base)], { env: { NODE_ENV: "test", PATH: process.env.PATH!, TANDEM_TOKEN: "tdm_secret", SERVICE: "checkout", ENVIRONMENT: "production", ...env } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, output: stdout + stderr }),
     );
   });
