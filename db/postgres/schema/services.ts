@@ -1,4 +1,4 @@
-import { pgTable, text, integer, boolean, index } from "drizzle-orm/pg-core";
+import { pgTable, text, integer, index } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { jsonText, timestampMs } from "./columns";
 import { CHANGE_REUSE } from "../../schema/services";
