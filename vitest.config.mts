@@ -15,6 +15,7 @@ const BOTH_ENGINES = [
   "lib/webhooks/webhooks.fuzz.test.ts",
   "lib/timeline/timeline-api.test.ts",
   "lib/services/services-api.test.ts",
+  "lib/changes/gate-api.test.ts",
   "lib/incidents/incidents-api.test.ts",
   "lib/action-items/action-items-api.test.ts",
   "lib/ingest/lead-time.test.ts",

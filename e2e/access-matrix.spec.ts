@@ -27,7 +27,7 @@ function databaseContains(marker: string): boolean {
 
 /** `stream`: a Server-Sent Events route, which never ends by itself; only its status is read. */
 type Call = { path: string; data?: unknown; headers?: Record<string, string>; stream?: boolean };
-type Context = { marker: string; principal: Principal; incidentId: number; actionItemId: number };
+type Context = { marker: string; principal: Principal; incidentId: number; actionItemId: number; freezeId: number };
 
 /**
  * A valid request for each route (so a refusal can only be about who asks), writing `marker`
@@ -56,8 +56,11 @@ const SAMPLES: Record<string, (c: Context) => Call> = {
     data: { title: marker, owner: "engineer@example.com", dueDate: "2020-01-02" },
   }),
   "PATCH /api/v1/action-items/[id]": ({ marker, actionItemId }) => ({ path: `/api/v1/action-items/${actionItemId}`, data: { title: marker } }),
-  "POST /api/v1/changes": ({ marker }) => ({ path: "/api/v1/changes", data: { title: marker, service: "matrix", type: "standard", risk: "low" } }),
+  "POST /api/v1/changes": ({ marker }) => ({ path: "/api/v1/changes", data: { title: marker, service: "matrix", type: "emergency", risk: "low" } }),
   "PUT /api/v1/services/[slug]": ({ marker }) => ({ path: `/api/v1/services/${marker}`, data: { name: marker } }),
+  "POST /api/v1/gate": ({ marker }) => ({ path: "/api/v1/gate", data: { service: "matrix", environment: "matrix", version: marker } }),
+  "POST /api/v1/freezes": ({ marker }) => ({ path: "/api/v1/freezes", data: { name: marker, startsAt: "2020-01-01T00:00:00Z", endsAt: "2020-01-02T00:00:00Z" } }),
+  "DELETE /api/v1/freezes/[id]": ({ freezeId }) => ({ path: `/api/v1/freezes/${freezeId}` }),
   // Opsgenie authenticates by bearer secret: an API token or wall link sent there must not pass for it.
   "POST /api/v1/webhooks/[source]": ({ marker }) => ({ path: "/api/v1/webhooks/opsgenie", data: { action: "Create", alert: { alertId: marker, message: marker } } }),
   "POST /api/v1/webhooks/[source]/[integration]": ({ marker }) => ({ path: "/api/v1/webhooks/opsgenie/1", data: { action: "Create", alert: { alertId: marker, message: marker } } }),
@@ -96,6 +99,7 @@ async function streamStatus(baseURL: string | undefined, principal: Principal, p
 
 let incidentId = 0;
 let actionItemId = 0;
+let freezeId = 0;
 test.beforeAll(async ({ playwright, baseURL }) => {
   const ingest = await as(playwright, baseURL, "token:ingest");
   const response = await ingest.post("/api/v1/incidents", {
@@ -107,6 +111,11 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   expect(item.status()).toBe(201);
   actionItemId = (await item.json()).id;
   await ingest.dispose();
+  const admin = await as(playwright, baseURL, "token:admin");
+  const freeze = await admin.post("/api/v1/freezes", { data: { name: "Matrix target", startsAt: "2020-01-01T00:00:00Z", endsAt: "2020-01-02T00:00:00Z" } });
+  expect(freeze.status()).toBe(201);
+  freezeId = (await freeze.json()).id;
+  await admin.dispose();
 });
 
 test("every registered route has a sample request", () => {
@@ -119,7 +128,7 @@ for (const entry of ROUTES) {
     const allowed = allows(entry, principal);
     test(`${routeKey(entry)} × ${principal}: ${allowed ? "answered" : "refused, nothing written"}`, async ({ playwright, baseURL }) => {
       const marker = `matrix-${Date.now().toString(36)}-${process.pid}-${++seq}`;
-      const call = SAMPLES[routeKey(entry)]!({ marker, principal, incidentId, actionItemId });
+      const call = SAMPLES[routeKey(entry)]!({ marker, principal, incidentId, actionItemId, freezeId });
       if (call.stream) {
         const { status, type } = await streamStatus(baseURL, principal, call.path);
         if (allowed) expect(type).toContain("text/event-stream");

@@ -117,23 +117,6 @@ test("an engineer records a deployment by hand and marks it a failed change, the
   await page.context().close();
 });
 
-test("a standard change is approved on submission and can be marked implemented by its requester", async ({ browser }) => {
-  const page = await pageAs(browser, "engineer");
-  await page.goto("/changes/new");
-  const form = page.getByRole("form", { name: "File a change request" });
-  await form.getByLabel("Title").fill("Rotate log files");
-  await form.getByLabel("Service").selectOption("api-gateway");
-  await form.getByLabel("Type").selectOption("standard");
-  await form.getByLabel("Risk").selectOption("low");
-  await form.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Rotate log files" })).toBeVisible();
-  await expect(page.getByText("approved", { exact: true }).first()).toBeVisible();
-  await page.getByRole("button", { name: "Mark implemented" }).click();
-  await expect(page.getByText("implemented", { exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("button", { name: "Cancel change" })).toHaveCount(0);
-  await page.context().close();
-});
-
 test("an emergency change shipped before approval gets the approvals of its risk afterwards; one rejected then stays flagged", async ({ browser }) => {
   const engineer = await pageAs(browser, "engineer");
   const fileAndShip = async (title: string, risk: "low" | "high") => {

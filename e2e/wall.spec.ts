@@ -88,7 +88,7 @@ test("a wall link opens nothing but the wall: no other page, no API read or writ
   for (const [path, data] of [
     ["/api/v1/incidents", { title: "from the TV", service: "checkout-api", severity: "SEV1", startedAt: new Date().toISOString() }],
     ["/api/v1/deployments", { service: "checkout-api", status: "success", finishedAt: new Date().toISOString() }],
-    ["/api/v1/changes", { title: "from the TV", service: "checkout-api", type: "standard", risk: "low" }],
+    ["/api/v1/changes", { title: "from the TV", service: "checkout-api", type: "emergency", risk: "low" }],
   ] as const) {
     for (const headers of [asLink, {}]) {
       const response = await page.request.post(path, { headers, data });

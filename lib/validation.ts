@@ -44,6 +44,9 @@ export const slugSchema = text()
   .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a slug: lower-case letters, digits and dashes, starting with a letter or digit")
   .max(64, "must be at most 64 characters");
 
+/** A deployment's environment ("production", "staging"): any name, compared lower-cased. */
+export const environmentSchema = text().trim().toLowerCase().min(1, "must not be empty").max(64, "must be at most 64 characters");
+
 /** A choice among fixed values; absence reads "is required", a wrong value lists the choices. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: (issue) => (issue.input === undefined ? "is required" : `must be one of ${values.join(", ")}`) });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { desc } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import { oncallOverrides } from "@/db/schema";
-import { insertFreeze } from "@/db/queries/changes";
+import { insertFreeze, insertTemplate } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { processDatabase } from "@/db/test/engine";
@@ -46,7 +46,8 @@ beforeAll(async () => {
   }
   for (const role of ["read", "ingest", "admin"] as const) credentials[`token:${role}`] = (await createApiToken(db, CLI_ACTOR, { name: role, role })).token;
   credentials.wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] }))).path.split("/").pop()!;
-  await submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "standard", risk: "low" });
+  await submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T10:00:00Z"), plannedEnd: new Date("2030-01-01T11:00:00Z") });
+  await db.transaction((tx) => insertTemplate(tx, { title: "Routine", serviceId: null, team: null, maxRisk: "low", createdAt: new Date() }));
   log = await writeLog(getDatabase());
 });
 
@@ -71,7 +72,7 @@ const form = (fields: Record<string, string | number>) => {
   return data;
 };
 const change = async (owner: Actor, o: { draft?: boolean; type?: "standard" | "normal" } = {}) =>
-  (await submitChange(getDatabase(), owner, "test", { title: `change ${++seq}`, service: "checkout", type: o.type ?? "standard", risk: "low", plannedStart: new Date("2030-01-01T10:00:00Z"), plannedEnd: new Date("2030-01-01T11:00:00Z") }, { draft: o.draft })).id;
+  (await submitChange(getDatabase(), owner, "test", { title: `change ${++seq}`, service: "checkout", type: o.type ?? "standard", template: o.type === "normal" ? undefined : "Routine", risk: "low", plannedStart: new Date("2030-01-01T10:00:00Z"), plannedEnd: new Date("2030-01-01T11:00:00Z") }, { draft: o.draft })).id;
 const incident = async () => (await recordIncident(getDatabase(), CLI_ACTOR, "test", { title: `incident ${++seq}`, service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T10:00:00Z") })).incident.id;
 const deployment = async () => (await recordDeployments(getDatabase(), CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T09:00:00Z") }], false))[0]!.deployment.id;
 const integration = async () => (await createIntegration(getDatabase(), CLI_ACTOR, await integrationKey(getDatabase(), undefined), { source: "github", name: `gh ${++seq}` })).integration.id;
@@ -94,12 +95,14 @@ const team = async () => {
 
 /** A valid call of each action, prepared afresh for every caller so an allowed one succeeds. */
 const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | FormData> = {
-  "changes#fileChange": () => form({ title: "Rotate keys", service: "checkout", type: "standard", risk: "low" }),
+  "changes#fileChange": () => form({ title: "Rotate keys", service: "checkout", type: "standard", risk: "low", template: "Routine" }),
   "changes#decideAction": async () => form({ changeId: await change(CLI_ACTOR, { type: "normal" }), decision: "approved", comment: "Looks safe" }),
   "changes#submitDraftAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
   "changes#cancelChangeAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
   "changes#addFreeze": () => form({ name: `Freeze ${++seq}`, startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00" }),
   "changes#removeFreeze": async () => form({ id: (await getDatabase().transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id }),
+  "changes#addTemplate": () => form({ title: `Template ${++seq}`, team: "core", maxRisk: "low" }),
+  "changes#removeTemplateAction": async () => form({ id: (await getDatabase().transaction((tx) => insertTemplate(tx, { title: `Doomed ${++seq}`, serviceId: null, team: "core", maxRisk: "low", createdAt: new Date() }))).id }),
   "changes#outcomeAction": async (p) => form({ changeId: await change(ownerOf(p)), outcome: "implemented" }),
   "deployments#recordDeploymentAction": () => form({ service: "checkout", status: "success", finishedAt: "2026-01-02T10:00" }),
   "deployments#flagDeploymentAction": async () => form({ deploymentId: await deployment(), flag: "changeFailed", value: "true" }),

@@ -2,7 +2,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { insertFreeze } from "@/db/queries/changes";
+import { insertFreeze, insertTemplate } from "@/db/queries/changes";
 import { createApiToken } from "@/lib/auth/tokens";
 import { findUserByEmail } from "@/db/queries/users";
 import { processDatabase } from "@/db/test/engine";
@@ -55,6 +55,7 @@ beforeAll(async () => {
   const integration = (await createIntegration(db, CLI_ACTOR, await integrationKey(db, undefined), { source: "github", name: "gh" })).integration.id;
   const freeze = (await db.transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id;
   const token = (await createApiToken(db, CLI_ACTOR, { name: "t", role: "read" })).record.id;
+  const template = (await db.transaction((tx) => insertTemplate(tx, { title: "Fuzz target", serviceId: null, team: "core", maxRisk: "low", createdAt: new Date() }))).id;
   const wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "w", views: [{}] }))).link.id;
   const channel = String((await createChannel(db, CLI_ACTOR, await channelKey(db, undefined), newChannelSchema.parse({ kind: "webhook", name: "hook", target: "http://127.0.0.1:9/hook" }), false)).channel.id);
   await createTeam(db, CLI_ACTOR, { slug: "ops", name: "Ops" });
@@ -69,6 +70,8 @@ beforeAll(async () => {
     "changes#cancelChangeAction": { changeId: String(change) },
     "changes#addFreeze": { name: "Holidays", service: "checkout", startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00", reason: "", tzOffset: "0" },
     "changes#removeFreeze": { id: String(freeze) },
+    "changes#addTemplate": { title: "Bump deps", service: "checkout", team: "", maxRisk: "low", description: "" },
+    "changes#removeTemplateAction": { id: String(template) },
     "changes#outcomeAction": { changeId: String(change), outcome: "implemented" },
     "deployments#recordDeploymentAction": { service: "checkout", status: "success", startedAt: "2026-01-02T09:00", finishedAt: "2026-01-02T10:00", sha: "abcdef1", version: "1.0", environment: "production", changeRequest: "", unplanned: "on", tzOffset: "0" },
     "deployments#flagDeploymentAction": { deploymentId: String(deployment), flag: "changeFailed", value: "true" },
@@ -91,7 +94,7 @@ beforeAll(async () => {
     "notifications#setChannelEnabledAction": { id: channel, enabled: "true" },
     "notifications#deleteChannelAction": { id: channel },
     "notifications#sendTestAction": { id: channel },
-    "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireApprovedChange: "" },
+    "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireChange: "", changeToleranceMinutes: "", changeReuse: "once" },
     "session#signIn": { email: "target@example.com", password: "wrong-password", next: "/" },
     "theme#setTheme": { theme: "dark" },
     "tokens#createToken": { name: "CI", role: "ingest" },

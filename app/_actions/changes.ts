@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { recordAudit } from "@/db/queries/audit";
-import { deleteFreeze, insertFreeze } from "@/db/queries/changes";
 import { findServiceBySlug } from "@/db/queries/services";
 import { decideChange } from "@/lib/changes/decide";
 import { changeIdSchema, decisionSchema, fileChangeFormSchema, freezeFormSchema, freezeIdSchema, outcomeSchema } from "@/lib/changes/forms";
+import { createFreeze, removeFreeze as removeFreezeWindow } from "@/lib/changes/freezes";
+import { createTemplate, removeTemplate, templateFormSchema, templateIdSchema } from "@/lib/changes/catalog";
 import { cancelChange, markChangeOutcome, submitDraft } from "@/lib/changes/lifecycle";
 import { submitChange } from "@/lib/changes/submit";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { authorizedAction } from "./authorized-action";
 
 const refresh = (id?: number) => {
@@ -43,22 +43,13 @@ export const cancelChangeAction = authorizedAction({ schema: changeIdSchema, per
 });
 
 export const addFreeze = authorizedAction({ schema: freezeFormSchema, permission: "manage", doing: "set freeze windows" }, async (f, { user, db }) => {
-  const service = f.service ? await findServiceBySlug(db.read, f.service) : null;
-  if (f.service && !service) throw new AppError("bad_request", "service: not a known service", { service: "is not a known service" });
-  await db.transaction(async (tx) => {
-    const freeze = await insertFreeze(tx, { name: f.name, serviceId: service?.id ?? null, startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason, createdBy: user.id, createdAt: new Date() });
-    await recordAudit(tx, user, { action: "freeze.create", entityType: "freeze_window", entityId: freeze.id, after: freeze });
-  });
+  await createFreeze(db, user, f);
   revalidatePath("/changes/freezes");
   return { message: `Freeze "${f.name}" set.` };
 });
 
 export const removeFreeze = authorizedAction({ schema: freezeIdSchema, permission: "manage", doing: "remove freeze windows" }, async ({ id }, { user, db }) => {
-  await db.transaction(async (tx) => {
-    const removed = await deleteFreeze(tx, id);
-    if (!removed) throw notFound("The freeze window");
-    await recordAudit(tx, user, { action: "freeze.delete", entityType: "freeze_window", entityId: id, before: removed });
-  });
+  await removeFreezeWindow(db, user, id);
   revalidatePath("/changes/freezes");
   return { message: "Freeze removed." };
 });
@@ -67,4 +58,16 @@ export const outcomeAction = authorizedAction({ schema: outcomeSchema, permissio
   await markChangeOutcome(db, user, changeId, outcome);
   refresh(changeId);
   return { message: `Marked ${outcome}.` };
+});
+
+export const addTemplate = authorizedAction({ schema: templateFormSchema, permission: "manage", doing: "edit the standard change catalog" }, async (t, { user, db }) => {
+  await createTemplate(db, user, t);
+  revalidatePath("/settings");
+  return { message: `"${t.title}" added to the catalog.` };
+});
+
+export const removeTemplateAction = authorizedAction({ schema: templateIdSchema, permission: "manage", doing: "edit the standard change catalog" }, async ({ id }, { user, db }) => {
+  const removed = await removeTemplate(db, user, id);
+  revalidatePath("/settings");
+  return { message: `"${removed.title}" removed from the catalog.` };
 });

@@ -9,6 +9,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { recordIncident } from "@/lib/incidents/record";
 import { createTeam } from "@/lib/teams/teams";
 import { createActionItem } from "@/lib/action-items/items";
+import { createFreeze } from "@/lib/changes/freezes";
 import { createUserAccount, setUserActiveState } from "@/lib/users/users";
 
 vi.mock("next/headers", async () => (await import("@/app/_actions/test-request")).nextHeadersMock);
@@ -26,12 +27,14 @@ let token = "";
 let creatorId = "";
 let incidentId = 0;
 let actionItemId = 0;
+let freezeId = 0;
 beforeAll(async () => {
   const db = getDatabase();
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "stays@example.com", name: "Stays", role: "admin", password: "stays-password-1" });
   const creator = await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "leaver@example.com", name: "Leaver", role: "admin", password: "leaver-password-1" });
   creatorId = creator.id;
   token = (await createApiToken(db, { type: "user", id: creator.id, label: creator.email, role: "admin" }, { name: "leaver's", role: "admin" })).token;
+  freezeId = (await createFreeze(db, CLI_ACTOR, { name: "Target", service: null, startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-02T00:00:00Z"), reason: null })).id;
   incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Target", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
   await createTeam(db, CLI_ACTOR, { slug: "ops", name: "Ops" });
   actionItemId = (await createActionItem(db, CLI_ACTOR, incidentId, { title: "Target", owner: "stays@example.com", dueDate: "2026-02-01" })).id;
@@ -45,10 +48,12 @@ const BODIES: Record<string, unknown> = {
   "POST /api/v1/deployments": { service: "checkout", status: "success", finishedAt: "2026-01-01T09:00:00Z" },
   "POST /api/v1/incidents": { title: "Down", service: "checkout", severity: "SEV3", startedAt: "2026-01-01T10:00:00Z" },
   "PATCH /api/v1/incidents/[id]": { summary: "Looking" },
-  "POST /api/v1/changes": { title: "Rotate keys", service: "checkout", type: "standard", risk: "low", requester: "stays@example.com" },
+  "POST /api/v1/changes": { title: "Rotate keys", service: "checkout", type: "emergency", risk: "low", requester: "stays@example.com" },
   "PUT /api/v1/services/[slug]": { name: "Leaver service" },
   "POST /api/v1/incidents/[id]/action-items": { title: "Add an alert", owner: "stays@example.com", dueDate: "2026-02-01" },
   "PATCH /api/v1/action-items/[id]": { status: "done" },
+  "POST /api/v1/gate": { service: "checkout" },
+  "POST /api/v1/freezes": { name: "Leaver freeze", startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-01-02T00:00:00Z" },
 };
 
 /** A valid query for each read that needs one. */
@@ -62,7 +67,7 @@ async function call(route: (typeof TOKEN_ROUTES)[number]): Promise<number> {
     headers: { authorization: `Bearer ${token}`, ...(write ? { "content-type": "application/json" } : {}) },
     body: write ? JSON.stringify(BODIES[routeKey(route)]) : undefined,
   });
-  const id = route.file.includes("action-items/[id]") ? actionItemId : incidentId;
+  const id = route.file.includes("action-items/[id]") ? actionItemId : route.file.includes("freezes") ? freezeId : incidentId;
   return (await handler(request, { params: Promise.resolve({ id: String(id), slug: "leaver-service" }) })).status;
 }
 

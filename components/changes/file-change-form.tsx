@@ -9,7 +9,9 @@ import { buttonClass } from "@/components/ui/styles";
 import { TzOffsetField } from "@/components/ui/tz-offset";
 
 /** The change request form; the server applies the same schema as POST /api/v1/changes. */
-export function FileChangeForm({ services }: { services: { slug: string; name: string }[] }) {
+export type TemplateOption = { id: number; title: string; scope: string; maxRisk: string };
+
+export function FileChangeForm({ services, templates }: { services: { slug: string; name: string }[]; templates: TemplateOption[] }) {
   const [state, action, pending] = useActionState(fileChange, IDLE);
   const errors = state.status === "error" ? state.fields : {};
   const error = (name: string) => errors[`change.${name}`] ?? errors[name];
@@ -39,7 +41,18 @@ export function FileChangeForm({ services }: { services: { slug: string; name: s
       {select("service", "Service", services.map((s) => [s.slug, s.name]), "Choose a service")}
       {select("type", "Type", [["standard", "standard — pre-approved routine change"], ["normal", "normal — needs approval"], ["emergency", "emergency — implement now, approve afterwards"]], "Choose a type")}
       {select("risk", "Risk", [["low", "low"], ["medium", "medium"], ["high", "high — two approvers"]], "Choose a risk")}
-      <div />
+      <Field form="change" name="template" label="Standard change template" hint="Standard changes only: the catalog entry this change follows." error={error("template")}>
+        {(props) => (
+          <select name="template" defaultValue={values.template ?? ""} {...props}>
+            <option value="">{templates.length ? "None (not a standard change)" : "The catalog is empty"}</option>
+            {templates.map((t) => (
+              <option key={t.id} value={String(t.id)}>
+                {`${t.title} — ${t.scope}, up to ${t.maxRisk} risk`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field form="change" name="plannedStart" label="Planned start" type="datetime-local" hint="Required for normal changes." defaultValue={values.plannedStart} error={error("plannedStart")} />
       <Field form="change" name="plannedEnd" label="Planned end" type="datetime-local" defaultValue={values.plannedEnd} error={error("plannedEnd")} />
       <Field form="change" name="description" label="Description" error={error("description")}>

@@ -11,6 +11,7 @@ const TYPES = [
   ["deployment", "Deployments"],
   ["incident", "Incidents"],
   ["change", "Changes"],
+  ["gate", "Gate decisions"],
 ] as const;
 
 function href(params: Params, change: Partial<Params>): string {
@@ -46,7 +47,7 @@ export function TimelineFilters({ params, options }: { params: Params; options: 
   );
   return (
     <div className="mb-6 flex flex-wrap items-end gap-4">
-      <nav aria-label="Event types" className="flex gap-2">
+      <nav aria-label="Event types" className="flex flex-wrap gap-2">
         {TYPES.map(([t, label]) => (
           <Link
             key={t}

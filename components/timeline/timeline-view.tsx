@@ -13,8 +13,8 @@ import { useDateContext } from "@/components/ui/date-context";
 
 type Page = { events: TimelineEventJson[]; next: string | null };
 
-const TONE: Record<string, Tone> = { failed: "danger", "rolled back": "warning", declared: "danger", resolved: "success", succeeded: "success", approved: "accent", rejected: "danger" };
-const KIND = { deployment: "Deployment", incident: "Incident", change: "Change" } as const;
+const TONE: Record<string, Tone> = { failed: "danger", "rolled back": "warning", declared: "danger", resolved: "success", succeeded: "success", approved: "accent", rejected: "danger", denied: "danger", allowed: "success" };
+const KIND = { deployment: "Deployment", incident: "Incident", change: "Change", gate: "Gate" } as const;
 
 async function fetchPage(filters: string, before: string | null): Promise<Page> {
   const response = await fetch(`/api/v1/timeline?limit=50${filters ? `&${filters}` : ""}${before ? `&before=${encodeURIComponent(before)}` : ""}`);

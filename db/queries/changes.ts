@@ -1,6 +1,6 @@
 import type { Queryable } from "../database";
 import { and, asc, eq, getTableColumns, gt, isNull, lte, ne, notInArray, or } from "drizzle-orm";
-import { changeApprovals, changeRequests, freezeWindows, services, user, type ChangeRequest, type FreezeWindow, type NewChangeRequest } from "../schema";
+import { changeApprovals, changeRequests, changeTemplates, freezeWindows, gateDecisions, services, user, type ChangeRequest, type ChangeTemplate, type FreezeWindow, type GateDecision, type NewChangeRequest } from "../schema";
 
 export async function insertChange(q: Queryable, values: NewChangeRequest): Promise<ChangeRequest> {
   return (await q.insert(changeRequests).values(values).returning())[0]!;
@@ -73,4 +73,30 @@ export async function changesAwaiting(q: Queryable, approverId: string): Promise
       ),
     );
   return rows.map((r) => r.id);
+}
+
+export async function insertGateDecision(q: Queryable, values: typeof gateDecisions.$inferInsert): Promise<GateDecision> {
+  return (await q.insert(gateDecisions).values(values).returning())[0]!;
+}
+
+export async function insertTemplate(q: Queryable, values: typeof changeTemplates.$inferInsert): Promise<ChangeTemplate> {
+  return (await q.insert(changeTemplates).values(values).returning())[0]!;
+}
+
+/** A catalog entry by id, or by its title (which is unique). */
+export async function findTemplate(q: Queryable, ref: number | string): Promise<ChangeTemplate | undefined> {
+  return (await q.select().from(changeTemplates).where(typeof ref === "number" ? eq(changeTemplates.id, ref) : eq(changeTemplates.title, ref)).limit(1))[0];
+}
+
+/** The standard change catalog, by title, with the service each entry covers. */
+export async function listTemplates(q: Queryable) {
+  return q
+    .select({ ...getTableColumns(changeTemplates), serviceSlug: services.slug, serviceName: services.name })
+    .from(changeTemplates)
+    .leftJoin(services, eq(services.id, changeTemplates.serviceId))
+    .orderBy(asc(changeTemplates.title));
+}
+
+export async function deleteTemplate(q: Queryable, id: number): Promise<ChangeTemplate | undefined> {
+  return (await q.delete(changeTemplates).where(eq(changeTemplates.id, id)).returning())[0];
 }

@@ -99,3 +99,12 @@ export async function openMajorIncidents(q: Queryable) {
 export async function countOpenLedBy(q: Queryable, leadId: string): Promise<number> {
   return (await q.select({ n: count() }).from(incidents).where(and(eq(incidents.leadId, leadId), ne(incidents.status, "resolved"))))[0]?.n ?? 0;
 }
+
+/** The service's SEV1 and SEV2 incidents open at some moment of [from, to], most severe and oldest first: what holds its deployments back. */
+export async function majorIncidentsBetween(q: Queryable, serviceId: number, from: Date, to: Date) {
+  return q
+    .select({ id: incidents.id, title: incidents.title, severity: incidents.severity, startedAt: incidents.startedAt, resolvedAt: incidents.resolvedAt })
+    .from(incidents)
+    .where(and(eq(incidents.serviceId, serviceId), inArray(incidents.severity, ["SEV1", "SEV2"]), lte(incidents.startedAt, to), or(isNull(incidents.resolvedAt), gt(incidents.resolvedAt, from))))
+    .orderBy(incidents.severity, incidents.startedAt);
+}

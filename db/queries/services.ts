@@ -72,10 +72,16 @@ export async function listFilterOptions(q: Queryable) {
 }
 
 const statements = preparedStatements((prepare) => ({
-  bySlug: prepare("select id, slug, name, team, description, repository, require_approved_change, created_at, updated_at from services where slug = ?"),
+  bySlug: prepare("select id, slug, name, team, description, repository, require_change, change_tolerance_minutes, change_reuse, created_at, updated_at from services where slug = ?"),
 }));
 
-type ServiceRow = Omit<Service, "requireApprovedChange" | "createdAt" | "updatedAt"> & { require_approved_change: number; created_at: number; updated_at: number };
+type ServiceRow = Pick<Service, "id" | "slug" | "name" | "team" | "description" | "repository"> & {
+  require_change: string;
+  change_tolerance_minutes: number;
+  change_reuse: Service["changeReuse"];
+  created_at: number;
+  updated_at: number;
+};
 
 export async function findServiceBySlug(q: Queryable, slug: string): Promise<Service | undefined> {
   const r = await statements(q).bySlug.get<ServiceRow>(slug);
@@ -87,7 +93,9 @@ export async function findServiceBySlug(q: Queryable, slug: string): Promise<Ser
       team: r.team,
       description: r.description,
       repository: r.repository,
-      requireApprovedChange: r.require_approved_change === 1,
+      requireChange: JSON.parse(r.require_change) as string[],
+      changeToleranceMinutes: Number(r.change_tolerance_minutes),
+      changeReuse: r.change_reuse,
       createdAt: new Date(r.created_at),
       updatedAt: new Date(r.updated_at),
     }
@@ -102,7 +110,7 @@ export async function insertService(q: Queryable, values: Omit<NewService, "crea
 export async function updateService(
   q: Queryable,
   id: number,
-  values: Partial<Pick<Service, "name" | "team" | "description" | "repository" | "requireApprovedChange">>,
+  values: Partial<Pick<Service, "name" | "team" | "description" | "repository" | "requireChange" | "changeToleranceMinutes" | "changeReuse">>,
 ): Promise<Service> {
   return (await q.update(services).set({ ...values, updatedAt: new Date() }).where(eq(services.id, id)).returning())[0]!;
 }

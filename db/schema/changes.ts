@@ -41,6 +41,8 @@ export const changeRequests = sqliteTable(
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
     implementedAt: integer("implemented_at", { mode: "timestamp_ms" }),
+    /** The catalog entry a standard change was filed from (change_templates); kept when the entry is deleted. */
+    templateId: integer("template_id"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -88,3 +90,42 @@ export const freezeWindows = sqliteTable(
   (t) => [index("freeze_windows_ends_idx").on(t.endsAt)],
 );
 export type FreezeWindow = typeof freezeWindows.$inferSelect;
+
+/**
+ * A standard change an admin has approved in advance: a change filed from it is approved on submission while it
+ * stays within it (its service, or a service of its team, and at most its risk).
+ */
+export const changeTemplates = sqliteTable("change_templates", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  title: text("title").notNull().unique(),
+  serviceId: integer("service_id").references(() => services.id),
+  team: text("team"),
+  maxRisk: text("max_risk", { enum: CHANGE_RISKS }).notNull(),
+  description: text("description"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});
+export type ChangeTemplate = typeof changeTemplates.$inferSelect;
+
+export const GATE_DECISIONS = ["allow", "deny"] as const;
+
+/**
+ * Every answer of POST /api/v1/gate, as given: the service and change are kept as named (a gate also answers
+ * about services and changes that do not exist), the reasons as [{code, message}].
+ */
+export const gateDecisions = sqliteTable(
+  "gate_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    serviceId: integer("service_id").references(() => services.id),
+    service: text("service").notNull(),
+    environment: text("environment").notNull(),
+    changeRequestId: integer("change_request_id"),
+    sha: text("sha"),
+    version: text("version"),
+    decision: text("decision", { enum: GATE_DECISIONS }).notNull(),
+    reasons: text("reasons", { mode: "json" }).$type<{ code: string; message: string }[]>().notNull(),
+  },
+  (t) => [index("gate_decisions_at_idx").on(t.at)],
+);
+export type GateDecision = typeof gateDecisions.$inferSelect;

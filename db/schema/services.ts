@@ -1,4 +1,9 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+
+/** Whether an approved change authorises one deployment (then it is implemented and used) or every deployment until it is closed. */
+export const CHANGE_REUSE = ["once", "until_closed"] as const;
+export type ChangeReuse = (typeof CHANGE_REUSE)[number];
 
 export const services = sqliteTable(
   "services",
@@ -9,8 +14,11 @@ export const services = sqliteTable(
     team: text("team"),
     description: text("description"),
     repository: text("repository"),
-    /** Deployment gating: the API refuses (409) a deployment naming a change request that is not approved. */
-    requireApprovedChange: integer("require_approved_change", { mode: "boolean" }).notNull().default(false),
+    /** Deployment gating (lib/changes/gate.ts): the environments whose deployments must name an approved change request. */
+    requireChange: text("require_change", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Minutes a deployment may run before or after its normal change's planned window. */
+    changeToleranceMinutes: integer("change_tolerance_minutes").notNull().default(0),
+    changeReuse: text("change_reuse", { enum: CHANGE_REUSE }).notNull().default("once"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },

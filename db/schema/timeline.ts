@@ -1,7 +1,7 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { services } from "./services";
 
-export const EVENT_TYPES = ["deployment", "incident", "change"] as const;
+export const EVENT_TYPES = ["deployment", "incident", "change", "gate"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /**

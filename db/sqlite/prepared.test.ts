@@ -38,7 +38,7 @@ describe("statements prepared once per connection", () => {
 
   it("decode deployments and services as Drizzle does, key for key and in the same order", async () => {
     const { db, sqlite } = memoryDb();
-    const service = await insertService(db.read, { slug: "api", name: "API", team: "core", requireApprovedChange: true });
+    const service = await insertService(db.read, { slug: "api", name: "API", team: "core", requireChange: ["production"] });
     expect(JSON.stringify(await findServiceBySlug(db.read, "api"))).toBe(JSON.stringify((await db.read.select().from(services).where(eq(services.slug, "api")))[0]));
     expect(await findServiceBySlug(db.read, "api")).toEqual(service);
     expect(await findServiceBySlug(db.read, "nope")).toBeUndefined();

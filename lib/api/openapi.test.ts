@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { openApiDocument } from "./openapi";
 
 /** Every route handler under app/api, as an OpenAPI path ("[id]" → "{id}"). */
@@ -39,5 +40,37 @@ describe("OpenAPI document", () => {
     const incident = doc.components.schemas.Incident as { required: string[] };
     expect(incident.required).toEqual(["title", "service", "severity", "startedAt"]);
     expect(JSON.parse(JSON.stringify(doc)).openapi).toBe("3.1.0");
+  });
+
+  type Operation = { operationId?: string; responses: Record<string, unknown> };
+  const operations = () => Object.entries(doc.paths).flatMap(([p, item]) => Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, op })));
+  /** The one operation with no client error to describe: no input, no credentials, and 503 when the database is down. */
+  const NO_CLIENT_ERRORS = ["GET /api/health"];
+
+  it("gives every operation a unique operationId and its 4xx responses, and states a licence", () => {
+    const ids = operations().map(({ key, op }) => [key, op.operationId]);
+    for (const [key, id] of ids) expect(id, key).toMatch(/^[a-z][A-Za-z]+$/);
+    expect(new Set(ids.map(([, id]) => id)).size).toBe(ids.length);
+    for (const { key, op } of operations()) {
+      if (!NO_CLIENT_ERRORS.includes(key)) expect(Object.keys(op.responses).some((c) => /^4\d\d$/.test(c)), key).toBe(true);
+    }
+    expect(doc.info.license).toEqual({ name: "MIT", identifier: "MIT" });
+  });
+
+  it("is valid OpenAPI 3.1 by Redocly's recommended rules", async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: "openapi.json", config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([
+      "warn operation-4xx-response: Operation must have at least one `4XX` response. at #/paths/~1api~1health/get/responses",
+    ]);
+  });
+
+  it("documents the gate's answer with every reason code", () => {
+    const answer = doc.components.schemas.GateAnswer as { properties: { reasons: { items: { properties: { code: { enum: string[] } } } } } };
+    expect(answer.properties.reasons.items.properties.code.enum).toEqual([
+      "service_not_found", "change_required", "change_not_found", "change_not_approved", "change_other_service", "change_used", "change_outside_window", "freeze", "open_incident",
+    ]);
+    expect((doc.components.schemas.ChangeRequest as { properties: Record<string, unknown> }).properties.template).toMatchObject({ description: expect.stringContaining("catalog") });
+    expect((doc.components.schemas.Service as { properties: Record<string, unknown> }).properties).toHaveProperty("requireChange");
   });
 });

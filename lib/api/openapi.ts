@@ -3,7 +3,10 @@ import { deploymentInputSchema, MAX_BATCH } from "@/lib/ingest/schema";
 import { changeApiSchema } from "@/lib/changes/schema";
 import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { actionItemCreateSchema, actionItemPatchSchema } from "@/lib/action-items/schema";
-import { serviceFieldsSchema } from "@/lib/services/schema";
+import { serviceApiSchema } from "@/lib/services/schema";
+import { gateQuestionSchema } from "@/lib/changes/ask-gate";
+import { freezeApiSchema } from "@/lib/changes/freezes";
+import type { GateReasonCode } from "@/lib/changes/gate";
 import { WEBHOOK_SOURCES } from "@/lib/webhooks/types";
 
 /** JSON Schema of what a client sends, straight from the zod schemas the routes validate with. */
@@ -27,6 +30,25 @@ const ERROR_TEXT: Record<number, string> = {
   429: "Too many requests for this token; see Retry-After.",
   503: "Too many unverified bodies are being read at once; see Retry-After.",
 };
+/** Every code a gate reason can carry, in the contract's order; typed so a new code cannot be left out. */
+const GATE_CODES: Record<GateReasonCode, string> = {
+  service_not_found: "no service has this slug",
+  change_required: "the service requires an approved change for this environment and none is named",
+  change_not_found: "the named change request does not exist",
+  change_not_approved: "the named change is not approved (emergency changes count as approved until decided)",
+  change_other_service: "the named change belongs to another service",
+  change_used: "the named change was already implemented by an earlier deployment",
+  change_outside_window: "now is outside the named normal change's planned window (widened by the service's tolerance)",
+  freeze: "a freeze covering this service (or all services) is in force now, and the change is not an emergency",
+  open_incident: "a SEV1 or SEV2 incident of this service is open, and the change is not an emergency",
+};
+
+/**
+ * The licence the document states. No licence file ships with Tandem yet; this names the one its
+ * maintainers chose for the API description, and is the one place to change it.
+ */
+const LICENSE = { name: "MIT", identifier: "MIT" };
+
 const queryParam = (name: string, description: string) => ({ name, in: "query", required: false, schema: { type: "string" }, description });
 
 /** The OpenAPI 3.1 description of every route, generated (not written by hand) from the validators. */
@@ -34,7 +56,7 @@ export function openApiDocument(serverUrl: string) {
   const writes = errors(400, 401, 403, 408, 409, 413, 429);
   return {
     openapi: "3.1.0",
-    info: { title: "Tandem API", version: "1", description: "Deployments, incidents and change requests in; DORA metrics out." },
+    info: { title: "Tandem API", version: "1", description: "Deployments, incidents and change requests in; DORA metrics and deployment gate decisions out.", license: LICENSE },
     servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     components: {
@@ -70,7 +92,7 @@ export function openApiDocument(serverUrl: string) {
           },
         },
         ChangeRequest: input(changeApiSchema),
-        Service: input(serviceFieldsSchema),
+        Service: input(serviceApiSchema),
         OnCallShift: {
           type: "object",
           required: ["user", "since", "until", "override"],
@@ -81,13 +103,33 @@ export function openApiDocument(serverUrl: string) {
             override: { type: "boolean", description: "true when a one-off override, not the rotation, puts them on call" },
           },
         },
+        GateQuestion: input(gateQuestionSchema),
+        GateAnswer: {
+          type: "object",
+          required: ["decision", "reasons", "changeRequest"],
+          properties: {
+            decision: { enum: ["allow", "deny"] },
+            reasons: {
+              type: "array",
+              description: "Every reason that applies; empty when the decision is allow.",
+              items: {
+                type: "object",
+                required: ["code", "message"],
+                properties: { code: { enum: Object.keys(GATE_CODES), description: Object.entries(GATE_CODES).map(([c, d]) => `\`${c}\`: ${d}`).join("; ") }, message: { type: "string" } },
+              },
+            },
+            changeRequest: { type: ["integer", "null"] },
+          },
+        },
+        Freeze: input(freezeApiSchema),
       },
     },
     paths: {
-      "/api/health": { get: { summary: "Liveness: 200 when the database answers", security: [], responses: { "200": { description: "OK", ...json({ type: "object", properties: { status: { const: "ok" } } }) } } } },
-      "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" }, ...errors(401) } } },
+      "/api/health": { get: { operationId: "getHealth", summary: "Liveness: 200 when the database answers", security: [], responses: { "200": { description: "OK", ...json({ type: "object", properties: { status: { const: "ok" } } }) }, "503": { description: "The database does not answer" } } } },
+      "/api/v1/openapi.json": { get: { operationId: "getOpenApiDocument", summary: "This document", responses: { "200": { description: "OpenAPI 3.1" }, ...errors(401, 403, 429) } } },
       "/api/v1/metrics": {
         get: {
+          operationId: "getMetrics",
           summary: "DORA metrics for a window and filters (read token)",
           parameters: [
             queryParam("from", "ISO-8601; default 30 days before `to`"),
@@ -101,11 +143,12 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/timeline": {
         get: {
+          operationId: "listTimelineEvents",
           summary: "The shared timeline, newest first, with a stable cursor (read token)",
           parameters: [
             queryParam("limit", "1–200, default 50"),
             queryParam("before", "the `next` cursor of the previous page"),
-            queryParam("type", "comma list of deployment, incident, change"),
+            queryParam("type", "comma list of deployment, incident, change, gate"),
             queryParam("service", "service slug"),
             queryParam("team", "team slug"),
             queryParam("environment", "narrows deployments"),
@@ -133,6 +176,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/deployments": {
         post: {
+          operationId: "recordDeployments",
           summary: "Record one deployment, or up to 1,000 all-or-nothing (ingest or admin token)",
           requestBody: { required: true, ...json({ oneOf: [ref("Deployment"), ref("DeploymentBatch")] }) },
           responses: { "201": { description: "Created" }, "200": { description: "Every externalId was seen before: updated, same ids" }, ...writes },
@@ -140,6 +184,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/incidents": {
         post: {
+          operationId: "recordIncident",
           summary: "Declare an incident, or update the one with this externalId",
           requestBody: { required: true, ...json(ref("Incident")) },
           responses: { "201": { description: "Created" }, "200": { description: "Updated (externalId seen before)" }, ...writes },
@@ -147,6 +192,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/incidents/{id}": {
         patch: {
+          operationId: "updateIncident",
           summary: "Change some fields of an incident",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
           requestBody: { required: true, ...json(ref("IncidentPatch")) },
@@ -178,11 +224,41 @@ export function openApiDocument(serverUrl: string) {
         },
       },
       "/api/v1/changes": {
-        post: { summary: "File a change request", requestBody: { required: true, ...json(ref("ChangeRequest")) }, responses: { "201": { description: "Created" }, ...writes } },
+        post: {
+          operationId: "fileChangeRequest",
+          summary: "File a change request (a standard one names its catalog template)",
+          requestBody: { required: true, ...json(ref("ChangeRequest")) },
+          responses: { "201": { description: "Created" }, ...writes },
+        },
+      },
+      "/api/v1/gate": {
+        post: {
+          operationId: "askGate",
+          summary: "May this deployment start now? Always 200 with the decision and every reason (ingest or admin token); recorded on the timeline and in the audit log",
+          requestBody: { required: true, ...json(ref("GateQuestion")) },
+          responses: { "200": { description: "The decision, allow or deny: a pipeline fails its step unless it is allow", ...json(ref("GateAnswer")) }, ...errors(400, 401, 403, 408, 413, 429) },
+        },
+      },
+      "/api/v1/freezes": {
+        post: {
+          operationId: "createFreeze",
+          summary: "Set a freeze window for one service, or every service when none is named (admin token)",
+          requestBody: { required: true, ...json(ref("Freeze")) },
+          responses: { "201": { description: "Created: the freeze with its id" }, ...errors(400, 401, 403, 408, 413, 429) },
+        },
+      },
+      "/api/v1/freezes/{id}": {
+        delete: {
+          operationId: "deleteFreeze",
+          summary: "Remove a freeze window (admin token)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: { "204": { description: "Removed" }, ...errors(400, 401, 403, 404, 429) },
+        },
       },
       "/api/v1/services/{slug}": {
         put: {
-          summary: "Create or update a service (ingest or admin token)",
+          operationId: "upsertService",
+          summary: "Create or update a service (ingest or admin token; requireChange, changeToleranceMinutes and changeReuse need an admin token)",
           parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } }],
           requestBody: { required: true, ...json(ref("Service")) },
           responses: { "201": { description: "Created" }, "200": { description: "Updated" }, ...writes },
@@ -190,6 +266,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/webhooks/{source}/{integration}": {
         post: {
+          operationId: "receiveWebhookForIntegration",
           summary: "A webhook delivery, authenticated by the integration's own signature or token (not an API token)",
           security: [],
           parameters: [
@@ -201,6 +278,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/webhooks/{source}": {
         post: {
+          operationId: "receiveWebhook",
           summary: "The same, matching the secret among the source's integrations",
           security: [],
           parameters: [{ name: "source", in: "path", required: true, schema: { type: "string", enum: [...WEBHOOK_SOURCES] } }],
@@ -209,6 +287,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/wall/{token}": {
         get: {
+          operationId: "getWall",
           summary: "The wall's data for a read-only wall link (no API token), or `session` for a signed-in person",
           security: [],
           parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
@@ -221,13 +300,14 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/wall/{token}/events": {
         get: {
+          operationId: "streamWallEvents",
           summary: "Server-Sent Events: `data: <version>` at once and after every write, a comment every 15 s, `event: gone` when the link is revoked",
           security: [],
           parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
           responses: { "200": { description: "text/event-stream" }, "404": { description: "No such link" }, "410": { description: "The link was revoked or has expired" } },
         },
       },
-      "/metrics": { get: { summary: "Prometheus text exposition (read token)", responses: { "200": { description: "text/plain; version=0.0.4" }, ...errors(401, 403) } } },
+      "/metrics": { get: { operationId: "getPrometheusMetrics", summary: "Prometheus text exposition (read token)", responses: { "200": { description: "text/plain; version=0.0.4" }, ...errors(401, 403, 429) } } },
     },
   };
 }

@@ -136,7 +136,7 @@ const ACTION_ITEM: Record<string, FieldSpec> = {
 };
 const ACTION_ITEM_PATCH: Record<string, FieldSpec> = Object.fromEntries(Object.entries(ACTION_ITEM).map(([k, v]) => [k, { ...v, required: false }]));
 const okActionItem = { title: "Fuzzed", owner: "owner@example.com", dueDate: "2026-03-01" };
-const okChange = { title: "Fuzzed", service: "fuzz", type: "standard", risk: "low" };
+const okChange = { title: "Fuzzed", service: "fuzz", type: "emergency", risk: "low" };
 
 /** Path segments no slug can be. */
 const badSlug = fc.oneof(hostileString.filter((s) => !/^\s*[a-zA-Z0-9][a-zA-Z0-9-]{0,63}\s*$/.test(s)), fc.constantFrom("-1", "1.5", "-", "a_b"));

@@ -137,7 +137,7 @@ function changeRow(c: BenchChange): ChangeRequest {
   return {
     id: c.id, serviceId: c.service.id, title: c.title, description: null, rollbackPlan: null, type: c.type, risk: c.risk, status: c.status,
     awaitingRetroactiveApproval: false, plannedStart: null, plannedEnd: null, requesterId: null, source: SOURCE, externalId: `bench-${c.id}`,
-    submittedAt: date(c.submittedAt), decidedAt: date(c.decidedAt), implementedAt: date(c.implementedAt), createdAt,
+    submittedAt: date(c.submittedAt), decidedAt: date(c.decidedAt), implementedAt: date(c.implementedAt), templateId: null, createdAt,
     updatedAt: date(c.implementedAt ?? c.decidedAt ?? c.submittedAt) ?? createdAt,
   };
 }

@@ -5,6 +5,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { tempDir } from "@/db/test/temp-db";
 import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
 import { user } from "@/db/schema";
+import { insertTemplate } from "@/db/queries/changes";
 import { POST } from "@/app/api/v1/changes/route";
 import { decideChange } from "./decide";
 
@@ -25,6 +26,7 @@ beforeAll(async () => {
   }
   token = (await createApiToken(db, CLI_ACTOR, { name: "ci", role: "ingest" })).token;
   approversToken = (await createApiToken(db, people.ann, { name: "ann's pipeline", role: "ingest" })).token;
+  await db.transaction((tx) => insertTemplate(tx, { title: "Dependency bump", serviceId: null, team: null, maxRisk: "medium", createdAt: now }));
   sqlite.close();
 });
 afterAll(() => t.cleanup());
@@ -56,7 +58,8 @@ const normal = { title: "Rotate certs", service: "edge", type: "normal", risk: "
 describe("POST /api/v1/changes", () => {
   it.each([
     [normal, "pending_approval", false],
-    [{ title: "Bump deps", service: "edge", type: "standard", risk: "low" }, "approved", false],
+    [{ title: "Bump deps", service: "edge", type: "standard", risk: "low", template: "Dependency bump" }, "approved", false],
+    [{ title: "Bump deps", service: "edge", type: "standard", risk: "medium", template: 1 }, "approved", false],
     [{ title: "Hotfix", service: "edge", type: "emergency", risk: "high" }, "pending_approval", true],
   ])("files %j as %s", async (body, status, flagged) => {
     const response = await post(body);
@@ -70,8 +73,12 @@ describe("POST /api/v1/changes", () => {
     [{ ...normal, type: "urgent" }, "type", "must be one of standard, normal, emergency"],
     [{ ...normal, risk: undefined }, "risk", "is required"],
     [{ ...normal, title: undefined }, "title", "is required"],
-    [{ ...normal, type: "standard", risk: "high" }, "risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
-    [{ ...normal, type: "standard", risk: "medium" }, "risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
+    [{ ...normal, type: "standard" }, "template", "is required for a standard change: name a template of the standard change catalog, or file a normal change"],
+    [{ ...normal, template: "Dependency bump" }, "template", "is only for standard changes"],
+    [{ ...normal, type: "standard", template: "Dependency bump" }, "risk", 'The standard change "Dependency bump" carries at most medium risk, not high; file a normal change instead.'],
+    [{ ...normal, type: "standard", template: "Nothing like it" }, "template", "is not a template of the standard change catalog"],
+    [{ ...normal, type: "standard", template: 99 }, "template", "is not a template of the standard change catalog"],
+    [{ ...normal, type: "standard", template: true }, "template", "must be a template's id (number) or title (string)"],
     [{ ...normal, requester: "nobody@example.com" }, "requester", "is not the email of a Tandem user"],
     [{ ...normal, requester: "dee@example.com" }, "requester", "is the email of a deactivated user"],
     [{ ...normal, requester: "ann" }, "requester", "must be an email address"],

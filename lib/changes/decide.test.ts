@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, changeApprovals, changeRequests, services, timelineEvents, user } from "@/db/schema";
-import { changesAwaiting, findChange, insertFreeze } from "@/db/queries/changes";
+import { changesAwaiting, findChange, insertFreeze, insertTemplate } from "@/db/queries/changes";
 import { memoryDb } from "@/db/test/temp-db";
 import type { UserActor } from "@/lib/auth/actor";
 import { CLI_ACTOR } from "@/lib/auth/actor";
@@ -23,6 +23,8 @@ async function world() {
     await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role, createdAt: now, updatedAt: now }));
     return { type: "user", id, label: id, role };
   };
+  await upsertService(db, CLI_ACTOR, "edge", { team: "core" });
+  await insertTemplate(db.read, { title: "Renew certificates", serviceId: null, team: "core", maxRisk: "low", createdAt: now });
   const people = { eng: await person("eng", "engineer"), a1: await person("a1", "approver"), a2: await person("a2", "approver"), admin: await person("admin", "admin") };
   const file = (o: Record<string, unknown>, by: UserActor = people.eng) =>
     submitChange(db, by, "ui", changeCreateSchema.parse({ title: "Rotate certs", service: "edge", type: "normal", risk: "high", plannedStart: "2026-12-01T10:00:00Z", plannedEnd: "2026-12-01T12:00:00Z", ...o }));
@@ -69,7 +71,7 @@ describe("deciding change requests", () => {
 
   it("drafts are submitted and cancelled only by their requester or an admin", async () => {
     const { db, people } = await world();
-    const draft = await submitChange(db, people.eng, "ui", changeCreateSchema.parse({ title: "Std", service: "edge", type: "standard", risk: "low" }), { draft: true });
+    const draft = await submitChange(db, people.eng, "ui", changeCreateSchema.parse({ title: "Std", service: "edge", type: "standard", risk: "low", template: "Renew certificates" }), { draft: true });
     expect(draft.status).toBe("draft");
     await expect(submitDraft(db, people.a1, draft.id)).rejects.toThrow("Only the requester or an admin can submit this change request.");
     expect((await submitDraft(db, people.eng, draft.id)).status).toBe("approved");
@@ -79,14 +81,18 @@ describe("deciding change requests", () => {
 });
 
 describe("standard changes", () => {
-  it("are low risk: the form's schema refuses a high-risk one, and a draft saved before the rule is not approved on submission", async () => {
+  it("name a catalog template, and a draft is held to it as the catalog stands when submitted", async () => {
     const { db, people } = await world();
-    expect(changeCreateSchema.safeParse({ title: "Swap DB", service: "edge", type: "standard", risk: "high" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["risk", "must be low for a standard change; file a medium- or high-risk change as a normal change"],
+    expect(changeCreateSchema.safeParse({ title: "Swap DB", service: "edge", type: "standard", risk: "low" }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["template", "is required for a standard change: name a template of the standard change catalog, or file a normal change"],
     ]);
-    const draft = await submitChange(db, people.eng, "ui", changeCreateSchema.parse({ title: "Swap DB", service: "edge", type: "standard", risk: "low" }), { draft: true });
+    expect(changeCreateSchema.safeParse({ title: "Swap DB", service: "edge", type: "emergency", risk: "low", template: 1 }).error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["template", "is only for standard changes"]]);
+    await expect(submitChange(db, people.eng, "ui", changeCreateSchema.parse({ title: "Swap DB", service: "edge", type: "standard", risk: "high", template: "Renew certificates" }))).rejects.toThrow(
+      'The standard change "Renew certificates" carries at most low risk, not high; file a normal change instead.',
+    );
+    const draft = await submitChange(db, people.eng, "ui", changeCreateSchema.parse({ title: "Swap DB", service: "edge", type: "standard", risk: "low", template: "Renew certificates" }), { draft: true });
     await db.transaction((tx) => tx.update(changeRequests).set({ risk: "high" }).where(eq(changeRequests.id, draft.id)));
-    await expect(submitDraft(db, people.eng, draft.id)).rejects.toThrow("The risk must be low for a standard change; file a medium- or high-risk change as a normal change.");
+    await expect(submitDraft(db, people.eng, draft.id)).rejects.toThrow('The standard change "Renew certificates" carries at most low risk, not high; file a normal change instead.');
     expect((await findChange(db.read, draft.id))!.status).toBe("draft");
   });
 });
@@ -110,22 +116,22 @@ describe("deployments and change requests", () => {
     expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"))).toHaveLength(1);
     expect((await findChange(db.read, c.id))!.status).toBe("pending_approval");
     await upsertService(db, CLI_ACTOR, "edge", {});
-    await db.transaction((tx) => tx.update(services).set({ requireApprovedChange: true }).where(eq(services.slug, "edge")));
-    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest: edge refuses this deployment: change request ${c.id} is pending approval, not approved (change_not_approved).`);
+    await db.transaction((tx) => tx.update(services).set({ requireChange: ["production"] }).where(eq(services.slug, "edge")));
+    await expect(deploy(db, c.id, "success", "second")).rejects.toThrow(`changeRequest: edge refuses this deployment to production: change request ${c.id} is pending approval, not approved (change_not_approved).`);
   });
 
   it("where a service requires changes, the form refuses a deployment naming none; a webhook's is recorded and flagged", async () => {
     const { db, people } = await world();
-    await upsertService(db, CLI_ACTOR, "edge", { requireApprovedChange: true });
+    await upsertService(db, CLI_ACTOR, "edge", { requireChange: ["production"] });
     const input = deploymentInputSchema.parse({ service: "edge", status: "success", finishedAt: "2026-12-01T11:00:00Z" });
     await expect(recordDeployments(db, people.eng, "ui", [input], false)).rejects.toThrow(
-      "changeRequest: edge refuses this deployment: edge deploys only with an approved change request, and this deployment names none (change_required).",
+      "changeRequest: edge refuses this deployment to production: edge deploys to production only with an approved change request, and this deployment names none (change_required).",
     );
     const [result] = await db.transaction((tx) => recordDeploymentsIn(tx, CLI_ACTOR, "integration:1", [input], false));
     expect(result!.created).toBe(true);
     const flagged = await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "policy violation"));
     expect(flagged.map((e) => [e.type, e.subjectId, e.summary])).toEqual([
-      ["deployment", result!.deployment.id, `Policy violation: deployment #${result!.deployment.id} of edge: edge deploys only with an approved change request, and this deployment names none`],
+      ["deployment", result!.deployment.id, `Policy violation: deployment #${result!.deployment.id} of edge: edge deploys to production only with an approved change request, and this deployment names none`],
     ]);
   });
 

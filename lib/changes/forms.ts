@@ -24,6 +24,7 @@ export const fileChangeFormSchema = z
     plannedEnd: z.string().optional(),
     description: z.string().optional(),
     rollbackPlan: z.string().optional(),
+    template: z.string().optional(),
     tzOffset: z.coerce.number().int().min(-900).max(900).default(0),
     intent: z.enum(["draft", "submit"]).default("submit"),
   })
@@ -38,6 +39,8 @@ export const fileChangeFormSchema = z
       plannedEnd: toIso(f.plannedEnd, f.tzOffset),
       description: f.description || undefined,
       rollbackPlan: f.rollbackPlan || undefined,
+      // The form's select sends a template's id; the API also takes its title.
+      template: f.template ? (/^\d+$/.test(f.template) ? Number(f.template) : f.template) : undefined,
     },
   }))
   .pipe(z.object({ intent: z.enum(["draft", "submit"]), change: z.unknown().pipe(changeCreateSchema) }));

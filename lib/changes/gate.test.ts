@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Freeze } from "./policy";
-import { assessDeployment, type DeploymentFacts, type GateChange } from "./gate";
+import { assessDeployment, consumesChange, type DeploymentFacts, type GateChange, type GateIncident, type ServicePolicy } from "./gate";
 
+const policy = (o: Partial<ServicePolicy> = {}): ServicePolicy => ({ id: 1, slug: "edge", requireChange: ["production"], changeToleranceMinutes: 0, changeReuse: "once", ...o });
 const at = (hhmm: string) => new Date(`2026-12-01T${hhmm}:00Z`);
 const change = (o: Partial<GateChange> = {}): GateChange => ({ id: 7, serviceId: 1, type: "normal", status: "approved", plannedStart: at("10:00"), plannedEnd: at("12:00"), ...o });
 const facts = (o: Partial<DeploymentFacts> & { change?: GateChange } = {}): DeploymentFacts => {
   const { change: named = change(), ...rest } = o;
-  return { service: { id: 1, slug: "edge", requiresChange: true }, named: { id: named.id, change: named }, namedBefore: false, from: at("10:30"), to: at("11:00"), status: "success", freezes: [], ...rest };
+  return { service: policy(), environment: "production", named: { id: named.id, change: named }, namedBefore: false, asking: false, from: at("10:30"), to: at("11:00"), status: "success", freezes: [], incidents: [], ...rest };
 };
 const codes = (f: DeploymentFacts) => assessDeployment(f).reasons.map((r) => r.code);
 const freeze: Freeze = { name: "Peak", serviceId: null, startsAt: at("11:30"), endsAt: at("23:00") };
@@ -20,10 +21,10 @@ describe("the change rule for a deployment", () => {
 
   it("requires a change where the service says so, and only there", () => {
     const none = facts({ named: undefined });
-    expect(assessDeployment(none).reasons).toEqual([{ code: "change_required", message: "edge deploys only with an approved change request, and this deployment names none" }]);
-    expect(codes({ ...none, service: { id: 1, slug: "edge", requiresChange: false } })).toEqual([]);
+    expect(assessDeployment(none).reasons).toEqual([{ code: "change_required", message: "edge deploys to production only with an approved change request, and this deployment names none" }]);
+    expect(codes({ ...none, service: policy({ requireChange: [] }) })).toEqual([]);
     expect(codes({ ...none, freezes: [freeze], to: at("12:00") })).toEqual(["change_required", "freeze"]);
-    expect(codes({ ...none, service: { id: 1, slug: "edge", requiresChange: false }, freezes: [freeze], to: at("12:00") })).toEqual([]);
+    expect(codes({ ...none, service: policy({ requireChange: [] }), freezes: [freeze], to: at("12:00") })).toEqual([]);
   });
 
   it("names a change that does not exist", () => {
@@ -79,5 +80,68 @@ describe("the change rule for a deployment", () => {
 
   it("lists every reason that applies", () => {
     expect(codes(facts({ change: change({ serviceId: 2, status: "implemented" }), to: at("13:00"), freezes: [freeze] }))).toEqual(["change_other_service", "change_used", "change_outside_window", "freeze"]);
+  });
+
+  it("requires a change per environment: only the environments the service lists", () => {
+    const none = facts({ named: undefined, service: policy({ requireChange: ["production", "eu-prod"] }) });
+    expect(codes({ ...none, environment: "eu-prod" })).toEqual(["change_required"]);
+    expect(assessDeployment({ ...none, environment: "eu-prod" }).reasons[0]!.message).toBe("edge deploys to eu-prod only with an approved change request, and this deployment names none");
+    expect(codes({ ...none, environment: "staging" })).toEqual([]);
+  });
+
+  it("uses up a change only in environments that require one, so staging ahead of production leaves it for production", () => {
+    const staging = facts({ environment: "staging" });
+    expect(assessDeployment(staging)).toEqual({ reasons: [], changeStatus: null });
+    expect(assessDeployment(facts())).toEqual({ reasons: [], changeStatus: "implemented" });
+    // After production implemented it, a staging deployment naming it is not a second use.
+    expect(codes(facts({ environment: "staging", change: change({ status: "implemented" }) }))).toEqual([]);
+    expect(codes(facts({ change: change({ status: "implemented" }) }))).toEqual(["change_used"]);
+    // A service that requires changes nowhere: production deployments implement what they name, as before.
+    expect(consumesChange(policy({ requireChange: [] }), "production")).toBe(true);
+    expect(consumesChange(policy({ requireChange: [] }), "staging")).toBe(false);
+    expect(consumesChange(policy({ requireChange: ["staging"] }), "production")).toBe(false);
+    expect(assessDeployment(facts({ service: policy({ requireChange: [] }), environment: "staging" })).changeStatus).toBeNull();
+  });
+
+  it("lets a change authorise every deployment until it is closed, where the service allows it", () => {
+    const reuse = policy({ changeReuse: "until_closed" });
+    expect(assessDeployment(facts({ service: reuse, change: change({ status: "implemented" }) }))).toEqual({ reasons: [], changeStatus: null });
+    expect(codes(facts({ service: reuse, change: change({ status: "cancelled" }) }))).toEqual(["change_not_approved"]);
+    expect(codes(facts({ service: reuse, change: change({ status: "rejected" }) }))).toEqual(["change_not_approved"]);
+    expect(codes(facts({ service: reuse, change: change({ status: "implemented" }), to: at("12:01") }))).toEqual(["change_outside_window"]);
+  });
+
+  it("widens a normal change's window by the service's tolerance, on both sides", () => {
+    const tolerant = policy({ changeToleranceMinutes: 15 });
+    expect(codes(facts({ service: tolerant, from: at("09:45"), to: at("12:15") }))).toEqual([]);
+    expect(codes(facts({ service: tolerant, from: at("09:44") }))).toEqual(["change_outside_window"]);
+    expect(assessDeployment(facts({ service: tolerant, to: at("12:16") })).reasons).toEqual([
+      { code: "change_outside_window", message: "the deployment runs outside change request 7's planned window, 2026-12-01 10:00 UTC to 2026-12-01 12:00 UTC, widened by 15 minutes either side" },
+    ]);
+  });
+
+  it("holds deployments back while a SEV1 or SEV2 incident of the service is open, unless the change is an emergency", () => {
+    const sev = (o: Partial<GateIncident> = {}): GateIncident => ({ id: 3, severity: "SEV1", title: "Checkout down", startedAt: at("10:00"), resolvedAt: null, ...o });
+    expect(assessDeployment(facts({ incidents: [sev()] })).reasons).toEqual([{ code: "open_incident", message: "SEV1 incident 3 of edge is open: Checkout down; only an emergency change may deploy now" }]);
+    expect(codes(facts({ incidents: [sev({ severity: "SEV2" })] }))).toEqual(["open_incident"]);
+    expect(codes(facts({ incidents: [sev({ severity: "SEV3" })] }))).toEqual([]);
+    expect(codes(facts({ incidents: [sev({ resolvedAt: at("10:30") })] }))).toEqual([]);
+    expect(codes(facts({ incidents: [sev({ startedAt: at("11:01") })] }))).toEqual([]);
+    expect(codes(facts({ incidents: [sev()], change: change({ type: "emergency", status: "pending_approval", plannedStart: null, plannedEnd: null }) }))).toEqual([]);
+    // The incident does not undo that the change shipped.
+    expect(assessDeployment(facts({ incidents: [sev()] })).changeStatus).toBe("implemented");
+  });
+
+  it("holds a deployment that asks first (the gate) to freezes and incidents even where nothing is required", () => {
+    const ungated = facts({ named: undefined, service: policy({ requireChange: [] }), freezes: [{ ...freeze, startsAt: at("10:00") }], incidents: [{ id: 3, severity: "SEV2", title: "Slow", startedAt: at("09:00"), resolvedAt: null }] });
+    expect(codes(ungated)).toEqual([]);
+    expect(codes({ ...ungated, asking: true })).toEqual(["freeze", "open_incident"]);
+    expect(codes({ ...ungated, asking: true, named: { id: 9, change: change({ id: 9, type: "emergency", status: "pending_approval", plannedStart: null, plannedEnd: null }) } })).toEqual([]);
+  });
+
+  it("lists every reason at once, the emergency exemption and the window tolerance combined", () => {
+    const all = facts({ asking: true, change: change({ serviceId: 2, status: "implemented" }), to: at("13:00"), freezes: [freeze], incidents: [{ id: 3, severity: "SEV1", title: "Down", startedAt: at("08:00"), resolvedAt: null }] });
+    expect(codes(all)).toEqual(["change_other_service", "change_used", "change_outside_window", "freeze", "open_incident"]);
+    expect(codes({ ...all, service: policy({ changeToleranceMinutes: 60, changeReuse: "until_closed" }) })).toEqual(["change_other_service", "freeze", "open_incident"]);
   });
 });

@@ -9,6 +9,9 @@ import { changeEvent } from "@/lib/timeline/events";
 import { emailApprovers, emitEvent } from "@/lib/notifications/emit";
 import { changeNotification } from "@/lib/notifications/events";
 import { canCancel, PolicyError, statusOnSubmit } from "./policy";
+import { templateFor } from "./catalog";
+import { findServiceBySlug } from "@/db/queries/services";
+import { serviceSlugOf } from "@/db/queries/incidents";
 
 function own(change: ChangeRequest | undefined, actor: UserActor, doing: string): ChangeRequest {
   if (!change) throw notFound("The change request");
@@ -22,14 +25,10 @@ export async function submitDraft(db: Database, actor: UserActor, id: number): P
     const change = own(await findChange(tx, id), actor, "submit");
     if (change.status !== "draft") throw new AppError("conflict", `This change is ${change.status.replace("_", " ")}, not a draft.`);
     const now = new Date();
-    let next;
-    try {
-      next = statusOnSubmit(change);
-    } catch (e) {
-      // A draft saved before the rule existed (a high-risk "standard" change) must be refiled as normal.
-      if (e instanceof PolicyError) throw new AppError("conflict", e.message);
-      throw e;
-    }
+    // The catalog may have changed since the draft was saved: a standard draft is held to its template as it is now.
+    const service = await findServiceBySlug(tx, await serviceSlugOf(tx, change.serviceId));
+    await templateFor(tx, { ...change, service: service!.slug, team: service!.team }, change.templateId ?? undefined, "conflict");
+    const next = statusOnSubmit(change);
     const after = await updateChange(tx, id, { ...next, submittedAt: now, decidedAt: next.status === "approved" ? now : null, updatedAt: now });
     await recordAudit(tx, actor, { action: "change.submit", entityType: "change_request", entityId: id, before: change, after });
     await insertEvent(tx, changeEvent(after, "submitted", now));

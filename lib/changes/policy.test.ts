@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockingFreeze, canCancel, decide, decisionMessage, flagLabel, requiredApprovals, statusOnSubmit, type Freeze } from "./policy";
+import { blockingFreeze, canCancel, decide, decisionMessage, flagLabel, requiredApprovals, standardProblem, statusOnSubmit, type Freeze, type StandardCandidate, type StandardTemplate } from "./policy";
 
 const normal = (o: Record<string, unknown> = {}) =>
   ({
@@ -17,15 +17,23 @@ const approve = (approverId: string) => ({ approverId, decision: "approved" as c
 
 describe("change policy", () => {
   it("sets the status on submission by type", () => {
-    expect(statusOnSubmit({ type: "standard", risk: "low" })).toEqual({ status: "approved", awaitingRetroactiveApproval: false });
-    expect(statusOnSubmit({ type: "normal", risk: "high" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: false });
-    expect(statusOnSubmit({ type: "emergency", risk: "high" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: true });
+    expect(statusOnSubmit({ type: "standard" })).toEqual({ status: "approved", awaitingRetroactiveApproval: false });
+    expect(statusOnSubmit({ type: "normal" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: false });
+    expect(statusOnSubmit({ type: "emergency" })).toEqual({ status: "pending_approval", awaitingRetroactiveApproval: true });
   });
 
-  it("approves only a low-risk standard change on submission", () => {
-    for (const risk of ["medium", "high"] as const) {
-      expect(() => statusOnSubmit({ type: "standard", risk })).toThrow("The risk must be low for a standard change; file a medium- or high-risk change as a normal change.");
-    }
+  it("approves a standard change on submission only within a catalog template: its service or team, at most its risk", () => {
+    const template: StandardTemplate = { title: "Bump deps", serviceId: 1, serviceSlug: "edge", team: null, maxRisk: "medium" };
+    const change: StandardCandidate = { serviceId: 1, service: "edge", team: "core", risk: "medium" };
+    expect(standardProblem(change, template)).toBeNull();
+    expect(standardProblem({ ...change, risk: "low" }, template)).toBeNull();
+    expect(standardProblem(change, undefined)).toEqual({ field: "template", message: "A standard change must be filed from the standard change catalog: name one of its templates, or file a normal change." });
+    expect(standardProblem({ ...change, risk: "high" }, template)).toEqual({ field: "risk", message: 'The standard change "Bump deps" carries at most medium risk, not high; file a normal change instead.' });
+    expect(standardProblem({ ...change, serviceId: 2, service: "shop" }, template)).toEqual({ field: "service", message: 'The standard change "Bump deps" covers edge, not shop; file a normal change instead.' });
+    const teamWide: StandardTemplate = { ...template, serviceId: null, serviceSlug: null, team: "core" };
+    expect(standardProblem({ ...change, serviceId: 2, service: "shop" }, teamWide)).toBeNull();
+    expect(standardProblem({ ...change, team: "payments" }, teamWide)).toEqual({ field: "service", message: 'The standard change "Bump deps" covers the services of team core, and edge is not one; file a normal change instead.' });
+    expect(standardProblem({ ...change, team: null }, teamWide)?.field).toBe("service");
   });
 
   it("needs one approval, or two different approvers for high risk", () => {

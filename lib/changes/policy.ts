@@ -1,4 +1,4 @@
-import type { ChangeRequest, ChangeStatus } from "@/db/schema";
+import type { ChangeRequest, ChangeStatus, ChangeTemplate } from "@/db/schema";
 import { formatDateTime, SERVER_DATE_CONTEXT } from "@/lib/format";
 
 export type ChangeType = "standard" | "normal" | "emergency";
@@ -8,22 +8,40 @@ export class PolicyError extends Error {
   override name = "PolicyError";
 }
 
-/**
- * A standard change is approved on submission, so it must be routine: low risk. Until a catalog names
- * which changes are standard, a medium- or high-risk change is filed as a normal change instead.
- */
-export const STANDARD_CHANGE_RISK = "low";
-export const STANDARD_RISK_PROBLEM = "must be low for a standard change; file a medium- or high-risk change as a normal change";
+const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
+
+/** A catalog entry (change_templates) and the service it covers, or the team whose services it covers. */
+export type StandardTemplate = Pick<ChangeTemplate, "title" | "serviceId" | "team" | "maxRisk"> & { serviceSlug: string | null };
+/** The change being filed from it, with its service's slug and team. */
+export type StandardCandidate = Pick<ChangeRequest, "serviceId" | "risk"> & { service: string; team: string | null };
 
 /**
- * Where a change request stands once submitted: standard changes are pre-approved; normal ones wait
- * for approval; emergency ones may be implemented at once but stay flagged until approved afterwards.
+ * A standard change is approved on submission, so it must be one an admin approved in advance: filed
+ * from an entry of the standard change catalog, for the entry's service (or a service of its team), at
+ * no more than the entry's risk. Anything else is refused, naming the field to change; it may be filed
+ * as a normal change.
  */
-export function statusOnSubmit(change: Pick<ChangeRequest, "type" | "risk">): { status: ChangeStatus; awaitingRetroactiveApproval: boolean } {
-  if (change.type === "standard") {
-    if (change.risk !== STANDARD_CHANGE_RISK) throw new PolicyError(`The risk ${STANDARD_RISK_PROBLEM}.`);
-    return { status: "approved", awaitingRetroactiveApproval: false };
+export function standardProblem(change: StandardCandidate, template: StandardTemplate | undefined): { field: "template" | "service" | "risk"; message: string } | null {
+  if (!template) return { field: "template", message: "A standard change must be filed from the standard change catalog: name one of its templates, or file a normal change." };
+  if (template.serviceId !== null && template.serviceId !== change.serviceId) {
+    return { field: "service", message: `The standard change "${template.title}" covers ${template.serviceSlug}, not ${change.service}; file a normal change instead.` };
   }
+  if (template.serviceId === null && template.team !== null && template.team !== change.team) {
+    return { field: "service", message: `The standard change "${template.title}" covers the services of team ${template.team}, and ${change.service} is not one; file a normal change instead.` };
+  }
+  if (RISK_ORDER[change.risk] > RISK_ORDER[template.maxRisk]) {
+    return { field: "risk", message: `The standard change "${template.title}" carries at most ${template.maxRisk} risk, not ${change.risk}; file a normal change instead.` };
+  }
+  return null;
+}
+
+/**
+ * Where a change request stands once submitted: standard changes (within their template, see
+ * standardProblem) are pre-approved; normal ones wait for approval; emergency ones may be implemented
+ * at once but stay flagged until approved afterwards.
+ */
+export function statusOnSubmit(change: Pick<ChangeRequest, "type">): { status: ChangeStatus; awaitingRetroactiveApproval: boolean } {
+  if (change.type === "standard") return { status: "approved", awaitingRetroactiveApproval: false };
   if (change.type === "emergency") return { status: "pending_approval", awaitingRetroactiveApproval: true };
   return { status: "pending_approval", awaitingRetroactiveApproval: false };
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { oneOf, slugSchema, text, timestampSchema } from "@/lib/validation";
-import { STANDARD_CHANGE_RISK, STANDARD_RISK_PROBLEM } from "./policy";
 
 /* Change requests. */
 
@@ -16,6 +15,11 @@ const changeFields = z.object({
   risk: oneOf(CHANGE_RISK_VALUES),
   plannedStart: timestampSchema.optional(),
   plannedEnd: timestampSchema.optional(),
+  /** The standard change catalog's entry a standard change is filed from: its id, or its title. */
+  template: z
+    .union([z.number().int().positive(), text().trim().min(1).max(200)], { error: "must be a template's id (number) or title (string)" })
+    .optional()
+    .describe("Standard changes only, and required for them: the standard change catalog's template (its id or title) the change follows. It is approved on submission only within the template's service or team and risk."),
 });
 
 function changeRules(c: z.output<typeof changeFields>, ctx: z.RefinementCtx) {
@@ -23,7 +27,8 @@ function changeRules(c: z.output<typeof changeFields>, ctx: z.RefinementCtx) {
     if (!c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedStart"], message: "is required for normal changes" });
     if (!c.plannedEnd) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "is required for normal changes" });
   }
-  if (c.type === "standard" && c.risk !== STANDARD_CHANGE_RISK) ctx.addIssue({ code: "custom", path: ["risk"], message: STANDARD_RISK_PROBLEM });
+  if (c.type === "standard" && c.template === undefined) ctx.addIssue({ code: "custom", path: ["template"], message: "is required for a standard change: name a template of the standard change catalog, or file a normal change" });
+  if (c.type !== "standard" && c.template !== undefined) ctx.addIssue({ code: "custom", path: ["template"], message: "is only for standard changes" });
   if (c.plannedStart && c.plannedEnd && c.plannedEnd <= c.plannedStart) ctx.addIssue({ code: "custom", path: ["plannedEnd"], message: "must be after plannedStart" });
 }
 

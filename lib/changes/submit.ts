@@ -13,6 +13,8 @@ import { changeEvent } from "@/lib/timeline/events";
 import { emailApprovers, emitEvent } from "@/lib/notifications/emit";
 import { changeNotification } from "@/lib/notifications/events";
 import { statusOnSubmit } from "./policy";
+import { templateFor } from "./catalog";
+import { findServiceBySlug } from "@/db/queries/services";
 
 const badRequester = (problem: string) => new AppError("bad_request", `requester: ${problem}`, { requester: problem });
 
@@ -33,13 +35,15 @@ async function requesterOf(q: Queryable, actor: Actor, email: string | undefined
   return null;
 }
 
-/** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it (the schema has checked the rules of its type). */
+/** Files a change request (POST /api/v1/changes and the UI form), with the status its type gives it (the schema has checked the rules of its type, templateFor a standard change's template). */
 export async function submitChange(db: Database, actor: Actor, source: string, input: ChangeApiCreate, options: { draft?: boolean } = {}): Promise<ChangeRequest> {
   return db.transaction(async (tx) => {
     const now = new Date();
     const { status, awaitingRetroactiveApproval } = options.draft ? { status: "draft" as const, awaitingRetroactiveApproval: false } : statusOnSubmit(input);
     const requesterId = await requesterOf(tx, actor, input.requester);
     const serviceId = await ensureService(tx, actor, input.service);
+    const team = (await findServiceBySlug(tx, input.service))?.team ?? null;
+    const template = await templateFor(tx, { type: input.type, serviceId, risk: input.risk, service: input.service, team }, input.template);
     const change = await insertChange(tx, {
       serviceId,
       title: input.title,
@@ -51,6 +55,7 @@ export async function submitChange(db: Database, actor: Actor, source: string, i
       awaitingRetroactiveApproval,
       plannedStart: input.plannedStart ?? null,
       plannedEnd: input.plannedEnd ?? null,
+      templateId: template?.id ?? null,
       requesterId,
       source,
       submittedAt: options.draft ? null : now,

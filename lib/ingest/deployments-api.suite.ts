@@ -171,7 +171,7 @@ export function deploymentsApiSuite(door: IngestionDoor) {
         return { type: "user", id, label: id, role };
       };
       const [eng, approver] = [await person("gate-eng", "engineer"), await person("gate-approver", "approver")];
-      await upsertService(db, CLI_ACTOR, "vault", { requireApprovedChange: true });
+      await upsertService(db, CLI_ACTOR, "vault", { requireChange: ["production"] });
       const file = (o: Record<string, unknown> = {}) =>
         submitChange(db, eng, "ui", changeCreateSchema.parse({ title: "Rotate keys", service: "vault", type: "normal", risk: "low", plannedStart: "2026-03-12T10:00:00Z", plannedEnd: "2026-03-12T12:00:00Z", ...o }));
       const approved = async (o: Record<string, unknown> = {}) => (await decideChange(db, approver, (await file(o)).id, "approved", "ok")).change;

@@ -18,7 +18,8 @@ import { insertEvent } from "@/db/queries/timeline";
 import { findChange, listFreezesBetween, updateChange } from "@/db/queries/changes";
 import { findServiceBySlug } from "@/db/queries/services";
 import type { ChangeRequest } from "@/db/schema";
-import { assessDeployment, type DeploymentVerdict } from "@/lib/changes/gate";
+import { assessDeployment, requiresChange, type DeploymentVerdict, type ServicePolicy } from "@/lib/changes/gate";
+import { majorIncidentsBetween } from "@/db/queries/incidents";
 import { changeEvent, deploymentEvent } from "@/lib/timeline/events";
 import { emitEvent } from "@/lib/notifications/emit";
 import { deploymentFailedNotification } from "@/lib/notifications/events";
@@ -40,13 +41,13 @@ export async function resolveDeployment(tx: Queryable, source: string, ref: numb
 }
 
 /**
- * What a door does with a deployment that breaks the change rule (lib/changes/gate.ts) on a service
+ * What a door does with a deployment that breaks the change rule (lib/changes/gate.ts) in an environment
  * that requires changes: the API and the form refuse it; a webhook reports what its provider already
  * did, which Tandem cannot stop, so it is recorded and flagged on the timeline.
  */
 export type Gating = "refuse" | "flag";
 
-type ServiceEntry = { id: number; requiresChange: boolean };
+type ServiceEntry = ServicePolicy;
 
 /**
  * What one call learns while recording: each service's id and gating (a batch names a few services a thousand
@@ -70,7 +71,9 @@ class Recording {
     let entry = this.services.get(slug);
     if (entry === undefined) {
       const found = await findServiceBySlug(this.tx, slug);
-      entry = found ? { id: found.id, requiresChange: found.requireApprovedChange } : { id: await ensureService(this.tx, this.actor, slug), requiresChange: false };
+      entry = found
+        ? { id: found.id, slug, requireChange: found.requireChange, changeToleranceMinutes: found.changeToleranceMinutes, changeReuse: found.changeReuse }
+        : { id: await ensureService(this.tx, this.actor, slug), slug, requireChange: [], changeToleranceMinutes: 0, changeReuse: "once" };
       this.services.set(slug, entry);
     }
     return entry;
@@ -164,9 +167,9 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
   const changeId = values.changeRequestId ?? undefined;
   const change = changeId === undefined ? undefined : await findChange(tx, changeId);
   if (changeId !== undefined && !change) throw badField(`${prefix}changeRequest`, `no change request has id ${changeId}`);
-  const verdict = await assess(recording, input.service, service, values, change, existing?.changeRequestId === changeId && changeId !== undefined);
-  if (verdict.reasons.length && service.requiresChange && recording.gating === "refuse") {
-    throw new AppError("conflict", `${prefix}changeRequest: ${input.service} refuses this deployment: ${verdict.reasons.map((r) => `${r.message} (${r.code})`).join("; ")}.`, {
+  const verdict = await assess(recording, service, values, change, existing?.changeRequestId === changeId && changeId !== undefined);
+  if (verdict.reasons.length && requiresChange(service, values.environment) && recording.gating === "refuse") {
+    throw new AppError("conflict", `${prefix}changeRequest: ${input.service} refuses this deployment to ${values.environment}: ${verdict.reasons.map((r) => `${r.message} (${r.code})`).join("; ")}.`, {
       [`${prefix}changeRequest`]: verdict.reasons.map((r) => r.code).join(", "),
     });
   }
@@ -200,12 +203,11 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
   return { deployment, service: input.service, created: !existing };
 }
 
-/** The change rule's verdict on a deployment as it will be stored; freezes are read only when they can matter. */
+/** The change rule's verdict on a deployment as it will be stored; freezes and incidents are read only when they can matter. */
 async function assess(
   recording: Recording,
-  slug: string,
   service: ServiceEntry,
-  values: { status: Deployment["status"]; startedAt: Date | null; finishedAt: Date | null; changeRequestId: number | null },
+  values: { environment: string; status: Deployment["status"]; startedAt: Date | null; finishedAt: Date | null; changeRequestId: number | null },
   change: ChangeRequest | undefined,
   namedBefore: boolean,
 ): Promise<DeploymentVerdict> {
@@ -213,8 +215,10 @@ async function assess(
   const from = values.startedAt ?? values.finishedAt ?? now;
   const to = values.finishedAt ?? values.startedAt ?? now;
   const named = values.changeRequestId === null ? undefined : { id: values.changeRequestId, change };
-  const freezes = named || service.requiresChange ? await listFreezesBetween(recording.tx, from, to) : [];
-  return assessDeployment({ service: { id: service.id, slug, requiresChange: service.requiresChange }, named, namedBefore, from, to, status: values.status, freezes });
+  const gated = named !== undefined || requiresChange(service, values.environment);
+  const freezes = gated ? await listFreezesBetween(recording.tx, from, to) : [];
+  const incidents = gated ? await majorIncidentsBetween(recording.tx, service.id, from, to) : [];
+  return assessDeployment({ service, environment: values.environment, named, namedBefore, asking: false, from, to, status: values.status, freezes, incidents });
 }
 
 /** A deployment that breaks the change rule where it is not refused: on the timeline, under its change (or itself when it names none). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEPLOYMENT_STATUSES } from "@/db/schema";
-import { oneOf, referenceSchema, shaSchema, slugSchema, text, timestampSchema } from "@/lib/validation";
+import { environmentSchema, oneOf, referenceSchema, shaSchema, slugSchema, text, timestampSchema } from "@/lib/validation";
 
 const optionalText = (max: number) => text().trim().max(max, `must be at most ${max} characters`).optional();
 
@@ -17,7 +17,7 @@ const FINISHED = new Set(["success", "failure"]);
 export const deploymentInputSchema = z
   .object({
     service: slugSchema,
-    environment: text().trim().toLowerCase().min(1, "must not be empty").max(64, "must be at most 64 characters").default("production"),
+    environment: environmentSchema.default("production"),
     version: optionalText(200),
     sha: shaSchema.optional(),
     status: oneOf(DEPLOYMENT_STATUSES),

@@ -8,6 +8,9 @@ export function serviceJson(s: Service) {
     team: s.team,
     description: s.description,
     repository: s.repository,
+    requireChange: s.requireChange,
+    changeToleranceMinutes: s.changeToleranceMinutes,
+    changeReuse: s.changeReuse,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

@@ -49,6 +49,7 @@ describe("PUT /api/v1/services/{slug}", () => {
       ["web", { team: "Not A Slug" }, "team", "must be a slug: lower-case letters, digits and dashes, starting with a letter or digit"],
       ["web", { repository: "ftp://x" }, "repository", "must be an http(s) URL"],
       ["web", { name: "" }, "name", "must not be empty"],
+      ["web", { description: "x\u0000x" }, "description", "must not contain a NUL character"],
       ["web", { colour: "red" }, "_", 'Unrecognized key: "colour"'],
     ];
     for (const [slug, body, field, problem] of cases) {

@@ -4,24 +4,26 @@ import { recordAudit } from "@/db/queries/audit";
 import { findServiceBySlug, insertService, updateService } from "@/db/queries/services";
 import type { Actor } from "@/lib/auth/actor";
 import { ensureTeam } from "@/lib/teams/teams";
-import type { ServiceFields } from "./schema";
+import type { ServiceFields, ServicePolicyFields } from "./schema";
 
 const orNull = (v: string | undefined) => (v === undefined ? undefined : v === "" ? null : v);
 
 type Upserted = { service: Service; created: boolean };
 
 /** Creates or updates a service (PUT semantics: only the fields given change), audited. */
-export async function upsertService(db: Database, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }): Promise<Upserted> {
+export async function upsertService(db: Database, actor: Actor, slug: string, fields: ServiceFields & ServicePolicyFields): Promise<Upserted> {
   return db.transaction((tx) => upsertIn(tx, actor, slug, fields));
 }
 
-async function upsertIn(q: Queryable, actor: Actor, slug: string, fields: ServiceFields & { requireApprovedChange?: boolean }): Promise<Upserted> {
+async function upsertIn(q: Queryable, actor: Actor, slug: string, fields: ServiceFields & ServicePolicyFields): Promise<Upserted> {
   const values = {
     name: fields.name,
     team: orNull(fields.team),
     description: orNull(fields.description),
     repository: orNull(fields.repository),
-    requireApprovedChange: fields.requireApprovedChange,
+    requireChange: fields.requireChange,
+    changeToleranceMinutes: fields.changeToleranceMinutes,
+    changeReuse: fields.changeReuse,
   };
   if (values.team) await ensureTeam(q, values.team, new Date());
   const before = await findServiceBySlug(q, slug);

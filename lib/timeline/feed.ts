@@ -4,6 +4,9 @@ import { encodeCursor, type TimelineQuery } from "./query";
 
 const PAGES = { deployment: "deployments", incident: "incidents", change: "changes" } as const;
 
+/** A gate decision has no page of its own: it links to its service's page, where the gating is set. */
+const urlOf = (e: TimelineRow) => (e.type === "gate" ? `/services/${e.service}` : `/${PAGES[e.type]}/${e.subjectId}`);
+
 /** An event as GET /api/v1/timeline returns it (CONTRACT.md). */
 export function eventJson(e: TimelineRow) {
   return {
@@ -16,7 +19,7 @@ export function eventJson(e: TimelineRow) {
     environment: e.environment,
     summary: e.summary,
     subject: { kind: e.type, id: e.subjectId, externalId: e.subjectExternalId },
-    url: `/${PAGES[e.type]}/${e.subjectId}`,
+    url: urlOf(e),
   };
 }
 export type TimelineEventJson = ReturnType<typeof eventJson>;

@@ -1,3 +1,4 @@
+import { insertTemplate } from "@/db/queries/changes";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createApiToken } from "@/lib/auth/tokens";
@@ -27,7 +28,8 @@ beforeAll(async () => {
   for (let m = 0; m < 10; m++) await deploy(m % 2 ? "api" : "web", m, { environment: m === 9 ? "staging" : "production", version: `1.0.${m}` });
   const { incident } = await recordIncident(db, CLI_ACTOR, "t", incidentCreateSchema.parse({ title: "Slow", service: "api", severity: "SEV2", startedAt: at(20) }));
   await patchIncident(db, CLI_ACTOR, "t", incident.id, { status: "resolved", resolvedAt: new Date(at(30)) });
-  await submitChange(db, CLI_ACTOR, "t", changeCreateSchema.parse({ title: "Bump", service: "web", type: "standard", risk: "low" }));
+  await db.transaction((tx) => insertTemplate(tx, { title: "Bump", serviceId: null, team: "growth", maxRisk: "low", createdAt: new Date() }));
+  await submitChange(db, CLI_ACTOR, "t", changeCreateSchema.parse({ title: "Bump", service: "web", type: "standard", risk: "low", template: "Bump" }));
 });
 
 const get = async (query: string) => {
@@ -72,7 +74,7 @@ describe("GET /api/v1/timeline", () => {
   it.each([
     ["?limit=201", "limit", "must be at most 200"],
     ["?limit=0", "limit", "must be at least 1"],
-    ["?type=deploy", "type", "must list deployment, incident, change (got deploy)"],
+    ["?type=deploy", "type", "must list deployment, incident, change, gate (got deploy)"],
     ["?before=garbage", "before", "is not a cursor this API returned"],
   ])("refuses %s", async (query, field, message) => {
     const { status, body } = await get(query);

@@ -5,13 +5,15 @@ import { requirePageUser } from "@/app/_http/session";
 import { publicBaseUrl } from "@/lib/url";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
+import { gateSteps } from "@/lib/api/gate-steps";
 
 export const metadata: Metadata = { title: "API" };
 
-function Example({ title, code }: { title: string; code: string }) {
+function Example({ title, code, level = 2 }: { title: string; code: string; level?: 2 | 3 }) {
+  const Heading = level === 2 ? "h2" : "h3";
   return (
-    <section className={cardClass} aria-label={title}>
-      <h2 className="mb-2 font-semibold">{title}</h2>
+    <section className={`${cardClass} min-w-0`} aria-label={title}>
+      <Heading className="mb-2 font-semibold">{title}</Heading>
       <pre className="overflow-x-auto rounded-md bg-bg p-3 text-xs" tabIndex={0}>
         <code>{code}</code>
       </pre>
@@ -74,6 +76,22 @@ export default async function ApiDocsPage() {
            "externalId": "gha-\${{ github.run_id }}-\${{ github.run_attempt }}"}'`}
         />
       </div>
+      <section aria-labelledby="gate-heading" className="mt-10">
+        <h2 id="gate-heading" className="mb-2 text-lg font-semibold">
+          The gate: let Tandem decide whether a deployment may start
+        </h2>
+        <p className="mb-4 max-w-prose text-sm">
+          Put one of these steps before the deploy step. It asks <code>POST /api/v1/gate</code> with an ingest token, prints Tandem&apos;s decision and every reason, and
+          fails the step unless the decision is <strong>allow</strong>: the gate answers 200 whatever it decides, so the step checks the decision itself (
+          <code>jq -e</code>), while <code>curl --fail-with-body</code> fails it on a refused question (a bad token, a malformed body) and prints the error. Set{" "}
+          <code>CHANGE_REQUEST</code> to the approved change request the deployment implements. Each service&apos;s page sets which environments require one.
+        </p>
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+          {gateSteps(base).map((step) => (
+            <Example key={step.title} title={step.title} code={step.code} level={3} />
+          ))}
+        </div>
+      </section>
     </>
   );
 }

@@ -24,7 +24,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const filters = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
   return (
     <>
-      <PageHeader title="Timeline" description="Every deployment, incident and change request, newest first, live." />
+      <PageHeader title="Timeline" description="Every deployment, incident, change request and gate decision, newest first, live." />
       <TimelineFilters params={params} options={await listFilterOptions(db.read)} />
       {!parsed.success ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">

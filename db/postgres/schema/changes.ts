@@ -1,10 +1,10 @@
 import { pgTable, text, integer, boolean, index, uniqueIndex } from "drizzle-orm/pg-core";
-import { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES } from "../../schema/changes";
+import { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES, GATE_DECISIONS } from "../../schema/changes";
 import { services } from "./services";
 import { user } from "./auth";
-import { timestampMs } from "./columns";
+import { jsonText, timestampMs } from "./columns";
 
-export { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES, type ChangeStatus } from "../../schema/changes";
+export { CHANGE_RISKS, CHANGE_STATUSES, CHANGE_TYPES, GATE_DECISIONS, type ChangeStatus } from "../../schema/changes";
 
 export const changeRequests = pgTable(
   "change_requests",
@@ -28,6 +28,7 @@ export const changeRequests = pgTable(
     submittedAt: timestampMs("submitted_at"),
     decidedAt: timestampMs("decided_at"),
     implementedAt: timestampMs("implemented_at"),
+    templateId: integer("template_id"),
     createdAt: timestampMs("created_at").notNull(),
     updatedAt: timestampMs("updated_at").notNull(),
   },
@@ -74,3 +75,32 @@ export const freezeWindows = pgTable(
   (t) => [index("freeze_windows_ends_idx").on(t.endsAt)],
 );
 export type FreezeWindow = typeof freezeWindows.$inferSelect;
+
+export const changeTemplates = pgTable("change_templates", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  title: text("title").notNull().unique(),
+  serviceId: integer("service_id").references(() => services.id),
+  team: text("team"),
+  maxRisk: text("max_risk", { enum: CHANGE_RISKS }).notNull(),
+  description: text("description"),
+  createdAt: timestampMs("created_at").notNull(),
+});
+export type ChangeTemplate = typeof changeTemplates.$inferSelect;
+
+export const gateDecisions = pgTable(
+  "gate_decisions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    at: timestampMs("at").notNull(),
+    serviceId: integer("service_id").references(() => services.id),
+    service: text("service").notNull(),
+    environment: text("environment").notNull(),
+    changeRequestId: integer("change_request_id"),
+    sha: text("sha"),
+    version: text("version"),
+    decision: text("decision", { enum: GATE_DECISIONS }).notNull(),
+    reasons: jsonText("reasons").$type<{ code: string; message: string }[]>().notNull(),
+  },
+  (t) => [index("gate_decisions_at_idx").on(t.at)],
+);
+export type GateDecision = typeof gateDecisions.$inferSelect;

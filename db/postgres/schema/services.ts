@@ -1,5 +1,9 @@
-import { pgTable, text, integer, boolean, index } from "drizzle-orm/pg-core";
-import { timestampMs } from "./columns";
+import { pgTable, text, integer, index } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { jsonText, timestampMs } from "./columns";
+import { CHANGE_REUSE } from "../../schema/services";
+
+export { CHANGE_REUSE, type ChangeReuse } from "../../schema/services";
 
 export const services = pgTable(
   "services",
@@ -10,7 +14,9 @@ export const services = pgTable(
     team: text("team"),
     description: text("description"),
     repository: text("repository"),
-    requireApprovedChange: boolean("require_approved_change").notNull().default(false),
+    requireChange: jsonText("require_change").$type<string[]>().notNull().default(sql`'[]'`),
+    changeToleranceMinutes: integer("change_tolerance_minutes").notNull().default(0),
+    changeReuse: text("change_reuse", { enum: CHANGE_REUSE }).notNull().default("once"),
     createdAt: timestampMs("created_at").notNull(),
     updatedAt: timestampMs("updated_at").notNull(),
   },

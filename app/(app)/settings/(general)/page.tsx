@@ -20,6 +20,8 @@ import { UsersSection } from "@/components/settings/users-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChannelsSection } from "@/components/settings/channels-section";
 import { listChannels } from "@/db/queries/notifications";
+import { ChangeCatalogSection } from "@/components/settings/change-catalog-section";
+import { listTemplates } from "@/db/queries/changes";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -30,7 +32,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="People and their roles, teams and who is on call, the tokens machines use, the webhooks that feed Tandem and the channels it notifies."
+        description="People and their roles, teams and who is on call, the tokens machines use, the webhooks that feed Tandem, the channels it notifies and the standard changes approved in advance."
         actions={
           <Link href="/settings/audit" className="text-sm text-accent underline">
             Audit log
@@ -43,6 +45,7 @@ export default async function SettingsPage() {
         <TokensSection tokens={await listApiTokens(db.read)} />
         <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={publicBaseUrl(await headers())} />
         <ChannelsSection channels={await listChannels(db.read)} teams={(await listFilterOptions(db.read)).teams} />
+        <ChangeCatalogSection templates={await listTemplates(db.read)} services={(await listFilterOptions(db.read)).services} />
         <WallLinksSection links={await listWallLinks(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
         <CalendarFeedsSection feeds={await listCalendarFeeds(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
       </div>

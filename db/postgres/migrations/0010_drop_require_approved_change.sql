@@ -1,0 +1,1 @@
+ALTER TABLE "services" DROP COLUMN "require_approved_change";
