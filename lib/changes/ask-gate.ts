@@ -8,6 +8,8 @@ import { findServiceBySlug } from "@/db/queries/services";
 import { insertEvent } from "@/db/queries/timeline";
 import type { Actor } from "@/lib/auth/actor";
 import { environmentSchema, shaSchema, slugSchema, text } from "@/lib/validation";
+import { emitEvent } from "@/lib/notifications/emit";
+import { subjectNotification } from "@/lib/notifications/events";
 import { assessDeployment, type GateReason } from "./gate";
 
 /** The body of POST /api/v1/gate (CONTRACT.md): a deployment about to start. */
@@ -78,7 +80,28 @@ export async function recordGateDecision(tx: Queryable, actor: Actor, d: { at: D
   const action = answer.decision === "allow" ? "allowed" : "denied";
   if (d.serviceId !== null) await insertEvent(tx, { at: d.at, type: "gate", action, serviceId: d.serviceId, environment: question.environment, summary: gateSummary(decision), subjectId: decision.id, subjectExternalId: null });
   await recordAudit(tx, actor, { action: `gate.${action}`, entityType: "gate_decision", entityId: decision.id, after: decision }, d.at);
+  if (answer.decision === "deny") await emitEvent(tx, await gateDeniedNotification(tx, decision, question, answer));
   return decision;
+}
+
+/** `gate.denied`: the question and the answer as the API gave it, to the channels of the service's team. */
+async function gateDeniedNotification(tx: Queryable, decision: GateDecision, question: GateQuestion, answer: GateAnswer) {
+  const service = decision.serviceId === null ? undefined : await findServiceBySlug(tx, question.service);
+  return subjectNotification("gate.denied", {
+    data: { id: decision.id, service: question.service, environment: question.environment, sha: question.sha ?? null, version: question.version ?? null, ...answer },
+    title: `Gate denied ${[question.service, question.version ?? question.sha?.slice(0, 10)].filter(Boolean).join(" ")} to ${question.environment}`,
+    summary: answer.reasons.map((r) => r.message).join("; "),
+    facts: [
+      ["Service", question.service],
+      ["Environment", question.environment],
+      ["Change request", answer.changeRequest === null ? "none" : String(answer.changeRequest)],
+      ["Reasons", answer.reasons.map((r) => r.code).join(", ")],
+    ],
+    path: service ? `/services/${service.slug}` : "/timeline?type=gate",
+    service: service?.slug ?? null,
+    team: service?.team ?? null,
+    at: decision.at,
+  });
 }
 
 function gateSummary(d: GateDecision): string {

@@ -13,6 +13,9 @@ import { POST as fileChange } from "@/app/api/v1/changes/route";
 import { POST as deploy } from "@/app/api/v1/deployments/route";
 import { POST as declare } from "@/app/api/v1/incidents/route";
 import { GET as timeline } from "@/app/api/v1/timeline/route";
+import { notificationOutbox } from "@/db/schema";
+import { channelKey, createChannel } from "@/lib/notifications/channels";
+import { newChannelSchema } from "@/lib/notifications/schema";
 
 /* POST /api/v1/gate, /api/v1/freezes and the service's gating fields, through their route handlers (TEST_NOW is 2026-11-20 14:30 UTC). */
 
@@ -205,5 +208,27 @@ describe("a service's gating through PUT /api/v1/services/{slug}", () => {
     await service("ledger", { changeReuse: "until_closed" });
     expect(await codes({ service: "ledger", changeRequest: id })).toEqual([]);
     expect((await run("production", 4)).status).toBe(201);
+  });
+});
+
+describe("gate.denied notifications", () => {
+  it("a deny (not an allow) writes gate.denied with the question and the answer as the API gave it, routed by the service's team", async () => {
+    const db = database.db();
+    const key = await channelKey(db, undefined);
+    const hook = (await createChannel(db, CLI_ACTOR, key, newChannelSchema.parse({ kind: "webhook", name: "gate hook", target: "http://127.0.0.1:9/gate", events: "gate.denied", team: "platform" }), true)).channel.id;
+    expect((await service("bank-vault", { team: "platform", requireChange: ["production"] })).status).toBe(201);
+    expect((await service("handbook", { team: "writers", requireChange: ["production"] })).status).toBe(201);
+    const denied = await ask({ service: "bank-vault", version: "2.0.0" });
+    await ask({ service: "bank-vault", environment: "staging" });
+    await ask({ service: "handbook" }); // another team's service: not this channel's
+    const messages = (await db.read.select().from(notificationOutbox)).filter((m) => m.channelId === hook);
+    expect(messages.map((m) => m.event)).toEqual(["gate.denied"]);
+    expect(messages[0]!.payload).toMatchObject({
+      type: "gate.denied",
+      service: "bank-vault",
+      team: "platform",
+      path: "/services/bank-vault",
+      data: { service: "bank-vault", environment: "production", version: "2.0.0", ...denied.json },
+    });
   });
 });
