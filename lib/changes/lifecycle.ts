@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
 import { emailApprovers, emitEvent } from "@/lib/notifications/emit";
 import { changeNotification } from "@/lib/notifications/events";
-import { canCancel, PolicyError, statusOnSubmit } from "./policy";
+import { canCancel, statusOnSubmit } from "./policy";
 import { templateFor } from "./catalog";
 import { findServiceBySlug } from "@/db/queries/services";
 import { serviceSlugOf } from "@/db/queries/incidents";
