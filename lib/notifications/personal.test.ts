@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabase } from "@/db/client";
+import { insertTemplate } from "@/db/queries/changes";
 import { findUserByEmail } from "@/db/queries/users";
 import { notificationOutbox } from "@/db/schema";
 import { processDatabase } from "@/db/test/engine";
@@ -54,8 +55,10 @@ describe("a person's own notifications, by email when SMTP is set", () => {
 
   it("a standard change, approved on submission, asks nobody", async () => {
     const db = getDatabase();
+    await db.transaction((tx) => insertTemplate(tx, { title: "Routine", serviceId: null, team: null, maxRisk: "low", createdAt: new Date() }));
     const before = (await db.read.select().from(notificationOutbox)).length;
-    await submitChange(db, requester, "ui", { title: "Routine", service: "checkout", type: "standard", risk: "low" });
+    const change = await submitChange(db, requester, "ui", { title: "Routine", service: "checkout", type: "standard", risk: "low", template: "Routine" });
+    expect(change.status).toBe("approved");
     expect(await db.read.select().from(notificationOutbox)).toHaveLength(before);
   });
 });
