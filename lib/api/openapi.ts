@@ -307,6 +307,15 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "text/event-stream" }, "404": { description: "No such link" }, "410": { description: "The link was revoked or has expired" } },
         },
       },
+      "/api/calendar/{feed}": {
+        get: {
+          operationId: "getCalendarFeed",
+          summary: "A team's (or every team's) planned changes and freezes as iCal (RFC 5545) for calendar apps; the secret link an admin made in Settings is the credential (`{secret}.ics`)",
+          security: [],
+          parameters: [{ name: "feed", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "text/calendar" }, "404": { description: "No such feed link, or it was revoked", ...json(ref("Error")) } },
+        },
+      },
       "/metrics": { get: { operationId: "getPrometheusMetrics", summary: "Prometheus text exposition (read token)", responses: { "200": { description: "text/plain; version=0.0.4" }, ...errors(401, 403, 429) } } },
     },
   };
