@@ -10,7 +10,8 @@ for (const role of USER_ROLES) {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByTestId("current-user")).toContainText(role);
+    // The first page after sign-in renders the overview from a cold server: give it time on a busy machine.
+    await expect(page.getByTestId("current-user")).toContainText(role, { timeout: 20_000 });
     await page.context().storageState({ path: storageStateFor(role) });
   });
 }
