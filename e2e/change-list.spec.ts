@@ -18,7 +18,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const window = { plannedStart: "2031-05-01T10:00:00Z", plannedEnd: "2031-05-01T11:00:00Z" };
   for (const data of [
     { title: titles.pending, type: "normal", risk: "medium", requester: TEST_USERS.engineer.email, ...window },
-    { title: titles.standard, type: "standard", risk: "low", requester: TEST_USERS.engineer.email },
+    { title: titles.standard, type: "standard", risk: "low", template: "Dependency bump", requester: TEST_USERS.engineer.email },
     { title: titles.mine, type: "normal", risk: "low", requester: TEST_USERS.approver.email, ...window },
   ]) {
     const response = await api.post("/api/v1/changes", { data: { service, ...data } });

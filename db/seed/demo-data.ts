@@ -60,6 +60,8 @@ export type DemoChange = {
   approvals: DemoApproval[];
 };
 export type DemoFreeze = { name: string; service: string | null; startsAt: number; endsAt: number; reason: string };
+/** A standard change template of the demo catalog: for every service (no service, no team) or one team's. */
+export type DemoTemplate = { title: string; team: string | null; maxRisk: "low" | "medium"; description: string };
 
 /** One day's records, in the order they must be written (changes before the deployments naming them). */
 export type DemoBatch = { changes: DemoChange[]; deployments: DemoDeployment[]; incidents: DemoIncident[] };
@@ -70,6 +72,7 @@ export type DemoPlan = {
   services: ServiceProfile[];
   people: typeof DEMO_PEOPLE;
   freezes: DemoFreeze[];
+  templates: DemoTemplate[];
   /** Generated lazily, one day at a time, so a large seed never holds everything in memory. */
   batches: () => Generator<DemoBatch>;
   batchCount: number;
@@ -100,10 +103,16 @@ export function planDemo(options: DemoOptions): DemoPlan {
     { name: "Black Friday freeze", service: null, startsAt: today + 4 * DAY, endsAt: today + 8 * DAY, reason: "Peak trading: only standard and emergency changes." },
     { name: "Quarter-end close", service: services[0]!.slug, startsAt: today - 40 * DAY, endsAt: today - 37 * DAY, reason: "Finance close." },
   ];
+  const templates: DemoTemplate[] = [
+    { title: "Dependency bump", team: null, maxRisk: "low", description: "A patch or minor version of a library, passing CI, rolled out by the usual pipeline." },
+    { title: "Feature flag change", team: null, maxRisk: "low", description: "Turning a flag on or off for a share of traffic, reversible within a minute." },
+    { title: "Certificate rotation", team: services[0]!.team, maxRisk: "medium", description: "Replacing a TLS certificate before it expires, following the runbook." },
+  ];
   return {
     services,
     people: DEMO_PEOPLE,
     freezes,
+    templates,
     batchCount: options.days + 1,
     batches: function* () {
       const g = new DemoGenerator(options, services);

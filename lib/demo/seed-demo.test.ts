@@ -76,6 +76,14 @@ describe("demo data", () => {
     }
   });
 
+  it("has a standard change catalog, so a standard change can be filed on a fresh demo", async () => {
+    const { sqlite, db } = memoryDb();
+    await seedDemo(db, CLI_ACTOR, { days: 7, services: 3, seed: 1, now: NOW });
+    const templates = sqlite.prepare(`select "title", "team", "max_risk" as "maxRisk" from "change_templates" order by "id"`).all() as { title: string; team: string | null; maxRisk: string }[];
+    expect(templates.map((t) => t.title)).toEqual(["Dependency bump", "Feature flag change", "Certificate rotation"]);
+    expect(templates.filter((t) => t.team === null).length).toBeGreaterThan(0);
+  });
+
   it("still has every showcase state with a single service", () => {
     const one = collect(9, 7, 1);
     expect(new Set(one.flatMap((b) => b.changes).map((c) => c.status)).size).toBe(7);

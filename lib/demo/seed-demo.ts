@@ -6,6 +6,7 @@ import {
   commits,
   deploymentCommits,
   deployments,
+  changeTemplates,
   freezeWindows,
   incidents,
   incidentUpdates,
@@ -73,6 +74,7 @@ export async function seedDemo(db: Database, actor: Actor, options: DemoOptions,
       userIds.set(p.email, (await tx.select({ id: user.id }).from(user).where(eq(user.email, p.email)).limit(1))[0]!.id);
     }
     await seedTeams(tx, plan.services.map((s) => s.team), [...userIds.entries()].filter(([email]) => plan.people.some((p) => p.email === email && (p.role === "engineer" || p.role === "approver"))).map(([, id]) => id), now);
+    for (const t of plan.templates) await tx.insert(changeTemplates).values({ title: t.title, serviceId: null, team: t.team, maxRisk: t.maxRisk, description: t.description, createdAt: now });
     for (const f of plan.freezes) {
       await tx
         .insert(freezeWindows)
