@@ -26,13 +26,16 @@ export function sparklinePath(values: readonly (number | null)[], width: number,
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** The heatmap's span: a week, so each weekday shows once. */
+export const HEATMAP_DAYS = 7;
+
 export type Heatmap = { hoursPerCell: number; days: { day: string; cells: number[] }[]; max: number };
 
 /**
  * Deployments by UTC day (the last `days`, today last) and by block of `hoursPerCell` hours: when the
  * team ships, at a glance. Times outside those days are left out.
  */
-export function deployHeatmap(times: readonly number[], now: Date, days = 7, hoursPerCell = 3): Heatmap {
+export function deployHeatmap(times: readonly number[], now: Date, days = HEATMAP_DAYS, hoursPerCell = 3): Heatmap {
   const first = (Math.floor(now.getTime() / DAY_MS) - (days - 1)) * DAY_MS;
   const perDay = Math.ceil(24 / hoursPerCell);
   const grid = Array.from({ length: days }, (_, d) => ({ day: new Date(first + d * DAY_MS).toISOString().slice(0, 10), cells: Array<number>(perDay).fill(0) }));
