@@ -9,8 +9,8 @@ import { TEST_NOW } from "@/lib/testing/clock";
 import { wallData } from "./data";
 
 /*
- * Issue 16: the wall's heatmap and weekly trends, read on each engine (the deployment times come back
- * as numbers whatever the driver gives), through the view's scope.
+ * Issue 16: the wall's heatmap and weekly trends, read on each engine through the view's scope:
+ * production deployments of the view's team only.
  */
 let db: Database;
 let close: () => Promise<void>;
