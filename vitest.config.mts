@@ -32,6 +32,7 @@ const BOTH_ENGINES = [
   "lib/notifications/personal.test.ts",
   "lib/bench/postgres-load.test.ts",
   "lib/oncall/oncall-api.test.ts",
+  "lib/wall/heatmap-data.test.ts",
   "lib/oncall/handoff-job.test.ts",
   "lib/action-items/overdue-reminders.test.ts",
   "lib/changes/calendar-feeds.test.ts",

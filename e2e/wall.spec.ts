@@ -104,10 +104,10 @@ test("a link with several views rotates through them, showing which is on screen
   test.setTimeout(45_000);
   const admin = await pageAs(browser, "admin");
   const url = await createLink(admin, `Rotating TV ${Date.now()}`, async (form) => {
-    await form.getByLabel("Seconds per view").fill("5");
+    await form.getByLabel("Seconds per view").selectOption("5");
     const first = form.getByRole("group", { name: "View 1" });
     await first.getByLabel("View name").fill("Checkout");
-    await first.getByLabel("Services (optional)").fill("checkout-api");
+    await first.getByLabel("Services (optional)").selectOption(["checkout-api"]);
     const second = form.getByRole("group", { name: "View 2 (optional)" });
     await second.getByLabel("View name").fill("Fires");
     await second.getByLabel("Shows").selectOption("incidents");
@@ -130,18 +130,105 @@ test("a link with several views rotates through them, showing which is on screen
   await tv.close();
 });
 
-test("the Settings form names the view field that is wrong and creates nothing", async ({ browser }) => {
+test("the Settings form refuses an expiry already past, naming the field, and creates nothing", async ({ browser }) => {
   const admin = await pageAs(browser, "admin");
   await admin.goto("/settings");
   const form = admin.getByRole("form", { name: "Create a wall link" });
-  const name = `Typo TV ${Date.now()}`;
+  const name = `Past TV ${Date.now()}`;
   await form.getByLabel("Link name").fill(name);
-  await form.getByRole("group", { name: "View 1" }).getByLabel("Services (optional)").fill("checkout-api, chekout-api");
+  await form.getByLabel("Expires (optional)").fill("2020-01-31");
   await form.getByRole("button", { name: "Create wall link" }).click();
-  await expect(form.getByRole("group", { name: "View 1" }).getByText("there is no service chekout-api")).toBeVisible();
+  await expect(form.getByText("Expires must be in the future", { exact: true })).toBeVisible();
   await expect(form.getByLabel("Link name")).toHaveValue(name);
   await expect(admin.getByRole("rowheader", { name })).toHaveCount(0);
   await admin.context().close();
+});
+
+// Issue 16: a link made from lists, then handed over as a URL to copy, a QR code and a preview.
+test("a wall link is made from pickers and handed over with a copy button, a QR code and a preview", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor("admin") });
+  await watchCsp(context);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const admin = await context.newPage();
+  await admin.goto("/settings");
+  const form = admin.getByRole("form", { name: "Create a wall link" });
+  const name = `Picked TV ${Date.now()}`;
+  await form.getByLabel("Link name").fill(name);
+  await form.getByLabel("Expires (optional)").fill("2099-01-31");
+  await form.getByLabel("Seconds per view").selectOption("60");
+  await form.getByLabel("Colours").selectOption("light");
+  await form.getByRole("group", { name: "View 1" }).getByLabel("Services (optional)").selectOption(["checkout-api"]);
+  await form.getByRole("button", { name: "Create wall link" }).click();
+
+  const url = await admin.getByLabel("Wall link (shown once)").inputValue();
+  expect(url).toMatch(/^http:\/\/[^/]+\/wall\/wl_[A-Za-z0-9_-]+\?theme=light$/);
+  await admin.getByRole("button", { name: "Copy wall link" }).click();
+  await expect(admin.getByRole("button", { name: "Copy wall link: copied" })).toBeVisible();
+  expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  const qr = admin.getByRole("img", { name: /QR code of the wall link/ });
+  await expect(qr).toBeVisible();
+  expect(await qr.evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth > 0, svg: img.src.startsWith("data:image/svg+xml;base64,") }))).toEqual({ loaded: true, svg: true });
+  await expect(admin.getByRole("link", { name: /Preview the wall/ })).toHaveAttribute("href", url);
+  await expectAccessible(admin);
+
+  // The link keeps what was picked: its row names the service and an expiry, and the TV opens it light.
+  await admin.reload();
+  const row = admin.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("checkout-api");
+  await expect(row).not.toContainText("never");
+  const { tv, page } = await tvAt(browser, url);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  expect(await page.locator("main").evaluate((el) => getComputedStyle(el).colorScheme)).toBe("light");
+  await expectAccessible(page);
+  await tv.close();
+  await context.close();
+});
+
+/** What a TV across the room needs: the whole wall on screen, nothing cut off, the key figures large. */
+async function checkTvLayout(page: Page, viewport: { width: number; height: number }) {
+  const size = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
+  expect(size, "no scrolling").toEqual({ h: viewport.height, w: viewport.width });
+  // 48 px at 1080p, growing with the screen: twice that on a 4K TV.
+  const minimum = 48 * (viewport.height / 1080);
+  for (const figure of await page.getByTestId("wall-figure").all()) {
+    const box = await figure.evaluate((el) => ({ text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize), overflow: el.scrollWidth - el.clientWidth }));
+    expect(box.size, `"${box.text}" is large`).toBeGreaterThanOrEqual(minimum);
+    expect(box.overflow, `"${box.text}" fits its tile`).toBeLessThanOrEqual(0);
+  }
+  await expect(page.getByTestId("wall-sparkline")).toHaveCount(4);
+  await expect(page.getByTestId("wall-level")).toHaveCount(4);
+  await expect(page.getByTestId("wall-heatmap")).toBeVisible();
+  for (const name of [/^Open incidents/, /^Waiting for approval/, /^Deployments, last 7 days/]) {
+    const cut = await page.getByRole("region", { name }).evaluate((section) => {
+      const box = section.getBoundingClientRect();
+      const bottom = box.bottom - parseFloat(getComputedStyle(section).paddingBottom);
+      return [...section.querySelectorAll("h2, li, p, table")].filter((el) => el.getBoundingClientRect().bottom > bottom + 0.5 || el.getBoundingClientRect().right > box.right + 0.5).map((el) => el.textContent);
+    });
+    expect(cut, `nothing is cut off in ${name}`).toEqual([]);
+  }
+}
+
+test("the wall fills a 1080p and a 4K TV: trends, heatmap and incidents with severity in words, nothing cut off, accessible", async ({ browser, request }) => {
+  test.setTimeout(60_000);
+  const title = `TV layout ${Date.now()}`;
+  const posted = await request.post("/api/v1/incidents", { headers: ingest(), data: { title, service: "checkout-api", severity: "SEV2", startedAt: new Date().toISOString() } });
+  expect(posted.status()).toBe(201);
+  const admin = await pageAs(browser, "admin");
+  const url = await createLink(admin, `Layout TV ${Date.now()}`);
+  await admin.context().close();
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }]) {
+    const { tv, page } = await tvAt(browser, url, viewport);
+    await expect(page.getByTestId("wall-figure").first()).toBeVisible();
+    const incident = page.getByTestId("wall-incident").filter({ hasText: title });
+    await expect(incident).toBeVisible();
+    await expect(incident).toContainText("SEV2");
+    await expect(incident).toContainText(/open \d+ (s|min)/);
+    await expect(page.getByTestId("wall-freshness")).toContainText("Live");
+    await checkTvLayout(page, viewport);
+    expect(await page.locator("main").evaluate((el) => getComputedStyle(el).colorScheme)).toBe("dark");
+    await expectAccessible(page);
+    await tv.close();
+  }
 });
 
 // Issue 15: /wall/<bad token> answered 200 with a not-found page.
@@ -168,7 +255,7 @@ test("the wall opened from the navigation leads back, and at 1280×800 figures k
     expect(box.height, `"${box.text}" is on one line`).toBeLessThan(box.line * 1.5);
     expect(box.overflow, `"${box.text}" fits its tile`).toBeLessThanOrEqual(0);
   }
-  for (const name of [/^Open incidents/, /^Waiting for approval/, /^Latest events/]) {
+  for (const name of [/^Open incidents/, /^Waiting for approval/, /^Deployments, last 7 days/]) {
     const cut = await page.getByRole("region", { name }).evaluate((section) => {
       const bottom = section.getBoundingClientRect().bottom - parseFloat(getComputedStyle(section).paddingBottom);
       return [...section.querySelectorAll("h2, li, p")].filter((el) => el.getBoundingClientRect().bottom > bottom + 0.5).map((el) => el.textContent);

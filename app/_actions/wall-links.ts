@@ -1,15 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { createWallLink, revokeWallLink } from "@/lib/wall/links";
 import { newWallLinkSchema } from "@/lib/wall/schema";
+import { qrDataUrl, wallShareUrl } from "@/lib/wall/share";
+import { publicBaseUrl } from "@/lib/url";
 import { authorizedAction } from "./authorized-action";
 
 export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permission: "manage", doing: "create wall links", labels: { name: "Link name", rotate: "Seconds per view", "views.*.name": "View name", "views.*.panels": "Shows" } }, async (input, { user, db }) => {
   const { link, path } = await createWallLink(db, user, input);
   revalidatePath("/settings");
-  return { message: `Created wall link "${link.name}". Copy it now: it will not be shown again.`, data: { path } };
+  const url = wallShareUrl(publicBaseUrl(await headers()), path, input.theme);
+  return { message: `Created wall link "${link.name}". Copy it now: it will not be shown again.`, data: { url, qr: await qrDataUrl(url) } };
 });
 
 export const removeWallLink = authorizedAction({ schema: z.object({ id: z.coerce.number().int().positive() }), permission: "manage", doing: "revoke wall links" }, async ({ id }, { user, db }) => {

@@ -9,7 +9,7 @@ import { tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { CreateWallLinkForm } from "./create-wall-link-form";
 
-export function WallLinksSection({ links, teams, baseUrl }: { links: WallLink[]; teams: string[]; baseUrl: string }) {
+export function WallLinksSection({ links, teams, services }: { links: WallLink[]; teams: string[]; services: { slug: string; name: string }[] }) {
   return (
     <section aria-labelledby="wall-links-heading" className="space-y-4">
       <h2 id="wall-links-heading" className="text-lg font-semibold">
@@ -72,7 +72,7 @@ export function WallLinksSection({ links, teams, baseUrl }: { links: WallLink[];
           </table>
         </TableScroll>
       ) : null}
-      <CreateWallLinkForm teams={teams} baseUrl={baseUrl} />
+      <CreateWallLinkForm teams={teams} services={services} />
     </section>
   );
 }

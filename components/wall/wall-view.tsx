@@ -8,6 +8,7 @@ import { formatTime } from "@/lib/format";
 import { useDateContext } from "@/components/ui/date-context";
 import { WallMessage } from "./wall-message";
 import { ago, WallPanels } from "./wall-panels";
+import type { WallTheme } from "@/lib/wall/theme";
 
 /** The fallback refresh: pushed changes arrive at once, this catches whatever a lost stream missed. */
 const REFRESH_MS = 2_000;
@@ -31,9 +32,10 @@ async function load(endpoint: string): Promise<WallData> {
  * wall refetches at once; a 2 s poll stays on underneath. When data cannot be refreshed it keeps the last
  * good data and says so (amber after two missed refreshes, red after five minutes), recovering by itself.
  * Several views rotate on the clock, so every TV showing the same link shows the same view. Opened
- * from the app (`backHref`), it keeps a way back; a TV's share link shows nothing but the wall.
+ * from the app (`backHref`), it keeps a way back; a TV's share link shows nothing but the wall. Dark
+ * unless the link asks for light (a bright room), high contrast either way.
  */
-export function WallView({ endpoint, initial, title, backHref }: { endpoint: string; initial: WallData; title: string; backHref?: string }) {
+export function WallView({ endpoint, initial, title, backHref, theme = "dark" }: { endpoint: string; initial: WallData; title: string; backHref?: string; theme?: WallTheme }) {
   const now = useSyncExternalStore(subscribe, second, () => Date.parse(initial.generatedAt));
   const dateContext = useDateContext();
   const query = useQuery({ queryKey: ["wall", endpoint], queryFn: () => load(endpoint), initialData: initial, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, retry: false, staleTime: 0 });
@@ -58,7 +60,7 @@ export function WallView({ endpoint, initial, title, backHref }: { endpoint: str
   const view = data.views[index] ?? data.views[0]!;
   const sev1 = [...new Map(data.views.flatMap((v) => v.incidents.filter((i) => i.severity === "SEV1").map((i) => [i.id, i] as const))).values()];
   return (
-    <main className="flex h-screen flex-col gap-5 overflow-hidden bg-bg p-6 text-fg scheme-dark">
+    <main className={`wall-scale flex h-screen flex-col gap-4 overflow-hidden bg-bg p-6 text-fg ${theme === "light" ? "scheme-light" : "scheme-dark"}`}>
       <header className="flex items-baseline justify-between gap-6">
         <div className="flex min-w-0 items-baseline gap-6">
           {backHref ? (
@@ -86,9 +88,21 @@ export function WallView({ endpoint, initial, title, backHref }: { endpoint: str
             role="status"
             data-testid="wall-freshness"
             data-state={staleness}
-            className={staleness === "ok" ? "text-muted" : staleness === "amber" ? "rounded bg-warning-soft px-3 text-warning" : "rounded bg-danger-soft px-3 text-danger"}
+            className={staleness === "ok" ? "" : staleness === "amber" ? "rounded-md border-2 border-warning bg-warning-soft px-3 font-semibold text-warning" : "rounded-md border-2 border-danger bg-danger-soft px-3 font-semibold text-danger"}
           >
-            {staleness === "ok" ? `updated ${ago(age)} ago` : `Not updating: last data from ${formatTime(new Date(query.dataUpdatedAt), dateContext)} (${ago(age)} ago)`}
+            {staleness === "ok" ? (
+              <>
+                <span aria-hidden="true" className="text-success">
+                  ●{" "}
+                </span>
+                Live · updated {ago(age)} ago
+              </>
+            ) : (
+              <>
+                <span aria-hidden="true">⚠ </span>
+                Connection lost. Not updating: last data from {formatTime(new Date(query.dataUpdatedAt), dateContext)} ({ago(age)} ago)
+              </>
+            )}
           </span>
           <time className="text-5xl font-semibold tabular-nums" suppressHydrationWarning>
             {formatTime(new Date(now), dateContext)}

@@ -49,3 +49,13 @@ export async function nextFreezeIn(q: Queryable, now: Date, scope: WallScope): P
     order by f.starts_at, f.id limit 1`);
   return row && { name: row.name, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
 }
+
+/** When each production deployment in scope finished since `since` (ms), for the wall's heatmap. */
+export async function deploymentTimesSince(q: Queryable, since: Date, scope: WallScope): Promise<number[]> {
+  const rows = await allRows<{ at: number }>(q, sql`select d.finished_at as at
+    from deployments d join services s on s.id = d.service_id
+    where d.environment = 'production' and d.finished_at >= ${since.getTime()} and d.status in ('success', 'failure')
+      ${scope.team ? sql`and s.team = ${scope.team}` : sql``}
+      ${scope.services?.length ? sql`and s.slug in (${sql.join(scope.services.map((slug) => sql`${slug}`), sql`, `)})` : sql``}`);
+  return rows.map((r) => r.at);
+}

@@ -2,16 +2,18 @@ import { createHash } from "node:crypto";
 import type { Database } from "@/db/database";
 import { countChanges, listChanges, listIncidents } from "@/db/queries/lists";
 import { listEvents } from "@/db/queries/timeline";
-import { deploymentsSince, nextFreezeIn } from "@/db/queries/wall";
+import { deploymentsSince, deploymentTimesSince, nextFreezeIn } from "@/db/queries/wall";
 import { countOpenDueBefore } from "@/db/queries/action-items";
 import { overdueBefore } from "@/lib/action-items/overdue";
 import { periodChanges } from "@/lib/dora/compare";
+import { chartWeeks } from "@/lib/dora/weeks";
 import { computeMetrics } from "@/lib/dora/metrics";
 import { onCallForWall } from "@/lib/oncall/oncall";
 import type { MetricsQuery } from "@/lib/dora/query";
 import { eventJson } from "@/lib/timeline/feed";
 import { DAY_MS } from "@/lib/time";
 import { DEFAULT_ROTATE_SECONDS } from "./limits";
+import { deployHeatmap, HEATMAP_DAYS } from "./trends";
 import type { WallViewSpec } from "./schema";
 
 export const WALL_WINDOW_DAYS = 30;
@@ -55,15 +57,20 @@ async function viewData(db: Database, view: WallViewSpec, shared: Shared) {
   const today = await deploymentsSince(db.read, shared.today, scope);
   const events = await listEvents(db.read, scope, 8);
   const overdueActionItems = await countOpenDueBefore(db.read, overdueBefore(shared.now), scope);
+  const heatmap = deployHeatmap(await deploymentTimesSince(db.read, new Date(shared.today.getTime() - (HEATMAP_DAYS - 1) * DAY_MS), scope), shared.now);
+  // The window's weeks, a clipped one marked by its days, so a sparkline's partial first week is not read as a slump.
+  const weeks = chartWeeks(m.series, shared.current);
   return {
     name: view.name,
     panels: "all" as const,
     metrics: {
-      deploymentFrequency: { perDay: m.deploymentFrequency.perDay, level: m.deploymentFrequency.level, change: change.deploymentFrequency },
-      leadTime: { medianSeconds: m.leadTime.medianSeconds, level: m.leadTime.level, change: change.leadTime },
-      changeFailureRate: { rate: m.changeFailureRate.rate, level: m.changeFailureRate.level, change: change.changeFailureRate },
-      recoveryTime: { medianSeconds: m.recoveryTime.medianSeconds, level: m.recoveryTime.level, change: change.recoveryTime },
+      deploymentFrequency: { perDay: m.deploymentFrequency.perDay, level: m.deploymentFrequency.level, change: change.deploymentFrequency, weekly: weeks.map((w) => w.deployments / w.days) },
+      leadTime: { medianSeconds: m.leadTime.medianSeconds, level: m.leadTime.level, change: change.leadTime, weekly: weeks.map((w) => w.leadTimeMedianSeconds) },
+      changeFailureRate: { rate: m.changeFailureRate.rate, level: m.changeFailureRate.level, change: change.changeFailureRate, weekly: weeks.map((w) => w.changeFailureRate) },
+      recoveryTime: { medianSeconds: m.recoveryTime.medianSeconds, level: m.recoveryTime.level, change: change.recoveryTime, weekly: weeks.map((w) => w.recoveryMedianSeconds) },
     },
+    weeks: weeks.map((w) => ({ weekStart: w.weekStart, days: w.days })),
+    heatmap,
     incidents,
     onCall,
     changes: { waiting, top: top.map((c) => ({ id: c.id, title: c.title, service: c.serviceName, risk: c.risk, type: c.type })) },

@@ -71,6 +71,7 @@ describe("the wall link form and CLI schema", () => {
       name: "Floor",
       expires: undefined,
       rotate: 30,
+      theme: "dark",
       views: [
         { name: "Team payments", team: "payments", services: undefined, panels: "all" },
         { name: "Fires", team: undefined, services: ["checkout-api", "cart"], panels: "incidents" },
@@ -86,10 +87,26 @@ describe("the wall link form and CLI schema", () => {
     [{ name: "TV", "views.0.team": "a", rotate: "ten" }, "rotate", "must be a number of seconds"],
     [{ name: "TV", "views.0.panels": "charts" }, "views.0.panels", "must be one of all, incidents"],
     [{ name: "TV", views: Array.from({ length: 7 }, () => ({})) }, "views", "may hold at most 6 views"],
+    [{ name: "TV", views: [{}], expires: "31/01/2027" }, "expires", "must be a date (2027-01-31) or an ISO-8601 timestamp"],
+    [{ name: "TV", views: [{}], expires: "2026-11-19" }, "expires", "must be in the future"],
+    [{ name: "TV", views: [{}], theme: "neon" }, "theme", "must be one of dark, light"],
   ])("refuses %j", (input, path, message) => {
     const r = newWallLinkSchema.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toContainEqual([path, expect.stringContaining(message)]);
+  });
+});
+
+describe("a wall link's expiry and theme", () => {
+  it("reads a day from the form's date control as the end of that UTC day, and an instant as given", () => {
+    // The pinned clock is 2026-11-20 14:30 UTC: a link expiring today still works until midnight.
+    expect(newWallLinkSchema.parse({ name: "TV", views: [{}], expires: "2026-11-20" }).expires).toEqual(new Date("2026-11-21T00:00:00Z"));
+    expect(newWallLinkSchema.parse({ name: "TV", views: [{}], expires: "2027-01-31T09:00:00+01:00" }).expires).toEqual(new Date("2027-01-31T08:00:00Z"));
+  });
+
+  it("takes a light theme from the form, dark otherwise", () => {
+    expect(newWallLinkSchema.parse({ name: "TV", "views.0.team": "", theme: "light" }).theme).toBe("light");
+    expect(newWallLinkSchema.parse({ name: "TV", views: [{}] }).theme).toBe("dark");
   });
 });
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { oneOf, requiredText, slugSchema } from "@/lib/validation";
+import { DAY_MS } from "@/lib/time";
 import { DEFAULT_ROTATE_SECONDS, MAX_WALL_VIEWS, WALL_PANELS } from "./limits";
+import { WALL_THEMES } from "./theme";
 
 /** An empty form field means "not given", and the field's own schema explains any other mistake. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -40,7 +42,7 @@ function gatherViews(input: unknown): unknown {
   for (const [key, value] of Object.entries(input)) {
     const match = VIEW_FIELD.exec(key);
     if (match) (rows[Number(match[1])] ??= {})[match[2]!] = String(value);
-    else if (key === "name" || key === "expires" || key === "rotate") rest[key] = value;
+    else if (key === "name" || key === "expires" || key === "rotate" || key === "theme") rest[key] = value;
   }
   // The first row is the wall even when left blank (everything); a spare row still showing the default
   // panel choice is unused, and anything typed or chosen in it makes it a view.
@@ -53,9 +55,10 @@ export const newWallLinkSchema = z.preprocess(
   gatherViews,
   z.object({
     name: requiredText(100),
-    expires: optional(z.iso.datetime({ offset: true, error: "must be an ISO-8601 timestamp, e.g. 2027-01-31T00:00:00Z" })).transform((v, ctx) => {
+    // The form's date control gives a day, and the link works to the end of it (UTC); the CLI may give an instant.
+    expires: optional(z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be a date (2027-01-31) or an ISO-8601 timestamp, e.g. 2027-01-31T00:00:00Z" })).transform((v, ctx) => {
         if (!v) return undefined;
-        const at = new Date(v);
+        const at = v.length === 10 ? new Date(Date.parse(`${v}T00:00:00Z`) + DAY_MS) : new Date(v);
         if (at <= new Date()) {
           ctx.addIssue({ code: "custom", message: "must be in the future" });
           return z.NEVER;
@@ -65,6 +68,8 @@ export const newWallLinkSchema = z.preprocess(
     rotate: optional(z.coerce.number({ error: "must be a number of seconds" }).int("must be whole seconds").min(5, "must be at least 5 seconds").max(3600, "must be at most 3600 seconds")).transform(
       (v) => v ?? DEFAULT_ROTATE_SECONDS,
     ),
+    /** Not stored: it only shapes the URL handed out (`?theme=light`). */
+    theme: optional(oneOf(WALL_THEMES)).transform((t) => t ?? "dark"),
     views: z.array(wallViewSchema, { error: "must list the wall's views" }).min(1, "name at least one view").max(MAX_WALL_VIEWS, `may hold at most ${MAX_WALL_VIEWS} views`),
   }),
 );

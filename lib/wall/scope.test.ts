@@ -106,6 +106,12 @@ describe("a wall link's JSON carries exactly what its views show", () => {
         }
         const metrics = view!.metrics as { deploymentFrequency: { perDay: number } };
         expect(Math.round(metrics.deploymentFrequency.perDay * 30)).toBe(inside.reduce((sum, slug) => sum + DEPLOYS[slug], 0));
+        // Issue 16: the heatmap counts the same deployments (all today, in the 12:00-15:00 block) and the sparkline's last week holds them.
+        const heatmap = view!.heatmap as { days: { day: string; cells: number[] }[] };
+        expect(heatmap.days.at(-1)).toEqual({ day: "2026-11-20", cells: [0, 0, 0, 0, inside.reduce((sum, slug) => sum + DEPLOYS[slug], 0), 0, 0, 0] });
+        expect(heatmap.days.slice(0, -1).every((d) => d.cells.every((c) => c === 0))).toBe(true);
+        const weeks = view!.weeks as { weekStart: string; days: number }[];
+        expect(weeks.at(-1)).toEqual({ weekStart: "2026-11-16T00:00:00.000Z", days: 5 });
         // Issue 17, item 3: the overdue action items of the view's services, and only those.
         expect(view!.overdueActionItems).toBe(inside.reduce((sum, slug) => sum + DEPLOYS[slug], 0));
         const freeze = view!.freeze as { name: string } | null;

@@ -3,6 +3,7 @@ import { getDatabase } from "@/db/client";
 import { requirePageUser } from "@/app/_http/session";
 import { SESSION_VIEWS, SESSION_WALL } from "@/lib/wall/access";
 import { wallData } from "@/lib/wall/data";
+import { wallTheme } from "@/lib/wall/theme";
 import { WallView } from "@/components/wall/wall-view";
 
 export const metadata: Metadata = { title: "Wall" };
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Wall" };
  * The wall for a signed-in person, opened from the app's navigation, so it links back; TVs use a share
  * link (Settings → Wall links) so no session can expire on them.
  */
-export default async function WallPage() {
+export default async function WallPage({ searchParams }: { searchParams: Promise<{ theme?: string | string[] }> }) {
   await requirePageUser();
-  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={await wallData(getDatabase(), SESSION_VIEWS)} title="Tandem" backHref="/" />;
+  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={await wallData(getDatabase(), SESSION_VIEWS)} title="Tandem" backHref="/" theme={wallTheme((await searchParams).theme)} />;
 }

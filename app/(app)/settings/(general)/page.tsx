@@ -46,7 +46,7 @@ export default async function SettingsPage() {
         <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={publicBaseUrl(await headers())} />
         <ChannelsSection channels={await listChannels(db.read)} teams={(await listFilterOptions(db.read)).teams} />
         <ChangeCatalogSection templates={await listTemplates(db.read)} services={(await listFilterOptions(db.read)).services} />
-        <WallLinksSection links={await listWallLinks(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
+        <WallLinksSection links={await listWallLinks(db.read)} teams={(await listFilterOptions(db.read)).teams} services={(await listFilterOptions(db.read)).services} />
         <CalendarFeedsSection feeds={await listCalendarFeeds(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
       </div>
     </>
