@@ -35,6 +35,7 @@ const BOTH_ENGINES = [
   "lib/oncall/handoff-job.test.ts",
   "lib/action-items/overdue-reminders.test.ts",
   "lib/changes/calendar-feeds.test.ts",
+  "lib/webhooks/protection.test.ts",
 ];
 
 export default defineConfig({
