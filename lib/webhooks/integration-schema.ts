@@ -38,3 +38,14 @@ export const integrationConfigSchema = z.object({
   appId: text().trim().regex(/^\d{0,20}$/, "must be the GitHub App's numeric id").default(""),
   apiBaseUrl: apiBaseUrlSchema.default(""),
 });
+
+/**
+ * Settings' "Deployment gate" form of a GitHub or GitLab integration. The credential is write-only: empty
+ * keeps the one stored (it is never shown back).
+ */
+export const integrationGateSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  appId: z.string().default(""),
+  apiBaseUrl: z.string().default(""),
+  credential: text().max(20_000, "must be at most 20,000 characters").default(""),
+});
