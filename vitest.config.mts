@@ -36,6 +36,8 @@ const BOTH_ENGINES = [
   "lib/oncall/handoff-job.test.ts",
   "lib/action-items/overdue-reminders.test.ts",
   "lib/changes/calendar-feeds.test.ts",
+  "lib/webhooks/protection.test.ts",
+  "app/_actions/integration-gate.test.ts",
 ];
 
 export default defineConfig({

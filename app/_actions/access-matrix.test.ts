@@ -121,6 +121,7 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "integrations#addIntegration": () => form({ source: "gitlab", name: `GitLab ${++seq}` }),
   "integrations#saveIntegrationConfig": async () => form({ id: await integration(), serviceMap: "acme/shop = checkout" }),
   "integrations#setIntegrationEnabled": async () => form({ id: await integration(), enabled: "false" }),
+  "integrations#saveIntegrationGate": async () => form({ id: await integration(), appId: "4242", apiBaseUrl: "https://github.example.com/api/v3", credential: "" }),
   "notifications#addChannel": () => form({ kind: "slack", name: `Slack ${++seq}`, target: "https://hooks.slack.com/services/T0/B0/XXXXXXXXXXXXXXXXXXXX", team: "", "events.incident.declared": "on" }),
   "notifications#setChannelEnabledAction": async () => form({ id: await channel(), enabled: "false" }),
   "notifications#deleteChannelAction": async () => form({ id: await channel() }),

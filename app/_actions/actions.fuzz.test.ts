@@ -90,6 +90,7 @@ beforeAll(async () => {
     "integrations#addIntegration": { source: "gitlab", name: "GitLab", secret: "" },
     "integrations#saveIntegrationConfig": { id: String(integration), serviceMap: "a/b = checkout", environmentMap: "", severityMap: "", alertMatchers: "", deploymentWorkflows: "", severityLabel: "severity" },
     "integrations#setIntegrationEnabled": { id: String(integration), enabled: "true" },
+    "integrations#saveIntegrationGate": { id: String(integration), appId: "4242", apiBaseUrl: "https://github.example.com/api/v3", credential: "" },
     "notifications#addChannel": { kind: "webhook", name: "Hook", target: "http://127.0.0.1:9/hook", team: "", "events.incident.declared": "on", "events.deployment.failed": "on" },
     "notifications#setChannelEnabledAction": { id: channel, enabled: "true" },
     "notifications#deleteChannelAction": { id: channel },

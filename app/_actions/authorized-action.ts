@@ -11,7 +11,7 @@ import type { FormState } from "./form-state";
 type Success = { message: string; data?: Record<string, string> };
 
 /** Fields never echoed back to the browser in an error state. */
-const SECRET_FIELDS = new Set(["password"]);
+const SECRET_FIELDS = new Set(["password", "credential"]);
 
 function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { findIntegration, updateIntegration } from "@/db/queries/integrations";
 import { recordAudit } from "@/db/queries/audit";
 import { getConfig } from "@/lib/config/config";
-import { notFound } from "@/lib/errors";
+import { invalid, notFound } from "@/lib/errors";
 import { integrationConfigFormSchema } from "@/lib/webhooks/config-form";
-import { newIntegrationSchema } from "@/lib/webhooks/integration-schema";
-import { createIntegration, integrationKey } from "@/lib/webhooks/integrations";
+import { integrationConfigSchema, integrationGateSchema, newIntegrationSchema } from "@/lib/webhooks/integration-schema";
+import { createIntegration, integrationConfig, integrationKey } from "@/lib/webhooks/integrations";
+import { setIntegrationCredential } from "@/lib/webhooks/protection";
 import { authorizedAction } from "./authorized-action";
 
 export const addIntegration = authorizedAction(
@@ -27,7 +28,9 @@ export const saveIntegrationConfig = authorizedAction(
     const before = await findIntegration(db.read, id);
     if (!before) throw notFound("The integration");
     await db.transaction(async (tx) => {
-      await updateIntegration(tx, id, { config });
+      // The gate's App id and API URL are set by their own form; the mappings form leaves them as they are.
+      const current = integrationConfig(before);
+      await updateIntegration(tx, id, { config: { ...config, appId: current.appId, apiBaseUrl: current.apiBaseUrl } });
       await recordAudit(tx, user, { action: "integration.configure", entityType: "integration", entityId: id, before: before.config, after: config });
     });
     revalidatePath(`/settings/integrations/${id}`);
@@ -47,5 +50,25 @@ export const setIntegrationEnabled = authorizedAction(
     revalidatePath("/settings");
     revalidatePath(`/settings/integrations/${id}`);
     return { message: enabled ? "Enabled: deliveries are accepted again." : "Disabled: deliveries are refused with 401." };
+  },
+);
+
+export const saveIntegrationGate = authorizedAction(
+  { schema: integrationGateSchema, permission: "manage", doing: "change integrations", labels: { appId: "GitHub App id", apiBaseUrl: "API base URL", credential: "Credential" } },
+  async ({ id, appId, apiBaseUrl, credential }, { user, db }) => {
+    const before = await findIntegration(db.read, id);
+    if (!before) throw notFound("The integration");
+    if (before.source !== "github" && before.source !== "gitlab") throw invalid([{ path: ["id"], message: "only GitHub and GitLab integrations answer deployment gates" }]);
+    const current = integrationConfig(before);
+    const parsed = integrationConfigSchema.safeParse({ ...current, appId: before.source === "github" ? appId : "", apiBaseUrl });
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    // The credential is checked before anything is written, so a bad key leaves the App id and URL as they were.
+    if (credential.trim()) await setIntegrationCredential(db, user, await integrationKey(db, getConfig().secret), before, credential);
+    await db.transaction(async (tx) => {
+      await updateIntegration(tx, id, { config: parsed.data });
+      await recordAudit(tx, user, { action: "integration.configure", entityType: "integration", entityId: id, before: before.config, after: parsed.data });
+    });
+    revalidatePath(`/settings/integrations/${id}`);
+    return { message: credential.trim() ? "Saved, with the new credential. Waiting deployments are answered with it." : "Saved." };
   },
 );

@@ -9,6 +9,8 @@ import { NotificationWorker } from "@/lib/notifications/worker";
 import { sendOverdueReminders } from "@/lib/action-items/overdue-reminders";
 import { startPeriodic } from "@/lib/jobs/periodic";
 import { runHandoffs } from "@/lib/oncall/handoff-job";
+import { integrationKey } from "@/lib/webhooks/integrations";
+import { processProtectionRequests, RECHECK_MS } from "@/lib/webhooks/protection";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
@@ -47,8 +49,12 @@ const server = createTandemServer((request, response) => {
   else void handle(request, response);
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
-// Both jobs are idempotent across servers (a unique hand-over key, a told-today mark), so every server runs them.
-const stopJobs = [startPeriodic("hand-over", 60_000, () => runHandoffs(database, new Date())), startPeriodic("overdue reminder", 60_000, () => sendOverdueReminders(database, new Date()))];
+// The jobs are idempotent across servers (a unique hand-over key, a told-today mark), so every server runs them.
+const stopJobs = [startPeriodic("hand-over", 60_000, () => runHandoffs(database, new Date())), startPeriodic("overdue reminder", 60_000, () => sendOverdueReminders(database, new Date())),
+  // Waiting deployment gates are leased one server at a time; asked every few seconds, a change approved
+  // lets its waiting deployment go within seconds.
+  startPeriodic("deployment gate", RECHECK_MS, async () => processProtectionRequests(database, await integrationKey(database, config.secret))),
+];
 
 // Links in Slack, Teams and email point at TANDEM_URL; without it, at this server as it listens.
 const linkBase = config.publicUrl ?? `http://${hostname ?? "localhost"}:${config.port}`;

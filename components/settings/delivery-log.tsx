@@ -4,7 +4,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-const TONE: Record<WebhookDelivery["outcome"], Tone> = { applied: "success", ignored: "neutral", duplicate: "accent", refused: "danger" };
+const TONE: Record<WebhookDelivery["outcome"], Tone> = { applied: "success", ignored: "neutral", duplicate: "accent", refused: "danger", failed: "warning" };
 
 /** Like GitHub's "Recent deliveries": what came in and what Tandem made of it. */
 export function DeliveryLog({ deliveries }: { deliveries: WebhookDelivery[] }) {

@@ -21,7 +21,7 @@ export async function listIntegrations(q: Queryable): Promise<Integration[]> {
   return q.select().from(integrations).orderBy(integrations.source, integrations.name);
 }
 
-export async function updateIntegration(q: Queryable, id: number, values: Partial<Pick<Integration, "config" | "disabledAt" | "name">>): Promise<Integration> {
+export async function updateIntegration(q: Queryable, id: number, values: Partial<Pick<Integration, "config" | "disabledAt" | "name" | "credentialSealed">>): Promise<Integration> {
   return (await q.update(integrations).set(values).where(eq(integrations.id, id)).returning())[0]!;
 }
 

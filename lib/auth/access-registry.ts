@@ -97,6 +97,7 @@ export const ACTIONS = [
   manage("integrations", "addIntegration"),
   manage("integrations", "saveIntegrationConfig"),
   manage("integrations", "setIntegrationEnabled"),
+  manage("integrations", "saveIntegrationGate"),
   manage("notifications", "addChannel"),
   manage("notifications", "setChannelEnabledAction"),
   manage("notifications", "deleteChannelAction"),

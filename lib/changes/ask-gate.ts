@@ -33,31 +33,36 @@ export type GateAnswer = { decision: "allow" | "deny"; reasons: GateReason[]; ch
 export async function askGate(db: Database, actor: Actor, question: GateQuestion): Promise<GateAnswer> {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const service = await findServiceBySlug(tx, question.service);
-    const named = question.changeRequest === undefined ? undefined : { id: question.changeRequest, change: await findChange(tx, question.changeRequest) };
-    let reasons: GateReason[];
-    if (!service) {
-      reasons = [{ code: "service_not_found", message: `no service is called ${question.service}` }];
-      if (named && !named.change) reasons.push({ code: "change_not_found", message: `no change request has id ${named.id}` });
-    } else {
-      const verdict = assessDeployment({
-        service,
-        environment: question.environment,
-        named,
-        namedBefore: false,
-        asking: true,
-        from: now,
-        to: now,
-        status: "queued",
-        freezes: await listFreezesBetween(tx, now, now),
-        incidents: await majorIncidentsBetween(tx, service.id, now, now),
-      });
-      reasons = verdict.reasons;
-    }
-    const answer: GateAnswer = { decision: reasons.length ? "deny" : "allow", reasons, changeRequest: question.changeRequest ?? null };
-    await recordGateDecision(tx, actor, { at: now, serviceId: service?.id ?? null, question, answer });
+    const { serviceId, answer } = await assessGate(tx, question, now);
+    await recordGateDecision(tx, actor, { at: now, serviceId, question, answer });
     return answer;
   });
+}
+
+/** The gate's answer at `now`, not recorded: a caller asking again for a waiting deployment records only a new answer. */
+export async function assessGate(tx: Queryable, question: GateQuestion, now: Date): Promise<{ serviceId: number | null; answer: GateAnswer }> {
+  const service = await findServiceBySlug(tx, question.service);
+  const named = question.changeRequest === undefined ? undefined : { id: question.changeRequest, change: await findChange(tx, question.changeRequest) };
+  let reasons: GateReason[];
+  if (!service) {
+    reasons = [{ code: "service_not_found", message: `no service is called ${question.service}` }];
+    if (named && !named.change) reasons.push({ code: "change_not_found", message: `no change request has id ${named.id}` });
+  } else {
+    const verdict = assessDeployment({
+      service,
+      environment: question.environment,
+      named,
+      namedBefore: false,
+      asking: true,
+      from: now,
+      to: now,
+      status: "queued",
+      freezes: await listFreezesBetween(tx, now, now),
+      incidents: await majorIncidentsBetween(tx, service.id, now, now),
+    });
+    reasons = verdict.reasons;
+  }
+  return { serviceId: service?.id ?? null, answer: { decision: reasons.length ? "deny" : "allow", reasons, changeRequest: question.changeRequest ?? null } };
 }
 
 /**

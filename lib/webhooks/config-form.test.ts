@@ -26,6 +26,8 @@ describe("integration settings form", () => {
         deploymentWorkflows: ["Deploy", "Release"],
         pipelinesAsDeployments: true,
         severityLabel: "severity",
+        appId: "",
+        apiBaseUrl: "",
       },
     });
     expect(configToForm(parsed.config).serviceMap).toBe("acme/api = checkout-api\nacme/web = web");

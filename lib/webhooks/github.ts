@@ -1,6 +1,6 @@
 import { own } from "@/lib/records";
 import { arr, isoTime, obj, optStr, str } from "./payload";
-import { mapEnvironment, mapService, type ParsedDelivery, type WebhookParser } from "./types";
+import { changeFromText, mapEnvironment, mapService, type ParsedDelivery, type WebhookParser } from "./types";
 
 const DEPLOYMENT_STATES: Record<string, string | undefined> = {
   queued: "queued",
@@ -50,6 +50,35 @@ export const parseGitHub: WebhookParser = ({ headers, body, config }) => {
             ...(finished ? { finishedAt: at } : {}),
             externalId: `github:deployment:${deploymentId}`,
             deployedBy: optStr(obj(d.creator ?? {}, "deployment.creator").login),
+          },
+        },
+      ],
+    };
+  }
+
+  if (event === "deployment_protection_rule") {
+    const action = str(payload.action, "action");
+    if (action !== "requested") return ignore(deliveryId, `${event}.${action}`, `action ${action} is not used`);
+    const callback = str(payload.deployment_callback_url, "deployment_callback_url");
+    const environment = str(payload.environment, "environment");
+    const d = obj(payload.deployment ?? {}, "deployment");
+    const named = obj(d.payload ?? {}, "deployment.payload").change;
+    const changeRequest = typeof named === "number" && Number.isInteger(named) && named > 0 ? named : changeFromText(typeof named === "string" ? `change:${named}` : optStr(d.description));
+    return {
+      deliveryId,
+      payloadId: `protection:${callback}:${environment}`,
+      event: `${event}.${action}`,
+      effects: [
+        {
+          kind: "protection",
+          ask: {
+            externalKey: `${callback} ${environment}`,
+            service: mapService(config, repo()),
+            environment: mapEnvironment(config, environment),
+            changeRequest,
+            sha: optStr(d.sha) ?? null,
+            version: optStr(d.ref) ?? null,
+            target: { callbackUrl: callback, environmentName: environment, installationId: str(obj(payload.installation, "installation").id, "installation.id") },
           },
         },
       ],

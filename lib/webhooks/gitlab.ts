@@ -1,6 +1,6 @@
 import { own } from "@/lib/records";
 import { arr, isoTime, obj, optStr, str } from "./payload";
-import { mapEnvironment, mapService, type ParsedDelivery, type WebhookParser } from "./types";
+import { changeFromText, mapEnvironment, mapService, type ParsedDelivery, type WebhookParser } from "./types";
 
 const STATUSES: Record<string, string | undefined> = {
   created: "queued",
@@ -32,6 +32,29 @@ export const parseGitLab: WebhookParser = ({ headers, body, config }) => {
 
   if (kind === "deployment") {
     const state = str(payload.status, "status");
+    if (state === "blocked") {
+      const projectId = str(obj(payload.project, "project").id, "project.id");
+      const deploymentId = str(payload.deployment_id, "deployment_id");
+      return {
+        deliveryId,
+        payloadId: `deployment:${deploymentId}:blocked`,
+        event: "deployment.blocked",
+        effects: [
+          {
+            kind: "protection",
+            ask: {
+              externalKey: `${projectId}/${deploymentId}`,
+              service: mapService(config, project()),
+              environment: mapEnvironment(config, str(payload.environment, "environment")),
+              changeRequest: changeFromText(optStr(payload.commit_title)),
+              sha: deploymentSha(payload) ?? null,
+              version: optStr(payload.ref) ?? null,
+              target: { projectId, deploymentId },
+            },
+          },
+        ],
+      };
+    }
     const status = own(STATUSES, state);
     if (!status) return ignore(deliveryId, `deployment.${state}`, `deployment status ${state} is not used`);
     const at = isoTime(payload.status_changed_at, "status_changed_at");

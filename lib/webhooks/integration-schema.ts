@@ -11,6 +11,19 @@ export const newIntegrationSchema = z.object({
   secret: text().min(16, "must be at least 16 characters").max(200, "must be at most 200 characters").optional(),
 });
 
+/** An http(s) API root without a trailing slash, or empty for the tool's public API. */
+export const apiBaseUrlSchema = text()
+  .trim()
+  .max(500, "must be at most 500 characters")
+  .refine((v) => v === "" || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), "must be an http(s) URL such as https://github.example.com/api/v3")
+  .transform(withoutTrailingSlashes);
+
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
+}
+
 const SEVERITY = z.enum(["SEV1", "SEV2", "SEV3", "SEV4"], { error: "must be SEV1, SEV2, SEV3 or SEV4" });
 
 /** The mapping an admin edits per integration (see IntegrationConfig). */
@@ -22,4 +35,17 @@ export const integrationConfigSchema = z.object({
   severityMap: mapSchema(text().min(1).max(100), SEVERITY).default({}),
   alertMatchers: mapSchema(text().min(1).max(100), text().max(200)).default({}),
   severityLabel: text().trim().min(1).max(100).default("severity"),
+  appId: text().trim().regex(/^\d{0,20}$/, "must be the GitHub App's numeric id").default(""),
+  apiBaseUrl: apiBaseUrlSchema.default(""),
+});
+
+/**
+ * Settings' "Deployment gate" form of a GitHub or GitLab integration. The credential is write-only: empty
+ * keeps the one stored (it is never shown back).
+ */
+export const integrationGateSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  appId: z.string().default(""),
+  apiBaseUrl: z.string().default(""),
+  credential: text().max(20_000, "must be at most 20,000 characters").default(""),
 });

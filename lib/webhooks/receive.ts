@@ -14,6 +14,7 @@ import { deploymentInputSchema } from "@/lib/ingest/schema";
 import { incidentCreateSchema, incidentPatchSchema } from "@/lib/incidents/schema";
 import { integrationConfig, integrationSecret } from "./integrations";
 import { PARSERS } from "./parsers";
+import { keepProtectionRequest } from "./protection";
 import { printable } from "@/lib/validation";
 import { clip } from "./payload";
 import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
@@ -43,7 +44,8 @@ async function authenticate(db: Database, key: Buffer, source: WebhookSource, id
   return { integration, body: await readBody() };
 }
 
-async function apply(tx: Queryable, actor: Actor, source: string, effect: WebhookEffect): Promise<string> {
+async function apply(tx: Queryable, actor: Actor, integrationId: number, effect: WebhookEffect): Promise<string> {
+  const source = `integration:${integrationId}`;
   switch (effect.kind) {
     case "deployment": {
       const parsed = deploymentInputSchema.safeParse(effect.body);
@@ -74,6 +76,8 @@ async function apply(tx: Queryable, actor: Actor, source: string, effect: Webhoo
       const incident = (await patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, { status: "investigating" }))!;
       return `incident ${incident.id} reopened (${incident.status})`;
     }
+    case "protection":
+      return keepProtectionRequest(tx, integrationId, effect.ask);
   }
 }
 
@@ -154,7 +158,7 @@ export async function receiveWebhook(
       .transaction(async (tx) => {
         for (const claim of receiptKeys(delivery, body)) if (!(await claimDelivery(tx, integration.id, claim))) throw new Replay();
         const results: string[] = [];
-        for (const effect of delivery.effects) results.push(await apply(tx, actor, `integration:${integration.id}`, effect));
+        for (const effect of delivery.effects) results.push(await apply(tx, actor, integration.id, effect));
         return results;
       })
       .catch((error: unknown) => {

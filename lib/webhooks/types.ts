@@ -20,6 +20,10 @@ export type IntegrationConfig = {
   alertMatchers: Record<string, string>;
   /** Alertmanager: the label that holds the severity (looked up in severityMap; default SEV3). */
   severityLabel: string;
+  /** GitHub: the GitHub App's id Tandem answers deployment protection rules as (empty: it does not answer). */
+  appId: string;
+  /** The tool's REST API root (empty: https://api.github.com or https://gitlab.com/api/v4). */
+  apiBaseUrl: string;
 };
 
 export const DEFAULT_CONFIG: IntegrationConfig = {
@@ -30,6 +34,19 @@ export const DEFAULT_CONFIG: IntegrationConfig = {
   severityMap: {},
   alertMatchers: {},
   severityLabel: "severity",
+  appId: "",
+  apiBaseUrl: "",
+};
+
+/** A deployment the tool holds until Tandem answers, and where that answer goes. */
+export type ProtectionAsk = {
+  externalKey: string;
+  service: string;
+  environment: string;
+  changeRequest: number | null;
+  sha: string | null;
+  version: string | null;
+  target: Record<string, string>;
 };
 
 /**
@@ -45,7 +62,9 @@ export type WebhookEffect =
   | { kind: "incident"; body: Record<string, unknown>; opening?: boolean }
   | { kind: "incident-update"; externalId: string; patch: Record<string, unknown> }
   /** The tool reopened the incident: a resolved one goes back to investigating; an open one stays as it is. */
-  | { kind: "incident-reopen"; externalId: string };
+  | { kind: "incident-reopen"; externalId: string }
+  /** The tool waits for the gate's answer (see protection.ts). */
+  | { kind: "protection"; ask: ProtectionAsk };
 
 /**
  * A parsed delivery: its id, the event's name, and what to do (nothing: ignored). GitHub and GitLab
@@ -80,4 +99,13 @@ export function mapService(config: IntegrationConfig, name: string): string {
 
 export function mapEnvironment(config: IntegrationConfig, name: string): string {
   return own(config.environmentMap, name) ?? name.toLowerCase();
+}
+
+/**
+ * The change request a deployment names: `change:123` (or `change #123`) in a text the pipeline sets, e.g. a
+ * GitHub deployment's description or a GitLab deployment's commit title.
+ */
+export function changeFromText(text: string | undefined): number | null {
+  const match = text?.match(/\bchange\s*[:#]\s*(\d{1,9})\b/i);
+  return match ? Number(match[1]) : null;
 }

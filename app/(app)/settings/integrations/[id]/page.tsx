@@ -11,6 +11,7 @@ import { configToForm } from "@/lib/webhooks/config-form";
 import { integrationConfig, webhookPath } from "@/lib/webhooks/integrations";
 import { DeliveryLog } from "@/components/settings/delivery-log";
 import { IntegrationConfigForm } from "@/components/settings/integration-config-form";
+import { IntegrationGateForm } from "@/components/settings/integration-gate-form";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -24,6 +25,7 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
   const integration = /^\d+$/.test(id) ? await findIntegration(db.read, Number(id)) : undefined;
   if (!integration) notFound();
   const url = `${publicBaseUrl(await headers())}${webhookPath(integration)}`;
+  const config = integrationConfig(integration);
   return (
     <>
       <PageHeader title={integration.name} description={`${integration.source} integration · ${integration.disabledAt ? "disabled" : "active"}`} />
@@ -43,8 +45,21 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
           <h2 id="mappings" className="mb-3 text-lg font-semibold">
             Mappings
           </h2>
-          <IntegrationConfigForm id={integration.id} values={configToForm(integrationConfig(integration))} />
+          <IntegrationConfigForm id={integration.id} values={configToForm(config)} />
         </section>
+        {integration.source === "github" || integration.source === "gitlab" ? (
+          <section aria-labelledby="gate">
+            <h2 id="gate" className="mb-1 text-lg font-semibold">
+              Deployment gate
+            </h2>
+            <p className="mb-3 text-sm text-muted">
+              {integration.source === "github"
+                ? "Answer deployment protection rules: Tandem approves a waiting deployment as soon as its gate allows it. Name a change request with change:123 in the deployment's description or {\"change\": 123} in its payload."
+                : "Approve blocked deployments of protected environments as soon as Tandem's gate allows them. Name a change request with change:123 in the commit title."}
+            </p>
+            <IntegrationGateForm id={integration.id} source={integration.source} appId={config.appId} apiBaseUrl={config.apiBaseUrl} hasCredential={integration.credentialSealed !== null} />
+          </section>
+        ) : null}
         <section aria-labelledby="deliveries">
           <h2 id="deliveries" className="mb-3 text-lg font-semibold">
             Recent deliveries
