@@ -49,3 +49,8 @@ export async function nextFreezeIn(q: Queryable, now: Date, scope: WallScope): P
     order by f.starts_at, f.id limit 1`);
   return row && { name: row.name, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) };
 }
+
+/** The language a wall link fixes (null: the viewer's browser decides). */
+export async function findWallLinkLocale(q: Queryable, tokenHash: string): Promise<string | null> {
+  return (await q.select({ locale: wallLinks.locale }).from(wallLinks).where(eq(wallLinks.tokenHash, tokenHash)).limit(1))[0]?.locale ?? null;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { oneOf, requiredText, slugSchema } from "@/lib/validation";
+import { LOCALES } from "@/lib/i18n/locales";
 import { DEFAULT_ROTATE_SECONDS, MAX_WALL_VIEWS, WALL_PANELS } from "./limits";
 
 /** An empty form field means "not given", and the field's own schema explains any other mistake. */
@@ -40,7 +41,7 @@ function gatherViews(input: unknown): unknown {
   for (const [key, value] of Object.entries(input)) {
     const match = VIEW_FIELD.exec(key);
     if (match) (rows[Number(match[1])] ??= {})[match[2]!] = String(value);
-    else if (key === "name" || key === "expires" || key === "rotate") rest[key] = value;
+    else if (key === "name" || key === "expires" || key === "rotate" || key === "locale") rest[key] = value;
   }
   // The first row is the wall even when left blank (everything); a spare row still showing the default
   // panel choice is unused, and anything typed or chosen in it makes it a view.
@@ -65,6 +66,8 @@ export const newWallLinkSchema = z.preprocess(
     rotate: optional(z.coerce.number({ error: "must be a number of seconds" }).int("must be whole seconds").min(5, "must be at least 5 seconds").max(3600, "must be at most 3600 seconds")).transform(
       (v) => v ?? DEFAULT_ROTATE_SECONDS,
     ),
+    /** The language the TV shows whoever watches; absent: the browser's. */
+    locale: optional(oneOf(LOCALES)),
     views: z.array(wallViewSchema, { error: "must list the wall's views" }).min(1, "name at least one view").max(MAX_WALL_VIEWS, `may hold at most ${MAX_WALL_VIEWS} views`),
   }),
 );
