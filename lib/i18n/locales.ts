@@ -27,7 +27,7 @@ function preferences(header: string): string[] {
   return header
     .split(",")
     .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
+      const [tag = "", ...params] = part.trim().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
       const weight = q === undefined ? 1 : Number(q.slice(2));
       return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, index };
