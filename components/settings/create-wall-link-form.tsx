@@ -5,6 +5,7 @@ import { addWallLink } from "@/app/_actions/wall-links";
 import { IDLE } from "@/app/_actions/form-state";
 import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { Field } from "@/components/ui/field";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/styles";
@@ -55,6 +56,18 @@ export function CreateWallLinkForm({ teams, baseUrl }: { teams: string[]; baseUr
         <Field form="wall" name="name" label="Link name" placeholder="e.g. Payments TV" defaultValue={values.name} error={fields.name} />
         <Field form="wall" name="expires" label="Expires (optional, ISO-8601)" placeholder="2027-01-31T00:00:00Z" defaultValue={values.expires} error={fields.expires} />
         <Field form="wall" name="rotate" label="Seconds per view" type="number" min={5} max={3600} defaultValue={values.rotate ?? String(DEFAULT_ROTATE_SECONDS)} hint="When the link holds several views" error={fields.rotate} />
+        <Field form="wall" name="locale" label="Language" hint="Fixes the wall's language, whoever's browser shows it" error={fields.locale}>
+          {(props) => (
+            <select name="locale" defaultValue={values.locale ?? ""} {...props}>
+              <option value="">As the TV&apos;s browser says</option>
+              {LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {LOCALE_NAMES[locale]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {Array.from({ length: VIEW_ROWS }, (_, i) => (
           <ViewRow key={i} index={i} teams={teams} values={values} fields={fields} />
         ))}

@@ -44,4 +44,10 @@ describe("a wall link's language", () => {
     expect(await requestLocale(s.db, { path, userId: null, acceptLanguage: "en" })).toBe("zh-CN");
     expect(await requestLocale(s.db, { path: "/wall/wl_unknown", userId: null, acceptLanguage: "en" })).toBe("en");
   });
+
+  it("comes from the Settings form's flat fields, left empty for the browser's", () => {
+    expect(newWallLinkSchema.parse({ name: "TV", locale: "zh-CN", "views.0.team": "" }).locale).toBe("zh-CN");
+    expect(newWallLinkSchema.parse({ name: "TV", locale: "", "views.0.team": "" }).locale).toBeUndefined();
+    expect(newWallLinkSchema.safeParse({ name: "TV", locale: "klingon", "views.0.team": "" }).error?.issues[0]).toMatchObject({ path: ["locale"], message: "must be one of en, zh-CN" });
+  });
 });
