@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { PATH_HEADER } from "@/lib/i18n/path-header";
 
 /**
  * Gives every page a fresh script nonce and its Content-Security-Policy. Next reads the policy from the
@@ -13,6 +14,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(newNonce(), { development: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -27,6 +27,33 @@ describe("human units", () => {
   ])("frequency %s per day → %s", (perDay, text) => expect(formatFrequency(perDay)).toBe(text));
 });
 
+describe("human units in Simplified Chinese (issue 19, item 1)", () => {
+  it.each([
+    [42, "42 秒"],
+    [90, "1.5 分钟"],
+    [19 * 3600, "19 小时"],
+    [3.25 * 86_400, "3.3 天"],
+  ])("duration %s → %s", (s, text) => expect(formatDuration(s, "zh-CN")).toBe(text));
+
+  it.each([
+    [3.4, "3.4 次/天"],
+    [0.5, "3.5 次/周"],
+    [0.05, "1.5 次/月"],
+  ])("frequency %s per day → %s", (perDay, text) => expect(formatFrequency(perDay, "zh-CN")).toBe(text));
+
+  it("writes percentages as Chinese does, without a space", () => {
+    expect(formatPercent(0.12, "zh-CN")).toBe("12%");
+    expect(formatPercent(0.004, "zh-CN")).toBe("0.4%");
+    expect(formatPercent(null, "zh-CN")).toBe("—");
+  });
+
+  it("writes dates the Chinese way through Intl", () => {
+    const ctx = { locale: "zh-CN", timeZone: "Asia/Shanghai" };
+    expect(formatDate("2026-12-05T02:00:00Z", ctx)).toBe("2026年12月5日");
+    expect(formatCalendarDay("2026-12-05", ctx, "full")).toBe("2026年12月5日星期六");
+  });
+});
+
 describe("dates and times, one format in the reader's locale and zone (issue 16, item 9)", () => {
   const at = "2026-12-05T23:35:00Z";
   const newYork = { locale: "en-US", timeZone: "America/New_York" };

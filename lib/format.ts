@@ -1,26 +1,50 @@
 /** Human units for the dashboard: what a person reads at a glance, not raw seconds or ratios. */
 
-const trim = (n: number) => (n >= 10 ? Math.round(n).toString() : (Math.round(n * 10) / 10).toString());
+import type { Locale } from "@/lib/i18n/locales";
 
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return "—";
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${trim(seconds / 60)} min`;
-  if (seconds < 86_400 * 2) return `${trim(seconds / 3600)} h`;
-  return `${trim(seconds / 86_400)} d`;
+/** Each locale's units around an Intl-formatted number ("{n}"); Chinese separates figures from characters by a space. */
+const UNITS: Record<Locale, Record<"s" | "min" | "h" | "d" | "day" | "week" | "month", string>> = {
+  en: { s: "{n} s", min: "{n} min", h: "{n} h", d: "{n} d", day: "{n} / day", week: "{n} / week", month: "{n} / month" },
+  "zh-CN": { s: "{n} 秒", min: "{n} 分钟", h: "{n} 小时", d: "{n} 天", day: "{n} 次/天", week: "{n} 次/周", month: "{n} 次/月" },
+};
+
+const numbers = new Map<string, Intl.NumberFormat>();
+/** Whole numbers from 10 up, one decimal below: "19", "3.4". */
+function trim(n: number, locale: Locale): string {
+  const digits = n >= 10 ? 0 : 1;
+  const key = `${locale}/${digits}`;
+  let format = numbers.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: false });
+    numbers.set(key, format);
+  }
+  return format.format(n);
 }
 
-export function formatPercent(rate: number | null): string {
+const unit = (locale: Locale, name: keyof (typeof UNITS)["en"], n: number) => UNITS[locale][name].replace("{n}", trim(n, locale));
+
+export function formatDuration(seconds: number | null, locale: Locale = "en"): string {
+  if (seconds === null) return "—";
+  if (seconds < 60) return UNITS[locale].s.replace("{n}", Math.round(seconds).toString());
+  if (seconds < 3600) return unit(locale, "min", seconds / 60);
+  if (seconds < 86_400 * 2) return unit(locale, "h", seconds / 3600);
+  return unit(locale, "d", seconds / 86_400);
+}
+
+/** "12 %" in English as Tandem always wrote it; other locales as Intl writes a percentage ("12%"). */
+export function formatPercent(rate: number | null, locale: Locale = "en"): string {
   if (rate === null) return "—";
   const pct = rate * 100;
-  return `${pct > 0 && pct < 1 ? pct.toFixed(1) : Math.round(pct)} %`;
+  const digits = pct > 0 && pct < 1 ? 1 : 0;
+  if (locale === "en") return `${digits ? pct.toFixed(1) : Math.round(pct)} %`;
+  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rate);
 }
 
 /** Per day when at least daily, else per week, else per month. */
-export function formatFrequency(perDay: number): string {
-  if (perDay >= 1) return `${trim(perDay)} / day`;
-  if (perDay * 7 >= 1) return `${trim(perDay * 7)} / week`;
-  return `${trim(perDay * 30)} / month`;
+export function formatFrequency(perDay: number, locale: Locale = "en"): string {
+  if (perDay >= 1) return unit(locale, "day", perDay);
+  if (perDay * 7 >= 1) return unit(locale, "week", perDay * 7);
+  return unit(locale, "month", perDay * 30);
 }
 
 /** At most `max` characters of `text`, with "…" when cut (never inside a surrogate pair). */

@@ -6,6 +6,7 @@ import { IDLE } from "@/app/_actions/form-state";
 import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/styles";
@@ -110,6 +111,18 @@ export function CreateWallLinkForm({ teams, services }: { teams: string[]; servi
               {ROTATE_CHOICES.map((s) => (
                 <option key={s} value={s}>
                   {s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? "" : "s"}`}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form="wall" name="locale" label="Language" hint="Fixes the wall's language, whoever's browser shows it" error={fields.locale}>
+          {(props) => (
+            <select name="locale" defaultValue={values.locale ?? ""} {...props}>
+              <option value="">As the TV&apos;s browser says</option>
+              {LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {LOCALE_NAMES[locale]}
                 </option>
               ))}
             </select>

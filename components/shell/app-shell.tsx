@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { signOut } from "@/app/_actions/session";
 import type { CurrentUser } from "@/lib/auth/actor";
 import type { Theme } from "@/lib/theme";
@@ -20,26 +21,27 @@ function Brand() {
 /** The frame every signed-in page shares: navigation, who is signed in, theme and sign-out. */
 /** `waiting`: changes waiting for the person's decision; `myWork`: everything waiting for them (the "My work" page). */
 export function AppShell({ user, theme, banner, waiting = 0, myWork = 0, children }: { user: CurrentUser; theme: Theme; banner?: React.ReactNode; waiting?: number; myWork?: number; children: React.ReactNode }) {
+  const t = useTranslations("Shell");
   const isAdmin = user.role === "admin";
   const counts = { "/changes": waiting, "/me": myWork };
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[14rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-bg focus:p-2">
-        Skip to content
+        {t("skipLink")}
       </a>
       <aside className="hidden border-r border-border bg-surface p-3 lg:block">
         <Brand />
         <div className="mt-4">
-          <NavLinks label="Main" isAdmin={isAdmin} counts={counts} />
+          <NavLinks label={t("mainNav")} isAdmin={isAdmin} counts={counts} />
         </div>
       </aside>
       <div className="min-w-0">
         <header className="flex flex-wrap items-center justify-between gap-3 border-b border-border px-4 py-2">
           <div className="flex items-center gap-2 lg:hidden">
             <details className="relative">
-              <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>Menu</summary>
+              <summary className={`${buttonClass.secondary} cursor-pointer list-none`}>{t("menu")}</summary>
               <div className="absolute left-0 z-40 mt-2 w-56 rounded-md border border-border bg-bg p-2 shadow-lg">
-                <NavLinks label="Main (menu)" isAdmin={isAdmin} counts={counts} />
+                <NavLinks label={t("mainNavMenu")} isAdmin={isAdmin} counts={counts} />
               </div>
             </details>
             <Brand />
@@ -47,11 +49,11 @@ export function AppShell({ user, theme, banner, waiting = 0, myWork = 0, childre
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <ThemeSwitch current={theme} />
             <span className="text-sm" data-testid="current-user">
-              {user.name} <Badge tone="accent">{user.role}</Badge>
+              {user.name} <Badge tone="accent">{t(`roles.${user.role}`)}</Badge>
             </span>
             <form action={signOut}>
               <button type="submit" className={buttonClass.ghost}>
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           </div>

@@ -1,13 +1,13 @@
 import { setTheme } from "@/app/_actions/theme";
+import { useTranslations } from "next-intl";
 import { THEMES, type Theme } from "@/lib/theme";
-
-const LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
 
 /** Works without JavaScript: each choice is a submit button of a server action. */
 export function ThemeSwitch({ current }: { current: Theme }) {
+  const t = useTranslations("Shell");
   return (
-    <form action={setTheme} className="flex items-center gap-1" aria-label="Theme">
-      <span className="sr-only">Theme:</span>
+    <form action={setTheme} className="flex items-center gap-1" aria-label={t("theme")}>
+      <span className="sr-only">{t("theme")}</span>
       {THEMES.map((theme) => (
         <button
           key={theme}
@@ -17,7 +17,7 @@ export function ThemeSwitch({ current }: { current: Theme }) {
           aria-pressed={current === theme}
           className={`rounded px-2 py-1 text-xs ${current === theme ? "bg-accent text-accent-fg" : "text-fg hover:bg-surface-2"}`}
         >
-          {LABELS[theme]}
+          {t(`themes.${theme}`)}
         </button>
       ))}
     </form>

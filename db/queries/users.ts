@@ -71,3 +71,12 @@ export async function isSessionLive(q: Queryable, sessionId: string, now: Date):
     .limit(1);
   return rows.length > 0;
 }
+
+/** The UI language a person chose, or null when they left it to their browser. */
+export async function findUserLocale(q: Queryable, id: string): Promise<string | null> {
+  return (await q.select({ locale: user.locale }).from(user).where(eq(user.id, id)).limit(1))[0]?.locale ?? null;
+}
+
+export async function setUserLocale(q: Queryable, id: string, locale: string | null): Promise<void> {
+  await q.update(user).set({ locale, updatedAt: new Date() }).where(eq(user.id, id));
+}

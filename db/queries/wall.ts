@@ -59,3 +59,8 @@ export async function deploymentTimesSince(q: Queryable, since: Date, scope: Wal
       ${scope.services?.length ? sql`and s.slug in (${sql.join(scope.services.map((slug) => sql`${slug}`), sql`, `)})` : sql``}`);
   return rows.map((r) => r.at);
 }
+
+/** The language a wall link fixes (null: the viewer's browser decides). */
+export async function findWallLinkLocale(q: Queryable, tokenHash: string): Promise<string | null> {
+  return (await q.select({ locale: wallLinks.locale }).from(wallLinks).where(eq(wallLinks.tokenHash, tokenHash)).limit(1))[0]?.locale ?? null;
+}

@@ -9,6 +9,8 @@ export const user = sqliteTable("user", {
   emailVerified: integer("email_verified", { mode: "boolean" }).notNull().default(false),
   image: text("image"),
   role: text("role", { enum: ["viewer", "engineer", "approver", "admin"] }).notNull().default("viewer"),
+  /** The UI language they chose (lib/i18n/locales.ts); null: their browser's. */
+  locale: text("locale"),
   banned: integer("banned", { mode: "boolean" }).default(false),
   banReason: text("ban_reason"),
   banExpires: integer("ban_expires", { mode: "timestamp_ms" }),

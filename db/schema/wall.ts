@@ -11,6 +11,8 @@ export const wallLinks = sqliteTable("wall_links", {
   /** JSON array of views the wall rotates through. */
   views: text("views", { mode: "json" }).$type<unknown[]>(),
   rotateSeconds: integer("rotate_seconds"),
+  /** The language the wall speaks whoever looks at it (lib/i18n/locales.ts); null: the browser's. */
+  locale: text("locale"),
   tokenHash: text("token_hash").notNull().unique(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
 import { serverCommand } from "@/lib/cli/server-command";
-import { ADMIN_TOKEN_FILE, E2E_DB, E2E_PORT, INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS, WALL_LINK_FILE } from "./users";
+import { ADMIN_TOKEN_FILE, E2E_DB, E2E_PORT, INGEST_TOKEN_FILE, READ_TOKEN_FILE, LANGUAGE_USER, TEST_USERS, WALL_LINK_FILE, ZH_WALL_LINK_FILE } from "./users";
 
 /**
  * The browser tests' server: a throw-away database with demo data and one user per role, served by
@@ -23,6 +23,7 @@ await run("seed", "--demo", "--days", "90", "--seed", "7");
 for (const [role, u] of Object.entries(TEST_USERS)) {
   await run("user", "add", "--email", u.email, "--name", u.name, "--role", role, "--password", u.password);
 }
+await run("user", "add", "--email", LANGUAGE_USER.email, "--name", LANGUAGE_USER.name, "--role", LANGUAGE_USER.role, "--password", LANGUAGE_USER.password);
 
 /** Runs a command whose last line is a credential, and keeps that line in `file` for the specs. */
 const keep = async (file: string, ...argv: string[]) => {
@@ -33,6 +34,7 @@ await keep(READ_TOKEN_FILE, "token", "create", "--name", "e2e reader", "--role",
 await keep(INGEST_TOKEN_FILE, "token", "create", "--name", "e2e ingest", "--role", "ingest");
 await keep(ADMIN_TOKEN_FILE, "token", "create", "--name", "e2e admin", "--role", "admin");
 await keep(WALL_LINK_FILE, "wall-link", "create", "--name", "e2e wall");
+await keep(ZH_WALL_LINK_FILE, "wall-link", "create", "--name", "上海大屏", "--locale", "zh-CN");
 // Integration 1, so every page (its settings page included) has something to show to the axe sweep.
 await run("integration", "add", "--source", "alertmanager", "--name", "e2e alertmanager");
 // Channel 1, for the same reason; nothing listens on port 9, so its messages wait in the outbox.

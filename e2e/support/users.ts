@@ -8,6 +8,9 @@ export const TEST_USERS: Record<UserRole, { email: string; name: string; passwor
   admin: { email: "admin@example.com", name: "Ada Admin", password: "admin-password-1" },
 };
 
+/** Only e2e/i18n.spec.ts signs in as this person: changing their language must not change any other spec's pages. */
+export const LANGUAGE_USER = { email: "lin@example.com", name: "Lin", password: "lin-password-123", role: "viewer" } as const;
+
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = "e2e/.tmp/test.db";
 export const READ_TOKEN_FILE = "e2e/.tmp/read-token.txt";
@@ -15,3 +18,5 @@ export const INGEST_TOKEN_FILE = "e2e/.tmp/ingest-token.txt";
 export const ADMIN_TOKEN_FILE = "e2e/.tmp/admin-token.txt";
 /** The path of a live wall share link (/wall/wl_…). */
 export const WALL_LINK_FILE = "e2e/.tmp/wall-link.txt";
+/** The path of a wall link fixed to zh-CN (`--locale zh-CN`). */
+export const ZH_WALL_LINK_FILE = "e2e/.tmp/wall-link-zh.txt";

@@ -106,6 +106,7 @@ export const ACTIONS = [
   { module: "session", name: "signIn", allow: PUBLIC, why: "how anyone becomes signed in" },
   { module: "session", name: "signOut", allow: PUBLIC, why: "ends whatever session the caller has" },
   { module: "theme", name: "setTheme", allow: PUBLIC, why: "a display preference in a cookie; writes no data" },
+  { module: "locale", name: "setLanguage", allow: EVERY_USER, why: "each signed-in person sets their own UI language" },
   manage("tokens", "createToken"),
   manage("tokens", "revokeToken"),
   manage("users", "createUser"),

@@ -289,6 +289,13 @@ describe("tandem CLI", () => {
       expect(JSON.parse(row!.views)).toEqual([{ name: "Team payments", team: "payments", panels: "all" }]);
     });
 
+    it("fixes the wall's language with --locale", async () => {
+      await withServices();
+      const r = await cli("wall-link", "create", "--name", "Shanghai floor", "--team", "payments", "--locale", "zh-CN");
+      expect(r.code).toBe(0);
+      expect(query<{ locale: string | null }>("select locale from wall_links")).toEqual([{ locale: "zh-CN" }]);
+    });
+
     it("makes a rotating wall from several --view options", async () => {
       await withServices();
       const r = await cli("wall-link", "create", "--name", "Floor", "--rotate", "20", "--view", "Payments;team=payments", "--view", "Search;services=search;panels=incidents");
@@ -311,6 +318,7 @@ describe("tandem CLI", () => {
       [["--name", "TV", "--view", "A;colour=red"], '--view 1 has "colour=red" where team=…, services=… or panels=… belongs'],
       [["--name", "TV", "--view", "A;panels=charts"], "--view 1 (panels) must be one of all, incidents"],
       [["--name", "TV", "--team", "payments", "--view", "A"], "--team goes inside each --view"],
+      [["--name", "TV", "--locale", "fr"], "--locale must be one of en, zh-CN"],
     ])("refuses %j", async (args, message) => {
       const r = await cli("wall-link", "create", ...args);
       expect(r.code).toBe(1);

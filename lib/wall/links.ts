@@ -31,6 +31,7 @@ export async function createWallLink(db: Database, actor: Actor, input: NewWallL
       name: input.name,
       views: input.views,
       rotateSeconds: input.rotate,
+      locale: input.locale ?? null,
       tokenHash: hashToken(token),
       expiresAt: input.expires ?? null,
       createdBy: actor.type === "user" ? actor.id : null,

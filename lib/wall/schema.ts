@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { oneOf, requiredText, slugSchema } from "@/lib/validation";
 import { DAY_MS } from "@/lib/time";
+import { LOCALES } from "@/lib/i18n/locales";
 import { DEFAULT_ROTATE_SECONDS, MAX_WALL_VIEWS, WALL_PANELS } from "./limits";
 import { WALL_THEMES } from "./theme";
 
@@ -42,7 +43,7 @@ function gatherViews(input: unknown): unknown {
   for (const [key, value] of Object.entries(input)) {
     const match = VIEW_FIELD.exec(key);
     if (match) (rows[Number(match[1])] ??= {})[match[2]!] = String(value);
-    else if (key === "name" || key === "expires" || key === "rotate" || key === "theme") rest[key] = value;
+    else if (key === "name" || key === "expires" || key === "rotate" || key === "theme" || key === "locale") rest[key] = value;
   }
   // The first row is the wall even when left blank (everything); a spare row still showing the default
   // panel choice is unused, and anything typed or chosen in it makes it a view.
@@ -70,6 +71,8 @@ export const newWallLinkSchema = z.preprocess(
     ),
     /** Not stored: it only shapes the URL handed out (`?theme=light`). */
     theme: optional(oneOf(WALL_THEMES)).transform((t) => t ?? "dark"),
+    /** The language the TV shows whoever watches; absent: the browser's. */
+    locale: optional(oneOf(LOCALES)),
     views: z.array(wallViewSchema, { error: "must list the wall's views" }).min(1, "name at least one view").max(MAX_WALL_VIEWS, `may hold at most ${MAX_WALL_VIEWS} views`),
   }),
 );

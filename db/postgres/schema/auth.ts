@@ -10,6 +10,8 @@ export const user = pgTable("user", {
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
   role: text("role", { enum: ["viewer", "engineer", "approver", "admin"] }).notNull().default("viewer"),
+  /** The UI language they chose (lib/i18n/locales.ts); null: their browser's. */
+  locale: text("locale"),
   banned: boolean("banned").default(false),
   banReason: text("ban_reason"),
   banExpires: timestampMs("ban_expires"),

@@ -9,6 +9,8 @@ export const wallLinks = pgTable("wall_links", {
   services: jsonText("services").$type<string[]>(),
   views: jsonText("views").$type<unknown[]>(),
   rotateSeconds: integer("rotate_seconds"),
+  /** The language the wall speaks whoever looks at it (lib/i18n/locales.ts); null: the browser's. */
+  locale: text("locale"),
   tokenHash: text("token_hash").notNull().unique(),
   expiresAt: timestampMs("expires_at"),
   revokedAt: timestampMs("revoked_at"),

@@ -8,9 +8,9 @@ import { UsageError, type CliIo } from "../io";
 import { parseOptions } from "../args";
 import { withDatabase } from "../context";
 
-const USAGE = 'wall-link create --name N [--team T] [--services a,b] [--expires ISO] [--view "NAME;team=T;services=a,b;panels=incidents" …] [--rotate SECONDS]';
+const USAGE = 'wall-link create --name N [--team T] [--services a,b] [--expires ISO] [--view "NAME;team=T;services=a,b;panels=incidents" …] [--rotate SECONDS] [--locale en|zh-CN]';
 
-type Raw = { name?: string; team?: string; services?: string; expires?: string; rotate?: string; view?: string[] };
+type Raw = { name?: string; team?: string; services?: string; expires?: string; rotate?: string; locale?: string; view?: string[] };
 
 /** `--team`/`--services` make a one-view wall; each `--view` adds a view the wall rotates through. */
 const cliSchema = z.preprocess((input, ctx) => {
@@ -24,7 +24,7 @@ const cliSchema = z.preprocess((input, ctx) => {
     if ("problem" in parsed) ctx.addIssue({ code: "custom", path: ["views", i], message: parsed.problem, input });
     return "view" in parsed ? parsed.view : {};
   });
-  return { name: raw.name, expires: raw.expires, rotate: raw.rotate, views: views.length ? views : [{ team: raw.team ?? "", services: raw.services ?? "" }] };
+  return { name: raw.name, expires: raw.expires, rotate: raw.rotate, locale: raw.locale, views: views.length ? views : [{ team: raw.team ?? "", services: raw.services ?? "" }] };
 }, newWallLinkSchema);
 
 function flagOf(field: string, usedViews: boolean): string {
@@ -48,7 +48,7 @@ export async function wallLinkCommand(args: string[], io: CliIo) {
   const [sub, ...rest] = args;
   if (sub !== "create") throw new UsageError(`unknown wall-link command ${sub ?? "(none)"} (usage: ${USAGE})`);
   const usedViews = rest.includes("--view");
-  const options = { name: { type: "string" }, team: { type: "string" }, services: { type: "string" }, expires: { type: "string" }, rotate: { type: "string" }, view: { type: "string", multiple: true } } as const;
+  const options = { name: { type: "string" }, team: { type: "string" }, services: { type: "string" }, expires: { type: "string" }, rotate: { type: "string" }, locale: { type: "string" }, view: { type: "string", multiple: true } } as const;
   const { values } = parseOptions(rest, options, cliSchema, USAGE, (field) => flagOf(field, usedViews));
   await withDatabase(io, async ({ db }) => {
     const { link, path } = await createLink(db, values, usedViews);

@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import type { Page } from "@playwright/test";
+import { test, expect, expectAccessible, watchCsp } from "./support/fixtures";
+import { LANGUAGE_USER, ZH_WALL_LINK_FILE } from "./support/users";
+
+/**
+ * The parts of the UI translated so far (issue 19): the sign-in page and the shell around every
+ * signed-in page. The pages' own content joins this list as it is translated.
+ */
+const TRANSLATED = ["main:has(form input[name=password])", "header", "aside", "a[href='#main']"];
+/** Names and words that stay as they are in Chinese text. */
+const KEPT = new Set(["Tandem", "API", "DORA", LANGUAGE_USER.name]);
+
+async function englishWords(page: Page): Promise<string[]> {
+  const texts = await page.locator(TRANSLATED.join(", ")).evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText || el.textContent || ""));
+  return [...new Set(texts.join(" ").match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !KEPT.has(w));
+}
+
+async function signIn(page: Page) {
+  await page.goto("/sign-in");
+  await page.locator("input[name=email]").fill(LANGUAGE_USER.email);
+  await page.locator("input[name=password]").fill(LANGUAGE_USER.password);
+  await page.locator("button[type=submit]").click();
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`a Chinese browser gets the sign-in page in 简体中文 (${colorScheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale: "zh-CN", colorScheme });
+    await watchCsp(context);
+    const page = await context.newPage();
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/sign-in");
+      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+      await expect(page.getByRole("heading", { level: 1, name: "登录 Tandem" })).toBeVisible();
+      await expect(page.getByLabel("邮箱")).toBeVisible();
+      expect(await englishWords(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await expectAccessible(page);
+    await context.close();
+  });
+}
+
+test("an English browser still gets English", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to Tandem" })).toBeVisible();
+});
+
+test("a person's language choice sticks across sign-out and sign-in, whatever the browser says", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext({ locale: "en-US" });
+  await watchCsp(context);
+  const page = await context.newPage();
+  await signIn(page);
+  await page.goto("/me");
+  await page.getByLabel("Language of Tandem").selectOption("zh-CN");
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "语言已保存。" })).toBeVisible();
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/sign-in/);
+  await signIn(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "概览" })).toBeVisible();
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [390, 768, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/me");
+      await expect(page.getByRole("button", { name: "保存语言" })).toBeVisible();
+      expect(await englishWords(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await expectAccessible(page);
+  }
+
+  // Back to the browser's language, so a rerun starts where this one did.
+  await page.getByLabel("Tandem 界面语言").selectOption("browser");
+  await page.getByRole("button", { name: "保存语言" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Language saved." })).toBeVisible();
+  await context.close();
+});
+
+test("a wall link fixed to zh-CN speaks Chinese to an English browser", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US", viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.goto(fs.readFileSync(ZH_WALL_LINK_FILE, "utf8").trim());
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await context.close();
+});

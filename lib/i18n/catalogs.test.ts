@@ -1,0 +1,41 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { IntlMessageFormat } from "intl-messageformat";
+import { LOCALES } from "./locales";
+
+const DIR = join(import.meta.dirname, "messages");
+const catalog = (file: string) => JSON.parse(readFileSync(join(DIR, file), "utf8")) as Record<string, unknown>;
+
+/** Every leaf as "Section.key" → message. */
+function leaves(tree: Record<string, unknown>, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of leaves(value as Record<string, unknown>, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const english = leaves(catalog("en.json"));
+
+describe("message catalogs", () => {
+  it("are exactly one per listed locale", () => {
+    expect(readdirSync(DIR).filter((f) => f.endsWith(".json")).sort()).toEqual(LOCALES.map((l) => `${l}.json`).sort());
+  });
+
+  it.each(LOCALES.filter((l) => l !== "en"))("%s has every English key and no other", (locale) => {
+    const keys = [...leaves(catalog(`${locale}.json`)).keys()];
+    expect([...english.keys()].filter((k) => !keys.includes(k)), "missing").toEqual([]);
+    expect(keys.filter((k) => !english.has(k)), "not in English").toEqual([]);
+  });
+
+  it.each(LOCALES)("%s: every message is valid ICU, with the same arguments as the English one", (locale) => {
+    const argsOf = (message: string) => [...new Set([...message.matchAll(/\{(\w+)/g)].map((m) => m[1]))].sort();
+    for (const [key, message] of leaves(catalog(`${locale}.json`))) {
+      expect(() => new IntlMessageFormat(message, locale), key).not.toThrow();
+      expect(argsOf(message), key).toEqual(argsOf(english.get(key)!));
+    }
+  });
+});
