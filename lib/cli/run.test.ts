@@ -311,7 +311,7 @@ describe("tandem CLI", () => {
 
     it.each([
       [["--team", "x"], "--name is required"],
-      [["--name", "TV", "--expires", "tomorrow"], "--expires must be an ISO-8601 timestamp"],
+      [["--name", "TV", "--expires", "tomorrow"], "--expires must be a date (2027-01-31) or an ISO-8601 timestamp"],
       [["--name", "TV", "--expires", "2001-01-01T00:00:00Z"], "--expires must be in the future"],
       [["--name", "TV", "--services", "checkout-api,bad_slug!"], "--services must be a slug"],
       [["--name", "TV", "--rotate", "2", "--view", "A", "--view", "B"], "--rotate must be at least 5 seconds"],
