@@ -1,26 +1,15 @@
 import Form from "next/form";
 import { CHANGE_STATUSES, CHANGE_TYPES } from "@/db/schema";
 import type { ChangeListParams } from "@/lib/changes/list-query";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { buttonClass } from "@/components/ui/styles";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 type Options = { teams: string[]; services: { slug: string; name: string }[]; requesters: { id: string; name: string }[]; canApprove: boolean };
 
 /** A GET form: the change list's filters are part of its URL, so a filtered list is a link to share. */
 export function ChangeFilters({ params, options }: { params: ChangeListParams; options: Options }) {
   const select = (name: Exclude<keyof ChangeListParams, "waiting">, label: string, choices: [string, string][], all: string) => (
-    <div>
-      <label htmlFor={`changes-${name}`} className="block text-xs font-medium text-muted">
-        {label}
-      </label>
-      <select id={`changes-${name}`} name={name} defaultValue={params[name] ?? ""} className={`${inputClass} mt-1 w-40`}>
-        <option value="">{all}</option>
-        {choices.map(([v, t]) => (
-          <option key={v} value={v}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`changes-${name}`} name={name} label={label} choices={choices} all={all} value={params[name]} width="w-40" />
   );
   return (
     <Form action="/changes" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Change filters">

@@ -1,5 +1,6 @@
 import Form from "next/form";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { buttonClass } from "@/components/ui/styles";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 type Params = { open?: string; severity?: string; service?: string; team?: string };
 type Options = { teams: string[]; services: { slug: string; name: string }[] };
@@ -7,19 +8,7 @@ type Options = { teams: string[]; services: { slug: string; name: string }[] };
 /** A GET form: the incident list's filters are part of its URL. */
 export function IncidentFilters({ params, options }: { params: Params; options: Options }) {
   const select = (name: keyof Params, label: string, choices: [string, string][], all: string) => (
-    <div>
-      <label htmlFor={`incidents-${name}`} className="block text-xs font-medium text-muted">
-        {label}
-      </label>
-      <select id={`incidents-${name}`} name={name} defaultValue={params[name] ?? ""} className={`${inputClass} mt-1 w-44`}>
-        <option value="">{all}</option>
-        {choices.map(([v, t]) => (
-          <option key={v} value={v}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`incidents-${name}`} name={name} label={label} choices={choices} all={all} value={params[name]} />
   );
   return (
     <Form action="/incidents" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Incident filters">

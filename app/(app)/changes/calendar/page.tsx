@@ -10,7 +10,8 @@ import { calendarEntries } from "@/lib/changes/calendar-data";
 import { DAY_MS } from "@/lib/time";
 import { ChangeCalendar, type CalendarFilters } from "@/components/changes/change-calendar";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass, inputClass } from "@/components/ui/styles";
+import { buttonClass } from "@/components/ui/styles";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export const metadata: Metadata = { title: "Change calendar" };
 
@@ -42,19 +43,7 @@ export default async function ChangeCalendarPage({ searchParams }: { searchParam
   const period = calendarPeriod(view, anchor, utcDayStart);
   const entries = await calendarEntries(db, new Date(period.from.getTime() - ZONE_SLACK_MS), new Date(period.to.getTime() + ZONE_SLACK_MS), filters);
   const select = (name: keyof CalendarFilters, label: string, choices: [string, string][], all: string) => (
-    <div>
-      <label htmlFor={`calendar-${name}`} className="block text-xs font-medium text-muted">
-        {label}
-      </label>
-      <select id={`calendar-${name}`} name={name} defaultValue={filters[name] ?? ""} className={`${inputClass} mt-1 w-44`}>
-        <option value="">{all}</option>
-        {choices.map(([v, t]) => (
-          <option key={v} value={v}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`calendar-${name}`} name={name} label={label} choices={choices} all={all} value={filters[name]} />
   );
   return (
     <>

@@ -1,0 +1,23 @@
+import { inputClass } from "./styles";
+
+/**
+ * One filter of a list's GET form: a labelled select whose empty choice means "no filter". The lists'
+ * filter bars (changes, incidents, the change calendar) are rows of these.
+ */
+export function FilterSelect({ id, name, label, choices, all, value, width = "w-44" }: { id: string; name: string; label: string; choices: [string, string][]; all: string; value: string | undefined; width?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-xs font-medium text-muted">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={`${inputClass} mt-1 ${width}`}>
+        <option value="">{all}</option>
+        {choices.map(([v, t]) => (
+          <option key={v} value={v}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
