@@ -116,6 +116,23 @@ export default defineConfig([
           selector: "MemberExpression[object.name='Intl'][property.name='DateTimeFormat']",
           message: "Format dates through lib/format.ts (formatDateTime, formatDate, formatTime, formatCalendarDay): one format, the reader's locale and zone.",
         },
+        {
+          // Issue 19: the names and hints a screen reader speaks are UI text too.
+          selector: "JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt|label)$/] > Literal[value=/[A-Za-z]{2}/]",
+          message: "UI text comes from the message catalogs (lib/i18n/messages): use t(\"…\") so it reads in the page's language.",
+        },
+      ],
+    },
+  },
+  {
+    // Issue 19: every word a person reads comes from the message catalogs, in their language. Data
+    // (names, titles, slugs) is not UI text and arrives in expressions, not literals.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["**/*.test.tsx"],
+    rules: {
+      "react/jsx-no-literals": [
+        "error",
+        { noStrings: true, ignoreProps: true, allowedStrings: ["·", "—", "–", "…", "/", "(", ")", ":", "%", "×", "+", "-", "→", "←", "↑", "↓", "|", ",", ".", "#", "@", "&nbsp;", "*", "✓", "✕", "▲", "▼", "↗", "⌘K", "Tandem", "DORA", "API"] },
       ],
     },
   },

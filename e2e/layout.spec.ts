@@ -13,7 +13,7 @@ for (const width of [390, 768, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(pathOf(p));
       await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
-      await expect(page.getByRole("status").filter({ hasText: /^Loading / })).toHaveCount(0);
+      await expect(page.locator("[data-loading]")).toHaveCount(0);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > width) wide.push(`${pathOf(p)} is ${scrollWidth} px wide`);
     }

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Form from "next/form";
 import { CHANGE_STATUSES, CHANGE_TYPES } from "@/db/schema";
 import type { ChangeListParams } from "@/lib/changes/list-query";

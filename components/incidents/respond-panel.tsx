@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Incident } from "@/db/schema";
 import { acknowledgeAction, addNoteAction, moveIncidentAction, postmortemAction, setCommunicationsAction, setLeadAction } from "@/app/_actions/incident-response";
 import { nextStatuses } from "@/lib/incidents/state-machine";

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { ActionItemRow } from "@/db/queries/action-items";
 import type { ChangeRow, IncidentRow } from "@/db/queries/lists";
 import { ChangeTable } from "@/components/changes/change-table";

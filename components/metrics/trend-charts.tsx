@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import { drilldownHref, seriesCsvHref, weekWindow } from "@/lib/dora/links";
 import type { Metrics } from "@/lib/dora/metrics";
 import type { MetricsQuery } from "@/lib/dora/query";

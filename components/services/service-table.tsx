@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
 import type { ServiceWithStats } from "@/db/queries/services";
 import type { ServiceFigures } from "@/lib/dora/metrics";

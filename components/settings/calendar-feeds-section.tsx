@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { CalendarFeed } from "@/db/schema";
 import { removeCalendarFeed } from "@/app/_actions/calendar-feeds";
 import { Badge } from "@/components/ui/badge";

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { PublicToken } from "@/db/queries/tokens";
 import { revokeToken } from "@/app/_actions/tokens";
 import { Badge } from "@/components/ui/badge";

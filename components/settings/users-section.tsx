@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { UserSummary } from "@/db/queries/users";
 import { changeRole, setActive } from "@/app/_actions/users";
 import { USER_ROLES } from "@/lib/auth/roles";

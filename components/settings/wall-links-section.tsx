@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { WallLink } from "@/db/schema";
 import { removeWallLink } from "@/app/_actions/wall-links";
 import { linkViews } from "@/lib/wall/links";

@@ -49,7 +49,7 @@ export function AppShell({ user, theme, banner, waiting = 0, myWork = 0, childre
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <ThemeSwitch current={theme} />
             <span className="text-sm" data-testid="current-user">
-              {user.name} <Badge tone="accent">{t(`roles.${user.role}`)}</Badge>
+              <span translate="no">{user.name}</span> <Badge tone="accent">{t(`roles.${user.role}`)}</Badge>
             </span>
             <form action={signOut}>
               <button type="submit" className={buttonClass.ghost}>

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import { removeOverrideAction } from "@/app/_actions/teams";
 import type { OverrideRow, TeamPerson } from "@/db/queries/teams";
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";

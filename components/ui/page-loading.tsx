@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import { PageSkeleton } from "./skeleton";
 
 /** Every page segment's loading.tsx re-exports this, so all pages load alike. */
 export default function PageLoading() {
-  return <PageSkeleton label="page" />;
+  const t = useTranslations("Terms.states");
+  return <PageSkeleton label={t("pageLabel")} />;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import { Field } from "./field";
 
 /** The service chooser every form uses (declare incident, record deployment, file a change). */

@@ -1,4 +1,5 @@
 import type { ChangeStatus, DeploymentStatus, IncidentStatus, Severity } from "@/db/schema";
+import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "./badge";
 
 const DEPLOYMENT_TONES: Record<DeploymentStatus, Tone> = {
@@ -25,9 +26,17 @@ const CHANGE_TONES: Record<ChangeStatus, Tone> = {
   cancelled: "neutral",
 };
 
-const words = (s: string) => s.replace(/_/g, " ");
-
-export const DeploymentStatusBadge = ({ status }: { status: DeploymentStatus }) => <Badge tone={DEPLOYMENT_TONES[status]}>{words(status)}</Badge>;
+/* A status reads in the page's language (catalog "Terms"); the tone carries no meaning the word does not. */
+export function DeploymentStatusBadge({ status }: { status: DeploymentStatus }) {
+  const t = useTranslations("Terms.deploymentStatus");
+  return <Badge tone={DEPLOYMENT_TONES[status]}>{t(status)}</Badge>;
+}
 export const SeverityBadge = ({ severity }: { severity: Severity }) => <Badge tone={SEVERITY_TONES[severity]}>{severity}</Badge>;
-export const IncidentStatusBadge = ({ status }: { status: IncidentStatus }) => <Badge tone={INCIDENT_TONES[status]}>{status}</Badge>;
-export const ChangeStatusBadge = ({ status }: { status: ChangeStatus }) => <Badge tone={CHANGE_TONES[status]}>{words(status)}</Badge>;
+export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
+  const t = useTranslations("Terms.incidentStatus");
+  return <Badge tone={INCIDENT_TONES[status]}>{t(status)}</Badge>;
+}
+export function ChangeStatusBadge({ status }: { status: ChangeStatus }) {
+  const t = useTranslations("Terms.changeStatus");
+  return <Badge tone={CHANGE_TONES[status]}>{t(status)}</Badge>;
+}

@@ -26,7 +26,7 @@ export async function pageAs(browser: Browser, role: UserRole): Promise<Page> {
  */
 export async function expectAccessible(page: Page) {
   // Scan what the page shows once loaded, not the skeleton of a part still streaming in.
-  await expect(page.getByRole("status").filter({ hasText: /^Loading / })).toHaveCount(0);
+  await expect(page.locator("[data-loading]")).toHaveCount(0);
   const blocked = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? null);
   expect(blocked, "watchCsp(context) must run before the page loads").not.toBeNull();
   expect(blocked).toEqual([]);
