@@ -31,6 +31,26 @@ export function formatDuration(seconds: number | null, locale: Locale = "en"): s
   return unit(locale, "d", seconds / 86_400);
 }
 
+/**
+ * How long something has lasted, to the minute, in its two largest units: "40 s", "12 min", "1 h 12 min",
+ * "2 d 3 h" ("1 小时 12 分钟" in Chinese). For a clock a responder watches, where "1.2 h" reads poorly.
+ */
+export function formatElapsed(seconds: number, locale: Locale = "en"): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  if (whole < 60) return UNITS[locale].s.replace("{n}", String(whole));
+  const minutes = Math.floor(whole / 60);
+  const [big, small, per]: [keyof (typeof UNITS)["en"], keyof (typeof UNITS)["en"], number] = minutes < 60 * 24 ? ["h", "min", 60] : ["d", "h", 24];
+  const total = big === "h" ? minutes : Math.floor(minutes / 60);
+  const parts: [keyof (typeof UNITS)["en"], number][] = [
+    [big, Math.floor(total / per)],
+    [small, total % per],
+  ];
+  return parts
+    .filter(([, n], i) => n > 0 || (i === 1 && parts[0][1] === 0))
+    .map(([name, n]) => unit(locale, name, n))
+    .join(" ");
+}
+
 /** "12 %" in English as Tandem always wrote it; other locales as Intl writes a percentage ("12%"). */
 export function formatPercent(rate: number | null, locale: Locale = "en"): string {
   if (rate === null) return "—";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextStatuses, transitionProblem } from "./state-machine";
+import { nextStatuses, primaryStep, transitionProblem } from "./state-machine";
 
 describe("incident state machine", () => {
   it("moves forward, also skipping steps, and back among open states", () => {
@@ -17,5 +17,15 @@ describe("incident state machine", () => {
   it("offers the allowed moves", () => {
     expect(nextStatuses("investigating")).toEqual(["identified", "monitoring", "resolved"]);
     expect(nextStatuses("resolved")).toEqual(["investigating"]);
+  });
+  it("offers acknowledging a new incident first, then the next step of the flow, never resolving first (issue 16)", () => {
+    const at = new Date("2026-11-20T14:00:00Z");
+    expect(primaryStep({ status: "investigating", acknowledgedAt: null })).toBe("acknowledge");
+    expect(primaryStep({ status: "identified", acknowledgedAt: null })).toBe("acknowledge");
+    expect(primaryStep({ status: "investigating", acknowledgedAt: at })).toBe("identified");
+    expect(primaryStep({ status: "identified", acknowledgedAt: at })).toBe("monitoring");
+    expect(primaryStep({ status: "monitoring", acknowledgedAt: at })).toBe("resolved");
+    expect(primaryStep({ status: "resolved", acknowledgedAt: at })).toBeNull();
+    expect(primaryStep({ status: "resolved", acknowledgedAt: null })).toBeNull();
   });
 });

@@ -17,3 +17,15 @@ export function transitionProblem(from: IncidentStatus, to: IncidentStatus): str
 export function nextStatuses(from: IncidentStatus): IncidentStatus[] {
   return INCIDENT_FLOW.filter((to) => transitionProblem(from, to) === null);
 }
+
+/**
+ * The move a responder most likely makes next, which the incident page offers as its primary button:
+ * acknowledge a new incident first, then walk the flow one step at a time (identified → monitoring →
+ * resolved). Jumping straight to "resolved" stays possible, just not the button that draws the eye.
+ * A resolved incident has none: reopening is the exception.
+ */
+export function primaryStep(incident: { status: IncidentStatus; acknowledgedAt: Date | null }): "acknowledge" | IncidentStatus | null {
+  if (incident.status === "resolved") return null;
+  if (!incident.acknowledgedAt) return "acknowledge";
+  return INCIDENT_FLOW[INCIDENT_FLOW.indexOf(incident.status) + 1] ?? null;
+}
