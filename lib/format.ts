@@ -37,18 +37,12 @@ export function formatDuration(seconds: number | null, locale: Locale = "en"): s
  */
 export function formatElapsed(seconds: number, locale: Locale = "en"): string {
   const whole = Math.max(0, Math.floor(seconds));
-  if (whole < 60) return UNITS[locale].s.replace("{n}", String(whole));
+  if (whole < 60) return unit(locale, "s", whole);
   const minutes = Math.floor(whole / 60);
-  const [big, small, per]: [keyof (typeof UNITS)["en"], keyof (typeof UNITS)["en"], number] = minutes < 60 * 24 ? ["h", "min", 60] : ["d", "h", 24];
-  const total = big === "h" ? minutes : Math.floor(minutes / 60);
-  const parts: [keyof (typeof UNITS)["en"], number][] = [
-    [big, Math.floor(total / per)],
-    [small, total % per],
-  ];
-  return parts
-    .filter(([, n], i) => n > 0 || (i === 1 && parts[0][1] === 0))
-    .map(([name, n]) => unit(locale, name, n))
-    .join(" ");
+  const [big, small, count, per] = minutes < 60 * 24 ? (["h", "min", minutes, 60] as const) : (["d", "h", Math.floor(minutes / 60), 24] as const);
+  const high = Math.floor(count / per);
+  const low = count % per;
+  return [high ? unit(locale, big, high) : "", low || !high ? unit(locale, small, low) : ""].filter(Boolean).join(" ");
 }
 
 /** "12 %" in English as Tandem always wrote it; other locales as Intl writes a percentage ("12%"). */

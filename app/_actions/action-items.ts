@@ -7,6 +7,7 @@ import { editActionItemFormSchema, newActionItemFormSchema } from "@/lib/action-
 import { ACTION_ITEM_STATUSES } from "@/db/schema/action-items";
 import { oneOf } from "@/lib/validation";
 import { authorizedAction } from "./authorized-action";
+import { replyTranslator } from "./reply-translator";
 
 const LABELS = { dueDate: "Due", url: "Link", owner: "Owner" };
 
@@ -16,13 +17,13 @@ const refresh = () => revalidatePath("/", "layout");
 export const addActionItemAction = authorizedAction({ schema: newActionItemFormSchema, permission: "record", doing: "add action items", labels: LABELS }, async ({ incidentId, ...input }, { user, db }) => {
   const item = await createActionItem(db, user, incidentId, input);
   refresh();
-  return { message: `Added: ${item.title}, owned by ${item.ownerName}.` };
+  return { message: (await replyTranslator(db, user.id))("ActionItems.added", { title: item.title, owner: item.ownerName }) };
 });
 
 export const editActionItemAction = authorizedAction({ schema: editActionItemFormSchema, permission: "record", doing: "change action items", labels: LABELS }, async ({ actionItemId, ...patch }, { user, db }) => {
   await changeActionItem(db, user, actionItemId, patch);
   refresh();
-  return { message: "Saved." };
+  return { message: (await replyTranslator(db, user.id))("ActionItems.saved") };
 });
 
 const statusSchema = z.object({ actionItemId: editActionItemFormSchema.shape.actionItemId, status: oneOf(ACTION_ITEM_STATUSES) });
@@ -31,5 +32,6 @@ const statusSchema = z.object({ actionItemId: editActionItemFormSchema.shape.act
 export const setActionItemStatusAction = authorizedAction({ schema: statusSchema, permission: "record", doing: "change action items" }, async ({ actionItemId, status }, { user, db }) => {
   const item = await changeActionItem(db, user, actionItemId, { status });
   refresh();
-  return { message: `${item.title}: ${status === "wont_do" ? "won't do" : status}.` };
+  const t = await replyTranslator(db, user.id);
+  return { message: t("ActionItems.statusSet", { title: item.title, status: t(`Terms.actionItemStatus.${status}`) }) };
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setCausingDeployment } from "@/lib/incidents/record";
 import { authorizedAction } from "./authorized-action";
+import { replyTranslator } from "./reply-translator";
 
 const causeSchema = z.object({
   incidentId: z.coerce.number().int().positive(),
@@ -13,5 +14,6 @@ const causeSchema = z.object({
 export const confirmCause = authorizedAction({ schema: causeSchema, permission: "record", doing: "link incidents to deployments" }, async ({ incidentId, deploymentId }, { user, db }) => {
   await setCausingDeployment(db, user, incidentId, deploymentId);
   revalidatePath(`/incidents/${incidentId}`);
-  return { message: deploymentId ? `Linked: deployment #${deploymentId} caused this incident.` : "Cleared: no deployment is blamed." };
+  const t = await replyTranslator(db, user.id);
+  return { message: deploymentId ? t("IncidentActions.causeLinked", { id: String(deploymentId) }) : t("IncidentActions.causeCleared") };
 });

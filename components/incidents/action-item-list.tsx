@@ -1,5 +1,6 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { setActionItemStatusAction } from "@/app/_actions/action-items";
 import type { ActionItemRow } from "@/db/queries/action-items";
 import { getDatabase } from "@/db/client";
@@ -10,7 +11,9 @@ import { Badge } from "@/components/ui/badge";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { STATUS_WORDS } from "./action-item-status";
+
+const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
+const sr = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
 
 /**
  * A table of action items, overdue ones marked: on an incident and its postmortem, on a person's "My
@@ -30,32 +33,36 @@ export function ActionItemList({
   show?: { incident?: boolean; owner?: boolean };
   canEdit?: boolean;
 }) {
+  const t = useTranslations("ActionItems");
+  const nouns = useTranslations("Terms.nouns");
   return (
     <TableScroll label={caption}>
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Action item</th>
-            {show.incident ? <th scope="col">Incident</th> : null}
-            {show.owner ? <th scope="col">Owner</th> : null}
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
-            {canEdit ? <th scope="col">Change</th> : null}
+            <th scope="col">{t("item")}</th>
+            {show.incident ? <th scope="col">{nouns("incident")}</th> : null}
+            {show.owner ? <th scope="col">{nouns("owner")}</th> : null}
+            <th scope="col">{t("due")}</th>
+            <th scope="col">{nouns("status")}</th>
+            {canEdit ? <th scope="col">{t("change")}</th> : null}
           </tr>
         </thead>
         <tbody>
           {rows.map((item) => {
             const overdue = isOverdue(item, now);
+            // The button's name carries the title (hidden but read out), so each row's button is told apart.
+            const toggle = item.status === "open" ? "done" : "reopen";
             return (
               <tr key={item.id} data-testid="action-item">
                 <td className="font-medium">
-                  {item.title}
+                  <span translate="no">{item.title}</span>
                   {item.url ? (
                     <>
                       {" "}
                       <a href={item.url} className="text-accent underline" rel="noopener noreferrer nofollow" target="_blank">
-                        link<span className="sr-only"> for {item.title} (opens in a new tab)</span>
+                        {t.rich("link", { title: item.title, sr, data })}
                       </a>
                     </>
                   ) : null}
@@ -63,22 +70,22 @@ export function ActionItemList({
                 {show.incident ? (
                   <td>
                     <Link href={`/incidents/${item.incidentId}`} className="text-accent hover:underline">
-                      #{item.incidentId} {item.incidentTitle}
+                      #{item.incidentId} <span translate="no">{item.incidentTitle}</span>
                     </Link>
                   </td>
                 ) : null}
-                {show.owner ? <td>{item.ownerName}</td> : null}
+                {show.owner ? <td translate="no">{item.ownerName}</td> : null}
                 <td className="whitespace-nowrap">
-                  <time dateTime={item.dueOn}>{formatCalendarDay(item.dueOn, SERVER_DATE_CONTEXT, "date")}</time> {overdue ? <Badge tone="danger">Overdue</Badge> : null}
+                  <time dateTime={item.dueOn}>{formatCalendarDay(item.dueOn, SERVER_DATE_CONTEXT, "date")}</time> {overdue ? <Badge tone="danger">{t("overdue")}</Badge> : null}
                 </td>
                 <td>
-                  <Badge tone={item.status === "done" ? "success" : "neutral"}>{STATUS_WORDS[item.status]}</Badge>
+                  <Badge tone={item.status === "done" ? "success" : "neutral"}>{t(`status.${item.status}`)}</Badge>
                 </td>
                 {canEdit ? (
                   <td>
-                    <InlineActionForm action={setActionItemStatusAction} hidden={{ actionItemId: String(item.id), status: item.status === "open" ? "done" : "open" }} label={`Change ${item.title}`}>
-                      <button type="submit" className={buttonClass.secondary} aria-label={`${item.status === "open" ? "Done" : "Reopen"}: ${item.title}`}>
-                        {item.status === "open" ? "Done" : "Reopen"}
+                    <InlineActionForm action={setActionItemStatusAction} hidden={{ actionItemId: String(item.id), status: item.status === "open" ? "done" : "open" }} label={t("changeForm")}>
+                      <button type="submit" className={buttonClass.secondary}>
+                        {t.rich(toggle, { title: item.title, sr, data })}
                       </button>
                     </InlineActionForm>
                   </td>
@@ -94,7 +101,8 @@ export function ActionItemList({
 
 /** A team's open follow-ups (its services' incidents'), overdue first, ready for the team page. */
 export async function TeamActionItems({ team, canEdit = false }: { team: string; canEdit?: boolean }) {
+  const t = await getTranslations("ActionItems");
   const rows = await teamActionItems(getDatabase().read, team);
-  if (!rows.length) return <p className="text-sm text-muted">No open follow-ups.</p>;
-  return <ActionItemList rows={rows} now={new Date()} caption={`Open follow-ups of team ${team}`} canEdit={canEdit} />;
+  if (!rows.length) return <p className="text-sm text-muted">{t("noneOpen")}</p>;
+  return <ActionItemList rows={rows} now={new Date()} caption={t("teamCaption", { team })} canEdit={canEdit} />;
 }

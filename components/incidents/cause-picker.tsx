@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { CandidateDeployment } from "@/db/queries/incidents";
 import { confirmCause } from "@/app/_actions/incidents";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
@@ -12,39 +12,40 @@ import { TableScroll } from "@/components/ui/table-scroll";
  * would overstate the change failure rate, so a person confirms.
  */
 export function CausePicker({ incidentId, causedById, candidates, hours, canEdit }: { incidentId: number; causedById: number | null; candidates: CandidateDeployment[]; hours: number; canEdit: boolean }) {
+  const t = useTranslations("IncidentPage.cause");
+  const nouns = useTranslations("Terms.nouns");
   return (
     <div className="space-y-3">
       <p className="text-sm">
-        {causedById ? (
-          <>
-            Caused by{" "}
-            <Link href={`/deployments/${causedById}`} className="font-semibold text-accent underline">
-              deployment #{causedById}
-            </Link>
-            .
-          </>
-        ) : (
-          "No deployment is blamed for this incident."
-        )}{" "}
-        Candidates: successful production deployments of this service in the {hours} hours before it started.{" "}
+        {causedById
+          ? t.rich("causedBy", {
+              id: String(causedById),
+              link: (chunks) => (
+                <Link href={`/deployments/${causedById}`} className="font-semibold text-accent underline">
+                  {chunks}
+                </Link>
+              ),
+            })
+          : t("noneBlamed")}{" "}
+        {t("candidates", { hours })}{" "}
         <a className="text-accent underline" href={`?window=${hours * 2}`}>
-          Look further back ({hours * 2} h)
+          {t("lookBack", { hours: String(hours * 2) })}
         </a>
       </p>
       {candidates.length === 0 ? (
-        <p className="text-sm text-muted">No deployment of this service finished in that window.</p>
+        <p className="text-sm text-muted">{t("noCandidates")}</p>
       ) : (
-        <TableScroll label="Candidate deployments">
+        <TableScroll label={t("table")}>
           <table className={tableClass}>
-            <caption className="sr-only">Candidate deployments</caption>
+            <caption className="sr-only">{t("table")}</caption>
             <thead>
               <tr>
-                <th scope="col">Deployment</th>
-                <th scope="col">Environment</th>
-                <th scope="col">Version</th>
-                <th scope="col">Finished</th>
-                <th scope="col">By</th>
-                {canEdit ? <th scope="col">Cause?</th> : null}
+                <th scope="col">{nouns("deployment")}</th>
+                <th scope="col">{nouns("environment")}</th>
+                <th scope="col">{t("version")}</th>
+                <th scope="col">{t("finished")}</th>
+                <th scope="col">{t("by")}</th>
+                {canEdit ? <th scope="col">{t("isCause")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -55,20 +56,22 @@ export function CausePicker({ incidentId, causedById, candidates, hours, canEdit
                       #{d.id}
                     </Link>
                   </td>
-                  <td>{d.environment}</td>
-                  <td className="font-mono text-xs">{d.version ?? d.sha?.slice(0, 12) ?? "—"}</td>
+                  <td translate="no">{d.environment}</td>
+                  <td className="font-mono text-xs" translate="no">
+                    {d.version ?? d.sha?.slice(0, 12) ?? "—"}
+                  </td>
                   <td className="whitespace-nowrap">
                     <LocalTime iso={d.finishedAt.toISOString()} />
                   </td>
-                  <td>{d.deployedBy ?? "—"}</td>
+                  <td translate="no">{d.deployedBy ?? "—"}</td>
                   {canEdit ? (
                     <td>
                       {d.id === causedById ? (
-                        <span className="text-sm font-medium">confirmed</span>
+                        <span className="text-sm font-medium">{t("confirmed")}</span>
                       ) : (
-                        <InlineActionForm action={confirmCause} hidden={{ incidentId: String(incidentId), deploymentId: String(d.id) }} label={`Blame deployment ${d.id}`}>
+                        <InlineActionForm action={confirmCause} hidden={{ incidentId: String(incidentId), deploymentId: String(d.id) }} label={t("blameForm", { id: String(d.id) })}>
                           <button type="submit" className={buttonClass.secondary}>
-                            This caused it<span className="sr-only"> (deployment #{d.id})</span>
+                            {t.rich("thisCausedIt", { id: String(d.id), sr: (chunks) => <span className="sr-only">{chunks}</span> })}
                           </button>
                         </InlineActionForm>
                       )}
@@ -81,9 +84,9 @@ export function CausePicker({ incidentId, causedById, candidates, hours, canEdit
         </TableScroll>
       )}
       {canEdit && causedById ? (
-        <InlineActionForm action={confirmCause} hidden={{ incidentId: String(incidentId), deploymentId: "" }} label="Clear the cause">
+        <InlineActionForm action={confirmCause} hidden={{ incidentId: String(incidentId), deploymentId: "" }} label={t("clearForm")}>
           <button type="submit" className={buttonClass.danger}>
-            Not caused by a deployment
+            {t("notCaused")}
           </button>
         </InlineActionForm>
       ) : null}

@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { correctTimesAction } from "@/app/_actions/incident-response";
 import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
@@ -11,6 +11,7 @@ import { TzOffsetField, useLocalInputValue } from "@/components/ui/tz-offset";
 
 /** Corrections keep started ≤ acknowledged ≤ resolved; the old values stay in the updates and the audit log. */
 export function CorrectTimesForm({ incidentId, startedAt, acknowledgedAt, resolvedAt }: { incidentId: number; startedAt: string; acknowledgedAt: string | null; resolvedAt: string | null }) {
+  const t = useTranslations("IncidentPage");
   const [state, action] = useActionState(correctTimesAction, IDLE);
   const fields = state.status === "error" ? state.fields : {};
   const values = {
@@ -19,14 +20,14 @@ export function CorrectTimesForm({ incidentId, startedAt, acknowledgedAt, resolv
     resolvedAt: useLocalInputValue(resolvedAt),
   };
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label="Correct times" key={JSON.stringify(values)}>
+    <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label={t("respond.correctTimesForm")} key={JSON.stringify(values)}>
       <input type="hidden" name="incidentId" value={incidentId} />
       <TzOffsetField />
-      <Field form="times" name="startedAt" label="Started" type="datetime-local" defaultValue={values.startedAt} error={fields.startedAt} />
-      <Field form="times" name="acknowledgedAt" label="Acknowledged" type="datetime-local" defaultValue={values.acknowledgedAt} error={fields.acknowledgedAt} />
-      <Field form="times" name="resolvedAt" label="Resolved" type="datetime-local" defaultValue={values.resolvedAt} error={fields.resolvedAt} />
+      <Field form="times" name="startedAt" label={t("times.started")} type="datetime-local" defaultValue={values.startedAt} error={fields.startedAt} />
+      <Field form="times" name="acknowledgedAt" label={t("times.acknowledged")} type="datetime-local" defaultValue={values.acknowledgedAt} error={fields.acknowledgedAt} />
+      <Field form="times" name="resolvedAt" label={t("times.resolved")} type="datetime-local" defaultValue={values.resolvedAt} error={fields.resolvedAt} />
       <div className="flex flex-wrap items-center gap-4 sm:col-span-3">
-        <SubmitButton>Save corrected times</SubmitButton>
+        <SubmitButton>{t("respond.saveTimes")}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

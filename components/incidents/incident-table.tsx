@@ -1,5 +1,5 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { IncidentRow } from "@/db/queries/lists";
 import { LocalTime } from "@/components/ui/local-time";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
@@ -7,18 +7,20 @@ import { tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export function IncidentTable({ rows, caption }: { rows: IncidentRow[]; caption: string }) {
+  const t = useTranslations("Incidents.table");
+  const nouns = useTranslations("Terms.nouns");
   return (
     <TableScroll label={caption}>
       <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Severity</th>
-            <th scope="col">Title</th>
-            <th scope="col">Service</th>
-            <th scope="col">Status</th>
-            <th scope="col">Started</th>
-            <th scope="col">Lead</th>
+            <th scope="col">{nouns("severity")}</th>
+            <th scope="col">{t("title")}</th>
+            <th scope="col">{nouns("service")}</th>
+            <th scope="col">{nouns("status")}</th>
+            <th scope="col">{t("started")}</th>
+            <th scope="col">{nouns("lead")}</th>
           </tr>
         </thead>
         <tbody>
@@ -27,19 +29,19 @@ export function IncidentTable({ rows, caption }: { rows: IncidentRow[]; caption:
               <td>
                 <SeverityBadge severity={i.severity} />
               </td>
-              <td className="font-medium">
+              <td className="font-medium" translate="no">
                 <Link href={`/incidents/${i.id}`} className="text-accent hover:underline">
                   {i.title}
                 </Link>
               </td>
-              <td>{i.serviceName}</td>
+              <td translate="no">{i.serviceName}</td>
               <td>
                 <IncidentStatusBadge status={i.status} />
               </td>
               <td className="whitespace-nowrap">
                 <LocalTime iso={i.startedAt.toISOString()} zone />
               </td>
-              <td>{i.lead ?? "—"}</td>
+              <td translate="no">{i.lead ?? "—"}</td>
             </tr>
           ))}
         </tbody>

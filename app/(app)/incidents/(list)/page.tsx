@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { IncidentFilters } from "@/components/incidents/incident-filters";
@@ -12,13 +12,16 @@ import { IncidentTable } from "@/components/incidents/incident-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Incidents" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Incidents"))("title") };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const SEVERITIES = new Set(["SEV1", "SEV2", "SEV3", "SEV4"]);
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
+  const t = await getTranslations("Incidents");
   const raw = await searchParams;
   const params = { open: one(raw.open), severity: one(raw.severity), service: one(raw.service), team: one(raw.team) };
   const db = getDatabase();
@@ -32,25 +35,23 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader
-        title="Incidents"
-        description="Open incidents first, most severe first; then the latest resolved."
+        title={t("title")}
+        description={t("description")}
         actions={
           userCan(user.role, "record") ? (
             <Link href="/incidents/new" className={buttonClass.primary}>
-              Declare incident
+              {t("declare")}
             </Link>
           ) : undefined
         }
       />
       <IncidentFilters params={params} options={await listFilterOptions(db.read)} />
       {rows.length === 0 && filtered ? (
-        <p className="text-sm">No incident matches these filters.</p>
+        <p className="text-sm">{t("noMatch")}</p>
       ) : rows.length === 0 ? (
-        <EmptyState title="No incidents — so far">
-          Incidents arrive from PagerDuty, Opsgenie or Alertmanager webhooks, or through <code>POST /api/v1/incidents</code>.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t.rich("emptyBody", { code: (chunks) => <code translate="no">{chunks}</code> })}</EmptyState>
       ) : (
-        <IncidentTable rows={rows} caption="Incidents" />
+        <IncidentTable rows={rows} caption={t("title")} />
       )}
     </>
   );

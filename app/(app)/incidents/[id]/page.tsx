@@ -1,14 +1,16 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { candidateDeployments, findIncidentById, listIncidentUpdates, serviceSlugOf } from "@/db/queries/incidents";
 import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { CausePicker } from "@/components/incidents/cause-picker";
-import { RespondPanel } from "@/components/incidents/respond-panel";
+import { IncidentDuration } from "@/components/incidents/incident-duration";
+import { RespondActions, RespondPanel } from "@/components/incidents/respond-panel";
 import { ActionItemsSection } from "@/components/incidents/action-items-section";
+import { UpdateKind } from "@/components/incidents/update-kind";
 import { listUsers } from "@/db/queries/users";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
@@ -20,7 +22,9 @@ import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badge
 import { cardClass } from "@/components/ui/styles";
 import { WRITTEN_UPDATE_KINDS, type IncidentUpdateKind } from "@/db/schema";
 
-export const metadata: Metadata = { title: "Incident" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Terms.nouns"))("incident") };
+}
 
 const DEFAULT_WINDOW_HOURS = 24;
 
@@ -29,43 +33,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ window?:
 /** A written body is shown as its Markdown; the other kinds' detail is shown by UpdateKind. */
 const TEXT_KINDS = new Set<IncidentUpdateKind>(WRITTEN_UPDATE_KINDS);
 
-/** What an Updates entry did, in words; a linked cause links to its deployment. */
-function UpdateKind({ update: u }: { update: { kind: IncidentUpdateKind; status: string | null; body: string | null } }) {
-  switch (u.kind) {
-    case "note":
-      return null;
-    case "status":
-      return <>status → {u.status}</>;
-    case "correction":
-      return <>correction:</>;
-    case "declared":
-      return <>declared ({u.status})</>;
-    case "acknowledged":
-      return <>acknowledged</>;
-    case "lead":
-      return u.body ? <>lead → {u.body}</> : <>lead cleared</>;
-    case "communications":
-      return u.body ? <>communications → {u.body}</> : <>communications cleared</>;
-    case "severity":
-      return <>severity {u.body}</>;
-    case "cause":
-      return u.body ? (
-        <>
-          cause linked:{" "}
-          <Link href={`/deployments/${u.body}`} className="text-accent underline">
-            deployment #{u.body}
-          </Link>
-        </>
-      ) : (
-        <>cause unlinked</>
-      );
-    case "postmortem":
-      return <>postmortem written</>;
-  }
-}
-
 export default async function IncidentPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
+  const t = await getTranslations("IncidentPage");
+  const nouns = await getTranslations("Terms.nouns");
   const { id } = await params;
   const db = getDatabase();
   const incident = /^\d+$/.test(id) ? await findIncidentById(db.read, Number(id)) : undefined;
@@ -73,25 +44,35 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const requested = Number((await searchParams).window);
   const hours = Number.isInteger(requested) && requested > 0 && requested <= 24 * 30 ? requested : DEFAULT_WINDOW_HOURS;
   const slug = await serviceSlugOf(db.read, incident.serviceId);
-  const oncall = await onCallForTeamSlug(db.read, (await findServiceBySlug(db.read, slug))?.team ?? null, new Date());
+  const now = new Date();
+  const oncall = await onCallForTeamSlug(db.read, (await findServiceBySlug(db.read, slug))?.team ?? null, now);
   const times: [string, Date | null][] = [
-    ["Started", incident.startedAt],
-    ["Acknowledged", incident.acknowledgedAt],
-    ["Resolved", incident.resolvedAt],
+    [t("times.started"), incident.startedAt],
+    [t("times.acknowledged"), incident.acknowledgedAt],
+    [t("times.resolved"), incident.resolvedAt],
   ];
   const people = await listUsers(db.read);
-  const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? "—") : "nobody yet");
-  const roles: [string, string][] = [
-    ["Lead", nameOf(incident.leadId)],
-    ["Communications", nameOf(incident.communicationsId)],
+  const nameOf = (id: string | null) => (id ? <span translate="no">{people.find((p) => p.id === id)?.name ?? "—"}</span> : t("nobodyYet"));
+  const roles: [string, React.ReactNode][] = [
+    [nouns("lead"), nameOf(incident.leadId)],
+    [nouns("communications"), nameOf(incident.communicationsId)],
   ];
+  const canRecord = userCan(user.role, "record");
+  const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
   return (
     <>
-      <PageHeader title={incident.title} description={`Incident #${incident.id} · ${slug}`} />
+      {/* The next steps come first in main, a Tab or two from the skip link (issue 16). */}
+      <PageHeader
+        title={<span translate="no">{incident.title}</span>}
+        description={t.rich("description", { id: String(incident.id), service: slug, data })}
+        actions={canRecord ? <RespondActions incident={incident} /> : undefined}
+      />
       <div className="space-y-8">
         <div className="flex flex-wrap items-center gap-3">
           <SeverityBadge severity={incident.severity} />
           <IncidentStatusBadge status={incident.status} />
+          {/* The server's clock, so the browser can measure its own against it (useServerNow). */}
+          <IncidentDuration startedAt={incident.startedAt.toISOString()} resolvedAt={incident.resolvedAt?.toISOString() ?? null} serverNow={now.getTime()} />
           <dl className="flex flex-wrap gap-6 text-sm">
             {times.map(([label, at]) => (
               <div key={label}>
@@ -108,50 +89,60 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           </dl>
         </div>
         {oncall ? <OnCallLine team={oncall.team} oncall={oncall} /> : null}
-        <Markdown markdown={incident.summary} html={incident.summaryHtml} className={`${cardClass} text-sm`} data-testid="summary" />
-        {userCan(user.role, "record") ? (
+        {incident.summary ? (
+          <div translate="no">
+            <Markdown markdown={incident.summary} html={incident.summaryHtml} className={`${cardClass} text-sm`} data-testid="summary" />
+          </div>
+        ) : null}
+        {canRecord ? (
           <section aria-labelledby="respond">
             <h2 id="respond" className="mb-3 text-lg font-semibold">
-              Respond
+              {t("respond.heading")}
             </h2>
             <RespondPanel incident={incident} people={people.filter((u) => u.role !== "viewer" && !u.banned)} />
           </section>
         ) : null}
         <section aria-labelledby="cause">
           <h2 id="cause" className="mb-3 text-lg font-semibold">
-            Caused by
+            {t("cause.heading")}
           </h2>
-          <CausePicker incidentId={incident.id} causedById={incident.causedById} candidates={await candidateDeployments(db.read, incident, hours)} hours={hours} canEdit={userCan(user.role, "record")} />
+          <CausePicker incidentId={incident.id} causedById={incident.causedById} candidates={await candidateDeployments(db.read, incident, hours)} hours={hours} canEdit={canRecord} />
         </section>
         {incident.postmortem ? (
           <section aria-labelledby="postmortem">
             <h2 id="postmortem" className="mb-3 text-lg font-semibold">
-              Postmortem
+              {t("postmortem")}
             </h2>
-            <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
+            <div translate="no">
+              <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
+            </div>
           </section>
         ) : null}
-        <ActionItemsSection incidentId={incident.id} canEdit={userCan(user.role, "record")} adding="folded" />
+        <ActionItemsSection incidentId={incident.id} canEdit={canRecord} adding="folded" />
         <Link href={`/incidents/${incident.id}/postmortem`} className="block text-sm text-accent underline">
-          Postmortem and action items
+          {t("postmortemLink")}
         </Link>
         <section aria-labelledby="updates">
           <h2 id="updates" className="mb-3 text-lg font-semibold">
-            Updates
+            {t("updates.heading")}
           </h2>
           <ol className="space-y-2">
             {(await listIncidentUpdates(db.read, incident.id)).map((u) => (
               <li key={u.id} className="text-sm">
                 <p className="text-muted">
-                  <LocalTime iso={u.createdAt.toISOString()} zone /> · {u.author ?? "Tandem"} · <UpdateKind update={u} />
+                  <LocalTime iso={u.createdAt.toISOString()} zone /> · <span translate="no">{u.author ?? "Tandem"}</span> · <UpdateKind update={u} />
                 </p>
-                {u.body && TEXT_KINDS.has(u.kind) ? <Markdown markdown={u.body} html={u.bodyHtml} /> : null}
+                {u.body && TEXT_KINDS.has(u.kind) ? (
+                  <div translate="no">
+                    <Markdown markdown={u.body} html={u.bodyHtml} />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ol>
         </section>
         <Link href="/incidents" className="text-sm text-accent underline">
-          All incidents
+          {t("allIncidents")}
         </Link>
       </div>
     </>

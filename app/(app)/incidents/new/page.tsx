@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { listTeams } from "@/db/queries/teams";
@@ -9,10 +9,13 @@ import { teamOnCall } from "@/lib/oncall/oncall";
 import { DeclareIncidentForm } from "@/components/incidents/declare-form";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Declare incident" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Incidents"))("declare") };
+}
 
 export default async function DeclareIncidentPage() {
-  await requirePageUser("record");
+  const user = await requirePageUser("record");
+  const t = await getTranslations("Incidents");
   const db = getDatabase();
   const now = new Date();
   const { services } = await listFilterOptions(db.read);
@@ -24,8 +27,8 @@ export default async function DeclareIncidentPage() {
   const people = (await listUsers(db.read)).filter((u) => !u.banned).map(({ id, name, email, role }) => ({ id, name, email, responder: role !== "viewer" }));
   return (
     <>
-      <PageHeader title="Declare incident" description="Start the response now; details can be added as you learn them." />
-      <DeclareIncidentForm services={services} people={people} onCall={onCall} />
+      <PageHeader title={t("declare")} description={t("declareDescription")} />
+      <DeclareIncidentForm me={user.id} services={services} people={people} onCall={onCall} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { findIncidentById, serviceSlugOf } from "@/db/queries/incidents";
 import { postmortemAction } from "@/app/_actions/incident-response";
@@ -13,11 +13,16 @@ import { Markdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
 
-export const metadata: Metadata = { title: "Postmortem" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("IncidentPage"))("postmortem") };
+}
+
+const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
 
 /** The postmortem of an incident and the follow-ups it decides, each with an owner and a due day. */
 export default async function PostmortemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser();
+  const t = await getTranslations("IncidentPage");
   const { id } = await params;
   const db = getDatabase();
   const incident = /^\d+$/.test(id) ? await findIncidentById(db.read, Number(id)) : undefined;
@@ -25,29 +30,34 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   const canEdit = userCan(user.role, "record");
   return (
     <>
-      <PageHeader title={`Postmortem: ${incident.title}`} description={`Incident #${incident.id} · ${await serviceSlugOf(db.read, incident.serviceId)}`} />
+      <PageHeader
+        title={t.rich("postmortemPage.title", { title: incident.title, data })}
+        description={t.rich("description", { id: String(incident.id), service: await serviceSlugOf(db.read, incident.serviceId), data })}
+      />
       <div className="space-y-8">
         <section aria-labelledby="postmortem" className="space-y-3">
           <h2 id="postmortem" className="text-lg font-semibold">
-            What happened
+            {t("postmortemPage.whatHappened")}
           </h2>
           {incident.postmortem ? (
-            <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
+            <div translate="no">
+              <Markdown markdown={incident.postmortem} html={incident.postmortemHtml} className={`${cardClass} text-sm`} data-testid="postmortem" />
+            </div>
           ) : (
-            <p className="text-sm text-muted">No postmortem written yet.</p>
+            <p className="text-sm text-muted">{t("postmortemPage.none")}</p>
           )}
           {canEdit ? (
             <details open={!incident.postmortem}>
-              <summary className="cursor-pointer text-sm font-medium">Write the postmortem (Markdown)</summary>
+              <summary className="cursor-pointer text-sm font-medium">{t("respond.writePostmortem")}</summary>
               <div className="mt-3">
-                <TextUpdateForm action={postmortemAction} incidentId={incident.id} name="postmortem" label="Postmortem" submit="Save postmortem" initial={incident.postmortem ?? ""} rows={10} />
+                <TextUpdateForm action={postmortemAction} incidentId={incident.id} name="postmortem" label={t("postmortem")} submit={t("respond.savePostmortem")} initial={incident.postmortem ?? ""} rows={10} />
               </div>
             </details>
           ) : null}
         </section>
         <ActionItemsSection incidentId={incident.id} canEdit={canEdit} adding="open" />
         <Link href={`/incidents/${incident.id}`} className="text-sm text-accent underline">
-          Back to the incident
+          {t("postmortemPage.back")}
         </Link>
       </div>
     </>
