@@ -76,7 +76,7 @@ test.describe("teams and on call (admin)", () => {
     await page.context().close();
   });
 
-  test("declaring an incident suggests the service team's on-call person as lead", async ({ browser }) => {
+  test("declaring an incident offers the service team's on-call person as lead, one click away (the declarer leads by default)", async ({ browser }) => {
     const page = await pageAs(browser, "admin");
     // The demo's payments team has a weekly rotation: someone is always on call for checkout-api.
     const response = await page.request.get("/api/v1/oncall?team=payments");
@@ -85,10 +85,12 @@ test.describe("teams and on call (admin)", () => {
     expect(now).not.toBeNull();
     await page.goto("/incidents/new");
     const form = page.getByRole("form", { name: "Declare incident" });
-    await expect(form.getByLabel("Lead")).toHaveValue("");
+    await expect(form.getByLabel("Lead").locator("option:checked")).toHaveText("Me");
     await form.getByLabel("Service").selectOption({ label: "Checkout API" });
-    await expect(form.getByLabel("Lead").locator("option:checked")).toHaveText(`${now!.user.name} (on call)`);
-    await expect(form.getByLabel("Lead")).toHaveAccessibleDescription(`${now!.user.name} is on call for this service's team.`);
+    await expect(form.getByLabel("Lead").locator("option:checked")).toHaveText("Me");
+    await expect(form.getByLabel("Lead")).toHaveAccessibleDescription(`Whoever declares leads until they hand over. ${now!.user.name} is on call for this service's team.`);
+    await form.getByRole("button", { name: `Make ${now!.user.name} lead` }).click();
+    await expect(form.getByLabel("Lead").locator("option:checked")).toHaveText(now!.user.name);
     await form.getByLabel("What is wrong?").fill("Checkout returns 502s");
     await form.getByRole("button", { name: "Declare incident" }).click();
     await expect(page).toHaveURL(/\/incidents\/\d+$/);
