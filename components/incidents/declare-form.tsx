@@ -95,7 +95,7 @@ export function DeclareIncidentForm({ me, services, people, onCall }: { me: stri
         )}
       </Field>
       <Field form="declare" name="summary" label={t("summary")} error={fields.summary}>
-        {(props) => <textarea name="summary" rows={3} defaultValue={values.summary} {...props} />}
+        {(props) => <textarea name="summary" rows={3} defaultValue={values.summary} translate="no" {...props} />}
       </Field>
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingText={t("pending")}>{t("submit")}</SubmitButton>

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-/** A one-textarea form (an update note, a postmortem) tied to an incident. */
+/** A one-textarea form (an update note, a postmortem) tied to an incident; what is written there is data, not UI text. */
 export function TextUpdateForm({
   action,
   incidentId,
@@ -36,7 +36,7 @@ export function TextUpdateForm({
     <form ref={form} action={formAction} className="space-y-2" noValidate aria-label={submit}>
       <input type="hidden" name="incidentId" value={incidentId} />
       <Field form={`incident-${name}`} name={name} label={label} error={error}>
-        {(props) => <textarea name={name} rows={rows} defaultValue={state.status === "error" ? (state.values?.[name] ?? initial) : initial} {...props} />}
+        {(props) => <textarea name={name} rows={rows} defaultValue={state.status === "error" ? (state.values?.[name] ?? initial) : initial} translate="no" {...props} />}
       </Field>
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton>{submit}</SubmitButton>
