@@ -44,7 +44,7 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     environment: "node",
-    setupFiles: ["lib/testing/clock.setup.ts"],
+    setupFiles: ["lib/testing/clock.setup.ts", "lib/testing/next-intl.setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { newTokenSchema, revokeTokenSchema } from "@/lib/tokens/schema";
 import { notFound } from "@/lib/errors";
@@ -11,7 +12,8 @@ export const createToken = authorizedAction(
   async (input, { user, db }) => {
     const { token, record } = await createApiToken(db, user, input);
     revalidatePath("/settings");
-    return { message: `Created ${record.role} token "${record.name}". Copy it now: it will not be shown again.`, data: { token } };
+    const t = await getTranslations("SettingsTokens");
+    return { message: t("messages.created", { role: t(`roles.${record.role}`), name: record.name }), data: { token } };
   },
 );
 
@@ -21,6 +23,6 @@ export const revokeToken = authorizedAction(
     const revoked = await revokeApiToken(db, user, input.id);
     if (!revoked) throw notFound("An active token with that id");
     revalidatePath("/settings");
-    return { message: `Revoked token "${revoked.name}".` };
+    return { message: (await getTranslations("SettingsTokens"))("messages.revoked", { name: revoked.name }) };
   },
 );

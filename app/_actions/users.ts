@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { getAuth } from "@/lib/auth/auth";
 import { changeRoleSchema, newUserSchema, setActiveSchema } from "@/lib/users/schema";
 import { changeUserRole, createUserAccount, setUserActiveState } from "@/lib/users/users";
@@ -11,7 +12,8 @@ export const createUser = authorizedAction(
   async (input, { user, db }) => {
     const created = await createUserAccount(await getAuth(), db, user, input);
     revalidatePath("/settings");
-    return { message: `Created ${created.name} (${created.role}). They can sign in with the password you set.` };
+    const roles = await getTranslations("Shell.roles");
+    return { message: (await getTranslations("SettingsUsers"))("messages.created", { name: created.name, role: roles(created.role) }) };
   },
 );
 
@@ -20,7 +22,8 @@ export const changeRole = authorizedAction(
   async (input, { user, db }) => {
     const changed = await changeUserRole(db, user, input);
     revalidatePath("/settings");
-    return { message: `${changed.name} is now ${changed.role}.` };
+    const roles = await getTranslations("Shell.roles");
+    return { message: (await getTranslations("SettingsUsers"))("messages.roleChanged", { name: changed.name, role: roles(changed.role) }) };
   },
 );
 
@@ -29,6 +32,6 @@ export const setActive = authorizedAction(
   async (input, { user, db }) => {
     const changed = await setUserActiveState(db, user, input);
     revalidatePath("/settings");
-    return { message: `${changed.name} is ${changed.banned ? "deactivated and signed out" : "active again"}.` };
+    return { message: (await getTranslations("SettingsUsers"))(changed.banned ? "messages.deactivated" : "messages.activated", { name: changed.name }) };
   },
 );

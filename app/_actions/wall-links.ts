@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { createWallLink, revokeWallLink } from "@/lib/wall/links";
@@ -13,11 +14,12 @@ export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permiss
   const { link, path } = await createWallLink(db, user, input);
   revalidatePath("/settings");
   const url = wallShareUrl(publicBaseUrl(await headers()), path, input.theme);
-  return { message: `Created wall link "${link.name}". Copy it now: it will not be shown again.`, data: { url, qr: await qrDataUrl(url) } };
+  const t = await getTranslations("SettingsWallLinks.messages");
+  return { message: t("created", { name: link.name }), data: { url, qr: await qrDataUrl(url) } };
 });
 
 export const removeWallLink = authorizedAction({ schema: z.object({ id: z.coerce.number().int().positive() }), permission: "manage", doing: "revoke wall links" }, async ({ id }, { user, db }) => {
   await revokeWallLink(db, user, id);
   revalidatePath("/settings");
-  return { message: "Revoked: the TV shows that the link was revoked at its next refresh." };
+  return { message: (await getTranslations("SettingsWallLinks.messages"))("revoked") };
 });

@@ -1,48 +1,49 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
 import { removeTemplateAction } from "@/app/_actions/changes";
+import type { CHANGE_RISKS } from "@/db/schema";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { CreateTemplateForm } from "./create-template-form";
+import { richTags } from "./rich-tags";
 
-export type CatalogEntry = { id: number; title: string; serviceName: string | null; team: string | null; maxRisk: string; description: string | null };
+export type CatalogEntry = { id: number; title: string; serviceName: string | null; team: string | null; maxRisk: (typeof CHANGE_RISKS)[number]; description: string | null };
 
 export function ChangeCatalogSection({ templates, services }: { templates: CatalogEntry[]; services: { slug: string; name: string }[] }) {
+  const t = useTranslations("SettingsCatalog");
+  const risk = useTranslations("Terms.risk");
   return (
     <section aria-labelledby="catalog-heading" className="space-y-4">
       <h2 id="catalog-heading" className="text-lg font-semibold">
-        Standard change catalog
+        {t("heading")}
       </h2>
-      <p className="text-sm text-muted">
-        Routine changes approved in advance. A standard change must be filed from one of these, for its service (or a service of its team) and at no more than its risk; it is then
-        approved on submission. Anything else is filed as a normal change.
-      </p>
+      <p className="text-sm text-muted">{t("intro")}</p>
       {templates.length ? (
-        <TableScroll label="Standard change catalog">
+        <TableScroll label={t("tableLabel")}>
           <table className={tableClass}>
-            <caption className="sr-only">Standard change templates</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Covers</th>
-                <th scope="col">Risk up to</th>
-                <th scope="col">Description</th>
-                <th scope="col">Remove</th>
+                <th scope="col">{t("title")}</th>
+                <th scope="col">{t("covers")}</th>
+                <th scope="col">{t("riskUpTo")}</th>
+                <th scope="col">{t("description")}</th>
+                <th scope="col">{t("remove")}</th>
               </tr>
             </thead>
             <tbody>
-              {templates.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row" className="font-medium">
-                    {t.title}
+              {templates.map((template) => (
+                <tr key={template.id}>
+                  <th scope="row" className="font-medium" translate="no">
+                    {template.title}
                   </th>
-                  <td>{t.serviceName ?? (t.team ? `team ${t.team}` : "every service")}</td>
-                  <td>{t.maxRisk}</td>
-                  <td>{t.description ?? "—"}</td>
+                  <td>{template.serviceName ? <span translate="no">{template.serviceName}</span> : template.team ? t.rich("teamCovers", { ...richTags, team: template.team }) : t("everyService")}</td>
+                  <td>{risk(template.maxRisk)}</td>
+                  <td>{template.description ? <span translate="no">{template.description}</span> : "—"}</td>
                   <td>
-                    <InlineActionForm action={removeTemplateAction} hidden={{ id: String(t.id) }} label={`Remove ${t.title}`}>
-                      <button type="submit" className={buttonClass.danger}>
-                        Remove<span className="sr-only"> {t.title}</span>
+                    <InlineActionForm action={removeTemplateAction} hidden={{ id: String(template.id) }} labelledBy={`remove-template-${template.id}`}>
+                      <button id={`remove-template-${template.id}`} type="submit" className={buttonClass.danger}>
+                        {t.rich("removeButton", { ...richTags, title: template.title })}
                       </button>
                     </InlineActionForm>
                   </td>
@@ -52,7 +53,7 @@ export function ChangeCatalogSection({ templates, services }: { templates: Catal
           </table>
         </TableScroll>
       ) : (
-        <p className="text-sm">The catalog is empty: every change needs approval.</p>
+        <p className="text-sm">{t("empty")}</p>
       )}
       <CreateTemplateForm services={services} />
     </section>

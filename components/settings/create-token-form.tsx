@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { createToken } from "@/app/_actions/tokens";
 import { IDLE } from "@/app/_actions/form-state";
 import { TOKEN_ROLES } from "@/lib/auth/roles";
@@ -10,9 +10,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
-const ROLE_HINTS = { ingest: "writes deployments, incidents, changes, services", read: "reads the API", admin: "both, plus management" };
-
 export function CreateTokenForm() {
+  const t = useTranslations("SettingsTokens");
+  const actions = useTranslations("Terms.actions");
   const [state, action] = useActionState(createToken, IDLE);
   const [copied, setCopied] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -23,31 +23,31 @@ export function CreateTokenForm() {
   const token = state.status === "success" ? state.data?.token : undefined;
   return (
     <div className="space-y-4">
-      <form ref={form} action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Create an API token">
-        <Field form="token" name="name" label="Token name" placeholder="e.g. GitHub Actions" autoComplete="off" error={fields.name} />
-        <Field form="token" name="role" label="Token role" error={fields.role}>
+      <form ref={form} action={action} className="grid gap-4 sm:grid-cols-2" noValidate aria-label={t("form.label")}>
+        <Field form="token" name="name" label={t("form.name")} placeholder={t("form.namePlaceholder")} autoComplete="off" error={fields.name} />
+        <Field form="token" name="role" label={t("form.role")} error={fields.role}>
           {(props) => (
             <select name="role" defaultValue="ingest" {...props}>
               {TOKEN_ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {role} — {ROLE_HINTS[role]}
+                  {t("form.roleOption", { role: t(`roles.${role}`), hint: t(`form.roleHints.${role}`) })}
                 </option>
               ))}
             </select>
           )}
         </Field>
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
-          <SubmitButton pendingText="Creating…">Create token</SubmitButton>
+          <SubmitButton pendingText={t("form.pending")}>{t("form.submit")}</SubmitButton>
           <FormMessage state={state} />
         </div>
       </form>
       {token ? (
         <div className="rounded-md border border-warning bg-warning-soft p-3">
           <label htmlFor="new-token" className="block text-sm font-medium">
-            Your new token (shown once)
+            {t("form.shownOnce")}
           </label>
           <div className="mt-2 flex gap-2">
-            <input id="new-token" readOnly value={token} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} />
+            <input id="new-token" readOnly value={token} translate="no" className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} />
             <button
               type="button"
               className={buttonClass.secondary}
@@ -56,7 +56,7 @@ export function CreateTokenForm() {
                 setCopied(true);
               }}
             >
-              {copied ? "Copied" : "Copy"}
+              {copied ? actions("copied") : actions("copy")}
             </button>
           </div>
         </div>

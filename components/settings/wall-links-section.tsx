@@ -1,77 +1,66 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
 import type { WallLink } from "@/db/schema";
 import { removeWallLink } from "@/app/_actions/wall-links";
+import { isLocale, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { linkViews } from "@/lib/wall/links";
 import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
-import { Badge } from "@/components/ui/badge";
-import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { LocalTime } from "@/components/ui/local-time";
-import { tableClass } from "@/components/ui/styles";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { CreateWallLinkForm } from "./create-wall-link-form";
+import { RevocableList } from "./revocable-list";
+import { richTags } from "./rich-tags";
+
+/** A fixed language is named in itself, as the language picker names it; none follows each viewer's browser. */
+function LinkLanguage({ locale }: { locale: string | null }) {
+  const t = useTranslations("SettingsWallLinks");
+  if (!isLocale(locale)) return <span className="text-muted">{t("followsViewer")}</span>;
+  return (
+    <span lang={locale} translate="no">
+      {LOCALE_NAMES[locale]}
+    </span>
+  );
+}
 
 export function WallLinksSection({ links, teams, services }: { links: WallLink[]; teams: string[]; services: { slug: string; name: string }[] }) {
+  const t = useTranslations("SettingsWallLinks");
   return (
     <section aria-labelledby="wall-links-heading" className="space-y-4">
       <h2 id="wall-links-heading" className="text-lg font-semibold">
-        Wall links
+        {t("heading")}
       </h2>
-      <p className="text-sm text-muted">A read-only link a TV opens without signing in: it shows the wall and nothing else, and never expires unless you set an end or revoke it.</p>
+      <p className="text-sm text-muted">{t("intro")}</p>
       {links.length ? (
-        <TableScroll label="Wall links">
-          <table className={tableClass}>
-            <caption className="sr-only">Wall links</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Views</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((l) => {
-                const views = linkViews(l);
+        <RevocableList
+          label={t("tableLabel")}
+          items={links}
+          action={removeWallLink}
+          columns={[
+            {
+              header: t("views"),
+              cell: (link) => {
+                const views = linkViews(link);
                 return (
-                  <tr key={l.id}>
-                    <th scope="row" className="font-medium">
-                      {l.name}
-                    </th>
-                    <td>
-                      {views.map((v) => v.name).join(", ")}
-                      {views.length > 1 ? <span className="text-muted">{` (every ${l.rotateSeconds ?? DEFAULT_ROTATE_SECONDS} s)`}</span> : null}
-                    </td>
-                    <td>{l.expiresAt ? <LocalTime iso={l.expiresAt.toISOString()} /> : "never"}</td>
-                    <td>
-                      {l.revokedAt ? (
-                        <Badge tone="danger">revoked</Badge>
-                      ) : (
-                        <div className="flex flex-wrap items-center gap-2">
-                          <Badge tone="success">active</Badge>
-                          <ConfirmActionForm
-                            action={removeWallLink}
-                            hidden={{ id: String(l.id) }}
-                            label={`Revoke ${l.name}`}
-                            trigger={
-                              <>
-                                Revoke<span className="sr-only"> wall link {l.name}</span>
-                              </>
-                            }
-                            title={`Revoke the wall link “${l.name}”?`}
-                            confirm="Revoke wall link"
-                          >
-                            <p>Every screen showing this link stops showing the wall within seconds and says the link was revoked.</p>
-                            <p>This cannot be undone: to show the wall there again, create a new link and open it on each screen.</p>
-                          </ConfirmActionForm>
-                        </div>
-                      )}
-                    </td>
-                  </tr>
+                  <>
+                    <span translate="no">{views.map((v) => v.name).join(", ")}</span>
+                    {views.length > 1 ? <span className="text-muted">{t("rotation", { seconds: link.rotateSeconds ?? DEFAULT_ROTATE_SECONDS })}</span> : null}
+                  </>
                 );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+              },
+            },
+            { header: t("language"), cell: (link) => <LinkLanguage locale={link.locale} /> },
+            { header: t("expires"), cell: (link) => (link.expiresAt ? <LocalTime iso={link.expiresAt.toISOString()} /> : t("neverExpires")) },
+          ]}
+          revoke={(link) => ({
+            trigger: t.rich("revoke.trigger", { ...richTags, name: link.name }),
+            title: t.rich("revoke.title", { ...richTags, name: link.name }),
+            confirm: t("revoke.confirm"),
+            body: (
+              <>
+                <p>{t("revoke.effect")}</p>
+                <p>{t("revoke.final")}</p>
+              </>
+            ),
+          })}
+        />
       ) : null}
       <CreateWallLinkForm teams={teams} services={services} />
     </section>

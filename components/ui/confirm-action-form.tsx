@@ -1,7 +1,7 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState, useId, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { IDLE, type FormState } from "@/app/_actions/form-state";
 import { buttonClass } from "./styles";
 
@@ -21,16 +21,20 @@ export function ConfirmActionForm({
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hidden: Record<string, string>;
-  /** The form's accessible name, e.g. "Revoke e2e ingest". */
-  label: string;
+  /**
+   * The form's accessible name, e.g. "Revoke e2e ingest". Left out, the dialog's title names it, which
+   * keeps a record's name out of attributes, where translate="no" cannot mark it as data.
+   */
+  label?: string;
   /** The button that opens the dialog (may hold sr-only words naming the record). */
   trigger: React.ReactNode;
-  title: string;
+  title: React.ReactNode;
   /** The dialog's confirming button, e.g. "Revoke token". */
   confirm: string;
   /** What stops working, in plain words. */
   children: React.ReactNode;
 }) {
+  const t = useTranslations("Terms.actions");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
@@ -57,12 +61,12 @@ export function ConfirmActionForm({
         <div id={`${id}-body`} className="mt-2 space-y-2 text-sm">
           {children}
         </div>
-        <form action={formAction} aria-label={label} onSubmit={() => dialog.current?.close()} className="mt-5 flex flex-wrap justify-end gap-2">
+        <form action={formAction} aria-label={label} aria-labelledby={label ? undefined : `${id}-title`} onSubmit={() => dialog.current?.close()} className="mt-5 flex flex-wrap justify-end gap-2">
           {Object.entries(hidden).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <button type="button" autoFocus className={buttonClass.secondary} onClick={() => dialog.current?.close()}>
-            Cancel
+            {t("cancel")}
           </button>
           <button type="submit" className={`${buttonClass.danger} bg-bg`}>
             {confirm}

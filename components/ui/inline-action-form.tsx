@@ -9,15 +9,18 @@ export function InlineActionForm({
   hidden,
   children,
   label,
+  labelledBy,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hidden: Record<string, string>;
   children: React.ReactNode;
-  label: string;
+  /** The form's name, or (`labelledBy`) the id of an element that names it, so a record's name in it can be marked translate="no". */
+  label?: string;
+  labelledBy?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <form action={formAction} aria-label={label} className="flex flex-wrap items-center gap-2" aria-busy={pending}>
+    <form action={formAction} aria-label={label} aria-labelledby={labelledBy} className="flex flex-wrap items-center gap-2" aria-busy={pending}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -57,7 +57,7 @@ describe("the gate step of the API page", () => {
 
   it("wraps the same script for GitHub Actions, GitLab CI, Jenkins and Argo CD", () => {
     const steps = gateSteps("https://tandem.example.com");
-    expect(steps.map((s) => s.title.split(":")[0])).toEqual(["GitHub Actions", "GitLab CI", "Jenkins", "Argo CD"]);
+    expect(steps.map((s) => s.system)).toEqual(["github", "gitlab", "jenkins", "argocd"]);
     for (const s of steps) expect(s.code).toContain('curl --fail-with-body -sS -X POST "https://tandem.example.com/api/v1/gate"');
     expect(steps[2]!.code).toContain(String.raw`"Tandem: \\(.decision)"`);
     expect(steps[3]!.code).toContain("argocd.argoproj.io/hook: PreSync");

@@ -24,11 +24,14 @@ const indent = (text: string, spaces: number) =>
     .map((line) => " ".repeat(spaces) + line)
     .join("\n");
 
-export function gateSteps(base: string): { title: string; code: string }[] {
+/** The CD systems a gate step is written for; the API page names each in the reader's language. */
+export type GateSystem = "github" | "gitlab" | "jenkins" | "argocd";
+
+export function gateSteps(base: string): { system: GateSystem; code: string }[] {
   const script = gateScript(base);
   return [
     {
-      title: "GitHub Actions: ask the gate before deploying",
+      system: "github",
       code: `- name: Ask Tandem's gate
   env:
     TANDEM_TOKEN: \${{ secrets.TANDEM_TOKEN }}
@@ -40,7 +43,7 @@ export function gateSteps(base: string): { title: string; code: string }[] {
 ${indent(script, 4)}`,
     },
     {
-      title: "GitLab CI: a gate job the deploy job needs",
+      system: "gitlab",
       code: `tandem-gate:
   stage: deploy
   image: alpine:3.20
@@ -56,7 +59,7 @@ ${indent(script, 6)}
 # TANDEM_TOKEN (masked) and CHANGE_REQUEST are CI/CD variables; the deploy job says needs: [tandem-gate]`,
     },
     {
-      title: "Jenkins: a stage before the deploy stage",
+      system: "jenkins",
       // Groovy's ''' strings read backslashes as escapes: each one is doubled to reach the shell as written.
       code: `stage('Tandem gate') {
   environment {
@@ -73,7 +76,7 @@ ${indent(script.replaceAll("\\", "\\\\"), 6)}
 }`,
     },
     {
-      title: "Argo CD: a PreSync hook that stops the sync on deny",
+      system: "argocd",
       code: `apiVersion: batch/v1
 kind: Job
 metadata:

@@ -33,13 +33,6 @@ export function tokenCan(role: TokenRole, permission: Permission): boolean {
   return TOKEN_GRANTS[role].includes(permission);
 }
 
-export const ROLE_DESCRIPTIONS: Record<UserRole, string> = {
-  viewer: "Reads everything",
-  engineer: "Also records deployments, logs incidents, files change requests",
-  approver: "Also approves or rejects change requests (never their own)",
-  admin: "Also manages users, services, tokens, share links, integrations and freezes",
-};
-
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === "string" && (USER_ROLES as readonly string[]).includes(value);
 }

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getDatabase } from "@/db/client";
@@ -6,6 +5,7 @@ import { listApiTokens } from "@/db/queries/tokens";
 import { listUsers } from "@/db/queries/users";
 import { listIntegrations } from "@/db/queries/integrations";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { publicBaseUrl } from "@/lib/url";
 import { IntegrationsSection } from "@/components/settings/integrations-section";
 import { WallLinksSection } from "@/components/settings/wall-links-section";
@@ -24,19 +24,24 @@ import { listChannels } from "@/db/queries/notifications";
 import { ChangeCatalogSection } from "@/components/settings/change-catalog-section";
 import { listTemplates } from "@/db/queries/changes";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SettingsPage"))("title") };
+}
 
 export default async function SettingsPage() {
   const user = await requirePageUser("manage");
   const db = getDatabase();
+  const t = await getTranslations("SettingsPage");
+  const { teams, services } = await listFilterOptions(db.read);
+  const baseUrl = publicBaseUrl(await headers());
   return (
     <>
       <PageHeader
-        title="Settings"
-        description="People and their roles, teams and who is on call, the tokens machines use, the webhooks that feed Tandem, the channels it notifies and the standard changes approved in advance."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Link href="/settings/audit" className="text-sm text-accent underline">
-            Audit log
+            {t("auditLog")}
           </Link>
         }
       />
@@ -44,11 +49,11 @@ export default async function SettingsPage() {
         <UsersSection users={await listUsers(db.read)} currentUserId={user.id} />
         <TeamsSection teams={await listTeams(db.read)} />
         <TokensSection tokens={await listApiTokens(db.read)} />
-        <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={publicBaseUrl(await headers())} />
-        <ChannelsSection channels={await listChannels(db.read)} teams={(await listFilterOptions(db.read)).teams} />
-        <ChangeCatalogSection templates={await listTemplates(db.read)} services={(await listFilterOptions(db.read)).services} />
-        <WallLinksSection links={await listWallLinks(db.read)} teams={(await listFilterOptions(db.read)).teams} services={(await listFilterOptions(db.read)).services} />
-        <CalendarFeedsSection feeds={await listCalendarFeeds(db.read)} teams={(await listFilterOptions(db.read)).teams} baseUrl={publicBaseUrl(await headers())} />
+        <IntegrationsSection integrations={await listIntegrations(db.read)} baseUrl={baseUrl} />
+        <ChannelsSection channels={await listChannels(db.read)} teams={teams} />
+        <ChangeCatalogSection templates={await listTemplates(db.read)} services={services} />
+        <WallLinksSection links={await listWallLinks(db.read)} teams={teams} services={services} />
+        <CalendarFeedsSection feeds={await listCalendarFeeds(db.read)} teams={teams} baseUrl={baseUrl} />
       </div>
     </>
   );
