@@ -19,6 +19,8 @@ import { DATA_HEALTH_CATEGORIES, DATA_HEALTH_EXAMPLES, dataHealthScope } from ".
 export type { DataHealthCounts };
 
 export type DataHealthReport = {
+  /** Epoch ms: the window the incidents, deployments and lead times were looked at in. */
+  window: { from: number; to: number };
   counts: DataHealthCounts;
   incidents: UndecidedIncidentRow[];
   deployments: UncommittedDeploymentRow[];
@@ -57,6 +59,7 @@ export async function loadDataHealth(db: Database, now: number = Date.now()): Pr
   const scope = dataHealthScope(toMinute(now));
   const q = db.read;
   return {
+    window: { from: scope.since, to: toMinute(now) },
     counts: await cachedDataHealthCounts(db, now),
     incidents: await undecidedIncidents(q, scope, DATA_HEALTH_EXAMPLES),
     deployments: await uncommittedDeployments(q, scope, DATA_HEALTH_EXAMPLES),
