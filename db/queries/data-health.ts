@@ -97,9 +97,9 @@ export async function uncommittedDeployments(q: Queryable, s: DataHealthScope, l
   return rows.map((r) => ({ ...r, id: Number(r.id), finishedAt: Number(r.finishedAt) }));
 }
 
-/** Services with no team, by name. */
+/** Services with no team, the newest first: most are ones a deployment has just named for the first time. */
 export async function teamlessServices(q: Queryable, limit: number): Promise<TeamlessServiceRow[]> {
-  return await allRows<TeamlessServiceRow>(q, sql`select s.slug as "slug", s.name as "name" from services s where ${teamlessService} order by s.name, s.slug limit ${limit}`);
+  return await allRows<TeamlessServiceRow>(q, sql`select s.slug as "slug", s.name as "name" from services s where ${teamlessService} order by s.created_at desc, s.id desc limit ${limit}`);
 }
 
 /** The longest lead times above the bound. */

@@ -141,7 +141,7 @@ export default async function DataHealthPage() {
               </span>
               <span className="text-muted">{t.rich("webhooks.failed", { count: w.failed, time: () => stamp(w.lastAt) })}</span>
               {canManage ? (
-                <Link href={`/settings/integrations/${w.integrationId}`} className={linkClass}>
+                <Link href={`/settings/integrations/${w.integrationId}#deliveries`} className={linkClass}>
                   {t("webhooks.fix")}
                 </Link>
               ) : (
