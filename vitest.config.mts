@@ -35,6 +35,7 @@ const BOTH_ENGINES = [
   "lib/wall/heatmap-data.test.ts",
   "lib/oncall/handoff-job.test.ts",
   "lib/action-items/overdue-reminders.test.ts",
+  "lib/data-health/report.test.ts",
   "lib/changes/calendar-feeds.test.ts",
   "lib/webhooks/protection.test.ts",
   "app/_actions/integration-gate.test.ts",

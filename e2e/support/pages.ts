@@ -39,6 +39,7 @@ export const APP_PAGES: AppPage[] = [
   { route: "/settings/teams/[slug]", path: "/settings/teams/payments", heading: "Team Payments" },
   { route: "/settings/integrations/[id]", path: "/settings/integrations/1", heading: /.+/ },
   { route: "/settings/channels/[id]", path: "/settings/channels/1", heading: /.+/ },
+  { route: "/data-health", path: "/data-health", heading: "Data health" },
   { route: "/how-computed", path: "/how-computed", heading: "How is this computed?" },
   { route: "/api-docs", path: "/api-docs", heading: "API" },
   { route: "/wall", path: "/wall", heading: "Tandem" },

@@ -6,6 +6,7 @@ import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/app/_http/session";
 import { computeMetrics, computeMetricsReport } from "@/lib/dora/metrics";
 import { parseDashboardParams } from "@/lib/dora/view";
+import { DataHealthNotice } from "@/components/metrics/data-health-notice";
 import { FilterBar } from "@/components/metrics/filter-bar";
 import { OverviewTiles } from "@/components/metrics/overview-tiles";
 import { ServiceFiguresTable } from "@/components/metrics/service-figures-table";
@@ -46,6 +47,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {header}
+      <DataHealthNotice role={(await requirePageUser()).role} />
       <FilterBar action="/" params={view.params} options={options} />
       {view.ok ? (
         <Dashboard db={db} view={view} />

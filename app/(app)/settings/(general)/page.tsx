@@ -19,6 +19,7 @@ import { requirePageUser } from "@/app/_http/session";
 import { TokensSection } from "@/components/settings/tokens-section";
 import { UsersSection } from "@/components/settings/users-section";
 import { PageHeader } from "@/components/ui/page-header";
+import { DataHealthLink } from "@/components/data-health/data-health-link";
 import { ChannelsSection } from "@/components/settings/channels-section";
 import { listChannels } from "@/db/queries/notifications";
 import { ChangeCatalogSection } from "@/components/settings/change-catalog-section";
@@ -45,6 +46,7 @@ export default async function SettingsPage() {
           </Link>
         }
       />
+      <DataHealthLink />
       <div className="space-y-10">
         <UsersSection users={await listUsers(db.read)} currentUserId={user.id} />
         <TeamsSection teams={await listTeams(db.read)} />
