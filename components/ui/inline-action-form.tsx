@@ -3,21 +3,26 @@
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/app/_actions/form-state";
 
-/** A one-row form (a select and a button, say) that reports its own outcome beside it. */
+/**
+ * A one-row form (a select and a button, say) that reports its own outcome beside it. Named by `label`,
+ * or by the element `labelledBy` when its name holds data (a freeze's name), which the page marks translate="no".
+ */
 export function InlineActionForm({
   action,
   hidden,
   children,
   label,
+  labelledBy,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   hidden: Record<string, string>;
   children: React.ReactNode;
-  label: string;
+  label?: string;
+  labelledBy?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <form action={formAction} aria-label={label} className="flex flex-wrap items-center gap-2" aria-busy={pending}>
+    <form action={formAction} aria-label={label} aria-labelledby={labelledBy} className="flex flex-wrap items-center gap-2" aria-busy={pending}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
