@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -42,10 +43,21 @@ const BOTH_ENGINES = [
 ];
 
 export default defineConfig({
-  resolve: { tsconfigPaths: true },
+  resolve: {
+    tsconfigPaths: true,
+    /*
+     * Server actions word their messages with next-intl's server API, as Next runs them: its react-server
+     * build, configured by the app's own request config (the locale from the mocked request headers).
+     */
+    alias: [
+      { find: /^next-intl\/server$/, replacement: fileURLToPath(new URL("node_modules/next-intl/dist/esm/development/server.react-server.js", import.meta.url)) },
+      { find: /^next-intl\/config$/, replacement: fileURLToPath(new URL("app/_i18n/request.ts", import.meta.url)) },
+    ],
+  },
   test: {
     environment: "node",
-    setupFiles: ["lib/testing/clock.setup.ts", "lib/testing/next-intl.setup.ts"],
+    server: { deps: { inline: [/next-intl/] } },
+    setupFiles: ["lib/testing/clock.setup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],

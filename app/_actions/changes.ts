@@ -2,14 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { findServiceBySlug } from "@/db/queries/services";
-import { decideChange } from "@/lib/changes/decide";
+import { decideChange, DecisionRefused } from "@/lib/changes/decide";
 import { changeIdSchema, decisionSchema, fileChangeFormSchema, freezeFormSchema, freezeIdSchema, outcomeSchema } from "@/lib/changes/forms";
 import { createFreeze, removeFreeze as removeFreezeWindow } from "@/lib/changes/freezes";
 import { createTemplate, removeTemplate, templateFormSchema, templateIdSchema } from "@/lib/changes/catalog";
 import { cancelChange, markChangeOutcome, submitDraft } from "@/lib/changes/lifecycle";
 import { submitChange } from "@/lib/changes/submit";
 import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import { authorizedAction } from "./authorized-action";
 
 const refresh = (id?: number) => {
@@ -25,49 +27,68 @@ export const fileChange = authorizedAction({ schema: fileChangeFormSchema, permi
 });
 
 export const decideAction = authorizedAction({ schema: decisionSchema, permission: "approve", doing: "approve or reject change requests" }, async ({ changeId, decision, comment }, { user, db }) => {
-  const { message } = await decideChange(db, user, changeId, decision, comment);
-  refresh(changeId);
-  return { message };
+  const t = await getTranslations("ChangeActions");
+  try {
+    const { notice } = await decideChange(db, user, changeId, decision, comment);
+    refresh(changeId);
+    return { message: t(`notices.${notice}`) };
+  } catch (error) {
+    if (error instanceof DecisionRefused) throw new AppError("conflict", await refusalText(error));
+    throw error;
+  }
 });
+
+/** A refused decision in the page's language; the freeze's end in UTC, named, as the server cannot know the reader's zone. */
+async function refusalText({ refusal }: DecisionRefused): Promise<string> {
+  const t = await getTranslations("ChangeActions.refusals");
+  switch (refusal.code) {
+    case "notPending":
+      return t("notPending", { status: (await getTranslations("Terms.changeStatus"))(refusal.status) });
+    case "frozen":
+      return t("frozen", { freeze: refusal.freeze, until: formatDateTime(refusal.until, { locale: await getLocale(), timeZone: "UTC" }, { zone: true }) });
+    default:
+      return t(refusal.code);
+  }
+}
 
 export const submitDraftAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "submit change requests" }, async ({ changeId }, { user, db }) => {
   await submitDraft(db, user, changeId);
   refresh(changeId);
-  return { message: "Submitted." };
+  return { message: (await getTranslations("ChangeActions"))("submitted") };
 });
 
 export const cancelChangeAction = authorizedAction({ schema: changeIdSchema, permission: "record", doing: "cancel change requests" }, async ({ changeId }, { user, db }) => {
   await cancelChange(db, user, changeId);
   refresh(changeId);
-  return { message: "Cancelled." };
+  return { message: (await getTranslations("ChangeActions"))("cancelled") };
 });
 
 export const addFreeze = authorizedAction({ schema: freezeFormSchema, permission: "manage", doing: "set freeze windows" }, async (f, { user, db }) => {
   await createFreeze(db, user, f);
   revalidatePath("/changes/freezes");
-  return { message: `Freeze "${f.name}" set.` };
+  return { message: (await getTranslations("ChangeActions"))("freezeSet", { name: f.name }) };
 });
 
 export const removeFreeze = authorizedAction({ schema: freezeIdSchema, permission: "manage", doing: "remove freeze windows" }, async ({ id }, { user, db }) => {
   await removeFreezeWindow(db, user, id);
   revalidatePath("/changes/freezes");
-  return { message: "Freeze removed." };
+  return { message: (await getTranslations("ChangeActions"))("freezeRemoved") };
 });
 
 export const outcomeAction = authorizedAction({ schema: outcomeSchema, permission: "record", doing: "close change requests" }, async ({ changeId, outcome }, { user, db }) => {
   await markChangeOutcome(db, user, changeId, outcome);
   refresh(changeId);
-  return { message: `Marked ${outcome}.` };
+  return { message: (await getTranslations("ChangeActions"))(outcome === "implemented" ? "markedImplemented" : "markedFailed") };
 });
 
 export const addTemplate = authorizedAction({ schema: templateFormSchema, permission: "manage", doing: "edit the standard change catalog" }, async (t, { user, db }) => {
   await createTemplate(db, user, t);
   revalidatePath("/settings");
-  return { message: `"${t.title}" added to the catalog.` };
+  return { message: (await getTranslations("ChangeActions"))("templateAdded", { title: t.title }) };
 });
 
 export const removeTemplateAction = authorizedAction({ schema: templateIdSchema, permission: "manage", doing: "edit the standard change catalog" }, async ({ id }, { user, db }) => {
   const removed = await removeTemplate(db, user, id);
   revalidatePath("/settings");
-  return { message: `"${removed.title}" removed from the catalog.` };
+  return { message: (await getTranslations("ChangeActions"))("templateRemoved", { title: removed.title }) };
 });

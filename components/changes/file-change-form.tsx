@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { fileChange } from "@/app/_actions/changes";
 import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
@@ -9,15 +9,22 @@ import { FormMessage } from "@/components/ui/form-message";
 import { buttonClass } from "@/components/ui/styles";
 import { TzOffsetField } from "@/components/ui/tz-offset";
 
-/** The change request form; the server applies the same schema as POST /api/v1/changes. */
-export type TemplateOption = { id: number; title: string; scope: string; maxRisk: string };
+/* The schema's enums, written here so the browser bundle carries no database code. */
+const CHANGE_TYPES = ["standard", "normal", "emergency"] as const;
+const CHANGE_RISKS = ["low", "medium", "high"] as const;
 
+/** A catalog entry as the form offers it: for one service, for a team's services, or for any. */
+export type TemplateOption = { id: number; title: string; serviceName: string | null; team: string | null; maxRisk: "low" | "medium" | "high" };
+
+/** The change request form; the server applies the same schema as POST /api/v1/changes. */
 export function FileChangeForm({ services, templates }: { services: { slug: string; name: string }[]; templates: TemplateOption[] }) {
+  const t = useTranslations("FileChange");
+  const terms = useTranslations("Terms");
   const [state, action, pending] = useActionState(fileChange, IDLE);
   const errors = state.status === "error" ? state.fields : {};
   const error = (name: string) => errors[`change.${name}`] ?? errors[name];
   const values = state.status === "error" ? (state.values ?? {}) : {};
-  const select = (name: string, label: string, options: [string, string][], placeholder: string) => (
+  const select = (name: string, label: string, options: [string, string][], placeholder: string, data = false) => (
     <Field form="change" name={name} label={label} error={error(name)}>
       {(props) => (
         <select name={name} defaultValue={values[name] ?? ""} {...props}>
@@ -25,7 +32,7 @@ export function FileChangeForm({ services, templates }: { services: { slug: stri
             {placeholder}
           </option>
           {options.map(([value, text]) => (
-            <option key={value} value={value}>
+            <option key={value} value={value} translate={data ? "no" : undefined}>
               {text}
             </option>
           ))}
@@ -34,40 +41,45 @@ export function FileChangeForm({ services, templates }: { services: { slug: stri
     </Field>
   );
   return (
-    <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label="File a change request">
+    <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("title")}>
       <TzOffsetField />
       <div className="sm:col-span-2">
-        <Field form="change" name="title" label="Title" defaultValue={values.title} autoComplete="off" error={error("title")} />
+        <Field form="change" name="title" label={t("changeTitle")} defaultValue={values.title} autoComplete="off" error={error("title")} />
       </div>
-      {select("service", "Service", services.map((s) => [s.slug, s.name]), "Choose a service")}
-      {select("type", "Type", [["standard", "standard — pre-approved routine change"], ["normal", "normal — needs approval"], ["emergency", "emergency — implement now, approve afterwards"]], "Choose a type")}
-      {select("risk", "Risk", [["low", "low"], ["medium", "medium"], ["high", "high — two approvers"]], "Choose a risk")}
-      <Field form="change" name="template" label="Standard change template" hint="Standard changes only: the catalog entry this change follows." error={error("template")}>
+      {select("service", terms("nouns.service"), services.map((s) => [s.slug, s.name]), t("chooseService"), true)}
+      {select("type", t("type"), CHANGE_TYPES.map((type) => [type, t(`types.${type}`)]), t("chooseType"))}
+      {select("risk", t("risk"), CHANGE_RISKS.map((risk) => [risk, t(`risks.${risk}`)]), t("chooseRisk"))}
+      <Field form="change" name="template" label={t("template")} hint={t("templateHint")} error={error("template")}>
         {(props) => (
           <select name="template" defaultValue={values.template ?? ""} {...props}>
-            <option value="">{templates.length ? "None (not a standard change)" : "The catalog is empty"}</option>
-            {templates.map((t) => (
-              <option key={t.id} value={String(t.id)}>
-                {`${t.title} — ${t.scope}, up to ${t.maxRisk} risk`}
+            <option value="">{templates.length ? t("noTemplate") : t("emptyCatalog")}</option>
+            {/* Mostly data (the template's title and scope): the sweep of Chinese pages leaves it alone. */}
+            {templates.map((template) => (
+              <option key={template.id} value={String(template.id)} translate="no">
+                {t("templateOption", {
+                  title: template.title,
+                  scope: template.serviceName ?? (template.team ? t("scopeTeam", { team: template.team }) : t("scopeAny")),
+                  risk: terms(`risk.${template.maxRisk}`),
+                })}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field form="change" name="plannedStart" label="Planned start" type="datetime-local" hint="Required for normal changes." defaultValue={values.plannedStart} error={error("plannedStart")} />
-      <Field form="change" name="plannedEnd" label="Planned end" type="datetime-local" defaultValue={values.plannedEnd} error={error("plannedEnd")} />
-      <Field form="change" name="description" label="Description" error={error("description")}>
+      <Field form="change" name="plannedStart" label={t("plannedStart")} type="datetime-local" hint={t("plannedStartHint")} defaultValue={values.plannedStart} error={error("plannedStart")} />
+      <Field form="change" name="plannedEnd" label={t("plannedEnd")} type="datetime-local" defaultValue={values.plannedEnd} error={error("plannedEnd")} />
+      <Field form="change" name="description" label={t("descriptionField")} error={error("description")}>
         {(props) => <textarea name="description" rows={4} defaultValue={values.description} {...props} />}
       </Field>
-      <Field form="change" name="rollbackPlan" label="Rollback plan" error={error("rollbackPlan")}>
+      <Field form="change" name="rollbackPlan" label={t("rollbackPlan")} error={error("rollbackPlan")}>
         {(props) => <textarea name="rollbackPlan" rows={4} defaultValue={values.rollbackPlan} {...props} />}
       </Field>
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
         <button type="submit" name="intent" value="submit" className={buttonClass.primary} disabled={pending}>
-          Submit for approval
+          {t("submit")}
         </button>
         <button type="submit" name="intent" value="draft" className={buttonClass.secondary} disabled={pending}>
-          Save as draft
+          {t("draft")}
         </button>
         <FormMessage state={state} />
       </div>

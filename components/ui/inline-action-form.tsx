@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { IDLE, type FormState } from "@/app/_actions/form-state";
 
-/** A one-row form (a select and a button, say) that reports its own outcome beside it. */
+/**
+ * A one-row form (a select and a button, say) that reports its own outcome beside it. Named by `label`,
+ * or by the element `labelledBy` when its name holds data (a freeze's name), which the page marks translate="no".
+ */
 export function InlineActionForm({
   action,
   hidden,

@@ -1,11 +1,12 @@
 import type { Database } from "@/db/database";
 import { listCalendarFreezes, listPlannedChanges, type CalendarScope } from "@/db/queries/change-calendar";
-import { describeConflict, findConflicts, OFF_CALENDAR_STATUSES, type CalendarChange, type CalendarFreeze } from "./calendar";
+import { clashOf, describeConflict, findConflicts, OFF_CALENDAR_STATUSES, type CalendarChange, type CalendarFreeze, type Clash } from "./calendar";
 
 export type { CalendarScope };
 
 export type CalendarEntries = {
-  changes: (CalendarChange & { conflicts: string[] })[];
+  /** `conflicts` in English for a feed; `clashes` for the page to word in its language. */
+  changes: (CalendarChange & { conflicts: string[]; clashes: Clash[] })[];
   freezes: CalendarFreeze[];
 };
 
@@ -23,7 +24,10 @@ export async function calendarEntries(db: Database, from: Date, to: Date, scope:
   const freezes: CalendarFreeze[] = await listCalendarFreezes(db.read, spanFrom, spanTo, scope);
   const conflicts = findConflicts(around, freezes);
   return {
-    changes: visible.map((c) => ({ ...c, conflicts: (conflicts.get(c.id) ?? []).map(describeConflict) })),
+    changes: visible.map((c) => {
+      const found = conflicts.get(c.id) ?? [];
+      return { ...c, conflicts: found.map(describeConflict), clashes: found.map(clashOf) };
+    }),
     freezes: freezes.filter((f) => f.startsAt < to && f.endsAt > from),
   };
 }

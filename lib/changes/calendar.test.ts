@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarPeriod, describeConflict, findConflicts, onDay, parseCalendarDate, utcDayStart, type CalendarChange, type CalendarFreeze } from "./calendar";
+import { calendarPeriod, clashOf, describeConflict, findConflicts, onDay, parseCalendarDate, utcDayStart, type CalendarChange, type CalendarFreeze } from "./calendar";
 
 const at = (iso: string) => new Date(`${iso}Z`);
 let nextId = 1;
@@ -19,6 +19,7 @@ describe("findConflicts", () => {
     expect(kinds(conflicts, a.id)).toEqual(["overlap"]);
     expect(kinds(conflicts, b.id)).toEqual(["overlap"]);
     expect(describeConflict(conflicts.get(a.id)![0]!)).toBe(`Overlaps change #${b.id} "Change" on Checkout`);
+    expect(clashOf(conflicts.get(a.id)![0]!)).toEqual({ kind: "overlap", id: b.id, title: "Change", serviceName: "Checkout" });
   });
 
   it("lets changes of different services overlap, and one change follow another", () => {
@@ -48,6 +49,10 @@ describe("findConflicts", () => {
     const foreign = freeze({ name: "Search", serviceId: 2, serviceName: "Search", startsAt: "2026-12-24T00:00", endsAt: "2026-12-25T00:00" });
     const conflicts = findConflicts([a], [global, own, foreign]).get(a.id)!;
     expect(conflicts.map(describeConflict)).toEqual(['Inside the freeze "Holidays" (every service)', 'Inside the freeze "Checkout audit" (Checkout)']);
+    expect(conflicts.map(clashOf)).toEqual([
+      { kind: "freeze", name: "Holidays", serviceName: null },
+      { kind: "freeze", name: "Checkout audit", serviceName: "Checkout" },
+    ]);
   });
 
   it("lets a change end as a freeze begins, and exempts emergency changes from freezes", () => {

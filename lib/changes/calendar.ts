@@ -77,7 +77,15 @@ export function findConflicts(changes: CalendarChange[], freezes: CalendarFreeze
   return found;
 }
 
-/** One line per clash, the same words on the page and in a calendar app. */
+/** A clash as the calendar page words it, in the reader's language: the parts it names. */
+export type Clash = { kind: "overlap"; id: number; title: string; serviceName: string } | { kind: "freeze"; name: string; serviceName: string | null };
+
+export function clashOf(conflict: Conflict): Clash {
+  if (conflict.kind === "overlap") return { kind: "overlap", id: conflict.other.id, title: conflict.other.title, serviceName: conflict.change.serviceName };
+  return { kind: "freeze", name: conflict.freeze.name, serviceName: conflict.freeze.serviceName };
+}
+
+/** One line per clash, in English, for a calendar app (a feed has no reader's language). */
 export function describeConflict(conflict: Conflict): string {
   if (conflict.kind === "overlap") return `Overlaps change #${conflict.other.id} "${conflict.other.title}" on ${conflict.change.serviceName}`;
   const scope = conflict.freeze.serviceName ?? "every service";

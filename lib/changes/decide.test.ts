@@ -35,9 +35,9 @@ describe("deciding change requests", () => {
   it("a high-risk change stays pending after one approval and is approved by a second approver", async () => {
     const { db, people, file } = await world();
     const c = await file({});
-    expect(await decideChange(db, people.a1, c.id, "approved", "Plan is sound")).toMatchObject({ change: { status: "pending_approval" }, message: "Your approval is recorded; another approver must approve too." });
+    expect(await decideChange(db, people.a1, c.id, "approved", "Plan is sound")).toMatchObject({ change: { status: "pending_approval" }, notice: "approvalRecorded" });
     await expect(decideChange(db, people.a1, c.id, "approved", "again")).rejects.toThrow("You have already decided this change request.");
-    expect(await decideChange(db, people.a2, c.id, "approved", "OK")).toMatchObject({ change: { status: "approved" }, message: "Approved." });
+    expect(await decideChange(db, people.a2, c.id, "approved", "OK")).toMatchObject({ change: { status: "approved" }, notice: "approved" });
     await expect(decideChange(db, people.admin, c.id, "approved", "late")).rejects.toThrow("This change is approved; only changes pending approval can be decided.");
     expect((await db.read.select().from(changeApprovals)).map((a) => [a.approverId, a.comment])).toEqual([["a1", "Plan is sound"], ["a2", "OK"]]);
     expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "approved"))).toHaveLength(1);
@@ -142,7 +142,7 @@ describe("deployments and change requests", () => {
     expect(await findChange(db.read, c.id)).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: true });
     expect(await decideChange(db, people.a1, c.id, "approved", "Was the right call")).toEqual({
       change: expect.objectContaining({ status: "implemented", awaitingRetroactiveApproval: false }),
-      message: "Approved retroactively; the change is no longer flagged.",
+      notice: "approvedRetroactively",
     });
   });
 
@@ -152,7 +152,7 @@ describe("deployments and change requests", () => {
     await deploy(db, c.id);
     expect(await decideChange(db, people.a1, c.id, "approved", "Right call")).toEqual({
       change: expect.objectContaining({ status: "implemented", awaitingRetroactiveApproval: true }),
-      message: "Your approval is recorded; another approver must approve too.",
+      notice: "approvalRecorded",
     });
     expect((await decideChange(db, people.a2, c.id, "approved", "Agreed")).change).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: false });
     expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "approved"))).toHaveLength(1);
@@ -164,7 +164,7 @@ describe("deployments and change requests", () => {
     await deploy(db, c.id);
     expect(await decideChange(db, people.a1, c.id, "rejected", "Should have waited")).toEqual({
       change: expect.objectContaining({ status: "rejected", awaitingRetroactiveApproval: true, implementedAt: new Date("2026-12-01T11:00:00Z") }),
-      message: "Rejected. The change was already implemented, so it stays flagged for review.",
+      notice: "rejectedRetroactively",
     });
     expect(await db.read.select().from(timelineEvents).where(eq(timelineEvents.action, "rejected"))).toHaveLength(1);
     expect(await changesAwaiting(db.read, people.a2.id)).toEqual([]);

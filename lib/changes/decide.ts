@@ -8,15 +8,22 @@ import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
 import { emitEvent } from "@/lib/notifications/emit";
 import { changeNotification } from "@/lib/notifications/events";
-import { decide, decisionMessage, PolicyError } from "./policy";
+import { decide, decisionNotice, PolicyError, type DecisionNotice, type Refusal } from "./policy";
+
+/** A refused decision: 409 with the English sentence, and the refusal for a page to word in its language. */
+export class DecisionRefused extends AppError {
+  constructor(readonly refusal: Refusal, message: string) {
+    super("conflict", message);
+  }
+}
 
 /**
  * An approver approves or rejects a change, with a comment. Writers are serialised and each transaction
  * takes the write lock before its first read (BEGIN IMMEDIATE), so two approvers deciding at the same
  * moment are applied one after the other against the same rules. Answers the change as decided and
- * what to tell the approver.
+ * what to tell the approver (a code: the page words it).
  */
-export async function decideChange(db: Database, actor: UserActor, changeId: number, decision: "approved" | "rejected", comment: string): Promise<{ change: ChangeRequest; message: string }> {
+export async function decideChange(db: Database, actor: UserActor, changeId: number, decision: "approved" | "rejected", comment: string): Promise<{ change: ChangeRequest; notice: DecisionNotice }> {
   return db.transaction(async (tx) => {
     const change = await findChange(tx, changeId);
     if (!change) throw notFound(`Change request ${changeId}`);
@@ -26,7 +33,7 @@ export async function decideChange(db: Database, actor: UserActor, changeId: num
     try {
       outcome = decide(change, previous, { approverId: actor.id, decision }, freezes);
     } catch (e) {
-      if (e instanceof PolicyError) throw new AppError("conflict", e.message);
+      if (e instanceof PolicyError) throw new DecisionRefused(e.refusal, e.message);
       throw e;
     }
     const now = new Date();
@@ -40,6 +47,6 @@ export async function decideChange(db: Database, actor: UserActor, changeId: num
     await recordAudit(tx, actor, { action: `change.${decision === "approved" ? "approve" : "reject"}`, entityType: "change_request", entityId: changeId, before: change, after: { ...after, comment } });
     if (after.status !== change.status || (change.awaitingRetroactiveApproval && !after.awaitingRetroactiveApproval)) await insertEvent(tx, changeEvent(after, decision, now));
     if (after.status !== change.status) await emitEvent(tx, changeNotification("change.decided", after));
-    return { change: after, message: decisionMessage(change, outcome) };
+    return { change: after, notice: decisionNotice(change, outcome) };
   });
 }

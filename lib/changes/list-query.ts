@@ -8,7 +8,9 @@ type Raw = Record<string, string | string[] | undefined>;
 /** The list's filters as they stand in its URL; only known values survive, so every link built from them is valid. */
 export type ChangeListParams = { status?: ChangeStatus; type?: (typeof CHANGE_TYPES)[number]; service?: string; team?: string; requester?: string; waiting?: "1" };
 export type ChangeListOptions = { services: string[]; teams: string[]; requesters: string[]; canApprove: boolean };
-export type ChangeListQuery = { params: ChangeListParams; page: number; ignored: string[] };
+/** A value the list left out: the page words it ("waiting" is refused for people who decide nothing). */
+export type IgnoredParam = { param: (typeof PARAM_KEYS)[number] | "page"; value: string };
+export type ChangeListQuery = { params: ChangeListParams; page: number; ignored: IgnoredParam[] };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 const PARAM_KEYS = ["status", "type", "service", "team", "requester", "waiting"] as const;
@@ -28,16 +30,16 @@ export function parseChangeListQuery(raw: Raw, options: ChangeListOptions): Chan
     waiting: (v) => v === "1" && options.canApprove,
   };
   const params: Record<string, string> = {};
-  const ignored: string[] = [];
+  const ignored: IgnoredParam[] = [];
   for (const key of PARAM_KEYS) {
     const value = one(raw[key]);
     if (value === undefined) continue;
     if (known[key](value)) params[key] = value;
-    else ignored.push(key === "waiting" ? "“waiting for me” (only approvers decide changes)" : `${key} “${value}”`);
+    else ignored.push({ param: key, value });
   }
   const rawPage = one(raw.page);
   const page = rawPage === undefined ? 1 : /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : undefined;
-  if (page === undefined) ignored.push(`page “${rawPage}”`);
+  if (page === undefined) ignored.push({ param: "page", value: rawPage! });
   return { params: params as ChangeListParams, page: page ?? 1, ignored };
 }
 

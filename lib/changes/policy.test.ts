@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockingFreeze, canCancel, decide, decisionMessage, flagLabel, requiredApprovals, standardProblem, statusOnSubmit, type Freeze, type StandardCandidate, type StandardTemplate } from "./policy";
+import { blockingFreeze, canCancel, decide, decisionNotice, changeFlag, requiredApprovals, standardProblem, statusOnSubmit, type Freeze, type StandardCandidate, type StandardTemplate } from "./policy";
 
 const normal = (o: Record<string, unknown> = {}) =>
   ({
@@ -63,6 +63,8 @@ describe("change policy", () => {
   it("blocks approval when a freeze overlaps the planned window, naming the freeze and its end", () => {
     const freeze: Freeze = { name: "Black Friday", serviceId: null, startsAt: new Date("2026-11-30T00:00:00Z"), endsAt: new Date("2026-12-02T00:00:00Z") };
     expect(() => decide(normal(), [], approve("a"), [freeze])).toThrow('Approval is blocked by the freeze "Black Friday" until 2 Dec 2026, 00:00 UTC: the planned window overlaps it.');
+    // The page words the refusal in its own language from its code.
+    expect(() => decide(normal(), [], approve("a"), [freeze])).toThrow(expect.objectContaining({ refusal: { code: "frozen", freeze: "Black Friday", until: freeze.endsAt } }));
     expect(decide(normal(), [], { approverId: "a", decision: "rejected" }, [freeze]).status).toBe("rejected");
     expect(blockingFreeze(normal(), [{ ...freeze, serviceId: 2 }])).toBeUndefined();
     expect(blockingFreeze(normal(), [{ ...freeze, endsAt: new Date("2026-12-01T10:00:00Z") }])).toBeUndefined();
@@ -73,14 +75,14 @@ describe("change policy", () => {
     const emergency = normal({ type: "emergency", status: "implemented", awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
     const outcome = decide(emergency, [], approve("a"), []);
     expect(outcome).toEqual({ status: "implemented", awaitingRetroactiveApproval: false, approvals: 1, remaining: 0 });
-    expect(decisionMessage(emergency, outcome)).toBe("Approved retroactively; the change is no longer flagged.");
+    expect(decisionNotice(emergency, outcome)).toBe("approvedRetroactively");
   });
 
   it("asks as many retroactive approvals of a high-risk emergency change as of a normal one", () => {
     const emergency = normal({ type: "emergency", risk: "high", status: "implemented", awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
     const first = decide(emergency, [], approve("a"), []);
     expect(first).toEqual({ status: "implemented", awaitingRetroactiveApproval: true, approvals: 1, remaining: 1 });
-    expect(decisionMessage(emergency, first)).toBe("Your approval is recorded; another approver must approve too.");
+    expect(decisionNotice(emergency, first)).toBe("approvalRecorded");
     expect(decide(emergency, [approve("a")], approve("b"), [])).toEqual({ status: "implemented", awaitingRetroactiveApproval: false, approvals: 2, remaining: 0 });
   });
 
@@ -89,26 +91,26 @@ describe("change policy", () => {
       const emergency = normal({ type: "emergency", status, awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
       const outcome = decide(emergency, [], { approverId: "a", decision: "rejected" }, []);
       expect(outcome).toEqual({ status: "rejected", awaitingRetroactiveApproval: true, approvals: 0, remaining: 0 });
-      expect(decisionMessage(emergency, outcome)).toBe("Rejected. The change was already implemented, so it stays flagged for review.");
+      expect(decisionNotice(emergency, outcome)).toBe("rejectedRetroactively");
       const after = { ...emergency, ...outcome };
-      expect(flagLabel(after)).toBe("rejected after implementation: review");
+      expect(changeFlag(after)).toBe("rejectedAfterImplementation");
       expect(() => decide(after, [], approve("b"), [])).toThrow("This change is rejected; only changes pending approval can be decided.");
     }
   });
 
   it("rejects an emergency change not yet implemented like any other, with nothing left to review", () => {
     const emergency = normal({ type: "emergency", awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
-    expect(flagLabel(emergency)).toBe("awaiting retroactive approval");
+    expect(changeFlag(emergency)).toBe("awaitingRetroactive");
     const outcome = decide(emergency, [], { approverId: "a", decision: "rejected" }, []);
     expect(outcome).toMatchObject({ status: "rejected", awaitingRetroactiveApproval: false });
-    expect(flagLabel({ ...emergency, ...outcome })).toBeNull();
-    expect(decisionMessage(emergency, outcome)).toBe("Rejected.");
+    expect(changeFlag({ ...emergency, ...outcome })).toBeNull();
+    expect(decisionNotice(emergency, outcome)).toBe("rejected");
   });
 
   it("tells the approver what their approval did", () => {
     const high = normal({ risk: "high" });
-    expect(decisionMessage(high, decide(high, [], approve("a"), []))).toBe("Your approval is recorded; another approver must approve too.");
-    expect(decisionMessage(high, decide(high, [approve("a")], approve("b"), []))).toBe("Approved.");
+    expect(decisionNotice(high, decide(high, [], approve("a"), []))).toBe("approvalRecorded");
+    expect(decisionNotice(high, decide(high, [approve("a")], approve("b"), []))).toBe("approved");
   });
 
   it("cancels only before implementation", () => {

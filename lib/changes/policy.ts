@@ -3,9 +3,35 @@ import { formatDateTime, SERVER_DATE_CONTEXT } from "@/lib/format";
 
 export type ChangeType = "standard" | "normal" | "emergency";
 
+/** Why a decision is refused, as a code the UI words in its language (the API keeps the English message). */
+export type Refusal =
+  | { code: "notPending"; status: ChangeStatus }
+  | { code: "ownChange" }
+  | { code: "alreadyDecided" }
+  | { code: "frozen"; freeze: string; until: Date };
+
+/** A message made on the server cannot know the reader's zone: it names UTC, in the UI's one format. */
+const fmt = (d: Date) => formatDateTime(d, SERVER_DATE_CONTEXT, { zone: true });
+
+function refusalMessage(refusal: Refusal): string {
+  switch (refusal.code) {
+    case "notPending":
+      return `This change is ${refusal.status.replace("_", " ")}; only changes pending approval can be decided.`;
+    case "ownChange":
+      return "You cannot decide your own change request; another approver must.";
+    case "alreadyDecided":
+      return "You have already decided this change request.";
+    case "frozen":
+      return `Approval is blocked by the freeze "${refusal.freeze}" until ${fmt(refusal.until)}: the planned window overlaps it.`;
+  }
+}
+
 /** A refusal a person can act on; the policy fails closed. */
 export class PolicyError extends Error {
   override name = "PolicyError";
+  constructor(readonly refusal: Refusal) {
+    super(refusalMessage(refusal));
+  }
 }
 
 const RISK_ORDER = { low: 0, medium: 1, high: 2 } as const;
@@ -60,9 +86,6 @@ export type Decision = { approverId: string; decision: "approved" | "rejected" }
 /** Where a decision leaves a change: `remaining` approvals are still needed before it counts as approved. */
 export type DecisionOutcome = { status: ChangeStatus; awaitingRetroactiveApproval: boolean; approvals: number; remaining: number };
 
-/** A message made on the server cannot know the reader's zone: it names UTC, in the UI's one format. */
-const fmt = (d: Date) => formatDateTime(d, SERVER_DATE_CONTEXT, { zone: true });
-
 /** The freeze that blocks approving a normal change, if any: one overlapping its planned window, global or for its service. */
 export function blockingFreeze(change: Pick<ChangeRequest, "type" | "serviceId" | "plannedStart" | "plannedEnd">, freezes: Freeze[]): Freeze | undefined {
   if (change.type !== "normal" || !change.plannedStart || !change.plannedEnd) return undefined;
@@ -92,15 +115,15 @@ export function decide(
   freezes: Freeze[],
 ): DecisionOutcome {
   const stage = decisionStage(change);
-  if (!stage) throw new PolicyError(`This change is ${change.status.replace("_", " ")}; only changes pending approval can be decided.`);
-  if (change.requesterId !== null && change.requesterId === decision.approverId) throw new PolicyError("You cannot decide your own change request; another approver must.");
-  if (previous.some((p) => p.approverId === decision.approverId)) throw new PolicyError("You have already decided this change request.");
+  if (!stage) throw new PolicyError({ code: "notPending", status: change.status });
+  if (change.requesterId !== null && change.requesterId === decision.approverId) throw new PolicyError({ code: "ownChange" });
+  if (previous.some((p) => p.approverId === decision.approverId)) throw new PolicyError({ code: "alreadyDecided" });
   const approved = previous.filter((p) => p.decision === "approved").length;
   if (decision.decision === "rejected") {
     return { status: "rejected", awaitingRetroactiveApproval: stage === "retroactive", approvals: approved, remaining: 0 };
   }
   const freeze = blockingFreeze(change, freezes);
-  if (freeze) throw new PolicyError(`Approval is blocked by the freeze "${freeze.name}" until ${fmt(freeze.endsAt)}: the planned window overlaps it.`);
+  if (freeze) throw new PolicyError({ code: "frozen", freeze: freeze.name, until: freeze.endsAt });
   const approvals = approved + 1;
   const remaining = Math.max(0, requiredApprovals(change) - approvals);
   if (remaining > 0) return { status: change.status, awaitingRetroactiveApproval: change.awaitingRetroactiveApproval, approvals, remaining };
@@ -108,20 +131,22 @@ export function decide(
 }
 
 /**
- * How a change's flag reads: an emergency change carried out before approval waits for it; one rejected
- * afterwards keeps the flag, because what shipped was refused and needs review.
+ * A change's flag: an emergency change carried out before approval waits for it; one rejected
+ * afterwards keeps the flag, because what shipped was refused and needs review. The UI words it.
  */
-export function flagLabel(change: Pick<ChangeRequest, "status" | "awaitingRetroactiveApproval">): string | null {
+export function changeFlag(change: Pick<ChangeRequest, "status" | "awaitingRetroactiveApproval">): "awaitingRetroactive" | "rejectedAfterImplementation" | null {
   if (!change.awaitingRetroactiveApproval) return null;
-  return change.status === "rejected" ? "rejected after implementation: review" : "awaiting retroactive approval";
+  return change.status === "rejected" ? "rejectedAfterImplementation" : "awaitingRetroactive";
 }
 
-/** What the approver is told once their decision is recorded. */
-export function decisionMessage(before: Pick<ChangeRequest, "type" | "status" | "awaitingRetroactiveApproval">, outcome: DecisionOutcome): string {
+export type DecisionNotice = "rejected" | "rejectedRetroactively" | "approvalRecorded" | "approved" | "approvedRetroactively";
+
+/** What the approver is told once their decision is recorded, as a code the UI words in its language. */
+export function decisionNotice(before: Pick<ChangeRequest, "type" | "status" | "awaitingRetroactiveApproval">, outcome: DecisionOutcome): DecisionNotice {
   const retroactive = decisionStage(before) === "retroactive";
-  if (outcome.status === "rejected") return retroactive ? "Rejected. The change was already implemented, so it stays flagged for review." : "Rejected.";
-  if (outcome.remaining > 0) return "Your approval is recorded; another approver must approve too.";
-  return retroactive ? "Approved retroactively; the change is no longer flagged." : "Approved.";
+  if (outcome.status === "rejected") return retroactive ? "rejectedRetroactively" : "rejected";
+  if (outcome.remaining > 0) return "approvalRecorded";
+  return retroactive ? "approvedRetroactively" : "approved";
 }
 
 /** Only changes not yet implemented can be cancelled. */

@@ -1,13 +1,14 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { changesAwaiting } from "@/db/queries/changes";
 import { countChanges, listChangeRequesters, listChanges } from "@/db/queries/lists";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
-import { CHANGE_PAGE_SIZE, changeListHref, parseChangeListQuery } from "@/lib/changes/list-query";
+import { CHANGE_PAGE_SIZE, changeListHref, parseChangeListQuery, type IgnoredParam } from "@/lib/changes/list-query";
 import { ChangeFilters } from "@/components/changes/change-filters";
 import { ChangeTable } from "@/components/changes/change-table";
 import { DrilldownPager } from "@/components/metrics/drilldown-pager";
@@ -15,7 +16,29 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/styles";
 
-export const metadata: Metadata = { title: "Changes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ChangeList"))("metaTitle") };
+}
+
+/** What the list left out of its URL, in one sentence: "Ignored an unknown status “bogus”, page “0”." */
+async function IgnoredNotice({ ignored }: { ignored: IgnoredParam[] }) {
+  const t = await getTranslations("ChangeList");
+  const item = ({ param, value }: IgnoredParam) =>
+    param === "waiting" ? t("ignoredWaiting") : t.rich("ignoredItem", { name: t(`params.${param}`), value, data: (chunks) => <span translate="no">{chunks}</span> });
+  return (
+    <p role="alert" className="mb-4 rounded-md border border-warning bg-warning-soft p-2 text-sm">
+      {t.rich("ignored", {
+        items: () =>
+          ignored.map((entry, i) => (
+            <Fragment key={entry.param}>
+              {i ? t("separator") : null}
+              {item(entry)}
+            </Fragment>
+          )),
+      })}
+    </p>
+  );
+}
 
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
@@ -42,53 +65,47 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const page = Math.min(asked, pages);
   const rows = await listChanges(db.read, CHANGE_PAGE_SIZE, filter, (page - 1) * CHANGE_PAGE_SIZE);
   const filtered = Object.keys(params).length > 0;
+  const t = await getTranslations("ChangeList");
   return (
     <>
       <PageHeader
-        title="Change requests"
-        description="Every change request, newest first, and where each stands."
+        title={t("heading")}
+        description={t("description")}
         actions={
           <div className="flex flex-wrap items-center gap-3">
             {canApprove ? (
               <Link href="/changes/queue" className={buttonClass.secondary}>
-                Waiting for you
+                {t("waitingForYou")}
               </Link>
             ) : null}
             <Link href="/changes/calendar" className={buttonClass.secondary}>
-              Calendar
+              {t("calendar")}
             </Link>
             <Link href="/changes/freezes" className={buttonClass.secondary}>
-              Freeze windows
+              {t("freezes")}
             </Link>
             {userCan(user.role, "record") ? (
               <Link href="/changes/new" className={buttonClass.primary}>
-                File a change
+                {t("file")}
               </Link>
             ) : null}
           </div>
         }
       />
       <ChangeFilters params={params} options={{ ...options, requesters, canApprove }} />
-      {ignored.length ? (
-        <p role="alert" className="mb-4 rounded-md border border-warning bg-warning-soft p-2 text-sm">
-          Ignored an unknown {ignored.join(", ")}.
-        </p>
-      ) : null}
+      {ignored.length ? <IgnoredNotice ignored={ignored} /> : null}
       {rows.length === 0 && filtered ? (
-        <p className="text-sm">No change request matches these filters.</p>
+        <p className="text-sm">{t("noMatch")}</p>
       ) : rows.length === 0 ? (
-        <EmptyState title="No change requests">
-          File one with the button above, or through <code>POST /api/v1/changes</code>; approvers then decide them here.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t.rich("emptyBody", { code: (chunks) => <code translate="no">{chunks}</code> })}</EmptyState>
       ) : (
         <>
           <p className="mb-2 text-sm text-muted" aria-live="polite">
-            {total === 1 ? "1 change request" : `${total} change requests`}
-            {pages > 1 ? `, page ${page} of ${pages}` : ""}
+            {pages > 1 ? t("countPaged", { total, page, pages }) : t("count", { total })}
           </p>
-          <ChangeTable rows={rows} caption="Change requests" />
+          <ChangeTable rows={rows} caption={t("tableCaption")} />
           <DrilldownPager
-            label="Change request pages"
+            label={t("pagerLabel")}
             newerHref={page > 1 ? changeListHref(params, page - 1) : null}
             olderHref={page < pages ? changeListHref(params, page + 1) : null}
           />

@@ -1,7 +1,8 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import Form from "next/form";
+import { Fragment } from "react";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/app/_http/session";
@@ -14,7 +15,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/styles";
 import { FilterSelect } from "@/components/ui/filter-select";
 
-export const metadata: Metadata = { title: "Change calendar" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ChangeCalendar"))("heading") };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
@@ -35,57 +38,78 @@ export default async function ChangeCalendarPage({ searchParams }: { searchParam
   const team = one(raw.team);
   const service = one(raw.service);
   const filters: CalendarFilters = { team: team && options.teams.includes(team) ? team : undefined, service: service && options.services.some((s) => s.slug === service) ? service : undefined };
-  const unknown = [
-    rawView !== undefined && rawView !== view ? `view “${rawView}” (week or month)` : undefined,
-    rawDate !== undefined && !parsed ? `date “${rawDate}” (a date as 2026-12-07)` : undefined,
-    team && !filters.team ? `team “${team}”` : undefined,
-    service && !filters.service ? `service “${service}”` : undefined,
-  ].filter(Boolean);
+  const unknown = (
+    [
+      ["view", rawView !== undefined && rawView !== view ? rawView : undefined],
+      ["date", rawDate !== undefined && !parsed ? rawDate : undefined],
+      ["team", team && !filters.team ? team : undefined],
+      ["service", service && !filters.service ? service : undefined],
+    ] as const
+  ).filter((entry): entry is readonly ["view" | "date" | "team" | "service", string] => entry[1] !== undefined);
   const period = calendarPeriod(view, anchor, utcDayStart);
   const entries = await calendarEntries(db, new Date(period.from.getTime() - ZONE_SLACK_MS), new Date(period.to.getTime() + ZONE_SLACK_MS), filters);
   const select = (name: keyof CalendarFilters, label: string, choices: [string, string][], all: string) => (
-    <FilterSelect id={`calendar-${name}`} name={name} label={label} choices={choices} all={all} value={filters[name]} />
+    <FilterSelect id={`calendar-${name}`} name={name} label={label} choices={choices} all={all} value={filters[name]} choicesAreData />
   );
+  const t = await getTranslations("ChangeCalendar");
+  const list = await getTranslations("ChangeList");
+  const terms = await getTranslations("Terms");
+  const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
   return (
     <>
       <PageHeader
-        title="Change calendar"
-        description="Planned change windows and freezes, with clashes among open changes marked: two changes of one service at once, or a change inside a freeze of its service."
+        title={t("heading")}
+        description={t("description")}
         actions={
           <div className="flex flex-wrap items-center gap-3">
             <Link href="/changes" className={buttonClass.secondary}>
-              All change requests
+              {t("allChanges")}
             </Link>
             <Link href="/changes/freezes" className={buttonClass.secondary}>
-              Freeze windows
+              {list("freezes")}
             </Link>
           </div>
         }
       />
-      <Form action="/changes/calendar" className="mb-6 flex flex-wrap items-end gap-3" aria-label="Calendar filters">
+      <Form action="/changes/calendar" className="mb-6 flex flex-wrap items-end gap-3" aria-label={t("filtersLabel")}>
         <input type="hidden" name="view" value={view} />
         <input type="hidden" name="date" value={formatCalendarDate(anchor)} />
-        {select("team", "Team", options.teams.map((t) => [t, t]), "All teams")}
-        {select("service", "Service", options.services.map((s) => [s.slug, s.name]), "All services")}
+        {select("team", terms("nouns.team"), options.teams.map((name) => [name, name]), list("filters.allTeams"))}
+        {select("service", terms("nouns.service"), options.services.map((s) => [s.slug, s.name]), list("filters.allServices"))}
         <button type="submit" className={buttonClass.secondary}>
-          Filter
+          {terms("actions.filter")}
         </button>
       </Form>
       {unknown.length ? (
         <p role="alert" className="mb-4 rounded-md border border-warning bg-warning-soft p-2 text-sm">
-          Ignored an unknown {unknown.join(", ")}.
+          {list.rich("ignored", {
+            items: () =>
+              unknown.map(([param, value], i) => (
+                <Fragment key={param}>
+                  {i ? list("separator") : null}
+                  {t.rich(`unknown.${param}`, { value, data })}
+                </Fragment>
+              )),
+          })}
         </p>
       ) : null}
       <ChangeCalendar
         view={view}
         anchor={formatCalendarDate(anchor)}
         filters={filters}
-        changes={entries.changes.map((c) => ({ id: c.id, title: c.title, service: c.service, serviceName: c.serviceName, status: c.status, type: c.type, start: c.start.toISOString(), end: c.end.toISOString(), conflicts: c.conflicts }))}
+        changes={entries.changes.map((c) => ({ id: c.id, title: c.title, service: c.service, serviceName: c.serviceName, status: c.status, type: c.type, start: c.start.toISOString(), end: c.end.toISOString(), clashes: c.clashes }))}
         freezes={entries.freezes.map((f) => ({ id: f.id, name: f.name, serviceName: f.serviceName, reason: f.reason, startsAt: f.startsAt.toISOString(), endsAt: f.endsAt.toISOString() }))}
       />
       <p className="mt-8 text-sm text-muted">
-        See this calendar in your own calendar app: {userCan(user.role, "manage") ? <Link href="/settings#calendar-feeds-heading" className="text-accent underline">create a calendar feed in Settings</Link> : "ask an admin for a calendar feed link"}{" "}
-        (one per team, or one for all).
+        {userCan(user.role, "manage")
+          ? t.rich("feedLink", {
+              link: (chunks) => (
+                <Link href="/settings#calendar-feeds-heading" className="text-accent underline">
+                  {chunks}
+                </Link>
+              ),
+            })
+          : t("feedAsk")}
       </p>
     </>
   );

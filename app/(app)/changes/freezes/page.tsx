@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { listCurrentFreezes } from "@/db/queries/changes";
 import { listFilterOptions } from "@/db/queries/services";
@@ -13,49 +13,61 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass, tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-export const metadata: Metadata = { title: "Freeze windows" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Freezes"))("heading") };
+}
 
 export default async function FreezesPage() {
   const user = await requirePageUser();
   const db = getDatabase();
   const options = await listFilterOptions(db.read);
   const freezes = await listCurrentFreezes(db.read);
+  const t = await getTranslations("Freezes");
+  const remove = (await getTranslations("Terms.actions"))("remove");
+  const manage = userCan(user.role, "manage");
   return (
     <>
-      <PageHeader title="Freeze windows" description="While a freeze lasts, normal changes whose planned window overlaps it cannot be approved." />
+      <PageHeader title={t("heading")} description={t("description")} />
       {freezes.length === 0 ? (
-        <p className="mb-6 text-sm">No current or upcoming freeze.</p>
+        <p className="mb-6 text-sm">{t("none")}</p>
       ) : (
-        <TableScroll label="Freeze windows">
+        <TableScroll label={t("heading")}>
           <table className={`${tableClass} mb-8`}>
-            <caption className="sr-only">Current and upcoming freeze windows</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Applies to</th>
-                <th scope="col">From</th>
-                <th scope="col">Until</th>
-                <th scope="col">Reason</th>
-                {userCan(user.role, "manage") ? <th scope="col">Remove</th> : null}
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("appliesTo")}</th>
+                <th scope="col">{t("from")}</th>
+                <th scope="col">{t("until")}</th>
+                <th scope="col">{t("reason")}</th>
+                {manage ? <th scope="col">{remove}</th> : null}
               </tr>
             </thead>
             <tbody>
               {freezes.map((f) => (
                 <tr key={f.id}>
-                  <td className="font-medium">{f.name}</td>
-                  <td>{f.serviceName ?? "every service"}</td>
+                  <td className="font-medium" translate="no">
+                    {f.name}
+                  </td>
+                  <td translate={f.serviceName ? "no" : undefined}>{f.serviceName ?? t("everyService")}</td>
                   <td className="whitespace-nowrap">
                     <LocalTime iso={f.startsAt.toISOString()} zone />
                   </td>
                   <td className="whitespace-nowrap">
                     <LocalTime iso={f.endsAt.toISOString()} zone />
                   </td>
-                  <td>{f.reason ?? "—"}</td>
-                  {userCan(user.role, "manage") ? (
+                  <td translate={f.reason ? "no" : undefined}>{f.reason ?? "—"}</td>
+                  {manage ? (
                     <td>
-                      <InlineActionForm action={removeFreeze} hidden={{ id: String(f.id) }} label={`Remove ${f.name}`}>
-                        <button type="submit" className={buttonClass.danger}>
-                          Remove<span className="sr-only"> {f.name}</span>
+                      {/* Named by its button ("Remove Black Friday freeze"), whose data part is marked untranslated. */}
+                      <InlineActionForm action={removeFreeze} hidden={{ id: String(f.id) }} labelledBy={`remove-freeze-${f.id}`}>
+                        <button type="submit" id={`remove-freeze-${f.id}`} className={buttonClass.danger}>
+                          {remove}
+                          <span className="sr-only" translate="no">
+                            {" "}
+                            {f.name}
+                          </span>
                         </button>
                       </InlineActionForm>
                     </td>
@@ -66,9 +78,9 @@ export default async function FreezesPage() {
           </table>
         </TableScroll>
       )}
-      {userCan(user.role, "manage") ? (
+      {manage ? (
         <>
-          <h2 className="mb-3 text-lg font-semibold">Set a freeze</h2>
+          <h2 className="mb-3 text-lg font-semibold">{t("setHeading")}</h2>
           <FreezeForm services={options.services} />
         </>
       ) : null}

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/db/client";
+import { insertFreeze } from "@/db/queries/changes";
+import { findUserByEmail } from "@/db/queries/users";
+import { processDatabase } from "@/db/test/engine";
+import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
+import { getAuth } from "@/lib/auth/auth";
+import { changeCreateSchema } from "@/lib/changes/schema";
+import { submitChange } from "@/lib/changes/submit";
+import { upsertService } from "@/lib/services/services";
+import { createUserAccount } from "@/lib/users/users";
+import { addFreeze, decideAction } from "./changes";
+import { sessionCookie, setRequestHeaders } from "./test-request";
+
+vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
+
+/* The change actions answer in the page's language (issue 19): a Chinese browser reads Chinese, the API's English stays. */
+
+processDatabase();
+let engineer: UserActor;
+let approverCookie = "";
+let adminCookie = "";
+
+const form = (fields: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  return data;
+};
+const as = (cookie: string, language: string) => setRequestHeaders({ cookie, "accept-language": language });
+const file = async (title: string, window: [string, string]) =>
+  (await submitChange(getDatabase(), engineer, "ui", changeCreateSchema.parse({ title, service: "ledger", type: "normal", risk: "low", plannedStart: window[0], plannedEnd: window[1] }))).id;
+
+beforeAll(async () => {
+  const db = getDatabase();
+  for (const role of ["engineer", "approver", "admin"] as const) {
+    await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: `${role}@example.com`, name: role, role, password: `${role}-password-123` });
+  }
+  engineer = { type: "user", id: (await findUserByEmail(db.read, "engineer@example.com"))!.id, label: "engineer", role: "engineer" };
+  approverCookie = await sessionCookie("approver@example.com", "approver-password-123");
+  adminCookie = await sessionCookie("admin@example.com", "admin-password-123");
+  await upsertService(db, CLI_ACTOR, "ledger", {});
+});
+
+describe("the change actions' messages", () => {
+  it("tell a Chinese approver the outcome in Chinese, and an English one in English", async () => {
+    const first = await file("Rotate keys", ["2030-02-01T10:00:00Z", "2030-02-01T11:00:00Z"]);
+    as(approverCookie, "zh-CN,zh;q=0.9");
+    expect(await decideAction({ status: "idle" }, form({ changeId: first, decision: "approved", comment: "好" }))).toEqual({ status: "success", message: "已批准。" });
+    const second = await file("Resize disks", ["2030-02-02T10:00:00Z", "2030-02-02T11:00:00Z"]);
+    as(approverCookie, "en-GB");
+    expect(await decideAction({ status: "idle" }, form({ changeId: second, decision: "rejected", comment: "no" }))).toEqual({ status: "success", message: "Rejected." });
+  });
+
+  it("word a refused decision in the page's language, naming the freeze and its end in UTC", async () => {
+    const frozen = await file("Swap load balancer", ["2030-03-10T10:00:00Z", "2030-03-10T11:00:00Z"]);
+    await getDatabase().transaction((tx) => insertFreeze(tx, { name: "Quarter close", startsAt: new Date("2030-03-09T00:00:00Z"), endsAt: new Date("2030-03-12T00:00:00Z"), createdAt: new Date() }));
+    as(approverCookie, "zh-CN");
+    expect(await decideAction({ status: "idle" }, form({ changeId: frozen, decision: "approved", comment: "ok" }))).toMatchObject({
+      status: "error",
+      message: "计划时间与冻结窗口“Quarter close”重叠，在 2030年3月12日 UTC 00:00 之前无法批准。",
+    });
+    as(approverCookie, "en");
+    expect(await decideAction({ status: "idle" }, form({ changeId: frozen, decision: "approved", comment: "ok" }))).toMatchObject({
+      status: "error",
+      message: 'Approval is blocked by the freeze "Quarter close" until 12 Mar 2030, 00:00 UTC: the planned window overlaps it.',
+    });
+  });
+
+  it("confirm a freeze in Chinese", async () => {
+    as(adminCookie, "zh-CN");
+    expect(await addFreeze({ status: "idle" }, form({ name: "春节封网", startsAt: "2031-01-20T00:00", endsAt: "2031-01-27T00:00", tzOffset: 0 }))).toEqual({ status: "success", message: "已设置冻结窗口“春节封网”。" });
+  });
+});
