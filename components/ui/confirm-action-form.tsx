@@ -25,7 +25,7 @@ export function ConfirmActionForm({
   label: string;
   /** The button that opens the dialog (may hold sr-only words naming the record). */
   trigger: React.ReactNode;
-  title: string;
+  title: React.ReactNode;
   /** The dialog's confirming button, e.g. "Revoke token". */
   confirm: string;
   /** What stops working, in plain words. */
