@@ -23,4 +23,13 @@ describe("relativeTime", () => {
     expect(ago(-24)).toBe("just now");
     expect(ago(-3_600)).toBe("just now");
   });
+
+  it.each([
+    [0, "刚刚"],
+    [10, "10 秒钟前"],
+    [3 * 60 + 5, "3 分钟前"],
+    [2 * 3_600, "2 小时前"],
+    [86_400, "昨天"],
+    [3 * 86_400, "3 天前"],
+  ])("in zh-CN, %s s ago reads %j, figures set apart from characters", (seconds, text) => expect(relativeTime(NOW - seconds * 1000, NOW, "zh-CN")).toBe(text));
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { actionTranslator } from "./translator";
 import { serviceFormSchema } from "@/lib/services/schema";
 import { upsertService } from "@/lib/services/services";
 import { findServiceBySlug } from "@/db/queries/services";
@@ -15,6 +16,6 @@ export const editService = authorizedAction(
     const { service } = await upsertService(db, user, slug, fields);
     revalidatePath(`/services/${slug}`);
     revalidatePath("/services");
-    return { message: `Saved ${service.name}.` };
+    return { message: (await actionTranslator("Services"))("saved", { name: service.name }) };
   },
 );

@@ -2,9 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { actionTranslator } from "./translator";
 import { memberSchema, moveMemberSchema, newTeamSchema, overrideIdSchema, overrideSchema, rotationSchema, teamSlugSchema } from "@/lib/teams/schema";
 import { addMember, addOverride, createTeam, deleteTeam, moveMember, removeMember, removeOverride, setRotation } from "@/lib/teams/teams";
 import { authorizedAction } from "./authorized-action";
+
+const messages = () => actionTranslator("Teams.messages");
 
 const changed = (team: string) => {
   revalidatePath("/settings");
@@ -16,7 +19,7 @@ const changed = (team: string) => {
 export const createTeamAction = authorizedAction({ schema: newTeamSchema, permission: "manage", doing: "create teams", labels: { slug: "Team slug", name: "Team name" } }, async (input, { user, db }) => {
   const team = await createTeam(db, user, input);
   changed(team.slug);
-  return { message: `Created team ${team.name}.`, data: { slug: team.slug } };
+  return { message: (await messages())("created", { name: team.name }), data: { slug: team.slug } };
 });
 
 export const deleteTeamAction = authorizedAction({ schema: teamSlugSchema, permission: "manage", doing: "delete teams" }, async ({ team }, { user, db }) => {
@@ -28,19 +31,19 @@ export const deleteTeamAction = authorizedAction({ schema: teamSlugSchema, permi
 export const addMemberAction = authorizedAction({ schema: memberSchema, permission: "manage", doing: "change team members", labels: { userId: "Person" } }, async (input, { user, db }) => {
   const name = await addMember(db, user, input);
   changed(input.team);
-  return { message: `Added ${name}.` };
+  return { message: (await messages())("added", { name }) };
 });
 
 export const removeMemberAction = authorizedAction({ schema: memberSchema, permission: "manage", doing: "change team members" }, async (input, { user, db }) => {
   await removeMember(db, user, input);
   changed(input.team);
-  return { message: "Removed from the team and its rotation." };
+  return { message: (await messages())("removed") };
 });
 
 export const moveMemberAction = authorizedAction({ schema: moveMemberSchema, permission: "manage", doing: "change the rotation order" }, async (input, { user, db }) => {
   await moveMember(db, user, input);
   changed(input.team);
-  return { message: "Moved." };
+  return { message: (await messages())("moved") };
 });
 
 export const setRotationAction = authorizedAction(
@@ -48,7 +51,7 @@ export const setRotationAction = authorizedAction(
   async (input, { user, db }) => {
     await setRotation(db, user, input);
     changed(input.team);
-    return { message: "Rotation saved." };
+    return { message: (await messages())("rotationSaved") };
   },
 );
 
@@ -57,12 +60,12 @@ export const addOverrideAction = authorizedAction(
   async (input, { user, db }) => {
     const name = await addOverride(db, user, input);
     changed(input.team);
-    return { message: `${name} is on call from the start to the end of the override.` };
+    return { message: (await messages())("overrideAdded", { name }) };
   },
 );
 
 export const removeOverrideAction = authorizedAction({ schema: overrideIdSchema, permission: "manage", doing: "remove on-call overrides" }, async (input, { user, db }) => {
   await removeOverride(db, user, input);
   changed(input.team);
-  return { message: "Override removed: the rotation decides again." };
+  return { message: (await messages())("overrideRemoved") };
 });

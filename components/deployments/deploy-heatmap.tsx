@@ -1,12 +1,12 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Heatmap } from "@/lib/dora/frequency";
 import { formatCalendarDay } from "@/lib/format";
 import { useDateContext } from "@/components/ui/date-context";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 /** Intensity steps: the darkest is the busiest day of the view. */
 function shade(count: number, max: number): string {
@@ -21,21 +21,22 @@ function shade(count: number, max: number): string {
  */
 export function DeployHeatmap({ heatmap }: { heatmap: Heatmap }) {
   const ctx = useDateContext();
+  const t = useTranslations("Deployments.heatmap");
   return (
     <figure className="rounded-lg border border-border bg-surface p-4">
-      <figcaption className="mb-2 text-sm font-medium">Deployments per day (UTC)</figcaption>
-      <TableScroll label="Deployments per day">
+      <figcaption className="mb-2 text-sm font-medium">{t("caption")}</figcaption>
+      <TableScroll label={t("label")}>
         <table className="border-separate border-spacing-1 text-xs">
-          <caption className="sr-only">Deployments per day; days with failed changes are marked</caption>
+          <caption className="sr-only">{t("srCaption")}</caption>
           <tbody>
             {WEEKDAYS.map((weekday, d) => (
               <tr key={weekday}>
                 <th scope="row" className="pr-1 text-left font-normal text-muted">
-                  {weekday}
+                  {t(`weekdays.${weekday}`)}
                 </th>
                 {heatmap.weeks.map((w) => {
                   const cell = w.days[d]!;
-                  const text = `${formatCalendarDay(cell.day, ctx, "day")}: ${cell.deployments} deployment${cell.deployments === 1 ? "" : "s"}${cell.failed ? `, ${cell.failed} failed` : ""}`;
+                  const text = t("day", { day: formatCalendarDay(cell.day, ctx, "day"), count: cell.deployments, failed: cell.failed });
                   return cell.inWindow ? (
                     <td
                       key={cell.day}
@@ -55,7 +56,7 @@ export function DeployHeatmap({ heatmap }: { heatmap: Heatmap }) {
         </table>
       </TableScroll>
       <p className="mt-2 text-xs text-muted">
-        Darker means more deployments (busiest day: {heatmap.max}); a red ring marks a day with a failed change.
+        {t("legend", { max: heatmap.max })}
       </p>
     </figure>
   );

@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { recordDeploymentAction } from "@/app/_actions/deployments";
 import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
@@ -14,39 +14,41 @@ const STATUSES = ["success", "failure", "in_progress", "queued", "cancelled"] as
 
 /** For deploys no pipeline reported: the same rules as POST /api/v1/deployments. */
 export function RecordDeploymentForm({ services, me }: { services: { slug: string; name: string }[]; me: string }) {
+  const t = useTranslations("Deployments.form");
+  const status = useTranslations("Terms.deploymentStatus");
   const [state, action] = useActionState(recordDeploymentAction, IDLE);
   const fields = state.status === "error" ? state.fields : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
   return (
-    <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label="Record a deployment">
+    <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("title")}>
       <TzOffsetField />
       <ServiceField form="deployment" services={services} value={values.service} error={fields.service} />
-      <Field form="deployment" name="environment" label="Environment" defaultValue={values.environment ?? "production"} error={fields.environment} />
-      <Field form="deployment" name="status" label="Status" error={fields.status}>
+      <Field form="deployment" name="environment" label={t("environment")} defaultValue={values.environment ?? "production"} error={fields.environment} />
+      <Field form="deployment" name="status" label={t("status")} error={fields.status}>
         {(props) => (
           <select name="status" defaultValue={values.status ?? "success"} {...props}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s.replace("_", " ")}
+                {status(s)}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field form="deployment" name="version" label="Version (optional)" defaultValue={values.version} error={fields.version} />
-      <Field form="deployment" name="startedAt" label="Started (optional)" type="datetime-local" defaultValue={values.startedAt} error={fields.startedAt} />
-      <Field form="deployment" name="finishedAt" label="Finished" type="datetime-local" hint="Required for success and failure." defaultValue={values.finishedAt} error={fields.finishedAt} />
-      <Field form="deployment" name="sha" label="Commit sha (optional)" defaultValue={values.sha} error={fields.sha} />
-      <Field form="deployment" name="changeRequest" label="Change request id (optional)" inputMode="numeric" defaultValue={values.changeRequest} error={fields.changeRequest} />
-      <Field form="deployment" name="deployedBy" label="Deployed by" defaultValue={values.deployedBy ?? me} error={fields.deployedBy} />
+      <Field form="deployment" name="version" label={t("version")} defaultValue={values.version} error={fields.version} />
+      <Field form="deployment" name="startedAt" label={t("startedAt")} type="datetime-local" defaultValue={values.startedAt} error={fields.startedAt} />
+      <Field form="deployment" name="finishedAt" label={t("finishedAt")} type="datetime-local" hint={t("finishedHint")} defaultValue={values.finishedAt} error={fields.finishedAt} />
+      <Field form="deployment" name="sha" label={t("sha")} defaultValue={values.sha} error={fields.sha} />
+      <Field form="deployment" name="changeRequest" label={t("changeRequest")} inputMode="numeric" defaultValue={values.changeRequest} error={fields.changeRequest} />
+      <Field form="deployment" name="deployedBy" label={t("deployedBy")} defaultValue={values.deployedBy ?? me} error={fields.deployedBy} />
       <div className="flex items-center gap-2 self-end">
         <input id="deployment-unplanned" type="checkbox" name="unplanned" defaultChecked={values.unplanned === "on"} className="h-4 w-4" />
         <label htmlFor="deployment-unplanned" className="text-sm">
-          Unplanned (a hotfix)
+          {t("unplanned")}
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
-        <SubmitButton>Record deployment</SubmitButton>
+        <SubmitButton>{t("submit")}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -1,9 +1,10 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
 import type { ActionItemRow } from "@/db/queries/action-items";
 import type { ChangeRow, IncidentRow } from "@/db/queries/lists";
 import { ChangeTable } from "@/components/changes/change-table";
 import { ActionItemList } from "@/components/incidents/action-item-list";
 import { IncidentTable } from "@/components/incidents/incident-table";
+import { richTags } from "@/components/i18n/rich";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { cardClass } from "@/components/ui/styles";
@@ -43,30 +44,36 @@ export function MyWork({
   canEdit: boolean;
   nextOnCallShift?: OnCallShift | null;
 }) {
+  const t = useTranslations("MyWork");
   const nothing = !approvals?.length && !incidents.length && !actionItems.length && !nextOnCallShift;
-  if (nothing) return <EmptyState title="Nothing waiting for you">Changes to decide, incidents you lead and action items you own show up here, with their count in the navigation.</EmptyState>;
+  if (nothing) return <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>;
   return (
     <div className="space-y-8">
       {nextOnCallShift ? (
-        <Section id="my-on-call" title="Your next on-call shift">
+        <Section id="my-on-call" title={t("nextShift")}>
           <p className={`${cardClass} text-sm`} data-testid="next-on-call">
-            Team {nextOnCallShift.team}, from <LocalTime iso={nextOnCallShift.startsAt.toISOString()} zone /> until <LocalTime iso={nextOnCallShift.endsAt.toISOString()} zone />
+            {t.rich("nextShiftLine", {
+              ...richTags,
+              team: nextOnCallShift.team,
+              from: () => <LocalTime iso={nextOnCallShift.startsAt.toISOString()} zone />,
+              until: () => <LocalTime iso={nextOnCallShift.endsAt.toISOString()} zone />,
+            })}
           </p>
         </Section>
       ) : null}
-      <Section id="my-action-items" title={`Action items you own (${actionItems.length})`}>
+      <Section id="my-action-items" title={t("actionItems", { count: actionItems.length })}>
         {actionItems.length ? (
-          <ActionItemList rows={actionItems} now={now} caption="Action items you own, overdue first" show={{ incident: true }} canEdit={canEdit} />
+          <ActionItemList rows={actionItems} now={now} caption={t("actionItemsCaption")} show={{ incident: true }} canEdit={canEdit} />
         ) : (
-          <p className="text-sm text-muted">None open.</p>
+          <p className="text-sm text-muted">{t("noActionItems")}</p>
         )}
       </Section>
-      <Section id="my-incidents" title={`Incidents you lead (${incidents.length})`}>
-        {incidents.length ? <IncidentTable rows={incidents} caption="Open incidents you lead" /> : <p className="text-sm text-muted">None open.</p>}
+      <Section id="my-incidents" title={t("incidents", { count: incidents.length })}>
+        {incidents.length ? <IncidentTable rows={incidents} caption={t("incidentsCaption")} /> : <p className="text-sm text-muted">{t("noIncidents")}</p>}
       </Section>
       {approvals ? (
-        <Section id="my-approvals" title={`Changes waiting for your decision (${approvals.length})`}>
-          {approvals.length ? <ChangeTable rows={approvals} caption="Change requests waiting for your decision" /> : <p className="text-sm text-muted">None waiting.</p>}
+        <Section id="my-approvals" title={t("approvals", { count: approvals.length })}>
+          {approvals.length ? <ChangeTable rows={approvals} caption={t("approvalsCaption")} /> : <p className="text-sm text-muted">{t("noApprovals")}</p>}
         </Section>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { ServiceWithStats } from "@/db/queries/services";
 import type { ServiceFigures } from "@/lib/dora/metrics";
 import { formatDuration, formatFrequency, formatPercent } from "@/lib/format";
@@ -10,22 +10,24 @@ import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Every service with its team, repository, last deployment, open incidents and four keys (30 days). */
 export function ServiceTable({ rows, figures }: { rows: ServiceWithStats[]; figures: Map<string, ServiceFigures> }) {
+  const t = useTranslations("Services.table");
+  const locale = useLocale();
   return (
-    <TableScroll label="Services">
+    <TableScroll label={t("label")}>
       <table className={tableClass}>
-        <caption className="sr-only">Services with their four keys over the last 30 days</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Team</th>
-            <th scope="col">Last deployment</th>
+            <th scope="col">{t("service")}</th>
+            <th scope="col">{t("team")}</th>
+            <th scope="col">{t("lastDeployment")}</th>
             <th scope="col" className="text-right">
-              Open incidents
+              {t("openIncidents")}
             </th>
-            <th scope="col">Deploys</th>
-            <th scope="col">Lead time</th>
-            <th scope="col">Failure rate</th>
-            <th scope="col">Recovery</th>
+            <th scope="col">{t("deploys")}</th>
+            <th scope="col">{t("leadTime")}</th>
+            <th scope="col">{t("failureRate")}</th>
+            <th scope="col">{t("recovery")}</th>
           </tr>
         </thead>
         <tbody>
@@ -33,7 +35,7 @@ export function ServiceTable({ rows, figures }: { rows: ServiceWithStats[]; figu
             const f = figures.get(s.slug);
             return (
               <tr key={s.id}>
-                <th scope="row" className="font-medium">
+                <th scope="row" className="font-medium" translate="no">
                   <Link href={`/services/${s.slug}`} className="text-accent hover:underline">
                     {s.name}
                   </Link>
@@ -45,22 +47,22 @@ export function ServiceTable({ rows, figures }: { rows: ServiceWithStats[]; figu
                     <span className="block font-mono text-xs font-normal text-muted">{s.slug}</span>
                   )}
                 </th>
-                <td>{s.team ?? "—"}</td>
-                <td className="whitespace-nowrap">{s.lastDeployAt ? <LocalTime iso={s.lastDeployAt.toISOString()} /> : "never"}</td>
+                <td translate="no">{s.team ?? "—"}</td>
+                <td className="whitespace-nowrap">{s.lastDeployAt ? <LocalTime iso={s.lastDeployAt.toISOString()} /> : t("never")}</td>
                 <td className="text-right tabular-nums">{s.openIncidents}</td>
                 {f ? (
                   <>
                     <td className="whitespace-nowrap">
-                      {formatFrequency(f.deploymentFrequency.perDay)} <LevelBadge id={`${s.slug}-df`} level={f.deploymentFrequency.level} />
+                      {formatFrequency(f.deploymentFrequency.perDay, locale)} <LevelBadge id={`${s.slug}-df`} level={f.deploymentFrequency.level} />
                     </td>
                     <td className="whitespace-nowrap">
-                      {formatDuration(f.leadTime.medianSeconds)} <LevelBadge id={`${s.slug}-lt`} level={f.leadTime.level} />
+                      {formatDuration(f.leadTime.medianSeconds, locale)} <LevelBadge id={`${s.slug}-lt`} level={f.leadTime.level} />
                     </td>
                     <td className="whitespace-nowrap">
-                      {formatPercent(f.changeFailureRate.rate)} <LevelBadge id={`${s.slug}-cfr`} level={f.changeFailureRate.level} />
+                      {formatPercent(f.changeFailureRate.rate, locale)} <LevelBadge id={`${s.slug}-cfr`} level={f.changeFailureRate.level} />
                     </td>
                     <td className="whitespace-nowrap">
-                      {formatDuration(f.recoveryTime.medianSeconds)} <LevelBadge id={`${s.slug}-rt`} level={f.recoveryTime.level} />
+                      {formatDuration(f.recoveryTime.medianSeconds, locale)} <LevelBadge id={`${s.slug}-rt`} level={f.recoveryTime.level} />
                     </td>
                   </>
                 ) : (

@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { IDLE } from "@/app/_actions/form-state";
 import { addOverrideAction } from "@/app/_actions/teams";
 import type { TeamPerson } from "@/db/queries/teams";
@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { TzOffsetField } from "@/components/ui/tz-offset";
 
 export function OverrideForm({ team, people }: { team: string; people: TeamPerson[] }) {
+  const t = useTranslations("Teams.overrideForm");
   const [state, action] = useActionState(addOverrideAction, IDLE);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -18,26 +19,26 @@ export function OverrideForm({ team, people }: { team: string; people: TeamPerso
   }, [state]);
   const fields = state.status === "error" ? state.fields : {};
   return (
-    <form ref={form} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label="Add an override">
+    <form ref={form} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("label")}>
       <input type="hidden" name="team" value={team} />
       <TzOffsetField />
-      <Field form="override" name="userId" label="Who covers" error={fields.userId}>
+      <Field form="override" name="userId" label={t("who")} error={fields.userId}>
         {(props) => (
           <select name="userId" defaultValue="" {...props}>
-            <option value="">Choose a person…</option>
+            <option value="">{t("choose")}</option>
             {people.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} translate="no">
                 {p.name} ({p.email})
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field form="override" name="reason" label="Reason" placeholder="e.g. I take Friday night for Ana" error={fields.reason} />
-      <Field form="override" name="startsAt" label="From" type="datetime-local" error={fields.startsAt} />
-      <Field form="override" name="endsAt" label="Until" type="datetime-local" error={fields.endsAt} />
+      <Field form="override" name="reason" label={t("reason")} placeholder={t("reasonPlaceholder")} error={fields.reason} />
+      <Field form="override" name="startsAt" label={t("from")} type="datetime-local" error={fields.startsAt} />
+      <Field form="override" name="endsAt" label={t("until")} type="datetime-local" error={fields.endsAt} />
       <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
-        <SubmitButton pendingText="Adding…">Add override</SubmitButton>
+        <SubmitButton pendingText={t("pending")}>{t("submit")}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

@@ -1,6 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
 import { removeOverrideAction } from "@/app/_actions/teams";
 import type { OverrideRow, TeamPerson } from "@/db/queries/teams";
+import { richTags } from "@/components/i18n/rich";
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { LocalTime } from "@/components/ui/local-time";
 import { tableClass } from "@/components/ui/styles";
@@ -9,29 +10,30 @@ import { OverrideForm } from "./override-form";
 
 /** One-off cover on top of the rotation: current and coming overrides, and a form to add one. */
 export function OverridesSection({ team, overrides, people }: { team: { slug: string; name: string }; overrides: OverrideRow[]; people: TeamPerson[] }) {
+  const t = useTranslations("Teams.overrides");
   return (
     <section aria-labelledby="overrides-heading" className="space-y-4">
       <h2 id="overrides-heading" className="text-lg font-semibold">
-        Overrides
+        {t("heading")}
       </h2>
-      <p className="text-sm text-muted">Someone covers part of a shift (&ldquo;I take Friday night for Ana&rdquo;). Overrides may not overlap one another.</p>
+      <p className="text-sm text-muted">{t("hint")}</p>
       {overrides.length ? (
-        <TableScroll label="Overrides">
+        <TableScroll label={t("heading")}>
           <table className={tableClass}>
-            <caption className="sr-only">Current and coming overrides</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Who</th>
-                <th scope="col">From</th>
-                <th scope="col">Until</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Remove</th>
+                <th scope="col">{t("who")}</th>
+                <th scope="col">{t("from")}</th>
+                <th scope="col">{t("until")}</th>
+                <th scope="col">{t("reason")}</th>
+                <th scope="col">{t("remove")}</th>
               </tr>
             </thead>
             <tbody>
               {overrides.map((o) => (
                 <tr key={o.id}>
-                  <th scope="row" className="font-medium">
+                  <th scope="row" className="font-medium" translate="no">
                     {o.user.name}
                   </th>
                   <td>
@@ -40,21 +42,17 @@ export function OverridesSection({ team, overrides, people }: { team: { slug: st
                   <td>
                     <LocalTime iso={o.endsAt.toISOString()} zone />
                   </td>
-                  <td>{o.reason ?? <span className="text-muted">—</span>}</td>
+                  <td translate="no">{o.reason ?? <span className="text-muted">—</span>}</td>
                   <td>
                     <ConfirmActionForm
                       action={removeOverrideAction}
                       hidden={{ team: team.slug, id: String(o.id) }}
-                      label={`Remove the override for ${o.user.name}`}
-                      trigger={
-                        <>
-                          Remove<span className="sr-only"> the override for {o.user.name}</span>
-                        </>
-                      }
-                      title={`Remove ${o.user.name}'s override?`}
-                      confirm="Remove override"
+                      label={t("removeLabel")}
+                      trigger={t.rich("removeTrigger", { ...richTags, name: o.user.name })}
+                      title={t.rich("removeTitle", { ...richTags, name: o.user.name })}
+                      confirm={t("removeConfirm")}
                     >
-                      <p>The rotation decides who is on call for that time again.</p>
+                      <p>{t("removeBody")}</p>
                     </ConfirmActionForm>
                   </td>
                 </tr>

@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { IDLE } from "@/app/_actions/form-state";
 import { setRotationAction } from "@/app/_actions/teams";
 import type { OncallRotation } from "@/db/schema";
@@ -10,16 +10,18 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-const shiftLabel = (h: number) => (h < 24 ? `${h} hour${h === 1 ? "" : "s"}` : h % 168 === 0 ? `${h / 168} week${h === 168 ? "" : "s"}` : `${h / 24} day${h === 24 ? "" : "s"}`);
 
 /** The rotation's rule; the zone list is the runtime's own, so any zone offered is one the server knows. */
 export function RotationForm({ team, rotation, zones }: { team: string; rotation: OncallRotation | null; zones: string[] }) {
+  const t = useTranslations("Teams.rotation");
+  const saving = useTranslations("Terms.actions")("saving");
+  const shiftLabel = (h: number) => (h < 24 ? t("hours", { count: h }) : h % 168 === 0 ? t("weeks", { count: h / 168 }) : t("days", { count: h / 24 }));
   const [state, action] = useActionState(setRotationAction, IDLE);
   const fields = state.status === "error" ? state.fields : {};
   return (
-    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label="On-call rotation">
+    <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("label")}>
       <input type="hidden" name="team" value={team} />
-      <Field form="rotation" name="shiftHours" label="Shift length" error={fields.shiftHours}>
+      <Field form="rotation" name="shiftHours" label={t("shiftLength")} error={fields.shiftHours}>
         {(props) => (
           <select name="shiftHours" defaultValue={String(rotation?.shiftHours ?? 168)} {...props}>
             {SHIFT_HOURS.map((h) => (
@@ -30,21 +32,21 @@ export function RotationForm({ team, rotation, zones }: { team: string; rotation
           </select>
         )}
       </Field>
-      <Field form="rotation" name="handoverTime" label="Hand-over time" type="time" defaultValue={rotation?.handoverTime ?? "09:00"} error={fields.handoverTime} hint="Local time in the zone below. On a day clocks skip it (DST), the hand-over comes as much later as the clocks jumped." />
-      <Field form="rotation" name="timeZone" label="Time zone" error={fields.timeZone}>
+      <Field form="rotation" name="handoverTime" label={t("handover")} type="time" defaultValue={rotation?.handoverTime ?? "09:00"} error={fields.handoverTime} hint={t("handoverHint")} />
+      <Field form="rotation" name="timeZone" label={t("timeZone")} error={fields.timeZone}>
         {(props) => (
           <select name="timeZone" defaultValue={rotation?.timeZone ?? "UTC"} {...props}>
             {zones.map((z) => (
-              <option key={z} value={z}>
+              <option key={z} value={z} translate="no">
                 {z}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field form="rotation" name="startsOn" label="First hand-over on" type="date" defaultValue={rotation?.startsOn} error={fields.startsOn} hint="The first member's first shift starts that day at the hand-over time." />
+      <Field form="rotation" name="startsOn" label={t("startsOn")} type="date" defaultValue={rotation?.startsOn} error={fields.startsOn} hint={t("startsOnHint")} />
       <div className="flex flex-wrap items-center gap-4 sm:col-span-2">
-        <SubmitButton pendingText="Saving…">Save rotation</SubmitButton>
+        <SubmitButton pendingText={saving}>{t("submit")}</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>

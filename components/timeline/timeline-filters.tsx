@@ -1,19 +1,14 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import Form from "next/form";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
 type Params = { type?: string; service?: string; team?: string; environment?: string };
 type Options = { teams: string[]; services: { slug: string; name: string }[]; environments: string[] };
 
-const TYPES = [
-  ["deployment", "Deployments"],
-  ["incident", "Incidents"],
-  ["change", "Changes"],
-  ["gate", "Gate decisions"],
-] as const;
+const TYPES = ["deployment", "incident", "change", "gate"] as const;
 
 function href(params: Params, change: Partial<Params>): string {
   const next = new URLSearchParams(Object.entries({ ...params, ...change }).filter((e): e is [string, string] => Boolean(e[1])));
@@ -23,11 +18,12 @@ function href(params: Params, change: Partial<Params>): string {
 
 /** Type chips toggle in the URL; team, service and environment apply on change. Every view is a link. */
 export function TimelineFilters({ params, options }: { params: Params; options: Options }) {
+  const t = useTranslations("Timeline.filters");
   const active = new Set(params.type?.split(",").filter(Boolean) ?? []);
-  const toggle = (t: string) => {
+  const toggle = (type: string) => {
     const next = new Set(active);
-    if (next.has(t)) next.delete(t);
-    else next.add(t);
+    if (next.has(type)) next.delete(type);
+    else next.add(type);
     return [...next].join(",") || undefined;
   };
   const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
@@ -37,9 +33,9 @@ export function TimelineFilters({ params, options }: { params: Params; options: 
         {label}
       </label>
       <select id={`timeline-${name}`} name={name} defaultValue={params[name] ?? ""} onChange={submit} className={`${inputClass} mt-1 w-44`}>
-        <option value="">All</option>
+        <option value="">{t("all")}</option>
         {choices.map(([value, text]) => (
-          <option key={value} value={value}>
+          <option key={value} value={value} translate="no">
             {text}
           </option>
         ))}
@@ -48,25 +44,25 @@ export function TimelineFilters({ params, options }: { params: Params; options: 
   );
   return (
     <div className="mb-6 flex flex-wrap items-end gap-4">
-      <nav aria-label="Event types" className="flex flex-wrap gap-2">
-        {TYPES.map(([t, label]) => (
+      <nav aria-label={t("eventTypes")} className="flex flex-wrap gap-2">
+        {TYPES.map((type) => (
           <Link
-            key={t}
-            href={href(params, { type: toggle(t) })}
-            aria-current={active.has(t) ? "true" : undefined}
-            className={`rounded-full border px-3 py-1 text-sm ${active.has(t) ? "border-accent bg-accent-soft font-medium" : "border-border"}`}
+            key={type}
+            href={href(params, { type: toggle(type) })}
+            aria-current={active.has(type) ? "true" : undefined}
+            className={`rounded-full border px-3 py-1 text-sm ${active.has(type) ? "border-accent bg-accent-soft font-medium" : "border-border"}`}
           >
-            {label}
+            {t(`types.${type}`)}
           </Link>
         ))}
       </nav>
-      <Form action="/timeline" className="flex flex-wrap items-end gap-3" aria-label="Timeline filters" key={JSON.stringify(params)}>
+      <Form action="/timeline" className="flex flex-wrap items-end gap-3" aria-label={t("label")} key={JSON.stringify(params)}>
         {params.type ? <input type="hidden" name="type" value={params.type} /> : null}
-        {select("team", "Team", options.teams.map((t) => [t, t]))}
-        {select("service", "Service", options.services.map((s) => [s.slug, s.name]))}
-        {select("environment", "Environment", options.environments.map((e) => [e, e]))}
+        {select("team", t("team"), options.teams.map((t) => [t, t]))}
+        {select("service", t("service"), options.services.map((s) => [s.slug, s.name]))}
+        {select("environment", t("environment"), options.environments.map((e) => [e, e]))}
         <button type="submit" className={buttonClass.secondary}>
-          Apply
+          {t("apply")}
         </button>
       </Form>
     </div>

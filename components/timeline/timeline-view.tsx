@@ -1,7 +1,7 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { TimelineEventJson } from "@/lib/timeline/feed";
@@ -15,7 +15,37 @@ import { useDateContext } from "@/components/ui/date-context";
 type Page = { events: TimelineEventJson[]; next: string | null };
 
 const TONE: Record<string, Tone> = { failed: "danger", "rolled back": "warning", declared: "danger", resolved: "success", succeeded: "success", approved: "accent", rejected: "danger", denied: "danger", allowed: "success" };
-const KIND = { deployment: "Deployment", incident: "Incident", change: "Change", gate: "Gate" } as const;
+
+/** Each action an event may carry (lib/timeline/events.ts, gate decisions) → its catalog key. */
+const ACTIONS = {
+  queued: "queued",
+  started: "started",
+  succeeded: "succeeded",
+  failed: "failed",
+  cancelled: "cancelled",
+  "rolled back": "rolledBack",
+  declared: "declared",
+  reopened: "reopened",
+  investigating: "investigating",
+  identified: "identified",
+  monitoring: "monitoring",
+  resolved: "resolved",
+  acknowledged: "acknowledged",
+  "lead changed": "leadChanged",
+  "communications changed": "communicationsChanged",
+  "severity changed": "severityChanged",
+  "cause linked": "causeLinked",
+  "cause unlinked": "causeUnlinked",
+  "postmortem written": "postmortemWritten",
+  submitted: "submitted",
+  approved: "approved",
+  rejected: "rejected",
+  implemented: "implemented",
+  "policy violation": "policyViolation",
+  allowed: "allowed",
+  denied: "denied",
+} as const;
+const isKnownAction = (action: string): action is keyof typeof ACTIONS => Object.hasOwn(ACTIONS, action);
 
 async function fetchPage(filters: string, before: string | null): Promise<Page> {
   const response = await fetch(`/api/v1/timeline?limit=50${filters ? `&${filters}` : ""}${before ? `&before=${encodeURIComponent(before)}` : ""}`);
@@ -33,6 +63,7 @@ const byTimeDesc = (a: TimelineEventJson, b: TimelineEventJson) => b.at.localeCo
  */
 export function TimelineView({ initial, filters, serverNow }: { initial: Page; filters: string; serverNow: number }) {
   const dateContext = useDateContext();
+  const t = useTranslations("Timeline");
   const now = useServerNow(serverNow);
   const pages = useInfiniteQuery({
     queryKey: ["timeline", filters],
@@ -100,13 +131,13 @@ export function TimelineView({ initial, filters, serverNow }: { initial: Page; f
               window.scrollTo({ top: 0 });
             }}
           >
-            {waiting.length} new event{waiting.length === 1 ? "" : "s"}
+            {t("newEvents", { count: waiting.length })}
           </button>
         ) : null}
       </div>
       {live.isError ? (
         <p role="status" className="text-sm text-danger">
-          Live updates paused: the server did not answer. Retrying…
+          {t("paused")}
         </p>
       ) : null}
       {days.map((group) => (
@@ -120,12 +151,15 @@ export function TimelineView({ initial, filters, serverNow }: { initial: Page; f
                 <span className="w-44 shrink-0 text-muted">
                   <RelativeTime iso={e.at} now={now} />
                 </span>
-                <Badge>{KIND[e.type]}</Badge>
-                <Badge tone={TONE[e.action] ?? "neutral"}>{e.action}</Badge>
-                <Link href={e.url} className="font-medium hover:underline">
+                <Badge>{t(`kinds.${e.type}`)}</Badge>
+                <Badge tone={TONE[e.action] ?? "neutral"}>{isKnownAction(e.action) ? t(`actions.${ACTIONS[e.action]}`) : <span translate="no">{e.action}</span>}</Badge>
+                {/* The summary is English prose written with the event (lib/timeline/events.ts): data, as stored. */}
+                <Link href={e.url} className="font-medium hover:underline" translate="no">
                   {e.summary}
                 </Link>
-                <span className="text-muted">{[e.service, e.team, e.environment].filter(Boolean).join(" · ")}</span>
+                <span className="text-muted" translate="no">
+                  {[e.service, e.team, e.environment].filter(Boolean).join(" · ")}
+                </span>
               </li>
             ))}
           </ol>
@@ -134,10 +168,10 @@ export function TimelineView({ initial, filters, serverNow }: { initial: Page; f
       <div ref={sentinel} />
       {pages.hasNextPage ? (
         <button type="button" className={buttonClass.secondary} onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-          {pages.isFetchingNextPage ? "Loading…" : "Load older events"}
+          {pages.isFetchingNextPage ? t("loading") : t("loadOlder")}
         </button>
       ) : (
-        <p className="text-sm text-muted">That is the beginning of the timeline.</p>
+        <p className="text-sm text-muted">{t("beginning")}</p>
       )}
     </div>
   );

@@ -6,7 +6,7 @@ type FieldProps = {
   form?: string;
   label: string;
   error?: string;
-  hint?: string;
+  hint?: React.ReactNode;
   children?: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => React.ReactNode;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "children">;
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildHandoffSummary, handoffHeadline, type HandoffEvent } from "./handoff";
+import { IntlMessageFormat } from "intl-messageformat";
+import en from "@/lib/i18n/messages/en.json";
+import zh from "@/lib/i18n/messages/zh-CN.json";
+import { buildHandoffSummary, handoffCounts, type HandoffEvent, type HandoffSummary } from "./handoff";
 
 const since = new Date("2026-11-19T08:00:00Z");
 const until = new Date("2026-11-20T08:00:00Z");
@@ -50,9 +53,11 @@ describe("the hand-off summary", () => {
     expect(summary).toMatchObject({ since: since.toISOString(), until: until.toISOString() });
   });
 
-  it("reads as one line", () => {
-    expect(handoffHeadline(summary)).toBe("3 deployments (1 failed); 2 incidents opened, 2 still open; 1 change approved, 1 waiting; 1 freeze ahead");
+  it("reads as one line, in each language, from the counts", () => {
+    const headline = (s: HandoffSummary, locale: "en" | "zh-CN") => new IntlMessageFormat((locale === "en" ? en : zh).Teams.handoffView.headline, locale).format(handoffCounts(s));
+    expect(headline(summary, "en")).toBe("3 deployments (1 failed); 2 incidents opened, 2 still open; 1 change approved, 1 waiting; 1 freeze ahead");
+    expect(headline(summary, "zh-CN")).toBe("3 次部署（1 次失败）；新开 2 个故障，2 个仍未解决；批准 1 个变更，1 个等待审批；接下来有 1 个冻结窗口");
     const quiet = buildHandoffSummary({ since, until, events: [], openIncidents: [], waitingChanges: [], freezesAhead: [] });
-    expect(handoffHeadline(quiet)).toBe("0 deployments; 0 incidents opened, 0 still open; 0 changes approved, 0 waiting; 0 freezes ahead");
+    expect(headline(quiet, "en")).toBe("0 deployments; 0 incidents opened, 0 still open; 0 changes approved, 0 waiting; 0 freezes ahead");
   });
 });

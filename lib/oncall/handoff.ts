@@ -56,13 +56,18 @@ export function buildHandoffSummary(input: HandoffInputs): HandoffSummary {
   };
 }
 
-/** One line for a list or a notification's title. */
-export function handoffHeadline(s: HandoffSummary): string {
-  const parts = [
-    `${s.deployments.items.length} deployment${s.deployments.items.length === 1 ? "" : "s"}${s.deployments.failed ? ` (${s.deployments.failed} failed)` : ""}`,
-    `${s.incidents.opened.length} incident${s.incidents.opened.length === 1 ? "" : "s"} opened, ${s.incidents.stillOpen.length} still open`,
-    `${s.changes.approved.length} change${s.changes.approved.length === 1 ? "" : "s"} approved, ${s.changes.waiting.length} waiting`,
-    `${s.freezesAhead.length} freeze${s.freezesAhead.length === 1 ? "" : "s"} ahead`,
-  ];
-  return parts.join("; ");
+/**
+ * What the one-line headline counts, for the catalogs' `Teams.handoffView.headline` message
+ * ("3 deployments (1 failed); 2 incidents opened, …" / "3 次部署（1 次失败）；…").
+ */
+export function handoffCounts(s: HandoffSummary) {
+  return {
+    deployments: s.deployments.items.length,
+    failed: s.deployments.failed,
+    opened: s.incidents.opened.length,
+    stillOpen: s.incidents.stillOpen.length,
+    approved: s.changes.approved.length,
+    waiting: s.changes.waiting.length,
+    freezes: s.freezesAhead.length,
+  };
 }

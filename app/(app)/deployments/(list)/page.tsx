@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { listRecentDeployments } from "@/db/queries/lists";
 import { listFilterOptions } from "@/db/queries/services";
@@ -10,6 +10,7 @@ import { buttonClass } from "@/components/ui/styles";
 import { deploymentCalendar } from "@/lib/dora/frequency";
 import { chartWeeks } from "@/lib/dora/weeks";
 import { parseDashboardParams } from "@/lib/dora/view";
+import { richTags } from "@/components/i18n/rich";
 import { StackedWeeklyChart } from "@/components/charts/stacked-weekly-chart";
 import { DeployHeatmap } from "@/components/deployments/deploy-heatmap";
 import { DeploymentTable } from "@/components/deployments/deployment-table";
@@ -17,10 +18,13 @@ import { FilterBar } from "@/components/metrics/filter-bar";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Deployments" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Deployments"))("title") };
+}
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
+  const t = await getTranslations("Deployments");
   const db = getDatabase();
   const view = parseDashboardParams(await searchParams);
   const rows = await listRecentDeployments(db.read, 100, { service: view.params.service });
@@ -28,20 +32,18 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader
-        title="Deployments"
-        description="How often each service ships, day by day and week by week, and the latest deployments."
+        title={t("title")}
+        description={t("description")}
         actions={
           userCan(user.role, "record") ? (
             <Link href="/deployments/new" className={buttonClass.primary}>
-              Record a deployment
+              {t("record")}
             </Link>
           ) : undefined
         }
       />
       {rows.length === 0 && !view.params.service ? (
-        <EmptyState title="No deployments recorded">
-          Have your CI/CD pipeline call <code>POST /api/v1/deployments</code> with an ingest token (create one in Settings) after each deploy.
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{t.rich("emptyBody", { ...richTags, endpoint: "POST /api/v1/deployments" })}</EmptyState>
       ) : (
         <div className="space-y-8">
           <FilterBar action="/deployments" params={view.params} options={await listFilterOptions(db.read)} />
@@ -49,7 +51,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
             <div className="grid gap-4 xl:grid-cols-2">
               <DeployHeatmap heatmap={calendar.heatmap} />
               <StackedWeeklyChart
-                title="Deployments per week by service, with failed changes"
+                title={t("weeklyChart")}
                 services={calendar.stacked.services}
                 points={chartWeeks(calendar.stacked.weeks, view.query).map((w) => ({ weekStart: w.weekStart, failed: w.failed, days: w.days, counts: w.counts }))}
               />
@@ -61,9 +63,9 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
           )}
           <section aria-labelledby="latest-heading">
             <h2 id="latest-heading" className="mb-3 text-lg font-semibold">
-              Latest deployments{view.params.service ? ` of ${view.params.service}` : ""}, every environment
+              {view.params.service ? t.rich("latestOf", { ...richTags, service: view.params.service }) : t("latest")}
             </h2>
-            <DeploymentTable rows={rows} caption="Latest deployments" />
+            <DeploymentTable rows={rows} caption={t("latestCaption")} />
           </section>
         </div>
       )}

@@ -1,7 +1,7 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
 import { listChanges, listIncidents, listRecentDeployments } from "@/db/queries/lists";
@@ -18,6 +18,7 @@ import { IncidentTable } from "@/components/incidents/incident-table";
 import { FilterBar } from "@/components/metrics/filter-bar";
 import { OverviewTiles } from "@/components/metrics/overview-tiles";
 import { TrendCharts } from "@/components/metrics/trend-charts";
+import { richTags } from "@/components/i18n/rich";
 import { EditServiceForm } from "@/components/services/edit-service-form";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -35,6 +36,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   const service = await findServiceBySlug(db.read, slug);
   if (!service) notFound();
   const view = parseDashboardParams({ ...(await searchParams), service: slug, team: undefined });
+  const t = await getTranslations("Services.page");
   const section = (id: string, title: string, body: React.ReactNode) => (
     <section aria-labelledby={id}>
       <h2 id={id} className="mb-3 text-lg font-semibold">
@@ -51,12 +53,22 @@ export default async function ServicePage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader
-        title={service.name}
-        description={[service.team ? `Team ${service.team}` : "No team", service.description].filter(Boolean).join(" · ")}
+        title={<span translate="no">{service.name}</span>}
+        description={
+          <>
+            {service.team ? t.rich("team", { ...richTags, team: service.team }) : t("noTeam")}
+            {service.description ? (
+              <>
+                {" · "}
+                <span translate="no">{service.description}</span>
+              </>
+            ) : null}
+          </>
+        }
         actions={
           service.repository ? (
             <a href={service.repository} className="text-sm text-accent underline" rel="noreferrer">
-              Repository
+              {t("repository")}
             </a>
           ) : undefined
         }
@@ -77,29 +89,29 @@ export default async function ServicePage({ params, searchParams }: Props) {
         )}
         {section(
           "open-incidents",
-          "Open incidents",
-          openIncidents.length ? <IncidentTable rows={openIncidents} caption="Open incidents" /> : <p className="text-sm text-muted">None open.</p>,
+          t("openIncidents"),
+          openIncidents.length ? <IncidentTable rows={openIncidents} caption={t("openIncidents")} /> : <p className="text-sm text-muted">{t("noneOpen")}</p>,
         )}
         {section(
           "open-changes",
-          "Open change requests",
-          openChanges.length ? <ChangeTable rows={openChanges} caption="Open change requests" /> : <p className="text-sm text-muted">None waiting.</p>,
+          t("openChanges"),
+          openChanges.length ? <ChangeTable rows={openChanges} caption={t("openChanges")} /> : <p className="text-sm text-muted">{t("noneWaiting")}</p>,
         )}
         {staleChanges.length
           ? section(
               "stale-changes",
-              "Stale change requests",
+              t("staleChanges"),
               <>
-                <p className="mb-3 text-sm text-muted">Drafts and approved changes whose planned window ended without a deployment implementing them: cancel them, or file them again with a new window.</p>
-                <ChangeTable rows={staleChanges} caption="Stale change requests" />
+                <p className="mb-3 text-sm text-muted">{t("staleHint")}</p>
+                <ChangeTable rows={staleChanges} caption={t("staleChanges")} />
               </>,
             )
           : null}
-        {section("recent", "Latest deployments", <DeploymentTable rows={await listRecentDeployments(db.read, 20, { service: slug })} caption="Latest deployments" />)}
-        {userCan(user.role, "manage") ? section("edit", "Edit service", <EditServiceForm service={service} />) : null}
+        {section("recent", t("latestDeployments"), <DeploymentTable rows={await listRecentDeployments(db.read, 20, { service: slug })} caption={t("latestDeployments")} />)}
+        {userCan(user.role, "manage") ? section("edit", t("edit"), <EditServiceForm service={service} />) : null}
         <p className="text-sm">
           <Link href="/services" className="text-accent underline">
-            All services
+            {t("all")}
           </Link>
         </p>
       </div>
@@ -109,12 +121,13 @@ export default async function ServicePage({ params, searchParams }: Props) {
 
 async function ServiceFigures({ db, view }: { db: Database; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
   const metrics = await computeMetrics(db, view.query);
+  const t = await getTranslations("Services.page");
   return (
     <>
       <OverviewTiles metrics={metrics} previous={await computeMetrics(db, view.previous)} query={view.query} />
       <section aria-labelledby="trends">
         <h2 id="trends" className="mb-3 text-lg font-semibold">
-          Weekly trends
+          {t("trends")}
         </h2>
         <TrendCharts metrics={metrics} query={view.query} />
       </section>

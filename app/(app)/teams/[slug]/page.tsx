@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requirePageUser } from "@/app/_http/session";
 import { getDatabase } from "@/db/client";
 import { listChanges, listIncidents } from "@/db/queries/lists";
@@ -15,6 +15,7 @@ import { daysAgo } from "@/lib/time";
 import { ChangeTable } from "@/components/changes/change-table";
 import { TeamActionItems } from "@/components/incidents/action-item-list";
 import { IncidentTable } from "@/components/incidents/incident-table";
+import { richTags } from "@/components/i18n/rich";
 import { OnCallLine } from "@/components/oncall/on-call-line";
 import { HandoffSummaryView } from "@/components/teams/handoff-summary";
 import { ShiftTable } from "@/components/teams/shift-table";
@@ -24,7 +25,7 @@ import { PageHeader } from "@/components/ui/page-header";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Team ${(await params).slug}` };
+  return { title: (await getTranslations("Teams"))("metaTitle", { team: (await params).slug }) };
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -41,6 +42,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** A team's own page: what it owns, who answers for it now, and what is waiting on it. */
 export default async function TeamPage({ params }: Props) {
   const viewer = await requirePageUser();
+  const t = await getTranslations("Teams");
   const { slug } = await params;
   const db = getDatabase();
   const team = await findTeamBySlug(db.read, slug);
@@ -61,69 +63,69 @@ export default async function TeamPage({ params }: Props) {
   return (
     <>
       <PageHeader
-        title={`Team ${team.name}`}
-        description={members.length ? `Members: ${members.map((m) => m.name).join(", ")}` : "No members yet."}
+        title={t.rich("heading", { ...richTags, team: team.name })}
+        description={members.length ? t.rich("members", { ...richTags, names: members.map((m) => m.name).join(t("listSeparator")) }) : t("noMembers")}
         actions={
           userCan(viewer.role, "manage") ? (
             <Link href={`/settings/teams/${team.slug}`} className="text-sm text-accent underline">
-              Manage team and on call
+              {t("manage")}
             </Link>
           ) : undefined
         }
       />
       <div className="space-y-8">
-        <Section id="on-call" title="On call">
+        <Section id="on-call" title={t("onCall")}>
           <div className="space-y-3">
             <OnCallLine team={team} oncall={oncall} />
-            <ShiftTable shifts={shifts} caption="Coming shifts" />
+            <ShiftTable shifts={shifts} caption={t("comingShifts")} />
           </div>
         </Section>
-        <Section id="services" title="Services">
+        <Section id="services" title={t("services")}>
           {owned.length ? (
             <ul className="list-disc space-y-1 pl-5 text-sm">
               {owned.map((s) => (
                 <li key={s.slug}>
-                  <Link href={`/services/${s.slug}`} className="text-accent underline">
+                  <Link href={`/services/${s.slug}`} className="text-accent underline" translate="no">
                     {s.name}
                   </Link>
-                  {s.openIncidents ? ` · ${s.openIncidents} open incident${s.openIncidents === 1 ? "" : "s"}` : ""}
+                  {s.openIncidents ? <> · {t("serviceOpenIncidents", { count: s.openIncidents })}</> : null}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-muted">No service names this team yet.</p>
+            <p className="text-sm text-muted">{t("noServices")}</p>
           )}
         </Section>
-        <Section id="open-incidents" title="Open incidents">
-          {openIncidents.length ? <IncidentTable rows={openIncidents} caption="Open incidents" /> : <p className="text-sm text-muted">None open.</p>}
+        <Section id="open-incidents" title={t("openIncidents")}>
+          {openIncidents.length ? <IncidentTable rows={openIncidents} caption={t("openIncidents")} /> : <p className="text-sm text-muted">{t("noneOpen")}</p>}
         </Section>
-        <Section id="waiting-changes" title="Changes waiting for a decision">
-          {waitingChanges.length ? <ChangeTable rows={waitingChanges} caption="Changes waiting for a decision" /> : <p className="text-sm text-muted">None waiting.</p>}
+        <Section id="waiting-changes" title={t("waitingChanges")}>
+          {waitingChanges.length ? <ChangeTable rows={waitingChanges} caption={t("waitingChanges")} /> : <p className="text-sm text-muted">{t("noneWaiting")}</p>}
         </Section>
-        <Section id="follow-ups" title="Open follow-ups">
+        <Section id="follow-ups" title={t("followUps")}>
           <TeamActionItems team={slug} canEdit={userCan(viewer.role, "record")} />
         </Section>
-        <Section id="recent-deploys" title="Recent deployments">
+        <Section id="recent-deploys" title={t("recentDeployments")}>
           {deploys.length ? (
             <ul className="space-y-1 text-sm">
               {deploys.map((d) => (
                 <li key={d.id}>
                   <LocalTime iso={d.at.toISOString()} />{" "}
-                  <Link href={`/deployments/${d.subjectId}`} className="text-accent underline">
+                  <Link href={`/deployments/${d.subjectId}`} className="text-accent underline" translate="no">
                     {d.summary}
                   </Link>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-muted">None yet.</p>
+            <p className="text-sm text-muted">{t("noDeployments")}</p>
           )}
         </Section>
-        <Section id="handoff" title="Latest hand-off">
+        <Section id="handoff" title={t("handoff")}>
           {handoff ? (
             <HandoffSummaryView summary={handoff.summary as HandoffSummary} outgoing={handoff.outgoingUserId ? (handoffPeople.get(handoff.outgoingUserId) ?? null) : null} incoming={handoff.incomingUserId ? (handoffPeople.get(handoff.incomingUserId) ?? null) : null} />
           ) : (
-            <p className="text-sm text-muted">No hand-over yet: the first summary appears after the rotation&apos;s first hand-over.</p>
+            <p className="text-sm text-muted">{t("noHandoff")}</p>
           )}
         </Section>
       </div>

@@ -1,13 +1,14 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { deleteTeamAction } from "@/app/_actions/teams";
 import { requirePageUser } from "@/app/_http/session";
 import { getDatabase } from "@/db/client";
 import { findRotation, findTeamBySlug, listMembers, listOverrides } from "@/db/queries/teams";
 import { listUsers } from "@/db/queries/users";
 import { upcomingShifts } from "@/lib/oncall/oncall";
+import { richTags } from "@/components/i18n/rich";
 import { MembersSection } from "@/components/teams/members-section";
 import { OverridesSection } from "@/components/teams/overrides-section";
 import { RotationForm } from "@/components/teams/rotation-form";
@@ -18,7 +19,7 @@ import { PageHeader } from "@/components/ui/page-header";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Team ${(await params).slug}` };
+  return { title: (await getTranslations("Teams"))("metaTitle", { team: (await params).slug }) };
 }
 
 /** The zones the runtime knows (UTC first), so the form offers only zones the rotation accepts. */
@@ -26,6 +27,7 @@ const ZONES = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== 
 
 export default async function TeamSettingsPage({ params }: Props) {
   await requirePageUser("manage");
+  const t = await getTranslations("Teams");
   const { slug } = await params;
   const db = getDatabase();
   const team = await findTeamBySlug(db.read, slug);
@@ -42,11 +44,11 @@ export default async function TeamSettingsPage({ params }: Props) {
   return (
     <>
       <PageHeader
-        title={`Team ${team.name}`}
-        description={`Members, on-call rotation and overrides of ${team.slug}.`}
+        title={t.rich("heading", { ...richTags, team: team.name })}
+        description={t.rich("settings.description", { ...richTags, slug: team.slug })}
         actions={
           <Link href={`/teams/${team.slug}`} className="text-sm text-accent underline">
-            Team page
+            {t("settings.teamPage")}
           </Link>
         }
       />
@@ -54,24 +56,31 @@ export default async function TeamSettingsPage({ params }: Props) {
         <MembersSection team={team} members={members} people={active} />
         <section aria-labelledby="rotation-heading" className="space-y-4">
           <h2 id="rotation-heading" className="text-lg font-semibold">
-            Rotation
+            {t("settings.rotation")}
           </h2>
           <RotationForm team={team.slug} rotation={rotation ?? null} zones={ZONES} />
         </section>
         <OverridesSection team={team} overrides={overrides} people={active} />
         <section aria-labelledby="shifts-heading" className="space-y-4">
           <h2 id="shifts-heading" className="text-lg font-semibold">
-            Coming shifts
+            {t("comingShifts")}
           </h2>
-          <ShiftTable shifts={shifts} caption="Coming shifts" />
+          <ShiftTable shifts={shifts} caption={t("comingShifts")} />
         </section>
         <section aria-labelledby="delete-heading" className="space-y-4">
           <h2 id="delete-heading" className="text-lg font-semibold">
-            Delete team
+            {t("settings.delete")}
           </h2>
-          <ConfirmActionForm action={deleteTeamAction} hidden={{ team: team.slug }} label={`Delete team ${team.name}`} trigger={<>Delete team<span className="sr-only"> {team.name}</span></>} title={`Delete the team “${team.name}”?`} confirm="Delete team">
-            <p>Its members, rotation, overrides and hand-off summaries go; nobody is on call for it any more.</p>
-            <p>Its services keep the team slug {team.slug}: create a team with that slug again to give them an owner.</p>
+          <ConfirmActionForm
+            action={deleteTeamAction}
+            hidden={{ team: team.slug }}
+            label={t("settings.delete")}
+            trigger={t.rich("settings.deleteTrigger", { ...richTags, name: team.name })}
+            title={t.rich("settings.deleteTitle", { ...richTags, name: team.name })}
+            confirm={t("settings.delete")}
+          >
+            <p>{t("settings.deleteBody")}</p>
+            <p>{t.rich("settings.deleteKeep", { ...richTags, slug: team.slug })}</p>
           </ConfirmActionForm>
         </section>
       </div>
