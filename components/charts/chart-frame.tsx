@@ -1,4 +1,5 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
+
 /** The frame every chart shares: a caption, the plot (hidden from screen readers) and its figures as a table. */
 export function ChartFrame({
   title,
@@ -11,8 +12,9 @@ export function ChartFrame({
   height: number;
   clickable: boolean;
   plot: React.ReactNode;
-  table: { columns: string[]; rows: { key: string; cells: React.ReactNode[] }[] };
+  table: { columns: { key: string; label: React.ReactNode }[]; rows: { key: string; cells: React.ReactNode[] }[] };
 }) {
+  const t = useTranslations("Charts");
   return (
     <figure className="rounded-lg border border-border bg-surface p-4">
       <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
@@ -20,14 +22,14 @@ export function ChartFrame({
         {plot}
       </div>
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-muted">Show the figures</summary>
+        <summary className="cursor-pointer text-muted">{t("showFigures")}</summary>
         <table className="mt-2 w-full text-left">
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr>
               {table.columns.map((c) => (
-                <th key={c} scope="col" className="py-1 font-medium">
-                  {c}
+                <th key={c.key} scope="col" className="py-1 font-medium">
+                  {c.label}
                 </th>
               ))}
             </tr>

@@ -1,5 +1,6 @@
 import { createElement, type ReactNode } from "react";
-import { partialWeekNote, WEEK_DAYS } from "@/lib/dora/weeks";
+import { useTranslations } from "next-intl";
+import { isPartialWeek, WEEK_DAYS } from "@/lib/dora/weeks";
 
 /** Recharts styling from the theme's CSS variables, shared by every chart. */
 export const axis = { stroke: "var(--muted)", fontSize: 12, tickLine: false };
@@ -25,8 +26,21 @@ export function PartialDot(props: { cx?: number; cy?: number; index?: number; pa
   return createElement("circle", { key: index, cx, cy, r: partial ? 4 : 3, fill: partial ? "var(--bg)" : "var(--accent)", stroke: "var(--accent)", strokeWidth: 2, strokeDasharray: partial ? "2 2" : undefined });
 }
 
-/** A tooltip's title: the week, and for a clipped week how much of it the period holds. */
-export function weekLabelWithNote(label: ReactNode, payload: ReadonlyArray<{ payload?: { days?: number } }>): ReactNode {
-  const note = partialWeekNote(payload[0]?.payload?.days ?? WEEK_DAYS);
-  return note ? `${String(label)} (${note})` : label;
+/**
+ * A week's label with, for a clipped week, how much of it the period holds: `cell` for the figures
+ * table, `tooltip` for a tooltip's title (Recharts hands it the hovered points).
+ */
+export function useWeekLabels() {
+  const t = useTranslations("Charts");
+  const note = (days: number) => (isPartialWeek(days) ? t("partialWeek", { days, total: WEEK_DAYS }) : null);
+  return {
+    cell(week: string, days: number): string {
+      const n = note(days);
+      return n ? t("weekWithNote", { week, note: n }) : week;
+    },
+    tooltip(label: ReactNode, payload: ReadonlyArray<{ payload?: { days?: number } }>): ReactNode {
+      const n = note(payload[0]?.payload?.days ?? WEEK_DAYS);
+      return n ? t("tooltipLabel", { week: String(label), note: n }) : label;
+    },
+  };
 }

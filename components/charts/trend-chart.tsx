@@ -1,20 +1,23 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { partialWeekNote } from "@/lib/dora/weeks";
 import { formatCalendarDay } from "@/lib/format";
-import { useDateContext } from "@/components/ui/date-context";
 import { ChartFrame } from "./chart-frame";
+import { axis, PartialDot, partialBar, tooltipStyle, useWeekLabels } from "./chart-style";
+import { usePageDateContext } from "./page-date-context";
 import { formatValue, type ValueFormat } from "./value-format";
-
-import { axis, PartialDot, partialBar, tooltipStyle, weekLabelWithNote } from "./chart-style";
 
 /** One week; `days` < 7 marks a week the window clips (drawn hollow, and said in the tooltip and table). */
 export type TrendPoint = { weekStart: string; value: number | null; days: number; href?: string };
 
 /** A one-series weekly trend in human units; clicking a point opens its rows. */
 export function TrendChart({ title, points: weeks, kind, format, height = 220 }: { title: string; points: TrendPoint[]; kind: "bar" | "line"; format: ValueFormat; height?: number }) {
-  const ctx = useDateContext();
+  const ctx = usePageDateContext();
+  const locale = useLocale();
+  const t = useTranslations("Charts");
+  const weekLabels = useWeekLabels();
+  const show = (v: number | null) => formatValue(format, v, locale) ?? t("noData");
   const points = weeks.map((w) => ({ ...w, label: formatCalendarDay(w.weekStart, ctx, "week") }));
   const open = (index: number | undefined) => {
     const href = index === undefined ? undefined : points[index]?.href;
@@ -31,10 +34,10 @@ export function TrendChart({ title, points: weeks, kind, format, height = 220 }:
     <>
       <CartesianGrid stroke="var(--border)" vertical={false} />
       <XAxis dataKey="label" {...axis} />
-      <YAxis {...axis} width={56} tickFormatter={(v: number) => formatValue(format, v)} />
+      <YAxis {...axis} width={56} tickFormatter={(v: number) => show(v)} />
       <Tooltip
-        formatter={(v) => [formatValue(format, typeof v === "number" ? v : null), title]}
-        labelFormatter={(label, payload) => weekLabelWithNote(label, payload)}
+        formatter={(v) => [show(typeof v === "number" ? v : null), title]}
+        labelFormatter={(label, payload) => weekLabels.tooltip(label, payload)}
         {...tooltipStyle}
         cursor={{ fill: "var(--surface-2)" }}
       />
@@ -65,10 +68,13 @@ export function TrendChart({ title, points: weeks, kind, format, height = 220 }:
         </ResponsiveContainer>
       }
       table={{
-        columns: ["Week", title],
+        columns: [
+          { key: "week", label: t("week") },
+          { key: "value", label: title },
+        ],
         rows: points.map((p) => ({
           key: p.label,
-          cells: [[p.label, partialWeekNote(p.days)].filter(Boolean).join(", "), p.href ? <a className="text-accent underline" href={p.href}>{formatValue(format, p.value)}</a> : formatValue(format, p.value)],
+          cells: [weekLabels.cell(p.label, p.days), p.href ? <a className="text-accent underline" href={p.href}>{show(p.value)}</a> : show(p.value)],
         })),
       }}
     />

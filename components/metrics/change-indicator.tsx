@@ -1,17 +1,17 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
 import type { Change } from "@/lib/dora/compare";
 
 /** Direction and amount against the previous period; the words say better or worse, colour only repeats it. */
 export function ChangeIndicator({ change }: { change: Change }) {
-  if (!change) return <span className="text-xs text-muted">no previous figure to compare</span>;
+  const t = useTranslations("Metrics.change");
+  if (!change) return <span className="text-xs text-muted">{t("none")}</span>;
   const arrow = change.direction === "up" ? "▲" : change.direction === "down" ? "▼" : "▬";
-  const verdict = change.better === null ? "same as" : change.better ? "better than" : "worse than";
+  const verdict = change.better === null ? "same" : change.better ? "better" : "worse";
   const tone = change.better === null ? "text-muted" : change.better ? "text-success" : "text-danger";
   return (
     <span className={`text-xs font-medium ${tone}`}>
       <span aria-hidden="true">{arrow} </span>
-      {change.direction === "flat" ? "" : `${change.amount} `}
-      {verdict} the previous period
+      {t("verdict", { verdict, amount: t("amount", { unit: change.unit, value: change.value }) })}
     </span>
   );
 }

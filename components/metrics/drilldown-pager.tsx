@@ -1,5 +1,5 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/styles";
 
 const idle = "inline-flex items-center justify-center gap-2 rounded-md border border-border px-3 py-2 text-sm font-medium text-muted";
@@ -9,25 +9,26 @@ const idle = "inline-flex items-center justify-center gap-2 rounded-md border bo
  * as plain text, marked disabled, and is left out of the tab order.
  */
 export function DrilldownPager({ label, newerHref, olderHref }: { label: string; newerHref: string | null; olderHref: string | null }) {
+  const t = useTranslations("Drilldown");
   if (!newerHref && !olderHref) return null;
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-2">
       {newerHref ? (
         <Link href={newerHref} rel="prev" className={buttonClass.secondary}>
-          <span aria-hidden="true">←</span> Newer rows
+          <span aria-hidden="true">←</span> {t("newer")}
         </Link>
       ) : (
         <span className={idle} aria-disabled="true">
-          <span aria-hidden="true">←</span> Newer rows
+          <span aria-hidden="true">←</span> {t("newer")}
         </span>
       )}
       {olderHref ? (
         <Link href={olderHref} rel="next" className={buttonClass.secondary}>
-          Older rows <span aria-hidden="true">→</span>
+          {t("older")} <span aria-hidden="true">→</span>
         </Link>
       ) : (
         <span className={idle} aria-disabled="true">
-          Older rows <span aria-hidden="true">→</span>
+          {t("older")} <span aria-hidden="true">→</span>
         </span>
       )}
     </nav>

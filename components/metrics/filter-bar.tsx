@@ -1,13 +1,18 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import Form from "next/form";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { flushSync } from "react-dom";
-import type { DashboardParams } from "@/lib/dora/view";
+import type { DashboardParams, Period } from "@/lib/dora/view";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
 type Options = { teams: string[]; services: { slug: string; name: string }[]; environments: string[] };
+/** A choice's value and words; `data` marks a name (a team's, a service's, an environment's) that stays as it is written. */
+type Choice = [value: string, text: string, data?: boolean];
+
+/** The preset periods lib/dora/view.ts PERIODS accepts (spelled out: importing it would bring the query schema into the browser; the type keeps them the same). */
+const PRESETS: Record<Exclude<Period, "custom">, number> = { "7": 7, "30": 30, "90": 90, "180": 180 };
 
 const submitOnChange = (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => e.currentTarget.form?.requestSubmit();
 
@@ -17,6 +22,8 @@ const submitOnChange = (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElemen
  * filled in and applied (the browser refuses the form while one is missing or they are the wrong way round).
  */
 export function FilterBar({ action, params, options, fixedService = false }: { action: string; params: DashboardParams; options: Options; fixedService?: boolean }) {
+  const t = useTranslations("Metrics.filters");
+  const term = useTranslations("Terms");
   const [period, setPeriod] = useState(params.period);
   const [range, setRange] = useState({ from: params.from ?? "", to: params.to ?? "" });
   const custom = period === "custom";
@@ -27,7 +34,7 @@ export function FilterBar({ action, params, options, fixedService = false }: { a
     flushSync(() => setPeriod(value));
     if (value !== "custom") form?.requestSubmit();
   };
-  const select = (name: keyof DashboardParams, label: string, choices: [string, string][], all?: string) => (
+  const select = (name: keyof DashboardParams, label: string, choices: Choice[], all?: string) => (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-muted">
         {label}
@@ -40,8 +47,8 @@ export function FilterBar({ action, params, options, fixedService = false }: { a
         className={`${inputClass} mt-1 w-44`}
       >
         {all ? <option value="">{all}</option> : null}
-        {choices.map(([value, text]) => (
-          <option key={value} value={value}>
+        {choices.map(([value, text, data]) => (
+          <option key={value} value={value} translate={data ? "no" : undefined}>
             {text}
           </option>
         ))}
@@ -49,19 +56,13 @@ export function FilterBar({ action, params, options, fixedService = false }: { a
     </div>
   );
   return (
-    <Form action={action} className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filters" key={JSON.stringify(params)}>
-      {select("period", "Period", [
-        ["7", "Last 7 days"],
-        ["30", "Last 30 days"],
-        ["90", "Last 90 days"],
-        ["180", "Last 180 days"],
-        ["custom", "Custom range"],
-      ])}
+    <Form action={action} className="mb-6 flex flex-wrap items-end gap-3" aria-label={t("label")} key={JSON.stringify(params)}>
+      {select("period", term("nouns.period"), [...Object.entries(PRESETS).map(([value, days]): Choice => [value, t("lastDays", { days })]), ["custom", t("custom")]])}
       {custom ? (
         <>
           <div>
             <label htmlFor="filter-from" className="block text-xs font-medium text-muted">
-              From
+              {t("from")}
             </label>
             <input
               id="filter-from"
@@ -77,7 +78,7 @@ export function FilterBar({ action, params, options, fixedService = false }: { a
           </div>
           <div>
             <label htmlFor="filter-to" className="block text-xs font-medium text-muted">
-              To (inclusive)
+              {t("to")}
             </label>
             <input
               id="filter-to"
@@ -92,15 +93,15 @@ export function FilterBar({ action, params, options, fixedService = false }: { a
             />
           </div>
           <p id="filter-range-hint" className="order-last basis-full text-xs text-muted">
-            Pick a start and an end date, then Apply: the figures below stay as they are until then.
+            {t("rangeHint")}
           </p>
         </>
       ) : null}
-      {fixedService ? null : select("team", "Team", options.teams.map((t) => [t, t]), "All teams")}
-      {fixedService ? null : select("service", "Service", options.services.map((s) => [s.slug, s.name]), "All services")}
-      {select("environment", "Environment", options.environments.map((e) => [e, e]))}
+      {fixedService ? null : select("team", term("nouns.team"), options.teams.map((team) => [team, team, true]), t("allTeams"))}
+      {fixedService ? null : select("service", term("nouns.service"), options.services.map((s) => [s.slug, s.name, true]), t("allServices"))}
+      {select("environment", term("nouns.environment"), options.environments.map((e) => [e, e, true]))}
       <button type="submit" className={buttonClass.secondary}>
-        Apply
+        {term("actions.apply")}
       </button>
     </Form>
   );

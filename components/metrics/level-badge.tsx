@@ -1,4 +1,4 @@
-/* eslint-disable react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
 import type { Level } from "@/lib/dora/levels";
 import { Badge, type Tone } from "@/components/ui/badge";
 
@@ -11,12 +11,14 @@ const TONE: Record<Level, Tone> = { elite: "success", high: "accent", medium: "w
  * the right edge of its tile.
  */
 export function LevelBadge({ level, thresholds, id }: { level: Level | null; thresholds?: Record<Level, string>; id: string }) {
-  if (level === null) return <Badge>no level</Badge>;
-  if (!thresholds) return <Badge tone={TONE[level]}>{level}</Badge>;
+  const t = useTranslations("Metrics.level");
+  const name = useTranslations("Terms.levels");
+  if (level === null) return <Badge>{t("none")}</Badge>;
+  if (!thresholds) return <Badge tone={TONE[level]}>{name(level)}</Badge>;
   return (
     <span className="group relative inline-block">
       <span tabIndex={0} aria-describedby={`${id}-thresholds`} className="rounded">
-        <Badge tone={TONE[level]}>{level}</Badge>
+        <Badge tone={TONE[level]}>{name(level)}</Badge>
       </span>
       <span
         role="tooltip"
@@ -25,7 +27,7 @@ export function LevelBadge({ level, thresholds, id }: { level: Level | null; thr
       >
         {(Object.entries(thresholds) as [Level, string][]).map(([l, text]) => (
           <span key={l} className={`block ${l === level ? "font-semibold" : ""}`}>
-            {l}: {text}
+            {t("line", { level: name(l), threshold: text })}
           </span>
         ))}
       </span>

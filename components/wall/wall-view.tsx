@@ -1,14 +1,14 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import type { WallData } from "@/lib/wall/data";
 import { formatTime } from "@/lib/format";
-import { useDateContext } from "@/components/ui/date-context";
+import { usePageDateContext } from "@/components/charts/page-date-context";
 import { WallMessage } from "./wall-message";
-import { ago, WallPanels } from "./wall-panels";
+import { useAgo, WallPanels } from "./wall-panels";
 import type { WallTheme } from "@/lib/wall/theme";
 
 /** The fallback refresh: pushed changes arrive at once, this catches whatever a lost stream missed. */
@@ -19,11 +19,26 @@ const subscribe = (tick: () => void) => {
 };
 const second = () => Math.floor(Date.now() / 1000) * 1000;
 
-class Gone extends Error {}
+/** The link stopped working: `code` says why (lib/wall/access.ts), the message in English. */
+/** The freshness line's marks; the words beside them say the same. */
+const LIVE = "●";
+const LOST = "⚠";
+
+class Gone extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 async function load(endpoint: string): Promise<WallData> {
   const response = await fetch(endpoint, { cache: "no-store" });
-  if (response.status === 410 || response.status === 404) throw new Gone((await response.json()).error.message);
+  if (response.status === 410 || response.status === 404) {
+    const { error } = await response.json();
+    throw new Gone(error.code, error.message);
+  }
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
@@ -38,7 +53,9 @@ async function load(endpoint: string): Promise<WallData> {
  */
 export function WallView({ endpoint, initial, title, backHref, theme = "dark" }: { endpoint: string; initial: WallData; title: string; backHref?: string; theme?: WallTheme }) {
   const now = useSyncExternalStore(subscribe, second, () => Date.parse(initial.generatedAt));
-  const dateContext = useDateContext();
+  const dateContext = usePageDateContext();
+  const t = useTranslations("Wall");
+  const ago = useAgo();
   const query = useQuery({ queryKey: ["wall", endpoint], queryFn: () => load(endpoint), initialData: initial, refetchInterval: REFRESH_MS, refetchIntervalInBackground: true, retry: false, staleTime: 0 });
   const { refetch } = query;
 
@@ -53,7 +70,7 @@ export function WallView({ endpoint, initial, title, backHref, theme = "dark" }:
     return () => events.close();
   }, [endpoint, refetch]);
 
-  if (query.error instanceof Gone) return <WallMessage>{query.error.message}</WallMessage>;
+  if (query.error instanceof Gone) return <WallMessage>{t.has(`gone.${query.error.code}` as "gone.unknown") ? t(`gone.${query.error.code}` as "gone.unknown") : query.error.message}</WallMessage>;
   const data = query.data;
   const age = Math.max(0, now - query.dataUpdatedAt);
   const staleness = age > 5 * 60_000 ? "red" : age > 2 * REFRESH_MS + 2_000 ? "amber" : "ok";
@@ -66,18 +83,21 @@ export function WallView({ endpoint, initial, title, backHref, theme = "dark" }:
         <div className="flex min-w-0 items-baseline gap-6">
           {backHref ? (
             <Link href={backHref} className="shrink-0 self-center rounded-md border border-border px-3 py-1.5 text-lg hover:bg-surface-2">
-              <span aria-hidden="true">← </span>Back to Tandem
+              <span aria-hidden="true">← </span>
+              {t("back")}
             </Link>
           ) : null}
-          <h1 className="text-4xl font-semibold">{title}</h1>
+          <h1 className="text-4xl font-semibold" translate="no">
+            {title}
+          </h1>
           {data.views.length > 1 ? (
-            <nav aria-label="Views, rotating every" className="flex items-baseline gap-3 text-2xl">
-              <span className="sr-only">{`${data.rotateSeconds} seconds`}</span>
+            <nav aria-label={t("views")} className="flex items-baseline gap-3 text-2xl">
+              <span className="sr-only">{t("rotateSeconds", { seconds: data.rotateSeconds })}</span>
               <ol className="flex gap-3" data-testid="wall-views">
                 {data.views.map((v, i) => (
                   <li key={i} aria-current={i === index ? "true" : undefined} className={i === index ? "rounded border-2 border-fg px-3 font-semibold" : "px-3 text-muted"}>
                     {i === index ? "▶ " : ""}
-                    {v.name}
+                    <span translate="no">{v.name}</span>
                   </li>
                 ))}
               </ol>
@@ -94,14 +114,14 @@ export function WallView({ endpoint, initial, title, backHref, theme = "dark" }:
             {staleness === "ok" ? (
               <>
                 <span aria-hidden="true" className="text-success">
-                  ●{" "}
+                  {LIVE}{" "}
                 </span>
-                Live · updated {ago(age)} ago
+                {t("live", { ago: ago(age) })}
               </>
             ) : (
               <>
-                <span aria-hidden="true">⚠ </span>
-                Connection lost. Not updating: last data from {formatTime(new Date(query.dataUpdatedAt), dateContext)} ({ago(age)} ago)
+                <span aria-hidden="true">{LOST} </span>
+                {t("stale", { time: formatTime(new Date(query.dataUpdatedAt), dateContext), ago: ago(age) })}
               </>
             )}
           </span>
@@ -112,7 +132,7 @@ export function WallView({ endpoint, initial, title, backHref, theme = "dark" }:
       </header>
       {sev1.length ? (
         <section role="alert" className="rounded-xl border-4 border-danger bg-danger-soft p-5 text-4xl font-semibold">
-          SEV1 open: {sev1.map((i) => `${i.title} (${i.service})`).join(" · ")}
+          {t.rich("sev1", { incidents: sev1.map((i) => `${i.title} (${i.service})`).join(" · "), data: (chunks) => <span translate="no">{chunks}</span> })}
         </section>
       ) : null}
       <WallPanels view={view} now={now} />

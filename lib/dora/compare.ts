@@ -1,7 +1,10 @@
 import type { Metrics } from "./metrics";
 
-/** How a figure moved against the previous period of the same length, and whether that is good. */
-export type Change = { direction: "up" | "down" | "flat"; amount: string; better: boolean | null } | null;
+/**
+ * How a figure moved against the previous period of the same length, and whether that is good: by
+ * `value` whole percentage points ("pp") or per cent ("%"); the words are the reader's language's.
+ */
+export type Change = { direction: "up" | "down" | "flat"; value: number; unit: "pp" | "%"; better: boolean | null } | null;
 
 /**
  * `kind: "ratio"` compares in percentage points (12 % → 15 % is +3 pp); other figures by relative
@@ -13,9 +16,10 @@ export function compare(current: number | null, previous: number | null, higherI
   if (kind === "relative" && previous === 0) return null;
   const magnitude = kind === "ratio" ? Math.abs(delta) * 100 : (Math.abs(delta) / previous) * 100;
   const rounded = Math.round(magnitude);
-  if (rounded === 0) return { direction: "flat", amount: kind === "ratio" ? "0 pp" : "0 %", better: null };
+  const unit = kind === "ratio" ? "pp" : "%";
+  if (rounded === 0) return { direction: "flat", value: 0, unit, better: null };
   const direction = delta > 0 ? "up" : "down";
-  return { direction, amount: kind === "ratio" ? `${rounded} pp` : `${rounded} %`, better: delta > 0 === higherIsBetter };
+  return { direction, value: rounded, unit, better: delta > 0 === higherIsBetter };
 }
 
 /**

@@ -2,6 +2,9 @@
  * DORA performance levels, with the thresholds CONTRACT.md fixes. They follow the clusters of the
  * DORA 2023 State of DevOps report (elite, high, medium, low).
  */
+import { formatDuration, formatFrequency, formatPercent } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+
 export const LEVELS = ["elite", "high", "medium", "low"] as const;
 export type Level = (typeof LEVELS)[number];
 
@@ -39,10 +42,26 @@ export function recoveryTimeLevel(medianSeconds: number | null): Level | null {
   return "low";
 }
 
-/** Plain-words thresholds, shown on the level badges and on the "How is this computed?" page. */
-export const LEVEL_THRESHOLDS = {
-  deploymentFrequency: { elite: "at least once a day", high: "at least once a week", medium: "at least once a month", low: "less than once a month" },
-  leadTime: { elite: "under a day", high: "under a week", medium: "under 30 days", low: "30 days or more" },
-  changeFailureRate: { elite: "5 % or less", high: "10 % or less", medium: "15 % or less", low: "over 15 %" },
-  recoveryTime: { elite: "under an hour", high: "under a day", medium: "under a week", low: "a week or more" },
-} as const satisfies Record<string, Record<Level, string>>;
+/** The four keys that have levels. */
+export type LevelMetric = "deploymentFrequency" | "leadTime" | "changeFailureRate" | "recoveryTime";
+
+/** Which side of `value` a level holds: the words ("at least …", "少于 …") are the catalog's (Metrics.bound). */
+export type LevelBound = { bound: "atLeast" | "lessThan" | "under" | "orMore" | "atMost" | "over"; value: number };
+
+/**
+ * Each level's threshold as the functions above apply it, in the figure's own unit (deployments per day,
+ * seconds, a rate), shown on the level badges and on the "How is this computed?" page.
+ */
+export const LEVEL_BOUNDS = {
+  deploymentFrequency: { elite: { bound: "atLeast", value: 1 }, high: { bound: "atLeast", value: 1 / 7 }, medium: { bound: "atLeast", value: 1 / 30 }, low: { bound: "lessThan", value: 1 / 30 } },
+  leadTime: { elite: { bound: "under", value: DAY }, high: { bound: "under", value: 7 * DAY }, medium: { bound: "under", value: 30 * DAY }, low: { bound: "orMore", value: 30 * DAY } },
+  changeFailureRate: { elite: { bound: "atMost", value: 0.05 }, high: { bound: "atMost", value: 0.1 }, medium: { bound: "atMost", value: 0.15 }, low: { bound: "over", value: 0.15 } },
+  recoveryTime: { elite: { bound: "under", value: HOUR }, high: { bound: "under", value: DAY }, medium: { bound: "under", value: 7 * DAY }, low: { bound: "orMore", value: 7 * DAY } },
+} as const satisfies Record<LevelMetric, Record<Level, LevelBound>>;
+
+/** A threshold's figure as the tiles show that key ("1 / week", "24 h", "5 %"; "1 次/周", "24 小时", "5%"). */
+export function formatBoundValue(metric: LevelMetric, value: number, locale: Locale): string {
+  if (metric === "deploymentFrequency") return formatFrequency(value, locale);
+  if (metric === "changeFailureRate") return formatPercent(value, locale);
+  return formatDuration(value, locale);
+}

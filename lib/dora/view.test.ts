@@ -25,8 +25,10 @@ describe("dashboard filters in the URL", () => {
   });
 
   it("explains a bad custom range instead of failing", () => {
-    expect(parseDashboardParams({ period: "custom", from: "2026-03-07" }, NOW)).toMatchObject({ ok: false, error: "Choose both a start and an end date for a custom range." });
-    expect(parseDashboardParams({ period: "custom", from: "2026-03-07", to: "2026-03-01" }, NOW)).toMatchObject({ ok: false, error: "The range is not valid: the start must be before the end." });
+    expect(parseDashboardParams({ period: "custom", from: "2026-03-07" }, NOW)).toMatchObject({ ok: false, error: "Choose both a start and an end date for a custom range.", problem: { code: "missingRange" } });
+    expect(parseDashboardParams({ period: "custom", from: "2026-03-07", to: "2026-03-01" }, NOW)).toMatchObject({ ok: false, error: "The range is not valid: the start must be before the end.", problem: { code: "rangeOrder" } });
+    expect(parseDashboardParams({ period: "custom", from: "2020-01-01", to: "2026-03-01" }, NOW)).toMatchObject({ ok: false, problem: { code: "rangeTooLong", days: 731 } });
+    expect(parseDashboardParams({ team: "x".repeat(101) }, NOW)).toMatchObject({ ok: false, error: "team must be at most 100 characters", problem: { code: "field", field: "team", problem: "must be at most 100 characters" } });
   });
 
   it("falls back to 30 days for an unknown period and writes short URLs", () => {

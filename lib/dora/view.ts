@@ -1,5 +1,5 @@
 import { DAY_MS } from "@/lib/time";
-import { metricsQuerySchema, type MetricsQuery } from "./query";
+import { MAX_WINDOW_DAYS, metricsQuerySchema, type MetricsQuery } from "./query";
 import { fieldErrors } from "@/lib/errors";
 
 export const PERIODS = ["7", "30", "90", "180"] as const;
@@ -7,9 +7,16 @@ export type Period = (typeof PERIODS)[number] | "custom";
 
 export type DashboardParams = { period: Period; from?: string; to?: string; team?: string; service?: string; environment?: string };
 
+/** Why the filters give no view, for the page to say in its own language (`error` says it in English). */
+export type DashboardProblem =
+  | { code: "missingRange" }
+  | { code: "rangeOrder" }
+  | { code: "rangeTooLong"; days: number }
+  | { code: "field"; field: string; problem: string };
+
 export type DashboardView =
   | { ok: true; params: DashboardParams; query: MetricsQuery; previous: MetricsQuery }
-  | { ok: false; params: DashboardParams; error: string };
+  | { ok: false; params: DashboardParams; error: string; problem: DashboardProblem };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -30,7 +37,7 @@ export function parseDashboardParams(searchParams: SearchParams, now = Date.now(
   if (period === "custom") {
     params.from = from;
     params.to = to;
-    if (!from || !to || !DATE.test(from) || !DATE.test(to)) return { ok: false, params, error: "Choose both a start and an end date for a custom range." };
+    if (!from || !to || !DATE.test(from) || !DATE.test(to)) return { ok: false, params, error: "Choose both a start and an end date for a custom range.", problem: { code: "missingRange" } };
     window = { from: `${from}T00:00:00Z`, to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() };
   } else {
     window = { from: new Date(now - Number(period) * DAY_MS).toISOString(), to: new Date(now).toISOString() };
@@ -39,7 +46,11 @@ export function parseDashboardParams(searchParams: SearchParams, now = Date.now(
   if (!parsed.success) {
     const [field, problem] = Object.entries(fieldErrors(parsed.error.issues))[0]!;
     const reason = problem === "must be before to" ? "the start must be before the end" : problem;
-    return { ok: false, params, error: field === "from" ? `The range is not valid: ${reason}.` : `${field} ${problem}` };
+    const error = field === "from" ? `The range is not valid: ${reason}.` : `${field} ${problem}`;
+    const span = Date.parse(window.to ?? "") - Date.parse(window.from ?? "");
+    if (field === "from" && problem === "must be before to") return { ok: false, params, error, problem: { code: "rangeOrder" } };
+    if (field === "from" && span > MAX_WINDOW_DAYS * DAY_MS) return { ok: false, params, error, problem: { code: "rangeTooLong", days: MAX_WINDOW_DAYS } };
+    return { ok: false, params, error, problem: { code: "field", field, problem } };
   }
   const query = parsed.data;
   const length = query.to.getTime() - query.from.getTime();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "@/lib/time";
 import { weeksOverlapping } from "./metrics";
-import { chartWeeks, partialWeekNote, weekCoverage } from "./weeks";
+import { chartWeeks, isPartialWeek, weekCoverage } from "./weeks";
 
 /** The weekly buckets a chart of the `days` before `to` draws, as "YYYY-MM-DD:days". */
 function buckets(to: string, days: number) {
@@ -31,7 +31,7 @@ describe("weekly chart buckets (issue 16, item 10)", () => {
   });
 
   it("says how partial a week is", () => {
-    expect(partialWeekNote(3)).toBe("partial week: 3 of 7 days");
-    expect(partialWeekNote(7)).toBeNull();
+    expect(isPartialWeek(3)).toBe(true);
+    expect(isPartialWeek(7)).toBe(false);
   });
 });

@@ -19,7 +19,5 @@ export function chartWeeks<T extends { weekStart: string }>(weeks: readonly T[],
   return weeks.map((w) => ({ ...w, days: weekCoverage(w.weekStart, window) })).filter((w) => w.days > 0);
 }
 
-/** What a chart's tooltip and table say about a clipped week; null for a whole one. */
-export function partialWeekNote(days: number): string | null {
-  return days < WEEK_DAYS ? `partial week: ${days} of ${WEEK_DAYS} days` : null;
-}
+/** A week the window clips: charts mark it, and say how many of its days count, in the tooltip and the table. */
+export const isPartialWeek = (days: number) => days < WEEK_DAYS;

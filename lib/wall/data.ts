@@ -12,11 +12,10 @@ import { onCallForWall } from "@/lib/oncall/oncall";
 import type { MetricsQuery } from "@/lib/dora/query";
 import { eventJson } from "@/lib/timeline/feed";
 import { DAY_MS } from "@/lib/time";
-import { DEFAULT_ROTATE_SECONDS } from "./limits";
+import { DEFAULT_ROTATE_SECONDS, WALL_WINDOW_DAYS } from "./limits";
 import { deployHeatmap, HEATMAP_DAYS } from "./trends";
 import type { WallViewSpec } from "./schema";
 
-export const WALL_WINDOW_DAYS = 30;
 
 /**
  * The wall's window: the last 30 UTC days, today included. Whole days keep the window the same between

@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import type { Database } from "@/db/database";
 import { listFilterOptions } from "@/db/queries/services";
@@ -19,13 +19,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const db = getDatabase();
   const options = await listFilterOptions(db.read);
   const view = parseDashboardParams(await searchParams);
+  const t = await getTranslations("Overview");
   const header = (
     <PageHeader
-      title="Overview"
-      description="The four keys of delivery, their DORA levels, and how they move."
+      title={t("title")}
+      description={t("description")}
       actions={
         <Link href="/how-computed" className="text-sm text-accent underline">
-          How is this computed?
+          {(await getTranslations("Metrics"))("howComputed")}
         </Link>
       }
     />
@@ -34,12 +35,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     return (
       <>
         {header}
-        <EmptyState title="No services yet">
-          Tandem fills up as your pipelines report deployments. Create an ingest token in{" "}
-          <Link className="text-accent underline" href="/settings">
-            Settings
-          </Link>{" "}
-          and send <code>POST /api/v1/deployments</code> from CI, or run <code>npm run tandem -- seed --demo</code> on an empty database to explore with demo data.
+        <EmptyState title={t("noServices")}>
+          {t.rich("noServicesBody", {
+            settings: (chunks) => (
+              <Link className="text-accent underline" href="/settings">
+                {chunks}
+              </Link>
+            ),
+            code: (chunks) => <code translate="no">{chunks}</code>,
+          })}
         </EmptyState>
       </>
     );
@@ -53,7 +57,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <Dashboard db={db} view={view} />
       ) : (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
-          {view.error}
+          {view.problem.code === "field" ? t("invalid.field", view.problem) : t(`invalid.${view.problem.code}`, view.problem.code === "rangeTooLong" ? view.problem : {})}
         </p>
       )}
     </>
@@ -63,18 +67,19 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 async function Dashboard({ db, view }: { db: Database; view: Extract<ReturnType<typeof parseDashboardParams>, { ok: true }> }) {
   const { metrics, services } = await computeMetricsReport(db, view.query);
   const previous = await computeMetrics(db, view.previous);
+  const t = await getTranslations("Overview");
   return (
     <div className="space-y-8">
       <OverviewTiles metrics={metrics} previous={previous} query={view.query} />
       <section aria-labelledby="trends-heading">
         <h2 id="trends-heading" className="mb-3 text-lg font-semibold">
-          Weekly trends
+          {t("weeklyTrends")}
         </h2>
         <TrendCharts metrics={metrics} query={view.query} />
       </section>
       <section aria-labelledby="services-heading">
         <h2 id="services-heading" className="mb-3 text-lg font-semibold">
-          By service
+          {t("byService")}
         </h2>
         <ServiceFiguresTable rows={services} />
       </section>

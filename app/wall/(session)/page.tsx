@@ -1,5 +1,5 @@
-/* eslint-disable no-restricted-syntax -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { requirePageUser } from "@/app/_http/session";
 import { SESSION_VIEWS, SESSION_WALL } from "@/lib/wall/access";
@@ -7,7 +7,12 @@ import { wallData } from "@/lib/wall/data";
 import { wallTheme } from "@/lib/wall/theme";
 import { WallView } from "@/components/wall/wall-view";
 
-export const metadata: Metadata = { title: "Wall" };
+/** The signed-in wall is titled by the product, a name the same in every language. */
+const PRODUCT = "Tandem";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Wall"))("title") };
+}
 
 /**
  * The wall for a signed-in person, opened from the app's navigation, so it links back; TVs use a share
@@ -15,5 +20,5 @@ export const metadata: Metadata = { title: "Wall" };
  */
 export default async function WallPage({ searchParams }: { searchParams: Promise<{ theme?: string | string[] }> }) {
   await requirePageUser();
-  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={await wallData(getDatabase(), SESSION_VIEWS)} title="Tandem" backHref="/" theme={wallTheme((await searchParams).theme)} />;
+  return <WallView endpoint={`/api/wall/${SESSION_WALL}`} initial={await wallData(getDatabase(), SESSION_VIEWS)} title={PRODUCT} backHref="/" theme={wallTheme((await searchParams).theme)} />;
 }

@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { requirePageUser } from "@/app/_http/session";
 import { DRILLDOWN_PAGE_SIZE, drilldownPageSchema, drilldownTotal, loadDrilldownPage } from "@/lib/dora/drilldown";
@@ -15,7 +15,9 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/styles";
 
-export const metadata: Metadata = { title: "Rows behind a figure" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Drilldown"))("metaTitle") };
+}
 
 type Props = { params: Promise<{ kind: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,6 +26,7 @@ const PAGING = new Set(["after", "before"]);
 
 export default async function DrilldownPage({ params, searchParams }: Props) {
   await requirePageUser();
+  const t = await getTranslations("Drilldown");
   const { kind } = await params;
   if (!DRILLDOWNS.includes(kind as Drilldown)) notFound();
   // A parameter given twice counts once (the first), as URLSearchParams.get would.
@@ -39,7 +42,15 @@ export default async function DrilldownPage({ params, searchParams }: Props) {
     const [field, problem] = Object.entries(fieldErrors((parsed.error ?? paging.error)!.issues))[0]!;
     return (
       <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-sm">
-        This link is not valid: {field} {problem}. <Link href="/" className="underline">Back to the overview</Link>
+        {t.rich("invalidLink", {
+          field,
+          problem,
+          back: (chunks) => (
+            <Link href="/" className="underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     );
   }
@@ -49,35 +60,53 @@ export default async function DrilldownPage({ params, searchParams }: Props) {
   const filters = Object.entries(raw).filter(([k]) => !PAGING.has(k));
   const href = (cursor: Record<string, string>) => `/drilldown/${kind}?${new URLSearchParams([...filters, ...Object.entries(cursor)])}`;
   const paged = Boolean(paging.data.after || paging.data.before);
-  const scope = [q.environment, q.team && `team ${q.team}`, q.service && `service ${q.service}`].filter(Boolean).join(" · ");
+  const title = t(`kinds.${kind as Drilldown}.title`);
   return (
     <>
       <PageHeader
-        title={table.title}
-        description={table.explains}
+        title={title}
+        description={t(`kinds.${kind as Drilldown}.explains`)}
         actions={
           <a href={`/drilldown/${kind}/csv?${new URLSearchParams(filters)}`} className={buttonClass.secondary} download>
-            Download CSV
+            {t("csv")}
           </a>
         }
       />
       <p className="mb-4 text-sm">
-        <LocalTime iso={q.from.toISOString()} /> to <LocalTime iso={q.to.toISOString()} /> · {scope} · <strong data-testid="row-count">{total}</strong> rows
-        {total > DRILLDOWN_PAGE_SIZE ? `, newest first, ${DRILLDOWN_PAGE_SIZE} a page (the CSV has them all)` : ""}
+        {t.rich("summary", {
+          environment: q.environment,
+          hasTeam: q.team ? "yes" : "no",
+          team: q.team ?? "",
+          hasService: q.service ? "yes" : "no",
+          service: q.service ?? "",
+          total,
+          paged: total > DRILLDOWN_PAGE_SIZE ? "yes" : "no",
+          size: DRILLDOWN_PAGE_SIZE,
+          from: () => <LocalTime iso={q.from.toISOString()} />,
+          to: () => <LocalTime iso={q.to.toISOString()} />,
+          data: (chunks) => <span translate="no">{chunks}</span>,
+          count: (chunks) => <strong data-testid="row-count">{chunks}</strong>,
+        })}
       </p>
       {table.rows.length === 0 ? (
         paged ? (
-          <EmptyState title="No rows on this page">
-            The rows have changed since this link was made. <Link href={href({})} className="text-accent underline">Go to the first page</Link>
+          <EmptyState title={t("emptyPage")}>
+            {t.rich("emptyPageBody", {
+              first: (chunks) => (
+                <Link href={href({})} className="text-accent underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </EmptyState>
         ) : (
-          <EmptyState title="Nothing counted">No rows match this window and these filters, so the figure is empty (shown as —).</EmptyState>
+          <EmptyState title={t("nothing")}>{t("nothingBody")}</EmptyState>
         )
       ) : (
         <>
-          <DrilldownTable table={table} />
+          <DrilldownTable kind={kind as Drilldown} title={title} table={table} />
           <DrilldownPager
-            label={`Pages of ${table.title.toLowerCase()}`}
+            label={t("pages", { title: title.toLowerCase() })}
             newerHref={table.newer && href({ before: table.newer })}
             olderHref={table.older && href({ after: table.older })}
           />
@@ -85,7 +114,7 @@ export default async function DrilldownPage({ params, searchParams }: Props) {
       )}
       <p className="mt-6 text-sm">
         <Link href="/how-computed" className="text-accent underline">
-          How is this computed?
+          {(await getTranslations("Metrics"))("howComputed")}
         </Link>
       </p>
     </>
