@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+
+/**
+ * The tags the settings' messages use in rich text: code and product names that stay as written in
+ * every language (translate="no", which the Chinese sweep also skips), data inside a sentence, and the
+ * words only a screen reader needs.
+ */
+export const RICH_TAGS = {
+  code: (chunks: ReactNode) => (
+    <code translate="no" className="font-mono">
+      {chunks}
+    </code>
+  ),
+  product: (chunks: ReactNode) => <span translate="no">{chunks}</span>,
+  data: (chunks: ReactNode) => <span translate="no">{chunks}</span>,
+  sr: (chunks: ReactNode) => <span className="sr-only">{chunks}</span>,
+};
