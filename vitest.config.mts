@@ -31,6 +31,7 @@ const BOTH_ENGINES = [
   "lib/notifications/outbox.test.ts",
   "lib/notifications/worker.test.ts",
   "lib/notifications/personal.test.ts",
+  "lib/notifications/language.test.ts",
   "lib/bench/postgres-load.test.ts",
   "lib/oncall/oncall-api.test.ts",
   "lib/wall/heatmap-data.test.ts",

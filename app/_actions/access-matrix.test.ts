@@ -29,6 +29,7 @@ import { sessionCookie, setRequestHeaders, settle } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
+vi.mock("next-intl/server", async () => (await import("./test-request")).nextIntlServerMock);
 
 processDatabase();
 
@@ -126,6 +127,7 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "notifications#setChannelEnabledAction": async () => form({ id: await channel(), enabled: "false" }),
   "notifications#deleteChannelAction": async () => form({ id: await channel() }),
   "notifications#sendTestAction": async () => form({ id: await channel() }),
+  "notifications#setChannelLocaleAction": async () => form({ id: await channel(), locale: "zh-CN" }),
   "services#editService": () => form({ slug: "checkout", name: `Checkout ${++seq}` }),
   "session#signIn": () => form({ email: "viewer@example.com", password: password("viewer") }),
   "session#signOut": () => new FormData(),

@@ -28,6 +28,7 @@ import { sessionCookie, setRequestHeaders, settle } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
+vi.mock("next-intl/server", async () => (await import("./test-request")).nextIntlServerMock);
 
 /**
  * Every server action, called by an admin (so the role check lets everything through to the
@@ -95,6 +96,7 @@ beforeAll(async () => {
     "notifications#setChannelEnabledAction": { id: channel, enabled: "true" },
     "notifications#deleteChannelAction": { id: channel },
     "notifications#sendTestAction": { id: channel },
+    "notifications#setChannelLocaleAction": { id: channel, locale: "zh-CN" },
     "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireChange: "", changeToleranceMinutes: "", changeReuse: "once" },
     "session#signIn": { email: "target@example.com", password: "wrong-password", next: "/" },
     "theme#setTheme": { theme: "dark" },

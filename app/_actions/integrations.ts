@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { findIntegration, updateIntegration } from "@/db/queries/integrations";
 import { recordAudit } from "@/db/queries/audit";
@@ -18,7 +19,8 @@ export const addIntegration = authorizedAction(
     const key = await integrationKey(db, getConfig().secret);
     const { integration, secret, path } = await createIntegration(db, user, key, input);
     revalidatePath("/settings");
-    return { message: `Created ${integration.source} integration "${integration.name}". Copy its secret now: it will not be shown again.`, data: { secret, path, source: integration.source } };
+    const t = await getTranslations("Integrations");
+    return { message: t("created", { source: t(`sources.${integration.source}`), name: integration.name }), data: { secret, path, source: integration.source } };
   },
 );
 
@@ -34,7 +36,7 @@ export const saveIntegrationConfig = authorizedAction(
       await recordAudit(tx, user, { action: "integration.configure", entityType: "integration", entityId: id, before: before.config, after: config });
     });
     revalidatePath(`/settings/integrations/${id}`);
-    return { message: "Saved. New deliveries use these mappings." };
+    return { message: (await getTranslations("Integrations"))("mappingsSaved") };
   },
 );
 
@@ -49,7 +51,8 @@ export const setIntegrationEnabled = authorizedAction(
     });
     revalidatePath("/settings");
     revalidatePath(`/settings/integrations/${id}`);
-    return { message: enabled ? "Enabled: deliveries are accepted again." : "Disabled: deliveries are refused with 401." };
+    const t = await getTranslations("Integrations");
+    return { message: enabled ? t("enabled") : t("disabledNow") };
   },
 );
 
@@ -69,6 +72,7 @@ export const saveIntegrationGate = authorizedAction(
       await recordAudit(tx, user, { action: "integration.configure", entityType: "integration", entityId: id, before: before.config, after: parsed.data });
     });
     revalidatePath(`/settings/integrations/${id}`);
-    return { message: credential.trim() ? "Saved, with the new credential. Waiting deployments are answered with it." : "Saved." };
+    const t = await getTranslations("Integrations");
+    return { message: credential.trim() ? t("gateSavedWithCredential") : t("saved") };
   },
 );

@@ -1,7 +1,7 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { addIntegration } from "@/app/_actions/integrations";
 import { IDLE } from "@/app/_actions/form-state";
 import type { Integration } from "@/db/schema";
@@ -9,19 +9,14 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/styles";
+import { richTags } from "./rich-tags";
 
-const HOW = {
-  github: "GitHub sends X-Hub-Signature-256 signed with this secret; choose the deployment, deployment_status and push events.",
-  gitlab: "Paste the secret as the webhook's Secret token; choose Deployment, Push (and Pipeline) events.",
-  pagerduty: "Use it as the signing secret of a v3 webhook subscription.",
-  opsgenie: "Send it as Authorization: Bearer <secret> from the outgoing webhook.",
-  alertmanager: "Set http_config.authorization.credentials to it in the webhook receiver.",
-  cdevents: "Send it as Authorization: Bearer <secret> with each CloudEvent.",
-} as const satisfies Record<Integration["source"], string>;
-// From HOW rather than the schema's list: a value import from db/ would ship the table definitions to the browser.
-const SOURCES = Object.keys(HOW) as Integration["source"][];
+// Listed here rather than imported from the schema: a value import from db/ would ship the table definitions to the browser.
+const SOURCES = ["github", "gitlab", "pagerduty", "opsgenie", "alertmanager", "cdevents"] as const satisfies readonly Integration["source"][];
+const isSource = (s: string | undefined): s is (typeof SOURCES)[number] => (SOURCES as readonly (string | undefined)[]).includes(s);
 
 export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
+  const t = useTranslations("Integrations");
   const [state, action] = useActionState(addIntegration, IDLE);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -31,36 +26,36 @@ export function CreateIntegrationForm({ baseUrl }: { baseUrl: string }) {
   const created = state.status === "success" ? state.data : undefined;
   return (
     <div className="space-y-4">
-      <form ref={form} action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label="Add an integration">
-        <Field form="integration" name="source" label="Source" error={fields.source}>
+      <form ref={form} action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label={t("form")}>
+        <Field form="integration" name="source" label={t("source")} error={fields.source}>
           {(props) => (
             <select name="source" defaultValue="github" {...props}>
               {SOURCES.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {t(`sources.${s}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field form="integration" name="name" label="Integration name" placeholder="e.g. acme org" autoComplete="off" error={fields.name} />
-        <Field form="integration" name="secret" label="Secret (optional)" hint="Leave empty to generate one." autoComplete="off" error={fields.secret} />
+        <Field form="integration" name="name" label={t("integrationName")} placeholder={t("namePlaceholder")} autoComplete="off" error={fields.name} />
+        <Field form="integration" name="secret" label={t("secretOptional")} hint={t("secretHint")} autoComplete="off" error={fields.secret} />
         <div className="flex flex-wrap items-center gap-4 sm:col-span-3">
-          <SubmitButton pendingText="Creating…">Add integration</SubmitButton>
+          <SubmitButton pendingText={t("creating")}>{t("submit")}</SubmitButton>
           <FormMessage state={state} />
         </div>
       </form>
       {created?.secret ? (
         <div className="space-y-2 rounded-md border border-warning bg-warning-soft p-3">
           <label htmlFor="new-integration-url" className="block text-sm font-medium">
-            Webhook URL
+            {t("webhookUrl")}
           </label>
           <input id="new-integration-url" readOnly value={`${baseUrl}${created.path ?? ""}`} className={`${inputClass} font-mono`} />
           <label htmlFor="new-integration-secret" className="block text-sm font-medium">
-            Secret (shown once)
+            {t("secretOnce")}
           </label>
           <input id="new-integration-secret" readOnly value={created.secret} className={`${inputClass} font-mono`} />
-          <p className="text-xs">{HOW[(created.source ?? "github") as keyof typeof HOW]}</p>
+          <p className="text-xs">{t.rich(`how.${isSource(created.source) ? created.source : "github"}`, { ...richTags, placeholder: "<secret>" })}</p>
         </div>
       ) : null}
     </div>

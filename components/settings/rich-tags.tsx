@@ -1,9 +1,17 @@
+import type { ReactNode } from "react";
+
 /**
- * The tags settings messages use in t.rich: `<sr>` words only screen readers hear (the record a button
- * acts on), `<data>` a record's own name and `<code>` literal code, both marked translate="no".
+ * The tags the settings' messages use in rich text (t.rich): code and product names that stay as written in
+ * every language (translate="no", which the Chinese sweep also skips), a record's own name inside a
+ * sentence, and the words only a screen reader needs (the record a button acts on).
  */
 export const richTags = {
-  sr: (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>,
-  data: (chunks: React.ReactNode) => <span translate="no">{chunks}</span>,
-  code: (chunks: React.ReactNode) => <code translate="no">{chunks}</code>,
+  code: (chunks: ReactNode) => (
+    <code translate="no" className="font-mono">
+      {chunks}
+    </code>
+  ),
+  product: (chunks: ReactNode) => <span translate="no">{chunks}</span>,
+  data: (chunks: ReactNode) => <span translate="no">{chunks}</span>,
+  sr: (chunks: ReactNode) => <span className="sr-only">{chunks}</span>,
 };

@@ -6,6 +6,7 @@ type FieldProps = {
   form?: string;
   label: string;
   error?: string;
+  /** May hold markup: code and names a translation leaves alone (translate="no"). */
   hint?: React.ReactNode;
   children?: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => React.ReactNode;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "children">;

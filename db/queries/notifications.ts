@@ -18,7 +18,7 @@ export async function listActiveChannels(q: Queryable): Promise<NotificationChan
   return q.select().from(notificationChannels).where(isNull(notificationChannels.disabledAt));
 }
 
-export async function updateChannel(q: Queryable, id: number, values: Partial<Pick<NotificationChannel, "disabledAt" | "disabledReason">>): Promise<NotificationChannel | undefined> {
+export async function updateChannel(q: Queryable, id: number, values: Partial<Pick<NotificationChannel, "disabledAt" | "disabledReason" | "locale">>): Promise<NotificationChannel | undefined> {
   return (await q.update(notificationChannels).set(values).where(eq(notificationChannels.id, id)).returning())[0];
 }
 
@@ -118,4 +118,11 @@ export async function listApproverEmails(q: Queryable, except: string | null): P
     .where(and(inArray(user.role, ["approver", "admin"]), or(isNull(user.banned), eq(user.banned, false)), except ? ne(user.id, except) : undefined))
     .orderBy(asc(user.email));
   return rows.map((r) => r.email);
+}
+
+/** The language each of these people chose, by address; someone without an account or a choice is left out. */
+export async function listLocalesByEmail(q: Queryable, emails: string[]): Promise<Map<string, string>> {
+  if (!emails.length) return new Map();
+  const rows = await q.select({ email: user.email, locale: user.locale }).from(user).where(inArray(user.email, emails));
+  return new Map(rows.flatMap((r) => (r.locale ? [[r.email, r.locale] as const] : [])));
 }

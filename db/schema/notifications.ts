@@ -38,6 +38,8 @@ export const notificationChannels = sqliteTable("notification_channels", {
   disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
   /** Why it stopped, when Tandem stopped it (a receiver that answered 410 Gone); null when an admin did. */
   disabledReason: text("disabled_reason"),
+  /** The language its people-facing messages (Slack, Teams, email) are written in (lib/i18n/locales.ts); webhooks stay English. */
+  locale: text("locale").notNull().default("en"),
 });
 export type NotificationChannel = typeof notificationChannels.$inferSelect;
 

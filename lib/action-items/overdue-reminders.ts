@@ -17,13 +17,15 @@ export async function sendOverdueReminders(db: Database, now: Date): Promise<Act
       const team = (await findServiceBySlug(tx, item.service))?.team ?? null;
       const notice = subjectNotification("action_item.overdue", {
         data: item,
-        title: `Action item overdue: ${item.title}`,
-        summary: `${item.ownerName ?? item.owner} owes this follow-up of incident ${item.incident}, due ${item.dueDate}.`,
-        facts: [
-          ["Owner", item.ownerName ?? item.owner],
-          ["Due", item.dueDate],
-          ["Service", item.service],
-        ],
+        text: {
+          title: { key: "Notifications.overdue", values: { title: item.title } },
+          summary: { key: "Notifications.overdueSummary", values: { owner: item.ownerName ?? item.owner, incident: String(item.incident), due: { day: item.dueDate } } },
+          facts: [
+            ["Terms.nouns.owner", item.ownerName ?? item.owner],
+            ["Notifications.due", { day: item.dueDate }],
+            ["Terms.nouns.service", item.service],
+          ],
+        },
         path: `/incidents/${item.incident}/postmortem`,
         service: item.service,
         team,

@@ -102,6 +102,7 @@ export const ACTIONS = [
   manage("notifications", "setChannelEnabledAction"),
   manage("notifications", "deleteChannelAction"),
   manage("notifications", "sendTestAction"),
+  manage("notifications", "setChannelLocaleAction"),
   manage("services", "editService"),
   { module: "session", name: "signIn", allow: PUBLIC, why: "how anyone becomes signed in" },
   { module: "session", name: "signOut", allow: PUBLIC, why: "ends whatever session the caller has" },

@@ -94,14 +94,17 @@ async function gateDeniedNotification(tx: Queryable, decision: GateDecision, que
   const service = decision.serviceId === null ? undefined : await findServiceBySlug(tx, question.service);
   return subjectNotification("gate.denied", {
     data: { id: decision.id, service: question.service, environment: question.environment, sha: question.sha ?? null, version: question.version ?? null, ...answer },
-    title: `Gate denied ${[question.service, question.version ?? question.sha?.slice(0, 10)].filter(Boolean).join(" ")} to ${question.environment}`,
+    text: {
+      title: { key: "Notifications.gateDenied", values: { what: [question.service, question.version ?? question.sha?.slice(0, 10)].filter(Boolean).join(" "), environment: question.environment } },
+      facts: [
+        ["Terms.nouns.service", question.service],
+        ["Terms.nouns.environment", question.environment],
+        ["Terms.nouns.change", answer.changeRequest === null ? { key: "Notifications.none" } : String(answer.changeRequest)],
+        ["Notifications.reasons", answer.reasons.map((r) => r.code).join(", ")],
+      ],
+    },
+    // The gate's reasons, as the API words them.
     summary: answer.reasons.map((r) => r.message).join("; "),
-    facts: [
-      ["Service", question.service],
-      ["Environment", question.environment],
-      ["Change request", answer.changeRequest === null ? "none" : String(answer.changeRequest)],
-      ["Reasons", answer.reasons.map((r) => r.code).join(", ")],
-    ],
     path: service ? `/services/${service.slug}` : "/timeline?type=gate",
     service: service?.slug ?? null,
     team: service?.team ?? null,

@@ -7,6 +7,7 @@ import { getOrCreateSecret } from "@/db/queries/settings";
 import type { Actor } from "@/lib/auth/actor";
 import { deriveKey, open, seal } from "@/lib/crypto/secret-box";
 import { AppError, notFound } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { printable } from "@/lib/validation";
 import { testNotification, TEST_EVENT } from "./events";
 import { newMessageId } from "./emit";
@@ -46,6 +47,7 @@ export async function createChannel(db: Database, actor: Actor, key: Buffer, inp
       secretSealed: secret ? seal(secret, key) : null,
       events: input.events ?? null,
       team: input.team ?? null,
+      locale: input.locale ?? "en",
       createdBy: actor.type === "user" ? actor.id : null,
       createdAt: new Date(),
     });
@@ -60,6 +62,17 @@ export async function setChannelEnabled(db: Database, actor: Actor, id: number, 
     if (!before) throw notFound("The channel");
     const after = (await updateChannel(tx, id, { disabledAt: enabled ? null : new Date(), disabledReason: null }))!;
     await recordAudit(tx, actor, { action: enabled ? "channel.enable" : "channel.disable", entityType: "notification_channel", entityId: id, before: visibleChannel(before), after: visibleChannel(after) });
+    return after;
+  });
+}
+
+/** The language of the channel's messages from now on, messages still waiting included (they are written out when sent). */
+export async function setChannelLocale(db: Database, actor: Actor, id: number, locale: Locale): Promise<NotificationChannel> {
+  return db.transaction(async (tx) => {
+    const before = await findChannel(tx, id);
+    if (!before) throw notFound("The channel");
+    const after = (await updateChannel(tx, id, { locale }))!;
+    await recordAudit(tx, actor, { action: "channel.update", entityType: "notification_channel", entityId: id, before: visibleChannel(before), after: visibleChannel(after) });
     return after;
   });
 }

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "@/db/database";
 import type { NotificationChannel } from "@/db/schema";
-import { insertOutboxMessages, listActiveChannels, listApproverEmails } from "@/db/queries/notifications";
+import { insertOutboxMessages, listActiveChannels, listApproverEmails, listLocalesByEmail } from "@/db/queries/notifications";
 import type { ChangeRequest } from "@/db/schema";
 import { getConfig } from "@/lib/config/config";
-import { changeNotification, type PendingEvent } from "./events";
+import { changeNotification, described, type PendingEvent } from "./events";
+import { localeOr } from "./text";
 
 /** A Standard Webhooks message id: unique, and the same on every attempt to send it. */
 export const newMessageId = () => `msg_${randomBytes(16).toString("base64url")}`;
@@ -35,15 +36,18 @@ export async function emitEvent(tx: Queryable, pending: PendingEvent | null): Pr
 
 /**
  * A person's own notification ("an approval is waiting for you", "you are on call next", "your action item
- * is overdue"): one email per address, through the outbox like a channel's messages, when SMTP is set.
+ * is overdue"): one email per address, through the outbox like a channel's messages, when SMTP is set,
+ * in the language the person chose (English when they have none).
  */
 export async function emailPeople(tx: Queryable, pending: PendingEvent, emails: string[], smtpConfigured = getConfig().smtp !== undefined): Promise<void> {
   if (!smtpConfigured || !emails.length) return;
   const event = await pending.render(tx);
+  const recipients = [...new Set(emails)];
+  const locales = await listLocalesByEmail(tx, recipients);
   const now = new Date();
   await insertOutboxMessages(
     tx,
-    [...new Set(emails)].map((recipient) => ({ messageId: newMessageId(), channelId: null, recipient, event: event.type, payload: event, status: "pending" as const, attempts: 0, nextAttemptAt: now, createdAt: now })),
+    recipients.map((recipient) => ({ messageId: newMessageId(), channelId: null, recipient, event: event.type, payload: { ...event, locale: localeOr(locales.get(recipient)) }, status: "pending" as const, attempts: 0, nextAttemptAt: now, createdAt: now })),
   );
 }
 
@@ -51,6 +55,12 @@ export async function emailPeople(tx: Queryable, pending: PendingEvent, emails: 
 export async function emailApprovers(tx: Queryable, change: ChangeRequest, smtpConfigured = getConfig().smtp !== undefined): Promise<void> {
   if (change.status !== "pending_approval" || !smtpConfigured) return;
   const submitted = changeNotification("change.submitted", change);
-  const asking: PendingEvent = { type: submitted.type, render: async (q) => ({ ...(await submitted.render(q)), title: `Your approval is requested: change #${change.id}, ${change.title}` }) };
+  const asking: PendingEvent = {
+    type: submitted.type,
+    render: async (q) => {
+      const event = await submitted.render(q);
+      return { ...event, ...described({ ...event.text!, title: { key: "Notifications.approvalRequested", values: { id: String(change.id), title: change.title } } }, event.summary) };
+    },
+  };
   await emailPeople(tx, asking, await listApproverEmails(tx, change.requesterId), true);
 }

@@ -4,11 +4,15 @@ import { findServiceScope } from "@/db/queries/notifications";
 import { changeJson } from "@/lib/changes/json";
 import { incidentPayload } from "@/lib/incidents/json";
 import { deploymentJson } from "@/lib/ingest/json";
+import type { Locale } from "@/lib/i18n/locales";
+import { writeOut, type EventText } from "./text";
 
 /**
  * A notification as stored in the outbox and sent to every kind of channel: `type`, `timestamp` and
  * `data` (the subject as the API returns it) are the webhook body; the rest is what a person reads in
- * Slack, Teams or an email, with `path` the page in Tandem it links to.
+ * Slack, Teams or an email, with `path` the page in Tandem it links to. `text` holds that as catalog
+ * messages, written out in each channel's (or person's) language when sent; `title`, `summary` and
+ * `facts` are its English, and all a message stored before channels had a language carries.
  */
 export type RenderedEvent = {
   /** An event of the contract's list, or `tandem.test` for the "send test message" button. */
@@ -21,7 +25,15 @@ export type RenderedEvent = {
   path: string;
   service: string | null;
   team: string | null;
+  text?: EventText;
+  /** A person's own email: the language of the person it goes to. */
+  locale?: Locale;
 };
+
+/** The people-facing fields of an event from its text: the English words, and the text itself. */
+export function described(text: EventText, dataSummary: string | null = null): Pick<RenderedEvent, "title" | "summary" | "facts" | "text"> {
+  return { ...writeOut(text, "en", dataSummary), text };
+}
 
 /**
  * What a change hands to emitEvent: the type, known at once, and how to render the message, which reads
@@ -33,9 +45,9 @@ async function scopeOf(tx: Queryable, serviceId: number): Promise<{ slug: string
   return (await findServiceScope(tx, serviceId)) ?? { slug: String(serviceId), team: null };
 }
 
-const INCIDENT_VERB = { "incident.declared": "declared", "incident.updated": "updated", "incident.resolved": "resolved" } as const;
+const INCIDENT_TITLE = { "incident.declared": "Notifications.incidentDeclared", "incident.updated": "Notifications.incidentUpdated", "incident.resolved": "Notifications.incidentResolved" } as const;
 
-export function incidentNotification(type: keyof typeof INCIDENT_VERB, incident: Incident): PendingEvent {
+export function incidentNotification(type: keyof typeof INCIDENT_TITLE, incident: Incident): PendingEvent {
   return {
     type,
     render: async (tx) => {
@@ -44,14 +56,18 @@ export function incidentNotification(type: keyof typeof INCIDENT_VERB, incident:
         type,
         timestamp: (type === "incident.declared" ? incident.createdAt : incident.updatedAt).toISOString(),
         data: await incidentPayload(tx, incident),
-        title: `${incident.severity} incident ${INCIDENT_VERB[type]}: ${incident.title}`,
-        summary: incident.summary,
-        facts: [
-          ["Service", slug],
-          ["Severity", incident.severity],
-          ["Status", incident.status],
-          ["Started", incident.startedAt.toISOString()],
-        ],
+        ...described(
+          {
+            title: { key: INCIDENT_TITLE[type], values: { severity: { term: "severity", value: incident.severity }, title: incident.title } },
+            facts: [
+              ["Terms.nouns.service", slug],
+              ["Terms.nouns.severity", { term: "severity", value: incident.severity }],
+              ["Terms.nouns.status", { term: "incidentStatus", value: incident.status }],
+              ["Notifications.started", { at: incident.startedAt.toISOString() }],
+            ],
+          },
+          incident.summary,
+        ),
         path: `/incidents/${incident.id}`,
         service: slug,
         team,
@@ -73,19 +89,23 @@ export function changeNotification(type: "change.submitted" | "change.decided", 
     type,
     render: async (tx) => {
       const { slug, team } = await scopeOf(tx, change.serviceId);
-      const what = type === "change.submitted" ? `submitted (${change.status.replace("_", " ")})` : change.status.replace("_", " ");
+      const status = { term: "changeStatus", value: change.status } as const;
       return {
         type,
         timestamp: change.updatedAt.toISOString(),
         data: changeJson(change, slug),
-        title: `Change #${change.id} ${what}: ${change.title}`,
-        summary: change.description,
-        facts: [
-          ["Service", slug],
-          ["Type", change.type],
-          ["Risk", change.risk],
-          ["Status", change.status.replace("_", " ")],
-        ],
+        ...described(
+          {
+            title: { key: type === "change.submitted" ? "Notifications.changeSubmitted" : "Notifications.changeDecided", values: { id: String(change.id), status, title: change.title } },
+            facts: [
+              ["Terms.nouns.service", slug],
+              ["Notifications.type", { term: "changeType", value: change.type }],
+              ["Notifications.risk", { term: "risk", value: change.risk }],
+              ["Terms.nouns.status", status],
+            ],
+          },
+          change.description,
+        ),
         path: `/changes/${change.id}`,
         service: slug,
         team,
@@ -104,13 +124,17 @@ export function deploymentFailedNotification(deployment: Deployment, service: st
         type: "deployment.failed",
         timestamp: deployment.updatedAt.toISOString(),
         data: deploymentJson(deployment, service, await commits()),
-        title: `Deployment #${deployment.id} of ${service} to ${deployment.environment} failed${deployment.version ? ` (${deployment.version})` : ""}`,
-        summary: deployment.url ? `Pipeline: ${deployment.url}` : null,
-        facts: [
-          ["Service", service],
-          ["Environment", deployment.environment],
-          ...(deployment.deployedBy ? ([["Deployed by", deployment.deployedBy]] as [string, string][]) : []),
-        ],
+        ...described({
+          title: deployment.version
+            ? { key: "Notifications.deploymentFailedVersion", values: { id: String(deployment.id), service, environment: deployment.environment, version: deployment.version } }
+            : { key: "Notifications.deploymentFailed", values: { id: String(deployment.id), service, environment: deployment.environment } },
+          ...(deployment.url ? { summary: { key: "Notifications.pipeline", values: { url: deployment.url } } } : {}),
+          facts: [
+            ["Terms.nouns.service", service],
+            ["Terms.nouns.environment", deployment.environment],
+            ...(deployment.deployedBy ? ([["Notifications.deployedBy", deployment.deployedBy]] as [string, string][]) : []),
+          ],
+        }),
         path: `/deployments/${deployment.id}`,
         service,
         team,
@@ -121,11 +145,12 @@ export function deploymentFailedNotification(deployment: Deployment, service: st
 
 /**
  * The events other parts of Tandem raise (the gate, follow-ups, on-call): their callers hold the subject
- * as their API returns it and say in a line what happened. One builder serves all three.
+ * as their API returns it and say what happened as catalog messages (`summary`: their own, which is data,
+ * when the text has none). One builder serves all three.
  */
 export function subjectNotification(
   type: "gate.denied" | "action_item.overdue" | "oncall.handoff",
-  subject: { data: Record<string, unknown>; title: string; summary?: string | null; facts?: [string, string][]; path: string; service?: string | null; team: string | null; at: Date },
+  subject: { data: Record<string, unknown>; text: EventText; summary?: string | null; path: string; service?: string | null; team: string | null; at: Date },
 ): PendingEvent {
   return {
     type,
@@ -133,9 +158,7 @@ export function subjectNotification(
       type,
       timestamp: subject.at.toISOString(),
       data: subject.data,
-      title: subject.title,
-      summary: subject.summary ?? null,
-      facts: subject.facts ?? [],
+      ...described(subject.text, subject.summary ?? null),
       path: subject.path,
       service: subject.service ?? null,
       team: subject.team,
@@ -151,9 +174,7 @@ export function testNotification(at: Date, channelName: string): RenderedEvent {
     type: TEST_EVENT,
     timestamp: at.toISOString(),
     data: { test: true, message: `A test message from Tandem to the channel "${channelName}".` },
-    title: `Test message from Tandem to "${channelName}"`,
-    summary: "If you can read this, the channel works.",
-    facts: [],
+    ...described({ title: { key: "Notifications.test", values: { channel: channelName } }, summary: { key: "Notifications.testSummary" }, facts: [] }),
     path: "/settings",
     service: null,
     team: null,

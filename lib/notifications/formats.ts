@@ -1,6 +1,8 @@
 import { Webhook } from "standardwebhooks";
 import type { ChannelKind } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import type { RenderedEvent } from "./events";
+import { message, writeOut, type WrittenText } from "./text";
 
 /** What goes over HTTP to a webhook, Slack or Teams channel. */
 export type HttpMessage = { headers: Record<string, string>; body: string };
@@ -8,6 +10,11 @@ export type HttpMessage = { headers: Record<string, string>; body: string };
 export type EmailMessage = { subject: string; text: string; html: string };
 
 const linkOf = (event: RenderedEvent, baseUrl: string) => `${baseUrl}${event.path}`;
+
+/** What a person reads, in their language; a message stored before events carried their text has only its English. */
+function wordsOf(event: RenderedEvent, locale: Locale): WrittenText {
+  return event.text ? writeOut(event.text, locale, event.summary) : { title: event.title, summary: event.summary, facts: event.facts };
+}
 
 /**
  * Standard Webhooks: the body is {type, timestamp, data}; the signature covers `id.timestamp.body` with
@@ -35,26 +42,30 @@ export function signWebhook(secret: string, messageId: string, sentAt: Date, bod
 const slackEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A Slack incoming-webhook message in Block Kit, with `text` as the notification's fallback. */
-export function slackMessage(event: RenderedEvent, baseUrl: string): HttpMessage {
+export function slackMessage(event: RenderedEvent, baseUrl: string, locale: Locale = "en"): HttpMessage {
   const link = linkOf(event, baseUrl);
-  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: `*<${link}|${slackEscape(event.title)}>*${event.summary ? `\n${slackEscape(event.summary.slice(0, 2_000))}` : ""}` } }];
-  if (event.facts.length) blocks.push({ type: "section", fields: event.facts.slice(0, 10).map(([k, v]) => ({ type: "mrkdwn", text: `*${slackEscape(k)}*\n${slackEscape(v)}` })) });
-  blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open in Tandem" }, url: link }] });
-  return { headers: { "content-type": "application/json" }, body: JSON.stringify({ text: event.title, blocks }) };
+  const { title, summary, facts } = wordsOf(event, locale);
+  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: `*<${link}|${slackEscape(title)}>*${summary ? `\n${slackEscape(summary.slice(0, 2_000))}` : ""}` } }];
+  if (facts.length) blocks.push({ type: "section", fields: facts.slice(0, 10).map(([k, v]) => ({ type: "mrkdwn", text: `*${slackEscape(k)}*\n${slackEscape(v)}` })) });
+  blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: message(locale, "Notifications.open") }, url: link }] });
+  return { headers: { "content-type": "application/json" }, body: JSON.stringify({ text: title, blocks }) };
 }
 
 /** A Teams workflow ("When a Teams webhook request is received") message carrying one Adaptive Card. */
-export function teamsMessage(event: RenderedEvent, baseUrl: string): HttpMessage {
+export function teamsMessage(event: RenderedEvent, baseUrl: string, locale: Locale = "en"): HttpMessage {
+  const { title, summary, facts } = wordsOf(event, locale);
   const card = {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     type: "AdaptiveCard",
     version: "1.4",
+    // The card's language, so Teams reads it aloud and wraps it as that language.
+    lang: locale,
     body: [
-      { type: "TextBlock", text: event.title, weight: "Bolder", size: "Medium", wrap: true },
-      ...(event.summary ? [{ type: "TextBlock", text: event.summary.slice(0, 2_000), wrap: true }] : []),
-      ...(event.facts.length ? [{ type: "FactSet", facts: event.facts.map(([title, value]) => ({ title, value })) }] : []),
+      { type: "TextBlock", text: title, weight: "Bolder", size: "Medium", wrap: true },
+      ...(summary ? [{ type: "TextBlock", text: summary.slice(0, 2_000), wrap: true }] : []),
+      ...(facts.length ? [{ type: "FactSet", facts: facts.map(([label, value]) => ({ title: label, value })) }] : []),
     ],
-    actions: [{ type: "Action.OpenUrl", title: "Open in Tandem", url: linkOf(event, baseUrl) }],
+    actions: [{ type: "Action.OpenUrl", title: message(locale, "Notifications.open"), url: linkOf(event, baseUrl) }],
   };
   return {
     headers: { "content-type": "application/json" },
@@ -64,20 +75,22 @@ export function teamsMessage(event: RenderedEvent, baseUrl: string): HttpMessage
 
 const htmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function emailMessage(event: RenderedEvent, baseUrl: string): EmailMessage {
+export function emailMessage(event: RenderedEvent, baseUrl: string, locale: Locale = "en"): EmailMessage {
   const link = linkOf(event, baseUrl);
-  const facts = event.facts.map(([k, v]) => `${k}: ${v}`);
-  const text = [event.title, "", ...(event.summary ? [event.summary, ""] : []), ...facts, ...(facts.length ? [""] : []), `Open in Tandem: ${link}`].join("\n");
+  const { title, summary, facts } = wordsOf(event, locale);
+  const lines = facts.map(([label, value]) => message(locale, "Notifications.fact", { label, value }));
+  const text = [title, "", ...(summary ? [summary, ""] : []), ...lines, ...(lines.length ? [""] : []), message(locale, "Notifications.openLink", { link })].join("\n");
   const html = [
-    `<p><strong>${htmlEscape(event.title)}</strong></p>`,
-    event.summary ? `<p>${htmlEscape(event.summary)}</p>` : "",
-    facts.length ? `<ul>${event.facts.map(([k, v]) => `<li>${htmlEscape(k)}: ${htmlEscape(v)}</li>`).join("")}</ul>` : "",
-    `<p><a href="${htmlEscape(link)}">Open in Tandem</a></p>`,
+    `<p><strong>${htmlEscape(title)}</strong></p>`,
+    summary ? `<p>${htmlEscape(summary)}</p>` : "",
+    lines.length ? `<ul>${lines.map((line) => `<li>${htmlEscape(line)}</li>`).join("")}</ul>` : "",
+    `<p><a href="${htmlEscape(link)}">${htmlEscape(message(locale, "Notifications.open"))}</a></p>`,
   ].join("");
-  return { subject: `[Tandem] ${event.title}`.slice(0, 250), text, html };
+  return { subject: `[Tandem] ${title}`.slice(0, 250), text, html };
 }
 
-export function httpMessage(kind: Exclude<ChannelKind, "email">, event: RenderedEvent, opts: { messageId: string; secret: string | null; baseUrl: string; sentAt: Date }): HttpMessage {
+/** The webhook's body is the contract's, in English whatever the channel's language; Slack and Teams speak it. */
+export function httpMessage(kind: Exclude<ChannelKind, "email">, event: RenderedEvent, opts: { messageId: string; secret: string | null; baseUrl: string; sentAt: Date; locale: Locale }): HttpMessage {
   if (kind === "webhook") return webhookMessage(event, opts.messageId, opts.secret ?? "", opts.sentAt);
-  return kind === "slack" ? slackMessage(event, opts.baseUrl) : teamsMessage(event, opts.baseUrl);
+  return kind === "slack" ? slackMessage(event, opts.baseUrl, opts.locale) : teamsMessage(event, opts.baseUrl, opts.locale);
 }

@@ -107,9 +107,9 @@ describe("every event type's message: {type, timestamp, data} with data as the A
 
   it.each(["gate.denied", "action_item.overdue", "oncall.handoff"] as const)("%s, from its caller's subject", async (type) => {
     const data = { service: "checkout", reasons: [{ code: "freeze", message: "A freeze is in force" }] };
-    await getDatabase().transaction((tx) => emitEvent(tx, subjectNotification(type, { data, title: `about ${type}`, path: "/services/checkout", service: "checkout", team: null, at: new Date() })));
+    await getDatabase().transaction((tx) => emitEvent(tx, subjectNotification(type, { data, text: { title: { key: "Notifications.overdue", values: { title: type } }, facts: [] }, path: "/services/checkout", service: "checkout", team: null, at: new Date() })));
     const [m] = await newMessages();
-    expect(m!.payload).toMatchObject({ type, data, title: `about ${type}` });
+    expect(m!.payload).toMatchObject({ type, data, title: `Action item overdue: ${type}` });
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANNEL_KINDS, NOTIFICATION_EVENTS, type NotificationEventType } from "@/db/schema";
+import { LOCALES } from "@/lib/i18n/locales";
 import { oneOf, requiredText, slugSchema, text } from "@/lib/validation";
 import { targetUrlProblem } from "./targets";
 
@@ -25,6 +26,8 @@ export const newChannelSchema = z
     target: text().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
     events: optional(eventList),
     team: optional(slugSchema),
+    /** The language of its Slack, Teams and email messages; none: English. */
+    locale: optional(oneOf(LOCALES)),
   })
   .superRefine((channel, ctx) => {
     if (channel.kind === "email") {
@@ -46,3 +49,5 @@ export const channelFormSchema = z.preprocess((v) => {
 }, newChannelSchema);
 
 export const channelIdSchema = z.object({ id: z.coerce.number({ error: "must be a channel id" }).int().positive("must be a channel id") });
+
+export const channelLocaleSchema = channelIdSchema.extend({ locale: oneOf(LOCALES) });

@@ -4,7 +4,7 @@ import type { HandoffSummary } from "./handoff";
 
 type Person = { name: string; email: string } | undefined;
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const NOBODY = { key: "Notifications.nobody" };
 
 /**
  * The `oncall.handoff` message: the stored summary as data, and the few lines an outgoing and incoming
@@ -22,18 +22,27 @@ export function handoffNotification(team: Team, handoff: Handoff, people: { outg
       incoming: people.incoming?.email ?? null,
       summary,
     },
-    title: `${team.name}: on-call hand-over${people.incoming ? ` to ${people.incoming.name}` : ""}`,
-    summary: [
-      `${count(deployments.succeeded + deployments.failed + deployments.rolledBack, "deployment")} (${deployments.failed} failed, ${deployments.rolledBack} rolled back)`,
-      `${count(incidents.opened.length, "incident")} opened, ${incidents.stillOpen.length} still open`,
-      `${count(changes.approved.length, "change")} approved, ${changes.waiting.length} waiting`,
-      `${count(freezesAhead.length, "freeze")} in the next shift`,
-    ].join("; "),
-    facts: [
-      ["Team", team.name],
-      ["Outgoing", people.outgoing?.name ?? "nobody"],
-      ["Incoming", people.incoming?.name ?? "nobody"],
-    ],
+    text: {
+      title: people.incoming ? { key: "Notifications.handoffTo", values: { team: team.name, person: people.incoming.name } } : { key: "Notifications.handoff", values: { team: team.name } },
+      summary: {
+        key: "Notifications.handoffSummary",
+        values: {
+          deployments: deployments.succeeded + deployments.failed + deployments.rolledBack,
+          failed: deployments.failed,
+          rolledBack: deployments.rolledBack,
+          opened: incidents.opened.length,
+          stillOpen: incidents.stillOpen.length,
+          approved: changes.approved.length,
+          waiting: changes.waiting.length,
+          freezes: freezesAhead.length,
+        },
+      },
+      facts: [
+        ["Terms.nouns.team", team.name],
+        ["Notifications.outgoing", people.outgoing?.name ?? NOBODY],
+        ["Notifications.incoming", people.incoming?.name ?? NOBODY],
+      ],
+    },
     path: `/teams/${team.slug}`,
     team: team.slug,
     at: handoff.handoverAt,
@@ -44,8 +53,11 @@ export function handoffNotification(team: Team, handoff: Handoff, people: { outg
 export function onCallNextNotification(team: Team, from: Date, person: { name: string; email: string }): PendingEvent {
   return subjectNotification("oncall.handoff", {
     data: { team: team.slug, onCallNext: person.email, from: from.toISOString() },
-    title: `You are on call next for ${team.name}`,
-    summary: `${person.name}, your on-call shift for ${team.name} starts at ${from.toISOString().replace("T", " ").slice(0, 16)} UTC.`,
+    text: {
+      title: { key: "Notifications.onCallNext", values: { team: team.name } },
+      summary: { key: "Notifications.onCallNextSummary", values: { person: person.name, team: team.name, at: { at: from.toISOString() } } },
+      facts: [],
+    },
     path: `/teams/${team.slug}`,
     team: team.slug,
     at: from,

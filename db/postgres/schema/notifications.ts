@@ -18,6 +18,7 @@ export const notificationChannels = pgTable("notification_channels", {
   createdAt: timestampMs("created_at").notNull(),
   disabledAt: timestampMs("disabled_at"),
   disabledReason: text("disabled_reason"),
+  locale: text("locale").notNull().default("en"),
 });
 export type NotificationChannel = typeof notificationChannels.$inferSelect;
 

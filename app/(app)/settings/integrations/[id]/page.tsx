@@ -1,8 +1,8 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { findIntegration, listDeliveries } from "@/db/queries/integrations";
 import { setIntegrationEnabled } from "@/app/_actions/integrations";
@@ -13,11 +13,14 @@ import { integrationConfig, webhookPath } from "@/lib/webhooks/integrations";
 import { DeliveryLog } from "@/components/settings/delivery-log";
 import { IntegrationConfigForm } from "@/components/settings/integration-config-form";
 import { IntegrationGateForm } from "@/components/settings/integration-gate-form";
+import { richTags } from "@/components/settings/rich-tags";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
-export const metadata: Metadata = { title: "Integration" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Integrations"))("pageTitle") };
+}
 
 export default async function IntegrationPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("manage");
@@ -27,48 +30,48 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
   if (!integration) notFound();
   const url = `${publicBaseUrl(await headers())}${webhookPath(integration)}`;
   const config = integrationConfig(integration);
+  const t = await getTranslations("Integrations");
   return (
     <>
-      <PageHeader title={integration.name} description={`${integration.source} integration · ${integration.disabledAt ? "disabled" : "active"}`} />
+      <PageHeader
+        title={<span translate="no">{integration.name}</span>}
+        description={t("description", { source: t(`sources.${integration.source}`), state: integration.disabledAt ? t("disabled") : t("active") })}
+      />
       <div className="space-y-8">
         <div className="space-y-2">
           <label htmlFor="webhook-url" className="block text-sm font-medium">
-            Webhook URL
+            {t("webhookUrl")}
           </label>
           <input id="webhook-url" readOnly value={url} className={`${inputClass} max-w-2xl font-mono`} />
-          <InlineActionForm action={setIntegrationEnabled} hidden={{ id: String(integration.id), enabled: String(Boolean(integration.disabledAt)) }} label="Enable or disable">
+          <InlineActionForm action={setIntegrationEnabled} hidden={{ id: String(integration.id), enabled: String(Boolean(integration.disabledAt)) }} label={t("enableLabel")}>
             <button type="submit" className={integration.disabledAt ? buttonClass.secondary : buttonClass.danger}>
-              {integration.disabledAt ? "Enable" : "Disable"} integration
+              {integration.disabledAt ? t("enable") : t("disable")}
             </button>
           </InlineActionForm>
         </div>
         <section aria-labelledby="mappings">
           <h2 id="mappings" className="mb-3 text-lg font-semibold">
-            Mappings
+            {t("mappings")}
           </h2>
           <IntegrationConfigForm id={integration.id} values={configToForm(config)} />
         </section>
         {integration.source === "github" || integration.source === "gitlab" ? (
           <section aria-labelledby="gate">
             <h2 id="gate" className="mb-1 text-lg font-semibold">
-              Deployment gate
+              {t("gate")}
             </h2>
-            <p className="mb-3 text-sm text-muted">
-              {integration.source === "github"
-                ? "Answer deployment protection rules: Tandem approves a waiting deployment as soon as its gate allows it. Name a change request with change:123 in the deployment's description or {\"change\": 123} in its payload."
-                : "Approve blocked deployments of protected environments as soon as Tandem's gate allows them. Name a change request with change:123 in the commit title."}
-            </p>
+            <p className="mb-3 text-sm text-muted">{t.rich(integration.source === "github" ? "gateHelpGithub" : "gateHelpGitlab", { ...richTags, tag: "change:123", json: '{"change": 123}' })}</p>
             <IntegrationGateForm id={integration.id} source={integration.source} appId={config.appId} apiBaseUrl={config.apiBaseUrl} hasCredential={integration.credentialSealed !== null} />
           </section>
         ) : null}
         <section aria-labelledby="deliveries">
           <h2 id="deliveries" className="mb-3 text-lg font-semibold">
-            Recent deliveries
+            {t("deliveries")}
           </h2>
           <DeliveryLog deliveries={await listDeliveries(db.read, integration.id)} />
         </section>
         <Link href="/settings" className="text-sm text-accent underline">
-          Back to Settings
+          {t("back")}
         </Link>
       </div>
     </>

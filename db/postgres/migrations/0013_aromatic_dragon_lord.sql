@@ -1,0 +1,1 @@
+ALTER TABLE "notification_channels" ADD COLUMN "locale" text DEFAULT 'en' NOT NULL;
