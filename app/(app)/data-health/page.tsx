@@ -35,7 +35,7 @@ export default async function DataHealthPage() {
   const canManage = userCan(user.role, "manage");
   const days = DATA_HEALTH_WINDOW_DAYS;
   const hours = FAILED_DELIVERY_HOURS;
-  // Rendered on the server in the page's language, in UTC and saying so, as every reader then sees the same.
+  // In the page's language from the first paint (LocalTime shows English until it hydrates), in UTC and naming it.
   const stamp = (ms: number) => <time dateTime={new Date(ms).toISOString()}>{formatDateTime(new Date(ms), { locale, timeZone: "UTC" }, { zone: true })}</time>;
   const dayOf = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
   return (
