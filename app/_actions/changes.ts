@@ -11,7 +11,7 @@ import { createTemplate, removeTemplate, templateFormSchema, templateIdSchema } 
 import { cancelChange, markChangeOutcome, submitDraft } from "@/lib/changes/lifecycle";
 import { submitChange } from "@/lib/changes/submit";
 import { AppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, SERVER_DATE_CONTEXT } from "@/lib/format";
 import { authorizedAction } from "./authorized-action";
 
 const refresh = (id?: number) => {
@@ -44,8 +44,12 @@ async function refusalText({ refusal }: DecisionRefused): Promise<string> {
   switch (refusal.code) {
     case "notPending":
       return t("notPending", { status: (await getTranslations("Terms.changeStatus"))(refusal.status) });
-    case "frozen":
-      return t("frozen", { freeze: refusal.freeze, until: formatDateTime(refusal.until, { locale: await getLocale(), timeZone: "UTC" }, { zone: true }) });
+    case "frozen": {
+      // English as Tandem always wrote it (en-GB); another language in its own order.
+      const locale = await getLocale();
+      const ctx = locale === "en" ? SERVER_DATE_CONTEXT : { locale, timeZone: "UTC" };
+      return t("frozen", { freeze: refusal.freeze, until: formatDateTime(refusal.until, ctx, { zone: true }) });
+    }
     default:
       return t(refusal.code);
   }
