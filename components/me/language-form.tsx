@@ -24,7 +24,7 @@ export function LanguageForm({ current }: { current: Locale | null }) {
             <select name="locale" defaultValue={current ?? "browser"} {...props}>
               <option value="browser">{t("browser")}</option>
               {LOCALES.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
+                <option key={locale} value={locale} lang={locale} translate="no">
                   {LOCALE_NAMES[locale]}
                 </option>
               ))}

@@ -35,7 +35,7 @@ export function EditServiceForm({ service }: { service: Editable }) {
       <Field form="service" name="team" label={t("team")} hint={t.rich("teamHint", richTags)} defaultValue={value("team")} error={fields.team} />
       <Field form="service" name="repository" label={t("repository")} type="url" defaultValue={value("repository")} error={fields.repository} />
       <Field form="service" name="description" label={t("description")} error={fields.description}>
-        {(props) => <textarea name="description" rows={3} defaultValue={value("description")} {...props} />}
+        {(props) => <textarea name="description" rows={3} defaultValue={value("description")} translate="no" {...props} />}
       </Field>
       <fieldset className="grid gap-4 sm:col-span-2 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">{t("gating")}</legend>
