@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDay, formatDate, formatDateTime, formatDuration, formatFrequency, formatPercent, formatTime, SERVER_DATE_CONTEXT } from "./format";
+import { formatCalendarDay, formatDate, formatDateTime, formatDuration, formatFrequency, formatPercent, formatTime, readerDateContext, SERVER_DATE_CONTEXT, serverDateContext } from "./format";
 
 describe("human units", () => {
   it.each([
@@ -68,6 +68,19 @@ describe("dates and times, one format in the reader's locale and zone (issue 16,
 
   it("renders on the server in UTC, saying so", () => {
     expect(formatDateTime(at, SERVER_DATE_CONTEXT, { zone: true })).toBe("5 Dec 2026, 23:35 UTC");
+    expect(formatDateTime(at, serverDateContext("en"), { zone: true })).toBe("5 Dec 2026, 23:35 UTC");
+  });
+
+  it("renders a Chinese page's times in Chinese, on the server in UTC and in the reader's zone after hydration (issue 19)", () => {
+    expect(formatDateTime(at, serverDateContext("zh-CN"), { zone: true })).toBe("2026年12月5日 23:35 UTC");
+    expect(formatDateTime(at, serverDateContext("zh-CN"))).toBe("2026年12月5日 23:35");
+    expect(formatTime(at, serverDateContext("zh-CN"), { zone: true })).toBe("23:35 UTC");
+    expect(formatDate(at, serverDateContext("zh-CN"))).toBe("2026年12月5日");
+    const shanghai = { ...readerDateContext("zh-CN"), timeZone: "Asia/Shanghai" };
+    expect(formatDateTime(at, shanghai, { zone: true })).toBe("2026年12月6日 07:35 GMT+8");
+    expect(formatCalendarDay("2026-11-02", readerDateContext("zh-CN"), "full")).toBe("2026年11月2日星期一");
+    expect(readerDateContext("en")).toEqual({});
+    expect(serverDateContext("zh-CN")).toBe(serverDateContext("zh-CN"));
   });
 
   it("names UTC calendar days (weeks, heatmap days, headings) as they are in UTC, in the reader's locale", () => {

@@ -86,6 +86,23 @@ export const SERVER_DATE_CONTEXT: DateContext = { locale: "en-GB", timeZone: "UT
 /** The reader's own locale and zone (in a browser). */
 export const READER_DATE_CONTEXT: DateContext = {};
 
+/** One object per locale, so React sees the same snapshot each render (components/ui/date-context.ts). */
+const SERVER_CONTEXTS: Record<Locale, DateContext> = { en: SERVER_DATE_CONTEXT, "zh-CN": { locale: "zh-CN", timeZone: "UTC" } };
+const READER_CONTEXTS: Record<Locale, DateContext> = { en: READER_DATE_CONTEXT, "zh-CN": { locale: "zh-CN" } };
+
+/** What the server renders for a page in `locale`: the page's language, in UTC, the zone named ("2026年12月5日 23:35 UTC"). */
+export function serverDateContext(locale: Locale): DateContext {
+  return SERVER_CONTEXTS[locale];
+}
+
+/**
+ * The reader's zone in the page's language. An English page keeps the browser's own English
+ * ("Dec 5" or "5 Dec"); any other page is written in its language whatever the browser's.
+ */
+export function readerDateContext(locale: Locale): DateContext {
+  return READER_CONTEXTS[locale];
+}
+
 type Zone = { zone?: boolean };
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -104,9 +121,21 @@ const TIME = { hour: "numeric", minute: "2-digit" } as const;
 const zoned = (options: Intl.DateTimeFormatOptions, { zone }: Zone) => (zone ? { ...options, timeZoneName: "short" as const } : options);
 const instant = (at: Date | string) => (typeof at === "string" ? new Date(at) : at);
 
-/** "5 Dec 2026, 23:35" (en-GB) or "Dec 5, 2026, 11:35 PM" (en-US); with `zone`, the zone's short name after it. */
+/** Formatted with the zone's name last, where Tandem always shows it: Chinese puts it before the time ("2026年12月5日 UTC 23:35"). */
+function format(ctx: DateContext, options: Intl.DateTimeFormatOptions, at: Date | string): string {
+  const f = formatter(ctx, options);
+  if (!options.timeZoneName) return f.format(instant(at));
+  const parts = f.formatToParts(instant(at));
+  const zone = parts.findIndex((part) => part.type === "timeZoneName");
+  if (zone === parts.length - 1) return f.format(instant(at));
+  const rest = parts.filter((part, i) => i !== zone && !(i === zone + 1 && part.type === "literal" && !part.value.trim()));
+  // format() writes the narrow no-break space of "6:35 PM" as a plain one; formatToParts() does not.
+  return `${rest.map((part) => part.value).join("").replaceAll("\u202f", " ").trim()} ${parts[zone]!.value}`;
+}
+
+/** "5 Dec 2026, 23:35" (en-GB), "Dec 5, 2026, 11:35 PM" (en-US), "2026年12月5日 23:35" (zh-CN); with `zone`, the zone's short name after it. */
 export function formatDateTime(at: Date | string, ctx: DateContext, options: Zone = {}): string {
-  return formatter(ctx, zoned({ ...DATE, ...TIME }, options)).format(instant(at));
+  return format(ctx, zoned({ ...DATE, ...TIME }, options), at);
 }
 
 /** The date of an instant in the reader's zone: "5 Dec 2026". */
@@ -116,7 +145,7 @@ export function formatDate(at: Date | string, ctx: DateContext): string {
 
 /** The time of day: "23:35" or "11:35 PM"; with `zone`, the zone's short name after it. */
 export function formatTime(at: Date | string, ctx: DateContext, options: Zone = {}): string {
-  return formatter(ctx, zoned(TIME, options)).format(instant(at));
+  return format(ctx, zoned(TIME, options), at);
 }
 
 const CALENDAR = {

@@ -132,7 +132,8 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
   "session#signIn": () => form({ email: "viewer@example.com", password: password("viewer") }),
   "session#signOut": () => new FormData(),
   "theme#setTheme": () => form({ theme: "dark" }),
-  "locale#setLanguage": () => form({ locale: "zh-CN" }),
+  // English, not the language the matrix would otherwise leave each person in: the refusals below are read in their words.
+  "locale#setLanguage": () => form({ locale: "en" }),
   "tokens#createToken": () => form({ name: `CI ${++seq}`, role: "ingest" }),
   "tokens#revokeToken": async () => form({ id: (await createApiToken(getDatabase(), CLI_ACTOR, { name: "old", role: "read" })).record.id }),
   "users#createUser": () => form({ email: `new${++seq}@example.com`, name: "New Person", role: "engineer", password: "a-long-password-1" }),

@@ -100,7 +100,8 @@ beforeAll(async () => {
     "services#editService": { slug: "checkout", name: "Checkout", team: "", description: "", repository: "", requireChange: "", changeToleranceMinutes: "", changeReuse: "once" },
     "session#signIn": { email: "target@example.com", password: "wrong-password", next: "/" },
     "theme#setTheme": { theme: "dark" },
-    "locale#setLanguage": { locale: "zh-CN" },
+    // English, so the checks below read each refusal in the words they expect (a Chinese setting would stick to the person).
+    "locale#setLanguage": { locale: "en" },
     "tokens#createToken": { name: "CI", role: "ingest" },
     "tokens#revokeToken": { id: String(token) },
     "users#createUser": { email: "new@example.com", name: "New", role: "viewer", password: "a-long-password-1" },

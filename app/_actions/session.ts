@@ -7,8 +7,10 @@ import { getAuth } from "@/lib/auth/auth";
 import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT } from "@/lib/auth/client-address";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { safeNextPath, signInSchema } from "@/lib/auth/sign-in-schema";
-import { formErrorsFromIssues } from "@/lib/form-errors";
+import { fieldErrors } from "@/lib/errors";
+import { formErrors, formErrorsIn } from "@/lib/form-errors";
 import type { FormState } from "./form-state";
+import { actionLanguage } from "./speak";
 
 const globalForLimiter = globalThis as unknown as { signInLimiter?: RateLimiter };
 // Ten tries per client address and email every five minutes: a stranger elsewhere uses up only their own tries.
@@ -23,15 +25,19 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     // Only a hint where to go afterwards: anything but a path is ignored, never a reason to refuse.
     next: typeof next === "string" ? next : undefined,
   });
+  // Nobody is signed in yet: the page's language is the browser's.
+  const { locale, t } = await actionLanguage(null);
   if (!parsed.success) {
-    return { status: "error", message: "Enter your email and password.", fields: formErrorsFromIssues(parsed.error.issues).fields, values: { email } };
+    const problems = fieldErrors(parsed.error.issues);
+    const fields = locale === "en" ? formErrors(problems).fields : formErrorsIn(t, locale, problems).fields;
+    return { status: "error", message: t("Session.enterEmailPassword"), fields, values: { email } };
   }
   const requestHeaders = await headers();
   // Set by the production server from the socket (and trusted proxies); X-Forwarded-For is anyone's to write.
   const client = requestHeaders.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT;
   const wait = limiter.attempt(`${client}|${parsed.data.email}`);
   if (wait > 0) {
-    return { status: "error", message: `Too many sign-in attempts. Try again in ${wait} seconds.`, fields: {}, values: { email } };
+    return { status: "error", message: t("Session.tooMany", { seconds: wait }), fields: {}, values: { email } };
   }
   try {
     await (await getAuth()).api.signInEmail({
@@ -43,7 +49,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
       const banned = e.body?.code === "BANNED_USER";
       return {
         status: "error",
-        message: banned ? "This account has been deactivated. Ask an admin." : "Wrong email or password.",
+        message: t(banned ? "Session.deactivated" : "Session.wrong"),
         fields: {},
         values: { email },
       };

@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-syntax, react/jsx-no-literals -- issue 19: this file's UI text is not yet in the message catalogs */
+import { useTranslations } from "next-intl";
 import { Field } from "./field";
 
 /** The service chooser every form uses (declare incident, record deployment, file a change). */
@@ -16,15 +16,16 @@ export function ServiceField({
   /** For a form whose other fields follow the service (the declare form's suggested lead). */
   onChange?: (slug: string) => void;
 }) {
+  const t = useTranslations();
   return (
-    <Field form={form} name="service" label="Service" error={error}>
+    <Field form={form} name="service" label={t("Terms.nouns.service")} error={error}>
       {(props) => (
         <select name="service" defaultValue={value ?? ""} onChange={onChange && ((e) => onChange(e.target.value))} {...props}>
           <option value="" disabled>
-            Choose a service
+            {t("UI.chooseService")}
           </option>
           {services.map((s) => (
-            <option key={s.slug} value={s.slug}>
+            <option key={s.slug} value={s.slug} translate="no">
               {s.name}
             </option>
           ))}

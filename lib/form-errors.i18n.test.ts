@@ -1,0 +1,99 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import en from "@/lib/i18n/messages/en.json";
+import zh from "@/lib/i18n/messages/zh-CN.json";
+import type { Locale } from "@/lib/i18n/locales";
+import { fieldErrors } from "./errors";
+import { formErrors, formErrorsIn, PROBLEMS, problemKey, type Translate } from "./form-errors";
+import { emailSchema, oneOf, requiredText, timestampSchema } from "./validation";
+
+const ROOT = join(import.meta.dirname, "..");
+const translate = (locale: Locale, messages: typeof en): Translate => {
+  const t = createTranslator({ locale, messages });
+  return Object.assign((key: string, values?: Record<string, string | number>) => t(key as never, values as never), { has: (key: string) => t.has(key as never) });
+};
+const chinese = translate("zh-CN", zh);
+
+/** The lib modules the server actions take their schemas from (and the sign-in form's), so a new form is covered by itself. */
+function formModules(): string[] {
+  const actions = readdirSync(join(ROOT, "app/_actions")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  const found = new Set(["lib/validation", "lib/auth/sign-in-schema"]);
+  for (const file of actions) {
+    for (const [, path] of readFileSync(join(ROOT, "app/_actions", file), "utf8").matchAll(/from "@\/(lib\/[\w/-]+)"/g)) found.add(path!);
+  }
+  return [...found].sort();
+}
+
+/** Every string or template literal that reads on from a field's name ("is required", `must be at most ${max} characters`), `${…}` as a figure. */
+function problemLiterals(source: string): string[] {
+  const literals = [...source.matchAll(/"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\$]|\\.|\$\{[^}]*\}|\$(?!\{))*)`/g)].map((m) => (m[1] ?? m[2] ?? "").replace(/\$\{[^}]*\}/g, "9"));
+  return literals.filter((l) => /^(is|are|must|has|have|should|cannot|does|was|needs|already) /.test(l));
+}
+
+type Def = { type: string; shape?: Record<string, unknown>; options?: unknown[]; [k: string]: unknown };
+/** The field keys of a zod schema, through objects, unions, pipes, wrappers and arrays. */
+function fieldKeys(schema: unknown, out = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+  const def = (schema as { _zod?: { def: Def } } | null)?._zod?.def;
+  if (!def || seen.has(schema)) return out;
+  seen.add(schema);
+  if (def.type === "object") for (const [key, value] of Object.entries(def.shape ?? {})) fieldKeys(value, out.add(key), seen);
+  for (const inner of ["innerType", "in", "out", "element", "left", "right"]) fieldKeys(def[inner], out, seen);
+  for (const option of def.options ?? []) fieldKeys(option, out, seen);
+  return out;
+}
+
+describe("form errors in the page's language (issue 19, item 2)", () => {
+  it("tells required, too long, one of, email and timestamp problems in Chinese, beside the field and in the form's message", () => {
+    const schema = z.object({ title: requiredText(200), summary: requiredText(5), severity: oneOf(["SEV1", "SEV2"]), email: emailSchema, startedAt: timestampSchema });
+    const issues = schema.safeParse({ title: " ", summary: "far too long", severity: "SEV9", email: "nobody", startedAt: "yesterday" }).error!.issues;
+    const told = formErrorsIn(chinese, "zh-CN", fieldErrors(issues));
+    expect(told.fields).toEqual({
+      title: "标题为必填项",
+      summary: "摘要不能超过 5 个字符",
+      severity: "严重级别必须是以下之一：SEV1 或 SEV2",
+      email: "邮箱必须是有效的邮箱地址",
+      startedAt: "开始时间必须是带时区偏移的 ISO-8601 时间戳，例如 2026-01-31T09:00:00Z",
+    });
+    expect(told.message).toBe("标题为必填项。另请检查：摘要、严重级别、邮箱和开始时间。");
+  });
+
+  it("names the other field a problem mentions by its label, and reads one field alone as one sentence", () => {
+    expect(formErrorsIn(chinese, "zh-CN", { acknowledgedAt: "must not be before startedAt" })).toEqual({ message: "确认时间不能早于开始时间。", fields: { acknowledgedAt: "确认时间不能早于开始时间" } });
+    expect(formErrorsIn(chinese, "zh-CN", { resolvedAt: "is required when status is resolved" }).fields.resolvedAt).toBe("状态为“已解决”时必须填写解决时间");
+    expect(formErrorsIn(chinese, "zh-CN", { name: "Too big: expected string to have <=100 characters" }).fields.name).toBe("名称不能超过 100 个字符");
+  });
+
+  it("keeps a problem the table does not know after a colon rather than dropping it", () => {
+    expect(formErrorsIn(chinese, "zh-CN", { title: "sounds wrong" }).fields.title).toBe("标题：sounds wrong");
+    expect(formErrorsIn(chinese, "zh-CN", { serviceMap: "__proto__: is reserved and cannot be mapped" }).fields.serviceMap).toBe("服务映射：__proto__是保留名称，不能用于映射");
+  });
+
+  it("leaves English exactly as it was", () => {
+    expect(formErrors({ title: "is required", summary: "must be at most 5 characters" })).toEqual({ message: "Title is required. Also check: Summary.", fields: { title: "Title is required", summary: "Summary must be at most 5 characters" } });
+  });
+
+  it("has a catalog message, in every language, for every problem of the table", () => {
+    for (const { key } of PROBLEMS) {
+      expect(en.Problems, key).toHaveProperty(key);
+      expect(zh.Problems, key).toHaveProperty(key);
+    }
+  });
+
+  it("knows every problem text the forms' schemas and rules can produce", async () => {
+    // Settings read from the environment at start-up are no form's: they stay in English in the log.
+    const files = [...formModules().filter((m) => !m.startsWith("lib/config/") && m !== "lib/form-errors").map((m) => `${m}.ts`), ...readdirSync(join(ROOT, "app/_actions")).filter((f) => !f.endsWith(".test.ts")).map((f) => `app/_actions/${f}`)];
+    const unknown = files.flatMap((file) => problemLiterals(readFileSync(join(ROOT, file), "utf8")).filter((p) => !problemKey(p)).map((p) => `${file}: ${p}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it("has a label, in every language, for every field key of the forms' schemas", async () => {
+    const keys = new Set<string>();
+    for (const path of formModules()) for (const value of Object.values(await import(`@/${path}`))) fieldKeys(value, keys);
+    expect(keys.size).toBeGreaterThan(50);
+    const missing = [...keys].filter((key) => !Object.hasOwn(en.Fields, key) || !Object.hasOwn(zh.Fields, key));
+    expect(missing).toEqual([]);
+  });
+});
