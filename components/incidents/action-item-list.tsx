@@ -52,7 +52,8 @@ export function ActionItemList({
         <tbody>
           {rows.map((item) => {
             const overdue = isOverdue(item, now);
-            // The button's name carries the title (hidden but read out), so each row's button is told apart.
+            // The button's name carries the title (read out, not shown), so each row's button is told apart;
+            // the whole name in one hidden span, as Chrome puts a space before a hidden span's text.
             const toggle = item.status === "open" ? "done" : "reopen";
             return (
               <tr key={item.id} data-testid="action-item">
@@ -85,7 +86,8 @@ export function ActionItemList({
                   <td>
                     <InlineActionForm action={setActionItemStatusAction} hidden={{ actionItemId: String(item.id), status: item.status === "open" ? "done" : "open" }} label={t("changeForm")}>
                       <button type="submit" className={buttonClass.secondary}>
-                        {t.rich(toggle, { title: item.title, sr, data })}
+                        <span aria-hidden="true">{t(toggle)}</span>
+                        <span className="sr-only">{t.rich(`${toggle}Name`, { title: item.title, data })}</span>
                       </button>
                     </InlineActionForm>
                   </td>
