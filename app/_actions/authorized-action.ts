@@ -52,9 +52,9 @@ export function authorizedAction<S extends z.ZodType>(
       const parsed = options.schema.safeParse(values);
       if (!parsed.success) throw invalid(parsed.error.issues);
       user = await getCurrentUser();
-      if (!user) return refuse((await actionLanguage(null)).t("Forms.signInFirst"));
+      if (!user) return refuse((await actionLanguage()).t("Forms.signInFirst"));
       if (!userCan(user.role, options.permission)) {
-        const { locale, t } = await actionLanguage(user.id);
+        const { locale, t } = await actionLanguage();
         const role = t(`Shell.roles.${user.role}`);
         const doing = doingIn(t, locale, options.doing);
         return refuse(doing ? t("Forms.forbidden", { role, doing }) : t("Forms.forbiddenAnything", { role }));
@@ -63,7 +63,7 @@ export function authorizedAction<S extends z.ZodType>(
       return { status: "success", ...result };
     } catch (error) {
       unstable_rethrow(error);
-      const { locale, t } = await actionLanguage((user === undefined ? await getCurrentUser().catch(() => null) : user)?.id ?? null);
+      const { locale, t } = await actionLanguage();
       if (error instanceof AppError) {
         const fields = error.fields ?? {};
         if (!Object.keys(fields).length) return { status: "error", message: error.message, fields, values: echoable(values) };

@@ -1,8 +1,8 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionTranslator } from "./translator";
 import { setDeploymentFlag } from "@/lib/ingest/flags";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { flagFormSchema, recordDeploymentFormSchema } from "@/lib/ingest/forms";
@@ -17,5 +17,5 @@ export const recordDeploymentAction = authorizedAction({ schema: recordDeploymen
 export const flagDeploymentAction = authorizedAction({ schema: flagFormSchema, permission: "record", doing: "mark deployments" }, async ({ deploymentId, flag, value }, { user, db }) => {
   await setDeploymentFlag(db, user, deploymentId, flag, value);
   revalidatePath(`/deployments/${deploymentId}`);
-  return { message: (await actionTranslator("Deployments.flags"))("saved") };
+  return { message: (await getTranslations("Deployments.flags"))("saved") };
 });

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { findUserById } from "@/db/queries/users";
@@ -8,7 +9,6 @@ import { acknowledgeSchema, communicationsSchema, correctTimesSchema, declareFor
 import { AppError } from "@/lib/errors";
 import { findServiceBySlug } from "@/db/queries/services";
 import { authorizedAction } from "./authorized-action";
-import { replyTranslator } from "./reply-translator";
 
 const refresh = (id: number) => {
   revalidatePath(`/incidents/${id}`);
@@ -25,43 +25,43 @@ export const declareIncident = authorizedAction({ schema: declareFormSchema, per
 export const moveIncidentAction = authorizedAction({ schema: moveIncidentSchema, permission: "record", doing: "update incidents" }, async ({ incidentId, status, note }, { user, db }) => {
   await moveIncident(db, user, incidentId, status, note || undefined);
   refresh(incidentId);
-  const t = await replyTranslator(db, user.id);
+  const t = await getTranslations();
   return { message: t("IncidentActions.moved", { status: t(`Terms.incidentStatus.${status}`) }) };
 });
 
 export const acknowledgeAction = authorizedAction({ schema: acknowledgeSchema, permission: "record", doing: "acknowledge incidents" }, async ({ incidentId }, { user, db }) => {
   await acknowledgeIncident(db, user, incidentId);
   refresh(incidentId);
-  return { message: (await replyTranslator(db, user.id))("IncidentActions.acknowledged") };
+  return { message: (await getTranslations())("IncidentActions.acknowledged") };
 });
 
 export const addNoteAction = authorizedAction({ schema: noteSchema, permission: "record", doing: "add incident updates", labels: { body: "Update" } }, async ({ incidentId, body }, { user, db }) => {
   await addIncidentNote(db, user, incidentId, body);
   refresh(incidentId);
-  return { message: (await replyTranslator(db, user.id))("IncidentActions.posted") };
+  return { message: (await getTranslations())("IncidentActions.posted") };
 });
 
 export const setLeadAction = authorizedAction({ schema: leadSchema, permission: "record", doing: "assign incident leads" }, async ({ incidentId, leadId }, { user, db }) => {
   if (leadId && !(await findUserById(db.read, leadId))) throw new AppError("bad_request", "leadId: no such user", { leadId: "is not a user" });
   await setIncidentLead(db, user, incidentId, leadId);
   refresh(incidentId);
-  return { message: (await replyTranslator(db, user.id))(leadId ? "IncidentActions.leadAssigned" : "IncidentActions.leadCleared") };
+  return { message: (await getTranslations())(leadId ? "IncidentActions.leadAssigned" : "IncidentActions.leadCleared") };
 });
 
 export const setCommunicationsAction = authorizedAction({ schema: communicationsSchema, permission: "record", doing: "assign the communications role" }, async ({ incidentId, communications }, { user, db }) => {
   await setIncidentCommunications(db, user, incidentId, communications);
   refresh(incidentId);
-  return { message: (await replyTranslator(db, user.id))(communications ? "IncidentActions.communicationsAssigned" : "IncidentActions.communicationsCleared") };
+  return { message: (await getTranslations())(communications ? "IncidentActions.communicationsAssigned" : "IncidentActions.communicationsCleared") };
 });
 
 export const correctTimesAction = authorizedAction({ schema: correctTimesSchema, permission: "record", doing: "correct incident times" }, async ({ incidentId, startedAt, acknowledgedAt, resolvedAt }, { user, db }) => {
   await correctIncidentTimes(db, user, incidentId, { startedAt: startedAt!, acknowledgedAt, resolvedAt });
   refresh(incidentId);
-  return { message: (await replyTranslator(db, user.id))("IncidentActions.timesCorrected") };
+  return { message: (await getTranslations())("IncidentActions.timesCorrected") };
 });
 
 export const postmortemAction = authorizedAction({ schema: postmortemSchema, permission: "record", doing: "write postmortems" }, async ({ incidentId, postmortem }, { user, db }) => {
   await savePostmortem(db, user, incidentId, postmortem);
   refresh(incidentId);
-  return { message: (await replyTranslator(db, user.id))("IncidentActions.postmortemSaved") };
+  return { message: (await getTranslations())("IncidentActions.postmortemSaved") };
 });

@@ -1,10 +1,10 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setCausingDeployment } from "@/lib/incidents/record";
 import { authorizedAction } from "./authorized-action";
-import { replyTranslator } from "./reply-translator";
 
 const causeSchema = z.object({
   incidentId: z.coerce.number().int().positive(),
@@ -14,6 +14,6 @@ const causeSchema = z.object({
 export const confirmCause = authorizedAction({ schema: causeSchema, permission: "record", doing: "link incidents to deployments" }, async ({ incidentId, deploymentId }, { user, db }) => {
   await setCausingDeployment(db, user, incidentId, deploymentId);
   revalidatePath(`/incidents/${incidentId}`);
-  const t = await replyTranslator(db, user.id);
+  const t = await getTranslations();
   return { message: deploymentId ? t("IncidentActions.causeLinked", { id: String(deploymentId) }) : t("IncidentActions.causeCleared") };
 });

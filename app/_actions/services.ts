@@ -1,7 +1,7 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
-import { actionTranslator } from "./translator";
 import { serviceFormSchema } from "@/lib/services/schema";
 import { upsertService } from "@/lib/services/services";
 import { findServiceBySlug } from "@/db/queries/services";
@@ -16,6 +16,6 @@ export const editService = authorizedAction(
     const { service } = await upsertService(db, user, slug, fields);
     revalidatePath(`/services/${slug}`);
     revalidatePath("/services");
-    return { message: (await actionTranslator("Services"))("saved", { name: service.name }) };
+    return { message: (await getTranslations("Services"))("saved", { name: service.name }) };
   },
 );

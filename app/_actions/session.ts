@@ -26,7 +26,7 @@ export async function signIn(_previous: FormState, formData: FormData): Promise<
     next: typeof next === "string" ? next : undefined,
   });
   // Nobody is signed in yet: the page's language is the browser's.
-  const { locale, t } = await actionLanguage(null);
+  const { locale, t } = await actionLanguage();
   if (!parsed.success) {
     const problems = fieldErrors(parsed.error.issues);
     const fields = locale === "en" ? formErrors(problems).fields : formErrorsIn(t, locale, problems).fields;

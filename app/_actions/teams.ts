@@ -1,13 +1,13 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actionTranslator } from "./translator";
 import { memberSchema, moveMemberSchema, newTeamSchema, overrideIdSchema, overrideSchema, rotationSchema, teamSlugSchema } from "@/lib/teams/schema";
 import { addMember, addOverride, createTeam, deleteTeam, moveMember, removeMember, removeOverride, setRotation } from "@/lib/teams/teams";
 import { authorizedAction } from "./authorized-action";
 
-const messages = () => actionTranslator("Teams.messages");
+const messages = () => getTranslations("Teams.messages");
 
 const changed = (team: string) => {
   revalidatePath("/settings");
