@@ -1,6 +1,6 @@
 import { httpSink } from "@/lib/notifications/test-sinks";
 import { test, expect, expectAccessible, storageStateFor, watchCsp } from "./support/fixtures";
-import { sweepInChinese } from "./support/chinese";
+import { englishWords, sweepInChinese } from "./support/chinese";
 import { APP_PAGES } from "./support/pages";
 
 const ROUTES = ["/settings/audit", "/settings/integrations/[id]", "/settings/channels/[id]"];
@@ -13,7 +13,7 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
-test("in 简体中文: the audit log's headings and filters, an integration's delivery log and a channel's status", async ({ browser }) => {
+test("in 简体中文: the audit log's headings and filters, an integration's delivery log and a channel's status, no English word in the page's own content", async ({ browser }) => {
   const context = await browser.newContext({ locale: "zh-CN", storageState: storageStateFor("admin") });
   await watchCsp(context);
   const page = await context.newPage();
@@ -22,18 +22,22 @@ test("in 简体中文: the audit log's headings and filters, an integration's de
   await expect(page.getByLabel("对象")).toHaveValue("notification_channel");
   await expect(page.getByLabel("对象").locator("option:checked")).toHaveText("通知渠道");
   await expect(page.getByRole("columnheader", { name: "操作人" })).toBeVisible();
+  expect(await englishWords(page, "main")).toEqual([]);
 
   await page.goto("/settings/integrations/1");
   await expect(page.getByRole("heading", { level: 2, name: "最近投递" })).toBeVisible();
   await expect(page.getByText(/^Alertmanager 集成 · (已启用|已停用)$/)).toBeVisible();
+  expect(await englishWords(page, "main")).toEqual([]);
 
   await page.goto("/settings/channels/1");
   await expect(page.getByRole("heading", { level: 2, name: "投递日志" })).toBeVisible();
   await expect(page.getByText("Slack 通知渠道 · 故障已宣告")).toBeVisible();
+  expect(await englishWords(page, "main")).toEqual([]);
   await context.close();
 });
 
 test("a Slack channel added in 简体中文 speaks Chinese: its test message arrives in Chinese, and its page can switch it back to English", async ({ browser }) => {
+  test.setTimeout(90_000);
   const sink = await httpSink();
   const context = await browser.newContext({ locale: "zh-CN", storageState: storageStateFor("admin") });
   await watchCsp(context);
@@ -58,7 +62,7 @@ test("a Slack channel added in 简体中文 speaks Chinese: its test message arr
     await expect(page.getByRole("region", { name: "投递日志" }).getByRole("row").filter({ hasText: "测试消息" }).filter({ hasText: "已送达" })).toHaveCount(1);
     await expectAccessible(page);
 
-    await page.getByLabel("消息语言").selectOption("en");
+    await page.getByRole("combobox", { name: "消息语言" }).selectOption("en");
     await page.getByRole("button", { name: "保存语言" }).click();
     await expect(page.getByText("已保存。此通知渠道今后的消息语言：English。")).toBeVisible();
     await page.getByRole("button", { name: "发送测试消息" }).click();
