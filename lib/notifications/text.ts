@@ -1,8 +1,8 @@
 import { createTranslator } from "next-intl";
 import { formatCalendarDay, formatDateTime } from "@/lib/format";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
-import en from "@/lib/i18n/messages/en.json";
-import zhCN from "@/lib/i18n/messages/zh-CN.json";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
+import zhCN from "@/lib/i18n/messages/zh-CN.json" with { type: "json" };
 
 /** The Terms groups whose values (statuses, kinds, levels) a message names: written in the reader's words. */
 type TermGroup = "incidentStatus" | "changeStatus" | "changeType" | "risk" | "severity";

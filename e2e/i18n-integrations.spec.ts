@@ -1,0 +1,75 @@
+import { httpSink } from "@/lib/notifications/test-sinks";
+import { test, expect, expectAccessible, storageStateFor, watchCsp } from "./support/fixtures";
+import { englishWords, sweepInChinese } from "./support/chinese";
+import { APP_PAGES } from "./support/pages";
+
+const ROUTES = ["/settings/audit", "/settings/integrations/[id]", "/settings/channels/[id]"];
+const PAGES = APP_PAGES.filter((p) => ROUTES.includes(p.route));
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the audit log, an integration and a channel read in 简体中文 (${scheme})`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    await sweepInChinese(browser, PAGES, scheme);
+  });
+}
+
+test("in 简体中文: the audit log's headings and filters, an integration's delivery log and a channel's status, no English word in the page's own content", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN", storageState: storageStateFor("admin") });
+  await watchCsp(context);
+  const page = await context.newPage();
+  await page.goto("/settings/audit?entity=notification_channel");
+  await expect(page.getByRole("heading", { level: 1, name: "审计日志" })).toBeVisible();
+  await expect(page.getByLabel("对象")).toHaveValue("notification_channel");
+  await expect(page.getByLabel("对象").locator("option:checked")).toHaveText("通知渠道");
+  await expect(page.getByRole("columnheader", { name: "操作人" })).toBeVisible();
+  expect(await englishWords(page, "main")).toEqual([]);
+
+  await page.goto("/settings/integrations/1");
+  await expect(page.getByRole("heading", { level: 2, name: "最近投递" })).toBeVisible();
+  await expect(page.getByText(/^Alertmanager 集成 · (已启用|已停用)$/)).toBeVisible();
+  expect(await englishWords(page, "main")).toEqual([]);
+
+  await page.goto("/settings/channels/1");
+  await expect(page.getByRole("heading", { level: 2, name: "投递日志" })).toBeVisible();
+  await expect(page.getByText("Slack 通知渠道 · 故障已宣告")).toBeVisible();
+  expect(await englishWords(page, "main")).toEqual([]);
+  await context.close();
+});
+
+test("a Slack channel added in 简体中文 speaks Chinese: its test message arrives in Chinese, and its page can switch it back to English", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const sink = await httpSink();
+  const context = await browser.newContext({ locale: "zh-CN", storageState: storageStateFor("admin") });
+  await watchCsp(context);
+  const page = await context.newPage();
+  try {
+    await page.goto("/settings");
+    const form = page.getByRole("form", { name: "添加通知渠道" });
+    await form.getByLabel("类型").selectOption("slack");
+    await form.getByLabel("通知渠道名称").fill("#值班-zh");
+    await form.getByLabel("目标", { exact: true }).fill(`${sink.url}/services/T000/B000/abcdefghijklmnopqrstuvwx`);
+    await form.getByLabel("消息语言").selectOption("zh-CN");
+    await form.getByRole("button", { name: "添加通知渠道" }).click();
+    await expect(form.getByText("已创建 Slack 通知渠道“#值班-zh”。")).toBeVisible();
+
+    await page.getByRole("row").filter({ hasText: "#值班-zh" }).getByRole("link", { name: "#值班-zh" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "#值班-zh" })).toBeVisible();
+    await page.getByRole("button", { name: "发送测试消息" }).click();
+    await expect(page.getByText(/^已送达（200: ok）。$/)).toBeVisible();
+    const sent = JSON.parse(sink.received[0]!.body);
+    expect(sent.text).toBe("Tandem 发往“#值班-zh”的测试消息");
+    expect(sent.blocks.at(-1).elements[0].text.text).toBe("在 Tandem 中打开");
+    await expect(page.getByRole("region", { name: "投递日志" }).getByRole("row").filter({ hasText: "测试消息" }).filter({ hasText: "已送达" })).toHaveCount(1);
+    await expectAccessible(page);
+
+    await page.getByRole("combobox", { name: "消息语言" }).selectOption("en");
+    await page.getByRole("button", { name: "保存语言" }).click();
+    await expect(page.getByText("已保存。此通知渠道今后的消息语言：English。")).toBeVisible();
+    await page.getByRole("button", { name: "发送测试消息" }).click();
+    await expect.poll(() => sink.received.length).toBe(2);
+    expect(JSON.parse(sink.received[1]!.body).text).toBe('Test message from Tandem to "#值班-zh"');
+  } finally {
+    await context.close();
+    await sink.close();
+  }
+});
