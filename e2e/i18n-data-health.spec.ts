@@ -1,17 +1,6 @@
 import fs from "node:fs";
 import { test, expect, storageStateFor, watchCsp } from "./support/fixtures";
-import { sweepInChinese } from "./support/chinese";
-import { APP_PAGES } from "./support/pages";
 import { INGEST_TOKEN_FILE } from "./support/users";
-
-const PAGES = APP_PAGES.filter((p) => p.route === "/data-health");
-
-for (const scheme of ["light", "dark"] as const) {
-  test(`the Data health page speaks Chinese (${scheme})`, async ({ browser }) => {
-    test.setTimeout(120_000);
-    await sweepInChinese(browser, PAGES, scheme);
-  });
-}
 
 test("in Chinese the page and the overview's notice read as written for it", async ({ browser, request }) => {
   // A deployment naming a new service: a service with no team, so there is something to point at.

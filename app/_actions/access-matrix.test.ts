@@ -29,7 +29,6 @@ import { sessionCookie, setRequestHeaders, settle } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
-vi.mock("next-intl/server", async () => (await import("./test-request")).nextIntlServerMock);
 
 processDatabase();
 

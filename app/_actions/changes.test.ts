@@ -58,7 +58,7 @@ describe("the change actions' messages", () => {
     as(approverCookie, "zh-CN");
     expect(await decideAction({ status: "idle" }, form({ changeId: frozen, decision: "approved", comment: "ok" }))).toMatchObject({
       status: "error",
-      message: "计划时间与冻结窗口“Quarter close”重叠，在 2030年3月12日 UTC 00:00 之前无法批准。",
+      message: "计划时间与冻结窗口“Quarter close”重叠，在 2030年3月12日 00:00 UTC 之前无法批准。",
     });
     as(approverCookie, "en");
     expect(await decideAction({ status: "idle" }, form({ changeId: frozen, decision: "approved", comment: "ok" }))).toMatchObject({

@@ -14,7 +14,6 @@ import { sessionCookie, setRequestHeaders } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
 vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
-vi.mock("next-intl/server", async () => (await import("./test-request")).nextIntlServerMock);
 
 /* Settings' "Deployment gate" form of a GitHub or GitLab integration (issue 18, items 3 and 4). */
 

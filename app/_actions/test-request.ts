@@ -1,6 +1,4 @@
-import { createTranslator } from "next-intl";
 import { getAuth } from "@/lib/auth/auth";
-import en from "@/lib/i18n/messages/en.json";
 
 /**
  * The request a server action sees when run in Vitest: test files mock next/headers with
@@ -20,12 +18,6 @@ export const nextHeadersMock = {
 };
 
 export const nextCacheMock = { revalidatePath: () => undefined };
-
-/** Outside a Next request, next-intl has no request to read the language from: actions answer in English here. */
-export const nextIntlServerMock = {
-  getLocale: async () => "en",
-  getTranslations: async (namespace?: string) => createTranslator({ locale: "en", messages: en, namespace: namespace as never }),
-};
 
 /** Signs in through better-auth and returns the Cookie header a browser would then send. */
 export async function sessionCookie(email: string, password: string): Promise<string> {

@@ -4,7 +4,7 @@ import { removeCalendarFeed } from "@/app/_actions/calendar-feeds";
 import { LocalTime } from "@/components/ui/local-time";
 import { CreateCalendarFeedForm } from "./create-calendar-feed-form";
 import { RevocableList } from "./revocable-list";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 export function CalendarFeedsSection({ feeds, teams, baseUrl }: { feeds: CalendarFeed[]; teams: string[]; baseUrl: string }) {
   const t = useTranslations("SettingsCalendarFeeds");

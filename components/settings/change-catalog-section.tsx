@@ -5,7 +5,7 @@ import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { CreateTemplateForm } from "./create-template-form";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 export type CatalogEntry = { id: number; title: string; serviceName: string | null; team: string | null; maxRisk: (typeof CHANGE_RISKS)[number]; description: string | null };
 

@@ -9,7 +9,7 @@ import { tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { CreateChannelForm } from "./create-channel-form";
 import { EVENT_NAMES } from "./event-names";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 export function ChannelStatus({ channel }: { channel: NotificationChannel }) {
   const t = useTranslations("Channels");

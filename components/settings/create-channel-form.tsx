@@ -11,7 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/styles";
 import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { EVENT_NAMES } from "./event-names";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 // Listed here rather than imported from db/: a value import would ship the table definitions to the browser.
 const KINDS = ["webhook", "slack", "teams", "email"] as const satisfies readonly ChannelKind[];

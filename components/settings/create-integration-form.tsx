@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/styles";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 // Listed here rather than imported from the schema: a value import from db/ would ship the table definitions to the browser.
 const SOURCES = ["github", "gitlab", "pagerduty", "opsgenie", "alertmanager", "cdevents"] as const satisfies readonly Integration["source"][];

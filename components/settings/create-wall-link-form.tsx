@@ -11,7 +11,7 @@ import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/styles";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 /** Three rows cover the usual walls (a team, another team, incidents only); the CLI takes up to six. */
 const VIEW_ROWS = 3;

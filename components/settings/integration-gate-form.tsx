@@ -7,7 +7,7 @@ import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 type Props = { id: number; source: "github" | "gitlab"; appId: string; apiBaseUrl: string; hasCredential: boolean };
 

@@ -4,7 +4,7 @@ import { revokeToken } from "@/app/_actions/tokens";
 import { LocalTime } from "@/components/ui/local-time";
 import { CreateTokenForm } from "./create-token-form";
 import { RevocableList } from "./revocable-list";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 export function TokensSection({ tokens }: { tokens: PublicToken[] }) {
   const t = useTranslations("SettingsTokens");

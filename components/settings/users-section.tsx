@@ -7,7 +7,7 @@ import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, inputClass, tableClass } from "@/components/ui/styles";
 import { CreateUserForm } from "./create-user-form";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 export function UsersSection({ users, currentUserId }: { users: UserSummary[]; currentUserId: string }) {
   const t = useTranslations("SettingsUsers");

@@ -7,7 +7,7 @@ import { DEFAULT_ROTATE_SECONDS } from "@/lib/wall/limits";
 import { LocalTime } from "@/components/ui/local-time";
 import { CreateWallLinkForm } from "./create-wall-link-form";
 import { RevocableList } from "./revocable-list";
-import { richTags } from "./rich-tags";
+import { richTags } from "@/components/i18n/rich";
 
 /** A fixed language is named in itself, as the language picker names it; none follows each viewer's browser. */
 function LinkLanguage({ locale }: { locale: string | null }) {

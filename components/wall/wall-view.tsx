@@ -7,6 +7,7 @@ import { useEffect, useSyncExternalStore } from "react";
 import type { WallData } from "@/lib/wall/data";
 import { formatTime } from "@/lib/format";
 import { usePageDateContext } from "@/components/charts/page-date-context";
+import { richTags } from "@/components/i18n/rich";
 import { WallMessage } from "./wall-message";
 import { useAgo, WallPanels } from "./wall-panels";
 import type { WallTheme } from "@/lib/wall/theme";
@@ -132,7 +133,7 @@ export function WallView({ endpoint, initial, title, backHref, theme = "dark" }:
       </header>
       {sev1.length ? (
         <section role="alert" className="rounded-xl border-4 border-danger bg-danger-soft p-5 text-4xl font-semibold">
-          {t.rich("sev1", { incidents: sev1.map((i) => `${i.title} (${i.service})`).join(" · "), data: (chunks) => <span translate="no">{chunks}</span> })}
+          {t.rich("sev1", { incidents: sev1.map((i) => `${i.title} (${i.service})`).join(" · "), ...richTags })}
         </section>
       ) : null}
       <WallPanels view={view} now={now} />

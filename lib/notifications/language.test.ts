@@ -56,7 +56,7 @@ describe("people-facing messages in the channel's language", () => {
 
     const s = slack(event);
     expect(s.text).toBe("SEV2 故障已宣告：Checkout down");
-    expect(s.blocks[1].fields.map((f: { text: string }) => f.text)).toEqual(["*服务*\ncheckout", "*严重级别*\nSEV2", "*状态*\n调查中", "*开始时间*\n2026年11月20日 UTC 14:00"]);
+    expect(s.blocks[1].fields.map((f: { text: string }) => f.text)).toEqual(["*服务*\ncheckout", "*严重级别*\nSEV2", "*状态*\n调查中", "*开始时间*\n2026年11月20日 14:00 UTC"]);
     expect(s.blocks.at(-1).elements[0].text.text).toBe("在 Tandem 中打开");
 
     const c = card(event);

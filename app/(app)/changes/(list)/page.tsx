@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { richTags } from "@/components/i18n/rich";
 import Link from "next/link";
 import { Fragment } from "react";
 import { getTranslations } from "next-intl/server";
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 async function IgnoredNotice({ ignored }: { ignored: IgnoredParam[] }) {
   const t = await getTranslations("ChangeList");
   const item = ({ param, value }: IgnoredParam) =>
-    param === "waiting" ? t("ignoredWaiting") : t.rich("ignoredItem", { name: t(`params.${param}`), value, data: (chunks) => <span translate="no">{chunks}</span> });
+    param === "waiting" ? t("ignoredWaiting") : t.rich("ignoredItem", { name: t(`params.${param}`), value, ...richTags });
   return (
     <p role="alert" className="mb-4 rounded-md border border-warning bg-warning-soft p-2 text-sm">
       {t.rich("ignored", {

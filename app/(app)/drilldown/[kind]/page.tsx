@@ -1,3 +1,4 @@
+import { richTags } from "@/components/i18n/rich";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -84,7 +85,7 @@ export default async function DrilldownPage({ params, searchParams }: Props) {
           size: DRILLDOWN_PAGE_SIZE,
           from: () => <LocalTime iso={q.from.toISOString()} />,
           to: () => <LocalTime iso={q.to.toISOString()} />,
-          data: (chunks) => <span translate="no">{chunks}</span>,
+          ...richTags,
           count: (chunks) => <strong data-testid="row-count">{chunks}</strong>,
         })}
       </p>

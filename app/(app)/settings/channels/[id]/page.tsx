@@ -12,7 +12,7 @@ import { localeOr } from "@/lib/notifications/text";
 import { ChannelStatus } from "@/components/settings/channels-section";
 import { ChannelLog } from "@/components/settings/delivery-log";
 import { EVENT_NAMES } from "@/components/settings/event-names";
-import { richTags } from "@/components/settings/rich-tags";
+import { richTags } from "@/components/i18n/rich";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass, inputClass } from "@/components/ui/styles";

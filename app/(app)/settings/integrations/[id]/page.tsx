@@ -13,7 +13,7 @@ import { integrationConfig, webhookPath } from "@/lib/webhooks/integrations";
 import { DeliveryLog } from "@/components/settings/delivery-log";
 import { IntegrationConfigForm } from "@/components/settings/integration-config-form";
 import { IntegrationGateForm } from "@/components/settings/integration-gate-form";
-import { richTags } from "@/components/settings/rich-tags";
+import { richTags } from "@/components/i18n/rich";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass, inputClass } from "@/components/ui/styles";
