@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { OTHER_SERVICES } from "@/lib/dora/other-services";
 import { formatCalendarDay } from "@/lib/format";
 import { ChartFrame } from "./chart-frame";
 import { axis, partialBar, seriesColour, tooltipStyle, useWeekLabels } from "./chart-style";
@@ -17,6 +18,9 @@ export function StackedWeeklyChart({ title, services, points: weeks, height = 28
   const weekLabels = useWeekLabels();
   const points = weeks.map((w) => ({ ...w, label: formatCalendarDay(w.weekStart, ctx, "week") }));
   const data = points.map((p) => ({ label: p.label, failed: p.failed, days: p.days, ...p.counts }));
+  // Service names are data; the lumped rest and the failed line are the page's words.
+  const words = new Set([t("failedChanges"), t("otherServices")]);
+  const seriesName = (s: string) => (s === OTHER_SERVICES ? t("otherServices") : s);
   return (
     <ChartFrame
       title={title}
@@ -29,9 +33,21 @@ export function StackedWeeklyChart({ title, services, points: weeks, height = 28
             <XAxis dataKey="label" {...axis} />
             <YAxis {...axis} width={40} allowDecimals={false} />
             <Tooltip {...tooltipStyle} labelFormatter={(label, payload) => weekLabels.tooltip(label, payload)} cursor={{ fill: "var(--surface-2)" }} />
-            <Legend wrapperStyle={{ color: "var(--fg)", fontSize: 12 }} formatter={(name) => (name === t("failedChanges") ? name : <span translate="no">{name}</span>)} />
+            {/* Our own legend: Recharts' names each swatch "<series> legend icon", in English, to screen readers. */}
+            <Legend
+              content={({ payload }) => (
+                <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs">
+                  {payload?.map((entry) => (
+                    <li key={String(entry.value)} className="flex items-center gap-1.5">
+                      <span aria-hidden="true" className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: entry.color }} />
+                      {words.has(String(entry.value)) ? entry.value : <span translate="no">{entry.value}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            />
             {services.map((s, i) => (
-              <Bar key={s} dataKey={s} stackId="deployments" fill={seriesColour(i)} isAnimationActive={false}>
+              <Bar key={s} dataKey={s} name={seriesName(s)} stackId="deployments" fill={seriesColour(i)} isAnimationActive={false}>
                 {points.map((p) => (
                   <Cell key={p.label} {...partialBar(p.days, seriesColour(i))} />
                 ))}
@@ -44,7 +60,7 @@ export function StackedWeeklyChart({ title, services, points: weeks, height = 28
       table={{
         columns: [
           { key: "week", label: t("week") },
-          ...services.map((s) => ({ key: `service-${s}`, label: <span translate="no">{s}</span> })),
+          ...services.map((s) => ({ key: `service-${s}`, label: s === OTHER_SERVICES ? seriesName(s) : <span translate="no">{s}</span> })),
           { key: "failed", label: t("failedChanges") },
         ],
         rows: points.map((p) => ({ key: p.label, cells: [weekLabels.cell(p.label, p.days), ...services.map((s) => p.counts[s] ?? 0), p.failed] })),

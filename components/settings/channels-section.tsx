@@ -62,9 +62,8 @@ export function ChannelsSection({ channels, teams }: { channels: NotificationCha
                         <ConfirmActionForm
                           action={deleteChannelAction}
                           hidden={{ id: String(c.id) }}
-                          label={t("deleteLabel", { name: c.name })}
                           trigger={t.rich("deleteTrigger", { ...richTags, name: c.name })}
-                          title={t("deleteTitle", { name: c.name })}
+                          title={t.rich("deleteTitle", { ...richTags, name: c.name })}
                           confirm={t("deleteConfirm")}
                         >
                           <p>{t("deleteWhat")}</p>

@@ -3,7 +3,7 @@ import { expect, expectAccessible, storageStateFor, watchCsp } from "./fixtures"
 import { type AppPage, pathOf } from "./pages";
 
 /** Names and words that stay as they are in Chinese text (glossary: product names, SEV levels). */
-const KEPT = new Set(["Tandem", "API", "DORA", "SEV", "SEV1", "SEV2", "SEV3", "SEV4", "Slack", "Teams", "Webhook", "GitHub", "GitLab", "PagerDuty", "Opsgenie", "Alertmanager", "CDEvents", "CSV", "iCal", "QR", "UTC", "URL", "ID", "SMTP", "JSON", "HTTP", "HTTPS", "CI", "CD", "Argo", "Jenkins", "Actions", "curl", "jq", "OpenAPI", "PostgreSQL", "SQLite", "Markdown"]);
+const KEPT = new Set(["Tandem", "API", "DORA", "SEV", "SEV1", "SEV2", "SEV3", "SEV4", "Slack", "Teams", "Webhook", "GitHub", "GitLab", "PagerDuty", "Opsgenie", "Alertmanager", "CDEvents", "CSV", "iCal", "QR", "UTC", "URL", "ID", "SMTP", "JSON", "HTTP", "HTTPS", "CI", "CD", "Argo", "Jenkins", "Actions", "curl", "jq", "OpenAPI", "PostgreSQL", "SQLite", "Markdown", "Ctrl"]);
 
 /**
  * The English words a reader of the page sees (text, and the names and hints in aria-label, title,

@@ -3,6 +3,7 @@ import { deliveredFacts, type DeliveredFacts } from "@/db/queries/metric-facts";
 import { listServicesInScope } from "@/db/queries/services";
 import { DAY_MS } from "@/lib/time";
 import { weekOfDay } from "./groups";
+import { OTHER_SERVICES } from "./other-services";
 import { weeksOverlapping } from "./metrics";
 import type { MetricsQuery } from "./query";
 
@@ -69,12 +70,12 @@ export function calendarOf(facts: DeliveredFacts, slugs: Map<number, string>, qu
   for (const r of weekly.values()) totals.set(r.service, (totals.get(r.service) ?? 0) + r.deployments);
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
   const own = new Set(ranked.slice(0, STACK_LIMIT));
-  const services = [...ranked.slice(0, STACK_LIMIT), ...(ranked.length > STACK_LIMIT ? ["other"] : [])];
+  const services = [...ranked.slice(0, STACK_LIMIT), ...(ranked.length > STACK_LIMIT ? [OTHER_SERVICES] : [])];
   const byWeek = new Map(weeksOverlapping(query.from, query.to).map((w) => [w, { weekStart: new Date(w).toISOString(), failed: 0, counts: Object.fromEntries(services.map((s) => [s, 0])) }]));
   for (const r of weekly.values()) {
     const week = byWeek.get(r.week);
     if (!week) continue;
-    const key = own.has(r.service) ? r.service : "other";
+    const key = own.has(r.service) ? r.service : OTHER_SERVICES;
     week.counts[key] = (week.counts[key] ?? 0) + r.deployments;
     week.failed += r.failed;
   }
