@@ -11,7 +11,8 @@ import { TableScroll } from "@/components/ui/table-scroll";
  * Candidates for the deployment that caused an incident. Tandem never picks one itself: a wrong guess
  * would overstate the change failure rate, so a person confirms.
  */
-export function CausePicker({ incidentId, causedById, candidates, hours, canEdit }: { incidentId: number; causedById: number | null; candidates: CandidateDeployment[]; hours: number; canEdit: boolean }) {
+/** `decided`: someone has recorded a decision on the cause (blamed a deployment, or none). */
+export function CausePicker({ incidentId, causedById, decided, candidates, hours, canEdit }: { incidentId: number; causedById: number | null; decided: boolean; candidates: CandidateDeployment[]; hours: number; canEdit: boolean }) {
   const t = useTranslations("IncidentPage.cause");
   const nouns = useTranslations("Terms.nouns");
   return (
@@ -26,7 +27,9 @@ export function CausePicker({ incidentId, causedById, candidates, hours, canEdit
                 </Link>
               ),
             })
-          : t("noneBlamed")}{" "}
+          : decided
+            ? t("noneCaused")
+            : t("noneBlamed")}{" "}
         {t("candidates", { hours })}{" "}
         <a className="text-accent underline" href={`?window=${hours * 2}`}>
           {t("lookBack", { hours: String(hours * 2) })}
@@ -83,7 +86,7 @@ export function CausePicker({ incidentId, causedById, candidates, hours, canEdit
           </table>
         </TableScroll>
       )}
-      {canEdit && causedById ? (
+      {canEdit && (causedById || !decided) ? (
         <InlineActionForm action={confirmCause} hidden={{ incidentId: String(incidentId), deploymentId: "" }} label={t("clearForm")}>
           <button type="submit" className={buttonClass.danger}>
             {t("notCaused")}

@@ -61,6 +61,9 @@ describe("data health (issue 16, Data health page)", () => {
     const cleared = await w.incident({ daysAgo: 3 });
     await setCausingDeployment(w.db, CLI_ACTOR, cleared.id, blamed);
     await setCausingDeployment(w.db, CLI_ACTOR, cleared.id, null);
+    // Nobody blamed a deployment, and a person records that none caused it: decided.
+    const noneCaused = await w.incident({ daysAgo: 3 });
+    await setCausingDeployment(w.db, CLI_ACTOR, noneCaused.id, null);
     await w.incident({ daysAgo: 2, resolved: false });
     await w.incident({ daysAgo: DATA_HEALTH_WINDOW_DAYS + 1 });
     const report = await loadDataHealth(w.db);

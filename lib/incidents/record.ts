@@ -164,6 +164,13 @@ export async function setCausingDeployment(db: Database, actor: Actor, incidentI
     const before = await findIncidentById(tx, incidentId);
     if (!before) throw notFound(`Incident ${incidentId}`);
     if (deploymentId !== null && !(await findDeploymentById(tx, deploymentId))) throw notFound(`Deployment ${deploymentId}`);
+    if (deploymentId === null && before.causedById === null) {
+      // Nothing changes, but a person has now decided that no deployment caused it: the Updates list and
+      // the data-health rule (lib/data-health/rules.ts) count that decision, so the incident stops asking.
+      await insertIncidentUpdate(tx, { incidentId, kind: "cause", body: null, authorId: authorOf(actor), createdAt: new Date() });
+      await insertEvent(tx, incidentChangeEvent(before, "cause unlinked", "no deployment caused it", new Date()));
+      return before;
+    }
     return applyChanges(tx, actor, before, { causedById: deploymentId });
   });
 }

@@ -44,6 +44,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const requested = Number((await searchParams).window);
   const hours = Number.isInteger(requested) && requested > 0 && requested <= 24 * 30 ? requested : DEFAULT_WINDOW_HOURS;
   const slug = await serviceSlugOf(db.read, incident.serviceId);
+  const updates = await listIncidentUpdates(db.read, incident.id);
   const now = new Date();
   const oncall = await onCallForTeamSlug(db.read, (await findServiceBySlug(db.read, slug))?.team ?? null, now);
   const times: [string, Date | null][] = [
@@ -106,7 +107,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           <h2 id="cause" className="mb-3 text-lg font-semibold">
             {t("cause.heading")}
           </h2>
-          <CausePicker incidentId={incident.id} causedById={incident.causedById} candidates={await candidateDeployments(db.read, incident, hours)} hours={hours} canEdit={canRecord} />
+          <CausePicker incidentId={incident.id} causedById={incident.causedById} decided={updates.some((u) => u.kind === "cause")} candidates={await candidateDeployments(db.read, incident, hours)} hours={hours} canEdit={canRecord} />
         </section>
         {incident.postmortem ? (
           <section aria-labelledby="postmortem">
@@ -127,7 +128,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             {t("updates.heading")}
           </h2>
           <ol className="space-y-2">
-            {(await listIncidentUpdates(db.read, incident.id)).map((u) => (
+            {updates.map((u) => (
               <li key={u.id} className="text-sm">
                 <p className="text-muted">
                   <LocalTime iso={u.createdAt.toISOString()} zone /> · <span translate="no">{u.author ?? "Tandem"}</span> · <UpdateKind update={u} />
