@@ -25,6 +25,17 @@ export class AppError extends Error {
     super(message);
   }
 
+  /**
+   * How a page says this refusal in the reader's language: a key of the catalogs' `Refusals` namespace and
+   * its arguments. The message above stays the API's English; a form in another language says this instead.
+   */
+  say?: { key: string; values: Record<string, string | number> };
+
+  saying(key: string, values: Record<string, string | number> = {}): this {
+    this.say = { key, values };
+    return this;
+  }
+
   get status(): number {
     return ERROR_STATUS[this.code];
   }

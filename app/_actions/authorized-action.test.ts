@@ -40,7 +40,18 @@ const conflicting = authorizedAction({ schema, permission: "record", doing: "cre
   throw new AppError("conflict", "The slug x is taken by another team.", { title: "is taken by another team" });
 });
 
+const refusing = authorizedAction({ schema, permission: "record", doing: "change users" }, async () => {
+  throw new AppError("conflict", "Ada is the last active admin; make someone else admin first.").saying("lastAdmin", { name: "Ada" });
+});
+
 describe("authorizedAction answers in the page's language (issue 19, item 2)", () => {
+  it("says a rule's refusal in Chinese where the rule gave it words, and in the API's English otherwise", async () => {
+    setRequestHeaders({ cookie: engineer, "accept-language": "zh-CN" });
+    expect(await refusing({ status: "idle" }, form({ title: "a", summary: "b" }))).toMatchObject({ status: "error", message: "Ada 是最后一位在职管理员，请先将其他人设为管理员。" });
+    setRequestHeaders({ cookie: engineer, "accept-language": "en" });
+    expect(await refusing({ status: "idle" }, form({ title: "a", summary: "b" }))).toMatchObject({ status: "error", message: "Ada is the last active admin; make someone else admin first." });
+  });
+
   it("tells refused input field by field in Chinese for a Chinese browser", async () => {
     setRequestHeaders({ cookie: engineer, "accept-language": "zh-CN,zh;q=0.9" });
     expect(await record({ status: "idle" }, form({ title: "", summary: "far too long" }))).toEqual({

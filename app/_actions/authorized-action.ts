@@ -66,7 +66,11 @@ export function authorizedAction<S extends z.ZodType>(
       const { locale, t } = await actionLanguage();
       if (error instanceof AppError) {
         const fields = error.fields ?? {};
-        if (!Object.keys(fields).length) return { status: "error", message: error.message, fields, values: echoable(values) };
+        if (!Object.keys(fields).length) {
+          // A rule's refusal says itself in the reader's language where the rule gave it words (AppError#saying).
+          const said = locale !== "en" && error.say && t.has(`Refusals.${error.say.key}`) ? t(`Refusals.${error.say.key}`, error.say.values) : error.message;
+          return { status: "error", message: said, fields, values: echoable(values) };
+        }
         // Refused input is told field by field, in the form's words; in English other refusals already are sentences.
         const told = locale !== "en" ? formErrorsIn(t, locale, fields) : error.code === "bad_request" ? formErrors(fields, options.labels) : { message: error.message, fields };
         return { status: "error", ...told, values: echoable(values) };

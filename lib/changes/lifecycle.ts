@@ -15,7 +15,7 @@ import { serviceSlugOf } from "@/db/queries/incidents";
 
 function own(change: ChangeRequest | undefined, actor: UserActor, doing: string): ChangeRequest {
   if (!change) throw notFound("The change request");
-  if (change.requesterId !== actor.id && actor.role !== "admin") throw new AppError("forbidden", `Only the requester or an admin can ${doing} this change request.`);
+  if (change.requesterId !== actor.id && actor.role !== "admin") throw new AppError("forbidden", `Only the requester or an admin can ${doing} this change request.`).saying(`onlyRequester.${doing}`);
   return change;
 }
 
@@ -23,7 +23,7 @@ function own(change: ChangeRequest | undefined, actor: UserActor, doing: string)
 export async function submitDraft(db: Database, actor: UserActor, id: number): Promise<ChangeRequest> {
   return db.transaction(async (tx) => {
     const change = own(await findChange(tx, id), actor, "submit");
-    if (change.status !== "draft") throw new AppError("conflict", `This change is ${change.status.replace("_", " ")}, not a draft.`);
+    if (change.status !== "draft") throw new AppError("conflict", `This change is ${change.status.replace("_", " ")}, not a draft.`).saying("notDraft", { status: change.status });
     const now = new Date();
     // The catalog may have changed since the draft was saved: a standard draft is held to its template as it is now.
     const service = await findServiceBySlug(tx, await serviceSlugOf(tx, change.serviceId));
@@ -42,7 +42,7 @@ export async function submitDraft(db: Database, actor: UserActor, id: number): P
 export async function cancelChange(db: Database, actor: UserActor, id: number): Promise<ChangeRequest> {
   return db.transaction(async (tx) => {
     const change = own(await findChange(tx, id), actor, "cancel");
-    if (!canCancel(change.status)) throw new AppError("conflict", `A change that is ${change.status} can no longer be cancelled.`);
+    if (!canCancel(change.status)) throw new AppError("conflict", `A change that is ${change.status} can no longer be cancelled.`).saying("cannotCancel", { status: change.status });
     const now = new Date();
     const after = await updateChange(tx, id, { status: "cancelled", updatedAt: now });
     await recordAudit(tx, actor, { action: "change.cancel", entityType: "change_request", entityId: id, before: change, after });
@@ -56,7 +56,7 @@ export async function markChangeOutcome(db: Database, actor: UserActor, id: numb
   return db.transaction(async (tx) => {
     const change = own(await findChange(tx, id), actor, "close");
     const open = change.status === "approved" || (change.type === "emergency" && change.status === "pending_approval");
-    if (!open) throw new AppError("conflict", `Only an approved change (or an emergency one) can be marked ${outcome}; this one is ${change.status.replace("_", " ")}.`);
+    if (!open) throw new AppError("conflict", `Only an approved change (or an emergency one) can be marked ${outcome}; this one is ${change.status.replace("_", " ")}.`).saying("cannotClose", { outcome, status: change.status });
     const now = new Date();
     const after = await updateChange(tx, id, { status: outcome, implementedAt: now, updatedAt: now });
     await recordAudit(tx, actor, { action: `change.${outcome}`, entityType: "change_request", entityId: id, before: change, after });

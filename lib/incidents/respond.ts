@@ -46,7 +46,7 @@ function clampAfter(at: Date, floor: Date): Date {
 export async function acknowledgeIncident(db: Database, actor: Actor, id: number): Promise<Incident> {
   return db.transaction(async (tx) => {
     const before = await load(tx, id);
-    if (before.acknowledgedAt) throw new AppError("conflict", "The incident is already acknowledged.");
+    if (before.acknowledgedAt) throw new AppError("conflict", "The incident is already acknowledged.").saying("alreadyAcknowledged");
     return applyChanges(tx, actor, before, { acknowledgedAt: clampAfter(new Date(), before.startedAt) });
   });
 }

@@ -40,7 +40,7 @@ export async function createUserAccount(auth: Auth, db: Database, actor: Actor, 
 
 async function assertKeepsAnAdmin(q: Queryable, target: UserSummary): Promise<void> {
   if (target.role === "admin" && (await countOtherActiveAdmins(q, target.id)) === 0) {
-    throw new AppError("conflict", `${target.name} is the last active admin; make someone else admin first.`);
+    throw new AppError("conflict", `${target.name} is the last active admin; make someone else admin first.`).saying("lastAdmin", { name: target.name });
   }
 }
 
@@ -64,7 +64,7 @@ export async function setUserActiveState(db: Database, actor: Actor, input: { us
     if (!before.banned === input.active) return before;
     if (!input.active) {
       if (actor.type === "user" && actor.id === before.id) {
-        throw new AppError("conflict", "You cannot deactivate your own account.");
+        throw new AppError("conflict", "You cannot deactivate your own account.").saying("ownAccount");
       }
       await assertKeepsAnAdmin(tx, before);
     }
