@@ -30,7 +30,13 @@ test("a wall link shows the live wall on a TV without signing in, says when it i
   test.setTimeout(60_000);
   const admin = await pageAs(browser, "admin");
   const name = `Floor TV ${Date.now()}`;
-  const url = await createLink(admin, name);
+  // The link shows a service of this test's own, so other tests' open incidents never crowd its list.
+  const service = `wall-check-${Date.now()}`;
+  const deployed = await request.post("/api/v1/deployments", { headers: ingest(), data: { service, status: "success", finishedAt: new Date().toISOString() } });
+  expect(deployed.status()).toBe(201);
+  const url = await createLink(admin, name, async (form) => {
+    await form.getByRole("group", { name: "View 1" }).getByLabel("Services (optional)").selectOption([service]);
+  });
 
   for (const viewport of [{ width: 3840, height: 2160 }, { width: 1920, height: 1080 }]) {
     const { tv, page, stream } = await tvAt(browser, url, viewport);
@@ -46,7 +52,7 @@ test("a wall link shows the live wall on a TV without signing in, says when it i
     if (viewport.width === 1920) {
       await expectAccessible(page);
       const title = `Wall check ${Date.now()}`;
-      const posted = await request.post("/api/v1/incidents", { headers: ingest(), data: { title, service: "checkout-api", severity: "SEV3", startedAt: new Date().toISOString() } });
+      const posted = await request.post("/api/v1/incidents", { headers: ingest(), data: { title, service, severity: "SEV3", startedAt: new Date().toISOString() } });
       expect(posted.status()).toBe(201);
       await expect(page.getByTestId("wall-incident").filter({ hasText: title })).toBeVisible({ timeout: 2_000 });
 
