@@ -40,7 +40,7 @@ export function ServiceTable({ rows, figures }: { rows: ServiceWithStats[]; figu
                     {s.name}
                   </Link>
                   {s.repository ? (
-                    <a href={s.repository} className="block font-mono text-xs font-normal text-muted hover:underline" rel="noreferrer">
+                    <a href={s.repository} className="block font-mono text-xs font-normal break-all text-muted hover:underline" rel="noreferrer">
                       {s.repository.replace(/^https?:\/\//, "")}
                     </a>
                   ) : (
@@ -48,21 +48,21 @@ export function ServiceTable({ rows, figures }: { rows: ServiceWithStats[]; figu
                   )}
                 </th>
                 <td translate="no">{s.team ?? "—"}</td>
-                <td className="whitespace-nowrap">{s.lastDeployAt ? <LocalTime iso={s.lastDeployAt.toISOString()} /> : t("never")}</td>
+                <td>{s.lastDeployAt ? <LocalTime iso={s.lastDeployAt.toISOString()} /> : t("never")}</td>
                 <td className="text-right tabular-nums">{s.openIncidents}</td>
                 {f ? (
                   <>
-                    <td className="whitespace-nowrap">
-                      {formatFrequency(f.deploymentFrequency.perDay, locale)} <LevelBadge id={`${s.slug}-df`} level={f.deploymentFrequency.level} />
+                    <td>
+                      <span className="whitespace-nowrap">{formatFrequency(f.deploymentFrequency.perDay, locale)}</span> <LevelBadge id={`${s.slug}-df`} level={f.deploymentFrequency.level} />
                     </td>
-                    <td className="whitespace-nowrap">
-                      {formatDuration(f.leadTime.medianSeconds, locale)} <LevelBadge id={`${s.slug}-lt`} level={f.leadTime.level} />
+                    <td>
+                      <span className="whitespace-nowrap">{formatDuration(f.leadTime.medianSeconds, locale)}</span> <LevelBadge id={`${s.slug}-lt`} level={f.leadTime.level} />
                     </td>
-                    <td className="whitespace-nowrap">
-                      {formatPercent(f.changeFailureRate.rate, locale)} <LevelBadge id={`${s.slug}-cfr`} level={f.changeFailureRate.level} />
+                    <td>
+                      <span className="whitespace-nowrap">{formatPercent(f.changeFailureRate.rate, locale)}</span> <LevelBadge id={`${s.slug}-cfr`} level={f.changeFailureRate.level} />
                     </td>
-                    <td className="whitespace-nowrap">
-                      {formatDuration(f.recoveryTime.medianSeconds, locale)} <LevelBadge id={`${s.slug}-rt`} level={f.recoveryTime.level} />
+                    <td>
+                      <span className="whitespace-nowrap">{formatDuration(f.recoveryTime.medianSeconds, locale)}</span> <LevelBadge id={`${s.slug}-rt`} level={f.recoveryTime.level} />
                     </td>
                   </>
                 ) : (
