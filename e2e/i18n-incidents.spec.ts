@@ -1,21 +1,15 @@
 import fs from "node:fs";
-import type { APIRequestContext } from "@playwright/test";
+import { postCreated } from "./support/api";
 import { test, expect, expectAccessible, storageStateFor, watchCsp } from "./support/fixtures";
 import { INGEST_TOKEN_FILE } from "./support/users";
 
 /* Issue 19: the incident pages in 简体中文 (the list, an incident, declaring one, its postmortem). */
 
-async function post(api: APIRequestContext, path: string, data: object): Promise<{ id: number }> {
-  const response = await api.post(path, { data });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
-
 test("an incident's running time, next step and declare form in 简体中文", async ({ browser, playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` } });
   const service = `zh-${Date.now()}`;
-  const open = await post(api, "/api/v1/incidents", { title: "Queue backlog", service, severity: "SEV3", startedAt: new Date(Date.now() - 72 * 60_000).toISOString() });
-  const resolved = await post(api, "/api/v1/incidents", { title: "Cache flush", service, severity: "SEV4", status: "resolved", startedAt: "2026-01-15T17:00:00Z", resolvedAt: "2026-01-15T19:05:00Z" });
+  const open = await postCreated(api, "/api/v1/incidents", { title: "Queue backlog", service, severity: "SEV3", startedAt: new Date(Date.now() - 72 * 60_000).toISOString() });
+  const resolved = await postCreated(api, "/api/v1/incidents", { title: "Cache flush", service, severity: "SEV4", status: "resolved", startedAt: "2026-01-15T17:00:00Z", resolvedAt: "2026-01-15T19:05:00Z" });
   await api.dispose();
 
   const context = await browser.newContext({ locale: "zh-CN", storageState: storageStateFor("engineer") });

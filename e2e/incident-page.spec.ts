@@ -1,19 +1,9 @@
-import fs from "node:fs";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { ingestApi, postCreated } from "./support/api";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
-import { INGEST_TOKEN_FILE, TEST_USERS } from "./support/users";
+import { TEST_USERS } from "./support/users";
 
 /* Issue 16, "Incident page": what a responder needs first when they open an incident. */
-
-async function ingest(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string) {
-  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` } });
-}
-
-async function post(api: APIRequestContext, path: string, data: object): Promise<{ id: number }> {
-  const response = await api.post(path, { data });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
@@ -30,8 +20,8 @@ async function tabsTo(page: Page, name: string, max = 30): Promise<number> {
 test("whoever declares an incident leads it unless they pick someone else", async ({ browser, playwright, baseURL }) => {
   // A service of no team: nobody is on call, so only the declarer can be the lead the form starts with.
   const service = `lead-${Date.now()}`;
-  const api = await ingest(playwright, baseURL!);
-  await post(api, "/api/v1/deployments", { service, status: "success", version: "1.0.0", startedAt: minutesAgo(30), finishedAt: minutesAgo(29) });
+  const api = await ingestApi(playwright, baseURL!);
+  await postCreated(api, "/api/v1/deployments", { service, status: "success", version: "1.0.0", startedAt: minutesAgo(30), finishedAt: minutesAgo(29) });
   await api.dispose();
 
   const page = await pageAs(browser, "engineer");
@@ -62,9 +52,9 @@ test("whoever declares an incident leads it unless they pick someone else", asyn
 
 test("an open incident's page shows how long it has been open, ticking on the server's clock; a resolved one how long it took", async ({ browser, playwright, baseURL }) => {
   const service = `duration-${Date.now()}`;
-  const api = await ingest(playwright, baseURL!);
-  const open = await post(api, "/api/v1/incidents", { title: "Still burning", service, severity: "SEV3", startedAt: minutesAgo(72) });
-  const resolved = await post(api, "/api/v1/incidents", { title: "Put out", service, severity: "SEV3", status: "resolved", startedAt: "2026-01-15T17:00:00Z", resolvedAt: "2026-01-15T19:05:00Z" });
+  const api = await ingestApi(playwright, baseURL!);
+  const open = await postCreated(api, "/api/v1/incidents", { title: "Still burning", service, severity: "SEV3", startedAt: minutesAgo(72) });
+  const resolved = await postCreated(api, "/api/v1/incidents", { title: "Put out", service, severity: "SEV3", status: "resolved", startedAt: "2026-01-15T17:00:00Z", resolvedAt: "2026-01-15T19:05:00Z" });
   await api.dispose();
 
   const page = await pageAs(browser, "viewer");
@@ -82,8 +72,8 @@ test("an open incident's page shows how long it has been open, ticking on the se
 });
 
 test("a new incident's primary button is Acknowledge, then the next step of the flow, not Resolve", async ({ browser, playwright, baseURL }) => {
-  const api = await ingest(playwright, baseURL!);
-  const incident = await post(api, "/api/v1/incidents", { title: `Next step ${Date.now()}`, service: "checkout-api", severity: "SEV3", startedAt: minutesAgo(5) });
+  const api = await ingestApi(playwright, baseURL!);
+  const incident = await postCreated(api, "/api/v1/incidents", { title: `Next step ${Date.now()}`, service: "checkout-api", severity: "SEV3", startedAt: minutesAgo(5) });
   await api.dispose();
 
   const page = await pageAs(browser, "engineer");
@@ -111,9 +101,9 @@ test("a new incident's primary button is Acknowledge, then the next step of the 
 });
 
 test("the respond actions are a Tab or two from the skip link, ahead of the on-call line and a summary full of links", async ({ browser, playwright, baseURL }) => {
-  const api = await ingest(playwright, baseURL!);
+  const api = await ingestApi(playwright, baseURL!);
   const summary = "Checkout fails. See the [runbook](https://runbooks.example.com/checkout), the [dashboard](https://grafana.example.com/d/checkout), the [logs](https://logs.example.com/checkout) and the [status page](https://status.example.com).";
-  const incident = await post(api, "/api/v1/incidents", { title: `Tab stops ${Date.now()}`, service: "checkout-api", severity: "SEV3", startedAt: minutesAgo(3), summary });
+  const incident = await postCreated(api, "/api/v1/incidents", { title: `Tab stops ${Date.now()}`, service: "checkout-api", severity: "SEV3", startedAt: minutesAgo(3), summary });
   await api.dispose();
 
   const page = await pageAs(browser, "engineer");

@@ -1,28 +1,17 @@
-import fs from "node:fs";
-import type { APIRequestContext } from "@playwright/test";
+import { ingestApi, postCreated } from "./support/api";
 import { test, expect, expectAccessible, pageAs, storageStateFor, watchCsp } from "./support/fixtures";
-import { INGEST_TOKEN_FILE, TEST_USERS } from "./support/users";
+import { TEST_USERS } from "./support/users";
 
 /* Issue 16, "A newcomer's first hour": items 6, 9, 10 and 11 as a person meets them. */
 
-async function ingest(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string) {
-  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${fs.readFileSync(INGEST_TOKEN_FILE, "utf8").trim()}` } });
-}
-
-async function post(api: APIRequestContext, path: string, data: object): Promise<{ id: number }> {
-  const response = await api.post(path, { data });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
-
 test("an incident's page offers only its production deployments as causes, as links, and its Updates and the timeline show every step (items 6, 11)", async ({ browser, playwright, baseURL }) => {
   const service = `newcomer-${Date.now()}`;
-  const api = await ingest(playwright, baseURL!);
+  const api = await ingestApi(playwright, baseURL!);
   const startedAt = new Date(Date.now() - 10 * 60_000);
   const minutesBefore = (m: number) => new Date(startedAt.getTime() - m * 60_000).toISOString();
-  const production = await post(api, "/api/v1/deployments", { service, status: "success", version: "1.0.0", startedAt: minutesBefore(40), finishedAt: minutesBefore(30) });
-  const staging = await post(api, "/api/v1/deployments", { service, environment: "staging", status: "success", version: "1.0.1-rc", startedAt: minutesBefore(25), finishedAt: minutesBefore(20) });
-  const incident = await post(api, "/api/v1/incidents", { title: `Errors on ${service}`, service, severity: "SEV3", startedAt: startedAt.toISOString() });
+  const production = await postCreated(api, "/api/v1/deployments", { service, status: "success", version: "1.0.0", startedAt: minutesBefore(40), finishedAt: minutesBefore(30) });
+  const staging = await postCreated(api, "/api/v1/deployments", { service, environment: "staging", status: "success", version: "1.0.1-rc", startedAt: minutesBefore(25), finishedAt: minutesBefore(20) });
+  const incident = await postCreated(api, "/api/v1/incidents", { title: `Errors on ${service}`, service, severity: "SEV3", startedAt: startedAt.toISOString() });
   await api.dispose();
 
   const page = await pageAs(browser, "engineer");
@@ -60,8 +49,8 @@ test("an incident's page offers only its production deployments as causes, as li
 
 test("times read in the reader's locale and zone, naming the zone on an incident (item 9)", async ({ browser, playwright, baseURL }) => {
   const service = `newcomer-tz-${Date.now()}`;
-  const api = await ingest(playwright, baseURL!);
-  const incident = await post(api, "/api/v1/incidents", { title: "Clock check", service, severity: "SEV4", startedAt: "2026-01-15T17:00:00Z", acknowledgedAt: "2026-01-15T17:05:00Z" });
+  const api = await ingestApi(playwright, baseURL!);
+  const incident = await postCreated(api, "/api/v1/incidents", { title: "Clock check", service, severity: "SEV4", startedAt: "2026-01-15T17:00:00Z", acknowledgedAt: "2026-01-15T17:05:00Z" });
   await api.dispose();
   for (const [locale, timezoneId, started] of [
     ["en-US", "America/New_York", "Jan 15, 2026, 12:00 PM EST"],
