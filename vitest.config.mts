@@ -60,7 +60,8 @@ export default defineConfig({
     server: { deps: { inline: [/next-intl/] } },
     setupFiles: ["lib/testing/clock.setup.ts"],
     pool: "forks",
-    testTimeout: 30_000,
+    // Catches a hang; a busy CI machine runs the larger property tests well past half a minute.
+    testTimeout: 60_000,
     reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],
     projects: [
       { extends: true, test: { name: "sqlite", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts"], exclude: ["db/postgres/**"] } },
