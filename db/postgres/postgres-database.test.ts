@@ -136,6 +136,41 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
     expect((await firstRow<{ n: number }>(db.read, sql`select n from items where id = 1`))!.n).toBe(2);
   });
 
+  it("fails a transaction whose work swallowed a statement's error, instead of taking the ROLLBACK its COMMIT would become for success", async () => {
+    const db = await open();
+    await expect(
+      db.transaction(async (tx) => {
+        await execute(tx, sql`insert into items (id, n) values (1, 1)`);
+        // Without a savepoint the failed statement ends the transaction; catching it does not revive it.
+        await execute(tx, sql`insert into items (id, n) values (1, 1)`).catch(() => undefined);
+      }),
+    ).rejects.toThrow(/current transaction is aborted/);
+    expect(await count(db)).toBe(0);
+  });
+
+  it("gives back no connection still inside a transaction when the wait for the write lock times out", async () => {
+    const url = await server.fresh();
+    const db = openPostgresDatabase(url, { poolSize: 1, statementTimeoutMs: 300 });
+    opened.push(db);
+    await execute(db.read, sql`create table items (id integer primary key, n bigint not null)`);
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      // Another server's writer holds the lock past the statement timeout.
+      await other.query("select pg_advisory_lock(7216302)");
+      await expect(db.transaction((tx) => execute(tx, sql`insert into items (id, n) values (1, 1)`))).rejects.toThrow(/statement timeout/);
+      await other.query("select pg_advisory_unlock(7216302)");
+      expect(await count(db)).toBe(0);
+      await other.query("insert into items (id, n) values (2, 2)");
+      // The pool's one connection reads what was committed since, not the snapshot of a BEGIN left open.
+      expect(await count(db)).toBe(1);
+      await db.transaction((tx) => execute(tx, sql`insert into items (id, n) values (3, 3)`));
+      expect((await other.query("select count(*)::int as n from items")).rows[0].n).toBe(2);
+    } finally {
+      await other.end();
+    }
+  });
+
   it("tells every server's change feed about a commit, and not about a rollback", async () => {
     const url = await server.fresh();
     const [a, b] = [await open(url), await open(url)];

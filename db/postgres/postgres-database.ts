@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import type { Database, Queryable } from "../database";
 import { ENGINE } from "../dialect";
+import { CoalescingSocket } from "./coalescing-socket";
 import { CHANGES_CHANNEL, PostgresChangeFeed } from "./change-feed";
 import { sqliteShaped } from "./rows";
 import "./types";
@@ -40,7 +41,11 @@ export type PostgresDatabase = Database & {
   alone<T>(work: () => Promise<T>): Promise<T>;
 };
 
-type Open = { tx: Queryable };
+/**
+ * An open write transaction: its connection, Drizzle on it, and the statements sent ahead without
+ * waiting (a savepoint's RELEASE), whose errors COMMIT must not miss.
+ */
+type Open = { tx: Queryable; client: pg.PoolClient; savepoints: number; ahead: Promise<unknown>[] };
 
 /**
  * Query modules are written once, against the SQLite schema's types (db/schema); the same Drizzle calls
@@ -83,6 +88,22 @@ function isConnectionLost(error: unknown): boolean {
   return false;
 }
 
+/** A statement sent with the extended protocol even without parameters: corked, it leaves with its neighbours (CoalescingSocket). */
+function extended(text: string, values?: unknown[]): pg.QueryConfig {
+  return { text, values, queryMode: "extended" } as pg.QueryConfig;
+}
+
+/**
+ * Waits for statements sent together: the first error (in the order sent, which is the order the server
+ * ran them), once every one has answered, so none fails unobserved.
+ */
+async function settled(queries: Promise<unknown>[]): Promise<unknown[]> {
+  const results = await Promise.allSettled(queries);
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value);
+}
+
 /** Waits a little longer each time, and differently in each racer, so two that collided don't collide again. */
 function backoff(attempt: number): Promise<void> {
   const ms = Math.min(2 ** attempt, 50) * (0.5 + Math.random());
@@ -109,7 +130,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     application_name: "tandem",
     ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
   };
-  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10, pipeline: true, stream: () => new CoalescingSocket() });
   // A connection that dies idle (database restarted) is dropped from the pool; the next query opens another.
   pool.on("error", () => undefined);
   const db = drizzle({ client: pool });
@@ -121,35 +142,66 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
   let writers: Promise<unknown> = Promise.resolve();
   let closed = false;
 
-  /** One attempt, on a connection of its own that holds the writer lock from before BEGIN to after COMMIT. */
+  /**
+   * One attempt, on a connection of its own that holds the writer lock from before BEGIN to after COMMIT.
+   * The pool's connections pipeline (pg's `pipeline` option): statements that do not wait for each other
+   * go out together, so the lock and BEGIN take one round trip, and NOTIFY, COMMIT and the unlock
+   * another. Every round trip is spent holding the lock, which all servers' writers queue for.
+   */
   async function attempt<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     // A connection that failed may still hold the lock: it leaves the pool, which ends it, and the lock with it.
     let lost: Error | undefined;
     try {
-      await client.query("select pg_advisory_lock($1)", [WRITER_LOCK]);
+      // BEGIN runs once the lock is granted, so its snapshot already holds the previous writer's commit.
+      await settled([client.query(extended("select pg_advisory_lock($1)", [WRITER_LOCK])), client.query(extended("begin isolation level serializable"))]).catch((error: Error) => {
+        // One may have taken effect without the other (the lock's wait timed out, BEGIN ran): the connection goes.
+        lost = error;
+        throw error;
+      });
+      let onClient = onConnection.get(client);
+      if (!onClient) onConnection.set(client, (onClient = drizzle({ client })));
+      const open: Open = { tx: asQueryable(onClient), client, savepoints: 0, ahead: [] };
       try {
-        let onClient = onConnection.get(client);
-        if (!onClient) onConnection.set(client, (onClient = drizzle({ client })));
-        return await onClient.transaction(
-          async (tx) => {
-            const open = { tx: asQueryable(tx) };
-            const value = await context.run(open, () => work(open.tx));
-            // Delivered at commit, and only if it commits: every server's feed hears of it.
-            await tx.execute(sql`select pg_notify(${CHANGES_CHANNEL}, '')`);
-            return value;
-          },
-          { isolationLevel: "serializable" },
-        );
-      } finally {
-        // Never thrown: a transaction that committed has committed, whatever becomes of its connection.
-        await client.query("select pg_advisory_unlock($1)", [WRITER_LOCK]).catch((error: Error) => (lost = error));
+        const value = await context.run(open, () => work(open.tx));
+        await settled(open.ahead);
+        // Delivered at commit, and only if it commits: every server's feed hears of it.
+        await settled([
+          client.query(extended("select pg_notify($1, '')", [CHANGES_CHANNEL])),
+          client.query(extended("commit")),
+          client.query(extended("select pg_advisory_unlock($1)", [WRITER_LOCK])),
+        ]);
+        return value;
+      } catch (error) {
+        // Never thrown: the error that ended the work is the one to report.
+        await settled([client.query(extended("rollback")), client.query(extended("select pg_advisory_unlock($1)", [WRITER_LOCK]))]).catch((e: Error) => (lost = e));
+        throw error;
       }
     } catch (error) {
       if (isConnectionLost(error)) lost = error as Error;
       throw error;
     } finally {
       client.release(lost);
+    }
+  }
+
+  /** A savepoint of the open transaction, sent ahead of the work's first statement and released without waiting. */
+  async function savepoint<T>(open: Open, work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const name = `tandem_${++open.savepoints}`;
+    const opened = open.client.query(extended(`savepoint ${name}`));
+    // Observed below; until then its failure must not count as unhandled (which ends the process).
+    opened.catch(() => undefined);
+    try {
+      const value = await work(open.tx);
+      await opened;
+      const released = open.client.query(extended(`release savepoint ${name}`));
+      released.catch(() => undefined);
+      open.ahead.push(released);
+      return value;
+    } catch (error) {
+      // A failed SAVEPOINT fails the work's statements behind it; the rollback then fails too, and says why.
+      await settled([opened.catch(() => undefined), open.client.query(extended(`rollback to savepoint ${name}`))]);
+      throw error;
     }
   }
 
@@ -178,11 +230,8 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     transaction: <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
       const outer = context.getStore();
       if (!outer) return outermost(work);
-      // A savepoint of the open transaction; a lost race still fails the outermost one, which runs again.
-      return (outer.tx as unknown as NodePgDatabase).transaction(async (tx) => {
-        const open = { tx: asQueryable(tx) };
-        return context.run(open, () => work(open.tx));
-      });
+      // A lost race still fails the outermost transaction, which runs again.
+      return savepoint(outer, work);
     },
     inTransaction: () => context.getStore() !== undefined,
     endsTransaction: (error) => isRetryable(error) || isConnectionLost(error),
