@@ -67,10 +67,9 @@ function send(response: ServerResponse, reply: Reply, closing: boolean): void {
 export async function serveIngestion(request: IncomingMessage, response: ServerResponse, writer: GroupCommit): Promise<void> {
   let reply: Reply;
   try {
-    const authorization = request.headers.authorization ?? null;
-    await admitToken(writer.db, authorization, RECORD_DEPLOYMENTS);
+    const token = await admitToken(writer.db, request.headers.authorization ?? null, RECORD_DEPLOYMENTS);
     const body = parseOrRefuse(deploymentPostSchema, parseJsonBody(await readBody(request)));
-    reply = await writer.record(authorization, body);
+    reply = await writer.record(token, body);
   } catch (error) {
     // The client went away mid-body: nobody is left to answer.
     if (request.destroyed && !request.complete) return void response.destroy();

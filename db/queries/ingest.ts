@@ -117,7 +117,8 @@ export async function upsertCommit(q: Queryable, serviceId: number, c: CommitVal
 
 export async function linkCommits(q: Queryable, deploymentId: number, commitIds: number[]): Promise<void> {
   const link = statements(q).link;
-  for (const commitId of commitIds) await link.run(deploymentId, commitId);
+  // Sent together: one round trip on PostgreSQL (its pipeline); in order either way.
+  await Promise.all(commitIds.map((commitId) => link.run(deploymentId, commitId)));
 }
 
 /** Its commits' shas, oldest first (ties by id: the order they were first recorded in). */

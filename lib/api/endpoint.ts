@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Database } from "@/db/database";
-import { authenticateToken, findTokenBySecret } from "@/lib/auth/tokens";
+import { authenticateToken, findTokenBySecret, noteTokenUse } from "@/lib/auth/tokens";
+import type { PublicToken } from "@/db/queries/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
@@ -74,13 +75,25 @@ function mayDo(role: TokenRole, access: EndpointAccess): void {
 
 /**
  * What the headers alone can settle, with the same answers as authenticate(): a live token (401) that
- * may do this (403). The ingestion fast path checks this before reading a body and authenticates
- * fully inside its group commit, where the rate limit is counted once.
+ * may do this (403). The ingestion fast path checks this before reading a body, and counts the rate
+ * limit (`admitted`) once the body is valid, as authenticate() does for the routes behind a valid body.
  */
-export async function admitToken(db: Database, authorization: string | null, access: EndpointAccess): Promise<void> {
+export async function admitToken(db: Database, authorization: string | null, access: EndpointAccess): Promise<PublicToken> {
   const token = await findTokenBySecret(db, bearerToken(authorization));
   if (!token) throw invalidToken();
   mayDo(token.role, access);
+  return token;
+}
+
+/** A token admitToken let in, when its request is to be served: within its rate limit (429), its use stamped. */
+export async function admitted(db: Database, token: PublicToken): Promise<TokenActor> {
+  return withinLimit(await noteTokenUse(db, token));
+}
+
+function withinLimit(token: PublicToken): TokenActor {
+  const wait = limiter().attempt(`token:${token.id}`);
+  if (wait > 0) throw new AppError("rate_limited", `This token sent more than ${getConfig().rateLimit} requests in a minute; retry in ${wait} s.`, undefined, wait);
+  return { type: "token", id: String(token.id), label: token.name, role: token.role };
 }
 
 /**
@@ -91,7 +104,5 @@ export async function authenticate(db: Database, authorization: string | null, a
   const token = await authenticateToken(db, bearerToken(authorization));
   if (!token) throw invalidToken();
   mayDo(token.role, access);
-  const wait = limiter().attempt(`token:${token.id}`);
-  if (wait > 0) throw new AppError("rate_limited", `This token sent more than ${getConfig().rateLimit} requests in a minute; retry in ${wait} s.`, undefined, wait);
-  return { type: "token", id: String(token.id), label: token.name, role: token.role };
+  return withinLimit(token);
 }

@@ -50,7 +50,11 @@ export function findTokenBySecret(db: Database, presented: string): Promise<Publ
 /** Finds the live token for a presented secret and stamps its last use (at most once a minute). */
 export async function authenticateToken(db: Database, presented: string): Promise<PublicToken | undefined> {
   const token = await findTokenBySecret(db, presented);
-  if (!token) return undefined;
+  return token && (await noteTokenUse(db, token));
+}
+
+/** Stamps a live token's last use, at most once a minute. */
+export async function noteTokenUse(db: Database, token: PublicToken): Promise<PublicToken> {
   const now = new Date();
   if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() > STAMP_EVERY_MS) {
     await db.transaction((tx) => stampTokenUse(tx, token.id, now));

@@ -133,11 +133,15 @@ async function recordAll(recording: Recording, items: DeploymentInput[], batch: 
 
 async function recordOne(recording: Recording, input: DeploymentInput, prefix: string): Promise<DeploymentResult> {
   const { tx, actor, source } = recording;
-  const service = await recording.service(input.service);
+  // Asked together: on PostgreSQL the statements go out in one round trip (its pipeline), and a
+  // round trip costs more than the statement, while the write lock is held.
+  const [service, rollbackOfId, existing] = await Promise.all([
+    recording.service(input.service),
+    input.rollbackOf === undefined ? undefined : resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`),
+    input.externalId ? findDeploymentByExternalId(tx, source, input.externalId) : undefined,
+  ]);
   const serviceId = service.id;
-  const rollbackOfId = input.rollbackOf === undefined ? undefined : await resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`);
   const now = new Date();
-  const existing = input.externalId ? await findDeploymentByExternalId(tx, source, input.externalId) : undefined;
   if (existing && existing.serviceId !== serviceId) {
     throw new AppError("conflict", `${prefix}externalId ${input.externalId} already names a deployment of another service.`, { [`${prefix}externalId`]: "already used for another service" });
   }
@@ -174,32 +178,37 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
     });
   }
 
-  const deployment = existing
-    ? await updateDeployment(tx, existing.id, values)
-    : await insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now });
-
+  const commits = input.commits ?? [];
+  const [deployment, stored] = await Promise.all([
+    existing ? updateDeployment(tx, existing.id, values) : insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now }),
+    Promise.all(commits.map((c) => upsertCommit(tx, serviceId, c))),
+  ]);
   if (!existing) recording.created(deployment.id);
+  for (const commit of stored) recording.seen(commit.id, commit.timestamp);
 
-  const listed: { id: number; sha: string }[] = [];
-  for (const c of input.commits ?? []) {
-    const stored = await upsertCommit(tx, serviceId, c);
-    recording.seen(stored.id, stored.timestamp);
-    listed.push({ id: stored.id, sha: c.sha });
-  }
-  await recording.link(deployment.id, listed);
+  const audit = () =>
+    recordAudit(tx, actor, {
+      action: existing ? "deployment.update" : "deployment.create",
+      entityType: "deployment",
+      entityId: deployment.id,
+      before: existing ?? null,
+      after: deployment,
+    });
+  // The deployment's audit entry comes after its change's when it moves one, as the change moved first.
+  const moves = change && verdict.changeStatus && verdict.changeStatus !== change.status ? { change, to: verdict.changeStatus } : undefined;
+  await Promise.all([
+    recording.link(deployment.id, stored.map((commit, i) => ({ id: commit.id, sha: commits[i]!.sha }))),
+    !existing || existing.status !== deployment.status ? insertEvent(tx, deploymentEvent(deployment, input.service)) : undefined,
+    moves ? undefined : audit(),
+  ]);
+  // What a commit delivered before counts once: read after this deployment's own commits are linked.
   if (deployment.status === "success") await recording.link(deployment.id, await commitsDeliveredBy(tx, deployment, recording));
-  if (!existing || existing.status !== deployment.status) await insertEvent(tx, deploymentEvent(deployment, input.service));
   if (deployment.status === "failure" && existing?.status !== "failure") await emitEvent(tx, deploymentFailedNotification(deployment, input.service, () => recording.shas(deployment.id)));
   if (verdict.reasons.length && (!existing || existing.changeRequestId !== deployment.changeRequestId)) await flagViolation(tx, input.service, deployment, change, verdict);
-  if (change && verdict.changeStatus && verdict.changeStatus !== change.status) await moveChange(tx, actor, change, deployment, verdict.changeStatus);
-
-  await recordAudit(tx, actor, {
-    action: existing ? "deployment.update" : "deployment.create",
-    entityType: "deployment",
-    entityId: deployment.id,
-    before: existing ?? null,
-    after: deployment,
-  });
+  if (moves) {
+    await moveChange(tx, actor, moves.change, deployment, moves.to);
+    await audit();
+  }
   return { deployment, service: input.service, created: !existing };
 }
 

@@ -2,7 +2,11 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type OpenedDatabase, type Queryable, type SqliteDatabase } from "@/db/client";
 import { tempDir } from "@/db/test/temp-db";
+import type { PublicToken } from "@/db/queries/tokens";
+import { admitToken } from "@/lib/api/endpoint";
 import { createApiToken } from "@/lib/auth/tokens";
+import { RateLimiter } from "@/lib/auth/rate-limit";
+import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { deploymentPostSchema, type DeploymentPost } from "@/lib/ingest/schema";
 import { GroupCommit } from "./group-commit";
@@ -13,11 +17,11 @@ const post = (fields: Record<string, unknown>): DeploymentPost =>
 let t: ReturnType<typeof tempDir>;
 let opened: OpenedDatabase;
 let observer: Database.Database;
-let actor: string;
+let actor: PublicToken;
 beforeEach(async () => {
   t = tempDir();
   opened = openDatabase(t.file);
-  actor = `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "ci", role: "ingest" })).token}`;
+  actor = await admitToken(opened.db, `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "ci", role: "ingest" })).token}`, RECORD_DEPLOYMENTS);
   observer = new Database(t.file, { readonly: true });
 });
 afterEach(async () => {
@@ -90,19 +94,16 @@ describe("GroupCommit", () => {
     logged.mockRestore();
   });
 
-  it("checks each post's token inside the group: a bad one is refused alone", async () => {
-    const reader = `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "dashboards", role: "read" })).token}`;
+  it("counts each post against its token's rate limit as its group records it: one past the limit is refused alone", async () => {
+    // The API's limiter (lib/api/endpoint.ts), allowing two requests a minute for this test.
+    const shared = globalThis as { apiLimiter?: RateLimiter };
+    const before = shared.apiLimiter;
+    shared.apiLimiter = new RateLimiter(2, 60_000);
     const writer = new GroupCommit(opened.db);
-    const replies = await Promise.all([
-      writer.record(actor, post({ externalId: "one" })),
-      writer.record("Bearer tdm_unknown", post({ externalId: "two" })),
-      writer.record(reader, post({ externalId: "three" })),
-      writer.record(null, post({ externalId: "four" })),
-      writer.record(actor, post({ externalId: "five" })),
-    ]);
-    expect(replies.map((r) => r.status)).toEqual([201, 401, 403, 401, 201]);
-    expect(replies[1]!.headers).toEqual({ "WWW-Authenticate": "Bearer" });
-    expect(externalIds()).toEqual(["one", "five"]);
+    const replies = await Promise.all(["one", "two", "three"].map((id) => writer.record(actor, post({ externalId: id })))).finally(() => (shared.apiLimiter = before));
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 429]);
+    expect(replies[2]!.headers).toMatchObject({ "Retry-After": expect.any(String) });
+    expect(externalIds()).toEqual(["one", "two"]);
   });
 
   it("fails the whole group, keeping nothing, when a post's error ends the transaction itself", async () => {
@@ -124,6 +125,77 @@ describe("GroupCommit", () => {
     const second = new Promise<Awaited<typeof first>>((resolve) => setImmediate(() => resolve(writer.record(actor, post({ externalId: "late" })))));
     expect((await Promise.all([first, second])).map((r) => r.status)).toEqual([201, 201]);
     expect(seen.commits).toBe(1);
+  });
+
+  /** The database, its first outermost transaction held open (before or after its work) until released. */
+  function holding(at: "before work" | "after work") {
+    const { db, seen } = counting(opened.db);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = (work: (tx: Queryable) => Promise<unknown>) =>
+      at === "before work" ? held.then(() => db.transaction(work)) : db.transaction(async (tx) => [await work(tx), await held][0]);
+    const slow = Object.create(db, { transaction: { value: (work: (tx: Queryable) => Promise<unknown>) => (db.inTransaction() || seen.commits > 0 ? db.transaction(work) : first(work)) } }) as SqliteDatabase;
+    return { db: slow, seen, release };
+  }
+
+  /** Posts the first deployment, then three more, each two turns of the event loop after the one before. */
+  async function postsWhile(writer: GroupCommit, release: () => void) {
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const replies = [writer.record(actor, post({ externalId: "first" }))];
+    for (const id of ["a", "b", "c"]) {
+      await turn();
+      await turn();
+      replies.push(writer.record(actor, post({ externalId: id })));
+    }
+    release();
+    return (await Promise.all(replies)).map((r) => r.status);
+  }
+
+  it("takes the posts that arrive while its transaction waits to open (another server's turn at the lock) into the group", async () => {
+    const { db, seen, release } = holding("before work");
+    expect(await postsWhile(new GroupCommit(db), release)).toEqual([201, 201, 201, 201]);
+    expect(seen.commits).toBe(1);
+    expect(externalIds()).toEqual(["first", "a", "b", "c"]);
+  });
+
+  it("gathers the posts that arrive while a group commits into the next group, not one each", async () => {
+    const { db, seen, release } = holding("after work");
+    expect(await postsWhile(new GroupCommit(db), release)).toEqual([201, 201, 201, 201]);
+    expect(seen.commits).toBe(2);
+    expect(externalIds()).toEqual(["first", "a", "b", "c"]);
+  });
+
+  it("answers the posts waiting for a transaction that never opened, and serves the next ones", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const down = Object.create(opened.db, { transaction: { value: () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432")) } }) as SqliteDatabase;
+    const writer = new GroupCommit(down);
+    expect((await Promise.all(["x", "y"].map((id) => writer.record(actor, post({ externalId: id }))))).map((r) => r.status)).toEqual([500, 500]);
+    logged.mockRestore();
+    expect(externalIds()).toEqual([]);
+  });
+
+  it("records the same group again when its transaction runs again after a lost race", async () => {
+    const real = opened.db.transaction.bind(opened.db);
+    let runs = 0;
+    // As the PostgreSQL engine does after a serialization failure: the work runs, is rolled back, and runs again.
+    const racing = Object.create(opened.db, {
+      transaction: {
+        value: async (work: (tx: Queryable) => Promise<unknown>) => {
+          if (opened.db.inTransaction()) return real(work);
+          runs++;
+          await real(async (tx) => {
+            await work(tx);
+            throw new Error("could not serialize access due to read/write dependencies among transactions");
+          }).catch(() => undefined);
+          return real(work);
+        },
+      },
+    }) as SqliteDatabase;
+    const writer = new GroupCommit(racing);
+    const replies = await Promise.all(["x", "y"].map((id) => writer.record(actor, post({ externalId: id }))));
+    expect(replies.map((r) => r.status)).toEqual([201, 201]);
+    expect(runs).toBe(1);
+    expect(externalIds()).toEqual(["x", "y"]);
   });
 
   it("starts a new group for posts that arrive after a group was committed", async () => {
