@@ -8,6 +8,7 @@ import type { Database, Queryable } from "../database";
 import { ENGINE } from "../dialect";
 import { CoalescingSocket } from "./coalescing-socket";
 import { CHANGES_CHANNEL, PostgresChangeFeed } from "./change-feed";
+import { together } from "../together";
 import { sqliteShaped } from "./rows";
 import "./types";
 
@@ -93,17 +94,6 @@ function extended(text: string, values?: unknown[]): pg.QueryConfig {
   return { text, values, queryMode: "extended" } as pg.QueryConfig;
 }
 
-/**
- * Waits for statements sent together: the first error (in the order sent, which is the order the server
- * ran them), once every one has answered, so none fails unobserved.
- */
-async function settled(queries: Promise<unknown>[]): Promise<unknown[]> {
-  const results = await Promise.allSettled(queries);
-  const failed = results.find((r) => r.status === "rejected");
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value);
-}
-
 /** Waits a little longer each time, and differently in each racer, so two that collided don't collide again. */
 function backoff(attempt: number): Promise<void> {
   const ms = Math.min(2 ** attempt, 50) * (0.5 + Math.random());
@@ -154,7 +144,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     let lost: Error | undefined;
     try {
       // BEGIN runs once the lock is granted, so its snapshot already holds the previous writer's commit.
-      await settled([client.query(extended("select pg_advisory_lock($1)", [WRITER_LOCK])), client.query(extended("begin isolation level serializable"))]).catch((error: Error) => {
+      await together([client.query(extended("select pg_advisory_lock($1)", [WRITER_LOCK])), client.query(extended("begin isolation level serializable"))]).catch((error: Error) => {
         // One may have taken effect without the other (the lock's wait timed out, BEGIN ran): the connection goes.
         lost = error;
         throw error;
@@ -164,9 +154,9 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       const open: Open = { tx: asQueryable(onClient), client, savepoints: 0, ahead: [] };
       try {
         const value = await context.run(open, () => work(open.tx));
-        await settled(open.ahead);
+        await together(open.ahead);
         // Delivered at commit, and only if it commits: every server's feed hears of it.
-        await settled([
+        await together([
           client.query(extended("select pg_notify($1, '')", [CHANGES_CHANNEL])),
           client.query(extended("commit")),
           client.query(extended("select pg_advisory_unlock($1)", [WRITER_LOCK])),
@@ -174,7 +164,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
         return value;
       } catch (error) {
         // Never thrown: the error that ended the work is the one to report.
-        await settled([client.query(extended("rollback")), client.query(extended("select pg_advisory_unlock($1)", [WRITER_LOCK]))]).catch((e: Error) => (lost = e));
+        await together([client.query(extended("rollback")), client.query(extended("select pg_advisory_unlock($1)", [WRITER_LOCK]))]).catch((e: Error) => (lost = e));
         throw error;
       }
     } catch (error) {
@@ -200,7 +190,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       return value;
     } catch (error) {
       // A failed SAVEPOINT fails the work's statements behind it; the rollback then fails too, and says why.
-      await settled([opened.catch(() => undefined), open.client.query(extended(`rollback to savepoint ${name}`))]);
+      await together([opened.catch(() => undefined), open.client.query(extended(`rollback to savepoint ${name}`))]);
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import type { Queryable } from "../database";
 import { preparedStatements } from "../statements";
 import { commits, deploymentCommits, deployments, pushes, type Deployment, type NewDeployment } from "../schema";
 import { allRows } from "../raw";
+import { together } from "../together";
 
 /* Writes and look-ups of the ingestion path (API, webhooks, forms). */
 
@@ -117,8 +118,8 @@ export async function upsertCommit(q: Queryable, serviceId: number, c: CommitVal
 
 export async function linkCommits(q: Queryable, deploymentId: number, commitIds: number[]): Promise<void> {
   const link = statements(q).link;
-  // Sent together: one round trip on PostgreSQL (its pipeline); in order either way.
-  await Promise.all(commitIds.map((commitId) => link.run(deploymentId, commitId)));
+  // Sent together: one round trip on PostgreSQL (its pipeline), in order.
+  await together(commitIds.map((commitId) => link.run(deploymentId, commitId)));
 }
 
 /** Its commits' shas, oldest first (ties by id: the order they were first recorded in). */

@@ -90,6 +90,19 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       expect(await rows()).toEqual(before);
     });
 
+    it("refuses a post naming an unknown rollbackOf for a service it would create, keeping no trace of it, and records the post sent beside it", async () => {
+      const before = await rows();
+      const traces = async () =>
+        (await firstRow<{ n: number }>(database.db().read, sql`select (select count(*) from "audit_log" where "after" like '%brand-new%') + (select count(*) from "services" where "slug" = 'brand-new') as "n"`))!.n;
+      // Sent at once: through the production server they share one group, each in its own savepoint.
+      const [refused, recorded] = await Promise.all([post({ ...ok, service: "brand-new", rollbackOf: "nope" }), post({ ...ok, service: "beside-it" })]);
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.fields).toEqual({ rollbackOf: "no deployment has externalId nope" });
+      expect(recorded.status).toBe(201);
+      expect(await traces()).toBe(0);
+      expect(await rows()).toEqual({ ...before, deployments: before.deployments + 1, services: before.services + 1 });
+    });
+
     it.each([
       [{ ...ok, service: "Not Slug" }, "service"],
       [{ ...ok, status: "done" }, "status"],

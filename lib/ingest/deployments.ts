@@ -1,4 +1,5 @@
 import type { Database, Queryable } from "@/db/database";
+import { together } from "@/db/together";
 import type { Deployment } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { commitsDelivered } from "@/db/queries/lineage";
@@ -133,9 +134,9 @@ async function recordAll(recording: Recording, items: DeploymentInput[], batch: 
 
 async function recordOne(recording: Recording, input: DeploymentInput, prefix: string): Promise<DeploymentResult> {
   const { tx, actor, source } = recording;
-  // Asked together: on PostgreSQL the statements go out in one round trip (its pipeline), and a
-  // round trip costs more than the statement, while the write lock is held.
-  const [service, rollbackOfId, existing] = await Promise.all([
+  // Asked together (db/together.ts): on PostgreSQL the statements go out in one round trip (its
+  // pipeline), and a round trip costs more than the statement, while the write lock is held.
+  const [service, rollbackOfId, existing] = await together([
     recording.service(input.service),
     input.rollbackOf === undefined ? undefined : resolveDeployment(tx, source, input.rollbackOf, `${prefix}rollbackOf`),
     input.externalId ? findDeploymentByExternalId(tx, source, input.externalId) : undefined,
@@ -179,9 +180,9 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
   }
 
   const commits = input.commits ?? [];
-  const [deployment, stored] = await Promise.all([
+  const [deployment, stored] = await together([
     existing ? updateDeployment(tx, existing.id, values) : insertDeployment(tx, { ...values, serviceId, source, externalId: input.externalId ?? null, createdAt: now }),
-    Promise.all(commits.map((c) => upsertCommit(tx, serviceId, c))),
+    together(commits.map((c) => upsertCommit(tx, serviceId, c))),
   ]);
   if (!existing) recording.created(deployment.id);
   for (const commit of stored) recording.seen(commit.id, commit.timestamp);
@@ -196,7 +197,7 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
     });
   // The deployment's audit entry comes after its change's when it moves one, as the change moved first.
   const moves = change && verdict.changeStatus && verdict.changeStatus !== change.status ? { change, to: verdict.changeStatus } : undefined;
-  await Promise.all([
+  await together([
     recording.link(deployment.id, stored.map((commit, i) => ({ id: commit.id, sha: commits[i]!.sha }))),
     !existing || existing.status !== deployment.status ? insertEvent(tx, deploymentEvent(deployment, input.service)) : undefined,
     moves ? undefined : audit(),
