@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { preparedStatements } from "../statements";
 import { services, timelineEvents, type EventType, type NewTimelineEvent } from "../schema";
@@ -43,7 +43,10 @@ function filters(filter: TimelineFilter): SQL[] {
 export async function listEvents(q: Queryable, filter: TimelineFilter, limit: number, before?: TimelineCursor): Promise<TimelineRow[]> {
   const where = filters(filter);
   if (before) {
-    where.push(or(lt(timelineEvents.at, new Date(before.at)), and(eq(timelineEvents.at, new Date(before.at)), lt(timelineEvents.id, before.id)))!);
+    // (at, id) < cursor, with `at <=` on its own so that PostgreSQL starts its index scan at the cursor: the
+    // OR alone it checks row by row from the newest event, 50,000 rows for the thousandth page.
+    const at = new Date(before.at);
+    where.push(lte(timelineEvents.at, at), or(lt(timelineEvents.at, at), lt(timelineEvents.id, before.id))!);
   }
   return q
     .select({
