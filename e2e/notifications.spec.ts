@@ -50,39 +50,42 @@ test("a declared incident reaches a webhook receiver within 5 s, signed; a messa
 });
 
 test("an admin adds a Slack channel in Settings, sends a test message and sees it in the delivery log; deleting asks first", async ({ browser }) => {
+  // Its own name, so a retry (or another run on the same database) never finds two channels by it.
+  const name = `#ops-e2e-${Date.now()}`;
   const sink = await httpSink();
   try {
     const page = await pageAs(browser, "admin");
     await page.goto("/settings");
     const form = page.getByRole("form", { name: "Add a notification channel" });
     await form.getByLabel("Kind").selectOption("slack");
-    await form.getByLabel("Channel name").fill("#ops-e2e");
+    await form.getByLabel("Channel name").fill(name);
     await form.getByLabel("Target").fill("file:///etc/passwd");
     await form.getByRole("button", { name: "Add channel" }).click();
     await expect(form.getByText("Target must be an http(s) URL, not file:", { exact: true })).toBeVisible();
     await form.getByLabel("Target").fill(`${sink.url}/services/T000/B000/abcdefghijklmnopqrstuvwx`);
     await form.getByLabel("Deployment failed").uncheck();
     await form.getByRole("button", { name: "Add channel" }).click();
-    await expect(form.getByText('Created slack channel "#ops-e2e".')).toBeVisible();
-    const row = page.getByRole("row").filter({ hasText: "#ops-e2e" });
+    await expect(form.getByText(`Created slack channel "${name}".`)).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: name });
     await expect(row).toContainText("/services/T000/B000/abcd…");
     await expect(row).not.toContainText("abcdefghijklmnopqrstuvwx");
     await expect(row).not.toContainText("deployment.failed");
 
-    await row.getByRole("link", { name: "#ops-e2e" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "#ops-e2e" })).toBeVisible();
+    await row.getByRole("link", { name }).click();
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await page.getByRole("button", { name: "Send test message" }).click();
     await expect(page.getByText(/^Delivered \(200: ok\)\.$/)).toBeVisible();
-    expect(JSON.parse(sink.received[0]!.body)).toMatchObject({ text: 'Test message from Tandem to "#ops-e2e"' });
+    // The channel hears incidents: another test's may reach the sink too.
+    expect(sink.received.map((r) => JSON.parse(r.body).text)).toContain(`Test message from Tandem to "${name}"`);
     const log = page.getByRole("region", { name: "Delivery log" });
     await expect(log.getByRole("row").filter({ hasText: "tandem.test" }).filter({ hasText: "delivered" })).toHaveCount(1);
     await expectAccessible(page);
 
     await page.goto("/settings");
-    await page.getByRole("row").filter({ hasText: "#ops-e2e" }).getByRole("button", { name: "Delete channel #ops-e2e" }).click();
-    const dialog = page.getByRole("dialog", { name: "Delete the channel “#ops-e2e”?" });
+    await page.getByRole("row").filter({ hasText: name }).getByRole("button", { name: `Delete channel ${name}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Delete the channel “${name}”?` });
     await dialog.getByRole("button", { name: "Delete channel" }).click();
-    await expect(page.getByRole("row").filter({ hasText: "#ops-e2e" })).toHaveCount(0);
+    await expect(page.getByRole("row").filter({ hasText: name })).toHaveCount(0);
     await page.context().close();
   } finally {
     await sink.close();
