@@ -198,6 +198,42 @@ describe("GroupCommit", () => {
     expect(externalIds()).toEqual(["x", "y"]);
   });
 
+  /** Posts one deployment per id, each `turns` turns of the event loop after the one before. */
+  async function spaced(writer: GroupCommit, ids: string[], turns: number) {
+    const replies = [];
+    for (const [i, id] of ids.entries()) {
+      for (let n = 0; i > 0 && n < turns; n++) await new Promise((resolve) => setImmediate(resolve));
+      replies.push(writer.record(actor, post({ externalId: id })));
+    }
+    return (await Promise.all(replies)).map((r) => r.status);
+  }
+
+  it("lingers after a group of three until three posts have arrived, so the clients it answered share the next COMMIT", async () => {
+    const { db, seen } = counting(opened.db);
+    // A limit no run reaches: what ends the wait here is the third post.
+    const writer = new GroupCommit(db, 60_000);
+    await Promise.all(["a", "b", "c"].map((id) => writer.record(actor, post({ externalId: id }))));
+    expect(await spaced(writer, ["x", "y", "z"], 5)).toEqual([201, 201, 201]);
+    expect(seen.commits).toBe(2);
+    expect(externalIds()).toEqual(["a", "b", "c", "x", "y", "z"]);
+  });
+
+  it("lingers no longer than its limit when fewer posts come", async () => {
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db, 20);
+    await Promise.all(["a", "b"].map((id) => writer.record(actor, post({ externalId: id }))));
+    expect(await spaced(writer, ["alone"], 0)).toEqual([201]);
+    expect(seen.commits).toBe(2);
+  });
+
+  it("never lingers for a lone client: after a group of one, a post is recorded on the next turns", { timeout: 10_000 }, async () => {
+    const { db, seen } = counting(opened.db);
+    // Were a group of one to linger, this would outlast the test's 10 s.
+    const writer = new GroupCommit(db, 60_000);
+    for (const id of ["one", "two", "three"]) await writer.record(actor, post({ externalId: id }));
+    expect(seen.commits).toBe(3);
+  });
+
   it("starts a new group for posts that arrive after a group was committed", async () => {
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);

@@ -4,6 +4,9 @@ import { admitted, failureReply, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";
 
+/** Long enough for a client on this machine to send its next post after its answer, short against a commit's wait. */
+const LINGER_MS = 0.5;
+
 type Waiting = { token: PublicToken; body: DeploymentPost; done: (reply: Reply) => void };
 
 /**
@@ -16,6 +19,10 @@ type Waiting = { token: PublicToken; body: DeploymentPost; done: (reply: Reply) 
  * A group also waits one turn of the event loop more than it must: while one group commits, the clients
  * it answers send their next posts, and that extra turn's poll gathers them in (4 clients on the 1M
  * database: groups of mostly 1-2 became mostly 4, and 2,230 -> 2,800 posts/s). Idle, a turn is microseconds.
+ * Once the async data layer made a commit's turn longer, groups of 2 were common again (4 clients, one
+ * server: 1:2:3:4 ≈ 1:8:6:8); so a group lingers a little more (at most `lingerMs`) until it is as large
+ * as the one before it: the clients the last group answered are most likely sending again. Groups become
+ * mostly 4 and single posts ~6 % faster; a lone client (last group 1) never waits.
  * A refused post rolls back only its savepoint; every reply waits for the shared COMMIT, so nothing is
  * acknowledged before it is committed, and a failed COMMIT (or an error that ends the transaction, such
  * as a full disk) fails them all. Committing a write to a large database costs more than recording a
@@ -28,8 +35,13 @@ export class GroupCommit {
   private waiting: Waiting[] = [];
   /** A group is committing: posts that arrive meanwhile wait for it to end and form the next one. */
   private busy = false;
+  /** How many posts the last group recorded: the next one lingers until it has as many. */
+  private lastSize = 1;
 
-  constructor(readonly db: Database) {}
+  constructor(
+    readonly db: Database,
+    private readonly lingerMs = LINGER_MS,
+  ) {}
 
   /** Records a validated post of a token admitToken let in (429 past its rate limit), once its group has committed. */
   record(token: PublicToken, body: DeploymentPost): Promise<Reply> {
@@ -40,7 +52,12 @@ export class GroupCommit {
 
   private gather(): void {
     this.busy = true;
-    setImmediate(() => setImmediate(() => void this.commit()));
+    const until = performance.now() + this.lingerMs;
+    const linger = () => {
+      if (this.waiting.length >= this.lastSize || performance.now() >= until) void this.commit();
+      else setImmediate(linger);
+    };
+    setImmediate(() => setImmediate(linger));
   }
 
   /** Never rejects: whatever goes wrong becomes the group's replies. */
@@ -67,6 +84,7 @@ export class GroupCommit {
       // A transaction that never opened (the database is down) fails the posts that waited for it.
       replies = take().map(() => reply);
     }
+    this.lastSize = take().length;
     take().forEach((waiting, i) => waiting.done(replies[i]!));
     this.busy = false;
     if (this.waiting.length) this.gather();
