@@ -33,6 +33,14 @@ export interface Database {
    * so use cases compose without knowing whether their caller already opened one.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Lets the work go on without waiting for statements whose answers it does not need (its last
+   * inserts). PostgreSQL sends what follows right behind them, in the same round trip, and checks them
+   * before COMMIT: should one fail, the whole transaction fails (what follows it in the same transaction
+   * fails too, as "current transaction is aborted"). SQLite, whose statements have run by the time they
+   * are called, settles them here. Outside a transaction it waits for them on both.
+   */
+  sendAhead(statements: readonly (Promise<unknown> | undefined)[]): Promise<void>;
   /** True inside `transaction`: what is read there may still roll back, so it must not be cached. */
   inTransaction(): boolean;
   /**

@@ -148,6 +148,44 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
     expect(await count(db)).toBe(0);
   });
 
+  it("sends statements ahead without waiting for them; what follows in the transaction sees them", async () => {
+    const db = await open();
+    await db.transaction(async (tx) => {
+      let answered = false;
+      const ahead = execute(tx, sql`insert into items (id, n) values (1, 1)`).then(() => (answered = true));
+      await db.sendAhead([ahead, undefined]);
+      // Its answer cannot have come back: nothing waited for a round trip.
+      expect(answered).toBe(false);
+      expect((await firstRow<{ n: number }>(tx, sql`select count(*) as n from items`))!.n).toBe(1);
+    });
+    expect(await count(db)).toBe(1);
+  });
+
+  it("fails the whole transaction with the error of a statement sent ahead, keeping nothing", async () => {
+    const db = await open();
+    let after: unknown;
+    await expect(
+      db.transaction(async (tx) => {
+        await execute(tx, sql`insert into items (id, n) values (1, 1)`);
+        await db.sendAhead([execute(tx, sql`insert into items (id, n) values (1, 2)`)]);
+        // What follows fails only because it did: a group of posts must not blame the next post for it.
+        after = await execute(tx, sql`insert into items (id, n) values (2, 2)`).catch((error: unknown) => error);
+        throw after;
+      }),
+      // Drizzle names the statement that failed: the one sent ahead, not the one that followed it.
+    ).rejects.toThrow(/values \(1, 2\)/);
+    expect(db.endsTransaction(after)).toBe(true);
+    expect(await count(db)).toBe(0);
+    // A failure sent ahead by the work's last statements is caught before COMMIT.
+    await expect(
+      db.transaction(async (tx) => {
+        await execute(tx, sql`insert into items (id, n) values (3, 3)`);
+        await db.sendAhead([execute(tx, sql`insert into items (id, n) values (3, 4)`)]);
+      }),
+    ).rejects.toThrow(/values \(3, 4\)/);
+    expect(await count(db)).toBe(0);
+  });
+
   it("gives back no connection still inside a transaction when the wait for the write lock times out", async () => {
     const url = await server.fresh();
     const db = openPostgresDatabase(url, { poolSize: 1, statementTimeoutMs: 300 });

@@ -8,7 +8,7 @@ import type { Database, Queryable } from "../database";
 import { ENGINE } from "../dialect";
 import { CoalescingSocket } from "./coalescing-socket";
 import { CHANGES_CHANNEL, PostgresChangeFeed } from "./change-feed";
-import { together } from "../together";
+import { firstFailure, together } from "../together";
 import { sqliteShaped } from "./rows";
 import "./types";
 
@@ -77,6 +77,12 @@ function* codesOf(error: unknown): Generator<{ code: unknown; error: object }> {
 
 function isRetryable(error: unknown): boolean {
   for (const { code } of codesOf(error)) if (typeof code === "string" && RETRYABLE.has(code)) return true;
+  return false;
+}
+
+/** A statement of the transaction failed where nothing rolled it back (one sent ahead): all that follows fails. */
+function isAborted(error: unknown): boolean {
+  for (const { code } of codesOf(error)) if (code === "25P02") return true;
   return false;
 }
 
@@ -165,7 +171,8 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       } catch (error) {
         // Never thrown: the error that ended the work is the one to report.
         await together([client.query(extended("rollback")), client.query(extended("select pg_advisory_unlock($1)", [WRITER_LOCK]))]).catch((e: Error) => (lost = e));
-        throw error;
+        // Unless a statement sent ahead failed first: what followed it failed only because it had.
+        throw (await firstFailure(open.ahead)) ?? error;
       }
     } catch (error) {
       if (isConnectionLost(error)) lost = error as Error;
@@ -224,7 +231,19 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       return savepoint(outer, work);
     },
     inTransaction: () => context.getStore() !== undefined,
-    endsTransaction: (error) => isRetryable(error) || isConnectionLost(error),
+    sendAhead: async (statements) => {
+      const open = context.getStore();
+      if (!open) return void (await together(statements));
+      for (const statement of statements) {
+        if (!statement) continue;
+        // Adopted once: a Drizzle query is a thenable that runs again each time it is awaited.
+        const sent = Promise.resolve(statement);
+        // Observed before COMMIT; until then its failure must not count as unhandled (which ends the process).
+        sent.catch(() => undefined);
+        open.ahead.push(sent);
+      }
+    },
+    endsTransaction: (error) => isRetryable(error) || isConnectionLost(error) || isAborted(error),
     changes,
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     alone: async <T>(work: () => Promise<T>): Promise<T> => {

@@ -93,6 +93,14 @@ describe("the SQLite engine's transactions", () => {
     expect(database.sqlite.inTransaction).toBe(false);
   });
 
+  it("settles statements sent ahead at once, so their failure is the work's to handle inside its savepoint", async () => {
+    await database.transaction(async (tx) => {
+      await addService(tx, "kept");
+      await expect(database.transaction(async (inner) => database.sendAhead([addService(inner, "twice"), addService(inner, "twice")]))).rejects.toThrow(/UNIQUE/);
+    });
+    expect(await slugs()).toEqual(["kept"]);
+  });
+
   it("closes both connections, so the file can be replaced", async () => {
     await slugs();
     await database.close();

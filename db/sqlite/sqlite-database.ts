@@ -4,6 +4,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { Database, Queryable } from "../database";
 import * as schema from "../schema";
+import { together } from "../together";
 import { SqliteChangeFeed } from "./change-feed";
 import { createPrivateFile, keepDatabasePrivate, makePrivateFolders } from "./private-files";
 import { SerialWriter } from "./serial-writer";
@@ -102,6 +103,9 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
     },
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => serial.run(() => work(writer)),
     inTransaction: () => serial.inside,
+    sendAhead: async (statements) => {
+      await together(statements);
+    },
     endsTransaction: () => !sqlite.inTransaction,
     get changes() {
       return reader().changes;

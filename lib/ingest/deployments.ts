@@ -65,6 +65,8 @@ class Recording {
     readonly actor: Actor,
     readonly source: string,
     readonly gating: Gating,
+    /** Database#sendAhead, when the caller has the Database; else each statement is waited for. */
+    readonly ahead: (statements: readonly (Promise<unknown> | undefined)[]) => Promise<unknown> = together,
   ) {}
 
   /** A service first named here is created, and requires no changes. */
@@ -89,10 +91,11 @@ class Recording {
     this.timestamps.set(commitId, timestamp);
   }
 
-  async link(deploymentId: number, commits: { id: number; sha: string }[]): Promise<void> {
-    await linkCommits(this.tx, deploymentId, commits.map((c) => c.id));
+  /** Noted at once, so `shas` lists them even while the statement is still on its way (sent ahead). */
+  link(deploymentId: number, commits: { id: number; sha: string }[]): Promise<void> {
     const linked = this.linked.get(deploymentId);
     if (linked) for (const c of commits) linked.set(c.id, c.sha);
+    return linkCommits(this.tx, deploymentId, commits.map((c) => c.id));
   }
 
   /** As listDeploymentShas orders them: by timestamp, then id. A deployment that existed before is read back. */
@@ -112,7 +115,7 @@ class Recording {
  */
 export async function recordDeployments(db: Database, actor: Actor, source: string, items: DeploymentInput[], batch: boolean): Promise<RecordedDeployment[]> {
   return db.transaction(async (tx) => {
-    const recording = new Recording(tx, actor, source, "refuse");
+    const recording = new Recording(tx, actor, source, "refuse", (statements) => db.sendAhead(statements));
     const results = await recordAll(recording, items, batch);
     const recorded: RecordedDeployment[] = [];
     for (const r of results) recorded.push({ ...r, commits: await recording.shas(r.deployment.id) });
@@ -197,7 +200,10 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
     });
   // The deployment's audit entry comes after its change's when it moves one, as the change moved first.
   const moves = change && verdict.changeStatus && verdict.changeStatus !== change.status ? { change, to: verdict.changeStatus } : undefined;
-  await together([
+  // Nothing below needs their answers: on PostgreSQL they go out with what follows (the next post's
+  // statements, or COMMIT) instead of costing a round trip of their own while the write lock is held.
+  // What reads them (commitsDelivered, listDeploymentShas) runs after them on the same connection.
+  await recording.ahead([
     recording.link(deployment.id, stored.map((commit, i) => ({ id: commit.id, sha: commits[i]!.sha }))),
     !existing || existing.status !== deployment.status ? insertEvent(tx, deploymentEvent(deployment, input.service)) : undefined,
     moves ? undefined : audit(),
