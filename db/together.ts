@@ -10,9 +10,3 @@ export async function together<T extends readonly unknown[] | []>(values: T): Pr
   for (const result of results) if (result.status === "rejected") throw result.reason;
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [P in keyof T]: Awaited<T[P]> };
 }
-
-/** Once every one has settled, the first failure in the order given (as `together` would throw it), if any. */
-export async function firstFailure(values: readonly Promise<unknown>[]): Promise<unknown> {
-  for (const result of await Promise.allSettled(values)) if (result.status === "rejected") return result.reason as unknown;
-  return undefined;
-}

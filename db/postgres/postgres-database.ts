@@ -8,7 +8,7 @@ import type { Database, Queryable } from "../database";
 import { ENGINE } from "../dialect";
 import { CoalescingSocket } from "./coalescing-socket";
 import { CHANGES_CHANNEL, PostgresChangeFeed } from "./change-feed";
-import { firstFailure, together } from "../together";
+import { together } from "../together";
 import { sqliteShaped } from "./rows";
 import "./types";
 
@@ -44,7 +44,7 @@ export type PostgresDatabase = Database & {
 
 /**
  * An open write transaction: its connection, Drizzle on it, and the statements sent ahead without
- * waiting (a savepoint's RELEASE), whose errors COMMIT must not miss.
+ * waiting (a savepoint's RELEASE, what the work sends ahead), whose errors COMMIT must not miss.
  */
 type Open = { tx: Queryable; client: pg.PoolClient; savepoints: number; ahead: Promise<unknown>[] };
 
@@ -93,6 +93,15 @@ function isConnectionLost(error: unknown): boolean {
     if (e instanceof Error && /Connection terminated/i.test(e.message)) return true;
   }
   return false;
+}
+
+/** A statement of the open transaction not waited for: its failure is thrown before COMMIT (`attempt`). */
+function goesAhead(open: Open, statement: PromiseLike<unknown>): void {
+  // Adopted once: a Drizzle query is a thenable that runs again each time it is awaited.
+  const sent = Promise.resolve(statement);
+  // Observed before COMMIT; until then its failure must not count as unhandled (which ends the process).
+  sent.catch(() => undefined);
+  open.ahead.push(sent);
 }
 
 /** A statement sent with the extended protocol even without parameters: corked, it leaves with its neighbours (CoalescingSocket). */
@@ -171,8 +180,12 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       } catch (error) {
         // Never thrown: the error that ended the work is the one to report.
         await together([client.query(extended("rollback")), client.query(extended("select pg_advisory_unlock($1)", [WRITER_LOCK]))]).catch((e: Error) => (lost = e));
-        // Unless a statement sent ahead failed first: what followed it failed only because it had.
-        throw (await firstFailure(open.ahead)) ?? error;
+        // Unless a statement sent ahead failed first (`together` names the first, in order): what followed
+        // it failed only because it had.
+        throw await together(open.ahead).then(
+          () => error,
+          (failure: unknown) => failure,
+        );
       }
     } catch (error) {
       if (isConnectionLost(error)) lost = error as Error;
@@ -191,9 +204,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     try {
       const value = await work(open.tx);
       await opened;
-      const released = open.client.query(extended(`release savepoint ${name}`));
-      released.catch(() => undefined);
-      open.ahead.push(released);
+      goesAhead(open, open.client.query(extended(`release savepoint ${name}`)));
       return value;
     } catch (error) {
       // A failed SAVEPOINT fails the work's statements behind it; the rollback then fails too, and says why.
@@ -234,14 +245,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     sendAhead: async (statements) => {
       const open = context.getStore();
       if (!open) return void (await together(statements));
-      for (const statement of statements) {
-        if (!statement) continue;
-        // Adopted once: a Drizzle query is a thenable that runs again each time it is awaited.
-        const sent = Promise.resolve(statement);
-        // Observed before COMMIT; until then its failure must not count as unhandled (which ends the process).
-        sent.catch(() => undefined);
-        open.ahead.push(sent);
-      }
+      for (const statement of statements) if (statement) goesAhead(open, statement);
     },
     endsTransaction: (error) => isRetryable(error) || isConnectionLost(error) || isAborted(error),
     changes,
