@@ -234,6 +234,18 @@ describe("GroupCommit", () => {
     expect(seen.commits).toBe(3);
   });
 
+  it("records a batch in a transaction of its own, not in the group of the single posts beside it", async () => {
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db);
+    const batch = deploymentPostSchema.parse({ deployments: ["b1", "b2"].map((externalId) => ({ service: "web", status: "success", finishedAt: "2026-11-20T10:00:00Z", externalId })) });
+    // Used a moment ago, so no transaction of its own stamps the token's use (at most once a minute).
+    const used = { ...actor, lastUsedAt: new Date() };
+    const replies = await Promise.all([writer.record(used, post({ externalId: "a" })), writer.record(used, batch), writer.record(used, post({ externalId: "c" }))]);
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(externalIds().sort()).toEqual(["a", "b1", "b2", "c"]);
+    expect(seen.commits).toBe(2);
+  });
+
   it("starts a new group for posts that arrive after a group was committed", async () => {
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);

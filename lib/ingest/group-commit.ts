@@ -10,7 +10,7 @@ const LINGER_MS = 0.5;
 type Waiting = { token: PublicToken; body: DeploymentPost; done: (reply: Reply) => void };
 
 /**
- * Group commit for deployment posts (single ones or batches): one group at a time, recorded in one
+ * Group commit for single deployment posts (a batch is a transaction of its own): one group at a time, recorded in one
  * transaction, each post inside its own savepoint (a nested transaction), in arrival order. The posts
  * that arrive while a group commits form the next one, taken once its transaction is open: on
  * PostgreSQL the servers' writers take turns at one lock, and the posts that arrive during the wait
@@ -45,6 +45,11 @@ export class GroupCommit {
 
   /** Records a validated post of a token admitToken let in (429 past its rate limit), once its group has committed. */
   record(token: PublicToken, body: DeploymentPost): Promise<Reply> {
+    // A batch brings its own many statements to its COMMIT, so it has none worth sharing, and inside a
+    // group's transaction it would be a savepoint: SQLite keeps a savepoint's sub-journal in memory
+    // (tuneWriter) and walks it from its start as each statement inside ends, so 1,000 deployments
+    // slowed as they went (3 batches of 1,000 on the quick database: 1,000 / s instead of 4,600 / s).
+    if (body.batch) return this.recordOne(token, body);
     return new Promise((done) => {
       if (this.waiting.push({ token, body, done }) === 1 && !this.busy) this.gather();
     });
