@@ -8,7 +8,7 @@ import { DEFAULT_DATABASE_URL, POSTGRES_DEFAULTS, databaseTargetOf, type Databas
 export type { Database, Queryable, ChangeFeed } from "./database";
 export type { SqliteDatabase } from "./sqlite/sqlite-database";
 export type { PostgresDatabase } from "./postgres/postgres-database";
-export { WAL_CHECKPOINT_PAGES } from "./sqlite/sqlite-database";
+export { tuneWriter, WAL_CHECKPOINT_PAGES } from "./sqlite/sqlite-database";
 
 export type OpenedDatabase = {
   db: SqliteDatabase;

@@ -8,6 +8,14 @@ import type * as schema from "./schema";
  */
 export type Queryable = Omit<BetterSQLite3Database<typeof schema>, "transaction" | "$client">;
 
+export type TransactionOptions = {
+  /**
+   * The work rewrites tables wholesale (rebuilding the rollups): SQLite keeps the pages it may have to
+   * restore on disk for it, not in memory as for everyday writes. Ignored inside another transaction.
+   */
+  bulk?: boolean;
+};
+
 /** Tells live views and caches that something was committed, by this process or any other. */
 export interface ChangeFeed {
   /** Moves whenever anything commits; cheap enough to ask on every request. */
@@ -32,7 +40,7 @@ export interface Database {
    * Writers are serialised; a transaction opened inside another (same async context) is a savepoint of it,
    * so use cases compose without knowing whether their caller already opened one.
    */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Lets the work go on without waiting for statements whose answers it does not need (its last
    * inserts). PostgreSQL sends what follows right behind them, in the same round trip, and checks them

@@ -235,6 +235,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     get read() {
       return context.getStore()?.tx ?? reader;
     },
+    // A bulk transaction needs nothing different here: PostgreSQL keeps its undo in the table itself.
     transaction: <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
       const outer = context.getStore();
       if (!outer) return outermost(work);

@@ -86,5 +86,5 @@ export async function rebuildRollups(db: Database): Promise<RebuildSummary> {
       leadDays: await count(tx, "lead_days"),
       corrected,
     };
-  });
+  }, { bulk: true });
 }

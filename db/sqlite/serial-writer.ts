@@ -14,34 +14,50 @@ export class SerialWriter {
   private tail: Promise<unknown> = Promise.resolve();
   private open = false;
 
-  constructor(private readonly exec: (sql: string) => void) {}
+  /** `bulk` holds the statements run before a bulk transaction's BEGIN and after its end, as SQLite's setting applies from a BEGIN on. */
+  constructor(
+    private readonly exec: (sql: string) => void,
+    private readonly bulk?: { before: string; after: string },
+  ) {}
 
   /** True when called from inside one of this writer's transactions. */
   get inside(): boolean {
     return this.context.getStore() !== undefined;
   }
 
-  run<T>(work: () => Promise<T>): Promise<T> {
+  /** `bulk`: a transaction of its own runs between the bulk statements (see the constructor); a savepoint ignores it. */
+  run<T>(work: () => Promise<T>, bulk = false): Promise<T> {
     const outer = this.context.getStore();
     if (outer) return this.savepoint(outer.depth + 1, work);
-    return this.begin(work);
+    return this.begin(work, bulk ? this.bulk : undefined);
   }
 
-  private begin<T>(work: () => Promise<T>): Promise<T> {
+  private begin<T>(work: () => Promise<T>, bulk: { before: string; after: string } | undefined): Promise<T> {
     if (this.open) {
-      const turn = this.tail.then(() => this.begin(work));
+      const turn = this.tail.then(() => this.begin(work, bulk));
       this.tail = turn.catch(() => undefined);
       return turn;
     }
-    this.exec("BEGIN IMMEDIATE");
+    if (bulk) this.exec(bulk.before);
+    try {
+      this.exec("BEGIN IMMEDIATE");
+    } catch (error) {
+      if (bulk) this.exec(bulk.after);
+      throw error;
+    }
     this.open = true;
     const settled = this.context.run({ depth: 0 }, work).then(
       (value) => {
-        this.end("COMMIT");
+        try {
+          this.end("COMMIT");
+        } finally {
+          if (bulk) this.exec(bulk.after);
+        }
         return value;
       },
       (error: unknown) => {
         this.end("ROLLBACK");
+        if (bulk) this.exec(bulk.after);
         throw error;
       },
     );

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { services } from "../schema";
 import { tempDir } from "../test/temp-db";
@@ -105,5 +106,44 @@ describe("the SQLite engine's transactions", () => {
     await slugs();
     await database.close();
     expect(() => database.sqlite.prepare("select 1")).toThrow(/not open/);
+  });
+});
+
+/** SQLite names its temporary files etilqs_* and deletes each as it opens it: only an open descriptor shows one. */
+const temporaryFiles = () => fs.readdirSync("/proc/self/fd").filter((fd) => linkOf(`/proc/self/fd/${fd}`).includes("etilqs_"));
+
+/** Where a descriptor points; "" for one closed since the folder was listed (readdir's own). */
+function linkOf(fd: string): string {
+  try {
+    return fs.readlinkSync(fd);
+  } catch {
+    return "";
+  }
+}
+
+describe("what a savepoint must restore (the sub-journal)", () => {
+  /** Inside a savepoint, changes a hundred pages that existed before: far past the 64 KiB SQLite otherwise keeps in memory. */
+  const changeManyPages = () =>
+    database.transaction(async () => {
+      database.sqlite.exec("update pages set body = randomblob(3000)");
+      return temporaryFiles();
+    });
+  beforeEach(() => {
+    database.sqlite.exec("create table pages (body blob not null check (length(body) > 0))");
+    const insert = database.sqlite.prepare("insert into pages (body) values (randomblob(3000))");
+    database.sqlite.transaction(() => {
+      for (let i = 0; i < 100; i++) insert.run();
+    })();
+  });
+
+  it("stays in memory in everyday transactions, however many pages they change", async () => {
+    expect(await database.transaction(changeManyPages)).toEqual([]);
+  });
+
+  it("goes to a temporary file in a bulk transaction (a rebuild), and back to memory in the next", async () => {
+    expect((await database.transaction(changeManyPages, { bulk: true })).length).toBeGreaterThan(0);
+    expect(await database.transaction(changeManyPages)).toEqual([]);
+    await expect(database.transaction(async () => Promise.reject(new Error("no")), { bulk: true })).rejects.toThrow("no");
+    expect(await database.transaction(changeManyPages)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { WAL_CHECKPOINT_PAGES } from "@/db/client";
+import { tuneWriter } from "@/db/client";
 import { databaseTargetOf } from "@/db/url";
 import { rawInsertRate, rawPostgresInsertRate } from "./ceiling";
 import { KeepAlivePoster, type Client } from "./http";
@@ -36,10 +36,7 @@ async function rawRate(databaseUrl: string, batches: number): Promise<number> {
   if (target.engine === "postgres") return rawPostgresInsertRate(target.url, batches);
   const sqlite = new Database(target.file);
   try {
-    // The server's connection settings, so the ceiling differs from the server only in what it skips.
-    sqlite.pragma("synchronous = NORMAL");
-    sqlite.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-    sqlite.pragma("busy_timeout = 5000");
+    tuneWriter(sqlite);
     return rawInsertRate(sqlite, batches);
   } finally {
     sqlite.close();
