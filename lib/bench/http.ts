@@ -1,5 +1,7 @@
 import http from "node:http";
 
+const CLOSED_SOCKET = new Set(["UND_ERR_SOCKET", "EPIPE", "ECONNRESET"]);
+
 /** A client for the bench: every non-2xx answer is an error that stops the run. */
 export class Client {
   constructor(
@@ -15,7 +17,9 @@ export class Client {
     } catch (e) {
       // A kept-alive socket the server closed while the bench was busy (the SQL reference blocks the
       // event loop for seconds at full size): the request never reached the server, so send it again.
-      if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
+      // Which error says so depends on how far the write got: undici's, or the socket's own. A reset
+      // post may have arrived; sent again it names the same externalId, so it changes nothing.
+      if (!CLOSED_SOCKET.has((e as { cause?: { code?: string } }).cause?.code ?? "")) throw e;
       response = await request();
     }
     if (response.status < 200 || response.status >= 300) {
