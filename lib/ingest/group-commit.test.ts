@@ -246,6 +246,16 @@ describe("GroupCommit", () => {
     expect(seen.commits).toBe(2);
   });
 
+  it("answers a refused batch with its refusal, keeping none of it, as it answers a refused single post", async () => {
+    const writer = new GroupCommit(opened.db);
+    const batch = deploymentPostSchema.parse({ deployments: [{ service: "web", status: "success", finishedAt: "2026-11-20T10:00:00Z", externalId: "kept-not", rollbackOf: 999 }] });
+    const reply = await writer.record(actor, batch);
+    expect(reply.status).toBeGreaterThanOrEqual(400);
+    expect(reply.status).toBeLessThan(500);
+    expect(JSON.stringify(reply.body)).toContain("rollbackOf");
+    expect(externalIds()).toEqual([]);
+  });
+
   it("starts a new group for posts that arrive after a group was committed", async () => {
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);

@@ -49,7 +49,9 @@ export class GroupCommit {
     // group's transaction it would be a savepoint: SQLite keeps a savepoint's sub-journal in memory
     // (tuneWriter) and walks it from its start as each statement inside ends, so 1,000 deployments
     // slowed as they went (3 batches of 1,000 on the quick database: 1,000 / s instead of 4,600 / s).
-    if (body.batch) return this.recordOne(token, body);
+    // Outside a group every failure is the batch's own (on SQLite, refused, it has already rolled back):
+    // its reply, as a refused post's is inside a group; record never rejects.
+    if (body.batch) return this.recordOne(token, body).catch((error: unknown) => failureReply(RECORD_DEPLOYMENTS.doing, error));
     return new Promise((done) => {
       if (this.waiting.push({ token, body, done }) === 1 && !this.busy) this.gather();
     });
