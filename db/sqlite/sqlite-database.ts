@@ -9,6 +9,7 @@ import { SqliteChangeFeed } from "./change-feed";
 import { createPrivateFile, keepDatabasePrivate, makePrivateFolders } from "./private-files";
 import { SerialWriter } from "./serial-writer";
 import { cachePreparedStatements } from "./statement-cache";
+import { WalFlusher } from "./wal-flusher";
 
 /**
  * WAL pages (4 KiB) before a commit copies them back into the database file: 64 MiB instead of SQLite's
@@ -17,7 +18,8 @@ import { cachePreparedStatements } from "./statement-cache";
  * 4,000 pages, COMMIT 337 -> 243 µs, 1,990 -> 2,280 / s; 4,000 -> 16,000 pages (once the sub-journal
  * stayed in memory, so commits were most of what is left), 2,110-2,255 -> 2,273-2,446 / s in alternating
  * runs. Measured with checkpoints happening during the runs, not deferred past them; the one post whose
- * commit checkpoints waits for it (some tens of ms), once in about 800.
+ * commit checkpoints waits for it, once in about 1,000: some tens of ms, about 10 since the WAL is flushed
+ * in the background (wal-flusher.ts).
  */
 export const WAL_CHECKPOINT_PAGES = 16_000;
 
@@ -107,11 +109,13 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
   // Compiled once each (BEGIN, COMMIT, savepoints by depth), as better-sqlite3's own transaction()
   // does, rather than parsed again by exec() for every post.
   const control = new Map<string, BetterSqlite.Statement>();
+  const flusher = inMemory ? undefined : new WalFlusher(`${file}-wal`);
   const serial = new SerialWriter(
     (statement) => {
       let compiled = control.get(statement);
       if (!compiled) control.set(statement, (compiled = BetterSqlite.prototype.prepare.call(sqlite, statement)));
       compiled.run();
+      if (statement === "COMMIT") flusher?.committed();
     },
     { before: UNDO_ON_DISK, after: UNDO_IN_MEMORY },
   );
@@ -149,6 +153,7 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
       if (closed) return;
       closed = true;
       reading?.changes.stop();
+      await flusher?.close();
       if (reading && reading.connection !== sqlite) reading.connection.close();
       sqlite.close();
     },
