@@ -11,6 +11,7 @@ import { startPeriodic } from "@/lib/jobs/periodic";
 import { runHandoffs } from "@/lib/oncall/handoff-job";
 import { integrationKey } from "@/lib/webhooks/integrations";
 import { processProtectionRequests, RECHECK_MS } from "@/lib/webhooks/protection";
+import { adoptBuiltConfig } from "./built-config";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 
@@ -31,6 +32,7 @@ try {
 }
 const hostname = values.hostname;
 
+adoptBuiltConfig(process.cwd());
 const app = next({ dev: false, dir: process.cwd(), hostname, port: config.port });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -29,6 +29,12 @@ export class OwnServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The running server's process id (the process group's leader). */
+  get pid(): number {
+    if (!this.child?.pid || this.child.exitCode !== null) throw new Error("the server is not running");
+    return this.child.pid;
+  }
+
   /** Runs a CLI command in this process against the server's database; returns what it printed. */
   async cli(...argv: string[]): Promise<string[]> {
     const lines: string[] = [];
