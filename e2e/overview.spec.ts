@@ -129,7 +129,9 @@ test.describe("overview dashboard", () => {
     const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\r\n");
     expect(csv[0]).toBe("id,service,version,finishedAt,failed,unplanned,rollbackOfId");
     expect(csv).toHaveLength(Number(counted) + 1);
-    expect(csv[1]).toMatch(/^\d+,[a-z-]+,[^,]+,\d{4}-\d\d-\d\dT[\d:.]+Z,(true|false),(true|false),\d*$/);
+    // Any service's slug (lib/validation.ts): a suite running across midnight finds yesterday's rows of
+    // services other specs named with a number (lead-1796602328973).
+    expect(csv[1]).toMatch(/^\d+,[a-z0-9][a-z0-9-]*,[^,]+,\d{4}-\d\d-\d\dT[\d:.]+Z,(true|false),(true|false),\d*$/);
     await page.context().close();
   });
 
