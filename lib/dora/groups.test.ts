@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deploymentGroups, percentiles, percentilesByGroup, weekOfDay } from "./groups";
+import { deploymentGroups, leadTimeGroups, percentiles, percentilesByGroup, weekOfDay } from "./groups";
 
 /** PERCENTILE_CONT over a sorted copy: the definition the selection must match exactly. */
 function reference(values: number[], p: number): number {
@@ -74,6 +74,50 @@ describe("groups", () => {
       "s:1": [1, 10],
       "s:2": [1, 30],
     });
+  });
+
+  /** Each group's values summarised on their own: what every row of the grouped summaries must equal. */
+  function expectedGroups(items: { service: number; day: number; value: number }[]) {
+    const groups = new Map<string, number[]>();
+    for (const { service, day, value } of items) for (const g of ["all", `w:${weekOfDay(day)}`, `s:${service}`]) groups.set(g, [...(groups.get(g) ?? []), value]);
+    return new Map([...groups].map(([g, values]) => [g, percentiles(Float64Array.from(values))]));
+  }
+
+  function expectSameGroups(rows: { g: string; n: number; sum: number; p50: number; p90: number }[], items: { service: number; day: number; value: number }[]) {
+    const expected = expectedGroups(items);
+    expect(rows.map((r) => r.g).sort()).toEqual([...expected.keys()].sort());
+    for (const { g, ...got } of rows) {
+      const want = expected.get(g)!;
+      expect({ g, n: got.n, p50: got.p50, p90: got.p90 }).toEqual({ g, n: want.n, p50: want.p50, p90: want.p90 });
+      expect(Math.abs(got.sum - want.sum)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want.sum)));
+    }
+  }
+
+  // One service alone is the view of a service page (its summary is the window's, computed once) and
+  // several are the overview's; both must give every group exactly its own values' figures.
+  const service = (one: boolean) => (one ? fc.constant(7) : fc.integer({ min: 1, max: 4 }));
+  const day = fc.integer({ min: 20_400, max: 20_440 });
+
+  it("summarises each group as its own values, for one service or several, with values that do not count", () => {
+    fc.assert(
+      fc.property(fc.boolean().chain((one) => fc.array(fc.record({ service: service(one), day, value: fc.option(fc.integer({ min: 0, max: 500 })) }), { minLength: 1, maxLength: 200 })), (items) => {
+        const rows = percentilesByGroup({ service: items.map((i) => i.service), day: items.map((i) => i.day) }, (i) => items[i]!.value);
+        const counted = items.filter((i) => i.value !== null).map((i) => ({ ...i, value: i.value! }));
+        if (counted.length === 0) expect(rows).toEqual([]);
+        else expectSameGroups(rows, counted);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("summarises lead times per group from blocks of one service's day, for one service or several", () => {
+    fc.assert(
+      fc.property(fc.boolean().chain((one) => fc.array(fc.record({ service: service(one), day, ms: fc.array(fc.integer({ min: 0, max: 9_000_000 }), { minLength: 1, maxLength: 40 }) }), { minLength: 1, maxLength: 60 })), (blocks) => {
+        const rows = leadTimeGroups({ service: blocks.map((b) => b.service), day: blocks.map((b) => b.day), count: blocks.map((b) => b.ms.length), ms: Float64Array.from(blocks.flatMap((b) => b.ms)) });
+        expectSameGroups(rows, blocks.flatMap((b) => b.ms.map((ms) => ({ service: b.service, day: b.day, value: ms / 1000 }))));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("counts deployments, distinct days, failures, recoveries and rework per group", () => {

@@ -111,12 +111,20 @@ class Slots {
   }
 }
 
-const summaries = (all: Float64Array, weeks: Slots, services: Slots): PercentileRow[] => [
+/**
+ * A view of one service (its page, the API's `service=`) has every value in that service's group: its
+ * list would be a copy of `all`, selected over again, so it is neither filled nor summarised twice.
+ */
+const alone = (services: Slots) => services.map.size === 1;
+
+const summaries = (all: Float64Array, weeks: Slots, services: Slots): PercentileRow[] => {
   // Selection reorders a list in place: every week's and service's list was filled from `all` before.
-  ...[...weeks.map].map(([week, { list }]) => ({ g: `w:${week}`, ...percentiles(list) })),
-  ...[...services.map].map(([service, { list }]) => ({ g: `s:${service}`, ...percentiles(list) })),
-  { g: "all", ...percentiles(all) },
-];
+  const rows = [...weeks.map].map(([week, { list }]): PercentileRow => ({ g: `w:${week}`, ...percentiles(list) }));
+  const whole = percentiles(all);
+  for (const [service, { list }] of services.map) rows.push({ g: `s:${service}`, ...(alone(services) ? whole : percentiles(list)) });
+  rows.push({ g: "all", ...whole });
+  return rows;
+};
 
 /**
  * Values bucketed into the three kinds of group, then summarised. Two passes (count, then fill typed
@@ -140,7 +148,8 @@ export function percentilesByGroup(facts: { service: number[]; day: number[] }, 
   }
   if (kept === 0) return [];
   weeks.allocate();
-  services.allocate();
+  const byService = !alone(services);
+  if (byService) services.allocate();
   const all = new Float64Array(kept);
   for (let i = 0, k = 0; i < n; i++) {
     if (!keep[i]) continue;
@@ -148,6 +157,7 @@ export function percentilesByGroup(facts: { service: number[]; day: number[] }, 
     all[k++] = v;
     const w = weeks.at(weekOfDay(facts.day[i]!));
     w.list[w.filled++] = v;
+    if (!byService) continue;
     const s = services.at(facts.service[i]!);
     s.list[s.filled++] = v;
   }
@@ -167,17 +177,22 @@ export function leadTimeGroups(facts: LeadFacts): PercentileRow[] {
     services.at(facts.service[b]!).count += facts.count[b]!;
   }
   weeks.allocate();
-  services.allocate();
+  const byService = !alone(services);
+  if (byService) services.allocate();
   for (let b = 0, at = 0; b < facts.count.length; b++) {
     const end = at + facts.count[b]!;
     const w = weeks.at(weekOfDay(facts.day[b]!));
-    const s = services.at(facts.service[b]!);
     const wl = w.list;
-    const sl = s.list;
-    for (; at < end; at++) {
-      const v = all[at]!;
-      wl[w.filled++] = v;
-      sl[s.filled++] = v;
+    if (byService) {
+      const s = services.at(facts.service[b]!);
+      const sl = s.list;
+      for (; at < end; at++) {
+        const v = all[at]!;
+        wl[w.filled++] = v;
+        sl[s.filled++] = v;
+      }
+    } else {
+      for (; at < end; at++) wl[w.filled++] = all[at]!;
     }
   }
   return summaries(all, weeks, services);
