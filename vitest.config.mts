@@ -25,6 +25,7 @@ const BOTH_ENGINES = [
   "app/_http/record-page.test.ts",
   "lib/ingest/deployments-api.test.ts",
   "app/_server/ingest-fast-path.test.ts",
+  "app/_server/read-fast-path.test.ts",
   "lib/changes/decide-concurrency.test.ts",
   "lib/incidents/respond-concurrency.test.ts",
   "db/durability.test.ts",

@@ -3,8 +3,8 @@ import { bodyGate, bodyWithinLimit, parseJsonBody } from "@/lib/api/body";
 import { admitToken, failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
-import { SECURITY_HEADERS } from "@/lib/security/headers";
 import type { GroupCommit } from "@/lib/ingest/group-commit";
+import { sendReply } from "./send-reply";
 
 /*
  * `POST /api/v1/deployments` answered before Next sees the request. Next's request pipeline costs about
@@ -14,8 +14,6 @@ import type { GroupCommit } from "@/lib/ingest/group-commit";
  * rate limit (429) and record, in a group. A stranger's body is never read, and a refused token never
  * waits for the write lock.
  */
-
-const BASE_HEADERS = Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value]));
 
 /** The requests this path answers: exactly this method and path (query strings are ignored, as by the route). */
 export function isIngestion(request: IncomingMessage): boolean {
@@ -51,19 +49,6 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(response: ServerResponse, reply: Reply, closing: boolean): void {
-  const body = JSON.stringify(reply.body);
-  response.writeHead(reply.status, {
-    ...BASE_HEADERS,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(body),
-    ...reply.headers,
-    // A body refused unread (stranger, too large, too slow): the connection cannot carry another request after it.
-    ...(closing ? { Connection: "close" } : {}),
-  });
-  response.end(body);
-}
-
 export async function serveIngestion(request: IncomingMessage, response: ServerResponse, writer: GroupCommit): Promise<void> {
   let reply: Reply;
   try {
@@ -75,5 +60,5 @@ export async function serveIngestion(request: IncomingMessage, response: ServerR
     if (request.destroyed && !request.complete) return void response.destroy();
     reply = failureReply(RECORD_DEPLOYMENTS.doing, error);
   }
-  send(response, reply, !request.complete);
+  sendReply(response, reply, !request.complete);
 }

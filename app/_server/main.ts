@@ -14,10 +14,11 @@ import { processProtectionRequests, RECHECK_MS } from "@/lib/webhooks/protection
 import { adoptBuiltConfig } from "./built-config";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
+import { fastRead, serveRead } from "./read-fast-path";
 
 /*
  * The production server: Next's request handler behind a plain node:http server that answers
- * deployment ingestion itself (ingest-fast-path.ts). Started through serverCommand (lib/cli/server-command.ts), which
+ * deployment ingestion (ingest-fast-path.ts) and the API's most asked reads (read-fast-path.ts) itself. Started through serverCommand (lib/cli/server-command.ts), which
  * compiles this file first; `--port N` and `--hostname H` override PORT and the all-interfaces default.
  */
 
@@ -47,7 +48,9 @@ const server = createTandemServer((request, response) => {
   // Only this server knows the socket: it names the client for the sign-in limit and the session record,
   // overwriting the header should a client have sent one itself.
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
-  if (isIngestion(request)) void serveIngestion(request, response, writer);
+  if (isIngestion(request)) return void serveIngestion(request, response, writer);
+  const read = fastRead(request);
+  if (read) void serveRead(request, response, database, read);
   else void handle(request, response);
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));

@@ -1,7 +1,5 @@
-import { apiRoute } from "@/app/_http/api-route";
-import { computeMetrics } from "@/lib/dora/metrics";
-import { metricsQuerySchema } from "@/lib/dora/query";
+import { apiRoute, replyResponse } from "@/app/_http/api-route";
+import { METRICS_ENDPOINT } from "@/lib/dora/metrics-endpoint";
 
-export const GET = apiRoute({ permission: "read", doing: "read metrics", query: metricsQuerySchema }, async ({ db, query }) =>
-  Response.json(await computeMetrics(db, query)),
-);
+/** Served here under `next dev`; the production server answers it on its read path (app/_server/read-fast-path.ts). */
+export const GET = apiRoute(METRICS_ENDPOINT, async ({ db, query }) => replyResponse(await METRICS_ENDPOINT.reply(db, query)));

@@ -1,6 +1,8 @@
-import { readRoute } from "@/app/_http/api-route";
-import { timelinePage } from "@/lib/timeline/feed";
-import { timelineQuerySchema } from "@/lib/timeline/query";
+import { readRoute, replyResponse } from "@/app/_http/api-route";
+import { TIMELINE_ENDPOINT } from "@/lib/timeline/timeline-endpoint";
 
-/** Read token, or the signed-in session (the timeline page polls it). */
-export const GET = readRoute({ doing: "read the timeline", query: timelineQuerySchema }, async ({ db, query }) => Response.json(await timelinePage(db.read, query)));
+/**
+ * Read token, or the signed-in session (the timeline page polls it). With a token, the production server
+ * answers it on its read path (app/_server/read-fast-path.ts).
+ */
+export const GET = readRoute(TIMELINE_ENDPOINT, async ({ db, query }) => replyResponse(await TIMELINE_ENDPOINT.reply(db, query)));
