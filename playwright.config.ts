@@ -13,7 +13,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
+  // Many tests walk several pages and run axe on each; on CI's machine, at its slow hours and beside the XSS
+  // spec, such a test took over 30 s (the standard-change test: 22 s here alone, out of time twice on CI).
+  timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   use: {
     baseURL,
