@@ -2,6 +2,8 @@ import { DAY_MS } from "@/db/schema/calendar";
 
 export { DAY_MS };
 
+export const MINUTE_MS = 60_000;
+
 /** The instant `days` days before now: the start of a "last N days" window. */
 export function daysAgo(days: number, now = Date.now()): Date {
   return new Date(now - days * DAY_MS);

@@ -1,5 +1,6 @@
 import type { ChangeRequest, ChangeReuse, ChangeStatus, DeploymentStatus, Severity } from "@/db/schema";
 import type { Freeze } from "./policy";
+import { MINUTE_MS } from "@/lib/time";
 
 /*
  * The rule a deployment answers to about change requests, in one pure function: the gate (POST
@@ -54,7 +55,6 @@ export type DeploymentVerdict = { reasons: GateReason[]; changeStatus: ChangeSta
 
 const fmt = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 const words = (status: string) => status.replace("_", " ");
-const MINUTE_MS = 60_000;
 
 /** Whether deployments to the environment must name an approved change. */
 export function requiresChange(service: Pick<ServicePolicy, "requireChange">, environment: string): boolean {

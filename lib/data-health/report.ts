@@ -14,6 +14,7 @@ import {
   type UndecidedIncidentRow,
 } from "@/db/queries/data-health";
 import { VersionedCache } from "@/lib/cache/versioned";
+import { MINUTE_MS } from "@/lib/time";
 import { DATA_HEALTH_CATEGORIES, DATA_HEALTH_EXAMPLES, dataHealthScope } from "./rules";
 
 export type { DataHealthCounts };
@@ -35,7 +36,7 @@ export function weakeningTotal(counts: DataHealthCounts): number {
 }
 
 /** The windows move by whole minutes, so a cached count and a page read in the same minute agree. */
-const toMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+const toMinute = (ms: number) => Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 
 const caches = new WeakMap<Database, VersionedCache<Promise<DataHealthCounts>>>();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dashboardSearch, parseDashboardParams } from "./view";
+import { dashboardSearch, defaultDashboardQuery, parseDashboardParams, periodEnd } from "./view";
 
 const NOW = Date.parse("2026-03-20T12:00:00Z");
 
@@ -12,6 +12,24 @@ describe("dashboard filters in the URL", () => {
       "2026-01-19T12:00:00.000Z",
       "2026-02-18T12:00:00.000Z",
     ]);
+  });
+
+  it("ends a period at the end of the current minute, so views within a minute ask for one window (the metrics cache's key)", () => {
+    const within = [NOW + 1, NOW + 12_345, NOW + 59_999].map((at) => parseDashboardParams({ period: "7" }, at));
+    for (const v of within) {
+      expect(v.ok && [v.query.from.toISOString(), v.query.to.toISOString(), v.previous.from.toISOString()]).toEqual([
+        "2026-03-13T12:01:00.000Z",
+        "2026-03-20T12:01:00.000Z",
+        "2026-03-06T12:01:00.000Z",
+      ]);
+      expect(JSON.stringify(v.ok && v.query)).toBe(JSON.stringify(within[0]!.ok && within[0]!.query));
+    }
+    expect([periodEnd(NOW), periodEnd(NOW + 1), periodEnd(NOW + 60_000), periodEnd(NOW + 60_001)]).toEqual([NOW, NOW + 60_000, NOW + 60_000, NOW + 120_000]);
+  });
+
+  it("gives the services list the overview's default view", () => {
+    const v = parseDashboardParams({}, NOW + 5_000);
+    expect(defaultDashboardQuery(NOW + 5_000)).toEqual(v.ok && v.query);
   });
 
   it("reads a period, team, service and environment", () => {

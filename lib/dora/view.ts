@@ -1,4 +1,4 @@
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, MINUTE_MS } from "@/lib/time";
 import { MAX_WINDOW_DAYS, metricsQuerySchema, type MetricsQuery } from "./query";
 import { fieldErrors } from "@/lib/errors";
 
@@ -24,8 +24,18 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * Where a page's period "ending now" ends: at the end of the current minute. Each view in the same minute
+ * then asks for the same window, and the metrics cache (keyed by the query) answers it until something is
+ * written; a window ending at the millisecond made every overview two cold reports (a 30-day report and
+ * the one before it: 225 ms at a slow hour against 3 ms for a cached one).
+ */
+export function periodEnd(now: number): number {
+  return Math.ceil(now / MINUTE_MS) * MINUTE_MS;
+}
+
+/**
  * Reads the dashboard's filters from the URL (so a view is a link to share): a period of 7–180 days
- * ending now, or a custom range of whole UTC days (`to` inclusive), plus team, service, environment.
+ * ending now (periodEnd), or a custom range of whole UTC days (`to` inclusive), plus team, service, environment.
  */
 export function parseDashboardParams(searchParams: SearchParams, now = Date.now()): DashboardView {
   const from = one(searchParams.from);
@@ -40,7 +50,8 @@ export function parseDashboardParams(searchParams: SearchParams, now = Date.now(
     if (!from || !to || !DATE.test(from) || !DATE.test(to)) return { ok: false, params, error: "Choose both a start and an end date for a custom range.", problem: { code: "missingRange" } };
     window = { from: `${from}T00:00:00Z`, to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() };
   } else {
-    window = { from: new Date(now - Number(period) * DAY_MS).toISOString(), to: new Date(now).toISOString() };
+    const end = periodEnd(now);
+    window = { from: new Date(end - Number(period) * DAY_MS).toISOString(), to: new Date(end).toISOString() };
   }
   const parsed = metricsQuerySchema.safeParse({ ...window, team: params.team, service: params.service, environment: params.environment });
   if (!parsed.success) {
@@ -55,6 +66,13 @@ export function parseDashboardParams(searchParams: SearchParams, now = Date.now(
   const query = parsed.data;
   const length = query.to.getTime() - query.from.getTime();
   return { ok: true, params, query, previous: { ...query, from: new Date(query.from.getTime() - length), to: query.from } };
+}
+
+/** The dashboard's view when no filter is chosen (the overview's first view). */
+export function defaultDashboardQuery(now = Date.now()): MetricsQuery {
+  const view = parseDashboardParams({}, now);
+  if (!view.ok) throw new Error("the default dashboard view is always valid");
+  return view.query;
 }
 
 /** The URL search string for a set of filters (empty values left out). */

@@ -4,8 +4,7 @@ import { getDatabase } from "@/db/client";
 import { listServicesWithStats } from "@/db/queries/services";
 import { requirePageUser } from "@/app/_http/session";
 import { computeMetricsReport } from "@/lib/dora/metrics";
-import { metricsQuerySchema } from "@/lib/dora/query";
-import { daysAgo } from "@/lib/time";
+import { defaultDashboardQuery } from "@/lib/dora/view";
 import { richTags } from "@/components/i18n/rich";
 import { ServiceTable } from "@/components/services/service-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,8 +18,10 @@ export default async function ServicesPage() {
   await requirePageUser();
   const t = await getTranslations("Services");
   const db = getDatabase();
-  const rows = await listServicesWithStats(db.read, daysAgo(30));
-  const { services } = await computeMetricsReport(db, metricsQuerySchema.parse({}));
+  // The overview's default view, so both pages share one cached report.
+  const query = defaultDashboardQuery();
+  const rows = await listServicesWithStats(db.read, query.from);
+  const { services } = await computeMetricsReport(db, query);
   const figures = new Map(services.map((s) => [s.slug, s]));
   return (
     <>
