@@ -14,6 +14,13 @@ export type TransactionOptions = {
    * restore on disk for it, not in memory as for everyday writes. Ignored inside another transaction.
    */
   bulk?: boolean;
+  /**
+   * Transactions opened inside this one run as plain parts of it, without savepoints: a failure inside one
+   * then fails the whole. For work that answers a failure by running again with savepoints (a group of
+   * posts, lib/ingest/group-commit.ts): a savepoint costs two statements, and on PostgreSQL each is a
+   * subtransaction. Ignored inside another transaction.
+   */
+  inline?: boolean;
 };
 
 /** Tells live views and caches that something was committed, by this process or any other. */
@@ -37,8 +44,8 @@ export interface Database {
   readonly read: Queryable;
   /**
    * Runs `work` in one write transaction, committed when it resolves and rolled back when it throws.
-   * Writers are serialised; a transaction opened inside another (same async context) is a savepoint of it,
-   * so use cases compose without knowing whether their caller already opened one.
+   * Writers are serialised; a transaction opened inside another (same async context) is a savepoint of it
+   * (or part of it, see `inline`), so use cases compose without knowing whether their caller already opened one.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**

@@ -54,6 +54,45 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
     expect((await allRows<{ id: number }>(db.read, sql`select id from items order by id`)).map((r) => r.id)).toEqual([1, 3]);
   });
 
+  it("runs transactions opened inside an inline one as plain parts of it: no savepoint rolls them back", async () => {
+    const db = await open();
+    await db.transaction(
+      async (tx) => {
+        await execute(tx, sql`insert into items (id, n) values (1, 1)`);
+        await expect(
+          db.transaction(async (inner) => {
+            await execute(inner, sql`insert into items (id, n) values (2, 2)`);
+            await db.transaction((deeper) => execute(deeper, sql`insert into items (id, n) values (3, 3)`));
+            throw new Error("inner");
+          }),
+        ).rejects.toThrow("inner");
+      },
+      { inline: true },
+    );
+    const ids = async () => (await allRows<{ id: number }>(db.read, sql`select id from items order by id`)).map((r) => r.id);
+    expect(await ids()).toEqual([1, 2, 3]);
+    await expect(
+      db.transaction(
+        async () => {
+          await db.transaction((inner) => execute(inner, sql`insert into items (id, n) values (4, 4)`));
+          throw new Error("whole");
+        },
+        { inline: true },
+      ),
+    ).rejects.toThrow("whole");
+    expect(await ids()).toEqual([1, 2, 3]);
+    // Without it, the next one nests as savepoints again.
+    await db.transaction(async () => {
+      await expect(
+        db.transaction(async (inner) => {
+          await execute(inner, sql`insert into items (id, n) values (5, 5)`);
+          throw new Error("inner");
+        }),
+      ).rejects.toThrow("inner");
+    });
+    expect(await ids()).toEqual([1, 2, 3]);
+  });
+
   it("reads inside a transaction through it, and outside it only what is committed", async () => {
     const db = await open();
     let release!: () => void;

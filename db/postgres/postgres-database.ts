@@ -4,7 +4,7 @@ import type { SQL } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
-import type { Database, Queryable } from "../database";
+import type { Database, Queryable, TransactionOptions } from "../database";
 import { ENGINE } from "../dialect";
 import { CoalescingSocket } from "./coalescing-socket";
 import { CHANGES_CHANNEL, PostgresChangeFeed } from "./change-feed";
@@ -46,7 +46,8 @@ export type PostgresDatabase = Database & {
  * An open write transaction: its connection, Drizzle on it, and the statements sent ahead without
  * waiting (a savepoint's RELEASE, what the work sends ahead), whose errors COMMIT must not miss.
  */
-type Open = { tx: Queryable; client: pg.PoolClient; savepoints: number; ahead: Promise<unknown>[] };
+/** `inline`: transactions opened inside run as part of this one, without savepoints (TransactionOptions). */
+type Open = { tx: Queryable; client: pg.PoolClient; savepoints: number; ahead: Promise<unknown>[]; inline: boolean };
 
 /**
  * Query modules are written once, against the SQLite schema's types (db/schema); the same Drizzle calls
@@ -153,7 +154,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
    * go out together, so the lock and BEGIN take one round trip, and NOTIFY, COMMIT and the unlock
    * another. Every round trip is spent holding the lock, which all servers' writers queue for.
    */
-  async function attempt<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async function attempt<T>(work: (tx: Queryable) => Promise<T>, inline: boolean): Promise<T> {
     const client = await pool.connect();
     // A connection that failed may still hold the lock: it leaves the pool, which ends it, and the lock with it.
     let lost: Error | undefined;
@@ -166,7 +167,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       });
       let onClient = onConnection.get(client);
       if (!onClient) onConnection.set(client, (onClient = drizzle({ client })));
-      const open: Open = { tx: asQueryable(onClient), client, savepoints: 0, ahead: [] };
+      const open: Open = { tx: asQueryable(onClient), client, savepoints: 0, ahead: [], inline };
       try {
         const value = await context.run(open, () => work(open.tx));
         await together(open.ahead);
@@ -213,10 +214,10 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
     }
   }
 
-  async function outermost<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+  async function outermost<T>(work: (tx: Queryable) => Promise<T>, inline: boolean): Promise<T> {
     for (let tries = 1; ; tries++) {
       try {
-        const turn = writers.then(() => attempt(work));
+        const turn = writers.then(() => attempt(work, inline));
         writers = turn.catch(() => undefined);
         const result = await turn;
         changes.committed();
@@ -236,9 +237,10 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       return context.getStore()?.tx ?? reader;
     },
     // A bulk transaction needs nothing different here: PostgreSQL keeps its undo in the table itself.
-    transaction: <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
+    transaction: <T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T> => {
       const outer = context.getStore();
-      if (!outer) return outermost(work);
+      if (!outer) return outermost(work, options?.inline ?? false);
+      if (outer.inline) return work(outer.tx);
       // A lost race still fails the outermost transaction, which runs again.
       return savepoint(outer, work);
     },

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
-type Open = { depth: number };
+/** `inline`: transactions opened inside run as part of this one, without savepoints (TransactionOptions). */
+type Open = { depth: number; inline: boolean };
 
 /**
  * One writer at a time on one connection, in arrival order: `BEGIN IMMEDIATE` takes SQLite's write lock
@@ -25,16 +26,19 @@ export class SerialWriter {
     return this.context.getStore() !== undefined;
   }
 
-  /** `bulk`: a transaction of its own runs between the bulk statements (see the constructor); a savepoint ignores it. */
-  run<T>(work: () => Promise<T>, bulk = false): Promise<T> {
+  /**
+   * `bulk`: a transaction of its own runs between the bulk statements (see the constructor); `inline`: see
+   * Open. Inside another transaction both are ignored.
+   */
+  run<T>(work: () => Promise<T>, options: { bulk?: boolean; inline?: boolean } = {}): Promise<T> {
     const outer = this.context.getStore();
-    if (outer) return this.savepoint(outer.depth + 1, work);
-    return this.begin(work, bulk ? this.bulk : undefined);
+    if (outer) return outer.inline ? work() : this.savepoint(outer.depth + 1, work);
+    return this.begin(work, options.bulk ? this.bulk : undefined, options.inline ?? false);
   }
 
-  private begin<T>(work: () => Promise<T>, bulk: { before: string; after: string } | undefined): Promise<T> {
+  private begin<T>(work: () => Promise<T>, bulk: { before: string; after: string } | undefined, inline: boolean): Promise<T> {
     if (this.open) {
-      const turn = this.tail.then(() => this.begin(work, bulk));
+      const turn = this.tail.then(() => this.begin(work, bulk, inline));
       this.tail = turn.catch(() => undefined);
       return turn;
     }
@@ -46,7 +50,7 @@ export class SerialWriter {
       throw error;
     }
     this.open = true;
-    const settled = this.context.run({ depth: 0 }, work).then(
+    const settled = this.context.run({ depth: 0, inline }, work).then(
       (value) => {
         try {
           this.end("COMMIT");
@@ -91,7 +95,7 @@ export class SerialWriter {
     const name = `sp${depth}`;
     this.exec(`SAVEPOINT ${name}`);
     try {
-      const result = await this.context.run({ depth }, work);
+      const result = await this.context.run({ depth, inline: false }, work);
       this.exec(`RELEASE ${name}`);
       return result;
     } catch (error) {

@@ -81,6 +81,45 @@ describe("the SQLite engine's transactions", () => {
     expect(await slugs()).toEqual(["outer", "second"]);
   });
 
+  it("runs transactions opened inside an inline one as plain parts of it, without savepoints", async () => {
+    await database.transaction(
+      async (tx) => {
+        await addService(tx, "outer");
+        await expect(
+          database.transaction(async (inner) => {
+            await addService(inner, "inner");
+            // Deeper still: also part of the outermost, no savepoint at any depth.
+            await database.transaction(async (deeper) => addService(deeper, "deeper"));
+            throw new Error("inner");
+          }),
+        ).rejects.toThrow("inner");
+      },
+      { inline: true },
+    );
+    // No savepoint rolled the inner work back: the caller that catches keeps it (the group commit rolls back instead).
+    expect(await slugs()).toEqual(["deeper", "inner", "outer"]);
+    await expect(
+      database.transaction(
+        async () => {
+          await database.transaction(async (inner) => addService(inner, "lost"));
+          throw new Error("whole");
+        },
+        { inline: true },
+      ),
+    ).rejects.toThrow("whole");
+    expect(await slugs()).toEqual(["deeper", "inner", "outer"]);
+    // The next transaction nests as savepoints again.
+    await database.transaction(async () => {
+      await expect(
+        database.transaction(async (inner) => {
+          await addService(inner, "rolled back");
+          throw new Error("inner");
+        }),
+      ).rejects.toThrow("inner");
+    });
+    expect(await slugs()).toEqual(["deeper", "inner", "outer"]);
+  });
+
   it("lets the next writer in after one that failed, and never leaves a transaction open", async () => {
     const failing = database.transaction(async (tx) => {
       await addService(tx, "lost");

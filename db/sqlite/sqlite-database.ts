@@ -140,7 +140,7 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
     get read() {
       return serial.inside ? writer : reader().read;
     },
-    transaction: <T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions) => serial.run(() => work(writer), options?.bulk),
+    transaction: <T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions) => serial.run(() => work(writer), options),
     inTransaction: () => serial.inside,
     sendAhead: async (statements) => {
       await together(statements);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Database } from "@/db/database";
-import { authenticateToken, findTokenBySecret, noteTokenUse } from "@/lib/auth/tokens";
+import { authenticateToken, findTokenBySecret } from "@/lib/auth/tokens";
 import type { PublicToken } from "@/db/queries/tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
@@ -76,7 +76,7 @@ function mayDo(role: TokenRole, access: EndpointAccess): void {
 /**
  * What the headers alone can settle, with the same answers as authenticate(): a live token (401) that
  * may do this (403). The ingestion fast path checks this before reading a body, and counts the rate
- * limit (`admitted`) once the body is valid, as authenticate() does for the routes behind a valid body.
+ * limit (`withinLimit`) once the body is valid, as authenticate() does for the routes behind a valid body.
  */
 export async function admitToken(db: Database, authorization: string | null, access: EndpointAccess): Promise<PublicToken> {
   const token = await findTokenBySecret(db, bearerToken(authorization));
@@ -85,12 +85,8 @@ export async function admitToken(db: Database, authorization: string | null, acc
   return token;
 }
 
-/** A token admitToken let in, when its request is to be served: within its rate limit (429), its use stamped. */
-export async function admitted(db: Database, token: PublicToken): Promise<TokenActor> {
-  return withinLimit(await noteTokenUse(db, token));
-}
-
-function withinLimit(token: PublicToken): TokenActor {
+/** The actor of a token's request, counted against its rate limit (429 past it). */
+export function withinLimit(token: PublicToken): TokenActor {
   const wait = limiter().attempt(`token:${token.id}`);
   if (wait > 0) throw new AppError("rate_limited", `This token sent more than ${getConfig().rateLimit} requests in a minute; retry in ${wait} s.`, undefined, wait);
   return { type: "token", id: String(token.id), label: token.name, role: token.role };

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type OpenedDatabase, type Queryable, type SqliteDatabase } from "@/db/client";
+import type { TransactionOptions } from "@/db/database";
 import { tempDir } from "@/db/test/temp-db";
 import type { PublicToken } from "@/db/queries/tokens";
 import { admitToken } from "@/lib/api/endpoint";
@@ -36,13 +37,17 @@ afterEach(async () => {
  */
 function counting(db: SqliteDatabase, failAtCommit = false) {
   const real = db.transaction.bind(db);
-  const seen = { commits: 0 };
+  /** Outermost transactions: how many, and which ran their nested ones inline (without savepoints). */
+  const seen = { commits: 0, inline: [] as boolean[] };
   let depth = 0;
   const wrapped = Object.create(db, {
     transaction: {
-      value: (run: (tx: Queryable) => Promise<unknown>) =>
+      value: (run: (tx: Queryable) => Promise<unknown>, options?: TransactionOptions) =>
         real(async (tx) => {
-          if (depth++ === 0) seen.commits++;
+          if (depth++ === 0) {
+            seen.commits++;
+            seen.inline.push(options?.inline ?? false);
+          }
           try {
             const result = await run(tx);
             if (depth === 1 && failAtCommit) throw new Error("SQLITE_FULL: database or disk is full");
@@ -50,7 +55,7 @@ function counting(db: SqliteDatabase, failAtCommit = false) {
           } finally {
             depth--;
           }
-        }),
+        }, options),
     },
   }) as SqliteDatabase;
   return { db: wrapped, seen };
@@ -65,10 +70,13 @@ describe("GroupCommit", () => {
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(externalIds()).toEqual(["a", "b", "c", "d", "e"]);
     expect(seen.commits).toBe(1);
+    // Recorded without a savepoint per post, as none was refused.
+    expect(seen.inline).toEqual([true]);
   });
 
   it("refuses one post without losing the others, and later posts see earlier ones of the group", async () => {
-    const writer = new GroupCommit(opened.db);
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db);
     const replies = await Promise.all([
       writer.record(actor, post({ externalId: "first" })),
       writer.record(actor, post({ externalId: "bad", rollbackOf: "missing" })),
@@ -81,6 +89,8 @@ describe("GroupCommit", () => {
     expect(externalIds()).toEqual(["first", "rollback"]);
     const audit = observer.prepare("select count(*) from audit_log where entity_type = 'deployment'").pluck().get();
     expect(audit).toBe(3);
+    // The attempt without savepoints ended at the refusal, kept nothing, and the group ran again with them.
+    expect(seen.inline).toEqual([true, false]);
   });
 
   it("answers every post of a group 500 and keeps none of them when the COMMIT fails", async () => {
@@ -94,16 +104,40 @@ describe("GroupCommit", () => {
     logged.mockRestore();
   });
 
-  it("counts each post against its token's rate limit as its group records it: one past the limit is refused alone", async () => {
+  it("counts each post against its token's rate limit as it arrives: one past the limit is refused alone, at once", async () => {
     // The API's limiter (lib/api/endpoint.ts), allowing two requests a minute for this test.
     const shared = globalThis as { apiLimiter?: RateLimiter };
     const before = shared.apiLimiter;
     shared.apiLimiter = new RateLimiter(2, 60_000);
-    const writer = new GroupCommit(opened.db);
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db);
     const replies = await Promise.all(["one", "two", "three"].map((id) => writer.record(actor, post({ externalId: id })))).finally(() => (shared.apiLimiter = before));
     expect(replies.map((r) => r.status)).toEqual([201, 201, 429]);
     expect(replies[2]!.headers).toMatchObject({ "Retry-After": expect.any(String) });
     expect(externalIds()).toEqual(["one", "two"]);
+    // Refused before joining the group, which therefore ran once.
+    expect(seen.inline).toEqual([true]);
+  });
+
+  it("counts nothing twice when a group runs again with savepoints after a refusal", async () => {
+    const shared = globalThis as { apiLimiter?: RateLimiter };
+    const before = shared.apiLimiter;
+    shared.apiLimiter = new RateLimiter(3, 60_000);
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db);
+    const [replies, fourth] = await (async () => {
+      const group = await Promise.all([
+        writer.record(actor, post({ externalId: "one" })),
+        writer.record(actor, post({ externalId: "bad", rollbackOf: "missing" })),
+        writer.record(actor, post({ externalId: "three" })),
+      ]);
+      return [group, await writer.record(actor, post({ externalId: "four" }))] as const;
+    })().finally(() => (shared.apiLimiter = before));
+    expect(replies.map((r) => r.status)).toEqual([201, 400, 201]);
+    expect(seen.inline).toEqual([true, false]);
+    // Three requests within the limit of three, however many times their group ran; the fourth is past it.
+    expect(fourth.status).toBe(429);
+    expect(externalIds()).toEqual(["one", "three"]);
   });
 
   it("fails the whole group, keeping nothing, when a post's error ends the transaction itself", async () => {
@@ -180,14 +214,14 @@ describe("GroupCommit", () => {
     // As the PostgreSQL engine does after a serialization failure: the work runs, is rolled back, and runs again.
     const racing = Object.create(opened.db, {
       transaction: {
-        value: async (work: (tx: Queryable) => Promise<unknown>) => {
-          if (opened.db.inTransaction()) return real(work);
+        value: async (work: (tx: Queryable) => Promise<unknown>, options?: TransactionOptions) => {
+          if (opened.db.inTransaction()) return real(work, options);
           runs++;
           await real(async (tx) => {
             await work(tx);
             throw new Error("could not serialize access due to read/write dependencies among transactions");
-          }).catch(() => undefined);
-          return real(work);
+          }, options).catch(() => undefined);
+          return real(work, options);
         },
       },
     }) as SqliteDatabase;

@@ -1,13 +1,17 @@
 import type { Database } from "@/db/client";
 import type { PublicToken } from "@/db/queries/tokens";
-import { admitted, failureReply, type Reply } from "@/lib/api/endpoint";
+import { failureReply, withinLimit, type Reply, type TokenActor } from "@/lib/api/endpoint";
+import { noteTokenUse } from "@/lib/auth/tokens";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";
 
 /** Long enough for a client on this machine to send its next post after its answer, short against a commit's wait. */
 const LINGER_MS = 0.5;
 
-type Waiting = { token: PublicToken; body: DeploymentPost; done: (reply: Reply) => void };
+type Waiting = { token: PublicToken; actor: TokenActor; body: DeploymentPost; done: (reply: Reply) => void };
+
+/** A post of a group recorded without savepoints was refused: the group runs again, with them. */
+class RefusedInGroup extends Error {}
 
 /**
  * Group commit for single deployment posts (a batch is a transaction of its own): one group at a time, recorded in one
@@ -23,13 +27,17 @@ type Waiting = { token: PublicToken; body: DeploymentPost; done: (reply: Reply) 
  * server: 1:2:3:4 ≈ 1:8:6:8); so a group lingers a little more (at most `lingerMs`) until it is as large
  * as the one before it: the clients the last group answered are most likely sending again. Groups become
  * mostly 4 and single posts ~6 % faster; a lone client (last group 1) never waits.
- * A refused post rolls back only its savepoint; every reply waits for the shared COMMIT, so nothing is
- * acknowledged before it is committed, and a failed COMMIT (or an error that ends the transaction, such
- * as a full disk) fails them all. Committing a write to a large database costs more than recording a
- * deployment, and CI systems post deployments one at a time. Tokens are checked as requests arrive
- * (admitToken), so a token revoked while its post waits for its group (milliseconds) still records that
- * post, as one revoked a moment later would. A token's rate-limit count stays used even when its group
- * fails: it counts requests, not writes.
+ * A group is first recorded without savepoints (TransactionOptions.inline): they cost two statements a
+ * post, and on PostgreSQL each is a subtransaction. Should a post be refused, nothing of that attempt is
+ * kept and the group runs again with a savepoint per post, so the refused post rolls back alone.
+ * Every reply waits for the shared COMMIT, so nothing is acknowledged before it is committed, and a
+ * failed COMMIT (or an error that ends the transaction, such as a full disk) fails them all. Committing a
+ * write to a large database costs more than recording a deployment, and CI systems post deployments one
+ * at a time. Tokens are checked as requests arrive (admitToken), so a token revoked while its post waits
+ * for its group (milliseconds) still records that post, as one revoked a moment later would; the rate
+ * limit is counted as a post arrives too (a post past it is answered at once), so a group run again
+ * counts nothing twice. A token's rate-limit count stays used even when its group fails: it counts
+ * requests, not writes.
  */
 export class GroupCommit {
   private waiting: Waiting[] = [];
@@ -45,15 +53,21 @@ export class GroupCommit {
 
   /** Records a validated post of a token admitToken let in (429 past its rate limit), once its group has committed. */
   record(token: PublicToken, body: DeploymentPost): Promise<Reply> {
+    let actor: TokenActor;
+    try {
+      actor = withinLimit(token);
+    } catch (error) {
+      return Promise.resolve(failureReply(RECORD_DEPLOYMENTS.doing, error));
+    }
     // A batch brings its own many statements to its COMMIT, so it has none worth sharing, and inside a
     // group's transaction it would be a savepoint: SQLite keeps a savepoint's sub-journal in memory
     // (tuneWriter) and walks it from its start as each statement inside ends, so 1,000 deployments
     // slowed as they went (3 batches of 1,000 on the quick database: 1,000 / s instead of 4,600 / s).
     // Outside a group every failure is the batch's own (on SQLite, refused, it has already rolled back):
     // its reply, as a refused post's is inside a group; record never rejects.
-    if (body.batch) return this.recordOne(token, body).catch((error: unknown) => failureReply(RECORD_DEPLOYMENTS.doing, error));
+    if (body.batch) return this.recordOne({ token, actor, body }, false).catch((error: unknown) => failureReply(RECORD_DEPLOYMENTS.doing, error));
     return new Promise((done) => {
-      if (this.waiting.push({ token, body, done }) === 1 && !this.busy) this.gather();
+      if (this.waiting.push({ token, actor, body, done }) === 1 && !this.busy) this.gather();
     });
   }
 
@@ -75,16 +89,24 @@ export class GroupCommit {
       if (!group) [group, this.waiting] = [this.waiting, []];
       return group;
     };
+    const attempt = (inline: boolean) =>
+      this.db.transaction(
+        async () => {
+          // Taken once the transaction is open, on PostgreSQL once this server's turn at the write lock has
+          // come: the posts that arrived while it waited join the group.
+          const posts = take();
+          // One after another: each post's savepoint must be released before the next one opens.
+          const recorded = new Array<Reply>(posts.length);
+          for (let i = 0; i < posts.length; i++) recorded[i] = await this.recordOne(posts[i]!, inline);
+          return recorded;
+        },
+        { inline },
+      );
     let replies: Reply[];
     try {
-      replies = await this.db.transaction(async () => {
-        // Taken once the transaction is open, on PostgreSQL once this server's turn at the write lock has
-        // come: the posts that arrived while it waited join the group.
-        const posts = take();
-        // One after another: each post's savepoint must be released before the next one opens.
-        const recorded = new Array<Reply>(posts.length);
-        for (let i = 0; i < posts.length; i++) recorded[i] = await this.recordOne(posts[i]!.token, posts[i]!.body);
-        return recorded;
+      replies = await attempt(true).catch((error: unknown) => {
+        if (error instanceof RefusedInGroup) return attempt(false);
+        throw error;
       });
     } catch (error) {
       const reply = failureReply(RECORD_DEPLOYMENTS.doing, error);
@@ -97,15 +119,20 @@ export class GroupCommit {
     if (this.waiting.length) this.gather();
   }
 
-  /** Inside the group's transaction, recordDeployments' own transaction is a savepoint. */
-  private async recordOne(token: PublicToken, body: DeploymentPost): Promise<Reply> {
+  /**
+   * Inside the group's transaction, recordDeployments' own transaction is a savepoint, or with `inline` a
+   * plain part of the group's, which a refusal then ends (RefusedInGroup).
+   */
+  private async recordOne(post: Pick<Waiting, "token" | "actor" | "body">, inline: boolean): Promise<Reply> {
     try {
-      return await recordDeploymentsReply(this.db, await admitted(this.db, token), body);
+      await noteTokenUse(this.db, post.token);
+      return await recordDeploymentsReply(this.db, post.actor, post.body);
     } catch (error) {
       // Some errors (a full disk, a lost race) end or doom the whole transaction, not just the savepoint:
       // later posts would then commit on their own while the group reports failure. Fail the group
       // instead (on PostgreSQL the engine then runs the whole group again).
       if (this.db.endsTransaction(error)) throw error;
+      if (inline) throw new RefusedInGroup("a post of the group was refused");
       return failureReply(RECORD_DEPLOYMENTS.doing, error);
     }
   }
