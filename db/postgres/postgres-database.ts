@@ -43,10 +43,10 @@ export type PostgresDatabase = Database & {
 };
 
 /**
- * An open write transaction: its connection, Drizzle on it, and the statements sent ahead without
- * waiting (a savepoint's RELEASE, what the work sends ahead), whose errors COMMIT must not miss.
+ * An open write transaction: its connection, Drizzle on it, the statements sent ahead without waiting (a
+ * savepoint's RELEASE, what the work sends ahead), whose errors COMMIT must not miss, and whether
+ * transactions opened inside run as part of it, without savepoints (TransactionOptions.inline).
  */
-/** `inline`: transactions opened inside run as part of this one, without savepoints (TransactionOptions). */
 type Open = { tx: Queryable; client: pg.PoolClient; savepoints: number; ahead: Promise<unknown>[]; inline: boolean };
 
 /**
