@@ -9,7 +9,7 @@ import { firstRow } from "@/db/raw";
 import { holdWriteLock } from "@/db/test/write-lock";
 import { createApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { RateLimiter } from "@/lib/auth/rate-limit";
+import { withApiLimit } from "@/lib/testing/api-limit";
 import { BodyGate } from "@/lib/api/body";
 import { deploymentsApiSuite } from "@/lib/ingest/deployments-api.suite";
 import { SECURITY_HEADERS } from "@/lib/security/headers";
@@ -151,10 +151,7 @@ describe("the ingestion fast path", () => {
 
   it("counts a token's requests through both doors against one rate limit, answering 429 with Retry-After", async () => {
     const token = `Bearer ${(await createApiToken(database.db(), CLI_ACTOR, { name: "limited", role: "ingest" })).token}`;
-    const global = globalThis as unknown as { apiLimiter?: RateLimiter };
-    const previous = global.apiLimiter;
-    global.apiLimiter = new RateLimiter(2, 60_000);
-    try {
+    await withApiLimit(2, async () => {
       const body = (id: string) => JSON.stringify({ service: "web", status: "success", finishedAt: new Date().toISOString(), externalId: id });
       const viaRoute = await POST(new Request("http://tandem.test/api/v1/deployments", { method: "POST", headers: { authorization: token }, body: body("limit-1") }), { params: Promise.resolve({}) });
       expect(viaRoute.status).toBe(201);
@@ -163,9 +160,7 @@ describe("the ingestion fast path", () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
       expect((await refused.json()).error.code).toBe("rate_limited");
-    } finally {
-      global.apiLimiter = previous;
-    }
+    });
   });
 
   it("answers exactly as Next's route does, for any body", async () => {

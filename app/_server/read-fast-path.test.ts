@@ -7,7 +7,7 @@ import { GET as timelineRoute } from "@/app/api/v1/timeline/route";
 import { processDatabase } from "@/db/test/engine";
 import { scenario } from "@/db/test/scenario";
 import { CLI_ACTOR } from "@/lib/auth/actor";
-import { RateLimiter } from "@/lib/auth/rate-limit";
+import { withApiLimit } from "@/lib/testing/api-limit";
 import { createApiToken } from "@/lib/auth/tokens";
 import { parseOrRefuse } from "@/lib/api/endpoint";
 import { recordDeployments } from "@/lib/ingest/deployments";
@@ -147,10 +147,7 @@ describe("the read path in front of Next", () => {
   });
 
   it("counts a token's reads through both doors against one rate limit, answering 429 with Retry-After", async () => {
-    const global = globalThis as unknown as { apiLimiter?: RateLimiter };
-    const previous = global.apiLimiter;
-    global.apiLimiter = new RateLimiter(2, 60_000);
-    try {
+    await withApiLimit(2, async () => {
       const viaRoute = await metricsRoute(new Request("http://tandem.test/api/v1/metrics", { headers: { authorization: tokens.read } }), { params: Promise.resolve({}) });
       expect(viaRoute.status).toBe(200);
       expect((await fetch(`${base}/api/v1/timeline`, { headers: { authorization: tokens.read } })).status).toBe(200);
@@ -158,8 +155,6 @@ describe("the read path in front of Next", () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
-    } finally {
-      global.apiLimiter = previous;
-    }
+    });
   });
 });

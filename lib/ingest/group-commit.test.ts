@@ -6,7 +6,7 @@ import { tempDir } from "@/db/test/temp-db";
 import type { PublicToken } from "@/db/queries/tokens";
 import { admitToken } from "@/lib/api/endpoint";
 import { createApiToken } from "@/lib/auth/tokens";
-import { RateLimiter } from "@/lib/auth/rate-limit";
+import { withApiLimit } from "@/lib/testing/api-limit";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { deploymentPostSchema, type DeploymentPost } from "@/lib/ingest/schema";
@@ -105,13 +105,9 @@ describe("GroupCommit", () => {
   });
 
   it("counts each post against its token's rate limit as it arrives: one past the limit is refused alone, at once", async () => {
-    // The API's limiter (lib/api/endpoint.ts), allowing two requests a minute for this test.
-    const shared = globalThis as { apiLimiter?: RateLimiter };
-    const before = shared.apiLimiter;
-    shared.apiLimiter = new RateLimiter(2, 60_000);
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);
-    const replies = await Promise.all(["one", "two", "three"].map((id) => writer.record(actor, post({ externalId: id })))).finally(() => (shared.apiLimiter = before));
+    const replies = await withApiLimit(2, () => Promise.all(["one", "two", "three"].map((id) => writer.record(actor, post({ externalId: id })))));
     expect(replies.map((r) => r.status)).toEqual([201, 201, 429]);
     expect(replies[2]!.headers).toMatchObject({ "Retry-After": expect.any(String) });
     expect(externalIds()).toEqual(["one", "two"]);
@@ -120,19 +116,16 @@ describe("GroupCommit", () => {
   });
 
   it("counts nothing twice when a group runs again with savepoints after a refusal", async () => {
-    const shared = globalThis as { apiLimiter?: RateLimiter };
-    const before = shared.apiLimiter;
-    shared.apiLimiter = new RateLimiter(3, 60_000);
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);
-    const [replies, fourth] = await (async () => {
+    const [replies, fourth] = await withApiLimit(3, async () => {
       const group = await Promise.all([
         writer.record(actor, post({ externalId: "one" })),
         writer.record(actor, post({ externalId: "bad", rollbackOf: "missing" })),
         writer.record(actor, post({ externalId: "three" })),
       ]);
       return [group, await writer.record(actor, post({ externalId: "four" }))] as const;
-    })().finally(() => (shared.apiLimiter = before));
+    });
     expect(replies.map((r) => r.status)).toEqual([201, 400, 201]);
     expect(seen.inline).toEqual([true, false]);
     // Three requests within the limit of three, however many times their group ran; the fourth is past it.
