@@ -7,7 +7,7 @@ import { POST } from "@/app/api/v1/deployments/route";
 import { getDatabase } from "@/db/client";
 import { firstRow } from "@/db/raw";
 import { holdWriteLock } from "@/db/test/write-lock";
-import { createApiToken } from "@/lib/auth/tokens";
+import { createApiToken, hashToken, revokeApiToken } from "@/lib/auth/tokens";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { withApiLimit } from "@/lib/testing/api-limit";
 import { BodyGate } from "@/lib/api/body";
@@ -147,6 +147,27 @@ describe("the ingestion fast path", () => {
     } finally {
       await release();
     }
+  });
+
+  it("refuses a token revoked after this server let it in with 401, whatever its body, writing nothing", async () => {
+    const { token, record } = await createApiToken(database.db(), CLI_ACTOR, { name: "revoked later", role: "ingest" });
+    const body = (id: string) => JSON.stringify({ service: "web", status: "success", finishedAt: new Date().toISOString(), externalId: id });
+    // Let in once, so this server knows it and lets it in next time without reading it.
+    expect((await fastPost(body("before-revoke"), `Bearer ${token}`)).status).toBe(201);
+    await revokeApiToken(database.db(), CLI_ACTOR, record.id);
+    const before = await deployments();
+    // Each time as a server that still knows it: a refusal forgets it, and the next request would read it.
+    const stillKnown = () => writer!.known.remember(hashToken(token), record);
+    for (const text of [body("after-revoke"), "{", JSON.stringify({ service: "web" })]) {
+      stillKnown();
+      const response = await fastPost(text, `Bearer ${token}`);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toBe("Bearer");
+      expect(writer!.known.get(hashToken(token))).toBeUndefined();
+    }
+    stillKnown();
+    await withApiLimit(0, async () => expect((await fastPost(body("past-limit"), `Bearer ${token}`)).status).toBe(401));
+    expect(await deployments()).toBe(before);
   });
 
   it("counts a token's requests through both doors against one rate limit, answering 429 with Retry-After", async () => {

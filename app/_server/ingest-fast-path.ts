@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyGate, bodyWithinLimit, parseJsonBody } from "@/lib/api/body";
-import { admitToken, failureReply, parseOrRefuse, type Reply } from "@/lib/api/endpoint";
+import { admitToken, failureReply, parseOrRefuse, type Admission, type Reply } from "@/lib/api/endpoint";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 import type { GroupCommit } from "@/lib/ingest/group-commit";
@@ -12,7 +12,9 @@ import { sendReply } from "./send-reply";
  * CI systems post deployments one by one (group-commit.ts shares their COMMITs). Same answers as Next's
  * route (api-route.ts), headers included: token from the headers (401, 403) → body (413, 408, 400) →
  * rate limit (429) and record, in a group. A stranger's body is never read, and a refused token never
- * waits for the write lock.
+ * waits for the write lock. A token this server found live before is let in without a read (the group
+ * reads it again where it writes); should its request be refused, it is read again first, so a token
+ * revoked meanwhile is still answered 401 before anything about its body.
  */
 
 /** The requests this path answers: exactly this method and path (query strings are ignored, as by the route). */
@@ -51,14 +53,15 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 export async function serveIngestion(request: IncomingMessage, response: ServerResponse, writer: GroupCommit): Promise<void> {
   let reply: Reply;
+  let admission: Admission | undefined;
   try {
-    const token = await admitToken(writer.db, request.headers.authorization ?? null, RECORD_DEPLOYMENTS);
+    admission = await admitToken(writer.db, request.headers.authorization ?? null, RECORD_DEPLOYMENTS, writer.known);
     const body = parseOrRefuse(deploymentPostSchema, parseJsonBody(await readBody(request)));
-    reply = await writer.record(token, body);
+    reply = await writer.record(admission, body);
   } catch (error) {
     // The client went away mid-body: nobody is left to answer.
     if (request.destroyed && !request.complete) return void response.destroy();
-    reply = failureReply(RECORD_DEPLOYMENTS.doing, error);
+    reply = failureReply(RECORD_DEPLOYMENTS.doing, admission ? await writer.refusal(admission, error) : error);
   }
   sendReply(response, reply, !request.complete);
 }

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { Database } from "@/db/database";
-import { authenticateToken, findTokenBySecret } from "@/lib/auth/tokens";
-import type { PublicToken } from "@/db/queries/tokens";
+import { authenticateToken, hashToken } from "@/lib/auth/tokens";
+import { findLiveToken, type PublicToken } from "@/db/queries/tokens";
+import type { KnownTokens } from "@/lib/auth/known-tokens";
 import type { Actor } from "@/lib/auth/actor";
 import { RateLimiter } from "@/lib/auth/rate-limit";
 import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
@@ -67,22 +68,33 @@ export function bearerToken(header: string | null): string {
   return match[1]!;
 }
 
-const invalidToken = () => new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
+export const invalidToken = () => new AppError("unauthorized", "The API token is not valid: unknown or revoked.");
 
 function mayDo(role: TokenRole, access: EndpointAccess): void {
   if (!tokenCan(role, access.permission)) throw new AppError("forbidden", `A token with role ${role} may not ${access.doing}.`);
 }
 
+/** A token let in by its headers: the token, the digest it was found by, and whether it was known without a read. */
+export type Admission = { token: PublicToken; digest: string; known: boolean };
+
 /**
  * What the headers alone can settle, with the same answers as authenticate(): a live token (401) that
  * may do this (403). The ingestion fast path checks this before reading a body, and counts the rate
  * limit (`withinLimit`) once the body is valid, as authenticate() does for the routes behind a valid body.
+ * With `known`, a token found live before is let in without reading it again; whoever records its request
+ * must then read it again where it writes (GroupCommit does, inside its transaction).
  */
-export async function admitToken(db: Database, authorization: string | null, access: EndpointAccess): Promise<PublicToken> {
-  const token = await findTokenBySecret(db, bearerToken(authorization));
-  if (!token) throw invalidToken();
+export async function admitToken(db: Database, authorization: string | null, access: EndpointAccess, known?: KnownTokens): Promise<Admission> {
+  const digest = hashToken(bearerToken(authorization));
+  let token = known?.get(digest);
+  const wasKnown = token !== undefined;
+  if (!token) {
+    token = await findLiveToken(db.read, digest);
+    if (!token) throw invalidToken();
+    known?.remember(digest, token);
+  }
   mayDo(token.role, access);
-  return token;
+  return { token, digest, known: wasKnown };
 }
 
 /** The actor of a token's request, counted against its rate limit (429 past it). */

@@ -3,9 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type OpenedDatabase, type Queryable, type SqliteDatabase } from "@/db/client";
 import type { TransactionOptions } from "@/db/database";
 import { tempDir } from "@/db/test/temp-db";
-import type { PublicToken } from "@/db/queries/tokens";
-import { admitToken } from "@/lib/api/endpoint";
-import { createApiToken } from "@/lib/auth/tokens";
+import { admitToken, type Admission } from "@/lib/api/endpoint";
+import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { withApiLimit } from "@/lib/testing/api-limit";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { CLI_ACTOR } from "@/lib/auth/actor";
@@ -18,7 +17,7 @@ const post = (fields: Record<string, unknown>): DeploymentPost =>
 let t: ReturnType<typeof tempDir>;
 let opened: OpenedDatabase;
 let observer: Database.Database;
-let actor: PublicToken;
+let actor: Admission;
 beforeEach(async () => {
   t = tempDir();
   opened = openDatabase(t.file);
@@ -265,9 +264,7 @@ describe("GroupCommit", () => {
     const { db, seen } = counting(opened.db);
     const writer = new GroupCommit(db);
     const batch = deploymentPostSchema.parse({ deployments: ["b1", "b2"].map((externalId) => ({ service: "web", status: "success", finishedAt: "2026-11-20T10:00:00Z", externalId })) });
-    // Used a moment ago, so no transaction of its own stamps the token's use (at most once a minute).
-    const used = { ...actor, lastUsedAt: new Date() };
-    const replies = await Promise.all([writer.record(used, post({ externalId: "a" })), writer.record(used, batch), writer.record(used, post({ externalId: "c" }))]);
+    const replies = await Promise.all([writer.record(actor, post({ externalId: "a" })), writer.record(actor, batch), writer.record(actor, post({ externalId: "c" }))]);
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(externalIds().sort()).toEqual(["a", "b1", "b2", "c"]);
     expect(seen.commits).toBe(2);
@@ -281,6 +278,46 @@ describe("GroupCommit", () => {
     expect(reply.status).toBeLessThan(500);
     expect(JSON.stringify(reply.body)).toContain("rollbackOf");
     expect(externalIds()).toEqual([]);
+  });
+
+  it("answers 401 to the posts of a token revoked after it was let in, keeping the rest of the group and nothing of them", async () => {
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db);
+    const other = await admitToken(opened.db, `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "other", role: "ingest" })).token}`, RECORD_DEPLOYMENTS, writer.known);
+    expect(writer.known.get(other.digest)).toBeDefined();
+    await revokeApiToken(opened.db, CLI_ACTOR, other.token.id);
+    const replies = await Promise.all([
+      writer.record(actor, post({ externalId: "kept-1" })),
+      writer.record(other, post({ externalId: "revoked" })),
+      writer.record(actor, post({ externalId: "kept-2" })),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual([201, 401, 201]);
+    expect(replies[1]!.body).toMatchObject({ error: { code: "unauthorized" } });
+    expect(externalIds()).toEqual(["kept-1", "kept-2"]);
+    // Found gone inside the group, which ran again without its post; this server reads it again next time.
+    expect(seen.commits).toBe(2);
+    expect(writer.known.get(other.digest)).toBeUndefined();
+  });
+
+  it("answers 401 to a batch of a token revoked after it was let in, keeping none of it", async () => {
+    const writer = new GroupCommit(opened.db);
+    const other = await admitToken(opened.db, `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "other", role: "ingest" })).token}`, RECORD_DEPLOYMENTS, writer.known);
+    await revokeApiToken(opened.db, CLI_ACTOR, other.token.id);
+    const batch = deploymentPostSchema.parse({ deployments: ["b1", "b2"].map((externalId) => ({ service: "web", status: "success", finishedAt: "2026-11-20T10:00:00Z", externalId })) });
+    const reply = await writer.record(other, batch);
+    expect(reply.status).toBe(401);
+    expect(externalIds()).toEqual([]);
+  });
+
+  it("stamps a token's use inside its group, once, and not again within a minute", async () => {
+    const writer = new GroupCommit(opened.db);
+    const lastUsed = () => observer.prepare("select last_used_at from api_tokens where id = ?").pluck().get(actor.token.id) as number | null;
+    expect(lastUsed()).toBeNull();
+    await Promise.all(["a", "b"].map((id) => writer.record(actor, post({ externalId: id }))));
+    const stamped = lastUsed();
+    expect(stamped).toEqual(expect.any(Number));
+    await writer.record(actor, post({ externalId: "c" }));
+    expect(lastUsed()).toBe(stamped);
   });
 
   it("starts a new group for posts that arrive after a group was committed", async () => {

@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
-import type { PublicToken } from "@/db/queries/tokens";
-import { failureReply, withinLimit, type Reply, type TokenActor } from "@/lib/api/endpoint";
+import { findLiveToken } from "@/db/queries/tokens";
+import { failureReply, invalidToken, withinLimit, type Admission, type Reply, type TokenActor } from "@/lib/api/endpoint";
+import { KnownTokens } from "@/lib/auth/known-tokens";
 import { noteTokenUse } from "@/lib/auth/tokens";
 import { RECORD_DEPLOYMENTS, recordDeploymentsReply } from "@/lib/ingest/deployments-endpoint";
 import type { DeploymentPost } from "@/lib/ingest/schema";
@@ -8,10 +9,17 @@ import type { DeploymentPost } from "@/lib/ingest/schema";
 /** Long enough for a client on this machine to send its next post after its answer, short against a commit's wait. */
 const LINGER_MS = 0.5;
 
-type Waiting = { token: PublicToken; actor: TokenActor; body: DeploymentPost; done: (reply: Reply) => void };
+type Waiting = { admission: Admission; actor: TokenActor; body: DeploymentPost; done: (reply: Reply) => void };
 
 /** A post of a group recorded without savepoints was refused: the group runs again, with them. */
 class RefusedInGroup extends Error {}
+
+/** A token of the group is no longer live: its posts are answered 401 and the group runs again without them. */
+class TokenGoneInGroup extends Error {
+  constructor(readonly digests: Set<string>) {
+    super("a token of the group is no longer live");
+  }
+}
 
 /**
  * Group commit for single deployment posts (a batch is a transaction of its own): one group at a time, recorded in one
@@ -33,11 +41,14 @@ class RefusedInGroup extends Error {}
  * Every reply waits for the shared COMMIT, so nothing is acknowledged before it is committed, and a
  * failed COMMIT (or an error that ends the transaction, such as a full disk) fails them all. Committing a
  * write to a large database costs more than recording a deployment, and CI systems post deployments one
- * at a time. Tokens are checked as requests arrive (admitToken), so a token revoked while its post waits
- * for its group (milliseconds) still records that post, as one revoked a moment later would; the rate
- * limit is counted as a post arrives too (a post past it is answered at once), so a group run again
- * counts nothing twice. A token's rate-limit count stays used even when its group fails: it counts
- * requests, not writes.
+ * at a time. A token is let in as its request arrives (admitToken), from `known` when this server has
+ * found it live before, so a CI system's posts cost no read each; each group then reads its tokens again
+ * inside its transaction, after its posts (on PostgreSQL that read leaves with their last statements, so
+ * it costs no round trip of its own), and stamps their use. The posts of a token revoked meanwhile, or
+ * whose creator was deactivated, are answered 401 and the group runs again without them, so nothing a
+ * dead token sent is committed. The rate limit is counted as a post arrives (a post past it is answered at
+ * once), so a group run again counts nothing twice. A token's rate-limit count stays used even when its
+ * group fails: it counts requests, not writes.
  */
 export class GroupCommit {
   private waiting: Waiting[] = [];
@@ -45,6 +56,8 @@ export class GroupCommit {
   private busy = false;
   /** How many posts the last group recorded: the next one lingers until it has as many. */
   private lastSize = 1;
+  /** The tokens this writer's requests are let in by (admitToken); checked again in every group. */
+  readonly known = new KnownTokens();
 
   constructor(
     readonly db: Database,
@@ -52,12 +65,12 @@ export class GroupCommit {
   ) {}
 
   /** Records a validated post of a token admitToken let in (429 past its rate limit), once its group has committed. */
-  record(token: PublicToken, body: DeploymentPost): Promise<Reply> {
+  async record(admission: Admission, body: DeploymentPost): Promise<Reply> {
     let actor: TokenActor;
     try {
-      actor = withinLimit(token);
+      actor = withinLimit(admission.token);
     } catch (error) {
-      return Promise.resolve(failureReply(RECORD_DEPLOYMENTS.doing, error));
+      return failureReply(RECORD_DEPLOYMENTS.doing, await this.refusal(admission, error));
     }
     // A batch brings its own many statements to its COMMIT, so it has none worth sharing, and inside a
     // group's transaction it would be a savepoint: SQLite keeps a savepoint's sub-journal in memory
@@ -65,10 +78,24 @@ export class GroupCommit {
     // slowed as they went (3 batches of 1,000 on the quick database: 1,000 / s instead of 4,600 / s).
     // Outside a group every failure is the batch's own (on SQLite, refused, it has already rolled back):
     // its reply, as a refused post's is inside a group; record never rejects.
-    if (body.batch) return this.recordOne({ token, actor, body }, false).catch((error: unknown) => failureReply(RECORD_DEPLOYMENTS.doing, error));
+    if (body.batch) {
+      return this.db
+        .transaction(async () => ((await this.goneTokens([{ admission }])).size ? failureReply(RECORD_DEPLOYMENTS.doing, invalidToken()) : recordDeploymentsReply(this.db, actor, body)), { inline: true })
+        .catch((error: unknown) => failureReply(RECORD_DEPLOYMENTS.doing, error));
+    }
     return new Promise((done) => {
-      if (this.waiting.push({ token, actor, body, done }) === 1 && !this.busy) this.gather();
+      if (this.waiting.push({ admission, actor, body, done }) === 1 && !this.busy) this.gather();
     });
+  }
+
+  /**
+   * What to answer instead of `error` for a request refused before its group: a token let in as known
+   * may have been revoked since, and a dead token is answered 401 before anything about its request.
+   */
+  async refusal(admission: Admission, error: unknown): Promise<unknown> {
+    if (!admission.known || (await findLiveToken(this.db.read, admission.digest))) return error;
+    this.known.forget(admission.digest);
+    return invalidToken();
   }
 
   private gather(): void {
@@ -89,43 +116,67 @@ export class GroupCommit {
       if (!group) [group, this.waiting] = [this.waiting, []];
       return group;
     };
+    /** Posts answered without being recorded: their token was found gone in an earlier attempt. */
+    const gone = new Map<Waiting, Reply>();
     const attempt = (inline: boolean) =>
       this.db.transaction(
         async () => {
           // Taken once the transaction is open, on PostgreSQL once this server's turn at the write lock has
           // come: the posts that arrived while it waited join the group.
-          const posts = take();
+          const posts = take().filter((post) => !gone.has(post));
           // One after another: each post's savepoint must be released before the next one opens.
-          const recorded = new Array<Reply>(posts.length);
-          for (let i = 0; i < posts.length; i++) recorded[i] = await this.recordOne(posts[i]!, inline);
+          const recorded = new Map<Waiting, Reply>();
+          for (const post of posts) recorded.set(post, await this.recordOne(post, inline));
+          const dead = await this.goneTokens(posts);
+          if (dead.size) throw new TokenGoneInGroup(dead);
           return recorded;
         },
         { inline },
       );
-    let replies: Reply[];
-    try {
-      replies = await attempt(true).catch((error: unknown) => {
-        if (error instanceof RefusedInGroup) return attempt(false);
-        throw error;
+    const run = (inline: boolean): Promise<Map<Waiting, Reply>> =>
+      attempt(inline).catch((error: unknown) => {
+        if (error instanceof RefusedInGroup) return run(false);
+        if (!(error instanceof TokenGoneInGroup)) throw error;
+        for (const post of take()) if (error.digests.has(post.admission.digest)) gone.set(post, failureReply(RECORD_DEPLOYMENTS.doing, invalidToken()));
+        return run(inline);
       });
+    let replies: Map<Waiting, Reply>;
+    try {
+      replies = await run(true);
     } catch (error) {
       const reply = failureReply(RECORD_DEPLOYMENTS.doing, error);
       // A transaction that never opened (the database is down) fails the posts that waited for it.
-      replies = take().map(() => reply);
+      replies = new Map(take().map((post) => [post, reply]));
     }
     this.lastSize = take().length;
-    take().forEach((waiting, i) => waiting.done(replies[i]!));
+    for (const post of take()) post.done(gone.get(post) ?? replies.get(post)!);
     this.busy = false;
     if (this.waiting.length) this.gather();
+  }
+
+  /**
+   * Inside the transaction: the tokens of these posts read again, each once, and their use stamped (at
+   * most once a minute); the digests of those no longer live, forgotten by `known`.
+   */
+  private async goneTokens(posts: Pick<Waiting, "admission">[]): Promise<Set<string>> {
+    const gone = new Set<string>();
+    for (const digest of new Set(posts.map((post) => post.admission.digest))) {
+      const token = await findLiveToken(this.db.read, digest);
+      if (token) await noteTokenUse(this.db, token);
+      else {
+        gone.add(digest);
+        this.known.forget(digest);
+      }
+    }
+    return gone;
   }
 
   /**
    * Inside the group's transaction, recordDeployments' own transaction is a savepoint, or with `inline` a
    * plain part of the group's, which a refusal then ends (RefusedInGroup).
    */
-  private async recordOne(post: Pick<Waiting, "token" | "actor" | "body">, inline: boolean): Promise<Reply> {
+  private async recordOne(post: Pick<Waiting, "actor" | "body">, inline: boolean): Promise<Reply> {
     try {
-      await noteTokenUse(this.db, post.token);
       return await recordDeploymentsReply(this.db, post.actor, post.body);
     } catch (error) {
       // Some errors (a full disk, a lost race) end or doom the whole transaction, not just the savepoint:
