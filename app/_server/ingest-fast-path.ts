@@ -4,6 +4,7 @@ import { admitToken, failureReply, parseOrRefuse, type Admission, type Reply } f
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { deploymentPostSchema } from "@/lib/ingest/schema";
 import type { GroupCommit } from "@/lib/ingest/group-commit";
+import { requestPath } from "./request-path";
 import { sendReply } from "./send-reply";
 
 /*
@@ -19,9 +20,7 @@ import { sendReply } from "./send-reply";
 
 /** The requests this path answers: exactly this method and path (query strings are ignored, as by the route). */
 export function isIngestion(request: IncomingMessage): boolean {
-  if (request.method !== "POST" || !request.url) return false;
-  const query = request.url.indexOf("?");
-  return (query < 0 ? request.url : request.url.slice(0, query)) === "/api/v1/deployments";
+  return request.method === "POST" && requestPath(request) === "/api/v1/deployments";
 }
 
 /** The body within the API's limits of size and time; past either, stops listening (the reply closes the connection). */

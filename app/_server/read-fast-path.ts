@@ -5,6 +5,7 @@ import type { Reply } from "@/lib/api/endpoint";
 import { readReply, type ReadEndpoint } from "@/lib/api/read-endpoint";
 import { METRICS_ENDPOINT } from "@/lib/dora/metrics-endpoint";
 import { TIMELINE_ENDPOINT } from "@/lib/timeline/timeline-endpoint";
+import { requestPath } from "./request-path";
 import { sendReadReply } from "./send-reply";
 
 /*
@@ -27,9 +28,9 @@ const READS = new Map<string, Answer>([
 
 /** How this path answers a request, when it does: a GET of exactly a read's path (any query), with a token. */
 export function fastRead(request: IncomingMessage): Answer | undefined {
-  if (request.method !== "GET" || !request.url || !request.headers.authorization) return undefined;
-  const query = request.url.indexOf("?");
-  return READS.get(query < 0 ? request.url : request.url.slice(0, query));
+  if (request.method !== "GET" || !request.headers.authorization) return undefined;
+  const path = requestPath(request);
+  return path === undefined ? undefined : READS.get(path);
 }
 
 export async function serveRead(request: IncomingMessage, response: ServerResponse, db: Database, read: Answer): Promise<void> {
