@@ -12,10 +12,12 @@ import { sendReply } from "./send-reply";
  * a millisecond per request on a small machine, several times the work of recording a deployment, and
  * CI systems post deployments one by one (group-commit.ts shares their COMMITs). Same answers as Next's
  * route (api-route.ts), headers included: token from the headers (401, 403) → body (413, 408, 400) →
- * rate limit (429) and record, in a group. A stranger's body is never read, and a refused token never
- * waits for the write lock. A token this server found live before is let in without a read (the group
- * reads it again where it writes); should its request be refused, it is read again first, so a token
- * revoked meanwhile is still answered 401 before anything about its body.
+ * rate limit (429) and record, in a group. A stranger's body is never read, and a token refused by its
+ * headers never waits for the write lock. A token this server found live before is let in without a read
+ * (the group reads it again where it writes, and answers 401 if it has died meanwhile: its first post
+ * after a revocation is read and waits for a group, the next ones are refused by their headers again);
+ * should such a request be refused before its group, the token is read again first, so a token revoked
+ * meanwhile is still answered 401 before anything about its body.
  */
 
 /** The requests this path answers: exactly this method and path (query strings are ignored, as by the route). */

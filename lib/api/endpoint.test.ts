@@ -41,11 +41,13 @@ describe("admitToken with the tokens a server knows", () => {
     expect(again).toMatchObject({ known: true, digest: first.digest, token: { id: record.id } });
   });
 
-  it("still refuses a known token the permission it lacks (403), and remembers no stranger", async () => {
+  it("remembers neither a stranger nor a token refused the permission, which once revoked gets 401", async () => {
     const known = new KnownTokens();
-    const { token } = await createApiToken(opened.db, CLI_ACTOR, { name: "reader", role: "read" });
+    const { token, record } = await createApiToken(opened.db, CLI_ACTOR, { name: "reader", role: "read" });
     expect(await code(admitToken(opened.db, `Bearer ${token}`, RECORD_DEPLOYMENTS, known))).toBe("forbidden");
-    expect(await code(admitToken(unreadable(opened.db), `Bearer ${token}`, RECORD_DEPLOYMENTS, known))).toBe("forbidden");
+    expect(await code(admitToken(unreadable(opened.db), `Bearer ${token}`, RECORD_DEPLOYMENTS, known))).toBe("read the database");
+    await revokeApiToken(opened.db, CLI_ACTOR, record.id);
+    expect(await code(admitToken(opened.db, `Bearer ${token}`, RECORD_DEPLOYMENTS, known))).toBe("unauthorized");
     expect(await code(admitToken(opened.db, "Bearer tdm_stranger", RECORD_DEPLOYMENTS, known))).toBe("unauthorized");
     expect(await code(admitToken(unreadable(opened.db), "Bearer tdm_stranger", RECORD_DEPLOYMENTS, known))).toBe("read the database");
   });

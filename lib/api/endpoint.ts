@@ -86,15 +86,13 @@ export type Admission = { token: PublicToken; digest: string; known: boolean };
  */
 export async function admitToken(db: Database, authorization: string | null, access: EndpointAccess, known?: KnownTokens): Promise<Admission> {
   const digest = hashToken(bearerToken(authorization));
-  let token = known?.get(digest);
-  const wasKnown = token !== undefined;
-  if (!token) {
-    token = await findLiveToken(db.read, digest);
-    if (!token) throw invalidToken();
-    known?.remember(digest, token);
-  }
+  const remembered = known?.get(digest);
+  const token = remembered ?? (await findLiveToken(db.read, digest));
+  if (!token) throw invalidToken();
   mayDo(token.role, access);
-  return { token, digest, known: wasKnown };
+  // Only a token let in: one refused its permission is read every time, so once revoked it gets 401 as on the routes.
+  if (!remembered) known?.remember(digest, token);
+  return { token, digest, known: remembered !== undefined };
 }
 
 /** The actor of a token's request, counted against its rate limit (429 past it). */

@@ -299,6 +299,35 @@ describe("GroupCommit", () => {
     expect(writer.known.get(other.digest)).toBeUndefined();
   });
 
+  it("opens no transaction again when every post of a group came from a token found gone", async () => {
+    const { db, seen } = counting(opened.db);
+    const writer = new GroupCommit(db);
+    const other = await admitToken(opened.db, `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "other", role: "ingest" })).token}`, RECORD_DEPLOYMENTS, writer.known);
+    await revokeApiToken(opened.db, CLI_ACTOR, other.token.id);
+    const replies = await Promise.all(["r1", "r2"].map((id) => writer.record(other, post({ externalId: id }))));
+    expect(replies.map((r) => r.status)).toEqual([401, 401]);
+    expect(seen.commits).toBe(1);
+    expect(externalIds()).toEqual([]);
+  });
+
+  it("never rejects when a known token's refusal cannot be checked: the refusal stands", async () => {
+    const down = Object.create(opened.db, {
+      read: {
+        get() {
+          throw new Error("the database is down");
+        },
+      },
+    }) as typeof opened.db;
+    const writer = new GroupCommit(down);
+    const known = { ...actor, known: true };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const [first, second] = await withApiLimit(1, async () => [await writer.record(known, post({ externalId: "first" })), await writer.record(known, post({ externalId: "limited" }))]);
+    logged.mockRestore();
+    // The first reached its group, which could not read the token; the second was past the limit.
+    expect([first!.status, second!.status]).toEqual([500, 429]);
+    expect(await writer.refusal(known, new Error("kept"))).toEqual(new Error("kept"));
+  });
+
   it("answers 401 to a batch of a token revoked after it was let in, keeping none of it", async () => {
     const writer = new GroupCommit(opened.db);
     const other = await admitToken(opened.db, `Bearer ${(await createApiToken(opened.db, CLI_ACTOR, { name: "other", role: "ingest" })).token}`, RECORD_DEPLOYMENTS, writer.known);

@@ -91,9 +91,17 @@ export class GroupCommit {
   /**
    * What to answer instead of `error` for a request refused before its group: a token let in as known
    * may have been revoked since, and a dead token is answered 401 before anything about its request.
+   * Never rejects.
    */
   async refusal(admission: Admission, error: unknown): Promise<unknown> {
-    if (!admission.known || (await findLiveToken(this.db.read, admission.digest))) return error;
+    if (!admission.known) return error;
+    try {
+      if (await findLiveToken(this.db.read, admission.digest)) return error;
+    } catch {
+      // The database cannot say (it is down): the refusal stands as it was; the token is read next time.
+      this.known.forget(admission.digest);
+      return error;
+    }
     this.known.forget(admission.digest);
     return invalidToken();
   }
@@ -138,6 +146,8 @@ export class GroupCommit {
         if (error instanceof RefusedInGroup) return run(false);
         if (!(error instanceof TokenGoneInGroup)) throw error;
         for (const post of take()) if (error.digests.has(post.admission.digest)) gone.set(post, failureReply(RECORD_DEPLOYMENTS.doing, invalidToken()));
+        // Nothing left to record: no transaction (on PostgreSQL its NOTIFY would wake every server for nothing).
+        if (take().every((post) => gone.has(post))) return new Map<Waiting, Reply>();
         return run(inline);
       });
     let replies: Map<Waiting, Reply>;
