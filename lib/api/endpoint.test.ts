@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type OpenedDatabase } from "@/db/client";
-import { tempDir } from "@/db/test/temp-db";
+import type { Database, OpenedDatabase } from "@/db/client";
+import { memoryDb } from "@/db/test/temp-db";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { KnownTokens } from "@/lib/auth/known-tokens";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
@@ -8,16 +8,11 @@ import { AppError } from "@/lib/errors";
 import { RECORD_DEPLOYMENTS } from "@/lib/ingest/deployments-endpoint";
 import { admitToken } from "./endpoint";
 
-let t: ReturnType<typeof tempDir>;
 let opened: OpenedDatabase;
 beforeEach(() => {
-  t = tempDir();
-  opened = openDatabase(t.file);
+  opened = memoryDb();
 });
-afterEach(async () => {
-  await opened.db.close();
-  t.cleanup();
-});
+afterEach(() => opened.db.close());
 
 /** The database, with its reads failing: what admitToken lets in through it, it let in without a read. */
 const unreadable = (db: Database) =>
