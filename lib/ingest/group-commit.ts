@@ -124,8 +124,8 @@ export class GroupCommit {
       if (!group) [group, this.waiting] = [this.waiting, []];
       return group;
     };
-    /** Posts answered without being recorded: their token was found gone in an earlier attempt. */
-    const gone = new Map<Waiting, Reply>();
+    /** Posts answered 401 without being recorded: their token was found gone in an earlier attempt. */
+    const gone = new Set<Waiting>();
     const attempt = (inline: boolean) =>
       this.db.transaction(
         async () => {
@@ -145,7 +145,7 @@ export class GroupCommit {
       attempt(inline).catch((error: unknown) => {
         if (error instanceof RefusedInGroup) return run(false);
         if (!(error instanceof TokenGoneInGroup)) throw error;
-        for (const post of take()) if (error.digests.has(post.admission.digest)) gone.set(post, failureReply(RECORD_DEPLOYMENTS.doing, invalidToken()));
+        for (const post of take()) if (error.digests.has(post.admission.digest)) gone.add(post);
         // Nothing left to record: no transaction (on PostgreSQL its NOTIFY would wake every server for nothing).
         if (take().every((post) => gone.has(post))) return new Map<Waiting, Reply>();
         return run(inline);
@@ -159,7 +159,7 @@ export class GroupCommit {
       replies = new Map(take().map((post) => [post, reply]));
     }
     this.lastSize = take().length;
-    for (const post of take()) post.done(gone.get(post) ?? replies.get(post)!);
+    for (const post of take()) post.done(gone.has(post) ? failureReply(RECORD_DEPLOYMENTS.doing, invalidToken()) : replies.get(post)!);
     this.busy = false;
     if (this.waiting.length) this.gather();
   }
