@@ -68,7 +68,7 @@ describe("OpenAPI document", () => {
   it("documents the gate's answer with every reason code", () => {
     const answer = doc.components.schemas.GateAnswer as { properties: { reasons: { items: { properties: { code: { enum: string[] } } } } } };
     expect(answer.properties.reasons.items.properties.code.enum).toEqual([
-      "service_not_found", "change_required", "change_not_found", "change_not_approved", "change_other_service", "change_used", "change_outside_window", "freeze", "open_incident",
+      "change_required", "change_not_found", "change_not_approved", "change_other_service", "change_used", "change_outside_window", "freeze", "open_incident",
     ]);
     expect((doc.components.schemas.ChangeRequest as { properties: Record<string, unknown> }).properties.template).toMatchObject({ description: expect.stringContaining("catalog") });
     expect((doc.components.schemas.Service as { properties: Record<string, unknown> }).properties).toHaveProperty("requireChange");

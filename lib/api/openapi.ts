@@ -32,7 +32,6 @@ const ERROR_TEXT: Record<number, string> = {
 };
 /** Every code a gate reason can carry, in the contract's order; typed so a new code cannot be left out. */
 const GATE_CODES: Record<GateReasonCode, string> = {
-  service_not_found: "no service has this slug",
   change_required: "the service requires an approved change for this environment and none is named",
   change_not_found: "the named change request does not exist",
   change_not_approved: "the named change is not approved (emergency changes count as approved until decided)",

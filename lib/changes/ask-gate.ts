@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Database, Queryable } from "@/db/database";
-import type { GateDecision } from "@/db/schema";
+import type { GateDecision, Service } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findChange, insertGateDecision, listFreezesBetween } from "@/db/queries/changes";
 import { majorIncidentsBetween } from "@/db/queries/incidents";
-import { findServiceBySlug } from "@/db/queries/services";
+import { serviceNamed } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import type { Actor } from "@/lib/auth/actor";
 import { environmentSchema, shaSchema, slugSchema, text } from "@/lib/validation";
@@ -27,53 +27,49 @@ export type GateAnswer = { decision: "allow" | "deny"; reasons: GateReason[]; ch
 /**
  * Whether the deployment may start now, by the one change rule deployments are recorded by, asked as
  * a deployment that has not run yet: freezes and incidents hold it back whatever its environment
- * requires. A gate must answer, so a service or change that does not exist is a reason to deny, not a
- * 404. The decision is recorded in the same transaction it was made in.
+ * requires. A gate must answer, so a change that does not exist is a reason to deny, not a 404. The
+ * decision is recorded in the same transaction it was made in.
  */
 export async function askGate(db: Database, actor: Actor, question: GateQuestion): Promise<GateAnswer> {
   return db.transaction(async (tx) => {
     const now = new Date();
-    const { serviceId, answer } = await assessGate(tx, question, now);
-    await recordGateDecision(tx, actor, { at: now, serviceId, question, answer });
+    const { service, answer } = await assessGate(tx, actor, question, now);
+    await recordGateDecision(tx, actor, { at: now, service, question, answer });
     return answer;
   });
 }
 
-/** The gate's answer at `now`, not recorded: a caller asking again for a waiting deployment records only a new answer. */
-export async function assessGate(tx: Queryable, question: GateQuestion, now: Date): Promise<{ serviceId: number | null; answer: GateAnswer }> {
-  const service = await findServiceBySlug(tx, question.service);
+/**
+ * The gate's answer at `now`, not recorded: a caller asking again for a waiting deployment records only
+ * a new answer. A service nobody named before is created, as the deployment that follows would create
+ * it: a new service's first gated deployment meets the same rule (no policy of its own yet, but freezes
+ * of every service and the named change still hold it back), and its decision has a service to be on
+ * the timeline under.
+ */
+export async function assessGate(tx: Queryable, actor: Actor, question: GateQuestion, now: Date): Promise<{ service: Service; answer: GateAnswer }> {
+  const service = await serviceNamed(tx, actor, question.service);
   const named = question.changeRequest === undefined ? undefined : { id: question.changeRequest, change: await findChange(tx, question.changeRequest) };
-  let reasons: GateReason[];
-  if (!service) {
-    reasons = [{ code: "service_not_found", message: `no service is called ${question.service}` }];
-    if (named && !named.change) reasons.push({ code: "change_not_found", message: `no change request has id ${named.id}` });
-  } else {
-    const verdict = assessDeployment({
-      service,
-      environment: question.environment,
-      named,
-      namedBefore: false,
-      asking: true,
-      from: now,
-      to: now,
-      status: "queued",
-      freezes: await listFreezesBetween(tx, now, now),
-      incidents: await majorIncidentsBetween(tx, service.id, now, now),
-    });
-    reasons = verdict.reasons;
-  }
-  return { serviceId: service?.id ?? null, answer: { decision: reasons.length ? "deny" : "allow", reasons, changeRequest: question.changeRequest ?? null } };
+  const { reasons } = assessDeployment({
+    service,
+    environment: question.environment,
+    named,
+    namedBefore: false,
+    asking: true,
+    from: now,
+    to: now,
+    status: "queued",
+    freezes: await listFreezesBetween(tx, now, now),
+    incidents: await majorIncidentsBetween(tx, service.id, now, now),
+  });
+  return { service, answer: { decision: reasons.length ? "deny" : "allow", reasons, changeRequest: question.changeRequest ?? null } };
 }
 
-/**
- * Keeps a gate decision: its row, the timeline (under its service, so a decision about a service that
- * does not exist is in the audit log only) and the audit log. Everything a decision sets off starts here.
- */
-export async function recordGateDecision(tx: Queryable, actor: Actor, d: { at: Date; serviceId: number | null; question: GateQuestion; answer: GateAnswer }): Promise<GateDecision> {
+/** Keeps a gate decision: its row, the timeline (under its service) and the audit log. Everything a decision sets off starts here. */
+export async function recordGateDecision(tx: Queryable, actor: Actor, d: { at: Date; service: Service; question: GateQuestion; answer: GateAnswer }): Promise<GateDecision> {
   const { question, answer } = d;
   const decision = await insertGateDecision(tx, {
     at: d.at,
-    serviceId: d.serviceId,
+    serviceId: d.service.id,
     service: question.service,
     environment: question.environment,
     changeRequestId: question.changeRequest ?? null,
@@ -83,15 +79,14 @@ export async function recordGateDecision(tx: Queryable, actor: Actor, d: { at: D
     reasons: answer.reasons,
   });
   const action = answer.decision === "allow" ? "allowed" : "denied";
-  if (d.serviceId !== null) await insertEvent(tx, { at: d.at, type: "gate", action, serviceId: d.serviceId, environment: question.environment, summary: gateSummary(decision), subjectId: decision.id, subjectExternalId: null });
+  await insertEvent(tx, { at: d.at, type: "gate", action, serviceId: d.service.id, environment: question.environment, summary: gateSummary(decision), subjectId: decision.id, subjectExternalId: null });
   await recordAudit(tx, actor, { action: `gate.${action}`, entityType: "gate_decision", entityId: decision.id, after: decision }, d.at);
-  if (answer.decision === "deny") await emitEvent(tx, await gateDeniedNotification(tx, decision, question, answer));
+  if (answer.decision === "deny") await emitEvent(tx, gateDeniedNotification(d.service, decision, question, answer));
   return decision;
 }
 
 /** `gate.denied`: the question and the answer as the API gave it, to the channels of the service's team. */
-async function gateDeniedNotification(tx: Queryable, decision: GateDecision, question: GateQuestion, answer: GateAnswer) {
-  const service = decision.serviceId === null ? undefined : await findServiceBySlug(tx, question.service);
+function gateDeniedNotification(service: Service, decision: GateDecision, question: GateQuestion, answer: GateAnswer) {
   return subjectNotification("gate.denied", {
     data: { id: decision.id, service: question.service, environment: question.environment, sha: question.sha ?? null, version: question.version ?? null, ...answer },
     text: {
@@ -105,9 +100,9 @@ async function gateDeniedNotification(tx: Queryable, decision: GateDecision, que
     },
     // The gate's reasons, as the API words them.
     summary: answer.reasons.map((r) => r.message).join("; "),
-    path: service ? `/services/${service.slug}` : "/timeline?type=gate",
-    service: service?.slug ?? null,
-    team: service?.team ?? null,
+    path: `/services/${service.slug}`,
+    service: service.slug,
+    team: service.team,
     at: decision.at,
   });
 }

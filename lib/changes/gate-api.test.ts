@@ -67,21 +67,21 @@ describe("POST /api/v1/gate", () => {
     expect(audited.map((a) => a.action)).toEqual(["gate.denied", "gate.denied", "gate.allowed"]);
   });
 
-  it("denies an unknown service or change with its reason, not 404; the unknown service is audited only", async () => {
-    const events = await count(sql`select count(*) as "n" from "timeline_events"`);
-    expect(await ask({ service: "nowhere", changeRequest: 987654 })).toEqual({
+  it("meets a service nobody named before as its deployment would: creates it, answers by the same rule, and puts the decision on its timeline", async () => {
+    const shop = await change({ service: "edge", type: "standard", risk: "low" });
+    const before = await count(sql`select count(*) as "n" from "services" where "slug" like 'brand-new%'`);
+    expect(before).toBe(0);
+    expect(await ask({ service: "brand-new", version: "0.1.0" })).toEqual({ status: 200, json: { decision: "allow", reasons: [], changeRequest: null } });
+    expect(await count(sql`select count(*) as "n" from "services" where "slug" = 'brand-new' and "name" = 'brand-new'`)).toBe(1);
+    const events = await (await call(timeline, "GET", "/api/v1/timeline?type=gate&service=brand-new", undefined, tokens.read)).json();
+    expect(events.events).toEqual([expect.objectContaining({ type: "gate", action: "allowed", service: "brand-new", summary: "Gate allowed brand-new 0.1.0 to production", url: "/services/brand-new" })]);
+    expect(await count(sql`select count(*) as "n" from "audit_log" where "action" = 'service.create' and "after" like '%brand-new%'`)).toBe(1);
+    // A change that does not exist, or belongs to another service, still holds the new service back.
+    expect(await ask({ service: "brand-new-2", changeRequest: 987654 })).toEqual({
       status: 200,
-      json: {
-        decision: "deny",
-        reasons: [
-          { code: "service_not_found", message: "no service is called nowhere" },
-          { code: "change_not_found", message: "no change request has id 987654" },
-        ],
-        changeRequest: 987654,
-      },
+      json: { decision: "deny", reasons: [{ code: "change_not_found", message: "no change request has id 987654" }], changeRequest: 987654 },
     });
-    expect(await count(sql`select count(*) as "n" from "timeline_events"`)).toBe(events);
-    expect(await count(sql`select count(*) as "n" from "audit_log" where "action" = 'gate.denied' and "after" like '%nowhere%'`)).toBe(1);
+    expect(await codes({ service: "brand-new-3", changeRequest: shop })).toEqual(["change_other_service"]);
     expect(await codes({ service: "edge", changeRequest: 987654 })).toEqual(["change_not_found"]);
   });
 
@@ -128,6 +128,7 @@ describe("POST /api/v1/gate", () => {
     expect((await ask({ service: "edge", changeRequest: own })).json.reasons).toEqual([{ code: "freeze", message: 'the freeze "Black Friday" covers edge until 2026-11-23 00:00 UTC' }]);
     // Freezes hold back even a service that requires nothing.
     expect(await codes({ service: "shop" })).toEqual(["freeze"]);
+    expect(await codes({ service: "new-in-the-freeze" })).toEqual(["freeze"]);
     expect(await codes({ service: "edge", changeRequest: emergency })).toEqual([]);
     expect((await call(liftFreeze, "DELETE", `/api/v1/freezes/${freeze.id}`, undefined, tokens.admin, { id: String(freeze.id) })).status).toBe(204);
     expect((await call(liftFreeze, "DELETE", `/api/v1/freezes/${freeze.id}`, undefined, tokens.admin, { id: String(freeze.id) })).status).toBe(404);

@@ -9,7 +9,6 @@ import { MINUTE_MS } from "@/lib/time";
  */
 
 export type GateReasonCode =
-  | "service_not_found"
   | "change_required"
   | "change_not_found"
   | "change_not_approved"

@@ -39,9 +39,12 @@ async function upsertIn(q: Queryable, actor: Actor, slug: string, fields: Servic
   return { service: after, created: false };
 }
 
-/** The id of a service, creating it (named after its slug, audited) the first time something names it. */
+/** A service, created (named after its slug, audited) the first time something names it. */
+export async function serviceNamed(q: Queryable, actor: Actor, slug: string): Promise<Service> {
+  return (await findServiceBySlug(q, slug)) ?? (await upsertIn(q, actor, slug, {})).service;
+}
+
+/** The id of a service, created the first time something names it (see serviceNamed). */
 export async function ensureService(q: Queryable, actor: Actor, slug: string): Promise<number> {
-  const existing = await findServiceBySlug(q, slug);
-  if (existing) return existing.id;
-  return (await upsertIn(q, actor, slug, {})).service.id;
+  return (await serviceNamed(q, actor, slug)).id;
 }

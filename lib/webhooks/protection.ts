@@ -89,10 +89,10 @@ async function processOne(db: Database, key: Buffer, request: ProtectionRequest,
   const answer = await db.transaction(async (tx) => {
     const parsed = gateQuestionSchema.safeParse({ service: request.service, environment: request.environment, changeRequest: request.changeRequestId ?? undefined, sha: request.sha ?? undefined, version: request.version ?? undefined });
     const question = parsed.success ? parsed.data : { service: request.service, environment: request.environment };
-    const { serviceId, answer } = await assessGate(tx, gateQuestionSchema.parse(question), now);
+    const actor: Actor = { type: "integration", id: String(integration.id), label: `${integration.source}: ${integration.name}` };
+    const { service, answer } = await assessGate(tx, actor, gateQuestionSchema.parse(question), now);
     if (JSON.stringify(answer.reasons) !== JSON.stringify(request.reasons)) {
-      const actor: Actor = { type: "integration", id: String(integration.id), label: `${integration.source}: ${integration.name}` };
-      await recordGateDecision(tx, actor, { at: now, serviceId, question: gateQuestionSchema.parse(question), answer });
+      await recordGateDecision(tx, actor, { at: now, service, question: gateQuestionSchema.parse(question), answer });
     }
     const expired = now.getTime() - request.createdAt.getTime() >= WAIT_LIMIT_MS;
     if (answer.decision === "deny" && !expired) await updateProtectionRequest(tx, request.id, { reasons: answer.reasons, nextAttemptAt: new Date(now.getTime() + RECHECK_MS) });
