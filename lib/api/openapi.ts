@@ -131,8 +131,8 @@ export function openApiDocument(serverUrl: string) {
           operationId: "getMetrics",
           summary: "DORA metrics for a window and filters (read token)",
           parameters: [
-            queryParam("from", "ISO-8601; default 30 days before `to`"),
-            queryParam("to", "ISO-8601; default now"),
+            queryParam("from", "ISO-8601 timestamp with an offset, or a date (its 00:00 UTC); default 30 days before `to`"),
+            queryParam("to", "ISO-8601 timestamp with an offset, or a date (its 00:00 UTC); default now"),
             queryParam("service", "service slug"),
             queryParam("team", "team slug"),
             queryParam("environment", "default production"),

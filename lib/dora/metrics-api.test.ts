@@ -59,7 +59,7 @@ describe("GET /api/v1/metrics", () => {
   });
 
   it.each([
-    ["?from=last-week", 400, "bad_request", "from: from must be an ISO-8601 timestamp, e.g. 2026-01-31T00:00:00Z"],
+    ["?from=last-week", 400, "bad_request", "from: from must be an ISO-8601 timestamp with an offset, e.g. 2026-01-31T00:00:00Z, or a date, e.g. 2026-01-31"],
     ["?from=2026-03-16T00:00:00Z&to=2026-03-02T00:00:00Z", 400, "bad_request", "from: must be before to"],
     ["?from=2023-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", 400, "bad_request", "from: the window must be at most 731 days (2 years)"],
   ])("refuses %s with %i", async (query, status, code, message) => {

@@ -1,24 +1,28 @@
 import { z } from "zod";
-import { text } from "@/lib/validation";
+import { calendarDaySchema, text, timestampSchema } from "@/lib/validation";
 import { DAY_MS } from "@/lib/time";
 
 export const MAX_WINDOW_DAYS = 731;
 export const DEFAULT_WINDOW_DAYS = 30;
 
 /**
- * ISO-8601's four-digit years. A JavaScript Date reaches further (±271,821 years), but a window
- * or its weeks reaching past that edge become invalid dates mid-computation.
+ * A window's edge: an ISO-8601 timestamp with its offset (the API's timestamps) or a date, meaning its
+ * 00:00 UTC. A time without an offset is refused rather than read in the server's own zone, which would
+ * give the same link a different window on another server; four-digit years keep every week of a window
+ * a valid Date.
  */
-const EARLIEST = Date.parse("0000-01-01T00:00:00Z");
-const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
-
-const timestamp = (name: string) =>
+const edge = (name: string) =>
   z
     .string()
     .trim()
-    .refine((v) => !Number.isNaN(Date.parse(v)), { message: `${name} must be an ISO-8601 timestamp, e.g. 2026-01-31T00:00:00Z`, abort: true })
-    .refine((v) => Date.parse(v) >= EARLIEST && Date.parse(v) <= LATEST, `${name} must be between the years 0000 and 9999`)
-    .transform((v) => new Date(Date.parse(v)));
+    .transform((v, ctx) => {
+      const day = calendarDaySchema.safeParse(v);
+      if (day.success) return new Date(`${day.data}T00:00:00Z`);
+      const at = timestampSchema.safeParse(v);
+      if (at.success) return at.data;
+      ctx.addIssue({ code: "custom", message: `${name} must be an ISO-8601 timestamp with an offset, e.g. 2026-01-31T00:00:00Z, or a date, e.g. 2026-01-31` });
+      return z.NEVER;
+    });
 
 const optionalText = text()
   .trim()
@@ -29,8 +33,8 @@ const optionalText = text()
 /** The filters of every metrics view: API query string, page search params and CSV export alike. */
 export const metricsQuerySchema = z
   .object({
-    from: timestamp("from").optional(),
-    to: timestamp("to").optional(),
+    from: edge("from").optional(),
+    to: edge("to").optional(),
     service: optionalText,
     team: optionalText,
     environment: optionalText.transform((v) => v?.toLowerCase()),
