@@ -32,3 +32,13 @@ test("every page has a Content-Security-Policy whose script nonce is fresh per r
   }
   expect(nonces.size).toBe(2);
 });
+
+test("an /api/v1 path no route serves answers the API's JSON 404, while the routes beside it still answer", async ({ request }) => {
+  for (const [method, path] of [["GET", "/api/v1/deployment"], ["POST", "/api/v1/services"], ["GET", "/api/v1/incidents/1/nothing"]] as const) {
+    const response = await request.fetch(path, { method, data: method === "POST" ? {} : undefined });
+    expect(response.status(), path).toBe(404);
+    expect((await response.json()).error.code).toBe("not_found");
+  }
+  expect((await request.get("/api/v1/openapi.json")).status()).toBe(200);
+  expect((await request.get("/api/v1/metrics")).status()).toBe(401);
+});

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { openApiDocument } from "./openapi";
 
-/** Every route handler under app/api, as an OpenAPI path ("[id]" → "{id}"). */
+/** Every route handler under app/api, as an OpenAPI path ("[id]" → "{id}"); a catch-all ("[...path]") answers paths that are not endpoints. */
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
+    if (e.name.startsWith("[...")) return [];
     return e.isDirectory() ? routeFiles(full) : e.name === "route.ts" ? [full] : [];
   });
 }
