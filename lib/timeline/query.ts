@@ -7,9 +7,19 @@ export function encodeCursor(c: TimelineCursor): string {
   return Buffer.from(`${c.at}:${c.id}`).toString("base64url");
 }
 
+/** The furthest a Date reaches either side of 1970, in ms. */
+const DATE_RANGE_MS = 8.64e15;
+
+/**
+ * A cursor's moment (before 1970 too, for events dated so) and id. Digits past a Date's range or a safe
+ * integer are no cursor this API returned: read on, they became an Invalid Date or a rounded id, which
+ * PostgreSQL refuses as a parameter (a 500 for a client's mistake).
+ */
 function decodeCursor(value: string): TimelineCursor | null {
-  const match = /^(\d+):(\d+)$/.exec(Buffer.from(value, "base64url").toString("utf8"));
-  return match ? { at: Number(match[1]), id: Number(match[2]) } : null;
+  const match = /^(-?\d+):(\d+)$/.exec(Buffer.from(value, "base64url").toString("utf8"));
+  if (!match) return null;
+  const cursor = { at: Number(match[1]), id: Number(match[2]) };
+  return Number.isSafeInteger(cursor.id) && Math.abs(cursor.at) <= DATE_RANGE_MS ? cursor : null;
 }
 
 const optional = text()

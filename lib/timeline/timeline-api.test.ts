@@ -76,6 +76,9 @@ describe("GET /api/v1/timeline", () => {
     ["?limit=0", "limit", "must be at least 1"],
     ["?type=deploy", "type", "must list deployment, incident, change, gate (got deploy)"],
     ["?before=garbage", "before", "is not a cursor this API returned"],
+    // Digits past a Date or a safe integer: once an Invalid Date or a rounded id handed to the database.
+    [`?before=${Buffer.from("99999999999999999999:1").toString("base64url")}`, "before", "is not a cursor this API returned"],
+    [`?before=${Buffer.from("1700000000000:99999999999999999999").toString("base64url")}`, "before", "is not a cursor this API returned"],
   ])("refuses %s", async (query, field, message) => {
     const { status, body } = await get(query);
     expect(status).toBe(400);
