@@ -52,8 +52,9 @@ function hostOf(url: string | undefined): string | undefined {
 export const config = {
   matcher: [
     {
-      // Pages only: API responses are JSON, and static files carry no markup.
-      source: "/((?!api|metrics|_next/static|_next/image|favicon.ico|screenshots).*)",
+      // Pages only: API responses are JSON, and static files carry no markup. Each name ends at a slash or the
+      // path's end, so a page whose path merely starts with one (/api-docs) still gets its headers and checks.
+      source: "/((?!api/|api$|metrics$|_next/static/|_next/image|favicon.ico$|screenshots/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { config, proxy } from "@/proxy";
 
 const post = (headers: Record<string, string>, body: BodyInit = "x") => new NextRequest("http://tandem.test/settings", { method: "POST", headers: { host: "tandem.test", ...headers }, body });
 
@@ -34,5 +35,28 @@ describe("proxy: forms posted from another site", () => {
     expect(proxy(post({ origin: "http://tandem.test", "next-action": "0123456789abcdef" })).status).toBe(200);
     expect(proxy(post({}, multipart().body)).status).toBe(200);
     expect(proxy(new NextRequest("http://tandem.test/settings", { headers: { origin: "https://evil.example" } })).status).toBe(200);
+  });
+});
+
+describe("proxy: which paths it runs for", () => {
+  it.each([
+    ["/", true],
+    ["/api-docs", true],
+    ["/metrics-guide", true],
+    ["/settings", true],
+    ["/api/v1/deployments", false],
+    ["/api/health", false],
+    ["/api", false],
+    ["/metrics", false],
+    ["/_next/static/chunks/app.js", false],
+    ["/_next/image?url=x", false],
+    ["/favicon.ico", false],
+    ["/screenshots/overview.png", false],
+  ])("%s: %s", (url, runs) => {
+    expect(unstable_doesMiddlewareMatch({ config, url })).toBe(runs);
+  });
+
+  it("leaves prefetches alone", () => {
+    expect(unstable_doesMiddlewareMatch({ config, url: "/settings", headers: { "next-router-prefetch": "1" } })).toBe(false);
   });
 });
