@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { instantIn, isTimeZone } from "@/lib/time-zone";
 import { SHIFT_HOURS } from "./limits";
 
 /*
@@ -7,10 +8,7 @@ import { SHIFT_HOURS } from "./limits";
  * Hand-overs follow the wall clock of the rotation's time zone: the k-th hand-over is at `handoverTime` on
  * `startsOn`, plus k × `shiftHours` hours of local time. A weekly shift handed over on Monday at 09:00 stays
  * at 09:00 across DST changes, so the shift that spans a change is an hour shorter or longer in real time.
- *
- * DST rule (RFC 5545's, and Temporal's "compatible"): a local time skipped when clocks spring forward
- * happens as long after as the gap lasts (02:30 on a day clocks go from 02:00 to 03:00 is 03:30), and a
- * local time that happens twice when clocks fall back means the first of the two.
+ * A hand-over in a DST gap or overlap follows lib/time-zone.ts (the gap's length later; the first of two).
  */
 
 export type RotationRule = {
@@ -39,15 +37,6 @@ export class RotationError extends Error {
   }
 }
 
-/** Whether the runtime knows the IANA zone (a typo such as "Europe/Berln" is refused, not read as UTC). */
-export function isTimeZone(name: string): boolean {
-  try {
-    return Temporal.ZonedDateTime.from({ timeZone: name, year: 2026, month: 1, day: 1 }).timeZoneId.length > 0;
-  } catch {
-    return false;
-  }
-}
-
 /** Checks a rule, naming the field at fault; a rotation with nobody in it is refused. */
 export function checkRotation(rule: RotationRule): void {
   if (rule.members.length === 0) throw new RotationError("members", "A rotation needs at least one member: add people to the team first.");
@@ -70,9 +59,7 @@ function firstHandover(rule: RotationRule): Temporal.PlainDateTime {
 
 /** The instant of the k-th hand-over (k may be negative: before the rotation starts). */
 export function handoverAt(rule: RotationRule, k: number): Date {
-  const local = firstHandover(rule).add({ hours: k * rule.shiftHours });
-  const instant = local.toZonedDateTime(rule.timeZone, { disambiguation: "compatible" });
-  return new Date(instant.epochMilliseconds);
+  return instantIn(firstHandover(rule).add({ hours: k * rule.shiftHours }), rule.timeZone);
 }
 
 /** The index of the shift that holds `at`: handoverAt(k) ≤ at < handoverAt(k + 1). */
