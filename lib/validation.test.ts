@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { badCharacters, printable, requiredText, slugSchema, text } from "./validation";
+import { badCharacters, localDateTimeSchema, printable, requiredLocalDateTimeSchema, requiredText, slugSchema, text, timeZoneFieldSchema } from "./validation";
 
 describe("text fields refuse what is not text", () => {
   // Issue 15: "\ud800" in JSON was stored as invalid UTF-8, and NUL bytes reached the CSV export.
@@ -35,5 +35,32 @@ describe("printable", () => {
     expect(printable("x\ud800y")).toBe("x\ufffdy");
     expect(printable("ok 🚀 中文")).toBe("ok 🚀 中文");
     expect(badCharacters(printable("\0\udc00\0"))).toBeUndefined();
+  });
+});
+
+describe("datetime-local values and the zone they are read in", () => {
+  const problem = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((i) => i.message);
+
+  it("reads a wall-clock time to the minute, or with seconds and milliseconds; blank is none", () => {
+    expect(localDateTimeSchema.parse("2026-03-10T10:00")?.toString()).toBe("2026-03-10T10:00:00");
+    expect(localDateTimeSchema.parse(" 2026-03-10T10:00:30.5 ")?.toString()).toBe("2026-03-10T10:00:30.5");
+    expect(localDateTimeSchema.parse("  ")).toBeNull();
+    expect(localDateTimeSchema.parse(undefined)).toBeNull();
+    expect(problem(requiredLocalDateTimeSchema, "")).toEqual(["is required"]);
+  });
+
+  it.each(["2030-02-30T10:00", "2026-01-01T99:99", "2026-01-01T24:00", "2026-01-01T23:60", "2026-01-01T00:00:60", "2026-13-01T00:00", "2026-00-10T00:00"])(
+    "refuses %s, which is not on the calendar, rather than rolling it over",
+    (value) => expect(problem(localDateTimeSchema, value)).toEqual(["is not a date and time on the calendar"]),
+  );
+
+  it.each(["soon", "2026-03-10", "2026-03-10 10:00", "2026-03-10T10:00Z", "2026-03-10T10:00+01:00"])("refuses %s, which is no datetime-local value", (value) => {
+    expect(problem(localDateTimeSchema, value)).toEqual(["must be a date and time"]);
+  });
+
+  it("takes an IANA zone and refuses anything else", () => {
+    expect(timeZoneFieldSchema.parse(" America/New_York ")).toBe("America/New_York");
+    expect(problem(timeZoneFieldSchema, "Europe/Berln")).toEqual(["must be an IANA time zone, e.g. Europe/Berlin"]);
+    expect(problem(timeZoneFieldSchema, undefined)).toEqual(["is required"]);
   });
 });

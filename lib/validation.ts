@@ -1,4 +1,7 @@
+import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
+import { DATETIME_LOCAL } from "./datetime-local";
+import { instantIn, isTimeZone } from "./time-zone";
 
 /**
  * What is wrong with a string's characters, if anything: a NUL (which C tools, CSV readers and logs
@@ -53,15 +56,43 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 }
 
 /**
- * A browser's <input type="datetime-local"> value ("2026-03-10T10:00") read in the reader's zone:
- * `offset` is their Date#getTimezoneOffset() in minutes, sent by the form alongside.
+ * The hidden field a form with datetime-local inputs sends: the reader's IANA time zone, in which those
+ * inputs are read (lib/time-zone.ts), each with the offset of its own date.
  */
-export function localDateTime(value: string, offsetMinutes: number): Date | null {
-  const match = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?$/.exec(value.trim());
-  if (!match) return null;
-  const [y, mo, d, h, mi] = match.slice(1, 6).map(Number) as [number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, match[6] ? Number(match[6]) : 0) + offsetMinutes * 60_000;
-  return Number.isNaN(utc) ? null : new Date(utc);
+export const timeZoneFieldSchema = text().trim().refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Berlin");
+
+/**
+ * A datetime-local input's value as a wall-clock time, which the form's schema reads in the zone of its
+ * timeZoneFieldSchema; blank is null. Read strictly: 30 February or 25:00 is refused, not rolled over.
+ */
+export const localDateTimeSchema = text()
+  .trim()
+  .default("")
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const match = DATETIME_LOCAL.exec(value);
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: "must be a date and time" });
+      return z.NEVER;
+    }
+    const [year, month, day, hour, minute, second = "0", fraction = ""] = match.slice(1);
+    try {
+      return Temporal.PlainDateTime.from(
+        { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second), millisecond: Number(fraction.padEnd(3, "0")) },
+        { overflow: "reject" },
+      );
+    } catch {
+      ctx.addIssue({ code: "custom", message: "is not a date and time on the calendar" });
+      return z.NEVER;
+    }
+  });
+
+/** The same, where a blank one "is required". */
+export const requiredLocalDateTimeSchema = localDateTimeSchema.pipe(z.custom<Temporal.PlainDateTime>((at) => at !== null, "is required"));
+
+/** A localDateTimeSchema value read in the form's zone, as the ISO string an API schema takes (timestampSchema); blank stays absent. */
+export function isoIn(wallClock: Temporal.PlainDateTime | null, timeZone: string): string | undefined {
+  return wallClock ? instantIn(wallClock, timeZone).toISOString() : undefined;
 }
 
 /** ISO-8601 with any offset; always stored and returned in UTC. */

@@ -95,24 +95,24 @@ const team = async () => {
 
 /** A valid call of each action, prepared afresh for every caller so an allowed one succeeds. */
 const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | FormData> = {
-  "changes#fileChange": () => form({ title: "Rotate keys", service: "checkout", type: "standard", risk: "low", template: "Routine" }),
+  "changes#fileChange": () => form({ title: "Rotate keys", service: "checkout", type: "standard", risk: "low", template: "Routine", timeZone: "UTC" }),
   "changes#decideAction": async () => form({ changeId: await change(CLI_ACTOR, { type: "normal" }), decision: "approved", comment: "Looks safe" }),
   "changes#submitDraftAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
   "changes#cancelChangeAction": async (p) => form({ changeId: await change(ownerOf(p), { draft: true }) }),
-  "changes#addFreeze": () => form({ name: `Freeze ${++seq}`, startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00" }),
+  "changes#addFreeze": () => form({ name: `Freeze ${++seq}`, startsAt: "2030-12-20T00:00", endsAt: "2030-12-27T00:00", timeZone: "UTC" }),
   "changes#removeFreeze": async () => form({ id: (await getDatabase().transaction((tx) => insertFreeze(tx, { name: "f", startsAt: new Date("2030-01-01"), endsAt: new Date("2030-01-02"), createdAt: new Date() }))).id }),
   "changes#addTemplate": () => form({ title: `Template ${++seq}`, team: "core", maxRisk: "low" }),
   "changes#removeTemplateAction": async () => form({ id: (await getDatabase().transaction((tx) => insertTemplate(tx, { title: `Doomed ${++seq}`, serviceId: null, team: "core", maxRisk: "low", createdAt: new Date() }))).id }),
   "changes#outcomeAction": async (p) => form({ changeId: await change(ownerOf(p)), outcome: "implemented" }),
-  "deployments#recordDeploymentAction": () => form({ service: "checkout", status: "success", finishedAt: "2026-01-02T10:00" }),
+  "deployments#recordDeploymentAction": () => form({ service: "checkout", status: "success", finishedAt: "2026-01-02T10:00", timeZone: "UTC" }),
   "deployments#flagDeploymentAction": async () => form({ deploymentId: await deployment(), flag: "changeFailed", value: "true" }),
-  "incident-response#declareIncident": () => form({ title: "Checkout down", service: "checkout", severity: "SEV2" }),
+  "incident-response#declareIncident": () => form({ title: "Checkout down", service: "checkout", severity: "SEV2", timeZone: "UTC" }),
   "incident-response#moveIncidentAction": async () => form({ incidentId: await incident(), status: "identified" }),
   "incident-response#acknowledgeAction": async () => form({ incidentId: await incident() }),
   "incident-response#addNoteAction": async () => form({ incidentId: await incident(), body: "Rolling back" }),
   "incident-response#setLeadAction": async (p) => form({ incidentId: await incident(), leadId: p.startsWith("user:") ? ownerOf(p).id! : "" }),
   "incident-response#setCommunicationsAction": async () => form({ incidentId: await incident(), communications: "engineer@example.com" }),
-  "incident-response#correctTimesAction": async () => form({ incidentId: await incident(), startedAt: "2026-01-01T09:30" }),
+  "incident-response#correctTimesAction": async () => form({ incidentId: await incident(), startedAt: "2026-01-01T09:30", timeZone: "UTC" }),
   "incident-response#postmortemAction": async () => form({ incidentId: await incident(), postmortem: "## What happened" }),
   "action-items#addActionItemAction": async () => form({ incidentId: await incident(), title: "Add an alert", owner: "engineer@example.com", dueDate: "2030-01-01", url: "" }),
   "action-items#editActionItemAction": async () => form({ actionItemId: await actionItem(), title: "Add two alerts", owner: "approver@example.com", dueDate: "2030-02-01", status: "open", url: "https://example.com/runbook" }),
@@ -148,7 +148,7 @@ const SAMPLES: Record<string, (principal: Principal) => Promise<FormData> | Form
     return form({ team: slug, userId: actors.engineer.id, direction: "up" });
   },
   "teams#setRotationAction": async () => form({ team: await team(), shiftHours: 168, handoverTime: "09:00", timeZone: "Europe/Berlin", startsOn: "2026-01-05" }),
-  "teams#addOverrideAction": async () => form({ team: await team(), userId: actors.viewer.id, startsAt: "2030-01-01T18:00", endsAt: "2030-01-02T06:00", tzOffset: 0 }),
+  "teams#addOverrideAction": async () => form({ team: await team(), userId: actors.viewer.id, startsAt: "2030-01-01T18:00", endsAt: "2030-01-02T06:00", timeZone: "UTC" }),
   "teams#removeOverrideAction": async () => {
     const slug = await team();
     await addOverride(getDatabase(), CLI_ACTOR, { team: slug, userId: actors.viewer.id, startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-02T00:00:00Z"), reason: null });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
 import { insertFreeze } from "@/db/queries/changes";
 import { findUserByEmail } from "@/db/queries/users";
+import { freezeWindows } from "@/db/schema";
 import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
@@ -69,6 +70,17 @@ describe("the change actions' messages", () => {
 
   it("confirm a freeze in Chinese", async () => {
     as(adminCookie, "zh-CN");
-    expect(await addFreeze({ status: "idle" }, form({ name: "春节封网", startsAt: "2031-01-20T00:00", endsAt: "2031-01-27T00:00", tzOffset: 0 }))).toEqual({ status: "success", message: "已设置冻结窗口“春节封网”。" });
+    expect(await addFreeze({ status: "idle" }, form({ name: "春节封网", startsAt: "2031-01-20T00:00", endsAt: "2031-01-27T00:00", timeZone: "UTC" }))).toEqual({ status: "success", message: "已设置冻结窗口“春节封网”。" });
+  });
+
+  it("refuse a freeze starting on a day not on the calendar, saying so of that field in the page's language, and write nothing", async () => {
+    const freezes = async () => (await getDatabase().read.select().from(freezeWindows)).length;
+    const before = await freezes();
+    const impossible = form({ name: "Leap day", startsAt: "2031-02-29T00:00", endsAt: "2031-03-02T00:00", timeZone: "Europe/Berlin" });
+    as(adminCookie, "en");
+    expect(await addFreeze({ status: "idle" }, impossible)).toMatchObject({ status: "error", message: "Starts is not a date and time on the calendar.", fields: { startsAt: "Starts is not a date and time on the calendar" } });
+    as(adminCookie, "zh-CN");
+    expect(await addFreeze({ status: "idle" }, impossible)).toMatchObject({ status: "error", fields: { startsAt: "开始时间不是日历上存在的日期和时间" } });
+    expect(await freezes()).toBe(before);
   });
 });

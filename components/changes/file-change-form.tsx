@@ -7,7 +7,7 @@ import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { buttonClass } from "@/components/ui/styles";
-import { TzOffsetField } from "@/components/ui/tz-offset";
+import { ReaderTimeZoneField } from "@/components/ui/reader-time-zone";
 
 /* The schema's enums, written here so the browser bundle carries no database code. */
 const CHANGE_TYPES = ["standard", "normal", "emergency"] as const;
@@ -42,7 +42,7 @@ export function FileChangeForm({ services, templates }: { services: { slug: stri
   );
   return (
     <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("title")}>
-      <TzOffsetField />
+      <ReaderTimeZoneField />
       <div className="sm:col-span-2">
         <Field form="change" name="title" label={t("changeTitle")} defaultValue={values.title} autoComplete="off" error={error("title")} />
       </div>

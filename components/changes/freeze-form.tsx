@@ -7,7 +7,7 @@ import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TzOffsetField } from "@/components/ui/tz-offset";
+import { ReaderTimeZoneField } from "@/components/ui/reader-time-zone";
 
 export function FreezeForm({ services }: { services: { slug: string; name: string }[] }) {
   const t = useTranslations("Freezes");
@@ -16,7 +16,7 @@ export function FreezeForm({ services }: { services: { slug: string; name: strin
   const fields = state.status === "error" ? state.fields : {};
   return (
     <form action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("formLabel")}>
-      <TzOffsetField />
+      <ReaderTimeZoneField />
       <Field form="freeze" name="name" label={t("name")} error={fields.name} />
       <Field form="freeze" name="service" label={terms("nouns.service")} error={fields.service}>
         {(props) => (

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { ServiceField } from "@/components/ui/service-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TzOffsetField } from "@/components/ui/tz-offset";
+import { ReaderTimeZoneField } from "@/components/ui/reader-time-zone";
 
 const STATUSES = ["success", "failure", "in_progress", "queued", "cancelled"] as const;
 
@@ -21,7 +21,7 @@ export function RecordDeploymentForm({ services, me }: { services: { slug: strin
   const values = state.status === "error" ? (state.values ?? {}) : {};
   return (
     <form key={JSON.stringify(values)} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("title")}>
-      <TzOffsetField />
+      <ReaderTimeZoneField />
       <ServiceField form="deployment" services={services} value={values.service} error={fields.service} />
       <Field form="deployment" name="environment" label={t("environment")} defaultValue={values.environment ?? "production"} error={fields.environment} />
       <Field form="deployment" name="status" label={t("status")} error={fields.status}>

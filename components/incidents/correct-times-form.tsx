@@ -7,7 +7,7 @@ import { IDLE } from "@/app/_actions/form-state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TzOffsetField, useLocalInputValue } from "@/components/ui/tz-offset";
+import { ReaderTimeZoneField, useLocalInputValue } from "@/components/ui/reader-time-zone";
 
 /** Corrections keep started ≤ acknowledged ≤ resolved; the old values stay in the updates and the audit log. */
 export function CorrectTimesForm({ incidentId, startedAt, acknowledgedAt, resolvedAt }: { incidentId: number; startedAt: string; acknowledgedAt: string | null; resolvedAt: string | null }) {
@@ -22,7 +22,7 @@ export function CorrectTimesForm({ incidentId, startedAt, acknowledgedAt, resolv
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label={t("respond.correctTimesForm")} key={JSON.stringify(values)}>
       <input type="hidden" name="incidentId" value={incidentId} />
-      <TzOffsetField />
+      <ReaderTimeZoneField />
       <Field form="times" name="startedAt" label={t("times.started")} type="datetime-local" defaultValue={values.startedAt} error={fields.startedAt} />
       <Field form="times" name="acknowledgedAt" label={t("times.acknowledged")} type="datetime-local" defaultValue={values.acknowledgedAt} error={fields.acknowledgedAt} />
       <Field form="times" name="resolvedAt" label={t("times.resolved")} type="datetime-local" defaultValue={values.resolvedAt} error={fields.resolvedAt} />

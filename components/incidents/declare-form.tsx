@@ -9,7 +9,7 @@ import { ServiceField } from "@/components/ui/service-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TzOffsetField } from "@/components/ui/tz-offset";
+import { ReaderTimeZoneField } from "@/components/ui/reader-time-zone";
 
 type Person = { id: string; name: string };
 /** Anyone may lead; the communications role needs someone whose role can record (`responder`). */
@@ -34,7 +34,7 @@ export function DeclareIncidentForm({ me, services, people, onCall }: { me: stri
   const suggested = onCall[service];
   return (
     <form key={JSON.stringify(values)} action={action} className="grid max-w-2xl gap-4" noValidate aria-label={t("label")}>
-      <TzOffsetField />
+      <ReaderTimeZoneField />
       <Field form="declare" name="title" label={t("title")} defaultValue={values.title} autoComplete="off" autoFocus error={fields.title} />
       <div className="grid gap-4 sm:grid-cols-2">
         <ServiceField form="declare" services={services} value={values.service} error={fields.service} onChange={setService} />

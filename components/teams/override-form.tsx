@@ -8,7 +8,7 @@ import type { TeamPerson } from "@/db/queries/teams";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { TzOffsetField } from "@/components/ui/tz-offset";
+import { ReaderTimeZoneField } from "@/components/ui/reader-time-zone";
 
 export function OverrideForm({ team, people }: { team: string; people: TeamPerson[] }) {
   const t = useTranslations("Teams.overrideForm");
@@ -21,7 +21,7 @@ export function OverrideForm({ team, people }: { team: string; people: TeamPerso
   return (
     <form ref={form} action={action} className="grid max-w-3xl gap-4 sm:grid-cols-2" noValidate aria-label={t("label")}>
       <input type="hidden" name="team" value={team} />
-      <TzOffsetField />
+      <ReaderTimeZoneField />
       <Field form="override" name="userId" label={t("who")} error={fields.userId}>
         {(props) => (
           <select name="userId" defaultValue="" {...props}>

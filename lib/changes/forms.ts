@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { changeCreateSchema } from "@/lib/changes/schema";
-import { localDateTime, requiredText, text } from "@/lib/validation";
+import { instantIn } from "@/lib/time-zone";
+import { isoIn, localDateTimeSchema, requiredLocalDateTimeSchema, requiredText, text, timeZoneFieldSchema } from "@/lib/validation";
 
 const id = z.coerce.number({ error: "must be a change request id" }).int().positive("must be a change request id");
-
-/** A datetime-local value as the ISO string the API schema expects (left as typed when unreadable, so that schema names it). */
-const toIso = (value: string | undefined, offset: number) => {
-  if (!value?.trim()) return undefined;
-  return localDateTime(value, offset)?.toISOString() ?? value;
-};
 
 /**
  * The "file a change" form: local date-times become ISO strings, then the very schema of
@@ -20,12 +15,12 @@ export const fileChangeFormSchema = z
     service: z.string().optional(),
     type: z.string().optional(),
     risk: z.string().optional(),
-    plannedStart: z.string().optional(),
-    plannedEnd: z.string().optional(),
+    plannedStart: localDateTimeSchema,
+    plannedEnd: localDateTimeSchema,
     description: z.string().optional(),
     rollbackPlan: z.string().optional(),
     template: z.string().optional(),
-    tzOffset: z.coerce.number().int().min(-900).max(900).default(0),
+    timeZone: timeZoneFieldSchema,
     intent: z.enum(["draft", "submit"]).default("submit"),
   })
   .transform((f): { intent: "draft" | "submit"; change: unknown } => ({
@@ -35,8 +30,8 @@ export const fileChangeFormSchema = z
       service: f.service,
       type: f.type || undefined,
       risk: f.risk || undefined,
-      plannedStart: toIso(f.plannedStart, f.tzOffset),
-      plannedEnd: toIso(f.plannedEnd, f.tzOffset),
+      plannedStart: isoIn(f.plannedStart, f.timeZone),
+      plannedEnd: isoIn(f.plannedEnd, f.timeZone),
       description: f.description || undefined,
       rollbackPlan: f.rollbackPlan || undefined,
       // The form's select sends a template's id; the API also takes its title.
@@ -57,18 +52,16 @@ export const freezeFormSchema = z
   .object({
     name: requiredText(100),
     service: text().trim().max(64).default(""),
-    startsAt: z.string().default(""),
-    endsAt: z.string().default(""),
+    startsAt: requiredLocalDateTimeSchema,
+    endsAt: requiredLocalDateTimeSchema,
     reason: text().max(2000).default(""),
-    tzOffset: z.coerce.number().int().min(-900).max(900).default(0),
+    timeZone: timeZoneFieldSchema,
   })
   .transform((f, ctx) => {
-    const startsAt = localDateTime(f.startsAt, f.tzOffset);
-    const endsAt = localDateTime(f.endsAt, f.tzOffset);
-    if (!startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "must be a date and time" });
-    if (!endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be a date and time" });
-    if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
-    return { name: f.name, service: f.service || null, startsAt: startsAt!, endsAt: endsAt!, reason: f.reason || null };
+    const startsAt = instantIn(f.startsAt, f.timeZone);
+    const endsAt = instantIn(f.endsAt, f.timeZone);
+    if (endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
+    return { name: f.name, service: f.service || null, startsAt, endsAt, reason: f.reason || null };
   });
 
 export const freezeIdSchema = z.object({ id: z.coerce.number().int().positive() });

@@ -14,10 +14,10 @@ describe("declaring an incident with a lead", () => {
     const db = database.db();
     const now = new Date();
     await db.transaction((tx) => tx.insert(user).values({ id: "ana", name: "Ana", email: "ana@example.com", role: "engineer", createdAt: now, updatedAt: now }));
-    const { leadId, ...input } = declareFormSchema.parse({ title: "Checkout down", service: "checkout", severity: "SEV2", leadId: "ana", tzOffset: "0" });
+    const { leadId, ...input } = declareFormSchema.parse({ title: "Checkout down", service: "checkout", severity: "SEV2", leadId: "ana", timeZone: "UTC" });
     const { incident } = await declareWithLead(db, CLI_ACTOR, input, leadId);
     expect(incident.leadId).toBe("ana");
-    const blank = declareFormSchema.parse({ title: "Search slow", service: "checkout", severity: "SEV3", leadId: "" });
+    const blank = declareFormSchema.parse({ title: "Search slow", service: "checkout", severity: "SEV3", leadId: "", timeZone: "UTC" });
     expect(blank.leadId).toBeNull();
   });
 
@@ -25,7 +25,7 @@ describe("declaring an incident with a lead", () => {
     const db = database.db();
     const count = async () => (await firstRow<{ n: number }>(db.read, sql`select count(*) as "n" from "incidents"`))!.n;
     const before = await count();
-    const { leadId, ...input } = declareFormSchema.parse({ title: "Ghost", service: "checkout", severity: "SEV2", leadId: "nobody" });
+    const { leadId, ...input } = declareFormSchema.parse({ title: "Ghost", service: "checkout", severity: "SEV2", leadId: "nobody", timeZone: "UTC" });
     await expect(declareWithLead(db, CLI_ACTOR, input, leadId)).rejects.toMatchObject({ code: "bad_request", fields: { leadId: "is not a known person" } });
     expect(await count()).toBe(before);
   });

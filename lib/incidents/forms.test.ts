@@ -1,19 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { correctTimesSchema, declareIncidentSchema } from "./forms";
 
+const issues = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => [i.path.join("."), i.message]);
+const declared = { title: "Down", service: "api", severity: "SEV2", timeZone: "Europe/Berlin" };
+const times = { incidentId: "1", startedAt: "2026-03-10T10:00", acknowledgedAt: "", resolvedAt: "", timeZone: "America/New_York" };
+
 describe("incident forms", () => {
-  it("reads datetime-local values in the form's zone", () => {
-    const parsed = declareIncidentSchema.parse({ title: "Down", service: "api", severity: "SEV2", startedAt: "2026-03-10T12:00", tzOffset: "-120" });
-    expect(parsed.startedAt).toEqual(new Date("2026-03-10T10:00:00Z"));
+  it("reads datetime-local values in the form's zone, with the offset of their own date; a blank start is now", () => {
+    expect(declareIncidentSchema.parse({ ...declared, startedAt: "2026-03-10T12:00" }).startedAt).toEqual(new Date("2026-03-10T11:00:00Z"));
+    expect(declareIncidentSchema.parse({ ...declared, startedAt: "2026-08-10T12:00" }).startedAt).toEqual(new Date("2026-08-10T10:00:00Z"));
     const now = Date.now();
-    expect(declareIncidentSchema.parse({ title: "Down", service: "api", severity: "SEV2" }).startedAt.getTime()).toBeGreaterThanOrEqual(now - 1000);
+    expect(declareIncidentSchema.parse(declared).startedAt.getTime()).toBeGreaterThanOrEqual(now - 1000);
+    const corrected = correctTimesSchema.parse({ ...times, startedAt: "2026-03-08T01:30", acknowledgedAt: "2026-03-08T02:30", resolvedAt: "2026-11-01T01:30:15.250" });
+    expect(corrected).toEqual({
+      incidentId: 1,
+      startedAt: new Date("2026-03-08T06:30:00Z"),
+      // 02:30 did not happen that night (clocks went from 02:00 to 03:00): it is 03:30 EDT.
+      acknowledgedAt: new Date("2026-03-08T07:30:00Z"),
+      // 01:30 happened twice: the first, still EDT.
+      resolvedAt: new Date("2026-11-01T05:30:15.250Z"),
+    });
   });
+
   it("names bad fields", () => {
-    const r = declareIncidentSchema.safeParse({ title: "", service: "API!", severity: "P1", startedAt: "soon" });
-    expect(r.error!.issues.map((i) => i.path[0])).toEqual(["title", "service", "severity", "startedAt"]);
-    const t = correctTimesSchema.safeParse({ incidentId: "1", startedAt: "", acknowledgedAt: "bad" });
-    expect(t.error!.issues).toEqual([expect.objectContaining({ path: ["startedAt"], message: "is required" })]);
-    const u = correctTimesSchema.safeParse({ incidentId: "1", startedAt: "2026-03-10T10:00", acknowledgedAt: "bad" });
-    expect(u.error!.issues).toEqual([expect.objectContaining({ path: ["acknowledgedAt"], message: "must be a date and time" })]);
+    expect(issues(declareIncidentSchema.safeParse({ ...declared, title: "", service: "API!", severity: "P1" }))!.map(([path]) => path)).toEqual(["title", "service", "severity"]);
+    expect(issues(correctTimesSchema.safeParse({ ...times, startedAt: "", acknowledgedAt: "bad" }))).toEqual([
+      ["startedAt", "is required"],
+      ["acknowledgedAt", "must be a date and time"],
+    ]);
+  });
+
+  it("refuses a time not on the calendar, naming the field rather than the API's timestamp format, and a zone nobody knows", () => {
+    expect(issues(declareIncidentSchema.safeParse({ ...declared, startedAt: "2030-02-30T10:00" }))).toEqual([["startedAt", "is not a date and time on the calendar"]]);
+    expect(issues(declareIncidentSchema.safeParse({ ...declared, timeZone: "Mars/Olympus_Mons" }))).toEqual([["timeZone", "must be an IANA time zone, e.g. Europe/Berlin"]]);
+    expect(issues(correctTimesSchema.safeParse({ ...times, resolvedAt: "2026-01-01T24:00" }))).toEqual([["resolvedAt", "is not a date and time on the calendar"]]);
+    expect(issues(correctTimesSchema.safeParse({ ...times, acknowledgedAt: "2026-03-10T10:60" }))).toEqual([["acknowledgedAt", "is not a date and time on the calendar"]]);
   });
 });

@@ -1,37 +1,10 @@
 import { z } from "zod";
 import { incidentCreateSchema } from "@/lib/incidents/schema";
-import { emailSchema, localDateTime, oneOf, requiredText, text } from "@/lib/validation";
+import { instantIn } from "@/lib/time-zone";
+import { emailSchema, isoIn, localDateTimeSchema, oneOf, requiredLocalDateTimeSchema, requiredText, text, timeZoneFieldSchema } from "@/lib/validation";
 
 const STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 const id = z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id");
-const offset = z.coerce.number().int().min(-900).max(900).default(0);
-
-/** A datetime-local field (blank allowed when `optional`), read in the form's time zone. */
-const localTime = (optional: boolean) =>
-  z.string().default("").transform((v, ctx) => {
-    if (!v.trim()) {
-      if (!optional) ctx.addIssue({ code: "custom", message: "is required" });
-      return null;
-    }
-    return v;
-  });
-
-function withTimes<T extends { tzOffset: number }, K extends keyof T & string>(fields: K[]) {
-  return (value: T, ctx: z.RefinementCtx): Omit<T, K> & Record<K, Date | null> => {
-    const out: Record<string, Date | null> = {};
-    for (const f of fields) {
-      const raw = value[f] as string | null;
-      if (raw === null) {
-        out[f] = null;
-        continue;
-      }
-      const at = localDateTime(raw, value.tzOffset);
-      if (!at) ctx.addIssue({ code: "custom", path: [f], message: "must be a date and time" });
-      out[f] = at;
-    }
-    return { ...value, ...(out as Record<K, Date | null>) };
-  };
-}
 
 /**
  * "Declare incident": only title, service and severity are needed; the start defaults to now. The
@@ -42,8 +15,8 @@ export const declareIncidentSchema = z
     title: z.string().optional(),
     service: z.string().optional(),
     severity: z.string().optional(),
-    startedAt: z.string().optional(),
-    tzOffset: offset,
+    startedAt: localDateTimeSchema,
+    timeZone: timeZoneFieldSchema,
     summary: z.string().optional(),
     communications: z.string().optional(),
   })
@@ -51,7 +24,7 @@ export const declareIncidentSchema = z
     title: f.title,
     service: f.service,
     severity: f.severity || undefined,
-    startedAt: f.startedAt?.trim() ? (localDateTime(f.startedAt, f.tzOffset)?.toISOString() ?? f.startedAt) : new Date().toISOString(),
+    startedAt: isoIn(f.startedAt, f.timeZone) ?? new Date().toISOString(),
     summary: f.summary || undefined,
     communications: f.communications || undefined,
   }))
@@ -69,5 +42,8 @@ export const communicationsSchema = z.object({ incidentId: id, communications: z
 export const postmortemSchema = z.object({ incidentId: id, postmortem: text().max(100_000, "must be at most 100000 characters") });
 
 export const correctTimesSchema = z
-  .object({ incidentId: id, startedAt: localTime(false), acknowledgedAt: localTime(true), resolvedAt: localTime(true), tzOffset: offset })
-  .transform(withTimes(["startedAt", "acknowledgedAt", "resolvedAt"]));
+  .object({ incidentId: id, startedAt: requiredLocalDateTimeSchema, acknowledgedAt: localDateTimeSchema, resolvedAt: localDateTimeSchema, timeZone: timeZoneFieldSchema })
+  .transform(({ incidentId, startedAt, acknowledgedAt, resolvedAt, timeZone }) => {
+    const at = (wallClock: typeof acknowledgedAt) => wallClock && instantIn(wallClock, timeZone);
+    return { incidentId, startedAt: instantIn(startedAt, timeZone), acknowledgedAt: at(acknowledgedAt), resolvedAt: at(resolvedAt) };
+  });

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { localDateTime } from "@/lib/validation";
+import { isoIn, localDateTimeSchema, timeZoneFieldSchema } from "@/lib/validation";
 import { deploymentInputSchema } from "./schema";
 import { DEPLOYMENT_FLAGS } from "./flags";
-
-const iso = (value: string | undefined, offset: number) => (value?.trim() ? (localDateTime(value, offset)?.toISOString() ?? value) : undefined);
 
 /** "Record a deployment" by hand: local times become ISO, then the API's own schema decides. */
 export const recordDeploymentFormSchema = z
@@ -13,12 +11,12 @@ export const recordDeploymentFormSchema = z
     version: z.string().optional(),
     sha: z.string().optional(),
     status: z.string().optional(),
-    startedAt: z.string().optional(),
-    finishedAt: z.string().optional(),
+    startedAt: localDateTimeSchema,
+    finishedAt: localDateTimeSchema,
     changeRequest: z.string().optional(),
     unplanned: z.string().optional(),
     deployedBy: z.string().optional(),
-    tzOffset: z.coerce.number().int().min(-900).max(900).default(0),
+    timeZone: timeZoneFieldSchema,
   })
   .transform(
     (f): unknown => ({
@@ -27,8 +25,8 @@ export const recordDeploymentFormSchema = z
       version: f.version || undefined,
       sha: f.sha || undefined,
       status: f.status || undefined,
-      startedAt: iso(f.startedAt, f.tzOffset),
-      finishedAt: iso(f.finishedAt, f.tzOffset),
+      startedAt: isoIn(f.startedAt, f.timeZone),
+      finishedAt: isoIn(f.finishedAt, f.timeZone),
       changeRequest: f.changeRequest ? Number(f.changeRequest) : undefined,
       unplanned: f.unplanned === "on",
       deployedBy: f.deployedBy || undefined,

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { SHIFT_HOURS } from "@/lib/oncall/limits";
-import { localDateTime, requiredText, slugSchema, text } from "@/lib/validation";
+import { instantIn } from "@/lib/time-zone";
+import { requiredLocalDateTimeSchema, requiredText, slugSchema, text, timeZoneFieldSchema } from "@/lib/validation";
 
 /** One schema per form; the server action and the use case share it. */
 
 const userId = text().trim().min(1, "choose a person").max(200);
-const offset = z.coerce.number().int().min(-900).max(900).default(0);
 
 export const newTeamSchema = z.object({ slug: slugSchema, name: requiredText(100) });
 export const teamSlugSchema = z.object({ team: slugSchema });
@@ -32,18 +32,16 @@ export const overrideSchema = z
   .object({
     team: slugSchema,
     userId,
-    startsAt: z.string().default(""),
-    endsAt: z.string().default(""),
+    startsAt: requiredLocalDateTimeSchema,
+    endsAt: requiredLocalDateTimeSchema,
     reason: text().trim().max(200).default(""),
-    tzOffset: offset,
+    timeZone: timeZoneFieldSchema,
   })
   .transform((f, ctx) => {
-    const startsAt = localDateTime(f.startsAt, f.tzOffset);
-    const endsAt = localDateTime(f.endsAt, f.tzOffset);
-    if (!startsAt) ctx.addIssue({ code: "custom", path: ["startsAt"], message: "must be a date and time" });
-    if (!endsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be a date and time" });
-    if (startsAt && endsAt && endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
-    return { team: f.team, userId: f.userId, startsAt: startsAt!, endsAt: endsAt!, reason: f.reason || null };
+    const startsAt = instantIn(f.startsAt, f.timeZone);
+    const endsAt = instantIn(f.endsAt, f.timeZone);
+    if (endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
+    return { team: f.team, userId: f.userId, startsAt, endsAt, reason: f.reason || null };
   });
 export type OverrideInput = z.output<typeof overrideSchema>;
 

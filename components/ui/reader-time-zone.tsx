@@ -1,13 +1,14 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { readerTimeZone } from "@/lib/datetime-local";
 
 const subscribe = () => () => undefined;
 
-/** Sends the reader's time-zone offset with a form, so datetime-local fields mean their local time. */
-export function TzOffsetField() {
-  const offset = useSyncExternalStore(subscribe, () => new Date().getTimezoneOffset(), () => 0);
-  return <input type="hidden" name="tzOffset" value={offset} />;
+/** Sends the reader's IANA time zone with a form, so its datetime-local fields mean their wall-clock time on that date. */
+export function ReaderTimeZoneField() {
+  const timeZone = useSyncExternalStore(subscribe, readerTimeZone, () => "UTC");
+  return <input type="hidden" name="timeZone" value={timeZone} />;
 }
 
 /** A Date as a datetime-local value in the reader's zone (empty on the server, filled after hydration). */
