@@ -1,7 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { readerTimeZone } from "@/lib/datetime-local";
+import { localInputValue, readerTimeZone } from "@/lib/datetime-local";
 
 const subscribe = () => () => undefined;
 
@@ -11,15 +11,7 @@ export function ReaderTimeZoneField() {
   return <input type="hidden" name="timeZone" value={timeZone} />;
 }
 
-/** A Date as a datetime-local value in the reader's zone (empty on the server, filled after hydration). */
+/** A stored time as a datetime-local value in the reader's zone, the one ReaderTimeZoneField sends (empty on the server, filled after hydration). */
 export function useLocalInputValue(iso: string | null): string {
-  return useSyncExternalStore(
-    subscribe,
-    () => {
-      if (!iso) return "";
-      const d = new Date(iso);
-      return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-    },
-    () => "",
-  );
+  return useSyncExternalStore(subscribe, () => (iso ? localInputValue(new Date(iso), readerTimeZone()) : ""), () => "");
 }
