@@ -1,5 +1,11 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { correctTimesSchema, declareIncidentSchema } from "./forms";
+import { incidentUpdates } from "@/db/schema";
+import { scenario } from "@/db/test/scenario";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { correctTimesSchema, declareIncidentSchema, postmortemSchema } from "./forms";
+import { recordIncident } from "./record";
+import { savePostmortem } from "./respond";
 
 const issues = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) => result.error?.issues.map((i) => [i.path.join("."), i.message]);
 const declared = { title: "Down", service: "api", severity: "SEV2", timeZone: "Europe/Berlin" };
@@ -35,5 +41,21 @@ describe("incident forms", () => {
     expect(issues(declareIncidentSchema.safeParse({ ...declared, timeZone: "Mars/Olympus_Mons" }))).toEqual([["timeZone", "must be an IANA time zone, e.g. Europe/Berlin"]]);
     expect(issues(correctTimesSchema.safeParse({ ...times, resolvedAt: "2026-01-01T24:00" }))).toEqual([["resolvedAt", "is not a date and time on the calendar"]]);
     expect(issues(correctTimesSchema.safeParse({ ...times, acknowledgedAt: "2026-03-10T10:60" }))).toEqual([["acknowledgedAt", "is not a date and time on the calendar"]]);
+  });
+});
+
+describe("the postmortem form", () => {
+  it("takes one of only blanks as no postmortem: nothing kept, nothing logged as written", async () => {
+    const s = scenario();
+    const { incident } = await recordIncident(s.db, CLI_ACTOR, "test", { title: "Down", service: "api", severity: "SEV2", startedAt: new Date("2026-11-20T14:00:00Z") });
+    const save = (postmortem: string) => {
+      const form = postmortemSchema.parse({ incidentId: String(incident.id), postmortem });
+      return savePostmortem(s.db, CLI_ACTOR, form.incidentId, form.postmortem);
+    };
+    expect((await save(" \n\t \n")).postmortem).toBeNull();
+    expect((await save("\n## What happened\n\n")).postmortem).toBe("## What happened");
+    expect((await save("   ")).postmortem).toBeNull();
+    const logged = await s.db.read.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id));
+    expect(logged.filter((u) => u.kind === "postmortem")).toHaveLength(1);
   });
 });

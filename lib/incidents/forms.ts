@@ -39,7 +39,8 @@ export const acknowledgeSchema = z.object({ incidentId: id });
 export const leadSchema = z.object({ incidentId: id, leadId: text().max(100).transform((v) => v || null) });
 /** The communications role, chosen by email as the API names people; empty clears it. */
 export const communicationsSchema = z.object({ incidentId: id, communications: z.preprocess((v) => v || null, emailSchema.nullable()) });
-export const postmortemSchema = z.object({ incidentId: id, postmortem: text().max(100_000, "must be at most 100000 characters") });
+/** A postmortem of nothing but blanks is none: saved as empty (cleared), not logged as "postmortem written". */
+export const postmortemSchema = z.object({ incidentId: id, postmortem: text().trim().max(100_000, "must be at most 100000 characters") });
 
 export const correctTimesSchema = z
   .object({ incidentId: id, startedAt: requiredLocalDateTimeSchema, acknowledgedAt: localDateTimeSchema, resolvedAt: localDateTimeSchema, timeZone: timeZoneFieldSchema })
