@@ -13,13 +13,27 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The supported locale a BCP 47 tag asks for: exact (case-insensitive), else the same primary language ("zh-Hans-CN", "zh" → zh-CN). */
+/** A tag's language and the script it is written in, filled in where it goes without saying (zh-TW is Hant, zh Hans). */
+function languageAndScript(tag: string): string | undefined {
+  try {
+    const full = new Intl.Locale(tag).maximize();
+    return `${full.language}-${full.script}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The supported locale a BCP 47 tag asks for: exact (case-insensitive), else the same language in the
+ * same script ("zh-Hans-CN", "zh", "zh-SG" → zh-CN). A reader asking for Traditional Chinese (zh-TW,
+ * zh-Hant) is not handed Simplified: their next choice, or English, is read instead.
+ */
 function match(tag: string): Locale | undefined {
   const wanted = tag.toLowerCase();
   const exact = LOCALES.find((locale) => locale.toLowerCase() === wanted);
   if (exact) return exact;
-  const primary = wanted.split("-")[0];
-  return LOCALES.find((locale) => locale.toLowerCase().split("-")[0] === primary);
+  const written = languageAndScript(tag);
+  return written === undefined ? undefined : LOCALES.find((locale) => languageAndScript(locale) === written);
 }
 
 /** Accept-Language's tags, best first (q-values honoured, q=0 means "not this", ties keep their order). */
@@ -28,7 +42,8 @@ function preferences(header: string): string[] {
     .split(",")
     .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      // Parameter names are case-insensitive (RFC 9110): "Q=0.1" weighs as "q=0.1".
+      const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
       const weight = q === undefined ? 1 : Number(q.slice(2));
       return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, index };
     })
