@@ -53,6 +53,16 @@ describe("incidents API", () => {
     expect(await again.json()).toMatchObject({ id: first.id, status: "resolved", title: "Checkout down (EU)" });
   });
 
+  it.each(["", "  "])("refuses a blank externalId (%j) with 400 naming it, writing nothing", async (externalId) => {
+    const before = await count(sql`select count(*) as "n" from "incidents"`);
+    for (let i = 0; i < 2; i++) {
+      const response = await post({ ...base, externalId });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.fields).toEqual({ externalId: "must not be blank" });
+    }
+    expect(await count(sql`select count(*) as "n" from "incidents"`)).toBe(before);
+  });
+
   it("patches fields, keeps started ≤ acknowledged ≤ resolved after every change, and logs status changes", async () => {
     const { id } = await (await post(base)).json();
     const resolved = await patch(id, { status: "resolved", resolvedAt: "2026-03-10T12:00:00Z" });

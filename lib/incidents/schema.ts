@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { externalIdSchema } from "@/lib/ingest/schema";
 import { emailSchema, oneOf, referenceSchema, slugSchema, text, timestampSchema } from "@/lib/validation";
 
 /* Incidents: POST creates (or replays by externalId), PATCH changes some fields. */
@@ -16,7 +17,7 @@ const incidentFields = {
   resolvedAt: timestampSchema.nullable(),
   causedBy: referenceSchema.nullable(),
   summary: text().max(50_000, "must be at most 50000 characters").nullable(),
-  externalId: text().trim().min(1).max(200, "must be at most 200 characters"),
+  externalId: externalIdSchema,
   /** The email of the person in the communications role; null clears it. */
   communications: emailSchema.nullable(),
 };

@@ -122,6 +122,20 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       expect(await rows()).toEqual(before);
     });
 
+    it.each(["", "  "])("refuses a blank externalId (%j) with 400 naming it, alone, at once or in a batch, writing nothing", async (externalId) => {
+      const before = await rows();
+      // Sent at once: through the production server they share one group.
+      const replies = await Promise.all([1, 2, 3].map(() => post({ ...ok, service: "blank-key", externalId })));
+      for (const reply of replies) {
+        expect(reply.status).toBe(400);
+        expect((await reply.json()).error.fields).toEqual({ externalId: "must not be blank" });
+      }
+      const batch = await post({ deployments: [{ ...ok, service: "blank-key", externalId: "fine" }, { ...ok, service: "blank-key", externalId }] });
+      expect(batch.status).toBe(400);
+      expect((await batch.json()).error.fields).toEqual({ "deployments.1.externalId": "must not be blank" });
+      expect(await rows()).toEqual(before);
+    });
+
     it("writes a batch all-or-nothing and names the bad item", async () => {
       const before = await rows();
       const items = Array.from({ length: 5 }, (_, i) => ({ ...ok, service: `batch-${i}`, externalId: `b-${i}` }));

@@ -11,6 +11,12 @@ export const commitInputSchema = z.object({
   author: optionalText(200),
 });
 
+/**
+ * An idempotency key (a deployment's or an incident's externalId, unique per source). A blank one would
+ * be stored but never looked up, so a second blank post from the same source would collide with the first.
+ */
+export const externalIdSchema = text().trim().min(1, "must not be blank").max(200, "must be at most 200 characters");
+
 const FINISHED = new Set(["success", "failure"]);
 
 /** One schema for POST /api/v1/deployments, the webhooks that record deployments and the UI form. */
@@ -24,7 +30,7 @@ export const deploymentInputSchema = z
     startedAt: timestampSchema.optional(),
     finishedAt: timestampSchema.optional(),
     commits: z.array(commitInputSchema).max(1000, "must list at most 1000 commits").optional(),
-    externalId: optionalText(200),
+    externalId: externalIdSchema.optional(),
     rollbackOf: referenceSchema.optional(),
     unplanned: z.boolean({ error: "must be true or false" }).optional(),
     changeFailed: z.boolean({ error: "must be true or false" }).optional(),
