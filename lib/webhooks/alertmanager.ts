@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Severity } from "@/db/schema";
 import { own } from "@/lib/records";
-import { arr, isoTime, obj, optStr, str } from "./payload";
+import { arr, incidentTitle, isoTime, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
 /** critical stays below SEV1: an alert alone rarely makes a major incident, people declare those. */
@@ -41,7 +41,7 @@ function severity(labels: Map<string, string>, config: IntegrationConfig): Sever
 }
 
 function required(value: string | undefined, what: string): string {
-  const text = value?.trim().slice(0, 200);
+  const text = value?.trim();
   if (!text) throw new PayloadError(`${what} is missing`);
   return text;
 }
@@ -56,7 +56,7 @@ function alertEffect({ index, fields, labels }: Alert, groupStatus: string, conf
   const annotations = typeof fields.annotations === "object" && fields.annotations !== null ? (fields.annotations as Json) : {};
   const startedAt = isoTime(fields.startsAt, `${at}.startsAt`);
   const body = {
-    title: required(optStr(annotations.summary) ?? labels.get("alertname"), `${at}.annotations.summary (or labels.alertname)`),
+    title: incidentTitle(required(optStr(annotations.summary) ?? labels.get("alertname"), `${at}.annotations.summary (or labels.alertname)`)),
     service: mapService(config, required(labels.get("service") ?? labels.get("job") ?? labels.get("alertname"), `${at}.labels.service (or job, alertname)`)),
     severity: severity(labels, config),
     startedAt,

@@ -214,11 +214,11 @@ describe("parseCdEvents: mapping", () => {
     expect(parse(event).effects).toEqual([{ kind: "incident", body: { ...INCIDENT, title: "incident-123" }, opening: true }]);
   });
 
-  it("cuts a long incident title to 200 characters", () => {
+  it("cuts a long incident title to 200 characters, the ellipsis included", () => {
     const event = fixture("incident_detected.json");
     contentOf(event).description = "x".repeat(300);
     const [effect] = parse(event).effects;
-    expect(effect?.kind === "incident" && effect.body.title).toBe("x".repeat(200));
+    expect(effect?.kind === "incident" && effect.body.title).toBe(`${"x".repeat(199)}…`);
     expectValid(parse(event).effects);
   });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SEVERITIES, type Severity } from "@/db/schema";
 import { own } from "@/lib/records";
-import { MAX_TIME_LENGTH, quote } from "./payload";
+import { incidentTitle, MAX_TIME_LENGTH, quote } from "./payload";
 import { mapEnvironment, mapService, PayloadError, type IntegrationConfig, type WebhookEffect, type WebhookParser } from "./types";
 
 /*
@@ -177,7 +177,7 @@ const incidentOpened: Handler = (event, config) => {
   const id = incidentId(event, subject);
   const title = textAt(content, "description") ?? textAt(content, "ticketURI") ?? id;
   const body = {
-    title: title.slice(0, 200),
+    title: incidentTitle(title),
     service: incidentService(config, content) ?? missing(event, "subject.content.service.id, artifactId or environment.id"),
     severity: severityOf(config, event.customData),
     startedAt: timestampOf(event),

@@ -1,6 +1,6 @@
 import type { Severity } from "@/db/schema";
 import { own } from "@/lib/records";
-import { clip, obj, optStr, str } from "./payload";
+import { clip, incidentTitle, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
 const USED_ACTIONS = new Set(["Create", "Acknowledge", "Close"]);
@@ -35,7 +35,7 @@ function serviceName(payload: Json, alert: Json): string {
 }
 
 function fullBody(payload: Json, alert: Json, priority: string, config: IntegrationConfig): Record<string, unknown> {
-  const title = str(alert.message, "alert.message").trim().slice(0, 200);
+  const title = incidentTitle(str(alert.message, "alert.message"));
   if (!title) throw new PayloadError("alert.message is empty");
   return {
     title,

@@ -171,9 +171,9 @@ describe("PagerDuty webhooks: mapping and errors", () => {
     expectValid(p.effects);
   });
 
-  it("truncates titles to 200 characters", () => {
+  it("cuts titles to 200 characters, the ellipsis included", () => {
     const e = parse(withData("incident.triggered.v3.json", { title: "x".repeat(300) })).effects[0] as { body: Record<string, unknown> };
-    expect(e.body.title).toHaveLength(200);
+    expect(e.body.title).toBe(`${"x".repeat(199)}…`);
     expectValid([e as WebhookEffect]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Severity } from "@/db/schema";
 import { own } from "@/lib/records";
-import { isoTime, obj, optStr, str } from "./payload";
+import { incidentTitle, isoTime, obj, optStr, str } from "./payload";
 import { mapService, PayloadError, type IntegrationConfig, type ParsedDelivery, type WebhookEffect, type WebhookParser } from "./types";
 
 const USED_EVENTS = new Set(["incident.triggered", "incident.acknowledged", "incident.resolved", "incident.priority_updated", "incident.reopened"]);
@@ -22,7 +22,7 @@ const ignore = (deliveryId: string | null, event: string, reason: string): Parse
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 function titleOf(value: unknown, path: string): string {
-  const text = str(value, path).trim().slice(0, 200);
+  const text = incidentTitle(str(value, path));
   if (!text) throw new PayloadError(`${path} is empty`);
   return text;
 }

@@ -1,4 +1,5 @@
 import { clip } from "@/lib/format";
+import { incidentCreateSchema } from "@/lib/incidents/schema";
 import { PayloadError } from "./types";
 
 export { clip };
@@ -25,6 +26,18 @@ export function optStr(value: unknown): string | undefined {
 export function arr(value: unknown, path: string): unknown[] {
   if (!Array.isArray(value)) throw new PayloadError(`${path} is missing or not a list`);
   return value;
+}
+
+const TITLE_MAX = incidentCreateSchema.shape.title.maxLength!;
+
+/**
+ * A payload's text as an incident title: trimmed, and a longer one cut to fit, its "…" included. clip
+ * cuts between code points: half a surrogate pair would be refused by the incident schema, and the tool
+ * would send the delivery again and again.
+ */
+export function incidentTitle(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length <= TITLE_MAX ? trimmed : clip(trimmed, TITLE_MAX - 1);
 }
 
 /** Longer than any time a tool sends ("2021-04-28 21:50:00.123456789 +0200" is 35): refused before any parsing. */
