@@ -10,6 +10,8 @@ import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
 import { decideChange } from "@/lib/changes/decide";
 import { changeCreateSchema } from "@/lib/changes/schema";
 import { submitChange } from "@/lib/changes/submit";
+import { computeMetrics } from "@/lib/dora/metrics";
+import { metricsQuerySchema } from "@/lib/dora/query";
 import { upsertService } from "@/lib/services/services";
 import { recordPush } from "./pushes";
 
@@ -66,6 +68,28 @@ export function deploymentsApiSuite(door: IngestionDoor) {
       const late = await post({ service: "web", status: "in_progress", externalId: "r-9" });
       expect(await late.json()).toMatchObject({ id: first.id, status: "success" });
       expect(await rows()).toEqual(before);
+    });
+
+    it("keeps the stored environment when a replay omits it, alone or in a batch, and sends a new deployment without one to production", async () => {
+      const started = await (await post({ service: "envs", environment: "staging", status: "in_progress", externalId: "env-1", startedAt: "2026-03-12T10:00:00Z" })).json();
+      expect(started.environment).toBe("staging");
+      const replay = await post({ service: "envs", status: "success", externalId: "env-1", finishedAt: "2026-03-12T10:05:00Z" });
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toMatchObject({ id: started.id, environment: "staging", status: "success" });
+      const batch = await post({
+        deployments: [
+          { service: "envs", status: "success", externalId: "env-1", finishedAt: "2026-03-12T10:05:00Z", version: "2" },
+          { service: "envs", status: "success", externalId: "env-2", finishedAt: "2026-03-12T11:00:00Z" },
+        ],
+      });
+      const [again, fresh] = (await batch.json()).deployments;
+      expect(again).toMatchObject({ id: started.id, environment: "staging", version: "2" });
+      expect(fresh).toMatchObject({ environment: "production" });
+      const deployed = async (environment: string) =>
+        (await computeMetrics(database.db(), metricsQuerySchema.parse({ from: "2026-03-12T00:00:00Z", to: "2026-03-13T00:00:00Z", service: "envs", environment }))).deploymentFrequency.deployments;
+      expect([await deployed("production"), await deployed("staging")]).toEqual([1, 1]);
+      // A replay that names an environment still moves it there.
+      expect(await (await post({ service: "envs", environment: "Production", status: "success", externalId: "env-1", finishedAt: "2026-03-12T10:05:00Z" })).json()).toMatchObject({ id: started.id, environment: "production" });
     });
 
     it("keeps externalIds per token: another token's run-1 is a new deployment", async () => {

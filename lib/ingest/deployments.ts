@@ -24,7 +24,7 @@ import { majorIncidentsBetween } from "@/db/queries/incidents";
 import { changeEvent, deploymentEvent } from "@/lib/timeline/events";
 import { emitEvent } from "@/lib/notifications/emit";
 import { deploymentFailedNotification } from "@/lib/notifications/events";
-import type { DeploymentInput } from "./schema";
+import { DEFAULT_ENVIRONMENT, type DeploymentInput } from "./schema";
 
 export type DeploymentResult = { deployment: Deployment; service: string; created: boolean };
 /** What the API answers with: the deployment and the shas of all its commits, oldest first. */
@@ -153,7 +153,7 @@ async function recordOne(recording: Recording, input: DeploymentInput, prefix: s
 
   const regresses = existing !== undefined && FINAL.has(existing.status) && !FINAL.has(input.status);
   const values = {
-    environment: input.environment,
+    environment: input.environment ?? existing?.environment ?? DEFAULT_ENVIRONMENT,
     version: input.version ?? existing?.version ?? null,
     sha: input.sha ?? existing?.sha ?? null,
     status: regresses ? existing!.status : input.status,

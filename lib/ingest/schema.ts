@@ -19,11 +19,14 @@ export const externalIdSchema = text().trim().min(1, "must not be blank").max(20
 
 const FINISHED = new Set(["success", "failure"]);
 
+/** Where a deployment that names no environment goes when it is first recorded. */
+export const DEFAULT_ENVIRONMENT = "production";
+
 /** One schema for POST /api/v1/deployments, the webhooks that record deployments and the UI form. */
 export const deploymentInputSchema = z
   .object({
     service: slugSchema,
-    environment: environmentSchema.default("production"),
+    environment: environmentSchema.optional().describe(`Lower-cased. Omitted: "${DEFAULT_ENVIRONMENT}" for a new deployment; a replay (known externalId) keeps the stored environment.`),
     version: optionalText(200),
     sha: shaSchema.optional(),
     status: oneOf(DEPLOYMENT_STATUSES),
