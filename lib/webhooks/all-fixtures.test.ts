@@ -35,16 +35,17 @@ const EXPECTED: Record<string, { status: number; adds?: "deployments" | "inciden
   "opsgenie/create.json": { status: 200, adds: "incidents" },
   "alertmanager/alert.firing.json": { status: 200, adds: "incidents" },
   "cdevents/service_deployed.json": { status: 200, adds: "deployments" },
-  // The conformance examples reuse one context id, so this arrives as a redelivery of service_deployed.
-  "cdevents/service_rolledback.json": { status: 200 },
+  // The conformance examples give the deployment and its rollback one source and id: two events all the same.
+  "cdevents/service_rolledback.json": { status: 200, adds: "deployments" },
   "cdevents/incident_detected.json": { status: 200, adds: "incidents" },
+  // The same incident as incident_detected: reported, then resolved.
   "cdevents/incident_reported.json": { status: 200 },
+  "cdevents/incident_resolved.json": { status: 200 },
   // Lifecycle events for incidents these fixtures never opened: acknowledged, nothing to update.
   "pagerduty/incident.acknowledged.v3.json": { status: 200 },
   "pagerduty/incident.resolved.v3.json": { status: 200 },
   "opsgenie/acknowledge.json": { status: 200 },
   "opsgenie/close.json": { status: 200 },
-  "cdevents/incident_resolved.json": { status: 200 },
 };
 
 const t = tempDir();

@@ -53,52 +53,59 @@ const INCIDENT = {
 };
 const SHA = "0123456789abcdef0123456789abcdef01234567";
 
+/** A delivery's identity: the event's source, id and type. */
+const delivery = (source: string, id: string, type: string) => JSON.stringify([source, id, type]);
+const PIPELINE = "/event/source/123";
+const PIPELINE_ID = "271069a8-fc18-44f1-b38f-9d70a1695819";
+const MONITOR = "/monitoring/prod1";
+const MONITOR_ID = "F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708";
+
 const EXPECTED: Record<string, ParsedDelivery> = {
   "service_deployed.json": {
-    deliveryId: "271069a8-fc18-44f1-b38f-9d70a1695819",
+    deliveryId: delivery(PIPELINE, PIPELINE_ID, "dev.cdevents.service.deployed.0.3.0"),
     event: "service.deployed",
     effects: [{ kind: "deployment", body: DEPLOYED }],
   },
   "service_rolledback.json": {
-    deliveryId: "271069a8-fc18-44f1-b38f-9d70a1695819",
+    deliveryId: delivery(PIPELINE, PIPELINE_ID, "dev.cdevents.service.rolledback.0.3.0"),
     event: "service.rolledback",
-    effects: [{ kind: "deployment", body: { ...DEPLOYED, unplanned: true } }],
+    effects: [{ kind: "deployment", body: { ...DEPLOYED, unplanned: true, externalId: `cdevents:service.rolledback:${PIPELINE_ID}` } }],
   },
   "incident_detected.json": {
-    deliveryId: "F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708",
+    deliveryId: delivery(MONITOR, MONITOR_ID, "dev.cdevents.incident.detected.0.3.0"),
     event: "incident.detected",
     effects: [{ kind: "incident", body: INCIDENT, opening: true }],
   },
   "incident_reported.json": {
-    deliveryId: "F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708",
+    deliveryId: delivery(MONITOR, MONITOR_ID, "dev.cdevents.incident.reported.0.3.0"),
     event: "incident.reported",
     effects: [{ kind: "incident", body: INCIDENT, opening: true }],
   },
   "incident_resolved.json": {
-    deliveryId: "F4BD2B55-B6F6-4F44-AF72-BD2D0E7A8708",
+    deliveryId: delivery(MONITOR, MONITOR_ID, "dev.cdevents.incident.resolved.0.3.0"),
     event: "incident.resolved",
     effects: [{ kind: "incident-update", externalId: "cdevents:incident:incident-123", patch: { status: "resolved", resolvedAt: "2022-11-11T13:52:20.079Z" } }],
   },
   "change_merged.json": {
-    deliveryId: "271069a8-fc18-44f1-b38f-9d70a1695819",
+    deliveryId: delivery(PIPELINE, PIPELINE_ID, "dev.cdevents.change.merged.0.3.0"),
     event: "change.merged",
     effects: [],
     ignoredReason: "change mySubject123 is not named by a commit sha, so there is no commit to record",
   },
   "pipelinerun_finished.json": {
-    deliveryId: "271069a8-fc18-44f1-b38f-9d70a1695819",
+    deliveryId: delivery(PIPELINE, PIPELINE_ID, "dev.cdevents.pipelinerun.finished.0.3.0"),
     event: "pipelinerun.finished",
     effects: [],
     ignoredReason: "event pipelinerun.finished is not used",
   },
   "approval_created.json": {
-    deliveryId: "271069a8-fc18-44f1-b38f-9d70a1695819",
+    deliveryId: delivery(PIPELINE, PIPELINE_ID, "dev.cdevents.approval.created.0.1.0"),
     event: "approval.created",
     effects: [],
     ignoredReason: "event approval.created is not used",
   },
   "approval_closed.json": {
-    deliveryId: "471069a8-fc18-44f1-b38f-9d70a1695821",
+    deliveryId: delivery(PIPELINE, "471069a8-fc18-44f1-b38f-9d70a1695821", "dev.cdevents.approval.closed.0.1.0"),
     event: "approval.closed",
     effects: [],
     ignoredReason: "event approval.closed is not used",
@@ -154,16 +161,33 @@ describe("parseCdEvents: mapping", () => {
     const parsed = parse(mergedCommit());
     const at = new Date("2023-03-20T14:27:05.315Z");
     expect(parsed).toEqual({
-      deliveryId: "271069a8-fc18-44f1-b38f-9d70a1695819",
+      deliveryId: EXPECTED["change_merged.json"]!.deliveryId,
       event: "change.merged",
       effects: [{ kind: "push", push: { service: "testorg", ref: "TestRepo/TestOrg", before: null, after: SHA, forced: false, commits: [{ sha: SHA, timestamp: at }], at } }],
     });
   });
 
-  it("treats service.upgraded like service.deployed", () => {
+  it("treats service.upgraded like service.deployed, keyed by its own name", () => {
     const event = fixture("service_deployed.json");
     contextOf(event).type = "dev.cdevents.service.upgraded.0.2.0";
-    expect(parse(event)).toEqual({ ...EXPECTED["service_deployed.json"], event: "service.upgraded" });
+    expect(parse(event)).toEqual({
+      deliveryId: delivery(PIPELINE, PIPELINE_ID, "dev.cdevents.service.upgraded.0.2.0"),
+      event: "service.upgraded",
+      effects: [{ kind: "deployment", body: { ...DEPLOYED, externalId: `cdevents:service.upgraded:${PIPELINE_ID}` } }],
+    });
+  });
+
+  it("tells deliveries apart by the event's source, id and type, and nothing else", () => {
+    const deliveryOf = (edit: (context: Rec) => void) => {
+      const event = fixture("incident_detected.json");
+      edit(contextOf(event));
+      return parse(event).deliveryId;
+    };
+    const detected = deliveryOf(() => {});
+    expect(deliveryOf((c) => (c.source = "/monitoring/prod2"))).not.toBe(detected);
+    expect(deliveryOf((c) => (c.id = "another"))).not.toBe(detected);
+    expect(deliveryOf((c) => (c.type = "dev.cdevents.incident.reported.0.3.0"))).not.toBe(detected);
+    expect(deliveryOf((c) => (c.timestamp = "2022-11-11T14:00:00Z"))).toBe(detected);
   });
 
   it("matches the type on subject and predicate whatever the version suffix", () => {
@@ -259,7 +283,12 @@ describe("parseCdEvents: ignored and refused deliveries", () => {
   it("ignores CDEvents Tandem does not use and types that are not CDEvents", () => {
     const event = fixture("service_deployed.json");
     contextOf(event).type = "dev.cdevents.testcaserun.finished.0.2.0";
-    expect(parse(event)).toEqual({ deliveryId: "271069a8-fc18-44f1-b38f-9d70a1695819", event: "testcaserun.finished", effects: [], ignoredReason: "event testcaserun.finished is not used" });
+    expect(parse(event)).toEqual({
+      deliveryId: delivery(PIPELINE, PIPELINE_ID, "dev.cdevents.testcaserun.finished.0.2.0"),
+      event: "testcaserun.finished",
+      effects: [],
+      ignoredReason: "event testcaserun.finished is not used",
+    });
     contextOf(event).type = "com.example.something";
     expect(parse(event)).toMatchObject({ event: "com.example.something", effects: [], ignoredReason: "event type com.example.something is not a CDEvents type" });
   });

@@ -7,18 +7,18 @@ import { mapEnvironment, mapService, PayloadError, type IntegrationConfig, type 
 /*
  * CDEvents (https://cdevents.dev) over CloudEvents: a structured CDEvent body ({context, subject}),
  * binary mode (ce-* headers, the CDEvent or just its data in the body) or a structured CloudEvent
- * ({specversion, type, data}). Only id, type and timestamp are read from the context, so the v0.4
- * (`context.version`) and v0.5 (`context.specversion`) envelopes need no distinction.
+ * ({specversion, type, data}). Only id, source, type and timestamp are read from the context, so the
+ * v0.4 (`context.version`) and v0.5 (`context.specversion`) envelopes need no distinction.
  */
 
 type Rec = Record<string, unknown>;
 
 /** What Tandem reads of a CDEvent, wherever the transport put it. */
-type CdEvent = { id: string | null; type: string | null; timestamp: string | null; subject: Rec | null; customData: Rec | null };
+type CdEvent = { id: string | null; source: string | null; type: string | null; timestamp: string | null; subject: Rec | null; customData: Rec | null };
 type NamedEvent = CdEvent & { name: string };
 type Outcome = { effects: WebhookEffect[]; ignoredReason?: string };
 type Handler = (event: NamedEvent, config: IntegrationConfig) => Outcome;
-type Attributes = { id: string | null; type: string | null; time: string | null };
+type Attributes = { id: string | null; source: string | null; type: string | null; time: string | null };
 
 const asRecord = (v: unknown): Rec | null => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Rec) : null);
 const asText = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
@@ -33,7 +33,7 @@ function textAt(record: Rec | null, ...path: string[]): string | null {
 
 function headerAttributes(headers: Headers): Attributes | null {
   if (!headers.has("ce-type") && !headers.has("ce-specversion")) return null;
-  return { id: asText(headers.get("ce-id")), type: asText(headers.get("ce-type")), time: asText(headers.get("ce-time")) };
+  return { id: asText(headers.get("ce-id")), source: asText(headers.get("ce-source")), type: asText(headers.get("ce-type")), time: asText(headers.get("ce-time")) };
 }
 
 function unwrap(headers: Headers, body: Rec): { attributes: Attributes | null; data: Rec } {
@@ -41,7 +41,7 @@ function unwrap(headers: Headers, body: Rec): { attributes: Attributes | null; d
   if (binary) return { attributes: binary, data: body };
   // A CDEvent's own specversion lives in `context`; one at the top level means a CloudEvent wraps it.
   if (typeof body.specversion === "string" && !("context" in body)) {
-    return { attributes: { id: asText(body.id), type: asText(body.type), time: asText(body.time) }, data: asRecord(body.data) ?? {} };
+    return { attributes: { id: asText(body.id), source: asText(body.source), type: asText(body.type), time: asText(body.time) }, data: asRecord(body.data) ?? {} };
   }
   return { attributes: null, data: body };
 }
@@ -54,6 +54,7 @@ function readEvent(headers: Headers, body: unknown): CdEvent {
   const context = asRecord(data.context);
   return {
     id: asText(context?.id) ?? attributes?.id ?? null,
+    source: asText(context?.source) ?? attributes?.source ?? null,
     type: asText(context?.type) ?? attributes?.type ?? null,
     timestamp: asText(context?.timestamp) ?? attributes?.time ?? null,
     subject: asRecord(data.subject),
@@ -138,6 +139,17 @@ function severityOf(config: IntegrationConfig, customData: Rec | null): Severity
 
 /* Handlers */
 
+/**
+ * The event's id, not the subject's: the subject is the service, the same for all its deployments. Events
+ * other than service.deployed add their name, as senders reuse one id across event types (the spec's
+ * conformance examples give a deployment and its rollback one id), and a rollback keyed like the
+ * deployment it undoes would overwrite it; service.deployed keeps the bare id its deployments were
+ * recorded with, so they are still found.
+ */
+function deploymentKey(event: NamedEvent): string {
+  return event.name === "service.deployed" ? `cdevents:${idOf(event)}` : `cdevents:${event.name}:${idOf(event)}`;
+}
+
 function deployment(extra: Rec): Handler {
   return (event, config) => {
     const subject = subjectOf(event);
@@ -150,8 +162,7 @@ function deployment(extra: Rec): Handler {
       ...(artifact?.version ? { version: artifact.version } : {}),
       status: "success",
       finishedAt: timestampOf(event),
-      // The event id, not the subject's: the subject is the service, the same for all its deployments.
-      externalId: `cdevents:${idOf(event)}`,
+      externalId: deploymentKey(event),
       ...extra,
     };
     return { effects: [{ kind: "deployment", body }] };
@@ -219,12 +230,20 @@ const HANDLERS: Record<string, Handler> = {
   "change.merged": changeMerged,
 };
 
+/**
+ * CloudEvents make an event unique by its source and id, which a redelivery keeps. The type is added
+ * because senders reuse one id across the event types of one source (the spec's conformance examples
+ * do, for an incident's detection and resolution), and each of those events must be applied.
+ */
+const deliveryIdOf = (event: CdEvent): string | null => (event.id === null ? null : JSON.stringify([event.source, event.id, event.type]));
+
 export const parseCdEvents: WebhookParser = ({ headers, body, config }) => {
   const event = readEvent(headers, body);
   if (!event.type) throw new PayloadError("Not a CDEvent: there is no context.type (or ce-type header).");
+  const deliveryId = deliveryIdOf(event);
   const name = eventName(event.type);
-  if (!name) return { deliveryId: event.id, event: event.type, effects: [], ignoredReason: `event type ${event.type} is not a CDEvents type` };
+  if (!name) return { deliveryId, event: event.type, effects: [], ignoredReason: `event type ${event.type} is not a CDEvents type` };
   const handler = own(HANDLERS, name);
-  if (!handler) return { deliveryId: event.id, event: name, effects: [], ignoredReason: `event ${name} is not used` };
-  return { deliveryId: event.id, event: name, ...handler({ ...event, name }, config) };
+  if (!handler) return { deliveryId, event: name, effects: [], ignoredReason: `event ${name} is not used` };
+  return { deliveryId, event: name, ...handler({ ...event, name }, config) };
 };

@@ -108,6 +108,47 @@ describe("replays by body", () => {
   });
 });
 
+describe("CDEvents: an event is its source, id and type", () => {
+  const query = <T>(statement: string, ...params: unknown[]) => {
+    const db = new Database(t.file, { readonly: true });
+    const row = db.prepare(statement).get(...params) as T;
+    db.close();
+    return row;
+  };
+
+  it("applies the fixtures' detection then resolution, which share a source and id, and takes a redelivery of either as a duplicate", async () => {
+    const detected = fixtureText("cdevents", "incident_detected.json");
+    // Applied here, or already by the replay tests above.
+    expect((await deliver("cdevents", detected)).status).toBe(200);
+    const resolved = fixtureText("cdevents", "incident_resolved.json");
+    expect((await deliver("cdevents", resolved)).json).toMatchObject({ status: "applied", results: [expect.stringMatching(/updated \(resolved\)$/)] });
+    expect(query("select status, resolved_at from incidents where external_id = ?", "cdevents:incident:incident-123")).toEqual({ status: "resolved", resolved_at: Date.parse("2022-11-11T13:52:20.079Z") });
+    const applied = rows();
+    for (const body of [detected, reserialized(detected), resolved, reserialized(resolved)]) {
+      expect(await deliver("cdevents", body)).toEqual({ status: 200, json: { status: "duplicate" } });
+    }
+    expect(rows()).toEqual(applied);
+  });
+
+  it("records the fixtures' rollback as a deployment of its own beside the deployment sent with the same source and id", async () => {
+    const deployed = fixtureText("cdevents", "service_deployed.json");
+    expect((await deliver("cdevents", deployed)).status).toBe(200);
+    const before = rows();
+    const rolledBack = fixtureText("cdevents", "service_rolledback.json");
+    expect((await deliver("cdevents", rolledBack)).json).toMatchObject({ status: "applied", results: [expect.stringMatching(/^deployment \d+ recorded \(success\)$/)] });
+    expect(rows().deployments).toBe(before.deployments! + 1);
+    const unplanned = (externalId: string) => query<{ unplanned: number }>("select unplanned from deployments where external_id = ?", externalId).unplanned;
+    expect([unplanned("cdevents:271069a8-fc18-44f1-b38f-9d70a1695819"), unplanned("cdevents:service.rolledback:271069a8-fc18-44f1-b38f-9d70a1695819")]).toEqual([0, 1]);
+    expect(await deliver("cdevents", reserialized(rolledBack))).toEqual({ status: 200, json: { status: "duplicate" } });
+  });
+
+  it("applies an event whose id another source used", async () => {
+    const event = JSON.parse(fixtureText("cdevents", "incident_reported.json")) as { context: { source: string } };
+    event.context.source = "/monitoring/prod2";
+    expect((await deliver("cdevents", JSON.stringify(event))).json.status).toBe("applied");
+  });
+});
+
 describe("receipts", () => {
   it("keep an identity of any length at a bounded size, and still recognise its replay", async () => {
     const payload = JSON.parse(fixtureText("github", "deployment.payload.json")) as { deployment: { id: number } };

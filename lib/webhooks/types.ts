@@ -72,7 +72,8 @@ export type WebhookEffect =
  * as its payload states it (e.g. a push's repository, ref and shas), the same whatever its delivery
  * id, so receive.ts applies it once. The other sources' ids are read from the payload already: an
  * Alertmanager notification's group, status and alerts; an Opsgenie alert's id, action and update
- * time; a PagerDuty event id; a CDEvent's context id (a ce-id header only when the body has none).
+ * time; a PagerDuty event id; a CDEvent's context source, id and type (ce-* headers only when the body
+ * has none).
  */
 export type ParsedDelivery = { deliveryId: string | null; payloadId?: string; event: string; effects: WebhookEffect[]; ignoredReason?: string };
 
