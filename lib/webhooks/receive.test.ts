@@ -6,7 +6,7 @@ import { runCli } from "@/lib/cli/run";
 import { captureIo } from "@/lib/cli/test-io";
 import { POST as byPath } from "@/app/api/v1/webhooks/[source]/[integration]/route";
 import { POST as bySource } from "@/app/api/v1/webhooks/[source]/route";
-import { fixtureText } from "./fixtures";
+import { fixture, fixtureText } from "./fixtures";
 
 const t = tempDir();
 process.env.DATABASE_URL = `file:${t.file}`;
@@ -37,10 +37,10 @@ const counts = () => {
   return c;
 };
 const sign = (body: string, secret: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-function deliverGitHub(event: string, body: string, o: { delivery?: string; secret?: string; path?: string } = {}) {
+function deliverGitHub(event: string, body: string, o: { delivery?: string; secret?: string; path?: string; contentType?: string } = {}) {
   const request = new Request(`http://tandem.test${o.path ?? github.path}`, {
     method: "POST",
-    headers: { "x-github-event": event, "x-github-delivery": o.delivery ?? crypto.randomUUID(), "x-hub-signature-256": sign(body, o.secret ?? github.secret), "content-type": "application/json" },
+    headers: { "x-github-event": event, "x-github-delivery": o.delivery ?? crypto.randomUUID(), "x-hub-signature-256": sign(body, o.secret ?? github.secret), "content-type": o.contentType ?? "application/json" },
     body,
   });
   const [, , , , source, id] = (o.path ?? github.path).split("/");
@@ -87,6 +87,22 @@ describe("webhook deliveries", () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ status: "duplicate" });
     expect({ ...counts(), deliveries: before.deliveries }).toEqual(before);
+  });
+
+  it("takes GitHub's form-encoded deliveries (its default content type), signed over the raw form", async () => {
+    // A push this file has not sent yet (another head), so it is applied rather than a replay of the JSON one.
+    const json = JSON.stringify({ ...(fixture("github", "push.branch.with-commit.payload.json") as object), before: "1".repeat(40), after: "2".repeat(40) });
+    const form = new URLSearchParams({ payload: json }).toString();
+    const response = await deliverGitHub("push", form, { delivery: "form-1", contentType: "application/x-www-form-urlencoded" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "applied", results: [expect.any(String)] });
+    // The same event sent again as JSON is the same delivery.
+    expect(await (await deliverGitHub("push", json, { delivery: "form-1" })).json()).toEqual({ status: "duplicate" });
+    const bare = counts();
+    const empty = await deliverGitHub("push", "zen=hi", { contentType: "application/x-www-form-urlencoded" });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toBe("The payload cannot be used: a form-encoded delivery carries its JSON in the field payload, and this one has none.");
+    expect({ ...counts(), deliveries: bare.deliveries }).toEqual(bare);
   });
 
   it("answers 202 to an event Tandem does not use", async () => {

@@ -108,6 +108,18 @@ function receiptKey(kind: "delivery" | "payload", id: string): string {
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 /**
+ * The JSON of a delivery. GitHub sends `application/x-www-form-urlencoded` when a webhook's content type is
+ * left at "form" (its default), with the JSON in the field `payload`; the signature covers the raw body,
+ * which is what was verified and what the receipt digests.
+ */
+function payloadJson(headers: Headers, body: Buffer): Buffer {
+  if (!/^application\/x-www-form-urlencoded\b/i.test(headers.get("content-type") ?? "")) return body;
+  const payload = new URLSearchParams(body.toString("utf8")).get("payload");
+  if (payload === null) throw new PayloadError("a form-encoded delivery carries its JSON in the field payload, and this one has none");
+  return Buffer.from(payload, "utf8");
+}
+
+/**
  * POST /api/v1/webhooks/{source}[/{integration}]: verify (401, nothing written; no body read before the
  * headers allow it, see authenticate), parse (400, logged),
  * ignore unused events (202), acknowledge redeliveries and replays without applying them twice (200,
@@ -147,7 +159,7 @@ export async function receiveWebhook(
     );
   let parsed: ParsedDelivery | null = null;
   try {
-    parsed = PARSERS[source as WebhookSource]({ headers, body: parseJsonBody(body), config: integrationConfig(integration) });
+    parsed = PARSERS[source as WebhookSource]({ headers, body: parseJsonBody(payloadJson(headers, body)), config: integrationConfig(integration) });
     if (parsed.effects.length === 0) {
       await log(parsed, "ignored", 202, parsed.ignoredReason ?? "nothing to record");
       return { status: 202, body: { status: "ignored", reason: parsed.ignoredReason } };
