@@ -121,3 +121,23 @@ test("the respond actions are a Tab or two from the skip link, ahead of the on-c
   expect(await tabsTo(page, "Cause identified")).toBeLessThanOrEqual(5);
   await page.context().close();
 });
+
+test("a refused time correction keeps what was typed beside its error, not the stored times", async ({ browser, playwright, baseURL }) => {
+  const api = await ingestApi(playwright, baseURL!);
+  const { id } = await postCreated(api, "/api/v1/incidents", { title: `Times ${Date.now()}`, service: `times-${Date.now()}`, severity: "SEV3", startedAt: minutesAgo(60) });
+  await api.dispose();
+
+  const page = await pageAs(browser, "engineer");
+  await page.goto(`/incidents/${id}`);
+  await page.getByText("Correct the times", { exact: true }).click();
+  const form = page.getByRole("form", { name: "Correct times" });
+  const started = await form.getByLabel("Started").inputValue();
+  expect(started).not.toBe("");
+  // Acknowledged years before it started: refused.
+  await form.getByLabel("Acknowledged").fill("2020-01-01T10:00");
+  await form.getByRole("button", { name: "Save corrected times" }).click();
+  await expect(form.getByLabel("Acknowledged")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Acknowledged")).toHaveValue("2020-01-01T10:00");
+  await expect(form.getByLabel("Started")).toHaveValue(started);
+  await page.close();
+});

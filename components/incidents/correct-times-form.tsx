@@ -14,11 +14,13 @@ export function CorrectTimesForm({ incidentId, startedAt, acknowledgedAt, resolv
   const t = useTranslations("IncidentPage");
   const [state, action] = useActionState(correctTimesAction, IDLE);
   const fields = state.status === "error" ? state.fields : {};
-  const values = {
+  const stored = {
     startedAt: useLocalInputValue(startedAt),
     acknowledgedAt: useLocalInputValue(acknowledgedAt),
     resolvedAt: useLocalInputValue(resolvedAt),
   };
+  // A refused correction shows what was typed beside its error (React resets the form after the action), not the stored times.
+  const values = state.status === "error" ? { ...stored, ...state.values } : stored;
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate aria-label={t("respond.correctTimesForm")} key={JSON.stringify(values)}>
       <input type="hidden" name="incidentId" value={incidentId} />
