@@ -1,7 +1,7 @@
 import { connectDatabase, type Connected } from "@/db/client";
 import { describeTarget, type DatabaseTarget } from "@/db/url";
 import { ConfigError, parseConfig, type Config } from "@/lib/config/config";
-import { UsageError, type CliIo } from "./io";
+import { UsageError, messageLine, type CliIo } from "./io";
 
 /** The configuration of one command; a problem with it is the command's usage error. */
 export function commandConfig(io: CliIo): Config {
@@ -18,15 +18,31 @@ export function connectionOptions(config: Config) {
   return { poolSize: config.databasePool, statementTimeoutMs: config.databaseTimeoutMs };
 }
 
+/**
+ * Opens (and migrates) the configured database, running `prepare` under its start lock. Not reaching it is
+ * for the person to fix (the URL, the server, the folder), so the CLI and `npm start` both say so in one
+ * line naming DATABASE_URL; a failure inside `prepare` is not about the URL and keeps its own error.
+ */
+export async function openConfiguredDatabase(config: Config, prepare?: (connected: Connected) => Promise<void>): Promise<Connected> {
+  let opened = false;
+  try {
+    return await connectDatabase(config.database, {
+      ...connectionOptions(config),
+      prepare: async (connected) => {
+        opened = true;
+        await prepare?.(connected);
+      },
+    });
+  } catch (e) {
+    if (opened) throw e;
+    throw new UsageError(`DATABASE_URL: cannot open the database ${describeTarget(config.database)}: ${messageLine(e)}`);
+  }
+}
+
 /** Opens (and migrates) the configured database for one command and always closes it afterwards. */
 export async function withDatabase<T>(io: CliIo, run: (connected: Connected, config: Config) => Promise<T> | T): Promise<T> {
   const config = commandConfig(io);
-  let connected: Connected;
-  try {
-    connected = await connectDatabase(config.database, connectionOptions(config));
-  } catch (e) {
-    throw new UsageError(`cannot open the database ${describeTarget(config.database)}: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const connected = await openConfiguredDatabase(config);
   try {
     return await run(connected, config);
   } finally {

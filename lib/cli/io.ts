@@ -18,3 +18,8 @@ export const processIo: CliIo = {
 export class UsageError extends Error {
   override name = "UsageError";
 }
+
+/** An error's message as the one line a command prints; a driver's message may run over several. */
+export function messageLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { connectDatabase, type Connected } from "@/db/client";
+import type { Connected } from "@/db/client";
 import { describeTarget } from "@/db/url";
 import { countSignInUsers } from "@/db/queries/users";
 import { getOrCreateSecret } from "@/db/queries/settings";
@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { Config } from "@/lib/config/config";
 import { renderMissingHtml } from "@/lib/incidents/rendered";
 import { createUserAccount } from "@/lib/users/users";
-import { connectionOptions } from "./context";
+import { openConfiguredDatabase } from "./context";
 import type { CliIo } from "./io";
 import { startProgress } from "./progress";
 
@@ -24,11 +24,8 @@ export type Prepared = { created: boolean; seeded: boolean; admin: { email: stri
  */
 export async function prepareDatabase(config: Config, io: CliIo, now = Date.now()): Promise<Prepared> {
   let prepared: Prepared | undefined;
-  const { db } = await connectDatabase(config.database, {
-    ...connectionOptions(config),
-    prepare: async (connected) => {
-      prepared = await firstStart(connected, config, io, now);
-    },
+  const { db } = await openConfiguredDatabase(config, async (connected) => {
+    prepared = await firstStart(connected, config, io, now);
   });
   await db.close();
   return prepared!;

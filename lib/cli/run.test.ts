@@ -63,7 +63,7 @@ describe("tandem CLI", () => {
   it("says which database it cannot reach, without its password", async () => {
     const io = captureIo({ DATABASE_URL: "postgres://tandem:s3cret@127.0.0.1:1/tandem" });
     expect(await runCli(["migrate"], io)).toBe(1);
-    expect(io.stderr).toEqual([expect.stringMatching(/^tandem: cannot open the database postgres:\/\/tandem:\*\*\*\*@127\.0\.0\.1:1\/tandem: /)]);
+    expect(io.stderr).toEqual([expect.stringMatching(/^tandem: DATABASE_URL: cannot open the database postgres:\/\/tandem:\*\*\*\*@127\.0\.0\.1:1\/tandem: /)]);
   });
 
   describe("token create", () => {

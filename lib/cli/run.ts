@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { UsageError, type CliIo } from "./io";
+import { UsageError, messageLine, type CliIo } from "./io";
 import { migrateCommand } from "./commands/migrate";
 import { seedCommand } from "./commands/seed";
 import { userCommand } from "./commands/user";
@@ -57,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`tandem: ${e.message}`);
       return 1;
     }
-    io.err(`tandem: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    io.err(`tandem: ${messageLine(e)}`);
     return 2;
   }
 }
