@@ -102,5 +102,6 @@ describe("the session cookie", () => {
     expect(secure).toMatch(/HttpOnly/i);
     expect(secure).toMatch(/;\s*Secure/i);
     expect(secure).toContain("__Secure-");
+    expect(await cookieOf("HTTPS://TANDEM.EXAMPLE.COM")).toMatch(/;\s*Secure/i);
   });
 });

@@ -45,7 +45,7 @@ export function createAuth(db: Database, options: { secret: string; publicUrl: s
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     advanced: {
-      useSecureCookies: options.publicUrl?.startsWith("https://") ?? false,
+      useSecureCookies: options.publicUrl !== undefined && new URL(options.publicUrl).protocol === "https:",
       // A session records the address the production server found, not X-Forwarded-For, which any client writes.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },

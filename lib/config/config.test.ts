@@ -41,8 +41,14 @@ describe("parseConfig", () => {
     expect(parseConfig({ DATABASE_URL: "postgresql://db/tandem" }).database.engine).toBe("postgres");
   });
 
-  it("strips a trailing slash from TANDEM_URL", () => {
-    expect(parseConfig({ TANDEM_URL: "https://t.example.com/" }).publicUrl).toBe("https://t.example.com");
+  it.each([
+    ["https://t.example.com/", "https://t.example.com"],
+    ["HTTPS://T.EXAMPLE.COM", "https://t.example.com"],
+    ["https://t.example.com:443//", "https://t.example.com"],
+    ["http://10.0.0.5:3000", "http://10.0.0.5:3000"],
+    ["https://example.com/Tandem/", "https://example.com/Tandem"],
+  ])("reads TANDEM_URL %s as the one form links are built on, %s", (given, canonical) => {
+    expect(parseConfig({ TANDEM_URL: given }).publicUrl).toBe(canonical);
   });
 
   it("reads TANDEM_TRUST_PROXY as a list of addresses and networks", () => {
@@ -65,6 +71,12 @@ describe("parseConfig", () => {
     [{ DATABASE_URL: "file:" }, /^DATABASE_URL: names no file/],
     [{ TANDEM_SECRET: "short" }, /^TANDEM_SECRET: must be at least 32 characters$/],
     [{ TANDEM_URL: "ftp://x" }, /^TANDEM_URL: must be an http\(s\) URL/],
+    [{ TANDEM_URL: "t.example.com" }, /^TANDEM_URL: must be an http\(s\) URL such as https:\/\/tandem\.example\.com$/],
+    [{ TANDEM_URL: "https://t.example.com?x=1" }, /^TANDEM_URL: must not have a query \(\?…\) or fragment \(#…\)/],
+    [{ TANDEM_URL: "https://t.example.com/?" }, /^TANDEM_URL: must not have a query/],
+    [{ TANDEM_URL: "https://t.example.com#frag" }, /^TANDEM_URL: must not have a query \(\?…\) or fragment/],
+    [{ TANDEM_URL: "https://user:pw@t.example.com" }, /^TANDEM_URL: must not hold a user name or password$/],
+    [{ TANDEM_URL: "https://user@t.example.com" }, /^TANDEM_URL: must not hold a user name or password$/],
     [{ TANDEM_DEMO: "yes" }, /^TANDEM_DEMO: must be "auto" or "off"$/],
     [{ TANDEM_RATE_LIMIT: "0" }, /^TANDEM_RATE_LIMIT: must be at least 1$/],
     [{ TANDEM_SMTP_URL: "mail.example.com" }, /^TANDEM_SMTP_URL: must be a URL such as smtp:/],

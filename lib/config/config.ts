@@ -15,6 +15,33 @@ function withoutTrailingSlashes(url: string): string {
   return url.slice(0, end);
 }
 
+const PUBLIC_URL_EXAMPLE = "must be an http(s) URL such as https://tandem.example.com";
+
+/**
+ * TANDEM_URL as URL reads it, in the one form every consumer gets: scheme and host in lower case, no
+ * default port, no trailing slash. Links are made by adding a path to it, so a query or fragment would
+ * end up in front of the path, and credentials would be shown to everyone the link is given to.
+ */
+const publicUrl = z.string().transform((v, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    ctx.addIssue({ code: "custom", message: PUBLIC_URL_EXAMPLE });
+    return z.NEVER;
+  }
+  let problem: string | undefined;
+  if (url.protocol !== "http:" && url.protocol !== "https:") problem = PUBLIC_URL_EXAMPLE;
+  else if (url.username || url.password) problem = "must not hold a user name or password";
+  // "https://t.example.com?" has an empty search, yet its "?" would still come before every path.
+  else if (/[?#]/.test(v)) problem = "must not have a query (?…) or fragment (#…): links are made by adding a path to it";
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem });
+    return z.NEVER;
+  }
+  return withoutTrailingSlashes(url.href);
+});
+
 const databaseUrl = z
   .string()
   .trim()
@@ -64,10 +91,7 @@ const envSchema = z.object({
     .max(65535, "must be between 1 and 65535")
     .default(3000),
   TANDEM_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  TANDEM_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://tandem.example.com" })
-    .transform(withoutTrailingSlashes)
-    .optional(),
+  TANDEM_URL: publicUrl.optional(),
   TANDEM_DEMO: z.enum(["auto", "off"], { error: 'must be "auto" or "off"' }).default("auto"),
   TANDEM_DB_POOL: z.coerce
     .number({ error: "must be a number" })
