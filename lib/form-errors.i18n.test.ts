@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { fieldErrors } from "./errors";
 import { formErrors, formErrorsIn, PROBLEMS, problemKey, type Translate } from "./form-errors";
 import { emailSchema, oneOf, requiredText, timestampSchema } from "./validation";
+import { wholeNumber } from "./whole-number";
 
 const ROOT = join(import.meta.dirname, "..");
 const translate = (locale: Locale, messages: typeof en): Translate => {
@@ -64,6 +65,12 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
     expect(formErrorsIn(chinese, "zh-CN", { acknowledgedAt: "must not be before startedAt" })).toEqual({ message: "确认时间不能早于开始时间。", fields: { acknowledgedAt: "确认时间不能早于开始时间" } });
     expect(formErrorsIn(chinese, "zh-CN", { resolvedAt: "is required when status is resolved" }).fields.resolvedAt).toBe("状态为“已解决”时必须填写解决时间");
     expect(formErrorsIn(chinese, "zh-CN", { name: "Too big: expected string to have <=100 characters" }).fields.name).toBe("名称不能超过 100 个字符");
+  });
+
+  it("tells a whole number's range, of seconds or not", () => {
+    const problem = (unit?: "seconds") => wholeNumber(5, 3600, unit).safeParse("0x1e").error!.issues[0]!.message;
+    expect(formErrorsIn(chinese, "zh-CN", { rotate: problem("seconds") }).fields.rotate).toBe("每个视图停留秒数必须是 5 到 3600 之间的整秒数");
+    expect(formErrorsIn(chinese, "zh-CN", { days: problem() }).fields.days).toMatch(/必须是 5 到 3600 之间的整数$/);
   });
 
   it("keeps a problem the table does not know after a colon rather than dropping it", () => {

@@ -144,9 +144,11 @@ describe("tandem CLI", () => {
     });
 
     it.each([
-      [["--days", "0"], "--days must be at least 1"],
-      [["--days", "many"], "--days must be a number"],
-      [["--services", "501"], "--services must be at most 500"],
+      [["--days", "0"], "--days must be a whole number between 1 and 3650"],
+      [["--days", "many"], "--days must be a whole number between 1 and 3650"],
+      [["--days", "99999999999999999999"], "--days must be a whole number between 1 and 3650"],
+      [["--services", "501"], "--services must be a whole number between 1 and 500"],
+      [["--services", "0x1"], "--services must be a whole number between 1 and 500"],
       [[], "only demo data can be seeded: pass --demo"],
     ])("refuses %j", async (args, message) => {
       const r = await cli("seed", ...(args[0] === undefined ? [] : ["--demo"]), ...args);
@@ -314,7 +316,8 @@ describe("tandem CLI", () => {
       [["--name", "TV", "--expires", "tomorrow"], "--expires must be a date (2027-01-31) or an ISO-8601 timestamp"],
       [["--name", "TV", "--expires", "2001-01-01T00:00:00Z"], "--expires must be in the future"],
       [["--name", "TV", "--services", "checkout-api,bad_slug!"], "--services must be a slug"],
-      [["--name", "TV", "--rotate", "2", "--view", "A", "--view", "B"], "--rotate must be at least 5 seconds"],
+      [["--name", "TV", "--rotate", "2", "--view", "A", "--view", "B"], "--rotate must be a whole number of seconds between 5 and 3600"],
+      [["--name", "TV", "--rotate", "1e1", "--view", "A", "--view", "B"], "--rotate must be a whole number of seconds between 5 and 3600"],
       [["--name", "TV", "--view", "A;colour=red"], '--view 1 has "colour=red" where team=…, services=… or panels=… belongs'],
       [["--name", "TV", "--view", "A;panels=charts"], "--view 1 (panels) must be one of all, incidents"],
       [["--name", "TV", "--team", "payments", "--view", "A"], "--team goes inside each --view"],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL, POSTGRES_DEFAULTS, databaseTargetOf, databaseUrlProblem, type DatabaseTarget } from "@/db/url";
 import { parseTrustedProxies } from "@/lib/auth/client-address";
 import type { SmtpSettings } from "@/lib/notifications/send";
+import { wholeNumber } from "@/lib/whole-number";
 
 /** Raised for configuration a person must fix; its message is the one line the app prints before stopping. */
 export class ConfigError extends Error {
@@ -84,31 +85,14 @@ const smtpUrl = z.string().transform((v, ctx): SmtpSettings => {
 
 const envSchema = z.object({
   DATABASE_URL: databaseUrl.default(DEFAULT_DATABASE_URL),
-  PORT: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be between 1 and 65535")
-    .max(65535, "must be between 1 and 65535")
-    .default(3000),
+  PORT: wholeNumber(1, 65535).default(3000),
   TANDEM_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   TANDEM_URL: publicUrl.optional(),
   TANDEM_DEMO: z.enum(["auto", "off"], { error: 'must be "auto" or "off"' }).default("auto"),
-  TANDEM_DB_POOL: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be between 1 and 1000")
-    .max(1000, "must be between 1 and 1000")
-    .default(POSTGRES_DEFAULTS.poolSize),
-  TANDEM_DB_TIMEOUT_MS: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(100, "must be at least 100 (milliseconds)")
-    .default(POSTGRES_DEFAULTS.statementTimeoutMs),
-  TANDEM_RATE_LIMIT: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be at least 1")
-    .default(300_000),
+  TANDEM_DB_POOL: wholeNumber(1, 1000).default(POSTGRES_DEFAULTS.poolSize),
+  // PostgreSQL keeps statement_timeout as a 32-bit count of milliseconds.
+  TANDEM_DB_TIMEOUT_MS: wholeNumber(100, 2_147_483_647, "milliseconds").default(POSTGRES_DEFAULTS.statementTimeoutMs),
+  TANDEM_RATE_LIMIT: wholeNumber(1, Number.MAX_SAFE_INTEGER).default(300_000),
   TANDEM_TRUST_PROXY: z
     .string()
     .transform((v, ctx) => {

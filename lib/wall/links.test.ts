@@ -83,8 +83,9 @@ describe("the wall link form and CLI schema", () => {
   it.each([
     [{ name: "TV" }, "views", "name at least one view"],
     [{ name: "TV", "views.0.team": "Bad Team!" }, "views.0.team", "must be a slug"],
-    [{ name: "TV", "views.0.team": "a", rotate: "4" }, "rotate", "must be at least 5 seconds"],
-    [{ name: "TV", "views.0.team": "a", rotate: "ten" }, "rotate", "must be a number of seconds"],
+    [{ name: "TV", "views.0.team": "a", rotate: "4" }, "rotate", "must be a whole number of seconds between 5 and 3600"],
+    [{ name: "TV", "views.0.team": "a", rotate: "ten" }, "rotate", "must be a whole number of seconds between 5 and 3600"],
+    [{ name: "TV", "views.0.team": "a", rotate: "0x1e" }, "rotate", "must be a whole number of seconds between 5 and 3600"],
     [{ name: "TV", "views.0.panels": "charts" }, "views.0.panels", "must be one of all, incidents"],
     [{ name: "TV", views: Array.from({ length: 7 }, () => ({})) }, "views", "may hold at most 6 views"],
     [{ name: "TV", views: [{}], expires: "31/01/2027" }, "expires", "must be a date (2027-01-31) or an ISO-8601 timestamp"],

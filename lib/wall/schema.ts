@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { oneOf, requiredText, slugSchema } from "@/lib/validation";
 import { DAY_MS } from "@/lib/time";
+import { wholeNumber } from "@/lib/whole-number";
 import { LOCALES } from "@/lib/i18n/locales";
 import { DEFAULT_ROTATE_SECONDS, MAX_WALL_VIEWS, WALL_PANELS } from "./limits";
 import { WALL_THEMES } from "./theme";
@@ -66,9 +67,7 @@ export const newWallLinkSchema = z.preprocess(
         }
         return at;
       }),
-    rotate: optional(z.coerce.number({ error: "must be a number of seconds" }).int("must be whole seconds").min(5, "must be at least 5 seconds").max(3600, "must be at most 3600 seconds")).transform(
-      (v) => v ?? DEFAULT_ROTATE_SECONDS,
-    ),
+    rotate: optional(wholeNumber(5, 3600, "seconds")).transform((v) => v ?? DEFAULT_ROTATE_SECONDS),
     /** Not stored: it only shapes the URL handed out (`?theme=light`). */
     theme: optional(oneOf(WALL_THEMES)).transform((t) => t ?? "dark"),
     /** The language the TV shows whoever watches; absent: the browser's. */

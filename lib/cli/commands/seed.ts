@@ -2,6 +2,7 @@ import { z } from "zod";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { seedFromString } from "@/db/seed/random";
 import { CLI_ACTOR } from "@/lib/auth/actor";
+import { wholeNumber } from "@/lib/whole-number";
 import { UsageError, type CliIo } from "../io";
 import { parseOptions } from "../args";
 import { withDatabase } from "../context";
@@ -9,13 +10,10 @@ import { startProgress } from "../progress";
 
 const USAGE = "seed --demo [--days N] [--services N] [--seed S]";
 
-const count = (max: number) =>
-  z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`);
-
 const schema = z.object({
   demo: z.boolean().optional(),
-  days: count(3650).default(90),
-  services: count(500).default(8),
+  days: wholeNumber(1, 3650).default(90),
+  services: wholeNumber(1, 500).default(8),
   seed: z.string().trim().min(1, "must not be empty").default("1"),
 });
 
