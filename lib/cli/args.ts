@@ -5,7 +5,11 @@ import { UsageError } from "./io";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Parses `--flag value` options strictly and validates them with a zod schema, one-line errors. */
+/**
+ * Parses a command's arguments: the `--flag value` options it declares, strictly, validated by a zod
+ * schema, with one-line errors. Every command reads its arguments here, so a word it does not take (a
+ * value that lost its quotes, a typo) is refused rather than ignored.
+ */
 export function parseOptions<S extends z.ZodType>(
   args: string[],
   options: Options,
@@ -13,10 +17,10 @@ export function parseOptions<S extends z.ZodType>(
   usage: string,
   /** The flag to blame for a schema field, where the two differ. */
   flagOf: (field: string) => string = (field) => `--${field}`,
-): { values: z.output<S>; positionals: string[] } {
+): z.output<S> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (e) {
     throw new UsageError(`${(e as Error).message.split("\n")[0]} (usage: ${usage})`);
   }
@@ -25,5 +29,5 @@ export function parseOptions<S extends z.ZodType>(
     const [field, problem] = Object.entries(fieldErrors(result.error.issues))[0]!;
     throw new UsageError(`${flagOf(field)} ${problem} (usage: ${usage})`);
   }
-  return { values: result.data, positionals: parsed.positionals };
+  return result.data;
 }

@@ -73,6 +73,6 @@ describe("tandem rebuild", () => {
   });
 
   it("takes no arguments", async () => {
-    expect(await cli("rebuild", "--now")).toEqual({ code: 1, out: "", err: "tandem: rebuild takes no arguments (usage: rebuild)" });
+    expect(await cli("rebuild", "--now")).toEqual({ code: 1, out: "", err: "tandem: Unknown option '--now' (usage: rebuild)" });
   });
 });

@@ -36,13 +36,39 @@ describe("tandem CLI", () => {
     expect((await cli("migrate")).code).toBe(0);
   });
 
-  it("prints one line and exits non-zero for an unknown command, and usage with no command", async () => {
-    const r = await cli("frobnicate");
-    expect(r.code).toBe(1);
-    expect(r.stderr).toEqual(['tandem: unknown command "frobnicate"; run "npm run tandem -- help" for the list']);
+  it("prints one line and exits non-zero for an unknown command or none", async () => {
+    for (const name of ["frobnicate", "constructor"]) {
+      const r = await cli(name);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toEqual([`tandem: unknown command "${name}"; run "npm run tandem -- help" for the list`]);
+    }
     const none = await cli();
-    expect(none.code).toBe(1);
-    expect(none.out).toContain("usage: npm run tandem -- <command>");
+    expect(none).toMatchObject({ code: 1, out: "" });
+    expect(none.stderr).toEqual(["tandem: name a command: migrate, seed, user, token, backup, restore, integration, wall-link, rebuild, copy, channel (npm run tandem -- help lists them)"]);
+  });
+
+  it.each(["help", "--help"])("prints the usage to stdout for %s", async (name) => {
+    const r = await cli(name);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toMatch(/^usage: npm run tandem -- <command>\n/);
+  });
+
+  it.each([
+    [["migrate", "extra-arg"], "migrate"],
+    [["rebuild", "extra-arg"], "rebuild"],
+    [["seed", "--demo", "extra-arg"], "seed --demo"],
+    [["token", "create", "--name", "x", "--role", "admin", "extra-arg"], "token create"],
+    [["user", "add", "--email", "a@example.com", "--name", "A", "--role", "viewer", "--password", "long-enough-1", "extra-arg"], "user add"],
+    [["integration", "add", "--source", "github", "--name", "x", "extra-arg"], "integration add"],
+    [["wall-link", "create", "--name", "TV", "extra-arg"], "wall-link create"],
+    [["channel", "add", "--kind", "slack", "--name", "x", "--target", "https://hooks.slack.com/x", "extra-arg"], "channel add"],
+    [["copy", "--to", "file:/tmp/never-written.db", "extra-arg"], "copy --to"],
+  ])("refuses an argument %j does not take, naming it, before opening the database", async (argv, usage) => {
+    const r = await cli(...argv);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toHaveLength(1);
+    expect(r.err).toContain(`tandem: Unexpected argument 'extra-arg'. This command does not take positional arguments (usage: ${usage}`);
+    expect(fs.existsSync(t.file)).toBe(false);
   });
 
   it("names a bad configuration variable", async () => {

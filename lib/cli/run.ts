@@ -43,12 +43,14 @@ export const HELP = `usage: npm run tandem -- <command>
 /** Runs one command; returns the exit status. Errors become one line on stderr. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === "help" || name === "--help") {
+  if (name === "help" || name === "--help") {
     io.out(HELP);
-    return name ? 0 : 1;
+    return 0;
   }
-  const command = COMMANDS[name];
   try {
+    if (!name) throw new UsageError(`name a command: ${Object.keys(COMMANDS).join(", ")} (npm run tandem -- help lists them)`);
+    // Own keys only: "constructor" would otherwise find Object and run it as a command.
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${name}"; run "npm run tandem -- help" for the list`);
     await command(args, io);
     return 0;

@@ -11,7 +11,7 @@ const USAGE = "channel add --kind webhook|slack|teams|email --name N --target UR
 export async function channelCommand(args: string[], io: CliIo) {
   const [sub, ...rest] = args;
   if (sub !== "add") throw new UsageError(`unknown channel command ${sub ?? "(none)"} (usage: ${USAGE})`);
-  const { values } = parseOptions(
+  const values = parseOptions(
     rest,
     { kind: { type: "string" }, name: { type: "string" }, target: { type: "string" }, events: { type: "string" }, team: { type: "string" } },
     newChannelSchema,

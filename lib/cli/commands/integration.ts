@@ -10,7 +10,7 @@ const USAGE = "integration add --source github|gitlab|pagerduty|opsgenie|alertma
 export async function integrationCommand(args: string[], io: CliIo) {
   const [sub, ...rest] = args;
   if (sub !== "add") throw new UsageError(`unknown integration command ${sub ?? "(none)"} (usage: ${USAGE})`);
-  const { values } = parseOptions(rest, { source: { type: "string" }, name: { type: "string" }, secret: { type: "string" } }, newIntegrationSchema, USAGE);
+  const values = parseOptions(rest, { source: { type: "string" }, name: { type: "string" }, secret: { type: "string" } }, newIntegrationSchema, USAGE);
   await withDatabase(io, async ({ db }, config) => {
     const { integration, secret, path } = await createIntegration(db, CLI_ACTOR, await integrationKey(db, config.secret), values);
     io.out(`Created ${integration.source} integration "${integration.name}". Point its webhook at:`);

@@ -1,9 +1,12 @@
+import { z } from "zod";
 import type { CliIo } from "../io";
 import { describeTarget } from "@/db/url";
+import { parseOptions } from "../args";
 import { withDatabase } from "../context";
 import { renderMissingHtml } from "@/lib/incidents/rendered";
 
-export async function migrateCommand(_args: string[], io: CliIo) {
+export async function migrateCommand(args: string[], io: CliIo) {
+  parseOptions(args, {}, z.object({}), "migrate");
   // Opening the database applies every pending migration (on PostgreSQL once, under a lock); Markdown
   // older than its stored HTML is rendered.
   await withDatabase(io, async (connected, config) => {

@@ -1,12 +1,14 @@
 import { rebuildRollups } from "@/db/queries/rollups";
-import { UsageError, type CliIo } from "../io";
+import { z } from "zod";
+import type { CliIo } from "../io";
+import { parseOptions } from "../args";
 import { withDatabase } from "../context";
 
 const USAGE = "rebuild";
 
 /** Recomputes the rollups the figures are read from (deployment_days, failed_changes, commit_deliveries, lead_days) from the rules' views. */
 export async function rebuildCommand(args: string[], io: CliIo) {
-  if (args.length) throw new UsageError(`rebuild takes no arguments (usage: ${USAGE})`);
+  parseOptions(args, {}, z.object({}), USAGE);
   await withDatabase(io, async ({ db }) => {
     const s = await rebuildRollups(db);
     const n = (value: number) => value.toLocaleString("en");

@@ -22,7 +22,7 @@ export function demoSeedNumber(seed: string): number {
 }
 
 export async function seedCommand(args: string[], io: CliIo, now = Date.now()) {
-  const { values } = parseOptions(
+  const values = parseOptions(
     args,
     { demo: { type: "boolean" }, days: { type: "string" }, services: { type: "string" }, seed: { type: "string" } },
     schema,

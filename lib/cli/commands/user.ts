@@ -12,7 +12,7 @@ const USAGE = "user add --email E --name N --role viewer|engineer|approver|admin
 export async function userCommand(args: string[], io: CliIo) {
   const [sub, ...rest] = args;
   if (sub !== "add") throw new UsageError(`unknown user command ${sub ?? "(none)"} (usage: ${USAGE})`);
-  const { values } = parseOptions(
+  const values = parseOptions(
     rest,
     { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" } },
     newUserSchema,

@@ -49,7 +49,7 @@ export async function wallLinkCommand(args: string[], io: CliIo) {
   if (sub !== "create") throw new UsageError(`unknown wall-link command ${sub ?? "(none)"} (usage: ${USAGE})`);
   const usedViews = rest.includes("--view");
   const options = { name: { type: "string" }, team: { type: "string" }, services: { type: "string" }, expires: { type: "string" }, rotate: { type: "string" }, locale: { type: "string" }, view: { type: "string", multiple: true } } as const;
-  const { values } = parseOptions(rest, options, cliSchema, USAGE, (field) => flagOf(field, usedViews));
+  const values = parseOptions(rest, options, cliSchema, USAGE, (field) => flagOf(field, usedViews));
   await withDatabase(io, async ({ db }) => {
     const { link, path } = await createLink(db, values, usedViews);
     const views = values.views.map((v) => v.name).join(", ");
