@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { fieldErrors } from "./errors";
 import { formErrors, formErrorsIn, PROBLEMS, problemKey, type Translate } from "./form-errors";
 import { emailSchema, oneOf, requiredText, timestampSchema } from "./validation";
+import { singleLineName } from "./single-line";
 import { wholeNumber } from "./whole-number";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -71,6 +72,11 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
     const problem = (unit?: "seconds") => wholeNumber(5, 3600, unit).safeParse("0x1e").error!.issues[0]!.message;
     expect(formErrorsIn(chinese, "zh-CN", { rotate: problem("seconds") }).fields.rotate).toBe("每个视图停留秒数必须是 5 到 3600 之间的整秒数");
     expect(formErrorsIn(chinese, "zh-CN", { days: problem() }).fields.days).toMatch(/必须是 5 到 3600 之间的整数$/);
+  });
+
+  it("tells a name that runs over more than one line", () => {
+    const problem = singleLineName(100).safeParse("a\nb").error!.issues[0]!.message;
+    expect(formErrorsIn(chinese, "zh-CN", { name: problem }).fields.name).toBe("名称只能有一行，不能包含换行符、制表符或其他控制字符");
   });
 
   it("keeps a problem the table does not know after a colon rather than dropping it", () => {

@@ -71,6 +71,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "notEmpty", pattern: /^must not be empty$/ },
   { key: "text", pattern: /^must be text$|^Invalid input: expected string, received \w+$/ },
   { key: "nul", pattern: /^must not contain a NUL character$/ },
+  { key: "singleLine", pattern: /^must be one line, without line breaks, tabs or other control characters$/ },
   { key: "surrogate", pattern: /^must not contain an unpaired surrogate/ },
   { key: "tooLong", pattern: /^must be at most (?<max>[\d,]+) characters$|^Too big: expected string to have <=(?<max2>\d+) characters$/ },
   { key: "tooShort", pattern: /^must be at least (?<min>\d+) characters$|^Too small: expected string to have >=(?<min2>\d+) characters$/ },

@@ -107,6 +107,7 @@ describe("tandem CLI", () => {
       [["--role", "read"], "--name is required"],
       [["--name", "x"], "--role is required"],
       [["--name", "x", "--role", "read", "--colour", "red"], "Unknown option '--colour'"],
+      [["--name", "a\nb", "--role", "read"], "--name must be one line, without line breaks, tabs or other control characters"],
     ])("refuses %j with a one-line message and writes nothing", async (args, message) => {
       const r = await cli("token", "create", ...args);
       expect(r.code).toBe(1);
@@ -144,6 +145,7 @@ describe("tandem CLI", () => {
       [["--email", "a@example.com", "--name", "A", "--role", "boss", "--password", "long-enough-1"], "--role must be one of viewer, engineer, approver, admin"],
       [["--email", "a@example.com", "--name", "A", "--role", "viewer", "--password", "short"], "--password must be at least 10 characters"],
       [["--email", "a@example.com", "--role", "viewer", "--password", "long-enough-1"], "--name is required"],
+      [["--email", "a@example.com", "--name", "A\nB", "--role", "viewer", "--password", "long-enough-1"], "--name must be one line"],
     ])("refuses %j", async (args, message) => {
       const r = await cli("user", "add", ...args);
       expect(r.code).toBe(1);
@@ -348,6 +350,8 @@ describe("tandem CLI", () => {
       [["--name", "TV", "--view", "A;panels=charts"], "--view 1 (panels) must be one of all, incidents"],
       [["--name", "TV", "--team", "payments", "--view", "A"], "--team goes inside each --view"],
       [["--name", "TV", "--locale", "fr"], "--locale must be one of en, zh-CN"],
+      [["--name", "T\tV"], "--name must be one line"],
+      [["--name", "TV", "--view", "A\nB;team=payments"], "--view 1 (name) must be one line"],
     ])("refuses %j", async (args, message) => {
       const r = await cli("wall-link", "create", ...args);
       expect(r.code).toBe(1);

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { TOKEN_ROLES } from "@/lib/auth/roles";
-import { oneOf, requiredText } from "@/lib/validation";
+import { singleLineName } from "@/lib/single-line";
+import { oneOf } from "@/lib/validation";
 
 /** One schema for the Settings form, its server action and `tandem token create`. */
 export const newTokenSchema = z.object({
-  name: requiredText(100),
+  name: singleLineName(100),
   role: oneOf(TOKEN_ROLES),
 });
 

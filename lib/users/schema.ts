@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { USER_ROLES } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { singleLineName } from "@/lib/single-line";
 import { oneOf, requiredText, text } from "@/lib/validation";
 
 export const userRoleSchema = oneOf(USER_ROLES);
@@ -11,7 +12,7 @@ export const newUserSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: "must be an email address" })),
-  name: requiredText(100),
+  name: singleLineName(100),
   role: userRoleSchema,
   password: text()
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)

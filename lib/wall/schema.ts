@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { oneOf, requiredText, slugSchema } from "@/lib/validation";
+import { oneOf, slugSchema } from "@/lib/validation";
+import { singleLineName } from "@/lib/single-line";
 import { DAY_MS } from "@/lib/time";
 import { wholeNumber } from "@/lib/whole-number";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -23,7 +24,7 @@ function defaultViewName(view: { team?: string; services?: string[]; panels: str
 /** One screen of a wall: a team and/or a set of services, every panel or the open incidents alone. */
 export const wallViewSchema = z
   .object({
-    name: optional(requiredText(60)),
+    name: optional(singleLineName(60)),
     team: optional(slugSchema),
     services: optional(serviceList),
     panels: optional(oneOf(WALL_PANELS)).transform((p) => p ?? "all"),
@@ -56,7 +57,7 @@ function gatherViews(input: unknown): unknown {
 export const newWallLinkSchema = z.preprocess(
   gatherViews,
   z.object({
-    name: requiredText(100),
+    name: singleLineName(100),
     // The form's date control gives a day, and the link works to the end of it (UTC); the CLI may give an instant.
     expires: optional(z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be a date (2027-01-31) or an ISO-8601 timestamp, e.g. 2027-01-31T00:00:00Z" })).transform((v, ctx) => {
         if (!v) return undefined;
