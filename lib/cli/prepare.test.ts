@@ -4,7 +4,7 @@ import { tempDir } from "@/db/test/temp-db";
 import { parseConfig } from "@/lib/config/config";
 import { createAuth } from "@/lib/auth/auth";
 import { openDatabase } from "@/db/client";
-import { DEMO_ADMIN_EMAIL, prepareDatabase } from "./prepare";
+import { announceAdmin, DEMO_ADMIN_EMAIL, prepareDatabase } from "./prepare";
 import { runCli } from "./run";
 import { captureIo } from "./test-io";
 
@@ -28,8 +28,11 @@ describe("npm start's database preparation", () => {
     const prepared = await prepareDatabase(parseConfig(env), io);
     expect(prepared).toMatchObject({ created: true, seeded: true });
     expect(count("deployments")).toBeGreaterThan(500);
-    expect(io.stdout.join("\n")).toContain(`email:    ${DEMO_ADMIN_EMAIL}`);
-    expect(io.stdout.join("\n")).toContain(`password: ${prepared.admin!.password}`);
+    // The login is not printed while preparing: npm start prints it after a first build's log (announceAdmin).
+    expect(io.stdout.join("\n")).not.toContain(prepared.admin!.password);
+    const told = captureIo(env);
+    announceAdmin(told, prepared.admin);
+    expect(told.stdout.join("\n")).toBe(`Created an admin to sign in with (shown only this once):\n  email:    ${DEMO_ADMIN_EMAIL}\n  password: ${prepared.admin!.password}`);
 
     const { db } = openDatabase(t.file);
     const auth = createAuth(db, { secret: "x".repeat(40), publicUrl: undefined, port: 3000 });

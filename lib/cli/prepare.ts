@@ -18,6 +18,14 @@ export const DEMO_ADMIN_EMAIL = "admin@example.com";
 export type Prepared = { created: boolean; seeded: boolean; admin: { email: string; password: string } | null };
 
 /**
+ * The first admin's login, shown once: `npm start` prints it last, after a first build's long log, so it
+ * is on screen when the server starts rather than scrolled away.
+ */
+export function announceAdmin(io: CliIo, admin: Prepared["admin"]): void {
+  if (admin) io.out(`Created an admin to sign in with (shown only this once):\n  email:    ${admin.email}\n  password: ${admin.password}`);
+}
+
+/**
  * What `npm start` does before serving: create and migrate the database, seed demo data when it
  * created the file itself (TANDEM_DEMO=auto), render Markdown stored before its HTML was, and make a
  * first admin when nobody can sign in.
@@ -49,7 +57,6 @@ async function firstStart({ db, created }: Connected, config: Config, io: CliIo,
     const auth = createAuth(db, { secret: await getOrCreateSecret(db, config.secret), publicUrl: config.publicUrl, port: config.port });
     await createUserAccount(auth, db, SYSTEM_ACTOR, { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", password });
     admin = { email: DEMO_ADMIN_EMAIL, password };
-    io.out(`Created an admin to sign in with (shown only this once):\n  email:    ${DEMO_ADMIN_EMAIL}\n  password: ${password}`);
   }
   return { created, seeded, admin };
 }

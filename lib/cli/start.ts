@@ -4,15 +4,16 @@ import path from "node:path";
 import { ConfigError, parseConfig } from "@/lib/config/config";
 import { serverCommand } from "@/lib/cli/server-command";
 import { UsageError, processIo } from "./io";
-import { prepareDatabase } from "./prepare";
+import { announceAdmin, prepareDatabase } from "./prepare";
 
 /** `npm start`: check configuration, prepare the database, build when there is no build, serve. */
 async function main(): Promise<number> {
   let config;
+  let prepared;
   try {
     config = parseConfig(process.env);
     // Before building: a database that cannot be opened is told at once, not after a minute's build.
-    await prepareDatabase(config, processIo);
+    prepared = await prepareDatabase(config, processIo);
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError) {
       processIo.err(`tandem: ${e.message}`);
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     const build = spawnSync(next, ["build"], { stdio: "inherit" });
     if (build.status !== 0) return build.status ?? 1;
   }
+  announceAdmin(processIo, prepared.admin);
   const { command, args } = serverCommand(config.port);
   const server = spawn(command, args, { stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
