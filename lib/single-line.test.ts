@@ -1,4 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { freezeFormSchema } from "@/lib/changes/forms";
+import { freezeApiSchema } from "@/lib/changes/freezes";
+import { newCalendarFeedSchema } from "@/lib/changes/calendar-feeds";
+import { serviceFieldsSchema } from "@/lib/services/schema";
+import { newTeamSchema } from "@/lib/teams/schema";
+import { newIntegrationSchema } from "@/lib/webhooks/integration-schema";
 import { singleLineName } from "./single-line";
 
 describe("singleLineName", () => {
@@ -15,5 +22,23 @@ describe("singleLineName", () => {
 
   it("still requires a name", () => {
     expect(name.safeParse(" ").error?.issues[0]?.message).toBe("is required");
+  });
+});
+
+describe("the names shown on one line", () => {
+  const ONE_LINE_MESSAGE = "must be one line, without line breaks, tabs or other control characters";
+  const schemas: [string, z.ZodType, Record<string, unknown>][] = [
+    ["an integration's (Settings, integration add)", newIntegrationSchema, { source: "github" }],
+    ["a team's", newTeamSchema, { slug: "core" }],
+    ["a freeze's (API)", freezeApiSchema, { startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-01-02T00:00:00Z" }],
+    ["a freeze's (form)", freezeFormSchema, { startsAt: "2030-01-01T00:00", endsAt: "2030-01-02T00:00", timeZone: "UTC" }],
+    ["a calendar feed's", newCalendarFeedSchema, {}],
+    ["a service's (PUT, edit form)", serviceFieldsSchema, {}],
+  ];
+
+  it.each(schemas)("%s refuses a line break and takes one line", (_, schema, rest) => {
+    const refused = schema.safeParse({ ...rest, name: "Black\nFriday" });
+    expect(refused.error?.issues.find((i) => i.path[0] === "name")?.message).toBe(ONE_LINE_MESSAGE);
+    expect(schema.safeParse({ ...rest, name: "Black Friday" }).success).toBe(true);
   });
 });

@@ -5,5 +5,8 @@ import { requiredText } from "@/lib/validation";
  * character (C0 such as a newline or tab, DEL, C1) would break that line, or restyle a terminal.
  */
 export function singleLineName(max: number) {
-  return requiredText(max).regex(/^\P{Cc}*$/u, "must be one line, without line breaks, tabs or other control characters");
+  return requiredText(max).regex(...ONE_LINE);
 }
+
+/** The rule itself, for a name that may also be left out (a service's, on PUT). */
+export const ONE_LINE = [/^\P{Cc}*$/u, "must be one line, without line breaks, tabs or other control characters"] as const;

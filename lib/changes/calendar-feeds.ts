@@ -10,12 +10,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/tokens";
 import { invalid, notFound } from "@/lib/errors";
 import { DAY_MS } from "@/lib/time";
-import { requiredText, slugSchema } from "@/lib/validation";
+import { singleLineName } from "@/lib/single-line";
+import { slugSchema } from "@/lib/validation";
 import { calendarEntries, type CalendarEntries } from "./calendar-data";
 
 /** An empty form field means "every team". */
 export const newCalendarFeedSchema = z.object({
-  name: requiredText(60),
+  name: singleLineName(60),
   team: z.preprocess((v) => (v === "" ? undefined : v), slugSchema.optional()),
 });
 export type NewCalendarFeed = z.output<typeof newCalendarFeedSchema>;

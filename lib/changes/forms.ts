@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeCreateSchema } from "@/lib/changes/schema";
 import { instantIn } from "@/lib/time-zone";
+import { singleLineName } from "@/lib/single-line";
 import { isoIn, localDateTimeSchema, requiredLocalDateTimeSchema, requiredText, text, timeZoneFieldSchema } from "@/lib/validation";
 
 const id = z.coerce.number({ error: "must be a change request id" }).int().positive("must be a change request id");
@@ -50,7 +51,7 @@ export const changeIdSchema = z.object({ changeId: id });
 
 export const freezeFormSchema = z
   .object({
-    name: requiredText(100),
+    name: singleLineName(100),
     service: text().trim().max(64).default(""),
     startsAt: requiredLocalDateTimeSchema,
     endsAt: requiredLocalDateTimeSchema,

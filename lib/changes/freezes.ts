@@ -6,14 +6,15 @@ import { deleteFreeze, insertFreeze } from "@/db/queries/changes";
 import { findServiceBySlug } from "@/db/queries/services";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { requiredText, slugSchema, text, timestampSchema } from "@/lib/validation";
+import { singleLineName } from "@/lib/single-line";
+import { slugSchema, text, timestampSchema } from "@/lib/validation";
 
 export type NewFreeze = { name: string; service: string | null; startsAt: Date; endsAt: Date; reason: string | null };
 
 /** The body of POST /api/v1/freezes (CONTRACT.md); the freezes page's form reads the same fields from local times. */
 export const freezeApiSchema = z
   .object({
-    name: requiredText(100),
+    name: singleLineName(100),
     service: slugSchema.optional(),
     startsAt: timestampSchema,
     endsAt: timestampSchema,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CHANGE_REUSE } from "@/db/schema";
+import { ONE_LINE } from "@/lib/single-line";
 import { environmentSchema, oneOf, slugSchema, text } from "@/lib/validation";
 
 const optional = (max: number) =>
@@ -13,7 +14,7 @@ const optional = (max: number) =>
  * optional; an empty string clears team, description or repository.
  */
 export const serviceFieldsSchema = z.object({
-  name: optional(100).refine((v) => v === undefined || v.length > 0, "must not be empty"),
+  name: text().trim().max(100, "must be at most 100 characters").min(1, "must not be empty").regex(...ONE_LINE).optional(),
   team: z
     .union([z.literal(""), slugSchema], { error: "must be a slug: lower-case letters, digits and dashes" })
     .optional(),

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { SHIFT_HOURS } from "@/lib/oncall/limits";
+import { singleLineName } from "@/lib/single-line";
 import { instantIn } from "@/lib/time-zone";
-import { requiredLocalDateTimeSchema, requiredText, slugSchema, text, timeZoneFieldSchema } from "@/lib/validation";
+import { requiredLocalDateTimeSchema, slugSchema, text, timeZoneFieldSchema } from "@/lib/validation";
 
 /** One schema per form; the server action and the use case share it. */
 
 const userId = text().trim().min(1, "choose a person").max(200);
 
-export const newTeamSchema = z.object({ slug: slugSchema, name: requiredText(100) });
+export const newTeamSchema = z.object({ slug: slugSchema, name: singleLineName(100) });
 export const teamSlugSchema = z.object({ team: slugSchema });
 export const memberSchema = z.object({ team: slugSchema, userId });
 export const moveMemberSchema = memberSchema.extend({ direction: z.enum(["up", "down"], { error: "must be up or down" }) });

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { INTEGRATION_SOURCES } from "@/db/schema";
-import { mapSchema, oneOf, requiredText, slugSchema, text } from "@/lib/validation";
+import { singleLineName } from "@/lib/single-line";
+import { mapSchema, oneOf, slugSchema, text } from "@/lib/validation";
 
 export const sourceSchema = oneOf(INTEGRATION_SOURCES);
 
 /** One schema for Settings' form and `tandem integration add`. */
 export const newIntegrationSchema = z.object({
   source: sourceSchema,
-  name: requiredText(100),
+  name: singleLineName(100),
   secret: text().min(16, "must be at least 16 characters").max(200, "must be at most 200 characters").optional(),
 });
 
