@@ -122,6 +122,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "unknownPerson", pattern: /^is not a known person$|^is not a user$/ },
   { key: "notAUser", pattern: /^is not the email of a Tandem user$/ },
   { key: "deactivatedUser", pattern: /^is the email of a deactivated user$/ },
+  { key: "deactivatedPerson", pattern: /^is a deactivated user$/ },
   { key: "viewerCannotRecord", pattern: /^is a viewer, who cannot record incidents or action items$/ },
   { key: "memberAlready", pattern: /^is a member already$/ },
   { key: "inUse", pattern: /^is already in use$|^is taken by another team$|^already used for another service$/ },

@@ -4,7 +4,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { findIncidentById } from "@/db/queries/incidents";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
-import { responderByEmail } from "@/lib/incidents/people";
+import { responder } from "@/lib/incidents/people";
 import { actionItemJson, type ActionItemJson } from "./json";
 import { overdueBefore, utcDay } from "./overdue";
 import type { ActionItemCreate, ActionItemPatch } from "./schema";
@@ -20,7 +20,7 @@ async function rowOf(q: Queryable, id: number): Promise<ActionItemRow> {
 export async function createActionItem(db: Database, actor: Actor, incidentId: number, input: ActionItemCreate): Promise<ActionItemRow> {
   return db.transaction(async (tx) => {
     if (!(await findIncidentById(tx, incidentId))) throw notFound(`Incident ${incidentId}`);
-    const owner = await responderByEmail(tx, "owner", input.owner);
+    const owner = await responder(tx, "owner", { email: input.owner });
     const now = new Date();
     const item = await insertActionItem(tx, {
       incidentId,
@@ -42,7 +42,7 @@ export async function changeActionItem(db: Database, actor: Actor, id: number, p
   return db.transaction(async (tx) => {
     const before = await findActionItemById(tx, id);
     if (!before) throw notFound(`Action item ${id}`);
-    const ownerId = patch.owner === undefined ? undefined : (await responderByEmail(tx, "owner", patch.owner)).id;
+    const ownerId = patch.owner === undefined ? undefined : (await responder(tx, "owner", { email: patch.owner })).id;
     const changes = { title: patch.title, ownerId, dueOn: patch.dueDate, status: patch.status, url: patch.url };
     const sent = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const after = await updateActionItem(tx, id, { ...sent, updatedAt: new Date() });

@@ -3,10 +3,8 @@ import type { ChangeRequest } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { insertChange } from "@/db/queries/changes";
 import { findTokenCreator } from "@/db/queries/tokens";
-import { findUserByEmail } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import type { ChangeApiCreate } from "@/lib/changes/schema";
-import { AppError } from "@/lib/errors";
 import { ensureService } from "@/lib/services/services";
 import { insertEvent } from "@/db/queries/timeline";
 import { changeEvent } from "@/lib/timeline/events";
@@ -15,8 +13,7 @@ import { changeNotification } from "@/lib/notifications/events";
 import { statusOnSubmit } from "./policy";
 import { templateFor } from "./catalog";
 import { findServiceBySlug } from "@/db/queries/services";
-
-const badRequester = (problem: string) => new AppError("bad_request", `requester: ${problem}`, { requester: problem });
+import { activePerson } from "@/lib/users/people";
 
 /**
  * Who asks for a change, so that they can never approve it: the person signed in, or for a token the
@@ -24,12 +21,7 @@ const badRequester = (problem: string) => new AppError("bad_request", `requester
  * command line did).
  */
 async function requesterOf(q: Queryable, actor: Actor, email: string | undefined): Promise<string | null> {
-  if (email !== undefined) {
-    const user = await findUserByEmail(q, email);
-    if (!user) throw badRequester("is not the email of a Tandem user");
-    if (user.banned) throw badRequester("is the email of a deactivated user");
-    return user.id;
-  }
+  if (email !== undefined) return (await activePerson(q, "requester", { email })).id;
   if (actor.type === "user") return actor.id;
   if (actor.type === "token") return findTokenCreator(q, Number(actor.id));
   return null;

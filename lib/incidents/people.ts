@@ -1,18 +1,18 @@
 import type { Queryable } from "@/db/database";
-import { findUserByEmail, type UserSummary } from "@/db/queries/users";
-import { AppError } from "@/lib/errors";
+import type { UserSummary } from "@/db/queries/users";
 import { userCan } from "@/lib/auth/roles";
+import { activePerson, isActive, refusePerson, type PersonRef } from "@/lib/users/people";
 
 /**
- * The person an email names for a job in the response (the communications role, an action item's
- * owner): an active user whose role may record, since the job means posting updates or closing the item.
- * `field` names the input in the refusal.
+ * Who may take a job in an incident's response (its lead, its communications role, an action item's
+ * owner): an active person whose role may record, since every job means posting updates, moving the
+ * incident or closing the item. The pages' pickers offer exactly these people.
  */
-export async function responderByEmail(q: Queryable, field: string, email: string): Promise<UserSummary> {
-  const refuse = (problem: string) => new AppError("bad_request", `${field}: ${problem}`, { [field]: problem });
-  const person = await findUserByEmail(q, email);
-  if (!person) throw refuse("is not the email of a Tandem user");
-  if (person.banned) throw refuse("is the email of a deactivated user");
-  if (!userCan(person.role, "record")) throw refuse("is a viewer, who cannot record incidents or action items");
+export const mayRespond = (person: Pick<UserSummary, "role" | "banned">): boolean => isActive(person) && userCan(person.role, "record");
+
+/** The person an input names for a job in the response; `field` names the input in the refusal. */
+export async function responder(q: Queryable, field: string, ref: PersonRef): Promise<UserSummary> {
+  const person = await activePerson(q, field, ref);
+  if (!mayRespond(person)) throw refusePerson(field, "is a viewer, who cannot record incidents or action items");
   return person;
 }

@@ -15,7 +15,7 @@ import { emitEvent } from "@/lib/notifications/emit";
 import { incidentChangeNotification, incidentNotification } from "@/lib/notifications/events";
 import { auditedIncident, renderedChanges, renderedFor } from "./rendered";
 import { incidentTimeProblems } from "./times";
-import { responderByEmail } from "./people";
+import { responder } from "./people";
 
 export type IncidentResult = { incident: Incident; created: boolean };
 
@@ -85,7 +85,7 @@ export async function applyChanges(tx: Queryable, actor: Actor, before: Incident
 /** The communications person an email names (null clears the role, undefined leaves it). */
 async function communicationsId(tx: Queryable, email: string | null | undefined): Promise<string | null | undefined> {
   if (email === undefined || email === null) return email;
-  return (await responderByEmail(tx, "communications", email)).id;
+  return (await responder(tx, "communications", { email })).id;
 }
 
 async function causedById(tx: Queryable, source: string, ref: number | string | null | undefined): Promise<number | null | undefined> {

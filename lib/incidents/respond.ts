@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { applyChanges, recordIncidentIn } from "./record";
 import type { IncidentCreate } from "./schema";
 import { renderedFor } from "./rendered";
-import { responderByEmail } from "./people";
+import { responder } from "./people";
 import { transitionProblem } from "./state-machine";
 
 /* What responders do to an incident from the app: every change audited and kept in order. */
@@ -98,7 +98,7 @@ export async function setIncidentLead(db: Database, actor: Actor, id: number, le
 export async function setIncidentCommunications(db: Database, actor: Actor, id: number, email: string | null): Promise<Incident> {
   return db.transaction(async (tx) => {
     const before = await load(tx, id);
-    const communicationsId = email === null ? null : (await responderByEmail(tx, "communications", email)).id;
+    const communicationsId = email === null ? null : (await responder(tx, "communications", { email })).id;
     return applyChanges(tx, actor, before, { communicationsId });
   });
 }

@@ -1,7 +1,6 @@
 import type { Database, Queryable } from "@/db/database";
 import type { Team } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
-import { findUserById } from "@/db/queries/users";
 import {
   deleteMember,
   deleteOverrideRow,
@@ -18,6 +17,7 @@ import {
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { checkOverride, checkRotation, RotationError } from "@/lib/oncall/rotation";
+import { activePerson } from "@/lib/users/people";
 import type { OverrideInput, RotationInput } from "./schema";
 
 /** A rule the rotation module refused: a field error where the input has that field, else the whole input's. */
@@ -60,8 +60,7 @@ export async function deleteTeam(db: Database, actor: Actor, slug: string): Prom
 export async function addMember(db: Database, actor: Actor, input: { team: string; userId: string }): Promise<string> {
   return db.transaction(async (tx) => {
     const team = await requireTeam(tx, input.team);
-    const person = await findUserById(tx, input.userId);
-    if (!person) throw new AppError("bad_request", "There is no such person.", { userId: "no such person" });
+    const person = await activePerson(tx, "userId", { id: input.userId });
     if (!(await insertMember(tx, team.id, person.id, new Date()))) {
       throw new AppError("conflict", `${person.name} is a member already.`, { userId: "is a member already" });
     }
@@ -113,8 +112,7 @@ export async function setRotation(db: Database, actor: Actor, input: RotationInp
 export async function addOverride(db: Database, actor: Actor, input: OverrideInput): Promise<string> {
   return db.transaction(async (tx) => {
     const team = await requireTeam(tx, input.team);
-    const person = await findUserById(tx, input.userId);
-    if (!person) throw new AppError("bad_request", "There is no such person.", { userId: "no such person" });
+    const person = await activePerson(tx, "userId", { id: input.userId });
     try {
       checkOverride(input, await overlappingOverrides(tx, team.id, input.startsAt, input.endsAt));
     } catch (error) {

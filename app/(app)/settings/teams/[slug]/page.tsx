@@ -7,6 +7,7 @@ import { requirePageUser } from "@/app/_http/session";
 import { getDatabase } from "@/db/client";
 import { findRotation, findTeamBySlug, listMembers, listOverrides } from "@/db/queries/teams";
 import { listUsers } from "@/db/queries/users";
+import { isActive } from "@/lib/users/people";
 import { upcomingShifts } from "@/lib/oncall/oncall";
 import { richTags } from "@/components/i18n/rich";
 import { MembersSection } from "@/components/teams/members-section";
@@ -40,7 +41,7 @@ export default async function TeamSettingsPage({ params }: Props) {
     listOverrides(db.read, team.id, now),
     upcomingShifts(db.read, team, now, 6),
   ]);
-  const active = people.filter((p) => !p.banned).map(({ id, name, email }) => ({ id, name, email }));
+  const active = people.filter(isActive).map(({ id, name, email }) => ({ id, name, email }));
   return (
     <>
       <PageHeader
