@@ -119,7 +119,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "batchMax", pattern: /^must hold at most (?<max>\d+) deployments$/ },
   { key: "batchEmpty", pattern: /^must hold at least one deployment$/ },
   { key: "unknownService", pattern: /^is not a known service$/ },
-  { key: "unknownPerson", pattern: /^is not a known person$|^is not a user$/ },
+  { key: "unknownPerson", pattern: /^is not a known person$/ },
   { key: "notAUser", pattern: /^is not the email of a Tandem user$/ },
   { key: "deactivatedUser", pattern: /^is the email of a deactivated user$/ },
   { key: "deactivatedPerson", pattern: /^is a deactivated user$/ },

@@ -3,7 +3,6 @@
 import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { findUserById } from "@/db/queries/users";
 import { acknowledgeIncident, addIncidentNote, correctIncidentTimes, declareWithLead, moveIncident, savePostmortem, setIncidentCommunications, setIncidentLead } from "@/lib/incidents/respond";
 import { acknowledgeSchema, communicationsSchema, correctTimesSchema, declareFormSchema, leadSchema, moveIncidentSchema, noteSchema, postmortemSchema } from "@/lib/incidents/forms";
 import { AppError } from "@/lib/errors";
@@ -42,7 +41,6 @@ export const addNoteAction = authorizedAction({ schema: noteSchema, permission: 
 });
 
 export const setLeadAction = authorizedAction({ schema: leadSchema, permission: "record", doing: "assign incident leads" }, async ({ incidentId, leadId }, { user, db }) => {
-  if (leadId && !(await findUserById(db.read, leadId))) throw new AppError("bad_request", "leadId: no such user", { leadId: "is not a user" });
   await setIncidentLead(db, user, incidentId, leadId);
   refresh(incidentId);
   return { message: (await getTranslations())(leadId ? "IncidentActions.leadAssigned" : "IncidentActions.leadCleared") };

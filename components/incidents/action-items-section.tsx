@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { listActionItems } from "@/db/queries/action-items";
 import { listUsers } from "@/db/queries/users";
+import { mayRespond } from "@/lib/incidents/people";
 import { ActionItemForm } from "./action-item-form";
 import { ActionItemList } from "./action-item-list";
 
@@ -16,7 +17,7 @@ export async function ActionItemsSection({ incidentId, canEdit, adding }: { inci
   const nouns = await getTranslations("Terms.nouns");
   const db = getDatabase();
   const rows = await listActionItems(db.read, { incidentId });
-  const people = canEdit ? (await listUsers(db.read)).filter((u) => u.role !== "viewer" && !u.banned) : [];
+  const people = canEdit ? (await listUsers(db.read)).filter(mayRespond) : [];
   return (
     <section aria-labelledby="action-items" className="space-y-4">
       <h2 id="action-items" className="text-lg font-semibold">

@@ -12,8 +12,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ReaderTimeZoneField } from "@/components/ui/reader-time-zone";
 
 type Person = { id: string; name: string };
-/** Anyone may lead; the communications role needs someone whose role can record (`responder`). */
-type Candidate = Person & { email: string; responder: boolean };
+/** Someone who may lead or take the communications role (lib/incidents/people.ts, mayRespond). */
+type Candidate = Person & { email: string };
 
 const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 const person = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
@@ -32,6 +32,8 @@ export function DeclareIncidentForm({ me, services, people, onCall }: { me: stri
   const [service, setService] = useState(values.service ?? "");
   const [lead, setLead] = useState<string>(values.leadId ?? me);
   const suggested = onCall[service];
+  // The rotation may put on call someone who may not lead (a viewer, say): they are named, not offered.
+  const suggestable = suggested !== undefined && people.some((p) => p.id === suggested.id);
   return (
     <form key={JSON.stringify(values)} action={action} className="grid max-w-2xl gap-4" noValidate aria-label={t("label")}>
       <ReaderTimeZoneField />
@@ -69,9 +71,9 @@ export function DeclareIncidentForm({ me, services, people, onCall }: { me: stri
         {service ? (
           <div className="flex flex-wrap items-center gap-3">
             <p id="declare-leadId-oncall" className="text-xs text-muted">
-              {!suggested ? t("nobodyOnCall") : suggested.id === me ? t("youAreOnCall") : t.rich("onCall", { name: suggested.name, person })}
+              {!suggested ? t("nobodyOnCall") : suggested.id === me ? t("youAreOnCall") : t.rich(suggestable ? "onCall" : "onCallCannotLead", { name: suggested.name, person })}
             </p>
-            {suggested && suggested.id !== lead ? (
+            {suggested && suggestable && suggested.id !== lead ? (
               <button type="button" className={buttonClass.secondary} onClick={() => setLead(suggested.id)}>
                 {t.rich("makeLead", { name: suggested.name, person })}
               </button>
@@ -84,13 +86,11 @@ export function DeclareIncidentForm({ me, services, people, onCall }: { me: stri
         {(props) => (
           <select name="communications" defaultValue={values.communications ?? ""} {...props}>
             <option value="">{t("nobody")}</option>
-            {people
-              .filter((p) => p.responder)
-              .map((p) => (
-                <option key={p.id} value={p.email} translate="no">
-                  {p.name}
-                </option>
-              ))}
+            {people.map((p) => (
+              <option key={p.id} value={p.email} translate="no">
+                {p.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>

@@ -2,7 +2,6 @@ import type { Database, Queryable } from "@/db/database";
 import type { Incident, IncidentStatus } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findIncidentById, insertIncidentUpdate } from "@/db/queries/incidents";
-import { findUserById } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { applyChanges, recordIncidentIn } from "./record";
@@ -81,17 +80,25 @@ export async function correctIncidentTimes(db: Database, actor: Actor, id: numbe
   });
 }
 
+/** The lead an input names (null: nobody yet), held to the rule of every job in the response. */
+async function leadOf(q: Queryable, leadId: string | null): Promise<string | null> {
+  return leadId === null ? null : (await responder(q, "leadId", { id: leadId })).id;
+}
+
 /** Declares an incident from the form with its lead (the on-call person is suggested there), in one transaction. */
 export async function declareWithLead(db: Database, actor: Actor, input: IncidentCreate, leadId: string | null) {
   return db.transaction(async (tx) => {
-    if (leadId && !(await findUserById(tx, leadId))) throw new AppError("bad_request", "leadId: there is no such person", { leadId: "is not a known person" });
+    const lead = await leadOf(tx, leadId);
     const result = await recordIncidentIn(tx, actor, "ui", input);
-    return leadId ? { ...result, incident: await applyChanges(tx, actor, result.incident, { leadId }) } : result;
+    return lead ? { ...result, incident: await applyChanges(tx, actor, result.incident, { leadId: lead }) } : result;
   });
 }
 
 export async function setIncidentLead(db: Database, actor: Actor, id: number, leadId: string | null): Promise<Incident> {
-  return db.transaction(async (tx) => applyChanges(tx, actor, await load(tx, id), { leadId }));
+  return db.transaction(async (tx) => {
+    const before = await load(tx, id);
+    return applyChanges(tx, actor, before, { leadId: await leadOf(tx, leadId) });
+  });
 }
 
 /** Puts a person in (or with null takes everyone out of) the communications role. */

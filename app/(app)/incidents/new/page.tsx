@@ -4,6 +4,7 @@ import { getDatabase } from "@/db/client";
 import { listFilterOptions } from "@/db/queries/services";
 import { listTeams } from "@/db/queries/teams";
 import { listUsers } from "@/db/queries/users";
+import { mayRespond } from "@/lib/incidents/people";
 import { requirePageUser } from "@/app/_http/session";
 import { teamOnCall } from "@/lib/oncall/oncall";
 import { DeclareIncidentForm } from "@/components/incidents/declare-form";
@@ -24,7 +25,7 @@ export default async function DeclareIncidentPage() {
     const person = s.team ? onCallByTeam.get(s.team) : undefined;
     return person ? [[s.slug, { id: person.id, name: person.name }]] : [];
   }));
-  const people = (await listUsers(db.read)).filter((u) => !u.banned).map(({ id, name, email, role }) => ({ id, name, email, responder: role !== "viewer" }));
+  const people = (await listUsers(db.read)).filter(mayRespond).map(({ id, name, email }) => ({ id, name, email }));
   return (
     <>
       <PageHeader title={t("declare")} description={t("declareDescription")} />
