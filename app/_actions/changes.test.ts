@@ -1,16 +1,18 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
-import { insertFreeze } from "@/db/queries/changes";
+import { findChange, insertFreeze } from "@/db/queries/changes";
 import { findUserByEmail } from "@/db/queries/users";
 import { freezeWindows } from "@/db/schema";
 import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR, type UserActor } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
+import { changeJson } from "@/lib/changes/json";
+import { changeFlag } from "@/lib/changes/policy";
 import { changeCreateSchema } from "@/lib/changes/schema";
 import { submitChange } from "@/lib/changes/submit";
 import { upsertService } from "@/lib/services/services";
 import { createUserAccount } from "@/lib/users/users";
-import { addFreeze, decideAction } from "./changes";
+import { addFreeze, cancelChangeAction, decideAction } from "./changes";
 import { sessionCookie, setRequestHeaders } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
@@ -22,6 +24,7 @@ processDatabase();
 let engineer: UserActor;
 let approverCookie = "";
 let adminCookie = "";
+let engineerCookie = "";
 
 const form = (fields: Record<string, string | number>) => {
   const data = new FormData();
@@ -40,6 +43,7 @@ beforeAll(async () => {
   engineer = { type: "user", id: (await findUserByEmail(db.read, "engineer@example.com"))!.id, label: "engineer", role: "engineer" };
   approverCookie = await sessionCookie("approver@example.com", "approver-password-123");
   adminCookie = await sessionCookie("admin@example.com", "admin-password-123");
+  engineerCookie = await sessionCookie("engineer@example.com", "engineer-password-123");
   await upsertService(db, CLI_ACTOR, "ledger", {});
 });
 
@@ -82,5 +86,17 @@ describe("the change actions' messages", () => {
     as(adminCookie, "zh-CN");
     expect(await addFreeze({ status: "idle" }, impossible)).toMatchObject({ status: "error", fields: { startsAt: "开始时间不是日历上存在的日期和时间" } });
     expect(await freezes()).toBe(before);
+  });
+});
+
+describe("cancelling a change", () => {
+  it("clears an emergency change's wait for retroactive approval: it was never carried out, so no one is left to decide it", async () => {
+    const { id } = await submitChange(getDatabase(), engineer, "ui", changeCreateSchema.parse({ title: "Hotfix coupons", service: "ledger", type: "emergency", risk: "low" }));
+    expect((await findChange(getDatabase().read, id))!.awaitingRetroactiveApproval).toBe(true);
+    as(engineerCookie, "en");
+    expect(await cancelChangeAction({ status: "idle" }, form({ changeId: id }))).toMatchObject({ status: "success" });
+    const cancelled = (await findChange(getDatabase().read, id))!;
+    expect(changeFlag(cancelled)).toBeNull();
+    expect(changeJson(cancelled, "ledger")).toMatchObject({ status: "cancelled", awaitingRetroactiveApproval: false });
   });
 });

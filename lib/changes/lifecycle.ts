@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { changeEvent } from "@/lib/timeline/events";
 import { emailApprovers, emitEvent } from "@/lib/notifications/emit";
 import { changeNotification } from "@/lib/notifications/events";
-import { canCancel, statusOnSubmit } from "./policy";
+import { canCancel, statusOnCancel, statusOnSubmit } from "./policy";
 import { templateFor } from "./catalog";
 import { findServiceBySlug } from "@/db/queries/services";
 import { serviceSlugOf } from "@/db/queries/incidents";
@@ -44,7 +44,7 @@ export async function cancelChange(db: Database, actor: UserActor, id: number): 
     const change = own(await findChange(tx, id), actor, "cancel");
     if (!canCancel(change.status)) throw new AppError("conflict", `A change that is ${change.status} can no longer be cancelled.`).saying("cannotCancel", { status: change.status });
     const now = new Date();
-    const after = await updateChange(tx, id, { status: "cancelled", updatedAt: now });
+    const after = await updateChange(tx, id, { ...statusOnCancel(), updatedAt: now });
     await recordAudit(tx, actor, { action: "change.cancel", entityType: "change_request", entityId: id, before: change, after });
     await insertEvent(tx, changeEvent(after, "cancelled", now));
     return after;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockingFreeze, canCancel, decide, decisionNotice, changeFlag, requiredApprovals, standardProblem, statusOnSubmit, type Freeze, type StandardCandidate, type StandardTemplate } from "./policy";
+import { blockingFreeze, canCancel, decide, decisionNotice, changeFlag, requiredApprovals, standardProblem, statusOnCancel, statusOnSubmit, type Freeze, type StandardCandidate, type StandardTemplate } from "./policy";
 
 const normal = (o: Record<string, unknown> = {}) =>
   ({
@@ -116,5 +116,10 @@ describe("change policy", () => {
   it("cancels only before implementation", () => {
     expect(canCancel("approved")).toBe(true);
     expect(canCancel("implemented")).toBe(false);
+  });
+
+  it("leaves a cancelled emergency change nothing to review, as a rejection before implementation does", () => {
+    const emergency = normal({ type: "emergency", awaitingRetroactiveApproval: true, plannedStart: null, plannedEnd: null });
+    expect(changeFlag({ ...emergency, ...statusOnCancel() })).toBeNull();
   });
 });

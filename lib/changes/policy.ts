@@ -153,3 +153,12 @@ export function decisionNotice(before: Pick<ChangeRequest, "type" | "status" | "
 export function canCancel(status: ChangeStatus): boolean {
   return status === "draft" || status === "pending_approval" || status === "approved";
 }
+
+/**
+ * Where a cancelled change ends. It was never carried out, so there is nothing to approve afterwards: an
+ * emergency change loses its flag, as one rejected before it was implemented does, and leaves no badge
+ * that no one could ever clear.
+ */
+export function statusOnCancel(): { status: ChangeStatus; awaitingRetroactiveApproval: boolean } {
+  return { status: "cancelled", awaitingRetroactiveApproval: false };
+}
