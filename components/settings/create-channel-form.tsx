@@ -76,8 +76,11 @@ export function CreateChannelForm({ teams }: { teams: string[] }) {
             <option key={t} value={t} />
           ))}
         </datalist>
-        <fieldset className="sm:col-span-2" aria-describedby={fields.events ? "channel-events-error" : undefined}>
+        <fieldset className="sm:col-span-2" aria-describedby={fields.events ? "channel-events-error channel-events-hint" : "channel-events-hint"}>
           <legend className="text-sm font-medium">{t("events")}</legend>
+          <p id="channel-events-hint" className="text-xs text-muted">
+            {t("eventsHint")}
+          </p>
           <div className="mt-1 grid gap-1 sm:grid-cols-3">
             {EVENTS.map((event) => (
               <label key={event} className="flex items-center gap-2 text-sm">

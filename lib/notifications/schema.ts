@@ -6,7 +6,10 @@ import { targetUrlProblem } from "./targets";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
-/** "incident.declared,change.decided" (or a list); none means every event. */
+/**
+ * "incident.declared,change.decided" (or a list). Leaving the field out means every event; a list that
+ * names none is a mistake, never "every event", since a channel should not get everything by accident.
+ */
 const eventList = z
   .preprocess((v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v), z.array(text(), { error: "must be a list of event types" }).max(NOTIFICATION_EVENTS.length * 2, "names too many events"))
   .transform((list, ctx) => {
@@ -15,7 +18,11 @@ const eventList = z
       ctx.addIssue({ code: "custom", message: `has ${JSON.stringify(unknown)}, which is not one of ${NOTIFICATION_EVENTS.join(", ")}` });
       return z.NEVER;
     }
-    return list.length ? [...new Set(list as NotificationEventType[])] : undefined;
+    if (!list.length) {
+      ctx.addIssue({ code: "custom", message: "choose at least one event" });
+      return z.NEVER;
+    }
+    return [...new Set(list as NotificationEventType[])];
   });
 
 /** One schema for `tandem channel add` and Settings' form. */
@@ -39,13 +46,16 @@ export const newChannelSchema = z
   });
 export type NewChannel = z.output<typeof newChannelSchema>;
 
-/** The form posts one checkbox per event (`events.incident.declared`); gather the ticked ones. */
+/**
+ * The form posts one checkbox per event (`events.incident.declared`); gather the ticked ones. All ticked
+ * means every event, events added later included; none ticked is refused.
+ */
 export const channelFormSchema = z.preprocess((v) => {
   if (typeof v !== "object" || v === null) return v;
   const fields = v as Record<string, unknown>;
   const ticked = NOTIFICATION_EVENTS.filter((e) => fields[`events.${e}`] === "on");
   const rest = Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith("events.")));
-  return { ...rest, events: ticked.length === NOTIFICATION_EVENTS.length ? undefined : ticked.join(",") };
+  return { ...rest, events: ticked.length === NOTIFICATION_EVENTS.length ? undefined : ticked };
 }, newChannelSchema);
 
 export const channelIdSchema = z.object({ id: z.coerce.number({ error: "must be a channel id" }).int().positive("must be a channel id") });

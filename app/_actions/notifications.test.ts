@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { getDatabase } from "@/db/client";
+import { firstRow } from "@/db/raw";
+import { processDatabase } from "@/db/test/engine";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { getAuth } from "@/lib/auth/auth";
+import { createUserAccount } from "@/lib/users/users";
+import { IDLE } from "./form-state";
+import { addChannel } from "./notifications";
+import { sessionCookie, setRequestHeaders } from "./test-request";
+
+vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
+
+processDatabase();
+let cookie = "";
+
+beforeAll(async () => {
+  await createUserAccount(await getAuth(), getDatabase(), CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-123" });
+  cookie = await sessionCookie("admin@example.com", "admin-password-123");
+});
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+};
+const slack = { kind: "slack", name: "Payments alerts", target: "https://hooks.slack.com/services/T0/B0/XXXXXXXXXXXXXXXXXXXX", team: "", locale: "en" };
+const channels = async () => (await firstRow<{ n: number }>(getDatabase().read, sql`select count(*) as "n" from "notification_channels"`))!.n;
+
+describe("adding a notification channel in Settings", () => {
+  it("refuses a channel with no event ticked, in the page's language, and adds nothing", async () => {
+    setRequestHeaders({ cookie, "accept-language": "en" });
+    expect(await addChannel(IDLE, form(slack))).toMatchObject({ status: "error", message: "Events: choose at least one event.", fields: { events: "Events: choose at least one event" } });
+    setRequestHeaders({ cookie, "accept-language": "zh-CN" });
+    expect(await addChannel(IDLE, form(slack))).toMatchObject({ status: "error", fields: { events: "事件：请至少选择一个事件" } });
+    expect(await channels()).toBe(0);
+  });
+});
