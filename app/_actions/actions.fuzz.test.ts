@@ -48,6 +48,7 @@ beforeAll(async () => {
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "admin@example.com", name: "Admin", role: "admin", password: "admin-password-1" });
   await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "target@example.com", name: "Target", role: "viewer", password: "target-password-1" });
   const target = (await findUserByEmail(db.read, "target@example.com"))!.id;
+  const admin = (await findUserByEmail(db.read, "admin@example.com"))!.id;
   const change = (await submitChange(db, CLI_ACTOR, "test", { title: "c", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T00:00:00Z"), plannedEnd: new Date("2030-01-02T00:00:00Z") })).id;
   const incident = (await recordIncident(db, CLI_ACTOR, "test", { title: "i", service: "checkout", severity: "SEV3", startedAt: new Date("2026-01-01T00:00:00Z") })).incident.id;
   const deployment = (await recordDeployments(db, CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-01-01T00:00:00Z") }], false))[0]!.deployment.id;
@@ -79,7 +80,8 @@ beforeAll(async () => {
     "incident-response#moveIncidentAction": { incidentId: i, status: "identified", note: "" },
     "incident-response#acknowledgeAction": { incidentId: i },
     "incident-response#addNoteAction": { incidentId: i, body: "update" },
-    "incident-response#setLeadAction": { incidentId: i, leadId: target },
+    // The target is a viewer, who may not lead.
+    "incident-response#setLeadAction": { incidentId: i, leadId: admin },
     "incident-response#setCommunicationsAction": { incidentId: i, communications: "admin@example.com" },
     "incident-response#correctTimesAction": { incidentId: i, startedAt: "2026-01-01T00:00", acknowledgedAt: "", resolvedAt: "", timeZone: "UTC" },
     "incident-response#postmortemAction": { incidentId: i, postmortem: "# What happened" },
