@@ -111,7 +111,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "gitlabToken", pattern: /^must be a GitLab access token/ },
   { key: "listEnvironments", pattern: /^must be a list of environments$/ },
   { key: "listEvents", pattern: /^must be a list of event types$/ },
-  { key: "chooseEvent", pattern: /^choose at least one event$/ },
+  { key: "atLeastOneEvent", pattern: /^must list at least one event$/ },
   { key: "listServices", pattern: /^must be a list of service slugs$/ },
   { key: "listAtMost", pattern: /^must list at most (?<max>\d+) (?<what>environments|commits)$/ },
   { key: "addresses", pattern: /^must list at least one address or network$/ },

@@ -32,9 +32,9 @@ const channels = async () => (await firstRow<{ n: number }>(getDatabase().read, 
 describe("adding a notification channel in Settings", () => {
   it("refuses a channel with no event ticked, in the page's language, and adds nothing", async () => {
     setRequestHeaders({ cookie, "accept-language": "en" });
-    expect(await addChannel(IDLE, form(slack))).toMatchObject({ status: "error", message: "Events: choose at least one event.", fields: { events: "Events: choose at least one event" } });
+    expect(await addChannel(IDLE, form(slack))).toMatchObject({ status: "error", message: "Events must list at least one event.", fields: { events: "Events must list at least one event" } });
     setRequestHeaders({ cookie, "accept-language": "zh-CN" });
-    expect(await addChannel(IDLE, form(slack))).toMatchObject({ status: "error", fields: { events: "事件：请至少选择一个事件" } });
+    expect(await addChannel(IDLE, form(slack))).toMatchObject({ status: "error", fields: { events: "事件至少要选择一个" } });
     expect(await channels()).toBe(0);
   });
 });

@@ -55,6 +55,7 @@ describe("tandem channel add", () => {
     [["--kind", "pager", "--name", "x", "--target", "http://x"], /^tandem: --kind must be one of webhook, slack, teams, email/],
     [["--kind", "webhook", "--name", "x", "--target", "file:///etc/passwd"], /^tandem: --target must be an http\(s\) URL, not file:/],
     [["--kind", "webhook", "--name", "x", "--target", "http://x", "--events", "incident.exploded"], /^tandem: --events has "incident\.exploded", which is not one of incident\.declared, /],
+    [["--kind", "webhook", "--name", "x", "--target", "http://x", "--events", ","], /^tandem: --events must list at least one event/],
     [["--kind", "webhook", "--target", "http://x"], /^tandem: --name is required/],
     [["--kind", "webhook", "--name", "x", "--target", "http://x", "--team", "Not A Slug"], /^tandem: --team must be a slug/],
   ])("refuses %j with one line naming the flag, writing nothing", async (args, message) => {

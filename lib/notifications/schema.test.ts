@@ -13,7 +13,7 @@ describe("the events a channel gets", () => {
   });
 
   it("from the command line: a list that names no event is refused, not read as every event", () => {
-    expect(problems(newChannelSchema.safeParse({ ...channel, events: " , " }))).toEqual([["events", "choose at least one event"]]);
+    expect(problems(newChannelSchema.safeParse({ ...channel, events: " , " }))).toEqual([["events", "must list at least one event"]]);
   });
 
   it("from the form: every box ticked is every event (those added later too), some boxes those events", () => {
@@ -22,6 +22,6 @@ describe("the events a channel gets", () => {
   });
 
   it("from the form: no box ticked is refused, naming the field", () => {
-    expect(problems(channelFormSchema.safeParse(channel))).toEqual([["events", "choose at least one event"]]);
+    expect(problems(channelFormSchema.safeParse(channel))).toEqual([["events", "must list at least one event"]]);
   });
 });

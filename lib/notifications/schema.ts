@@ -19,7 +19,7 @@ const eventList = z
       return z.NEVER;
     }
     if (!list.length) {
-      ctx.addIssue({ code: "custom", message: "choose at least one event" });
+      ctx.addIssue({ code: "custom", message: "must list at least one event" });
       return z.NEVER;
     }
     return [...new Set(list as NotificationEventType[])];
