@@ -120,6 +120,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "batchMax", pattern: /^must hold at most (?<max>\d+) deployments$/ },
   { key: "batchEmpty", pattern: /^must hold at least one deployment$/ },
   { key: "unknownService", pattern: /^is not a known service$/ },
+  { key: "teamWithoutServices", pattern: /^no service belongs to team (?<value>\S+) \(check the spelling, or record its services first\)$/ },
   { key: "unknownPerson", pattern: /^is not a known person$/ },
   { key: "notAUser", pattern: /^is not the email of a Tandem user$/ },
   { key: "deactivatedUser", pattern: /^is the email of a deactivated user$/ },

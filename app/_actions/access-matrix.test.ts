@@ -17,6 +17,7 @@ import { recordIncident } from "@/lib/incidents/record";
 import { createActionItem } from "@/lib/action-items/items";
 import { recordDeployments } from "@/lib/ingest/deployments";
 import { createUserAccount } from "@/lib/users/users";
+import { upsertService } from "@/lib/services/services";
 import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
 import { createCalendarFeed, newCalendarFeedSchema } from "@/lib/changes/calendar-feeds";
 import { createWallLink } from "@/lib/wall/links";
@@ -48,6 +49,8 @@ beforeAll(async () => {
   credentials.wall = (await createWallLink(db, CLI_ACTOR, newWallLinkSchema.parse({ name: "TV", views: [{}] }))).path.split("/").pop()!;
   await submitChange(db, CLI_ACTOR, "test", { title: "seed", service: "checkout", type: "normal", risk: "low", plannedStart: new Date("2030-01-01T10:00:00Z"), plannedEnd: new Date("2030-01-01T11:00:00Z") });
   await db.transaction((tx) => insertTemplate(tx, { title: "Routine", serviceId: null, team: null, maxRisk: "low", createdAt: new Date() }));
+  // A team a template may cover: one a service belongs to.
+  await upsertService(db, CLI_ACTOR, "core-api", { team: "core" });
   log = await writeLog(getDatabase());
 });
 

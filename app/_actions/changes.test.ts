@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDatabase } from "@/db/client";
+import { changeTemplates } from "@/db/schema";
 import { findChange, insertFreeze } from "@/db/queries/changes";
 import { findUserByEmail } from "@/db/queries/users";
 import { freezeWindows } from "@/db/schema";
@@ -12,7 +13,7 @@ import { changeCreateSchema } from "@/lib/changes/schema";
 import { submitChange } from "@/lib/changes/submit";
 import { upsertService } from "@/lib/services/services";
 import { createUserAccount } from "@/lib/users/users";
-import { addFreeze, cancelChangeAction, decideAction } from "./changes";
+import { addFreeze, addTemplate, cancelChangeAction, decideAction } from "./changes";
 import { sessionCookie, setRequestHeaders } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
@@ -44,7 +45,7 @@ beforeAll(async () => {
   approverCookie = await sessionCookie("approver@example.com", "approver-password-123");
   adminCookie = await sessionCookie("admin@example.com", "admin-password-123");
   engineerCookie = await sessionCookie("engineer@example.com", "engineer-password-123");
-  await upsertService(db, CLI_ACTOR, "ledger", {});
+  await upsertService(db, CLI_ACTOR, "ledger", { team: "finance" });
 });
 
 describe("the change actions' messages", () => {
@@ -98,5 +99,21 @@ describe("cancelling a change", () => {
     const cancelled = (await findChange(getDatabase().read, id))!;
     expect(changeFlag(cancelled)).toBeNull();
     expect(changeJson(cancelled, "ledger")).toMatchObject({ status: "cancelled", awaitingRetroactiveApproval: false });
+  });
+});
+
+describe("adding a standard change template", () => {
+  it("refuses a team no service belongs to (a typo), naming the field in the page's language, and adds nothing", async () => {
+    const templates = async () => (await getDatabase().read.select().from(changeTemplates)).length;
+    const before = await templates();
+    as(adminCookie, "en");
+    expect(await addTemplate({ status: "idle" }, form({ title: "Bump deps", team: "ledgr", maxRisk: "low" }))).toMatchObject({
+      status: "error",
+      fields: { team: "Team: no service belongs to team ledgr (check the spelling, or record its services first)" },
+    });
+    as(adminCookie, "zh-CN");
+    expect(await addTemplate({ status: "idle" }, form({ title: "Bump deps", team: "ledgr", maxRisk: "low" }))).toMatchObject({ status: "error", fields: { team: "团队：没有任何服务属于团队 ledgr（请检查拼写，或先登记该团队的服务）" } });
+    expect(await templates()).toBe(before);
+    expect(await addTemplate({ status: "idle" }, form({ title: "Bump deps", team: "finance", maxRisk: "low" }))).toMatchObject({ status: "success" });
   });
 });

@@ -5,10 +5,10 @@ import type { Database } from "@/db/database";
 import type { CalendarFeed } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
 import { findCalendarFeedByHash, insertCalendarFeed, revokeCalendarFeedRow } from "@/db/queries/calendar-feeds";
-import { listFilterOptions } from "@/db/queries/services";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/tokens";
-import { invalid, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
+import { requireScopeTeam } from "@/lib/teams/scope";
 import { DAY_MS } from "@/lib/time";
 import { singleLineName } from "@/lib/single-line";
 import { slugSchema } from "@/lib/validation";
@@ -26,9 +26,7 @@ export const calendarFeedPath = (token: string) => `/api/calendar/${token}${FEED
 
 /** A feed link for a calendar app: only a digest is stored; the URL is shown once. */
 export async function createCalendarFeed(db: Database, actor: Actor, input: NewCalendarFeed): Promise<{ feed: CalendarFeed; path: string }> {
-  if (input.team && !(await listFilterOptions(db.read)).teams.includes(input.team)) {
-    throw invalid([{ path: ["team"], message: `no service belongs to team ${input.team} (check the spelling, or record its services first)` }]);
-  }
+  await requireScopeTeam(db.read, input.team);
   const token = `cal_${randomBytes(24).toString("base64url")}`;
   return db.transaction(async (tx) => {
     const feed = await insertCalendarFeed(tx, {

@@ -8,6 +8,7 @@ import { serviceSlugOf } from "@/db/queries/incidents";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { oneOf, requiredText, slugSchema, text } from "@/lib/validation";
+import { requireScopeTeam } from "@/lib/teams/scope";
 import { standardProblem } from "./policy";
 
 /** The Settings form that adds a standard change to the catalog: a service or a team, not both, not neither. */
@@ -31,6 +32,7 @@ export async function createTemplate(db: Database, actor: Actor, t: TemplateForm
   return db.transaction(async (tx) => {
     const service = t.service ? await findServiceBySlug(tx, t.service) : undefined;
     if (t.service && !service) throw new AppError("bad_request", `service: no service is called ${t.service}`, { service: "is not a known service" });
+    await requireScopeTeam(tx, t.team || undefined);
     if (await findTemplate(tx, t.title)) throw new AppError("conflict", `title: the catalog already has "${t.title}"`, { title: "is already in the catalog" });
     const template = await insertTemplate(tx, { title: t.title, serviceId: service?.id ?? null, team: t.team || null, maxRisk: t.maxRisk, description: t.description || null, createdAt: new Date() });
     await recordAudit(tx, actor, { action: "change_template.create", entityType: "change_template", entityId: template.id, after: template });

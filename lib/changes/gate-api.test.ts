@@ -216,8 +216,8 @@ describe("gate.denied notifications", () => {
   it("a deny (not an allow) writes gate.denied with the question and the answer as the API gave it, routed by the service's team", async () => {
     const db = database.db();
     const key = await channelKey(db, undefined);
-    const hook = (await createChannel(db, CLI_ACTOR, key, newChannelSchema.parse({ kind: "webhook", name: "gate hook", target: "http://127.0.0.1:9/gate", events: "gate.denied", team: "platform" }), true)).channel.id;
     expect((await service("bank-vault", { team: "platform", requireChange: ["production"] })).status).toBe(201);
+    const hook = (await createChannel(db, CLI_ACTOR, key, newChannelSchema.parse({ kind: "webhook", name: "gate hook", target: "http://127.0.0.1:9/gate", events: "gate.denied", team: "platform" }), true)).channel.id;
     expect((await service("handbook", { team: "writers", requireChange: ["production"] })).status).toBe(201);
     const denied = await ask({ service: "bank-vault", version: "2.0.0" });
     await ask({ service: "bank-vault", environment: "staging" });

@@ -25,8 +25,17 @@ const rows = () => {
   }
 };
 
+/** A service of team payments, so a channel may be scoped to that team. */
+const withPayments = async () => {
+  expect((await cli({}, "migrate")).code).toBe(0);
+  const db = new Database(t.file);
+  db.prepare("insert into services (slug, name, team, created_at, updated_at) values ('checkout', 'Checkout', 'payments', 0, 0)").run();
+  db.close();
+};
+
 describe("tandem channel add", () => {
   it("creates a webhook channel and prints its signing secret alone on the last line, stored sealed", async () => {
+    await withPayments();
     const r = await cli({}, "channel", "add", "--kind", "webhook", "--name", "Ops bus", "--target", "http://127.0.0.1:8080/hook", "--events", "incident.declared,deployment.failed", "--team", "payments");
     expect(r.code).toBe(0);
     const secret = r.out.at(-1)!;
@@ -49,6 +58,14 @@ describe("tandem channel add", () => {
     expect((await cli({}, "channel", "add", "--kind", "email", "--name", "Ops", "--target", "ops@example.com")).err).toBe("tandem: kind: email needs TANDEM_SMTP_URL set on the server (smtp://host:port?from=address)");
     expect((await cli({ TANDEM_SMTP_URL: "smtp://127.0.0.1:2525" }, "channel", "add", "--kind", "email", "--name", "Ops", "--target", "not-an-address")).err).toMatch(/^tandem: --target must be an email address for an email channel/);
     expect((await cli({ TANDEM_SMTP_URL: "smtp://127.0.0.1:2525" }, "channel", "add", "--kind", "email", "--name", "Ops", "--target", "ops@example.com")).code).toBe(0);
+  });
+
+  it("refuses a team no service belongs to (a typo), naming the field, writing nothing", async () => {
+    await withPayments();
+    const r = await cli({}, "channel", "add", "--kind", "webhook", "--name", "Ops bus", "--target", "http://127.0.0.1:8080/hook", "--team", "paymnts");
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("tandem: team: no service belongs to team paymnts (check the spelling, or record its services first)");
+    expect(rows()).toEqual([]);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { deriveKey, open, seal } from "@/lib/crypto/secret-box";
 import { AppError, notFound } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
+import { requireScopeTeam } from "@/lib/teams/scope";
 import { printable } from "@/lib/validation";
 import { testNotification, TEST_EVENT } from "./events";
 import { newMessageId } from "./emit";
@@ -40,6 +41,7 @@ export async function createChannel(db: Database, actor: Actor, key: Buffer, inp
   }
   const secret = input.kind === "webhook" ? newSigningSecret() : null;
   return db.transaction(async (tx) => {
+    await requireScopeTeam(tx, input.team);
     const channel = await insertChannel(tx, {
       kind: input.kind,
       name: input.name,

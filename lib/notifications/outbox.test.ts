@@ -116,11 +116,11 @@ describe("every event type's message: {type, timestamp, data} with data as the A
 describe("routing and the transaction", () => {
   it("a channel gets only its event types, and with a team only that team's services", async () => {
     const declaredOnly = await channel({ kind: "slack", name: "declared only", target: "http://127.0.0.1:9/d", events: "incident.declared" });
-    const payments = await channel({ kind: "teams", name: "payments", target: "http://127.0.0.1:9/p", team: "payments" });
     await getDatabase().transaction(async (tx) => {
       await declare("make the service", "ledger");
       await execute(tx, sql`update services set team = 'payments' where slug = 'ledger'`);
     });
+    const payments = await channel({ kind: "teams", name: "payments", target: "http://127.0.0.1:9/p", team: "payments" });
     mark = (await outbox()).at(-1)!.id;
     const { incident } = await declare("Ledger down", "ledger");
     await declare("Search down", "search");

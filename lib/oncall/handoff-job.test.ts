@@ -24,12 +24,12 @@ beforeAll(async () => {
   // Before anything reads the configuration: this server can send e-mail (nothing is sent here).
   process.env.TANDEM_SMTP_URL = "smtp://127.0.0.1:9?from=tandem@example.com";
   const db = database.db();
-  channelId = (await createChannel(db, CLI_ACTOR, await channelKey(db, undefined), newChannelSchema.parse({ kind: "webhook", name: "payments hook", target: "http://127.0.0.1:9/hook", team: "payments" }), true)).channel.id;
   const now = new Date();
   for (const id of ["ana", "ben"]) await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role: "engineer", createdAt: now, updatedAt: now }));
   await createTeam(db, CLI_ACTOR, { slug: "payments", name: "Payments" });
   await upsertService(db, CLI_ACTOR, "checkout", { team: "payments" });
   await upsertService(db, CLI_ACTOR, "search", { team: "growth" });
+  channelId = (await createChannel(db, CLI_ACTOR, await channelKey(db, undefined), newChannelSchema.parse({ kind: "webhook", name: "payments hook", target: "http://127.0.0.1:9/hook", team: "payments" }), true)).channel.id;
   await addMember(db, CLI_ACTOR, { team: "payments", userId: "ana" });
   await addMember(db, CLI_ACTOR, { team: "payments", userId: "ben" });
   // Daily at 09:00 UTC from 2026-11-16: the shift 2026-11-19 09:00 → 11-20 09:00 is ben's.

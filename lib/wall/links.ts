@@ -7,6 +7,7 @@ import { findWallLinkByHash, insertWallLink, revokeWallLinkRow } from "@/db/quer
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/auth/tokens";
 import { invalid, notFound } from "@/lib/errors";
+import { teamScopeIssues } from "@/lib/teams/scope";
 import { wallViewSchema, type NewWallLink, type WallViewSpec } from "./schema";
 
 export const wallPath = (token: string) => `/wall/${token}`;
@@ -16,7 +17,7 @@ async function checkScopes(db: Database, views: WallViewSpec[]): Promise<void> {
   const { services, teams } = await listFilterOptions(db.read);
   const known = new Set(services.map((s) => s.slug));
   const issues = views.flatMap((view, i) => [
-    ...(view.team && !teams.includes(view.team) ? [{ path: ["views", i, "team"], message: `no service belongs to team ${view.team} (check the spelling, or record its services first)` }] : []),
+    ...teamScopeIssues(teams, view.team, ["views", i, "team"]),
     ...(view.services ?? []).filter((slug) => !known.has(slug)).slice(0, 1).map((slug) => ({ path: ["views", i, "services"], message: `there is no service ${slug} (check the spelling, or record it first)` })),
   ]);
   if (issues.length) throw invalid(issues);
