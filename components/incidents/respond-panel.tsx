@@ -38,8 +38,13 @@ export function RespondActions({ incident }: { incident: Incident }) {
   );
 }
 
-/** The rest of what a responder does from the incident page: lead, communications, post updates, correct times, write the postmortem. */
-export function RespondPanel({ incident, people }: { incident: Incident; people: { id: string; name: string; email: string }[] }) {
+type Person = { id: string; name: string; email: string };
+
+/**
+ * The rest of what a responder does from the incident page: lead, communications, post updates, correct
+ * times, write the postmortem. `leads` and `communications` are who each picker offers.
+ */
+export function RespondPanel({ incident, leads, communications }: { incident: Incident; leads: Person[]; communications: Person[] }) {
   const t = useTranslations("IncidentPage.respond");
   const page = useTranslations("IncidentPage");
   const nouns = useTranslations("Terms.nouns");
@@ -52,7 +57,7 @@ export function RespondPanel({ incident, people }: { incident: Incident; people:
         </label>
         <select id="incident-lead" name="leadId" defaultValue={incident.leadId ?? ""} className={`${inputClass} w-56`}>
           <option value="">{t("nobody")}</option>
-          {people.map((p) => (
+          {leads.map((p) => (
             <option key={p.id} value={p.id} translate="no">
               {p.name}
             </option>
@@ -66,9 +71,9 @@ export function RespondPanel({ incident, people }: { incident: Incident; people:
         <label htmlFor="incident-communications" className="text-sm font-medium">
           {nouns("communications")}
         </label>
-        <select id="incident-communications" name="communications" defaultValue={people.find((p) => p.id === incident.communicationsId)?.email ?? ""} className={`${inputClass} w-56`}>
+        <select id="incident-communications" name="communications" defaultValue={communications.find((p) => p.id === incident.communicationsId)?.email ?? ""} className={`${inputClass} w-56`}>
           <option value="">{t("nobody")}</option>
-          {people.map((p) => (
+          {communications.map((p) => (
             <option key={p.id} value={p.email} translate="no">
               {p.name}
             </option>

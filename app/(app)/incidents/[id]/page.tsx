@@ -12,7 +12,7 @@ import { RespondActions, RespondPanel } from "@/components/incidents/respond-pan
 import { ActionItemsSection } from "@/components/incidents/action-items-section";
 import { UpdateKind } from "@/components/incidents/update-kind";
 import { listUsers } from "@/db/queries/users";
-import { mayRespond } from "@/lib/incidents/people";
+import { pickable } from "@/lib/incidents/people";
 import { LocalTime } from "@/components/ui/local-time";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
@@ -101,7 +101,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             <h2 id="respond" className="mb-3 text-lg font-semibold">
               {t("respond.heading")}
             </h2>
-            <RespondPanel incident={incident} people={people.filter(mayRespond)} />
+            <RespondPanel incident={incident} leads={pickable(people, incident.leadId)} communications={pickable(people, incident.communicationsId)} />
           </section>
         ) : null}
         <section aria-labelledby="cause">
