@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { freezeFormSchema } from "@/lib/changes/forms";
 import { freezeApiSchema } from "@/lib/changes/freezes";
 import { newCalendarFeedSchema } from "@/lib/changes/calendar-feeds";
+import { newChannelSchema } from "@/lib/notifications/schema";
 import { serviceFieldsSchema } from "@/lib/services/schema";
 import { newTeamSchema } from "@/lib/teams/schema";
 import { newIntegrationSchema } from "@/lib/webhooks/integration-schema";
@@ -34,6 +35,7 @@ describe("the names shown on one line", () => {
     ["a freeze's (form)", freezeFormSchema, { startsAt: "2030-01-01T00:00", endsAt: "2030-01-02T00:00", timeZone: "UTC" }],
     ["a calendar feed's", newCalendarFeedSchema, {}],
     ["a service's (PUT, edit form)", serviceFieldsSchema, {}],
+    ["a notification channel's (Settings, channel add)", newChannelSchema, { kind: "webhook", target: "https://hooks.example.com/x" }],
   ];
 
   it.each(schemas)("%s refuses a line break and takes one line", (_, schema, rest) => {

@@ -61,7 +61,7 @@ describe("the people an action takes on", () => {
   it("a lead named when declaring: refused, and no incident is declared", async () => {
     as("eng");
     const before = await count("incidents");
-    const refused = await settle(declareIncident(IDLE, form({ title: "Checkout down", service: "queue", severity: "SEV2", leadId: ids.vic!, tzOffset: 0 })));
+    const refused = await settle(declareIncident(IDLE, form({ title: "Checkout down", service: "queue", severity: "SEV2", leadId: ids.vic!, timeZone: "UTC" })));
     expect(refused).toMatchObject({ status: "error", fields: { leadId: "Lead is a viewer, who cannot record incidents or action items" } });
     expect(await count("incidents")).toBe(before);
   });
@@ -70,7 +70,7 @@ describe("the people an action takes on", () => {
     as("admin");
     expect(await addMemberAction(IDLE, form({ team: "payments", userId: ids.gone! }))).toMatchObject({ status: "error", message: "Person is a deactivated user." });
     as("admin", "zh-CN");
-    expect(await addOverrideAction(IDLE, form({ team: "payments", userId: ids.gone!, startsAt: "2026-11-20T18:00", endsAt: "2026-11-21T06:00", tzOffset: 0 }))).toMatchObject({ status: "error", fields: { userId: "人员是已停用的用户" } });
+    expect(await addOverrideAction(IDLE, form({ team: "payments", userId: ids.gone!, startsAt: "2026-11-20T18:00", endsAt: "2026-11-21T06:00", timeZone: "UTC" }))).toMatchObject({ status: "error", fields: { userId: "人员是已停用的用户" } });
     expect([await count("team_members"), await count("oncall_overrides")]).toEqual([0, 0]);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CHANNEL_KINDS, NOTIFICATION_EVENTS, type NotificationEventType } from "@/db/schema";
 import { LOCALES } from "@/lib/i18n/locales";
-import { oneOf, requiredText, slugSchema, text } from "@/lib/validation";
+import { singleLineName } from "@/lib/single-line";
+import { oneOf, slugSchema, text } from "@/lib/validation";
 import { targetUrlProblem } from "./targets";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -29,7 +30,7 @@ const eventList = z
 export const newChannelSchema = z
   .object({
     kind: oneOf(CHANNEL_KINDS),
-    name: requiredText(100),
+    name: singleLineName(100),
     target: text().trim().min(1, "is required").max(2_000, "must be at most 2000 characters"),
     events: optional(eventList),
     team: optional(slugSchema),
