@@ -5,6 +5,7 @@ import { openDatabase } from "../client";
 import { insertService } from "../queries/services";
 import { services } from "../schema";
 import { tempDir } from "../test/temp-db";
+import { keepDatabasePrivate } from "./private-files";
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
@@ -47,5 +48,20 @@ describe("the database's files", () => {
     expect(again.created).toBe(false);
     expect(mode(t.file)).toBe(0o600);
     await again.db.close();
+  });
+
+  it("are never a folder: one named as the database is refused and keeps its mode", () => {
+    const folder = path.join(t.dir, "shared");
+    fs.mkdirSync(folder, { mode: 0o755 });
+    fs.chmodSync(folder, 0o755);
+    expect(() => openDatabase(folder)).toThrow(`${folder} is a folder; name the database file inside it, e.g. file:${path.join(folder, "tandem.db")}`);
+    expect(mode(folder)).toBe(0o755);
+  });
+
+  it("are narrowed only where they are files: a folder beside them named like a WAL keeps its mode", () => {
+    fs.mkdirSync(`${t.file}-shm`, { mode: 0o755 });
+    fs.chmodSync(`${t.file}-shm`, 0o755);
+    keepDatabasePrivate(t.file);
+    expect(mode(`${t.file}-shm`)).toBe(0o755);
   });
 });

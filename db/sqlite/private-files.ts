@@ -50,6 +50,19 @@ export function keepDatabasePrivate(file: string): void {
     } catch {
       continue;
     }
+    // Only files: DATABASE_URL=file:/etc, run as root, once made /etc 0600 and every other account blind.
+    if (!stat.isFile()) continue;
     if ((stat.mode & 0o777) !== PRIVATE_FILE_MODE && stat.uid === process.getuid?.()) fs.chmodSync(file + suffix, PRIVATE_FILE_MODE);
   }
+}
+
+/** A database path that names a folder (or a device) is refused before anything else touches it. */
+export function refuseNonFile(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return;
+  }
+  if (!stat.isFile()) throw new Error(`${file} is ${stat.isDirectory() ? "a folder" : "not a regular file"}; name the database file inside it, e.g. file:${path.join(file, "tandem.db")}`);
 }

@@ -6,7 +6,7 @@ import type { Database, Queryable, TransactionOptions } from "../database";
 import * as schema from "../schema";
 import { together } from "../together";
 import { SqliteChangeFeed } from "./change-feed";
-import { createPrivateFile, keepDatabasePrivate, makePrivateFolders } from "./private-files";
+import { createPrivateFile, keepDatabasePrivate, makePrivateFolders, refuseNonFile } from "./private-files";
 import { SerialWriter } from "./serial-writer";
 import { cachePreparedStatements } from "./statement-cache";
 import { WalFlusher } from "./wal-flusher";
@@ -94,6 +94,7 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
   const inMemory = file === ":memory:";
   let created = inMemory;
   if (!inMemory) {
+    refuseNonFile(file);
     makePrivateFolders(path.dirname(file));
     // Created 0600 before SQLite opens it: SQLite gives the WAL and shared-memory files the database's mode.
     created = createPrivateFile(file);
