@@ -49,6 +49,12 @@ export interface Database {
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
+   * Runs `work` with reads that all see one snapshot of committed data, as it was when the call began,
+   * whatever is committed meanwhile: for work that reads a whole database in many queries (a copy, paged
+   * so its memory stays flat), whose rows must agree with each other. Reads only; writers go on.
+   */
+  snapshot<T>(work: (read: Queryable) => Promise<T>): Promise<T>;
+  /**
    * Lets the work go on without waiting for statements whose answers it does not need (its last
    * inserts). PostgreSQL sends what follows right behind them, in the same round trip, and checks them
    * before COMMIT: should one fail, the whole transaction fails (what follows it in the same transaction

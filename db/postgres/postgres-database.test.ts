@@ -111,6 +111,38 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
     expect(await count(db)).toBe(1);
   });
 
+  it("reads a snapshot as it was when it began while others commit, and writes nothing through it", async () => {
+    const db = await open();
+    await execute(db.read, sql`insert into items (id, n) values (1, 1)`);
+    const seen = await db.snapshot(async (read) => {
+      // On another of the pool's connections, committed before the snapshot's first read of items.
+      await db.transaction((tx) => execute(tx, sql`insert into items (id, n) values (2, 2)`));
+      const ids = (await allRows<{ id: number }>(read, sql`select id from items order by id`)).map((r) => r.id);
+      // read_only_sql_transaction, wrapped by Drizzle.
+      await expect(execute(read, sql`insert into items (id, n) values (3, 3)`)).rejects.toMatchObject({ cause: { code: "25006" } });
+      return ids;
+    });
+    expect(seen).toEqual([1]);
+    expect((await allRows<{ id: number }>(db.read, sql`select id from items order by id`)).map((r) => r.id)).toEqual([1, 2]);
+  });
+
+  it("gives a snapshot's connection back to the pool out of its transaction, whether the work resolves or throws", async () => {
+    const db = openPostgresDatabase(await server.fresh(), { poolSize: 1 });
+    opened.push(db);
+    await execute(db.read, sql`create table items (id integer primary key, n bigint not null)`);
+    // On the pool's one connection: still in the snapshot's read-only transaction, it would fail.
+    const write = (id: number) => db.transaction((tx) => execute(tx, sql`insert into items (id, n) values (${id}, 1)`));
+    expect(await db.snapshot(async (read) => (await allRows(read, sql`select id from items`)).length)).toBe(0);
+    await write(1);
+    await expect(
+      db.snapshot(async () => {
+        throw new Error("no");
+      }),
+    ).rejects.toThrow("no");
+    await write(2);
+    expect(await count(db)).toBe(2);
+  });
+
   it("runs a transaction again when it loses a race, so read-then-write rules hold across servers", async () => {
     const url = await server.fresh();
     const [a, b] = [await open(url), await open(url)];

@@ -144,6 +144,12 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
   const context = new AsyncLocalStorage<Open>();
   const changes = new PostgresChangeFeed(connection);
   const onConnection = new WeakMap<pg.PoolClient, NodePgDatabase>();
+  /** Drizzle on one of the pool's connections, made once for each. */
+  const drizzleOn = (client: pg.PoolClient): NodePgDatabase => {
+    let on = onConnection.get(client);
+    if (!on) onConnection.set(client, (on = drizzle({ client })));
+    return on;
+  };
   // This server's writers queue here, so only one at a time holds a connection waiting for the lock.
   let writers: Promise<unknown> = Promise.resolve();
   let closed = false;
@@ -165,9 +171,7 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
         lost = error;
         throw error;
       });
-      let onClient = onConnection.get(client);
-      if (!onClient) onConnection.set(client, (onClient = drizzle({ client })));
-      const open: Open = { tx: asQueryable(onClient), client, savepoints: 0, ahead: [], inline };
+      const open: Open = { tx: asQueryable(drizzleOn(client)), client, savepoints: 0, ahead: [], inline };
       try {
         const value = await context.run(open, () => work(open.tx));
         await together(open.ahead);
@@ -243,6 +247,22 @@ export function openPostgresDatabase(url: string, options: PostgresOptions = {})
       if (outer.inline) return work(outer.tx);
       // A lost race still fails the outermost transaction, which runs again.
       return savepoint(outer, work);
+    },
+    snapshot: async <T>(work: (read: Queryable) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      let lost: Error | undefined;
+      try {
+        // The first statement takes the snapshot, which REPEATABLE READ keeps for the whole transaction.
+        await together([client.query(extended("begin isolation level repeatable read read only")), client.query(extended("select 1"))]);
+        const value = await work(asQueryable(drizzleOn(client)));
+        await client.query(extended("commit"));
+        return value;
+      } catch (error) {
+        await client.query(extended("rollback")).catch((e: Error) => (lost = e));
+        throw error;
+      } finally {
+        client.release(lost);
+      }
     },
     inTransaction: () => context.getStore() !== undefined,
     sendAhead: async (statements) => {

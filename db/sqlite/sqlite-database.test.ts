@@ -141,6 +141,27 @@ describe("the SQLite engine's transactions", () => {
     expect(await slugs()).toEqual(["kept"]);
   });
 
+  it("reads a snapshot as it was when it began while another connection commits, and writes nothing through it", async () => {
+    await database.transaction((tx) => addService(tx, "before"));
+    const seen = await database.snapshot(async (read) => {
+      // The writer's connection, not the snapshot's: committed before the snapshot's first read of services.
+      await database.transaction((tx) => addService(tx, "during"));
+      await expect(addService(read, "through the snapshot")).rejects.toThrow(/readonly/);
+      return (await read.select({ slug: services.slug }).from(services)).map((r) => r.slug);
+    });
+    expect(seen).toEqual(["before"]);
+    expect(await slugs()).toEqual(["before", "during"]);
+  });
+
+  it("refuses a snapshot of an in-memory database, whose one connection is the writer's", async () => {
+    const memory = openSqliteDatabase(":memory:");
+    try {
+      await expect(memory.snapshot(async () => "read")).rejects.toThrow(/in-memory database has no snapshot/);
+    } finally {
+      await memory.close();
+    }
+  });
+
   it("closes both connections, so the file can be replaced", async () => {
     await slugs();
     await database.close();

@@ -84,6 +84,25 @@ function connect(file: string, options: { readonly?: boolean } = {}): BetterSqli
 }
 
 /**
+ * Runs `work` on a read-only connection of its own that holds one read transaction throughout, so every
+ * read sees the database as it was when the call began, whatever other connections commit meanwhile
+ * (in WAL mode they go on writing). Until it ends the WAL cannot be checkpointed past that snapshot, and
+ * grows by what is written meanwhile.
+ */
+export async function onSnapshot<T>(file: string, work: (connection: BetterSqlite.Database) => Promise<T>): Promise<T> {
+  const connection = connect(file, { readonly: true });
+  try {
+    // BEGIN alone reads nothing: the first read takes the snapshot, and holds it until the transaction ends.
+    connection.exec("BEGIN");
+    connection.prepare("select 1 from sqlite_schema limit 1").get();
+    return await work(connection);
+  } finally {
+    // Ends the read transaction with it.
+    connection.close();
+  }
+}
+
+/**
  * Opens (creating folder and file when missing, and migrating unless told not to) a SQLite database.
  * Two connections: the writer, whose transactions SerialWriter takes one at a time, and a read-only
  * reader that in WAL mode sees committed data only, so no read sees a transaction another caller left
@@ -142,6 +161,11 @@ export function openSqliteDatabase(file: string, options: { migrate?: boolean } 
       return serial.inside ? writer : reader().read;
     },
     transaction: <T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions) => serial.run(() => work(writer), options),
+    snapshot: async <T>(work: (read: Queryable) => Promise<T>) => {
+      // Its one connection is the writer's, whose transactions the work's own writes would join.
+      if (inMemory) throw new Error("an in-memory database has no snapshot: it has one connection, the writer's");
+      return onSnapshot(file, (connection) => work(drizzle(connection, { schema }) as Queryable));
+    },
     inTransaction: () => serial.inside,
     sendAhead: async (statements) => {
       await together(statements);
