@@ -10,6 +10,7 @@ const BOTH_ENGINES = [
   "lib/dora/metrics-api.test.ts",
   "lib/health/health.test.ts",
   "lib/cli/copy.test.ts",
+  "db/queries/copy.test.ts",
   "app/_actions/access-matrix.test.ts",
   "app/_actions/actions.fuzz.test.ts",
   "lib/api/routes.fuzz.test.ts",

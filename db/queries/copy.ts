@@ -41,10 +41,10 @@ export function tablesInCopyOrder(): Table[] {
 
 export type TableCount = { table: string; rows: number };
 
-export async function countRows(db: Database): Promise<TableCount[]> {
+export async function countRows(read: Queryable): Promise<TableCount[]> {
   const counts: TableCount[] = [];
   for (const table of tablesInCopyOrder()) {
-    const [row] = await db.read.select({ n: count() }).from(table);
+    const [row] = await read.select({ n: count() }).from(table);
     counts.push({ table: getTableName(table), rows: row!.n });
   }
   return counts;
@@ -65,7 +65,7 @@ function pageOrder(table: Table): SQL[] {
   return columns.map((c) => asc(c));
 }
 
-async function copyTable(source: Database, tx: Queryable, table: Table): Promise<void> {
+async function copyTable(source: Queryable, tx: Queryable, table: Table): Promise<void> {
   const columns = getTableConfig(table).columns;
   const batch = Math.max(1, Math.floor(VALUES_PER_STATEMENT / columns.length));
   const later = selfReferences(table);
@@ -73,7 +73,7 @@ async function copyTable(source: Database, tx: Queryable, table: Table): Promise
   const idColumn = columns.find((c) => c.name === "id");
   const order = pageOrder(table);
   for (let offset = 0; ; offset += batch) {
-    const rows = await source.read
+    const rows = await source
       .select()
       .from(table)
       .orderBy(...order)
@@ -89,7 +89,7 @@ async function copyTable(source: Database, tx: Queryable, table: Table): Promise
   for (const column of later) {
     const key = columnKey(table, column);
     for (let offset = 0; ; offset += batch) {
-      const rows = (await source.read
+      const rows = (await source
         .select({ id: idColumn, value: column })
         .from(table)
         .where(isNotNull(column))
@@ -111,24 +111,29 @@ function columnKey(table: Table, column: SQLiteColumn): string {
 
 /** What stops a target from taking a copy: the tables that already hold rows. */
 export async function nonEmptyTables(db: Database): Promise<string[]> {
-  return (await countRows(db)).filter((c) => c.rows > 0).map((c) => c.table);
+  return (await countRows(db.read)).filter((c) => c.rows > 0).map((c) => c.table);
 }
 
 /**
  * Copies every row of `source` into `target` (migrated and empty) in one transaction, so a failed copy
  * leaves the target empty; then rebuilds the target's rollups from its views and lets the engine carry
- * on numbering after the copied ids.
+ * on numbering after the copied ids. The source is read as one snapshot, so a copy taken while servers
+ * write holds rows that agree with each other (a deployment's commit links, never without it). Returns
+ * the counts of the rows copied: the source's, in that snapshot. `progress` is awaited before each table.
  */
-export async function copyDatabase(source: Database, target: Database, progress: (table: string) => void = () => undefined): Promise<void> {
-  await target.transaction(async (tx) => {
-    for (const table of tablesInCopyOrder()) {
-      if (ROLLUPS.has(getTableName(table))) continue;
-      progress(getTableName(table));
-      await copyTable(source, tx, table);
-      const id = getTableConfig(table).columns.find((c) => c.name === "id" && c.primary && c.columnType === "SQLiteInteger");
-      const reset = id && dialectOf(tx).continueNumbering(getTableName(table), id.name);
-      if (reset) await execute(tx, sql.raw(reset));
-    }
-    await rebuildRollups(target);
-  });
+export async function copyDatabase(source: Database, target: Database, progress: (table: string) => void | Promise<void> = () => undefined): Promise<TableCount[]> {
+  return source.snapshot((read) =>
+    target.transaction(async (tx) => {
+      for (const table of tablesInCopyOrder()) {
+        if (ROLLUPS.has(getTableName(table))) continue;
+        await progress(getTableName(table));
+        await copyTable(read, tx, table);
+        const id = getTableConfig(table).columns.find((c) => c.name === "id" && c.primary && c.columnType === "SQLiteInteger");
+        const reset = id && dialectOf(tx).continueNumbering(getTableName(table), id.name);
+        if (reset) await execute(tx, sql.raw(reset));
+      }
+      await rebuildRollups(target);
+      return countRows(read);
+    }),
+  );
 }

@@ -32,7 +32,7 @@ async function answers(db: Database) {
     deployments: await listRecentDeployments(db.read, 200),
     incidents: await listIncidents(db.read, 200),
     changes: await listChanges(db.read, 200),
-    counts: await countRows(db),
+    counts: await countRows(db.read),
   };
 }
 

@@ -34,8 +34,8 @@ export async function copyCommand(args: string[], io: CliIo) {
     try {
       const full = await nonEmptyTables(target);
       if (full.length) throw new UsageError(`${describeTarget(destination)} is not empty (${full.join(", ")} hold rows); copy only into an empty database`);
-      await copyDatabase(source, target, (table) => io.err(`Copying ${table}…`));
-      const [from, into] = [await countRows(source), await countRows(target)];
+      const from = await copyDatabase(source, target, (table) => io.err(`Copying ${table}…`));
+      const into = await countRows(target.read);
       io.out(`Copied ${describeTarget(config.database)} to ${describeTarget(destination)}.`);
       io.out(["table", "source", "target"].join("\t"));
       from.forEach((c, i) => io.out([c.table, c.rows, into[i]!.rows].join("\t")));
