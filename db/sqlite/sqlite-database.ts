@@ -45,7 +45,7 @@ type Drizzle = BetterSQLite3Database<typeof schema> & { $client: BetterSqlite.Da
 /** The SQLite engine's Database, with what only SQLite has. */
 export type SqliteDatabase = Database & {
   readonly engine: "sqlite";
-  /** The writer's connection, for what only SQLite has (backup, pragmas, compiled statements). */
+  /** The writer's connection, for what only SQLite has (pragmas, compiled statements). */
   readonly sqlite: BetterSqlite.Database;
   /** True when opening created the database file (decides whether demo data is seeded). */
   readonly created: boolean;
