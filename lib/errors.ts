@@ -43,7 +43,32 @@ export class AppError extends Error {
 
 export const unauthorized = () => new AppError("unauthorized", "Sign in to continue.");
 export const forbidden = (what: string) => new AppError("forbidden", `Your role does not allow you to ${what}.`);
-export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);
+/** What a refusal may find missing, named as the API says it; a page in another language names it from the catalogs' Refusals.notFound. */
+const MISSING = {
+  actionItem: "action item",
+  calendarFeed: "calendar feed",
+  changeRequest: "change request",
+  channel: "notification channel",
+  deployment: "deployment",
+  export: "export",
+  freeze: "freeze window",
+  incident: "incident",
+  integration: "integration",
+  member: "team member",
+  override: "on-call override",
+  service: "service",
+  template: "standard change template",
+  token: "active API token",
+  user: "user",
+  wallLink: "wall link",
+} as const;
+
+/** "Incident 12 was not found.", or without an id "The freeze window was not found." */
+export function notFound(thing: keyof typeof MISSING, id?: number | string): AppError {
+  const name = MISSING[thing];
+  if (id === undefined) return new AppError("not_found", `The ${name} was not found.`).saying("notFound", { thing });
+  return new AppError("not_found", `${name.charAt(0).toUpperCase()}${name.slice(1)} ${id} was not found.`).saying("notFoundNamed", { thing, id });
+}
 
 /** Turns zod issues into `{ "path.to.field": "problem" }` (first problem per field). */
 export function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {

@@ -28,7 +28,7 @@ export const saveIntegrationConfig = authorizedAction(
   { schema: integrationConfigFormSchema, permission: "manage", doing: "change integrations" },
   async ({ id, config }, { user, db }) => {
     const before = await findIntegration(db.read, id);
-    if (!before) throw notFound("The integration");
+    if (!before) throw notFound("integration");
     await db.transaction(async (tx) => {
       // The gate's App id and API URL are set by their own form; the mappings form leaves them as they are.
       const current = integrationConfig(before);
@@ -44,7 +44,7 @@ export const setIntegrationEnabled = authorizedAction(
   { schema: z.object({ id: z.coerce.number().int().positive(), enabled: z.enum(["true", "false"]).transform((v) => v === "true") }), permission: "manage", doing: "enable or disable integrations" },
   async ({ id, enabled }, { user, db }) => {
     const before = await findIntegration(db.read, id);
-    if (!before) throw notFound("The integration");
+    if (!before) throw notFound("integration");
     await db.transaction(async (tx) => {
       await updateIntegration(tx, id, { disabledAt: enabled ? null : new Date() });
       await recordAudit(tx, user, { action: enabled ? "integration.enable" : "integration.disable", entityType: "integration", entityId: id });
@@ -60,7 +60,7 @@ export const saveIntegrationGate = authorizedAction(
   { schema: integrationGateSchema, permission: "manage", doing: "change integrations", labels: { appId: "GitHub App id", apiBaseUrl: "API base URL", credential: "Credential" } },
   async ({ id, appId, apiBaseUrl, credential }, { user, db }) => {
     const before = await findIntegration(db.read, id);
-    if (!before) throw notFound("The integration");
+    if (!before) throw notFound("integration");
     if (before.source !== "github" && before.source !== "gitlab") throw invalid([{ path: ["id"], message: "only GitHub and GitLab integrations answer deployment gates" }]);
     const current = integrationConfig(before);
     const parsed = integrationConfigSchema.safeParse({ ...current, appId: before.source === "github" ? appId : "", apiBaseUrl });

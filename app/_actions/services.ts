@@ -12,7 +12,7 @@ import { authorizedAction } from "./authorized-action";
 export const editService = authorizedAction(
   { schema: serviceFormSchema, permission: "manage", doing: "edit services", labels: { repository: "Repository URL" } },
   async ({ slug, ...fields }, { user, db }) => {
-    if (!(await findServiceBySlug(db.read, slug))) throw notFound(`The service ${slug}`);
+    if (!(await findServiceBySlug(db.read, slug))) throw notFound("service", slug);
     const { service } = await upsertService(db, user, slug, fields);
     revalidatePath(`/services/${slug}`);
     revalidatePath("/services");

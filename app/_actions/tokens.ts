@@ -21,7 +21,7 @@ export const revokeToken = authorizedAction(
   { schema: revokeTokenSchema, permission: "manage", doing: "revoke API tokens" },
   async (input, { user, db }) => {
     const revoked = await revokeApiToken(db, user, input.id);
-    if (!revoked) throw notFound("An active token with that id");
+    if (!revoked) throw notFound("token");
     revalidatePath("/settings");
     return { message: (await getTranslations("SettingsTokens"))("messages.revoked", { name: revoked.name }) };
   },

@@ -13,13 +13,13 @@ import type { ActionItemCreate, ActionItemPatch } from "./schema";
 
 async function rowOf(q: Queryable, id: number): Promise<ActionItemRow> {
   const [row] = await listActionItems(q, { ids: [id] }, 1);
-  if (!row) throw notFound(`Action item ${id}`);
+  if (!row) throw notFound("actionItem", id);
   return row;
 }
 
 export async function createActionItem(db: Database, actor: Actor, incidentId: number, input: ActionItemCreate): Promise<ActionItemRow> {
   return db.transaction(async (tx) => {
-    if (!(await findIncidentById(tx, incidentId))) throw notFound(`Incident ${incidentId}`);
+    if (!(await findIncidentById(tx, incidentId))) throw notFound("incident", incidentId);
     const owner = await responder(tx, "owner", { email: input.owner });
     const now = new Date();
     const item = await insertActionItem(tx, {
@@ -41,7 +41,7 @@ export async function createActionItem(db: Database, actor: Actor, incidentId: n
 export async function changeActionItem(db: Database, actor: Actor, id: number, patch: ActionItemPatch): Promise<ActionItemRow> {
   return db.transaction(async (tx) => {
     const before = await findActionItemById(tx, id);
-    if (!before) throw notFound(`Action item ${id}`);
+    if (!before) throw notFound("actionItem", id);
     const ownerId = patch.owner === undefined ? undefined : (await responder(tx, "owner", { email: patch.owner })).id;
     const changes = { title: patch.title, ownerId, dueOn: patch.dueDate, status: patch.status, url: patch.url };
     const sent = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
@@ -53,7 +53,7 @@ export async function changeActionItem(db: Database, actor: Actor, id: number, p
 
 /** One incident's items as the API lists them; 404 for an incident Tandem does not know. */
 export async function incidentActionItems(q: Queryable, incidentId: number, now: Date): Promise<ActionItemJson[]> {
-  if (!(await findIncidentById(q, incidentId))) throw notFound(`Incident ${incidentId}`);
+  if (!(await findIncidentById(q, incidentId))) throw notFound("incident", incidentId);
   return (await listActionItems(q, { incidentId })).map((row) => actionItemJson(row, now));
 }
 

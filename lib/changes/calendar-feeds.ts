@@ -45,7 +45,7 @@ export async function createCalendarFeed(db: Database, actor: Actor, input: NewC
 export async function revokeCalendarFeed(db: Database, actor: Actor, id: number): Promise<CalendarFeed> {
   return db.transaction(async (tx) => {
     const feed = await revokeCalendarFeedRow(tx, id, new Date());
-    if (!feed) throw notFound("The calendar feed");
+    if (!feed) throw notFound("calendarFeed");
     await recordAudit(tx, actor, { action: "calendar_feed.revoke", entityType: "calendar_feed", entityId: id });
     return feed;
   });

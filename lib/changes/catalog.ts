@@ -44,7 +44,7 @@ export async function createTemplate(db: Database, actor: Actor, t: TemplateForm
 export async function removeTemplate(db: Database, actor: Actor, id: number): Promise<ChangeTemplate> {
   return db.transaction(async (tx) => {
     const removed = await deleteTemplate(tx, id);
-    if (!removed) throw notFound("The standard change template");
+    if (!removed) throw notFound("template");
     await recordAudit(tx, actor, { action: "change_template.delete", entityType: "change_template", entityId: id, before: removed });
     return removed;
   });

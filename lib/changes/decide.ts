@@ -26,7 +26,7 @@ export class DecisionRefused extends AppError {
 export async function decideChange(db: Database, actor: UserActor, changeId: number, decision: "approved" | "rejected", comment: string): Promise<{ change: ChangeRequest; notice: DecisionNotice }> {
   return db.transaction(async (tx) => {
     const change = await findChange(tx, changeId);
-    if (!change) throw notFound(`Change request ${changeId}`);
+    if (!change) throw notFound("changeRequest", changeId);
     const previous = await listDecisions(tx, changeId);
     const freezes = await listCurrentFreezes(tx);
     let outcome;

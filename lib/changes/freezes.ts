@@ -41,7 +41,7 @@ export async function createFreeze(db: Database, actor: Actor, f: NewFreeze): Pr
 export async function removeFreeze(db: Database, actor: Actor, id: number): Promise<FreezeWindow> {
   return db.transaction(async (tx) => {
     const removed = await deleteFreeze(tx, id);
-    if (!removed) throw notFound("The freeze window");
+    if (!removed) throw notFound("freeze");
     await recordAudit(tx, actor, { action: "freeze.delete", entityType: "freeze_window", entityId: id, before: removed });
     return removed;
   });

@@ -14,7 +14,7 @@ import { findServiceBySlug } from "@/db/queries/services";
 import { serviceSlugOf } from "@/db/queries/incidents";
 
 function own(change: ChangeRequest | undefined, actor: UserActor, doing: string): ChangeRequest {
-  if (!change) throw notFound("The change request");
+  if (!change) throw notFound("changeRequest");
   if (change.requesterId !== actor.id && actor.role !== "admin") throw new AppError("forbidden", `Only the requester or an admin can ${doing} this change request.`).saying(`onlyRequester.${doing}`);
   return change;
 }

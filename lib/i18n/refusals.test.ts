@@ -1,10 +1,14 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { notFound } from "@/lib/errors";
+import type { Locale } from "./locales";
 import en from "./messages/en.json";
 import zh from "./messages/zh-CN.json";
 
 const LIB = join(import.meta.dirname, "..");
+const APP = join(LIB, "../app");
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -25,5 +29,25 @@ describe("a rule's refusal has words in every catalog (AppError#saying, issue 19
       return key ? typeof entry !== "string" : typeof entry !== "object";
     });
     expect(missing).toEqual([]);
+  });
+});
+
+/** Every `notFound("thing")` in lib and app, with an id or without. */
+const missing = [...sources(LIB), ...sources(APP)].flatMap((file) =>
+  [...readFileSync(file, "utf8").matchAll(/\bnotFound\("(\w+)"(,)?/g)].map((m) => ({ file, thing: m[1]! as Parameters<typeof notFound>[0], id: m[2] ? 12 : undefined })),
+);
+
+describe("a thing a refusal finds missing is named in every catalog", () => {
+  const say = (messages: typeof en, locale: Locale, error: ReturnType<typeof notFound>) => createTranslator({ locale, messages })(`Refusals.${error.say!.key}` as never, error.say!.values as never);
+
+  it("finds them", () => expect(missing.length).toBeGreaterThan(15));
+  it.each(missing)("$file: $thing", ({ thing, id }) => {
+    const error = notFound(thing, id);
+    expect(say(en, "en", error)).toBe(error.message);
+    expect(say(zh, "zh-CN", error)).not.toContain(thing);
+  });
+  it("says which one", () => {
+    expect(say(zh, "zh-CN", notFound("changeRequest", 99_999))).toBe("找不到变更请求 #99999。");
+    expect(say(zh, "zh-CN", notFound("freeze"))).toBe("找不到该冻结窗口。");
   });
 });

@@ -152,7 +152,7 @@ export async function patchIncidentByExternalIdIn(tx: Queryable, actor: Actor, s
 export async function patchIncident(db: Database, actor: Actor, source: string, id: number, patch: IncidentPatch): Promise<Incident> {
   return db.transaction(async (tx) => {
     const before = await findIncidentById(tx, id);
-    if (!before) throw notFound(`Incident ${id}`);
+    if (!before) throw notFound("incident", id);
     const { causedBy, communications, ...fields } = patch;
     return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy), communicationsId: await communicationsId(tx, communications) });
   });
@@ -162,8 +162,8 @@ export async function patchIncident(db: Database, actor: Actor, source: string, 
 export async function setCausingDeployment(db: Database, actor: Actor, incidentId: number, deploymentId: number | null): Promise<Incident> {
   return db.transaction(async (tx) => {
     const before = await findIncidentById(tx, incidentId);
-    if (!before) throw notFound(`Incident ${incidentId}`);
-    if (deploymentId !== null && !(await findDeploymentById(tx, deploymentId))) throw notFound(`Deployment ${deploymentId}`);
+    if (!before) throw notFound("incident", incidentId);
+    if (deploymentId !== null && !(await findDeploymentById(tx, deploymentId))) throw notFound("deployment", deploymentId);
     if (deploymentId === null && before.causedById === null) {
       // Nothing changes, but a person has now decided that no deployment caused it: the Updates list and
       // the data-health rule (lib/data-health/rules.ts) count that decision, so the incident stops asking.

@@ -14,7 +14,7 @@ import { transitionProblem } from "./state-machine";
 
 async function load(q: Queryable, id: number): Promise<Incident> {
   const incident = await findIncidentById(q, id);
-  if (!incident) throw notFound(`Incident ${id}`);
+  if (!incident) throw notFound("incident", id);
   return incident;
 }
 

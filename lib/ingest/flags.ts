@@ -12,7 +12,7 @@ export type DeploymentFlag = (typeof DEPLOYMENT_FLAGS)[number];
 export function setDeploymentFlag(db: Database, actor: Actor, id: number, flag: DeploymentFlag, value: boolean): Promise<Deployment> {
   return db.transaction(async (tx) => {
     const before = await findDeploymentById(tx, id);
-    if (!before) throw notFound(`Deployment ${id}`);
+    if (!before) throw notFound("deployment", id);
     if (before[flag] === value) throw new AppError("conflict", `Deployment ${id} is already ${value ? "" : "not "}${flag === "changeFailed" ? "a failed change" : "unplanned"}.`).saying(`alreadyFlagged.${flag}`, { id, value: value ? "yes" : "no" });
     const after = await updateDeployment(tx, id, { [flag]: value, updatedAt: new Date() });
     await recordAudit(tx, actor, { action: `deployment.${value ? "mark" : "unmark"}.${flag}`, entityType: "deployment", entityId: id, before, after });

@@ -61,7 +61,7 @@ export async function createChannel(db: Database, actor: Actor, key: Buffer, inp
 export async function setChannelEnabled(db: Database, actor: Actor, id: number, enabled: boolean): Promise<NotificationChannel> {
   return db.transaction(async (tx) => {
     const before = await findChannel(tx, id);
-    if (!before) throw notFound("The channel");
+    if (!before) throw notFound("channel");
     const after = (await updateChannel(tx, id, { disabledAt: enabled ? null : new Date(), disabledReason: null }))!;
     await recordAudit(tx, actor, { action: enabled ? "channel.enable" : "channel.disable", entityType: "notification_channel", entityId: id, before: visibleChannel(before), after: visibleChannel(after) });
     return after;
@@ -72,7 +72,7 @@ export async function setChannelEnabled(db: Database, actor: Actor, id: number, 
 export async function setChannelLocale(db: Database, actor: Actor, id: number, locale: Locale): Promise<NotificationChannel> {
   return db.transaction(async (tx) => {
     const before = await findChannel(tx, id);
-    if (!before) throw notFound("The channel");
+    if (!before) throw notFound("channel");
     const after = (await updateChannel(tx, id, { locale }))!;
     await recordAudit(tx, actor, { action: "channel.update", entityType: "notification_channel", entityId: id, before: visibleChannel(before), after: visibleChannel(after) });
     return after;
@@ -83,7 +83,7 @@ export async function setChannelLocale(db: Database, actor: Actor, id: number, l
 export async function removeChannel(db: Database, actor: Actor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await findChannel(tx, id);
-    if (!before) throw notFound("The channel");
+    if (!before) throw notFound("channel");
     await deleteChannel(tx, id);
     await recordAudit(tx, actor, { action: "channel.delete", entityType: "notification_channel", entityId: id, before: visibleChannel(before) });
   });
@@ -92,7 +92,7 @@ export async function removeChannel(db: Database, actor: Actor, id: number): Pro
 /** Sends a test message at once (not through the outbox: the admin waits for the answer) and logs it. */
 export async function sendTestMessage(db: Database, id: number, delivery: Delivery): Promise<{ ok: boolean; status: number | null; answer: string }> {
   const channel = await findChannel(db.read, id);
-  if (!channel) throw notFound("The channel");
+  if (!channel) throw notFound("channel");
   const now = new Date();
   const messageId = newMessageId();
   const result = await deliver(channel, testNotification(now, channel.name), messageId, delivery);

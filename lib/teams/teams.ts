@@ -72,7 +72,7 @@ export async function addMember(db: Database, actor: Actor, input: { team: strin
 export async function removeMember(db: Database, actor: Actor, input: { team: string; userId: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const team = await requireTeam(tx, input.team);
-    if (!(await deleteMember(tx, team.id, input.userId))) throw notFound("That member");
+    if (!(await deleteMember(tx, team.id, input.userId))) throw notFound("member");
     await recordAudit(tx, actor, { action: "team.member.remove", entityType: "team", entityId: team.id, before: { userId: input.userId } });
   });
 }
@@ -83,7 +83,7 @@ export async function moveMember(db: Database, actor: Actor, input: { team: stri
     const team = await requireTeam(tx, input.team);
     const members = await listMembers(tx, team.id);
     const i = members.findIndex((m) => m.id === input.userId);
-    if (i < 0) throw notFound("That member");
+    if (i < 0) throw notFound("member");
     const j = input.direction === "up" ? i - 1 : i + 1;
     if (j < 0 || j >= members.length) return;
     const order = members.map((m) => m.id);
@@ -136,7 +136,7 @@ export async function removeOverride(db: Database, actor: Actor, input: { team: 
   await db.transaction(async (tx) => {
     const team = await requireTeam(tx, input.team);
     const row = await deleteOverrideRow(tx, team.id, input.id);
-    if (!row) throw notFound("That override");
+    if (!row) throw notFound("override");
     await recordAudit(tx, actor, { action: "team.override.remove", entityType: "team", entityId: team.id, before: row });
   });
 }

@@ -47,7 +47,7 @@ async function assertKeepsAnAdmin(q: Queryable, target: UserSummary): Promise<vo
 export async function changeUserRole(db: Database, actor: Actor, input: { userId: string; role: UserRole }): Promise<UserSummary> {
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, input.userId);
-    if (!before) throw notFound("The user");
+    if (!before) throw notFound("user");
     if (before.role === input.role) return before;
     if (input.role !== "admin") await assertKeepsAnAdmin(tx, before);
     await setUserRole(tx, input.userId, input.role);
@@ -60,7 +60,7 @@ export async function changeUserRole(db: Database, actor: Actor, input: { userId
 export async function setUserActiveState(db: Database, actor: Actor, input: { userId: string; active: boolean }): Promise<UserSummary> {
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, input.userId);
-    if (!before) throw notFound("The user");
+    if (!before) throw notFound("user");
     if (!before.banned === input.active) return before;
     if (!input.active) {
       if (actor.type === "user" && actor.id === before.id) {

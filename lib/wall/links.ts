@@ -65,7 +65,7 @@ export async function openWallLink(db: Database, token: string, now = new Date()
 export async function revokeWallLink(db: Database, actor: Actor, id: number): Promise<WallLink> {
   return db.transaction(async (tx) => {
     const link = await revokeWallLinkRow(tx, id);
-    if (!link) throw notFound("The wall link");
+    if (!link) throw notFound("wallLink");
     await recordAudit(tx, actor, { action: "wall_link.revoke", entityType: "wall_link", entityId: id });
     return link;
   });

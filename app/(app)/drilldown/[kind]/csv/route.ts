@@ -15,7 +15,7 @@ import { AppError, invalid, notFound, unauthorized } from "@/lib/errors";
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   try {
     const { kind } = await params;
-    if (kind !== "series" && !DRILLDOWNS.includes(kind as Drilldown)) throw notFound(`The export ${kind}`);
+    if (kind !== "series" && !DRILLDOWNS.includes(kind as Drilldown)) throw notFound("export", kind);
     const parsed = metricsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw invalid(parsed.error.issues);
     if (!(await getCurrentUser())) throw unauthorized();
