@@ -127,6 +127,9 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "deactivatedPerson", pattern: /^is a deactivated user$/ },
   { key: "viewerCannotRecord", pattern: /^is a viewer, who cannot record incidents or action items$/ },
   { key: "memberAlready", pattern: /^is a member already$/ },
+  { key: "choosePerson", pattern: /^choose a person$/ },
+  { key: "noTeam", pattern: /^no team (?<value>\S+)$/ },
+  { key: "overrideOverlaps", pattern: /^This override overlaps another one \((?<from>\S+) to (?<to>\S+)\); change or remove that one first$/ },
   { key: "inUse", pattern: /^is already in use$|^is taken by another team$|^already used for another service$/ },
   { key: "inCatalog", pattern: /^is already in the catalog$/ },
   { key: "notTemplate", pattern: /^is not a template of the standard change catalog$/ },
@@ -152,7 +155,7 @@ export function problemKey(problem: string): { key: string; values: Record<strin
 export type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
 /** Every argument a problem message may name, so ICU's selects always have a value. */
-const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "" };
+const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "", from: "", to: "" };
 
 /** Items listed a language's way; in Chinese with a space between Latin letters or figures and characters ("SEV1 或 SEV2"). */
 function list(locale: string, type: "conjunction" | "disjunction", items: string[]): string {

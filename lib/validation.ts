@@ -56,8 +56,9 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 }
 
 /**
- * The hidden field a form with datetime-local inputs sends: the reader's IANA time zone, in which those
- * inputs are read (lib/time-zone.ts), each with the offset of its own date.
+ * An IANA time zone a form sends: one chosen (a rotation's), or the hidden field a form with datetime-local
+ * inputs sends, the reader's, in which those inputs are read (lib/time-zone.ts), each with the offset of
+ * its own date.
  */
 export const timeZoneFieldSchema = text().trim().refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Berlin");
 

@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
-import { instantIn, isTimeZone } from "@/lib/time-zone";
-import { SHIFT_HOURS } from "./limits";
+import { AppError, invalid } from "@/lib/errors";
+import { instantIn } from "@/lib/time-zone";
 
 /*
  * Who is on call when: pure arithmetic over a rotation and its overrides, no clock and no database.
@@ -28,28 +28,9 @@ export type Override = { userId: string; startsAt: Date; endsAt: Date };
 export type Shift = { userId: string; since: Date; until: Date; override: boolean };
 
 
-export class RotationError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Checks a rule, naming the field at fault; a rotation with nobody in it is refused. */
+/** Refuses a rotation with nobody in it; its fields are the form's to check (rotationSchema, lib/teams/schema.ts). */
 export function checkRotation(rule: RotationRule): void {
-  if (rule.members.length === 0) throw new RotationError("members", "A rotation needs at least one member: add people to the team first.");
-  if (!(SHIFT_HOURS as readonly number[]).includes(rule.shiftHours)) {
-    throw new RotationError("shiftHours", "Shift length must divide a day (1, 2, 3, 4, 6, 8 or 12 hours) or be whole days up to 28.");
-  }
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(rule.handoverTime)) throw new RotationError("handoverTime", "Hand-over time must be HH:MM, 24-hour.");
-  if (!isTimeZone(rule.timeZone)) throw new RotationError("timeZone", `"${rule.timeZone}" is not an IANA time zone (e.g. Europe/Berlin).`);
-  try {
-    Temporal.PlainDate.from(rule.startsOn, { overflow: "reject" });
-  } catch {
-    throw new RotationError("startsOn", "Start date must be a date, YYYY-MM-DD.");
-  }
+  if (rule.members.length === 0) throw new AppError("bad_request", "A rotation needs at least one member: add people to the team first.").saying("rotationWithoutMembers");
 }
 
 function firstHandover(rule: RotationRule): Temporal.PlainDateTime {
@@ -77,15 +58,11 @@ function memberOf(rule: RotationRule, k: number): string {
   return rule.members[((k % n) + n) % n]!;
 }
 
-/** Refuses an override that ends before it starts or overlaps one already there. */
-export function checkOverride(candidate: Override, existing: readonly (Override & { id?: number })[]): void {
-  if (candidate.endsAt.getTime() <= candidate.startsAt.getTime()) throw new RotationError("endsAt", "An override must end after it starts.");
+/** Refuses an override that overlaps one already there (that it ends after it starts is overrideSchema's). */
+export function checkOverride(candidate: Override, existing: readonly Override[]): void {
   const clash = existing.find((o) => o.startsAt.getTime() < candidate.endsAt.getTime() && candidate.startsAt.getTime() < o.endsAt.getTime());
   if (clash) {
-    throw new RotationError(
-      "startsAt",
-      `This override overlaps another one (${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}); change or remove that one first.`,
-    );
+    throw invalid([{ path: ["startsAt"], message: `This override overlaps another one (${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}); change or remove that one first` }]);
   }
 }
 

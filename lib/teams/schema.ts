@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SHIFT_HOURS } from "@/lib/oncall/limits";
 import { singleLineName } from "@/lib/single-line";
 import { instantIn } from "@/lib/time-zone";
-import { requiredLocalDateTimeSchema, slugSchema, text, timeZoneFieldSchema } from "@/lib/validation";
+import { calendarDaySchema, requiredLocalDateTimeSchema, slugSchema, text, timeZoneFieldSchema } from "@/lib/validation";
 
 /** One schema per form; the server action and the use case share it. */
 
@@ -22,10 +22,8 @@ export const rotationSchema = z.object({
   handoverTime: text()
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day, HH:MM (24-hour)"),
-  timeZone: text().trim().min(1, "is required").max(64),
-  startsOn: text()
-    .trim()
-    .regex(/^\d{4}-\d\d-\d\d$/, "must be a date, YYYY-MM-DD"),
+  timeZone: timeZoneFieldSchema,
+  startsOn: calendarDaySchema,
 });
 export type RotationInput = z.output<typeof rotationSchema>;
 

@@ -16,15 +16,9 @@ import {
 } from "@/db/queries/teams";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { checkOverride, checkRotation, RotationError } from "@/lib/oncall/rotation";
+import { checkOverride, checkRotation } from "@/lib/oncall/rotation";
 import { activePerson } from "@/lib/users/people";
 import type { OverrideInput, RotationInput } from "./schema";
-
-/** A rule the rotation module refused: a field error where the input has that field, else the whole input's. */
-function refused(error: unknown, input: object): never {
-  if (error instanceof RotationError) throw new AppError("bad_request", error.message, error.field in input ? { [error.field]: error.message } : undefined);
-  throw error;
-}
 
 export async function requireTeam(q: Queryable, slug: string): Promise<Team> {
   const team = await findTeamBySlug(q, slug);
@@ -98,11 +92,7 @@ export async function setRotation(db: Database, actor: Actor, input: RotationInp
     const team = await requireTeam(tx, input.team);
     const members = (await listMembers(tx, team.id)).map((m) => m.id);
     const rule = { members, shiftHours: input.shiftHours, handoverTime: input.handoverTime, timeZone: input.timeZone, startsOn: input.startsOn };
-    try {
-      checkRotation(rule);
-    } catch (error) {
-      refused(error, input);
-    }
+    checkRotation(rule);
     await upsertRotation(tx, { teamId: team.id, shiftHours: input.shiftHours, handoverTime: input.handoverTime, timeZone: input.timeZone, startsOn: input.startsOn, updatedAt: new Date() });
     await recordAudit(tx, actor, { action: "team.rotation.set", entityType: "team", entityId: team.id, after: rule });
   });
@@ -113,11 +103,7 @@ export async function addOverride(db: Database, actor: Actor, input: OverrideInp
   return db.transaction(async (tx) => {
     const team = await requireTeam(tx, input.team);
     const person = await activePerson(tx, "userId", { id: input.userId });
-    try {
-      checkOverride(input, await overlappingOverrides(tx, team.id, input.startsAt, input.endsAt));
-    } catch (error) {
-      refused(error, input);
-    }
+    checkOverride(input, await overlappingOverrides(tx, team.id, input.startsAt, input.endsAt));
     const row = await insertOverride(tx, {
       teamId: team.id,
       userId: person.id,

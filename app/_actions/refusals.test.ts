@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDatabase } from "@/db/client";
+import { findUserByEmail } from "@/db/queries/users";
+import { processDatabase } from "@/db/test/engine";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { getAuth } from "@/lib/auth/auth";
+import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
+import { createUserAccount } from "@/lib/users/users";
+import { IDLE } from "./form-state";
+import { addOverrideAction, setRotationAction } from "./teams";
+import { sessionCookie, setRequestHeaders } from "./test-request";
+
+vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("./test-request")).nextCacheMock);
+
+processDatabase();
+
+let cookie = "";
+let adminId = "";
+
+beforeAll(async () => {
+  const db = getDatabase();
+  await createUserAccount(await getAuth(), db, CLI_ACTOR, { email: "ada@example.com", name: "Ada", role: "admin", password: "admin-password-1" });
+  adminId = (await findUserByEmail(db.read, "ada@example.com"))!.id;
+  cookie = await sessionCookie("ada@example.com", "admin-password-1");
+  await createTeam(db, CLI_ACTOR, { slug: "idle", name: "Idle" });
+  await createTeam(db, CLI_ACTOR, { slug: "payments", name: "Payments" });
+  await addMember(db, CLI_ACTOR, { team: "payments", userId: adminId });
+  await addOverride(db, CLI_ACTOR, { team: "payments", userId: adminId, startsAt: new Date("2026-11-20T18:00:00Z"), endsAt: new Date("2026-11-21T06:00:00Z"), reason: null });
+});
+
+const form = (fields: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, String(v));
+  return data;
+};
+const inChinese = () => setRequestHeaders({ cookie, "accept-language": "zh-CN,zh;q=0.9" });
+
+/* What a rule refuses reads in the page's language, every word of it (a reviewer posted to the actions with accept-language zh-CN). */
+describe("refusals on a Chinese page", () => {
+  it("a rotation for a team without members", async () => {
+    inChinese();
+    expect(await setRotationAction(IDLE, form({ team: "idle", shiftHours: 24, handoverTime: "09:00", timeZone: "UTC", startsOn: "2026-11-16" }))).toMatchObject({
+      status: "error",
+      message: "轮值至少需要一名成员：请先向团队添加成员。",
+    });
+  });
+
+  it("an override over another one", async () => {
+    inChinese();
+    const refused = await addOverrideAction(IDLE, form({ team: "payments", userId: adminId, startsAt: "2026-11-21T05:00", endsAt: "2026-11-21T07:00", timeZone: "UTC" }));
+    expect(refused).toMatchObject({ status: "error", fields: { startsAt: "此替班与另一条替班（2026-11-20T18:00:00.000Z 至 2026-11-21T06:00:00.000Z）重叠，请先修改或删除那一条" } });
+    expect(refused).toMatchObject({ message: "此替班与另一条替班（2026-11-20T18:00:00.000Z 至 2026-11-21T06:00:00.000Z）重叠，请先修改或删除那一条。" });
+  });
+
+  it("a team deleted since the page was shown", async () => {
+    inChinese();
+    expect(await setRotationAction(IDLE, form({ team: "gone", shiftHours: 24, handoverTime: "09:00", timeZone: "UTC", startsOn: "2026-11-16" }))).toMatchObject({ status: "error", message: "团队 gone 不存在。" });
+  });
+});
