@@ -11,6 +11,8 @@ import { formErrors, formErrorsIn, PROBLEMS, problemKey, type Translate } from "
 import { emailSchema, oneOf, requiredText, timestampSchema } from "./validation";
 import { singleLineName } from "./single-line";
 import { wholeNumber } from "./whole-number";
+import { standardProblem } from "./changes/policy";
+import { transitionProblem } from "./incidents/state-machine";
 
 const ROOT = join(import.meta.dirname, "..");
 const translate = (locale: Locale, messages: typeof en): Translate => {
@@ -77,6 +79,21 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
   it("tells a name that runs over more than one line", () => {
     const problem = singleLineName(100).safeParse("a\nb").error!.issues[0]!.message;
     expect(formErrorsIn(chinese, "zh-CN", { name: problem }).fields.name).toBe("名称只能有一行，不能包含换行符、制表符或其他控制字符");
+  });
+
+  it("tells why a standard change is refused, with its risks in the catalog's words", () => {
+    const change = { serviceId: 1, service: "checkout", team: "payments", risk: "high" as const };
+    const template = { title: "依赖升级", serviceId: 2, serviceSlug: "search", team: null, maxRisk: "medium" as const };
+    const told = (problem: ReturnType<typeof standardProblem>) => formErrorsIn(chinese, "zh-CN", { [problem!.field]: problem!.message }).fields[problem!.field];
+    expect(told(standardProblem(change, undefined))).toBe("标准变更必须基于标准变更目录中的模板提交：请选择其中一个模板，或改为提交普通变更");
+    expect(told(standardProblem(change, template))).toBe("标准变更“依赖升级”适用于 search，而不是 checkout；请改为提交普通变更");
+    expect(told(standardProblem(change, { ...template, serviceId: null, serviceSlug: null, team: "search" }))).toBe("标准变更“依赖升级”适用于团队 search 的服务，checkout 不在其中；请改为提交普通变更");
+    expect(told(standardProblem(change, { ...template, serviceId: 1 }))).toBe("标准变更“依赖升级”的风险上限为“中”，而此变更的风险为“高”；请改为提交普通变更");
+  });
+
+  it("tells a move an incident cannot make, in the catalog's words for its status", () => {
+    expect(formErrorsIn(chinese, "zh-CN", { status: transitionProblem("investigating", "investigating")! })).toEqual({ message: "故障已处于“调查中”状态。", fields: { status: "故障已处于“调查中”状态" } });
+    expect(formErrorsIn(chinese, "zh-CN", { status: transitionProblem("resolved", "monitoring")! }).fields.status).toBe("已解决的故障须先重新打开（回到“调查中”）");
   });
 
   it("keeps a problem the table does not know after a colon rather than dropping it", () => {

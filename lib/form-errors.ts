@@ -68,6 +68,14 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "requiredWhen", pattern: /^is required when status is (?<status>[\w ]+)$/ },
   { key: "emptyUnlessResolved", pattern: /^must be empty unless status is resolved$/ },
   { key: "onlyStandard", pattern: /^is only for standard changes$/ },
+  { key: "standardFromCatalog", pattern: /^A standard change must be filed from the standard change catalog: name one of its templates, or file a normal change\.$/ },
+  { key: "templateService", pattern: /^The standard change "(?<title>.*)" covers (?<service>\S+), not (?<value>\S+); file a normal change instead\.$/ },
+  { key: "templateTeam", pattern: /^The standard change "(?<title>.*)" covers the services of team (?<team>\S+), and (?<value>\S+) is not one; file a normal change instead\.$/ },
+  { key: "templateRisk", pattern: /^The standard change "(?<title>.*)" carries at most (?<maxRisk>\w+) risk, not (?<risk>\w+); file a normal change instead\.$/ },
+  { key: "serviceOrTeam", pattern: /^choose the service it covers, or name a team$/ },
+  { key: "serviceAndTeam", pattern: /^leave empty when a service is chosen: a template covers one service or one team$/ },
+  { key: "alreadyInStatus", pattern: /^the incident is already (?<status>\w+)$/ },
+  { key: "reopenFirst", pattern: /^a resolved incident must be reopened \(back to investigating\) first$/ },
   { key: "notEmpty", pattern: /^must not be empty$/ },
   { key: "text", pattern: /^must be text$|^Invalid input: expected string, received \w+$/ },
   { key: "nul", pattern: /^must not contain a NUL character$/ },
@@ -155,7 +163,10 @@ export function problemKey(problem: string): { key: string; values: Record<strin
 export type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
 /** Every argument a problem message may name, so ICU's selects always have a value. */
-const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "", from: "", to: "" };
+const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "", from: "", to: "", title: "", service: "", team: "", risk: "", maxRisk: "" };
+
+/** Arguments that name a value the catalogs' Terms word (an incident's status, a risk), by the Terms group that words them. */
+const TERMS: Record<string, string> = { status: "incidentStatus", risk: "risk", maxRisk: "risk" };
 
 /** Items listed a language's way; in Chinese with a space between Latin letters or figures and characters ("SEV1 或 SEV2"). */
 function list(locale: string, type: "conjunction" | "disjunction", items: string[]): string {
@@ -184,7 +195,10 @@ export function fieldSentenceIn(t: Translate, locale: string, key: string, probl
   if (known.values.other) values.other = fieldLabelIn(t, known.values.other);
   // "a, b or c", "a|b": the values themselves, listed the catalog language's way.
   if (known.values.choices) values.choices = list(locale, "disjunction", known.values.choices.split(/, | or |\|/).map((c) => c.replaceAll('"', "")));
-  if (known.values.status && t.has(`Terms.incidentStatus.${known.values.status}`)) values.status = t(`Terms.incidentStatus.${known.values.status}`);
+  for (const [name, group] of Object.entries(TERMS)) {
+    const value = known.values[name];
+    if (value && t.has(`Terms.${group}.${value}`)) values[name] = t(`Terms.${group}.${value}`);
+  }
   return t(`Problems.${known.key}`, values);
 }
 

@@ -5,9 +5,12 @@ import { processDatabase } from "@/db/test/engine";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
+import { recordIncident } from "@/lib/incidents/record";
 import { createUserAccount } from "@/lib/users/users";
 import { IDLE } from "./form-state";
 import { addOverrideAction, setRotationAction } from "./teams";
+import { addTemplate, removeFreeze, submitDraftAction } from "./changes";
+import { moveIncidentAction } from "./incident-response";
 import { sessionCookie, setRequestHeaders } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
@@ -17,6 +20,7 @@ processDatabase();
 
 let cookie = "";
 let adminId = "";
+let incidentId = 0;
 
 beforeAll(async () => {
   const db = getDatabase();
@@ -27,6 +31,7 @@ beforeAll(async () => {
   await createTeam(db, CLI_ACTOR, { slug: "payments", name: "Payments" });
   await addMember(db, CLI_ACTOR, { team: "payments", userId: adminId });
   await addOverride(db, CLI_ACTOR, { team: "payments", userId: adminId, startsAt: new Date("2026-11-20T18:00:00Z"), endsAt: new Date("2026-11-21T06:00:00Z"), reason: null });
+  incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Queue backlog", service: "queue", severity: "SEV3", startedAt: new Date("2026-11-20T14:00:00Z") })).incident.id;
 });
 
 const form = (fields: Record<string, string | number>) => {
@@ -56,5 +61,25 @@ describe("refusals on a Chinese page", () => {
   it("a team deleted since the page was shown", async () => {
     inChinese();
     expect(await setRotationAction(IDLE, form({ team: "gone", shiftHours: 24, handoverTime: "09:00", timeZone: "UTC", startsOn: "2026-11-16" }))).toMatchObject({ status: "error", message: "团队 gone 不存在。" });
+  });
+
+  it("a standard change template with both a service and a team, or neither", async () => {
+    inChinese();
+    expect(await addTemplate(IDLE, form({ title: "依赖升级", service: "queue", team: "payments", maxRisk: "low" }))).toMatchObject({
+      status: "error",
+      message: "已选择服务时团队须留空：一个模板只适用于一个服务或一个团队。",
+    });
+    expect(await addTemplate(IDLE, form({ title: "依赖升级", maxRisk: "low" }))).toMatchObject({ status: "error", message: "请选择模板适用的服务，或填写团队。" });
+  });
+
+  it("an incident moved to the status it has (a double click)", async () => {
+    inChinese();
+    expect(await moveIncidentAction(IDLE, form({ incidentId, status: "investigating" }))).toMatchObject({ status: "error", message: "故障已处于“调查中”状态。" });
+  });
+
+  it("a record that is not there (any more)", async () => {
+    inChinese();
+    expect(await submitDraftAction(IDLE, form({ changeId: 99_999 }))).toMatchObject({ status: "error", message: "找不到该变更请求。" });
+    expect(await removeFreeze(IDLE, form({ id: 99_999 }))).toMatchObject({ status: "error", message: "找不到该冻结窗口。" });
   });
 });
