@@ -13,6 +13,7 @@ import { singleLineName } from "./single-line";
 import { wholeNumber } from "./whole-number";
 import { standardProblem } from "./changes/policy";
 import { transitionProblem } from "./incidents/state-machine";
+import { openApiDocument } from "./api/openapi";
 
 const ROOT = join(import.meta.dirname, "..");
 const translate = (locale: Locale, messages: typeof en): Translate => {
@@ -94,6 +95,14 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
   it("tells a move an incident cannot make, in the catalog's words for its status", () => {
     expect(formErrorsIn(chinese, "zh-CN", { status: transitionProblem("investigating", "investigating")! })).toEqual({ message: "故障已处于“调查中”状态。", fields: { status: "故障已处于“调查中”状态" } });
     expect(formErrorsIn(chinese, "zh-CN", { status: transitionProblem("resolved", "monitoring")! }).fields.status).toBe("已解决的故障须先重新打开（回到“调查中”）");
+  });
+
+  it("tells every reason the gate can refuse a recorded deployment for, side by side", () => {
+    const answer = openApiDocument("http://tandem.test").components.schemas.GateAnswer as { properties: { reasons: { items: { properties: { code: { enum: string[] } } } } } };
+    const codes = answer.properties.reasons.items.properties.code.enum;
+    expect(Object.keys(zh.Terms.gateReason).sort()).toEqual([...codes].sort());
+    expect(formErrorsIn(chinese, "zh-CN", { changeRequest: codes.join(", ") }).fields.changeRequest).not.toMatch(/[a-z]_[a-z]/);
+    expect(formErrorsIn(chinese, "zh-CN", { changeRequest: "change_not_approved, freeze" }).fields.changeRequest).toBe("变更请求 ID：该服务拒绝了此部署：变更请求未获批准、该服务处于冻结窗口内");
   });
 
   it("keeps a problem the table does not know after a colon rather than dropping it", () => {

@@ -76,7 +76,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "serviceAndTeam", pattern: /^leave empty when a service is chosen: a template covers one service or one team$/ },
   { key: "alreadyInStatus", pattern: /^the incident is already (?<status>\w+)$/ },
   { key: "reopenFirst", pattern: /^a resolved incident must be reopened \(back to investigating\) first$/ },
-  { key: "notEmpty", pattern: /^must not be empty$/ },
+  { key: "notEmpty", pattern: /^must not be (?:empty|blank)$/ },
   { key: "text", pattern: /^must be text$|^Invalid input: expected string, received \w+$/ },
   { key: "nul", pattern: /^must not contain a NUL character$/ },
   { key: "singleLine", pattern: /^must be one line, without line breaks, tabs or other control characters$/ },
@@ -128,6 +128,11 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "batchMax", pattern: /^must hold at most (?<max>\d+) deployments$/ },
   { key: "batchEmpty", pattern: /^must hold at least one deployment$/ },
   { key: "unknownService", pattern: /^is not a known service$/ },
+  { key: "noChange", pattern: /^no change request has id (?<value>\d+)$/ },
+  { key: "noDeployment", pattern: /^no deployment has (?:id|externalId) (?<value>.+)$/ },
+  { key: "selfRollback", pattern: /^a deployment cannot roll itself back$/ },
+  // The gate's reason codes (lib/changes/gate.ts) a recorded deployment is refused for.
+  { key: "gateRefused", pattern: /^(?<reasons>(?:change_\w+|freeze|open_incident)(?:, (?:change_\w+|freeze|open_incident))*)$/ },
   { key: "teamWithoutServices", pattern: /^no service belongs to team (?<value>\S+) \(check the spelling, or record its services first\)$/ },
   { key: "unknownPerson", pattern: /^is not a known person$/ },
   { key: "notAUser", pattern: /^is not the email of a Tandem user$/ },
@@ -163,14 +168,14 @@ export function problemKey(problem: string): { key: string; values: Record<strin
 export type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
 /** Every argument a problem message may name, so ICU's selects always have a value. */
-const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "", from: "", to: "", title: "", service: "", team: "", risk: "", maxRisk: "" };
+const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "", from: "", to: "", title: "", service: "", team: "", risk: "", maxRisk: "", reasons: "" };
 
-/** Arguments that name a value the catalogs' Terms word (an incident's status, a risk), by the Terms group that words them. */
-const TERMS: Record<string, string> = { status: "incidentStatus", risk: "risk", maxRisk: "risk" };
+/** Arguments that name values the catalogs' Terms word (an incident's status, a risk, the gate's reasons), by the Terms group that words them. */
+const TERMS: Record<string, string> = { status: "incidentStatus", risk: "risk", maxRisk: "risk", reasons: "gateReason" };
 
 /** Items listed a language's way; in Chinese with a space between Latin letters or figures and characters ("SEV1 或 SEV2"). */
-function list(locale: string, type: "conjunction" | "disjunction", items: string[]): string {
-  return new Intl.ListFormat(locale, { type })
+function list(locale: string, type: "conjunction" | "disjunction", items: string[], style: Intl.ListFormatStyle = "long"): string {
+  return new Intl.ListFormat(locale, { type, style })
     .format(items)
     .replace(/(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])/g, " ");
 }
@@ -196,8 +201,9 @@ export function fieldSentenceIn(t: Translate, locale: string, key: string, probl
   // "a, b or c", "a|b": the values themselves, listed the catalog language's way.
   if (known.values.choices) values.choices = list(locale, "disjunction", known.values.choices.split(/, | or |\|/).map((c) => c.replaceAll('"', "")));
   for (const [name, group] of Object.entries(TERMS)) {
-    const value = known.values[name];
-    if (value && t.has(`Terms.${group}.${value}`)) values[name] = t(`Terms.${group}.${value}`);
+    const words = known.values[name]?.split(", ").map((value) => (t.has(`Terms.${group}.${value}`) ? t(`Terms.${group}.${value}`) : value));
+    // "a, b": reasons as they stand side by side, without an "and" between them.
+    if (words) values[name] = list(locale, "conjunction", words, "narrow");
   }
   return t(`Problems.${known.key}`, values);
 }

@@ -6,11 +6,13 @@ import { CLI_ACTOR } from "@/lib/auth/actor";
 import { getAuth } from "@/lib/auth/auth";
 import { addMember, addOverride, createTeam } from "@/lib/teams/teams";
 import { recordIncident } from "@/lib/incidents/record";
+import { upsertService } from "@/lib/services/services";
 import { createUserAccount } from "@/lib/users/users";
 import { IDLE } from "./form-state";
 import { addOverrideAction, setRotationAction } from "./teams";
 import { addTemplate, removeFreeze, submitDraftAction } from "./changes";
 import { moveIncidentAction } from "./incident-response";
+import { recordDeploymentAction } from "./deployments";
 import { sessionCookie, setRequestHeaders } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
@@ -31,6 +33,7 @@ beforeAll(async () => {
   await createTeam(db, CLI_ACTOR, { slug: "payments", name: "Payments" });
   await addMember(db, CLI_ACTOR, { team: "payments", userId: adminId });
   await addOverride(db, CLI_ACTOR, { team: "payments", userId: adminId, startsAt: new Date("2026-11-20T18:00:00Z"), endsAt: new Date("2026-11-21T06:00:00Z"), reason: null });
+  await upsertService(db, CLI_ACTOR, "edge", { requireChange: ["production"] });
   incidentId = (await recordIncident(db, CLI_ACTOR, "test", { title: "Queue backlog", service: "queue", severity: "SEV3", startedAt: new Date("2026-11-20T14:00:00Z") })).incident.id;
 });
 
@@ -81,5 +84,15 @@ describe("refusals on a Chinese page", () => {
     inChinese();
     expect(await submitDraftAction(IDLE, form({ changeId: 99_999 }))).toMatchObject({ status: "error", message: "找不到该变更请求。" });
     expect(await removeFreeze(IDLE, form({ id: 99_999 }))).toMatchObject({ status: "error", message: "找不到该冻结窗口。" });
+  });
+
+  it("a deployment the service's change rule refuses, or naming a change request that is not there", async () => {
+    inChinese();
+    const deployment = { service: "edge", environment: "production", status: "success", finishedAt: "2026-11-20T10:00", timeZone: "UTC" };
+    expect(await recordDeploymentAction(IDLE, form(deployment))).toMatchObject({
+      status: "error",
+      message: "变更请求 ID：该服务拒绝了此部署：未关联已批准的变更请求。",
+    });
+    expect(await recordDeploymentAction(IDLE, form({ ...deployment, changeRequest: 99_999 }))).toMatchObject({ status: "error", message: "变更请求 #99999 不存在。" });
   });
 });
