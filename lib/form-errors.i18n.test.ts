@@ -14,6 +14,10 @@ import { wholeNumber } from "./whole-number";
 import { standardProblem } from "./changes/policy";
 import { transitionProblem } from "./incidents/state-machine";
 import { openApiDocument } from "./api/openapi";
+import { targetUrlProblem } from "./notifications/targets";
+import { MAX_WALL_VIEWS } from "./wall/limits";
+import { newWallLinkSchema } from "./wall/schema";
+import { integrationConfigFormSchema } from "./webhooks/config-form";
 
 const ROOT = join(import.meta.dirname, "..");
 const translate = (locale: Locale, messages: typeof en): Translate => {
@@ -103,6 +107,17 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
     expect(Object.keys(zh.Terms.gateReason).sort()).toEqual([...codes].sort());
     expect(formErrorsIn(chinese, "zh-CN", { changeRequest: codes.join(", ") }).fields.changeRequest).not.toMatch(/[a-z]_[a-z]/);
     expect(formErrorsIn(chinese, "zh-CN", { changeRequest: "change_not_approved, freeze" }).fields.changeRequest).toBe("变更请求 ID：该服务拒绝了此部署：变更请求未获批准、该服务处于冻结窗口内");
+  });
+
+  it("tells a wall's views, a channel's address and an integration's mappings", () => {
+    const told = (issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) => formErrorsIn(chinese, "zh-CN", fieldErrors(issues)).fields;
+    const views = (n: number) => Array.from({ length: n }, () => ({ panels: "all" }));
+    expect(told(newWallLinkSchema.safeParse({ name: "TV", views: views(0) }).error!.issues)).toEqual({ views: "至少需要一个视图" });
+    expect(told(newWallLinkSchema.safeParse({ name: "TV", views: views(MAX_WALL_VIEWS + 1) }).error!.issues)).toEqual({ views: `视图最多只能列出 ${MAX_WALL_VIEWS} 个视图` });
+    const services = Array.from({ length: 51 }, (_, i) => `s${i}`).join(",");
+    expect(told(newWallLinkSchema.safeParse({ name: "TV", views: [{ services }] }).error!.issues)).toEqual({ "views.0.services": "服务最多只能列出 50 个服务" });
+    expect(formErrorsIn(chinese, "zh-CN", { target: targetUrlProblem("ftp://files.example.com/drop")! }).fields.target).toBe("目标地址必须是 http(s) URL");
+    expect(told(integrationConfigFormSchema.safeParse({ id: "1", serviceMap: "acme/api = api\nnonsense" }).error!.issues)).toEqual({ serviceMap: "服务映射的第 2 行应写成“name = value”的形式" });
   });
 
   it("keeps a problem the table does not know after a colon rather than dropping it", () => {

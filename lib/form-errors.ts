@@ -96,7 +96,8 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "email", pattern: /^must be an email address$/ },
   { key: "emailForChannel", pattern: /^must be an email address for an email channel$/ },
   { key: "httpUrlExample", pattern: /^must be an http\(s\) URL such as (?<example>\S+)$/ },
-  { key: "httpUrl", pattern: /^must be an http\(s\) URL$/ },
+  { key: "httpUrl", pattern: /^must be an http\(s\) URL(?:, not \S+)?$/ },
+  { key: "host", pattern: /^must name a host$/ },
   { key: "slug", pattern: /^must be a slug: lower-case letters, digits and dashes/ },
   { key: "timestamp", pattern: /^must be an ISO-8601 timestamp with an offset, e\.g\. (?<example>\S+)$/ },
   { key: "dateOrTimestamp", pattern: /^must be a date \((?<day>[\d-]+)\) or an ISO-8601 timestamp, e\.g\. (?<example>\S+)$/ },
@@ -121,13 +122,19 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "listEvents", pattern: /^must be a list of event types$/ },
   { key: "atLeastOneEvent", pattern: /^must list at least one event$/ },
   { key: "listServices", pattern: /^must be a list of service slugs$/ },
-  { key: "listAtMost", pattern: /^must list at most (?<max>\d+) (?<what>environments|commits)$/ },
+  { key: "listAtMost", pattern: /^must list at most (?<max>\d+) (?<what>environments|commits)$|^may (?:hold|name) at most (?<max2>\d+) (?<what2>views|services)$/ },
+  { key: "tooManyEvents", pattern: /^names too many events$/ },
+  { key: "atLeastOneView", pattern: /^name at least one view$/ },
+  { key: "mappingLine", pattern: /^line (?<line>\d+) must look like "name = value"$/ },
+  { key: "nothingToChange", pattern: /^send at least one field to change$/ },
+  { key: "gateSources", pattern: /^only GitHub and GitLab integrations answer deployment gates$/ },
   { key: "addresses", pattern: /^must list at least one address or network$/ },
   { key: "needsSmtp", pattern: /^needs TANDEM_SMTP_URL to be set$/ },
   { key: "wallViews", pattern: /^must list the wall's views$/ },
   { key: "batchMax", pattern: /^must hold at most (?<max>\d+) deployments$/ },
   { key: "batchEmpty", pattern: /^must hold at least one deployment$/ },
   { key: "unknownService", pattern: /^is not a known service$/ },
+  { key: "noService", pattern: /^there is no service (?<value>\S+) \(check the spelling, or record it first\)$/ },
   { key: "noChange", pattern: /^no change request has id (?<value>\d+)$/ },
   { key: "noDeployment", pattern: /^no deployment has (?:id|externalId) (?<value>.+)$/ },
   { key: "selfRollback", pattern: /^a deployment cannot roll itself back$/ },
@@ -168,7 +175,7 @@ export function problemKey(problem: string): { key: string; values: Record<strin
 export type Translate = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
 /** Every argument a problem message may name, so ICU's selects always have a value. */
-const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "", from: "", to: "", title: "", service: "", team: "", risk: "", maxRisk: "", reasons: "" };
+const NO_ARGUMENTS = { kind: "", status: "", max: "", min: "", unit: "none", choices: "", example: "", day: "", other: "", what: "", value: "", expected: "", from: "", to: "", title: "", service: "", team: "", risk: "", maxRisk: "", reasons: "", line: "" };
 
 /** Arguments that name values the catalogs' Terms word (an incident's status, a risk, the gate's reasons), by the Terms group that words them. */
 const TERMS: Record<string, string> = { status: "incidentStatus", risk: "risk", maxRisk: "risk", reasons: "gateReason" };

@@ -13,6 +13,7 @@ import { addOverrideAction, setRotationAction } from "./teams";
 import { addTemplate, removeFreeze, submitDraftAction } from "./changes";
 import { moveIncidentAction } from "./incident-response";
 import { recordDeploymentAction } from "./deployments";
+import { addWallLink } from "./wall-links";
 import { sessionCookie, setRequestHeaders } from "./test-request";
 
 vi.mock("next/headers", async () => (await import("./test-request")).nextHeadersMock);
@@ -94,5 +95,10 @@ describe("refusals on a Chinese page", () => {
       message: "变更请求 ID：该服务拒绝了此部署：未关联已批准的变更请求。",
     });
     expect(await recordDeploymentAction(IDLE, form({ ...deployment, changeRequest: 99_999 }))).toMatchObject({ status: "error", message: "变更请求 #99999 不存在。" });
+  });
+
+  it("a wall view naming a service nobody recorded", async () => {
+    inChinese();
+    expect(await addWallLink(IDLE, form({ name: "TV", "views.0.services": "edge, nope" }))).toMatchObject({ status: "error", message: "服务：没有服务 nope（请检查拼写，或先登记该服务）。" });
   });
 });
