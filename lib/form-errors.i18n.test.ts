@@ -122,6 +122,8 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
 
   it("keeps a problem the table does not know after a colon rather than dropping it", () => {
     expect(formErrorsIn(chinese, "zh-CN", { title: "sounds wrong" }).fields.title).toBe("标题：sounds wrong");
+    expect(formErrorsIn(chinese, "zh-CN", { title: "Sounds wrong." })).toEqual({ message: "标题：Sounds wrong。", fields: { title: "标题：Sounds wrong." } });
+    expect(formErrorsIn(chinese, "zh-CN", { title: "Sounds wrong.", summary: "is required" }).message).toBe("标题：Sounds wrong。另请检查：摘要。");
     expect(formErrorsIn(chinese, "zh-CN", { serviceMap: "__proto__: is reserved and cannot be mapped" }).fields.serviceMap).toBe("服务映射：__proto__是保留名称，不能用于映射");
   });
 

@@ -224,5 +224,7 @@ export function formErrorsIn(t: Translate, locale: string, fields: Record<string
   const [first, ...rest] = Object.entries(sentences);
   if (!first) return { message: t("Forms.checkForm"), fields: sentences };
   const others = rest.filter(([key]) => key !== "_").map(([key]) => fieldLabelIn(t, key));
-  return { message: t("Forms.summary", { first: first[1], count: others.length, others: list(locale, "conjunction", others) }), fields: sentences };
+  // A problem the table does not know may end its own sentence ("…first."): the summary gives it its full stop.
+  const lead = first[1].replace(/[.。]$/, "");
+  return { message: t("Forms.summary", { first: lead, count: others.length, others: list(locale, "conjunction", others) }), fields: sentences };
 }
