@@ -11,6 +11,7 @@ import { formErrors, formErrorsIn, PROBLEMS, problemKey, type Translate } from "
 import { emailSchema, oneOf, requiredText, timestampSchema } from "./validation";
 import { singleLineName } from "./single-line";
 import { wholeNumber } from "./whole-number";
+import { formSources, formWords } from "./testing/form-sources";
 import { standardProblem } from "./changes/policy";
 import { transitionProblem } from "./incidents/state-machine";
 import { openApiDocument } from "./api/openapi";
@@ -34,12 +35,6 @@ function formModules(): string[] {
     for (const [, path] of readFileSync(join(ROOT, "app/_actions", file), "utf8").matchAll(/from "@\/(lib\/[\w/-]+)"/g)) found.add(path!);
   }
   return [...found].sort();
-}
-
-/** Every string or template literal that reads on from a field's name ("is required", `must be at most ${max} characters`), `${…}` as a figure. */
-function problemLiterals(source: string): string[] {
-  const literals = [...source.matchAll(/"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\$]|\\.|\$\{[^}]*\}|\$(?!\{))*)`/g)].map((m) => (m[1] ?? m[2] ?? "").replace(/\$\{[^}]*\}/g, "9"));
-  return literals.filter((l) => /^(is|are|must|has|have|should|cannot|does|was|needs|already) /.test(l));
 }
 
 type Def = { type: string; shape?: Record<string, unknown>; options?: unknown[]; [k: string]: unknown };
@@ -138,10 +133,10 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
     }
   });
 
-  it("knows every problem text the forms' schemas and rules can produce", async () => {
-    // Settings read from the environment at start-up are no form's: they stay in English in the log.
-    const files = [...formModules().filter((m) => !m.startsWith("lib/config/") && m !== "lib/form-errors").map((m) => `${m}.ts`), ...readdirSync(join(ROOT, "app/_actions")).filter((f) => !f.endsWith(".test.ts")).map((f) => `app/_actions/${f}`)];
-    const unknown = files.flatMap((file) => problemLiterals(readFileSync(join(ROOT, file), "utf8")).filter((p) => !problemKey(p)).map((p) => `${file}: ${p}`));
+  it("knows every problem text the forms' schemas and rules can produce", () => {
+    const files = formSources();
+    expect(files).toEqual(expect.arrayContaining(["lib/oncall/rotation.ts", "lib/incidents/state-machine.ts", "lib/changes/policy.ts"]));
+    const unknown = files.flatMap((file) => formWords(file).problems.filter((p) => !problemKey(p)).map((p) => `${file}: ${p}`));
     expect(unknown).toEqual([]);
   });
 

@@ -136,7 +136,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "unknownService", pattern: /^is not a known service$/ },
   { key: "noService", pattern: /^there is no service (?<value>\S+) \(check the spelling, or record it first\)$/ },
   { key: "noChange", pattern: /^no change request has id (?<value>\d+)$/ },
-  { key: "noDeployment", pattern: /^no deployment has (?:id|externalId) (?<value>.+)$/ },
+  { key: "noDeployment", pattern: /^no deployment has \S+ (?<value>.+)$/ },
   { key: "selfRollback", pattern: /^a deployment cannot roll itself back$/ },
   // The gate's reason codes (lib/changes/gate.ts) a recorded deployment is refused for.
   { key: "gateRefused", pattern: /^(?<reasons>(?:change_\w+|freeze|open_incident)(?:, (?:change_\w+|freeze|open_incident))*)$/ },

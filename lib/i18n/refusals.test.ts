@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { notFound } from "@/lib/errors";
+import { formSources, formWords } from "@/lib/testing/form-sources";
 import type { Locale } from "./locales";
 import en from "./messages/en.json";
 import zh from "./messages/zh-CN.json";
@@ -21,8 +22,15 @@ const said = sources(LIB).flatMap((file) =>
   [...readFileSync(file, "utf8").matchAll(/\.saying\((?:"(\w+)"|`([\w.]+)\.\$\{)/g)].map((m) => ({ file, key: m[1], group: m[2] })),
 );
 
+/** Refusals the action wrapper tells in the catalogs' words itself (Forms.signInFirst, Forms.forbidden) before any rule runs; lib/errors.ts makes them for pages and routes. */
+const TOLD_BY_THE_WRAPPER = ["lib/errors.ts: Sign in to continue.", "lib/errors.ts: Your role does not allow you to 9."];
+
 describe("a rule's refusal has words in every catalog (AppError#saying, issue 19)", () => {
   it("finds the refusals", () => expect(said.length).toBeGreaterThan(5));
+  it("gives words to every refusal a form can reach", () => {
+    const unsaid = formSources().flatMap((file) => formWords(file).unsaid.map((message) => `${file}: ${message}`));
+    expect(unsaid.filter((refusal) => !TOLD_BY_THE_WRAPPER.includes(refusal))).toEqual([]);
+  });
   it.each([["en", en.Refusals], ["zh-CN", zh.Refusals]] as const)("%s", (_, refusals) => {
     const missing = said.filter(({ key, group }) => {
       const entry = (refusals as Record<string, unknown>)[key ?? group!];
