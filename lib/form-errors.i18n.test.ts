@@ -101,7 +101,7 @@ describe("form errors in the page's language (issue 19, item 2)", () => {
     const codes = answer.properties.reasons.items.properties.code.enum;
     expect(Object.keys(zh.Terms.gateReason).sort()).toEqual([...codes].sort());
     expect(formErrorsIn(chinese, "zh-CN", { changeRequest: codes.join(", ") }).fields.changeRequest).not.toMatch(/[a-z]_[a-z]/);
-    expect(formErrorsIn(chinese, "zh-CN", { changeRequest: "change_not_approved, freeze" }).fields.changeRequest).toBe("变更请求 ID：该服务拒绝了此部署：变更请求未获批准、该服务处于冻结窗口内");
+    expect(formErrorsIn(chinese, "zh-CN", { changeRequest: "change_not_approved, freeze" }).fields.changeRequest).toBe("变更请求 ID：变更请求未获批准、该服务处于冻结窗口内，部署被拒绝");
   });
 
   it("tells a wall's views, a channel's address and an integration's mappings", () => {

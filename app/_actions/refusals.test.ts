@@ -92,7 +92,7 @@ describe("refusals on a Chinese page", () => {
     const deployment = { service: "edge", environment: "production", status: "success", finishedAt: "2026-11-20T10:00", timeZone: "UTC" };
     expect(await recordDeploymentAction(IDLE, form(deployment))).toMatchObject({
       status: "error",
-      message: "变更请求 ID：该服务拒绝了此部署：未关联已批准的变更请求。",
+      message: "变更请求 ID：未关联已批准的变更请求，部署被拒绝。",
     });
     expect(await recordDeploymentAction(IDLE, form({ ...deployment, changeRequest: 99_999 }))).toMatchObject({ status: "error", message: "变更请求 #99999 不存在。" });
   });
