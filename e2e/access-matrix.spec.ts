@@ -36,6 +36,12 @@ type Context = { marker: string; principal: Principal; incidentId: number; actio
  */
 const SAMPLES: Record<string, (c: Context) => Call> = {
   "GET /api/health": () => ({ path: "/api/health" }),
+  // Paths no route serves (a typo of a real one): the API's 404 for everyone, writing nothing.
+  "GET /api/v1/[...path]": () => ({ path: "/api/v1/deployment" }),
+  "POST /api/v1/[...path]": ({ marker }) => ({ path: "/api/v1/deployment", data: { service: "matrix", environment: "matrix", status: "success", finishedAt: "2020-01-01T00:00:00Z", version: marker } }),
+  "PUT /api/v1/[...path]": ({ marker }) => ({ path: "/api/v1/service/matrix", data: { name: marker } }),
+  "PATCH /api/v1/[...path]": ({ marker, incidentId }) => ({ path: `/api/v1/incident/${incidentId}`, data: { summary: marker } }),
+  "DELETE /api/v1/[...path]": ({ freezeId }) => ({ path: `/api/v1/freeze/${freezeId}` }),
   "GET /metrics": () => ({ path: "/metrics" }),
   "GET /api/v1/metrics": () => ({ path: "/api/v1/metrics?environment=matrix" }),
   "GET /api/v1/timeline": () => ({ path: "/api/v1/timeline?limit=1" }),

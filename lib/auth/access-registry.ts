@@ -41,6 +41,12 @@ export type ActionEntry = {
 
 export const ROUTES = [
   { file: "app/api/health/route.ts", method: "GET", allow: PRINCIPALS, why: "liveness for load balancers: no credentials" },
+  ...(["GET", "POST", "PUT", "PATCH", "DELETE"] as const).map((method) => ({
+    file: "app/api/v1/[...path]/route.ts",
+    method,
+    allow: [],
+    why: "no endpoint: whoever asks gets the API's 404",
+  })),
   { file: "app/metrics/route.ts", method: "GET", allow: tokens("read", "admin"), why: "Prometheus scrapes with a read token" },
   { file: "app/api/v1/metrics/route.ts", method: "GET", allow: tokens("read", "admin"), why: "API: bearer token only" },
   { file: "app/api/v1/timeline/route.ts", method: "GET", allow: [...EVERY_USER, ...tokens("read", "admin")], why: "read token, or the session (the timeline page polls it)" },
