@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -62,6 +63,9 @@ export default defineConfig({
     server: { deps: { inline: [/next-intl/] } },
     setupFiles: ["lib/testing/clock.setup.ts"],
     pool: "forks",
+    // Vitest's default leaves a core idle (one worker on this two-core machine, where the suite then took
+    // 14 minutes instead of 9); the files share nothing (each has its own database), so use every core.
+    maxWorkers: availableParallelism(),
     // Catches a hang; a busy CI machine runs the larger property tests well past half a minute.
     testTimeout: 60_000,
     reporters: ["default", ["json", { outputFile: "test-results/unit-results.json" }]],
