@@ -6,7 +6,7 @@ import { LANGUAGE_USER, ZH_WALL_LINK_FILE } from "./support/users";
 
 /**
  * The sign-in page and the shell checked on their own here; every page's content is swept in
- * i18n-pages.spec.ts.
+ * sweep.spec.ts.
  */
 const SHELL = "main:has(form input[name=password]), header, aside, a[href='#main']";
 

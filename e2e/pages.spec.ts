@@ -1,31 +1,4 @@
-import type { Browser } from "@playwright/test";
-import { test, expect, expectAccessible, pageAs, watchCsp } from "./support/fixtures";
-import { APP_PAGES, pathOf, type AppPage } from "./support/pages";
-
-/** Every page (the list a unit test keeps complete), and what an unknown address shows. */
-const PAGES: AppPage[] = [...APP_PAGES, { route: "", path: "/no-such-page", heading: "Page not found" }];
-
-async function anonymousPage(browser: Browser) {
-  const context = await browser.newContext();
-  await watchCsp(context);
-  return context.newPage();
-}
-
-for (const theme of ["light", "dark"] as const) {
-  test.describe(`${theme} theme`, () => {
-    test.use({ colorScheme: theme });
-    for (const p of PAGES) {
-      test(`${typeof p.path === "string" ? p.path : p.route} passes axe`, async ({ browser }) => {
-        const page = p.signedOut ? await anonymousPage(browser) : await pageAs(browser, "admin");
-        await page.emulateMedia({ colorScheme: theme });
-        await page.goto(pathOf(p));
-        await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
-        await expectAccessible(page);
-        await page.context().close();
-      });
-    }
-  });
-}
+import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 
 test("the theme can be switched and is remembered", async ({ browser }) => {
   const page = await pageAs(browser, "engineer");

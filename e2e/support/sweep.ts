@@ -1,0 +1,74 @@
+import type { Browser, Page } from "@playwright/test";
+import { englishWords } from "./chinese";
+import { expect, expectAccessible, storageStateFor, watchCsp } from "./fixtures";
+import { type AppPage, pathOf } from "./pages";
+
+export const SWEEP_LOCALES = ["en", "zh-CN"] as const;
+export type SweepLocale = (typeof SWEEP_LOCALES)[number];
+
+const PHONE = 390;
+const LAPTOP = 1280;
+/** A phone's, a tablet's and a laptop's width. */
+const WIDTHS = [PHONE, 768, LAPTOP];
+
+/**
+ * Issue 16: "tables fit at 1280". Every list's table shows all its columns at a laptop's width. The
+ * drill-downs are left out on purpose: they are the evidence behind a figure, a column for each fact
+ * the rule read (the failures table has nine), and scroll inside their own labelled region, with the
+ * CSV for the whole. The walls have no lists.
+ */
+const tablesMustFit = (p: AppPage) => !p.signedOut && !p.route.startsWith("/wall") && p.route !== "/drilldown/[kind]";
+
+async function tablesWiderThanTheirRegion(page: Page): Promise<string[]> {
+  return page
+    .locator("div[role=region].overflow-x-auto")
+    .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.getAttribute("aria-label")} (${el.scrollWidth} px in ${el.clientWidth})`));
+}
+
+/** Resolves once the browser has laid out and painted twice, so resize observers have run and re-rendered. */
+const afterNextPaint = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
+
+/**
+ * Each page as a reader of `locale` sees it in one colour scheme: at a phone's, a tablet's and a
+ * laptop's width it does not scroll sideways and (in Chinese) shows no English UI word, at the laptop's
+ * width every list's table fits, and axe finds nothing serious there.
+ */
+export async function sweepPages(browser: Browser, pages: AppPage[], locale: SweepLocale, colorScheme: "light" | "dark") {
+  const problems: string[] = [];
+  for (const signedOut of [false, true]) {
+    const subset = pages.filter((p) => !!p.signedOut === signedOut);
+    if (!subset.length) continue;
+    const context = await browser.newContext({
+      locale: locale === "en" ? "en-US" : locale,
+      colorScheme,
+      storageState: signedOut ? undefined : storageStateFor("admin"),
+    });
+    await watchCsp(context);
+    const page = await context.newPage();
+    for (const p of subset) {
+      const path = pathOf(p);
+      // Loaded as a phone shows it first, then widened: a page's layout follows the window as it resizes.
+      await page.setViewportSize({ width: PHONE, height: 900 });
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.getByRole("heading", { level: 1, ...(locale === "en" ? { name: p.heading } : {}) }).first(), path).toBeVisible();
+      await expect(page.locator("[data-loading]")).toHaveCount(0);
+      for (const width of WIDTHS) {
+        if (width !== PHONE) {
+          await page.setViewportSize({ width, height: 900 });
+          await afterNextPaint(page);
+        }
+        if (locale !== "en") {
+          const words = await englishWords(page);
+          if (words.length) problems.push(`${path} at ${width} px shows English: ${words.join(", ")}`);
+        }
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (scrollWidth > width) problems.push(`${path} is ${scrollWidth} px wide at ${width} px`);
+        if (width === LAPTOP && tablesMustFit(p)) for (const t of await tablesWiderThanTheirRegion(page)) problems.push(`${path}: ${t}`);
+      }
+      await expectAccessible(page);
+    }
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+}
