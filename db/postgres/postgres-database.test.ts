@@ -311,7 +311,7 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
     await admin.connect();
     try {
       const before = b.changes.version();
-      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN tandem_changes' and pid <> pg_backend_pid()");
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN tandem_changes' and datname = current_database() and pid <> pg_backend_pid()");
       await expect.poll(() => b.changes.version(), { timeout: 5_000 }).not.toBe(before);
       const after = b.changes.version();
       await a.transaction((tx) => execute(tx, sql`insert into items (id, n) values (1, 1)`));
@@ -328,7 +328,7 @@ describe.skipIf(!postgresAvailable)("the PostgreSQL engine", () => {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'tandem' and pid <> pg_backend_pid()");
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'tandem' and datname = current_database() and pid <> pg_backend_pid()");
     } finally {
       await admin.end();
     }
