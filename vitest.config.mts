@@ -64,7 +64,8 @@ export default defineConfig({
     setupFiles: ["lib/testing/clock.setup.ts"],
     pool: "forks",
     // Vitest's default leaves a core idle (one worker on this two-core machine, where the suite then took
-    // 14 minutes instead of 9); the files share nothing (each has its own database), so use every core.
+    // 14 minutes instead of 9). Files run side by side: each has its own database, and on PostgreSQL its
+    // own database in one shared cluster, so a test may act on its own connections only.
     maxWorkers: availableParallelism(),
     // Catches a hang; a busy CI machine runs the larger property tests well past half a minute.
     testTimeout: 60_000,
