@@ -15,12 +15,10 @@ const CHUNK = 6;
 const chunks = Array.from({ length: Math.ceil(PAGES.length / CHUNK) }, (_, i) => PAGES.slice(i * CHUNK, (i + 1) * CHUNK));
 
 for (const locale of LOCALES) {
-  for (const colorScheme of ["light", "dark"] as const) {
-    chunks.forEach((pages, i) => {
-      test(`every page in ${LOCALE_NAMES[locale]}, ${colorScheme}, part ${i + 1} of ${chunks.length} (${pages.map((p) => p.route || p.path).join(", ")})`, async ({ browser }) => {
-        test.setTimeout(180_000);
-        await sweepPages(browser, pages, locale, colorScheme);
-      });
+  chunks.forEach((pages, i) => {
+    test(`every page in ${LOCALE_NAMES[locale]}, light and dark, part ${i + 1} of ${chunks.length} (${pages.map((p) => p.route || p.path).join(", ")})`, async ({ browser }) => {
+      test.setTimeout(180_000);
+      await sweepPages(browser, pages, locale);
     });
-  }
+  });
 }

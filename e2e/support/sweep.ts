@@ -24,15 +24,20 @@ async function tablesWiderThanTheirRegion(page: Page): Promise<string[]> {
 }
 
 /** Resolves once the browser has laid out and painted twice, so resize observers have run and re-rendered. */
+/** `--bg` of each scheme (app/globals.css), read back to know which one the page shows. */
+const BACKGROUND = { light: "rgb(255, 255, 255)", dark: "rgb(11, 15, 23)" };
+
 const afterNextPaint = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
 
 /**
- * Each page as a reader of `locale` sees it in one colour scheme: at a phone's, a tablet's and a
- * laptop's width it does not scroll sideways and (in any language but English) shows no English UI word,
- * at the laptop's width every list's table fits, and axe finds nothing serious there. The pages' listed
+ * Each page as a reader of `locale` sees it: at a phone's, a tablet's and a laptop's width it does not
+ * scroll sideways and (in any language but English) shows no English UI word, at the laptop's width every
+ * list's table fits, and axe finds nothing serious there, in the light scheme and again in the dark. The
+ * scheme follows the system's (no theme cookie), so the page is switched to dark in place, as a reader's
+ * system would switch it, rather than loaded again: the layout is the same in both. The pages' listed
  * headings are English, so only English checks them by name.
  */
-export async function sweepPages(browser: Browser, pages: AppPage[], locale: Locale, colorScheme: "light" | "dark") {
+export async function sweepPages(browser: Browser, pages: AppPage[], locale: Locale) {
   const english = locale === DEFAULT_LOCALE;
   const problems: string[] = [];
   for (const signedOut of [false, true]) {
@@ -40,7 +45,6 @@ export async function sweepPages(browser: Browser, pages: AppPage[], locale: Loc
     if (!subset.length) continue;
     const context = await browser.newContext({
       locale,
-      colorScheme,
       storageState: signedOut ? undefined : storageStateFor("admin"),
     });
     await watchCsp(context);
@@ -49,10 +53,12 @@ export async function sweepPages(browser: Browser, pages: AppPage[], locale: Loc
       const path = pathOf(p);
       // Loaded as a phone shows it first, then widened: a page's layout follows the window as it resizes.
       await page.setViewportSize({ width: PHONE, height: 900 });
+      await page.emulateMedia({ colorScheme: "light" });
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       await expect(page.getByRole("heading", { level: 1, ...(english ? { name: p.heading } : {}) }).first(), path).toBeVisible();
       await expect(page.locator("[data-loading]")).toHaveCount(0);
+      await expect(page.locator("body")).toHaveCSS("background-color", BACKGROUND.light);
       for (const width of WIDTHS) {
         if (width !== PHONE) {
           await page.setViewportSize({ width, height: 900 });
@@ -66,6 +72,9 @@ export async function sweepPages(browser: Browser, pages: AppPage[], locale: Loc
         if (scrollWidth > width) problems.push(`${path} is ${scrollWidth} px wide at ${width} px`);
         if (width === LAPTOP && tablesMustFit(p)) for (const t of await tablesWiderThanTheirRegion(page)) problems.push(`${path}: ${t}`);
       }
+      await expectAccessible(page);
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expect(page.locator("body")).toHaveCSS("background-color", BACKGROUND.dark);
       await expectAccessible(page);
     }
     await context.close();
