@@ -11,6 +11,9 @@ import { ADMIN_TOKEN_FILE, TEST_USERS } from "./support/users";
 const run = `${Date.now().toString(36)}${process.pid}`;
 const service = `list-${run}`;
 const titles = { pending: `Upgrade kernel ${run}`, standard: `Bump dependency ${run}`, mine: `Tune cache ${run}` };
+/** A service of its own with more changes than a page holds, so other tests' new changes never shift its pages. */
+const pagedService = `paged-${run}`;
+const PAGED = 53;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${fs.readFileSync(ADMIN_TOKEN_FILE, "utf8").trim()}` } });
@@ -22,6 +25,12 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     { title: titles.mine, type: "normal", risk: "low", requester: TEST_USERS.approver.email, ...window },
   ]) {
     const response = await api.post("/api/v1/changes", { data: { service, ...data } });
+    expect(response.status(), await response.text()).toBe(201);
+  }
+  expect((await api.put(`/api/v1/services/${pagedService}`, { data: { name: `Paged ${run}` } })).ok()).toBe(true);
+  for (let i = 0; i < PAGED; i++) {
+    const data = { service: pagedService, title: `Paged change ${i} ${run}`, type: "normal", risk: "low", plannedStart: "2031-06-01T10:00:00Z", plannedEnd: "2031-06-01T11:00:00Z" };
+    const response = await api.post("/api/v1/changes", { data });
     expect(response.status(), await response.text()).toBe(201);
   }
   await api.dispose();
@@ -63,9 +72,9 @@ test("an approver narrows the change list by service, status, type, requester an
 test("the change list pages past 50 keeping its filters, fits 1280 px, and names a filter it cannot apply", async ({ browser }) => {
   const page = await pageAs(browser, "viewer");
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto("/changes?type=normal&status=bogus");
+  await page.goto(`/changes?service=${pagedService}&type=normal&status=bogus`);
   await expect(page.getByRole("alert").filter({ hasText: "Ignored" })).toHaveText("Ignored an unknown status “bogus”.");
-  await expect(page.getByText(/^\d+ change requests, page 1 of \d+$/)).toBeVisible();
+  await expect(page.getByText(`${PAGED} change requests, page 1 of 2`)).toBeVisible();
   const table = page.getByRole("table", { name: "Change requests" });
   await expect(table.getByRole("row")).toHaveCount(51);
   const scroller = page.getByRole("region", { name: "Change requests" });
@@ -75,12 +84,13 @@ test("the change list pages past 50 keeping its filters, fits 1280 px, and names
   const firstPage = await hrefs();
 
   await page.getByRole("navigation", { name: "Change request pages" }).getByRole("link", { name: "Older rows" }).click();
-  await expect(page).toHaveURL(/\/changes\?type=normal&page=2$/);
-  await expect(page.getByText(/, page 2 of \d+$/)).toBeVisible();
+  await expect(page).toHaveURL(`/changes?type=normal&service=${pagedService}&page=2`);
+  await expect(page.getByText(`${PAGED} change requests, page 2 of 2`)).toBeVisible();
+  await expect(table.getByRole("link")).toHaveCount(PAGED - 50);
   const secondPage = await hrefs();
   expect(secondPage.filter((href) => firstPage.includes(href))).toEqual([]);
   await expect(table.getByText(/^normal · /)).toHaveCount(secondPage.length);
   await page.getByRole("link", { name: "Newer rows" }).click();
-  await expect(page).toHaveURL(/\/changes\?type=normal$/);
+  await expect(page).toHaveURL(`/changes?type=normal&service=${pagedService}`);
   await page.context().close();
 });
