@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import pg from "pg";
 
 /*
@@ -84,9 +85,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
 
 let databases = 0;
 
-/** A new empty database in the cluster, its URL and how to drop it. Names count up per process. */
+/**
+ * A new empty database in the cluster, its URL and how to drop it. Names count up per thread: test files
+ * run in worker threads of one process, each with its own count.
+ */
 export async function createDatabase(adminUrl: string, prefix = "tandem_test"): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${++databases}`;
+  const name = `${prefix}_${process.pid}_${threadId}_${++databases}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
