@@ -70,11 +70,15 @@ test("an admin sets a freeze that blocks approving a change in its window", asyn
   await admin.goto("/changes/freezes");
   const form = admin.getByRole("form", { name: "Set a freeze window" });
   const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
-  await form.getByLabel("Name").fill("Year-end close");
+  // Named for this run (a retry on CI meets the first attempt's freeze), and on the one service it is
+  // about, so it blocks no other test's change planned that day.
+  const freeze = `Year-end close ${Date.now().toString(36)}`;
+  await form.getByLabel("Name").fill(freeze);
+  await form.getByLabel("Service").selectOption("ledger");
   await form.getByLabel("Starts").fill(`${day}T00:00`);
   await form.getByLabel("Ends").fill(`${day}T23:00`);
   await form.getByRole("button", { name: "Set freeze" }).click();
-  await expect(admin.getByRole("cell", { name: "Year-end close", exact: true })).toBeVisible();
+  await expect(admin.getByRole("cell", { name: freeze, exact: true })).toBeVisible();
   await expectAccessible(admin);
 
   const engineer = await pageAs(browser, "engineer");
@@ -93,7 +97,7 @@ test("an admin sets a freeze that blocks approving a change in its window", asyn
   await approver.goto(engineer.url());
   await approver.getByRole("form", { name: "Decide" }).getByLabel("Comment").fill("ok");
   await approver.getByRole("form", { name: "Decide" }).getByRole("button", { name: "Approve" }).click();
-  await expect(approver.getByRole("status").filter({ hasText: 'Approval is blocked by the freeze "Year-end close" until' })).toBeVisible();
+  await expect(approver.getByRole("status").filter({ hasText: `Approval is blocked by the freeze "${freeze}" until` })).toBeVisible();
   for (const p of [admin, engineer, approver]) await p.context().close();
 });
 

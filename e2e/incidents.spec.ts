@@ -1,10 +1,20 @@
+import { ingestApi, postCreated } from "./support/api";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 
-test("an engineer confirms which deployment caused an incident; a viewer only sees the candidates", async ({ browser }) => {
+test("an engineer confirms which deployment caused an incident; a viewer only sees the candidates", async ({ browser, playwright, baseURL }) => {
+  // An incident of its own, with a deployment before it: this test decides its cause, once.
+  const service = `blame-${Date.now().toString(36)}`;
+  const title = `Search results missing on ${service}`;
+  const api = await ingestApi(playwright, baseURL!);
+  const startedAt = new Date(Date.now() - 10 * 60_000);
+  await postCreated(api, "/api/v1/deployments", { service, status: "success", version: "2.4.0", finishedAt: new Date(startedAt.getTime() - 30 * 60_000).toISOString() });
+  await postCreated(api, "/api/v1/incidents", { title, service, severity: "SEV3", startedAt: startedAt.toISOString() });
+  await api.dispose();
+
   const viewer = await pageAs(browser, "viewer");
-  await viewer.goto("/incidents");
-  await viewer.getByRole("main").getByRole("link", { name: "Search results missing for some queries" }).click();
-  await expect(viewer.getByRole("heading", { level: 1, name: "Search results missing for some queries" })).toBeVisible();
+  await viewer.goto(`/incidents?service=${service}`);
+  await viewer.getByRole("main").getByRole("link", { name: title }).click();
+  await expect(viewer.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const incidentUrl = viewer.url();
   await viewer.goto(`${incidentUrl}?window=720`);
   await expect(viewer.getByRole("table", { name: "Candidate deployments" })).toBeVisible();

@@ -3,13 +3,17 @@ import { fixtureText } from "@/lib/webhooks/fixtures";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 
 const fixture = (name: string) => fixtureText("github", name);
+/** Names of this run: a retry on CI meets the first attempt's integrations in the same database. */
+const run = Date.now().toString(36);
+const GITHUB = `Codertocat org ${run}`;
+const ALERTMANAGER = `Prometheus ${run}`;
 
 test("an admin adds a GitHub integration; a signed deployment_status shows up as a deployment and in the delivery log", async ({ browser, request }) => {
   const page = await pageAs(browser, "admin");
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Add an integration" });
   await form.getByLabel("Source").selectOption("github");
-  await form.getByLabel("Integration name").fill("Codertocat org");
+  await form.getByLabel("Integration name").fill(GITHUB);
   await form.getByRole("button", { name: "Add integration" }).click();
   const url = await page.getByLabel("Webhook URL").inputValue();
   const secret = await page.getByLabel("Secret (shown once)").inputValue();
@@ -30,7 +34,7 @@ test("an admin adds a GitHub integration; a signed deployment_status shows up as
   await expect(latest.getByRole("row", { name: /Hello-World|hello-world/ }).filter({ hasText: "success" })).toHaveCount(1);
 
   await page.goto("/settings");
-  await page.getByRole("link", { name: "Codertocat org" }).click();
+  await page.getByRole("link", { name: GITHUB }).click();
   const log = page.getByRole("region", { name: "Recent deliveries" });
   await expect(log.getByRole("row").filter({ hasText: "deployment_status.success" }).filter({ hasText: "applied" })).toHaveCount(1);
   await expect(log.getByRole("cell", { name: "e2e-1" })).toBeVisible();
@@ -43,10 +47,10 @@ test("mappings are validated with field errors and saved", async ({ browser }) =
   await page.goto("/settings");
   const form = page.getByRole("form", { name: "Add an integration" });
   await form.getByLabel("Source").selectOption("alertmanager");
-  await form.getByLabel("Integration name").fill("Prometheus");
+  await form.getByLabel("Integration name").fill(ALERTMANAGER);
   await form.getByRole("button", { name: "Add integration" }).click();
   await expect(page.getByLabel("Secret (shown once)")).toBeVisible();
-  await page.getByRole("link", { name: "Prometheus" }).click();
+  await page.getByRole("link", { name: ALERTMANAGER }).click();
   const mappings = page.getByRole("form", { name: "Integration mappings" });
   await mappings.getByLabel("Severities").fill("critical = worst");
   await mappings.getByRole("button", { name: "Save mappings" }).click();

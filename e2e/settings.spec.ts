@@ -1,5 +1,10 @@
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
 
+/** Names of this run: a retry on CI meets the first attempt's user and token in the same database. */
+const run = Date.now().toString(36);
+const NINA = `nina-${run}@example.com`;
+const TOKEN = `E2E pipeline ${run}`;
+
 test.describe("settings (admin)", () => {
   test("an admin creates a user, with field errors first, and the user can sign in", async ({ browser }) => {
     const page = await pageAs(browser, "admin");
@@ -13,15 +18,15 @@ test.describe("settings (admin)", () => {
     await expect(form.getByLabel("Initial password")).toHaveAccessibleDescription(/^Initial password must be at least 10 characters/);
 
     await form.getByLabel("Name").fill("Nina New");
-    await form.getByLabel("Email").fill("nina.new@example.com");
+    await form.getByLabel("Email").fill(NINA);
     await form.getByLabel("Role").selectOption("engineer");
     await form.getByLabel("Initial password").fill("nina-password-1");
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByRole("status")).toHaveText(/Created Nina New \(engineer\)/);
-    await expect(page.getByRole("cell", { name: "nina.new@example.com" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: NINA })).toBeVisible();
 
     await form.getByLabel("Name").fill("Nina Again");
-    await form.getByLabel("Email").fill("nina.new@example.com");
+    await form.getByLabel("Email").fill(NINA);
     await form.getByLabel("Initial password").fill("nina-password-2");
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByLabel("Email")).toHaveAccessibleDescription("is already in use");
@@ -30,7 +35,7 @@ test.describe("settings (admin)", () => {
     const fresh = await browser.newContext();
     const nina = await fresh.newPage();
     await nina.goto("/sign-in");
-    await nina.getByLabel("Email").fill("nina.new@example.com");
+    await nina.getByLabel("Email").fill(NINA);
     await nina.getByLabel("Password").fill("nina-password-1");
     await nina.getByRole("button", { name: "Sign in" }).click();
     await expect(nina.getByTestId("current-user")).toContainText("Nina New engineer");
@@ -41,22 +46,22 @@ test.describe("settings (admin)", () => {
     const page = await pageAs(browser, "admin");
     await page.goto("/settings");
     const form = page.getByRole("form", { name: "Create an API token" });
-    await form.getByLabel("Token name").fill("E2E pipeline");
+    await form.getByLabel("Token name").fill(TOKEN);
     await form.getByLabel("Token role").selectOption("ingest");
     await form.getByRole("button", { name: "Create token" }).click();
     const token = await page.getByLabel("Your new token (shown once)").inputValue();
     expect(token).toMatch(/^tdm_[A-Za-z0-9_-]{43}$/);
     await page.reload();
-    await expect(page.getByRole("cell", { name: "E2E pipeline", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: TOKEN, exact: true })).toBeVisible();
     await expect(page.getByLabel("Your new token (shown once)")).toHaveCount(0);
     expect(await page.content()).not.toContain(token);
     await expect(page.getByRole("cell", { name: token.slice(0, 10) + "…" })).toBeVisible();
 
     // Revoking asks first, says what stops working, and can be called off or confirmed by keyboard alone.
-    const row = page.getByRole("row", { name: /E2E pipeline/ });
-    const revoke = page.getByRole("button", { name: "Revoke E2E pipeline" });
+    const row = page.getByRole("row", { name: new RegExp(TOKEN) });
+    const revoke = page.getByRole("button", { name: `Revoke ${TOKEN}` });
     await revoke.click();
-    const dialog = page.getByRole("dialog", { name: "Revoke the token “E2E pipeline”?" });
+    const dialog = page.getByRole("dialog", { name: `Revoke the token “${TOKEN}”?` });
     await expect(dialog).toContainText("is refused from its next request on");
     await expect(dialog).toContainText("This cannot be undone");
     await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
