@@ -25,7 +25,8 @@ const PAYLOADS = [
   `<math><mtext><table><mglyph><style><img src=x onerror="window.__xss = 11">`,
   `{{constructor.constructor('window.__xss = 12')()}} \${alert(12)}`,
 ];
-const SLUG = `xss-${Date.now().toString(36)}`;
+/** This worker's: two workers may load this file in the same millisecond. */
+const SLUG = `xss-${Date.now().toString(36)}-${process.pid}`;
 const serviceOf = (i: number) => `${SLUG}-${i}`;
 
 type Seen = { dialogs: string[] };
@@ -123,8 +124,19 @@ test("XSS payloads posted as an incident update and written as a postmortem neve
   await engineer.getByRole("button", { name: "Save postmortem" }).click();
   await expect(engineer.getByTestId("postmortem")).toContainText("click me");
   await expect(engineer.getByTestId("postmortem").locator("a[href^='javascript'], img, script, svg, iframe, details")).toHaveCount(0);
+  // Loaded afresh, as the next reader gets them from the server: the incident, the timelines and the overview.
+  await visit(engineer, `/incidents/${ids.incidents[0]}`);
+  await expect(engineer.getByRole("region", { name: "Updates" })).toContainText(PAYLOADS[1]!);
+  await expect(engineer.getByTestId("postmortem")).toContainText("click me");
+  for (const path of [`/timeline?service=${serviceOf(0)}`, "/timeline", "/"]) await visit(engineer, path);
   await engineer.context().close();
   expect(seenByEngineer.dialogs).toEqual([]);
+  // And the audit log, which records both as an admin reads it.
+  const admin = await pageAs(browser, "admin");
+  const seenByAdmin = await watchedPage(admin);
+  await visit(admin, "/settings/audit");
+  await admin.context().close();
+  expect(seenByAdmin.dialogs).toEqual([]);
 });
 
 test("XSS payloads never run on the lists, the wall and the settings that show them", async ({ browser }) => {
