@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   poweredByHeader: false,
   typedRoutes: false,
-  // `npm run typecheck` (first in `npm test`) checks the whole project, tests included, against the same
+  // `npm run check` (first in `npm test`, with lint) type-checks the whole project, tests included, against the same
   // generated route types; the build's own pass repeated that over a part of it, 70 s of every build here.
   typescript: { ignoreBuildErrors: true },
   async headers() {

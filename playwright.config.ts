@@ -2,13 +2,17 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORT } from "./e2e/support/users";
 
+/** A run that shows the browser (`--headed`, `--ui`, `--debug` or PWDEBUG), which the headless shell cannot. */
+const showsBrowser = Boolean(process.env.PWDEBUG) || process.argv.some((arg) => ["--headed", "--ui", "--debug"].includes(arg));
+
 /**
  * Debian's Chromium when present (nothing can be downloaded here), else Playwright's own browser. Its
  * headless shell first: the build Playwright itself runs headless tests on, without the full browser's
  * UI process; the page sweep took 5.8 min on it against 7.6 on the full browser.
  */
 const systemChromium =
-  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => fs.existsSync(path));
+  process.env.CHROMIUM_PATH ??
+  [...(showsBrowser ? [] : ["/usr/bin/chromium-headless-shell"]), "/usr/bin/chromium"].find((path) => fs.existsSync(path));
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 
 export default defineConfig({

@@ -43,7 +43,7 @@ const globalForDb = globalThis as unknown as { tandemDb?: Database };
 
 /**
  * For a test file that drives Tandem through its doors (route handlers, actions, the CLI): a fresh migrated
- * database of the engine under test becomes the process's DATABASE_URL before the tests run, and is
+ * database of the engine under test becomes the worker's DATABASE_URL before the tests run, and is
  * closed and removed after. `db()` is the process-wide database the doors use.
  */
 export function processDatabase(): { url: () => string; db: () => Database } {

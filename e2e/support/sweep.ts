@@ -23,10 +23,10 @@ async function tablesWiderThanTheirRegion(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.getAttribute("aria-label")} (${el.scrollWidth} px in ${el.clientWidth})`));
 }
 
-/** Resolves once the browser has laid out and painted twice, so resize observers have run and re-rendered. */
 /** `--bg` of each scheme (app/globals.css), read back to know which one the page shows. */
 const BACKGROUND = { light: "rgb(255, 255, 255)", dark: "rgb(11, 15, 23)" };
 
+/** Resolves once the browser has laid out and painted twice, so resize observers have run and re-rendered. */
 const afterNextPaint = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
 
 /**

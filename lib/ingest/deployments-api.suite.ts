@@ -25,8 +25,8 @@ export type IngestionDoor = {
 
 /**
  * What `POST /api/v1/deployments` promises, run against one door. Each door runs it in its own test file
- * (so its own process and database, of the engine under test): both must keep every promise. Returns
- * that database, which is the process's DATABASE_URL while the tests run.
+ * (so its own worker and database, of the engine under test): both must keep every promise. Returns
+ * that database, which is the worker's DATABASE_URL while the tests run.
  */
 export function deploymentsApiSuite(door: IngestionDoor) {
   const database = processDatabase();
