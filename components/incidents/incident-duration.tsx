@@ -12,11 +12,13 @@ import { useServerNow } from "@/components/ui/use-server-now";
 export function IncidentDuration({ startedAt, resolvedAt, serverNow }: { startedAt: string; resolvedAt: string | null; serverNow: number }) {
   const t = useTranslations("IncidentPage");
   const locale = useLocale();
-  const now = useServerNow(serverNow) ?? serverNow;
+  const ticking = useServerNow(serverNow);
+  const now = ticking ?? serverNow;
   const end = resolvedAt ? Date.parse(resolvedAt) : now;
   const duration = formatElapsed((end - Date.parse(startedAt)) / 1000, locale);
   return (
-    <p className="text-sm font-medium" data-testid="incident-duration">
+    // data-ticking: the browser has taken the server's clock and counts on from it (tests wait for it).
+    <p className="text-sm font-medium" data-testid="incident-duration" data-ticking={ticking !== null}>
       {t(resolvedAt ? "resolvedIn" : "openFor", { duration })}
     </p>
   );
