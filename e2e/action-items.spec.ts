@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
+import type { CliIo } from "@/lib/cli/io";
+import { runCli } from "@/lib/cli/run";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
-import { INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS } from "./support/users";
+import { E2E_DB, INGEST_TOKEN_FILE, READ_TOKEN_FILE, TEST_USERS } from "./support/users";
 
 const bearer = (file: string) => ({ authorization: `Bearer ${fs.readFileSync(file, "utf8").trim()}` });
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -106,4 +108,38 @@ test("the communications role is set when declaring and changed on the incident,
   await viewer.goto("/me");
   await expect(viewer.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
   await viewer.context().close();
+});
+
+test("an item whose owner was deactivated shows them in its form and saves without reassigning", async ({ browser, request }) => {
+  const run = `${Date.now().toString(36)}-${process.pid}`;
+  const leaver = { email: `leaver-${run}@example.com`, name: `Lee Leaver ${run}` };
+  const io: CliIo = { out: () => undefined, err: () => undefined, env: { DATABASE_URL: `file:${E2E_DB}` }, interactive: false };
+  expect(await runCli(["user", "add", "--email", leaver.email, "--name", leaver.name, "--role", "engineer", "--password", "leaver-password-1"], io)).toBe(0);
+  const declared = await request.post("/api/v1/incidents", {
+    headers: bearer(INGEST_TOKEN_FILE),
+    data: { title: `Handover ${run}`, service: "checkout-api", severity: "SEV4", status: "resolved", startedAt: ago(7_200_000), resolvedAt: ago(3_600_000) },
+  });
+  const incident = (await declared.json()) as { id: number };
+  const title = `Write the runbook ${run}`;
+  const created = await request.post(`/api/v1/incidents/${incident.id}/action-items`, { headers: bearer(INGEST_TOKEN_FILE), data: { title, owner: leaver.email, dueDate: "2099-12-31" } });
+  expect(created.status()).toBe(201);
+
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/settings");
+  await admin.getByRole("button", { name: `Deactivate ${leaver.name}` }).click();
+  await expect(admin.getByRole("form", { name: `Access of ${leaver.name}` })).toContainText("deactivated");
+  await admin.context().close();
+
+  const page = await pageAs(browser, "engineer");
+  await page.goto(`/incidents/${incident.id}`);
+  await page.getByText(`Edit “${title}”`).click();
+  const form = page.getByRole("form", { name: `Edit “${title}”` });
+  const owner = form.getByLabel("Owner");
+  await expect(owner.locator("option:checked")).toHaveText(`${leaver.name} (no longer assignable)`);
+  await form.getByLabel("Status").selectOption({ label: "Done" });
+  await form.getByRole("button", { name: "Save action item" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByRole("table", { name: "Action items of this incident" }).getByRole("row").filter({ hasText: title })).toContainText(leaver.name);
+  await expectAccessible(page);
+  await page.context().close();
 });

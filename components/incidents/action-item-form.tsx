@@ -10,7 +10,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 type Person = { id: string; name: string; email: string };
-type Item = { id: number; title: string; ownerEmail: string; dueOn: string; status: ActionItemStatus; url: string | null };
+type Item = { id: number; title: string; ownerEmail: string; ownerName: string; dueOn: string; status: ActionItemStatus; url: string | null };
 
 /**
  * Adds an action item to an incident (`item` absent) or changes one: title, owner, due day, status, link.
@@ -37,6 +37,12 @@ export function ActionItemForm({ incidentId, item, people, labelledBy }: { incid
         {(props) => (
           <select name="owner" defaultValue={values.owner ?? item?.ownerEmail ?? ""} {...props}>
             <option value="">{t("choosePerson")}</option>
+            {item && !people.some((p) => p.email === item.ownerEmail) ? (
+              // Still the owner though no longer one who may be chosen: kept unless someone else is picked.
+              <option value={item.ownerEmail} translate="no">
+                {t("formerOwner", { name: item.ownerName })}
+              </option>
+            ) : null}
             {people.map((p) => (
               <option key={p.id} value={p.email} translate="no">
                 {p.name}

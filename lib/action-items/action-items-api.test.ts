@@ -98,6 +98,27 @@ describe("action items API (issue 17, item 3)", () => {
   });
 });
 
+describe("an item whose owner can no longer be assigned", () => {
+  it("keeps its owner through an edit that sends the same owner back, and refuses handing it to another such person", async () => {
+    const db = database.db();
+    const now = new Date();
+    await db.transaction((tx) => tx.insert(user).values({ id: "u-leaver", name: "Lee Leaver", email: "lee@example.com", role: "engineer", createdAt: now, updatedAt: now }));
+    const item = await (await create(incidentId, { title: "Hand over the runbook", owner: "lee@example.com", dueDate: "2026-12-01" })).json();
+    await db.transaction((tx) => tx.update(user).set({ banned: true }).where(sql`${user.id} = 'u-leaver'`));
+
+    // What the edit form sends: every field, the owner unchanged.
+    const kept = await patch(item.id, { title: "Hand over the runbook", owner: "LEE@example.com", dueDate: "2026-12-01", status: "done" });
+    expect(kept.status).toBe(200);
+    expect(await kept.json()).toMatchObject({ owner: "lee@example.com", ownerName: "Lee Leaver", status: "done" });
+
+    const moved = await patch(item.id, { owner: "gone@example.com" });
+    expect(moved.status).toBe(400);
+    expect((await moved.json()).error.fields.owner).toBe("is the email of a deactivated user");
+    const handedOn = await patch(item.id, { owner: "bo@example.com" });
+    expect(await handedOn.json()).toMatchObject({ owner: "bo@example.com" });
+  });
+});
+
 describe("overdue notices, once a day (issue 17, item 3)", () => {
   it("returns each overdue open item once per UTC day, again the next day, never a closed or not yet overdue one", async () => {
     const db = database.db();

@@ -42,7 +42,10 @@ export async function changeActionItem(db: Database, actor: Actor, id: number, p
   return db.transaction(async (tx) => {
     const before = await findActionItemById(tx, id);
     if (!before) throw notFound("actionItem", id);
-    const ownerId = patch.owner === undefined ? undefined : (await responder(tx, "owner", { email: patch.owner })).id;
+    // Keeping the owner is not assigning one: an item whose owner has since been deactivated (or made a
+    // viewer) can still be edited, or closed, without first finding it someone else.
+    const keepsOwner = patch.owner === undefined || patch.owner === (await rowOf(tx, id)).ownerEmail;
+    const ownerId = keepsOwner ? undefined : (await responder(tx, "owner", { email: patch.owner! })).id;
     const changes = { title: patch.title, ownerId, dueOn: patch.dueDate, status: patch.status, url: patch.url };
     const sent = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     const after = await updateActionItem(tx, id, { ...sent, updatedAt: new Date() });
