@@ -114,7 +114,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "notBefore", pattern: /^must not be before (?<other>[a-z]\w*)$/ },
   { key: "before", pattern: /^must be before (?<other>[a-z]\w*)$/ },
   { key: "sha", pattern: /^must be a commit sha/ },
-  { key: "id", pattern: /^must be an? [\w ]+ id$|^must be an id \(number\) or an externalId \(string\)$|^must be a template's id/ },
+  { key: "id", pattern: /^must be an?(?: [\w ]+)? id$|^must be an id \(number\) or an externalId \(string\)$|^must be a template's id/ },
   { key: "appId", pattern: /^must be the GitHub App's numeric id$/ },
   { key: "privateKey", pattern: /^must be the GitHub App's private key/ },
   { key: "gitlabToken", pattern: /^must be a GitLab access token/ },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wholeNumber } from "./whole-number";
+import { recordId, wholeNumber } from "./whole-number";
 
 describe("wholeNumber", () => {
   const port = wholeNumber(1, 65535);
@@ -25,5 +25,19 @@ describe("wholeNumber", () => {
 
   it("refuses what is not text", () => {
     expect(port.safeParse(80).error?.issues[0]?.message).toBe("must be a whole number between 1 and 65535");
+  });
+});
+
+describe("recordId", () => {
+  const id = recordId("must be an incident id");
+
+  it("reads decimal digits, or a positive whole number from JSON", () => {
+    expect(id.parse("16")).toBe(16);
+    expect(id.parse("9007199254740991")).toBe(Number.MAX_SAFE_INTEGER);
+    expect(id.parse(7)).toBe(7);
+  });
+
+  it.each(["0x10", "1e1", "16.0", "+16", "-1", " 16", "16 ", "", "abc", "0", "9007199254740993", 0, -3, 1.5, Number.NaN, null, true])("refuses %j with its own message", (given) => {
+    expect(id.safeParse(given).error?.issues.map((i) => i.message)).toEqual(["must be an incident id"]);
   });
 });

@@ -12,3 +12,14 @@ export function wholeNumber(min: number, max: number, unit?: "seconds" | "millis
     .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, problem)
     .transform(Number);
 }
+
+/**
+ * The id of a stored record, as a path, a query or a form names it: decimal digits for a positive safe
+ * integer (or that number itself, from a JSON body). Number() would take "0x10" for record 16, "1e1" for
+ * 10 and " 7 " for 7; each of those now gets `problem` instead of another record.
+ */
+export function recordId(problem = "must be an id") {
+  return z
+    .custom<string | number>((v) => (typeof v === "string" ? /^\d{1,16}$/.test(v) : typeof v === "number") && Number.isSafeInteger(Number(v)) && Number(v) > 0, problem)
+    .transform(Number);
+}

@@ -5,10 +5,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setCausingDeployment } from "@/lib/incidents/record";
 import { authorizedAction } from "./authorized-action";
+import { recordId } from "@/lib/whole-number";
 
 const causeSchema = z.object({
-  incidentId: z.coerce.number().int().positive(),
-  deploymentId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]),
+  incidentId: recordId(),
+  deploymentId: z.union([z.literal("").transform(() => null), recordId()]),
 });
 
 export const confirmCause = authorizedAction({ schema: causeSchema, permission: "record", doing: "link incidents to deployments" }, async ({ incidentId, deploymentId }, { user, db }) => {

@@ -12,6 +12,7 @@ import { integrationConfigSchema, integrationGateSchema, newIntegrationSchema } 
 import { createIntegration, integrationConfig, integrationKey } from "@/lib/webhooks/integrations";
 import { setIntegrationCredential } from "@/lib/webhooks/protection";
 import { authorizedAction } from "./authorized-action";
+import { recordId } from "@/lib/whole-number";
 
 export const addIntegration = authorizedAction(
   { schema: newIntegrationSchema.extend({ secret: newIntegrationSchema.shape.secret.or(z.literal("").transform(() => undefined)) }), permission: "manage", doing: "create integrations", labels: { name: "Integration name" } },
@@ -41,7 +42,7 @@ export const saveIntegrationConfig = authorizedAction(
 );
 
 export const setIntegrationEnabled = authorizedAction(
-  { schema: z.object({ id: z.coerce.number().int().positive(), enabled: z.enum(["true", "false"]).transform((v) => v === "true") }), permission: "manage", doing: "enable or disable integrations" },
+  { schema: z.object({ id: recordId(), enabled: z.enum(["true", "false"]).transform((v) => v === "true") }), permission: "manage", doing: "enable or disable integrations" },
   async ({ id, enabled }, { user, db }) => {
     const before = await findIntegration(db.read, id);
     if (!before) throw notFound("integration");

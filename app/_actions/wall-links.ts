@@ -9,6 +9,7 @@ import { newWallLinkSchema } from "@/lib/wall/schema";
 import { qrDataUrl, wallShareUrl } from "@/lib/wall/share";
 import { publicBaseUrl } from "@/lib/url";
 import { authorizedAction } from "./authorized-action";
+import { recordId } from "@/lib/whole-number";
 
 export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permission: "manage", doing: "create wall links", labels: { name: "Link name", rotate: "Seconds per view", "views.*.name": "View name", "views.*.panels": "Shows" } }, async (input, { user, db }) => {
   const { link, path } = await createWallLink(db, user, input);
@@ -18,7 +19,7 @@ export const addWallLink = authorizedAction({ schema: newWallLinkSchema, permiss
   return { message: t("created", { name: link.name }), data: { url, qr: await qrDataUrl(url) } };
 });
 
-export const removeWallLink = authorizedAction({ schema: z.object({ id: z.coerce.number().int().positive() }), permission: "manage", doing: "revoke wall links" }, async ({ id }, { user, db }) => {
+export const removeWallLink = authorizedAction({ schema: z.object({ id: recordId() }), permission: "manage", doing: "revoke wall links" }, async ({ id }, { user, db }) => {
   await revokeWallLink(db, user, id);
   revalidatePath("/settings");
   return { message: (await getTranslations("SettingsWallLinks.messages"))("revoked") };

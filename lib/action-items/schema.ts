@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACTION_ITEM_STATUSES } from "@/db/schema/action-items";
 import { calendarDaySchema, emailSchema, linkSchema, oneOf, requiredText } from "@/lib/validation";
+import { recordId } from "@/lib/whole-number";
 
 /* Action items: one set of field rules for the API, the server actions and their forms. */
 
@@ -24,7 +25,7 @@ export const actionItemPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, "send at least one field to change");
 export type ActionItemPatch = z.output<typeof actionItemPatchSchema>;
 
-const id = (what: string) => z.coerce.number({ error: `must be an ${what} id` }).int().positive(`must be an ${what} id`);
+const id = (what: string) => recordId(`must be an ${what} id`);
 
 /** The forms post every field as text: an empty link means none, the rest as the API. */
 export const newActionItemFormSchema = actionItemCreateSchema.extend({ incidentId: id("incident") });

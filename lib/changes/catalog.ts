@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { oneOf, requiredText, slugSchema, text } from "@/lib/validation";
 import { requireScopeTeam } from "@/lib/teams/scope";
 import { standardProblem } from "./policy";
+import { recordId } from "@/lib/whole-number";
 
 /** The Settings form that adds a standard change to the catalog: a service or a team, not both, not neither. */
 export const templateFormSchema = z
@@ -26,7 +27,7 @@ export const templateFormSchema = z
   });
 export type TemplateForm = z.output<typeof templateFormSchema>;
 
-export const templateIdSchema = z.object({ id: z.coerce.number().int().positive() });
+export const templateIdSchema = z.object({ id: recordId() });
 
 export async function createTemplate(db: Database, actor: Actor, t: TemplateForm): Promise<ChangeTemplate> {
   return db.transaction(async (tx) => {

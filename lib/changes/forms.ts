@@ -3,8 +3,9 @@ import { changeCreateSchema } from "@/lib/changes/schema";
 import { instantIn } from "@/lib/time-zone";
 import { singleLineName } from "@/lib/single-line";
 import { isoIn, localDateTimeSchema, requiredLocalDateTimeSchema, requiredText, text, timeZoneFieldSchema } from "@/lib/validation";
+import { recordId } from "@/lib/whole-number";
 
-const id = z.coerce.number({ error: "must be a change request id" }).int().positive("must be a change request id");
+const id = recordId("must be a change request id");
 
 /**
  * The "file a change" form: local date-times become ISO strings, then the very schema of
@@ -65,6 +66,6 @@ export const freezeFormSchema = z
     return { name: f.name, service: f.service || null, startsAt, endsAt, reason: f.reason || null };
   });
 
-export const freezeIdSchema = z.object({ id: z.coerce.number().int().positive() });
+export const freezeIdSchema = z.object({ id: recordId() });
 
 export const outcomeSchema = z.object({ changeId: id, outcome: z.enum(["implemented", "failed"]) });

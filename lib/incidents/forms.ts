@@ -2,9 +2,10 @@ import { z } from "zod";
 import { incidentCreateSchema } from "@/lib/incidents/schema";
 import { instantIn } from "@/lib/time-zone";
 import { emailSchema, isoIn, localDateTimeSchema, oneOf, requiredLocalDateTimeSchema, requiredText, text, timeZoneFieldSchema } from "@/lib/validation";
+import { recordId } from "@/lib/whole-number";
 
 const STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
-const id = z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id");
+const id = recordId("must be an incident id");
 
 /**
  * "Declare incident": only title, service and severity are needed; the start defaults to now. The

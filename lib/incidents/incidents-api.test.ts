@@ -118,6 +118,13 @@ describe("incidents API", () => {
     expect((await patch(999999, { title: "x" })).status).toBe(404);
     expect((await patch("abc", { title: "x" })).status).toBe(400);
     const { id } = await (await post(base)).json();
+    // Number() reads these as the incident just created, which a bad id must never reach.
+    for (const spelled of [`0x${id.toString(16)}`, `${id}.0`, ` ${id}`]) {
+      const refused = await patch(spelled, { title: "renamed" });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.fields.id).toBe("must be an incident id");
+    }
+    expect((await (await patch(id, { title: "x" })).json()).title).toBe("x");
     expect((await (await patch(id, {})).json()).error.message).toBe("send at least one field to change");
     expect((await post(base, readToken)).status).toBe(403);
   });

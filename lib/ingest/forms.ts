@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoIn, localDateTimeSchema, timeZoneFieldSchema } from "@/lib/validation";
 import { deploymentInputSchema } from "./schema";
 import { DEPLOYMENT_FLAGS } from "./flags";
+import { recordId } from "@/lib/whole-number";
 
 /** "Record a deployment" by hand: local times become ISO, then the API's own schema decides. */
 export const recordDeploymentFormSchema = z
@@ -35,7 +36,7 @@ export const recordDeploymentFormSchema = z
   .pipe(deploymentInputSchema);
 
 export const flagFormSchema = z.object({
-  deploymentId: z.coerce.number().int().positive(),
+  deploymentId: recordId(),
   flag: z.enum(DEPLOYMENT_FLAGS),
   value: z.enum(["true", "false"]).transform((v) => v === "true"),
 });

@@ -4,6 +4,7 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { singleLineName } from "@/lib/single-line";
 import { oneOf, slugSchema, text } from "@/lib/validation";
 import { targetUrlProblem } from "./targets";
+import { recordId } from "@/lib/whole-number";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
@@ -59,6 +60,6 @@ export const channelFormSchema = z.preprocess((v) => {
   return { ...rest, events: ticked.length === NOTIFICATION_EVENTS.length ? undefined : ticked };
 }, newChannelSchema);
 
-export const channelIdSchema = z.object({ id: z.coerce.number({ error: "must be a channel id" }).int().positive("must be a channel id") });
+export const channelIdSchema = z.object({ id: recordId("must be a channel id") });
 
 export const channelLocaleSchema = channelIdSchema.extend({ locale: oneOf(LOCALES) });

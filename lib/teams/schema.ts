@@ -3,6 +3,7 @@ import { SHIFT_HOURS } from "@/lib/oncall/limits";
 import { singleLineName } from "@/lib/single-line";
 import { instantIn } from "@/lib/time-zone";
 import { calendarDaySchema, requiredLocalDateTimeSchema, slugSchema, text, timeZoneFieldSchema } from "@/lib/validation";
+import { recordId } from "@/lib/whole-number";
 
 /** One schema per form; the server action and the use case share it. */
 
@@ -44,6 +45,6 @@ export const overrideSchema = z
   });
 export type OverrideInput = z.output<typeof overrideSchema>;
 
-export const overrideIdSchema = z.object({ team: slugSchema, id: z.coerce.number().int().positive() });
+export const overrideIdSchema = z.object({ team: slugSchema, id: recordId() });
 
 export const oncallQuerySchema = z.object({ team: slugSchema });

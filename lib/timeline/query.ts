@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation";
+import { wholeNumber } from "@/lib/whole-number";
 import { EVENT_TYPES, type EventType } from "@/db/schema";
 import type { TimelineCursor } from "@/db/queries/timeline";
 
@@ -30,7 +31,7 @@ const optional = text()
 
 /** The query of GET /api/v1/timeline and of the timeline page. */
 export const timelineQuerySchema = z.object({
-  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(200, "must be at most 200").default(50),
+  limit: wholeNumber(1, 200).default(50),
   before: z
     .string()
     .optional()

@@ -72,8 +72,11 @@ describe("GET /api/v1/timeline", () => {
   });
 
   it.each([
-    ["?limit=201", "limit", "must be at most 200"],
-    ["?limit=0", "limit", "must be at least 1"],
+    ["?limit=201", "limit", "must be a whole number between 1 and 200"],
+    ["?limit=0", "limit", "must be a whole number between 1 and 200"],
+    // Number() would read these as 16 and 10.
+    ["?limit=0x10", "limit", "must be a whole number between 1 and 200"],
+    ["?limit=1e1", "limit", "must be a whole number between 1 and 200"],
     ["?type=deploy", "type", "must list deployment, incident, change, gate (got deploy)"],
     ["?before=garbage", "before", "is not a cursor this API returned"],
     // Digits past a Date or a safe integer: once an Invalid Date or a rounded id handed to the database.

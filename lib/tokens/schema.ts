@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TOKEN_ROLES } from "@/lib/auth/roles";
 import { singleLineName } from "@/lib/single-line";
 import { oneOf } from "@/lib/validation";
+import { recordId } from "@/lib/whole-number";
 
 /** One schema for the Settings form, its server action and `tandem token create`. */
 export const newTokenSchema = z.object({
@@ -10,5 +11,5 @@ export const newTokenSchema = z.object({
 });
 
 export const revokeTokenSchema = z.object({
-  id: z.coerce.number({ error: "must be a token id" }).int().positive("must be a token id"),
+  id: recordId("must be a token id"),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { integrationConfigSchema } from "./integration-schema";
 import type { IntegrationConfig } from "./types";
+import { recordId } from "@/lib/whole-number";
 
 /** "left = right" per line → record; blank lines ignored. */
 function pairs(text: string): Record<string, string> | string {
@@ -28,7 +29,7 @@ const pairsField = z.string().default("").transform((v, ctx) => {
 /** The integration settings form: maps as "name = value" lines, workflows one per line. */
 export const integrationConfigFormSchema = z
   .object({
-    id: z.coerce.number().int().positive(),
+    id: recordId(),
     serviceMap: pairsField,
     environmentMap: pairsField,
     severityMap: pairsField,

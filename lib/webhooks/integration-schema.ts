@@ -2,6 +2,7 @@ import { z } from "zod";
 import { INTEGRATION_SOURCES } from "@/db/schema";
 import { singleLineName } from "@/lib/single-line";
 import { mapSchema, oneOf, slugSchema, text } from "@/lib/validation";
+import { recordId } from "@/lib/whole-number";
 
 export const sourceSchema = oneOf(INTEGRATION_SOURCES);
 
@@ -45,7 +46,7 @@ export const integrationConfigSchema = z.object({
  * keeps the one stored (it is never shown back).
  */
 export const integrationGateSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: recordId(),
   appId: z.string().default(""),
   apiBaseUrl: z.string().default(""),
   credential: text().max(20_000, "must be at most 20,000 characters").default(""),

@@ -3,8 +3,9 @@ import { apiRoute } from "@/app/_http/api-route";
 import { createActionItem, incidentActionItems } from "@/lib/action-items/items";
 import { actionItemJson } from "@/lib/action-items/json";
 import { actionItemCreateSchema } from "@/lib/action-items/schema";
+import { recordId } from "@/lib/whole-number";
 
-const params = z.object({ id: z.coerce.number({ error: "must be an incident id" }).int().positive("must be an incident id") });
+const params = z.object({ id: recordId("must be an incident id") });
 
 export const GET = apiRoute({ permission: "read", doing: "read action items", query: z.object({}), params }, async ({ db, params }) =>
   Response.json({ actionItems: await incidentActionItems(db.read, params.id, new Date()) }),
