@@ -63,7 +63,19 @@ test("an admin sees each weakness counted, with a link that leads to its fix, an
 
   const section = (name: string | RegExp) => page.getByRole("region", { name });
   for (const id of ["incidents", "deployments", "services", "lead-times", "webhooks"]) await expect(page.getByTestId(`${id}-count`)).toHaveText(/^[1-9]\d* to fix$/);
+
+  // Narrowed to this test's service: exactly what it made, however much the other worker writes meanwhile.
+  const filters = page.getByRole("form", { name: "Data health filters" });
+  await filters.getByLabel("Service").selectOption(SERVICE);
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`/data-health\\?team=&service=${SERVICE}$`));
+  await expect(page.getByTestId("data-health-scope")).toHaveText(/^Only what weakens the figures of service dh-/);
+  await expect(filters.getByLabel("Service")).toHaveValue(SERVICE);
+  for (const id of ["incidents", "deployments", "services", "lead-times"]) await expect(page.getByTestId(`${id}-count`)).toHaveText("1 to fix");
+  await expect(page.getByTestId("webhooks-count")).toHaveText(/^[1-9]\d* to fix$/);
   await expectAccessible(page);
+  const allLeadTimes = section(/^Lead times beyond \d+ days$/).getByRole("link", { name: /^All lead times/ });
+  await expect(allLeadTimes).toHaveAttribute("href", new RegExp(`service=${SERVICE}`));
 
   const incidents = section("Incidents with no cause decided");
   await incidents.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: "Decide the cause" }).click();
@@ -93,6 +105,13 @@ test("an admin sees each weakness counted, with a link that leads to its fix, an
   await failed.getByRole("link", { name: "Open its delivery log" }).click();
   await expect(page).toHaveURL(new RegExp(`/settings/integrations/${integrationId}#deliveries$`));
   await expect(page.getByRole("region", { name: "Recent deliveries" }).first()).toContainText("refused");
+
+  // The overview of one service counts what weakens that service's figures, and leads to them.
+  await page.goto(`/?service=${SERVICE}`);
+  await expect(notice.getByRole("listitem").filter({ hasText: /services? with no team$/ })).toHaveText("1 service with no team");
+  await expect(notice.getByRole("link", { name: "Data health" })).toHaveAttribute("href", `/data-health?service=${SERVICE}`);
+  await page.goto("/data-health?team=no-such-team");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("There is no team “no-such-team”, so every service is shown.");
   await page.context().close();
 });
 

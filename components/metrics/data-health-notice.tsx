@@ -3,15 +3,16 @@ import { getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
 import { userCan, type UserRole } from "@/lib/auth/roles";
 import { cachedDataHealthCounts, weakeningTotal } from "@/lib/data-health/report";
-import { DATA_HEALTH_CATEGORIES, DATA_HEALTH_PERMISSION, FAILED_DELIVERY_HOURS, LEAD_TIME_SANITY_DAYS } from "@/lib/data-health/rules";
+import { DATA_HEALTH_CATEGORIES, DATA_HEALTH_PERMISSION, FAILED_DELIVERY_HOURS, LEAD_TIME_SANITY_DAYS, type DataHealthFilter } from "@/lib/data-health/rules";
 
 /**
  * Above the figures, when something weakens them: how many things, per kind, and the way to the Data
  * health page. Only for the people that page is for; the counts come from a cache kept per data version.
+ * A view of one team or service counts, and links to, what weakens that view's figures.
  */
-export async function DataHealthNotice({ role }: { role: UserRole }) {
+export async function DataHealthNotice({ role, filter }: { role: UserRole; filter: DataHealthFilter }) {
   if (!userCan(role, DATA_HEALTH_PERMISSION)) return null;
-  const counts = await cachedDataHealthCounts(getDatabase());
+  const counts = await cachedDataHealthCounts(getDatabase(), filter);
   const total = weakeningTotal(counts);
   if (total === 0) return null;
   const t = await getTranslations("DataHealth");
@@ -21,7 +22,7 @@ export async function DataHealthNotice({ role }: { role: UserRole }) {
         {t.rich("notice.text", {
           count: total,
           link: (chunks) => (
-            <Link href="/data-health" className="font-semibold underline">
+            <Link href={`/data-health${scopeQuery(filter)}`} className="font-semibold underline">
               {chunks}
             </Link>
           ),
@@ -34,4 +35,9 @@ export async function DataHealthNotice({ role }: { role: UserRole }) {
       </ul>
     </aside>
   );
+}
+
+function scopeQuery(filter: DataHealthFilter): string {
+  const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+  return query ? `?${query}` : "";
 }

@@ -21,6 +21,9 @@ export type DataHealthScope = {
   deliveriesSince: number;
   /** The delivery outcomes that count as failed. */
   failedOutcomes: readonly string[];
+  /** Narrowed to one team's services, or one service (both: that service, if it is the team's). */
+  team?: string;
+  service?: string;
 };
 
 export type DataHealthCounts = { incidents: number; deployments: number; services: number; leadTimes: number; webhooks: number };
@@ -31,20 +34,30 @@ export type TeamlessServiceRow = { slug: string; name: string };
 export type LongLeadRow = { sha: string; service: string; deploymentId: number; deliveredAt: number; seconds: number };
 export type FailedDeliveriesRow = { integrationId: number; name: string; source: string; failed: number; lastAt: number };
 
+/**
+ * ` and <column> in (the scope's services)`, nothing when the scope is every service. Webhook deliveries
+ * are not narrowed: an integration serves many services, and a refused delivery names none of them.
+ */
+function ofServices(s: DataHealthScope, column: SQL): SQL {
+  const conditions = [s.team === undefined ? null : sql`team = ${s.team}`, s.service === undefined ? null : sql`slug = ${s.service}`].filter((c): c is SQL => c !== null);
+  return conditions.length ? sql` and ${column} in (select id from services where ${sql.join(conditions, sql` and `)})` : sql``;
+}
+
 /** A resolved incident no deployment is blamed for and whose cause nobody has recorded a decision on (an Updates entry of kind "cause"). */
 const undecidedIncident = (s: DataHealthScope): SQL => sql`
   i.status = ${s.settledStatus} and i.started_at >= ${s.since} and i.caused_by_id is null
-  and not exists (select 1 from incident_updates u where u.incident_id = i.id and u.kind = 'cause')`;
+  and not exists (select 1 from incident_updates u where u.incident_id = i.id and u.kind = 'cause')${ofServices(s, sql`i.service_id`)}`;
 
 /** Read along deployments_delivered_idx; each candidate is one probe of deployment_commits' primary key. */
 const uncommittedDeployment = (s: DataHealthScope): SQL => sql`
   d.environment = ${s.environment} and d.status = 'success' and d.finished_at >= ${s.since} and d.rollback_of_id is null
-  and not exists (select 1 from deployment_commits dc where dc.deployment_id = d.id)`;
+  and not exists (select 1 from deployment_commits dc where dc.deployment_id = d.id)${ofServices(s, sql`d.service_id`)}`;
 
-const teamlessService = sql`coalesce(trim(s.team), '') = ''`;
+const teamlessService = (s: DataHealthScope): SQL => sql`coalesce(trim(s.team), '') = ''${ofServices(s, sql`s.id`)}`;
 
 /** Read along commit_deliveries_env_at_idx, which covers the lead time itself. */
-const longLead = (s: DataHealthScope): SQL => sql`cd.environment = ${s.environment} and cd.delivered_at >= ${s.since} and cd.seconds > ${s.leadBoundSeconds}`;
+const longLead = (s: DataHealthScope): SQL =>
+  sql`cd.environment = ${s.environment} and cd.delivered_at >= ${s.since} and cd.seconds > ${s.leadBoundSeconds}${ofServices(s, sql`cd.service_id`)}`;
 
 /**
  * From each integration into its (integration_id, received_at) index: the log is never pruned, so reading
@@ -61,7 +74,7 @@ export async function dataHealthCounts(q: Queryable, s: DataHealthScope): Promis
     sql`select
       (select count(*) from incidents i where ${undecidedIncident(s)}) as "incidents",
       (select count(*) from deployments d where ${uncommittedDeployment(s)}) as "deployments",
-      (select count(*) from services s where ${teamlessService}) as "services",
+      (select count(*) from services s where ${teamlessService(s)}) as "services",
       (select count(*) from commit_deliveries cd where ${longLead(s)}) as "leadTimes",
       (select count(*) from ${deliveriesOfIntegrations(q)} where ${failedDelivery(s)}) as "webhooks"`,
   );
@@ -98,8 +111,8 @@ export async function uncommittedDeployments(q: Queryable, s: DataHealthScope, l
 }
 
 /** Services with no team, the newest first: most are ones a deployment has just named for the first time. */
-export async function teamlessServices(q: Queryable, limit: number): Promise<TeamlessServiceRow[]> {
-  return await allRows<TeamlessServiceRow>(q, sql`select s.slug as "slug", s.name as "name" from services s where ${teamlessService} order by s.created_at desc, s.id desc limit ${limit}`);
+export async function teamlessServices(q: Queryable, s: DataHealthScope, limit: number): Promise<TeamlessServiceRow[]> {
+  return await allRows<TeamlessServiceRow>(q, sql`select s.slug as "slug", s.name as "name" from services s where ${teamlessService(s)} order by s.created_at desc, s.id desc limit ${limit}`);
 }
 
 /** The longest lead times above the bound. */

@@ -38,11 +38,11 @@ async function world() {
     });
     return (await recordDeployments(db, CLI_ACTOR, "test", [input], false))[0]!.deployment.id;
   };
-  const incident = async (o: { daysAgo: number; resolved?: boolean }) =>
+  const incident = async (o: { daysAgo: number; resolved?: boolean; service?: string }) =>
     (
       await recordIncident(db, CLI_ACTOR, "test", {
         title: `outage ${++n}`,
-        service: "api",
+        service: o.service ?? "api",
         severity: "SEV2",
         startedAt: ago(o.daysAgo),
         ...(o.resolved === false ? {} : { status: "resolved" as const, resolvedAt: ago(o.daysAgo - 0.1) }),
@@ -145,5 +145,33 @@ describe("data health (issue 16, Data health page)", () => {
     const counts = await cachedDataHealthCounts(w.db);
     expect(counts).toEqual({ incidents: 1, deployments: 1, services: 1, leadTimes: 0, webhooks: 0 });
     expect(weakeningTotal(counts)).toBe(3);
+  });
+
+  it("narrows every category but webhooks to a team's services or one service, and caches each scope apart", async () => {
+    const w = await world();
+    await w.deploy({ service: "api", daysAgo: 1 });
+    await w.deploy({ service: "web", daysAgo: 1, commits: [{ daysBefore: LEAD_TIME_SANITY_DAYS + 5 }] });
+    await w.deploy({ service: "billing", daysAgo: 1 });
+    await w.incident({ daysAgo: 2, service: "api" });
+    await w.incident({ daysAgo: 2, service: "web" });
+    await upsertService(w.db, CLI_ACTOR, "api", { name: "API", team: "payments" });
+    await upsertService(w.db, CLI_ACTOR, "web", { name: "Web", team: "growth" });
+    const hook = await w.db.transaction((tx) => insertIntegration(tx, { source: "github", name: "GitHub", secretSealed: "x", config: {}, createdAt: new Date(now) }));
+    await w.db.transaction((tx) => logDelivery(tx, { integrationId: hook.id, deliveryId: null, event: "deployment", outcome: "refused", status: 400, message: "x", receivedAt: new Date(now - 3_600_000) }));
+
+    expect((await loadDataHealth(w.db)).counts).toEqual({ incidents: 2, deployments: 2, services: 1, leadTimes: 1, webhooks: 1 });
+    const payments = await loadDataHealth(w.db, { team: "payments" });
+    expect(payments.counts).toEqual({ incidents: 1, deployments: 1, services: 0, leadTimes: 0, webhooks: 1 });
+    expect(payments.deployments.map((d) => d.service)).toEqual(["API"]);
+    expect(payments.incidents.map((i) => i.service)).toEqual(["API"]);
+    const web = await loadDataHealth(w.db, { service: "web" });
+    expect(web.counts).toEqual({ incidents: 1, deployments: 0, services: 0, leadTimes: 1, webhooks: 1 });
+    expect(web.leadTimes.map((l) => l.service)).toEqual(["web"]);
+    expect((await loadDataHealth(w.db, { service: "billing" })).services).toEqual([{ slug: "billing", name: "billing" }]);
+    // A service outside the team: nothing of it, nothing of the team's other services.
+    expect(weakeningTotal((await loadDataHealth(w.db, { team: "payments", service: "web" })).counts)).toBe(1);
+
+    expect(await cachedDataHealthCounts(w.db, { team: "growth" })).toEqual({ incidents: 1, deployments: 0, services: 0, leadTimes: 1, webhooks: 1 });
+    expect(await cachedDataHealthCounts(w.db)).toEqual({ incidents: 2, deployments: 2, services: 1, leadTimes: 1, webhooks: 1 });
   });
 });

@@ -15,7 +15,7 @@ import {
 } from "@/db/queries/data-health";
 import { VersionedCache } from "@/lib/cache/versioned";
 import { MINUTE_MS } from "@/lib/time";
-import { DATA_HEALTH_CATEGORIES, DATA_HEALTH_EXAMPLES, dataHealthScope } from "./rules";
+import { DATA_HEALTH_CATEGORIES, DATA_HEALTH_EXAMPLES, dataHealthScope, type DataHealthFilter } from "./rules";
 
 export type { DataHealthCounts };
 
@@ -45,26 +45,28 @@ const caches = new WeakMap<Database, VersionedCache<Promise<DataHealthCounts>>>(
  * most visited page and the count of deployments without commits reads a whole window of them, so it is
  * read again only after a write (like the figures, lib/dora/metrics.ts) or when the windows have moved on.
  */
-export async function cachedDataHealthCounts(db: Database, now: number = Date.now()): Promise<DataHealthCounts> {
+export async function cachedDataHealthCounts(db: Database, filter: DataHealthFilter = {}, now: number = Date.now()): Promise<DataHealthCounts> {
   const minute = toMinute(now);
-  if (db.inTransaction()) return dataHealthCounts(db.read, dataHealthScope(minute));
+  const scope = dataHealthScope(minute, filter);
+  if (db.inTransaction()) return dataHealthCounts(db.read, scope);
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new VersionedCache(2)));
+  // Every team's overview and each service's: as many as people look at within one data version.
+  if (!cache) caches.set(db, (cache = new VersionedCache(64)));
   // Taken before the read, as computeMetricsReport does: a write committed meanwhile is never hidden.
   const version = db.changes.version();
-  return cache.get(String(minute), version, () => dataHealthCounts(db.read, dataHealthScope(minute)));
+  return cache.get(JSON.stringify([minute, filter.team ?? null, filter.service ?? null]), version, () => dataHealthCounts(db.read, scope));
 }
 
-/** Everything the Data health page shows: each category's count and its first few examples. */
-export async function loadDataHealth(db: Database, now: number = Date.now()): Promise<DataHealthReport> {
-  const scope = dataHealthScope(toMinute(now));
+/** Everything the Data health page shows: each category's count and its first few examples, for all services or `filter`'s. */
+export async function loadDataHealth(db: Database, filter: DataHealthFilter = {}, now: number = Date.now()): Promise<DataHealthReport> {
+  const scope = dataHealthScope(toMinute(now), filter);
   const q = db.read;
   return {
     window: { from: scope.since, to: toMinute(now) },
-    counts: await cachedDataHealthCounts(db, now),
+    counts: await cachedDataHealthCounts(db, filter, now),
     incidents: await undecidedIncidents(q, scope, DATA_HEALTH_EXAMPLES),
     deployments: await uncommittedDeployments(q, scope, DATA_HEALTH_EXAMPLES),
-    services: await teamlessServices(q, DATA_HEALTH_EXAMPLES),
+    services: await teamlessServices(q, scope, DATA_HEALTH_EXAMPLES),
     leadTimes: await longLeadTimes(q, scope, DATA_HEALTH_EXAMPLES),
     webhooks: await failedDeliveries(q, scope, DATA_HEALTH_EXAMPLES),
   };

@@ -44,8 +44,13 @@ export const CAUSE_SETTLED_STATUS = "resolved" satisfies (typeof INCIDENT_STATUS
 /** Examples shown per category: enough to start fixing, never the whole list. */
 export const DATA_HEALTH_EXAMPLES = 5;
 
-export function dataHealthScope(now: number = Date.now()): DataHealthScope {
+/** Which services the page and the overview's notice look at: a team's, one, or (neither) all of them. */
+export type DataHealthFilter = { team?: string; service?: string };
+
+export function dataHealthScope(now: number = Date.now(), filter: DataHealthFilter = {}): DataHealthScope {
   return {
+    ...(filter.team === undefined ? {} : { team: filter.team }),
+    ...(filter.service === undefined ? {} : { service: filter.service }),
     environment: INCIDENT_ENVIRONMENT,
     since: now - DATA_HEALTH_WINDOW_DAYS * DAY_MS,
     settledStatus: CAUSE_SETTLED_STATUS,

@@ -51,7 +51,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   return (
     <>
       {header}
-      <DataHealthNotice role={(await requirePageUser()).role} />
+      <DataHealthNotice role={(await requirePageUser()).role} filter={view.ok ? { team: view.query.team, service: view.query.service } : {}} />
       <FilterBar action="/" params={view.params} options={options} />
       {view.ok ? (
         <Dashboard db={db} view={view} />

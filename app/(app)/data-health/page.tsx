@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDatabase } from "@/db/client";
+import { listFilterOptions } from "@/db/queries/services";
 import { requirePageUser } from "@/app/_http/session";
 import { userCan } from "@/lib/auth/roles";
 import { loadDataHealth, weakeningTotal } from "@/lib/data-health/report";
-import { DATA_HEALTH_PERMISSION, DATA_HEALTH_WINDOW_DAYS, FAILED_DELIVERY_HOURS, LEAD_TIME_SANITY_DAYS } from "@/lib/data-health/rules";
+import { DATA_HEALTH_PERMISSION, DATA_HEALTH_WINDOW_DAYS, FAILED_DELIVERY_HOURS, LEAD_TIME_SANITY_DAYS, type DataHealthFilter } from "@/lib/data-health/rules";
 import { drilldownHref } from "@/lib/dora/links";
 import { formatDateTime, formatDuration } from "@/lib/format";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { INCIDENT_ENVIRONMENT } from "@/db/schema/incidents";
 import { DAY_MS } from "@/lib/time";
+import { DataHealthFilterForm } from "@/components/data-health/data-health-filter";
 import { DataHealthSection } from "@/components/data-health/data-health-section";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,15 +24,30 @@ export async function generateMetadata(): Promise<Metadata> {
 const linkClass = "font-medium text-accent underline";
 
 /** The lead-time drill-down of one service over a span, where a wrong lead time shows beside its commit. */
-const leadTimesHref = (from: number, to: number, service?: string) =>
-  drilldownHref("lead-time", { from: new Date(from), to: new Date(to), service, team: undefined, environment: INCIDENT_ENVIRONMENT });
+const leadTimesHref = (from: number, to: number, scope: DataHealthFilter) =>
+  drilldownHref("lead-time", { from: new Date(from), to: new Date(to), service: scope.service, team: scope.team, environment: INCIDENT_ENVIRONMENT });
 
-export default async function DataHealthPage() {
+const data = (chunks: React.ReactNode) => <span translate="no">{chunks}</span>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export default async function DataHealthPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser(DATA_HEALTH_PERMISSION);
   const t = await getTranslations("DataHealth");
   const asked = await getLocale();
   const locale = isLocale(asked) ? asked : DEFAULT_LOCALE;
-  const report = await loadDataHealth(getDatabase());
+  const db = getDatabase();
+  const options = await listFilterOptions(db.read);
+  const params = await searchParams;
+  // A name nobody uses is said so, not answered with an empty page that would read as "all clear".
+  const team = one(params.team);
+  const service = one(params.service);
+  const unknownTeam = team !== undefined && !options.teams.includes(team) ? team : undefined;
+  const unknownService = service !== undefined && !options.services.some((s) => s.slug === service) ? service : undefined;
+  const filter: DataHealthFilter = {
+    ...(team === undefined || unknownTeam ? {} : { team }),
+    ...(service === undefined || unknownService ? {} : { service }),
+  };
+  const report = await loadDataHealth(db, filter);
   const { counts, window } = report;
   const canManage = userCan(user.role, "manage");
   const days = DATA_HEALTH_WINDOW_DAYS;
@@ -41,6 +58,17 @@ export default async function DataHealthPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { days })} />
+      <DataHealthFilterForm filter={filter} options={options} />
+      {unknownTeam !== undefined || unknownService !== undefined ? (
+        <p role="alert" className="mb-6 rounded-md border border-danger bg-danger-soft p-3 text-sm">
+          {unknownService !== undefined ? t("filters.unknownService", { service: unknownService }) : t("filters.unknownTeam", { team: unknownTeam! })}
+        </p>
+      ) : null}
+      {filter.service !== undefined || filter.team !== undefined ? (
+        <p className="mb-6 text-sm text-muted" data-testid="data-health-scope">
+          {filter.service !== undefined ? t.rich("filters.scopedService", { service: filter.service, data }) : t.rich("filters.scopedTeam", { team: filter.team!, data })}
+        </p>
+      ) : null}
       {weakeningTotal(counts) === 0 ? (
         <div className="mb-6">
           <EmptyState title={t("allClear")}>{t("allClearBody", { days: LEAD_TIME_SANITY_DAYS, hours })}</EmptyState>
@@ -106,7 +134,7 @@ export default async function DataHealthPage() {
           shown={report.leadTimes.length}
           footer={
             counts.leadTimes > 0 ? (
-              <Link href={leadTimesHref(window.from, window.to)} className={linkClass}>
+              <Link href={leadTimesHref(window.from, window.to, filter)} className={linkClass}>
                 {t("leadTimes.all", { days })}
               </Link>
             ) : null
@@ -121,7 +149,7 @@ export default async function DataHealthPage() {
                 {l.service}
               </span>
               <span>{t("leadTimes.value", { duration: formatDuration(l.seconds, locale) })}</span>
-              <Link href={leadTimesHref(dayOf(l.deliveredAt), dayOf(l.deliveredAt) + DAY_MS, l.service)} className={linkClass}>
+              <Link href={leadTimesHref(dayOf(l.deliveredAt), dayOf(l.deliveredAt) + DAY_MS, { service: l.service })} className={linkClass}>
                 {t("leadTimes.fix")}
               </Link>
             </li>
