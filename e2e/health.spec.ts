@@ -42,3 +42,12 @@ test("an /api/v1 path no route serves answers the API's JSON 404, while the rout
   // Real routes beside it still answer for themselves: without a token, their own 401.
   for (const path of ["/api/v1/openapi.json", "/api/v1/metrics"]) expect((await request.get(path)).status(), path).toBe(401);
 });
+
+test("a method a route does not answer gets a JSON 405 that names the ones it does", async ({ request }) => {
+  const response = await request.get("/api/v1/deployments");
+  expect(response.status()).toBe(405);
+  expect(response.headers()["allow"]).toBe("POST");
+  expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: "/api/v1/deployments does not answer GET; it answers POST." } });
+  // A path no route serves is still the API's 404.
+  expect((await request.get("/api/v1/no-such-thing")).status()).toBe(404);
+});

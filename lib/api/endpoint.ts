@@ -8,6 +8,9 @@ import { RateLimiter } from "@/lib/auth/rate-limit";
 import { tokenCan, type Permission, type TokenRole } from "@/lib/auth/roles";
 import { getConfig } from "@/lib/config/config";
 import { AppError, invalid } from "@/lib/errors";
+import { errorReply, type Reply } from "./reply";
+
+export { errorReply, type Reply } from "./reply";
 
 /*
  * The steps of an API request that do not depend on how it arrived: through Next's route handlers
@@ -15,8 +18,6 @@ import { AppError, invalid } from "@/lib/errors";
  * is validated, authenticated and answered the same way whichever door it came through.
  */
 
-/** An answer before it is written out: the JSON body, its status and any extra headers. */
-export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
 export type TokenActor = Extract<Actor, { type: "token" }> & { role: TokenRole };
 
@@ -28,18 +29,6 @@ const globalForLimiter = globalThis as unknown as { apiLimiter?: RateLimiter };
 function limiter(): RateLimiter {
   globalForLimiter.apiLimiter ??= new RateLimiter(getConfig().rateLimit, 60_000);
   return globalForLimiter.apiLimiter;
-}
-
-/** The error envelope of CONTRACT.md. */
-export function errorReply(error: AppError): Reply {
-  const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
-    error: { code: error.code, message: error.message },
-  };
-  if (error.fields && Object.keys(error.fields).length) body.error.fields = error.fields;
-  const headers: Record<string, string> = {};
-  if (error.code === "unauthorized") headers["WWW-Authenticate"] = "Bearer";
-  if (error.retryAfter !== undefined) headers["Retry-After"] = String(error.retryAfter);
-  return { status: error.status, body, headers };
 }
 
 /** A failure that is not the client's: logged here, answered without detail. */
