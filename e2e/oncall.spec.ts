@@ -1,4 +1,7 @@
+import type { CliIo } from "@/lib/cli/io";
+import { runCli } from "@/lib/cli/run";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
+import { E2E_DB } from "./support/users";
 
 /** A datetime-local value `minutes` from now, in UTC (the context's zone below). */
 const localIn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
@@ -102,4 +105,43 @@ test.describe("teams and on call (admin)", () => {
     await expect(page.getByTestId("on-call")).toContainText(now!.user.name);
     await page.context().close();
   });
+});
+
+test("a deactivated member stays listed, marked, and the coming shifts pass over them", async ({ browser }) => {
+  const stamp = `${Date.now().toString(36)}-${process.pid}`;
+  const leaver = { email: `rota-${stamp}@example.com`, name: `Rota Leaver ${stamp}` };
+  const io: CliIo = { out: () => undefined, err: () => undefined, env: { DATABASE_URL: `file:${E2E_DB}` }, interactive: false };
+  expect(await runCli(["user", "add", "--email", leaver.email, "--name", leaver.name, "--role", "engineer", "--password", "leaver-password-1"], io)).toBe(0);
+  const team = { name: `Rota ${stamp}`, slug: `rota-${stamp}` };
+  const page = await pageAs(browser, "admin");
+  await page.goto("/settings");
+  const create = page.getByRole("form", { name: "Create a team" });
+  await create.getByLabel("Team name").fill(team.name);
+  await create.getByLabel("Team slug").fill(team.slug);
+  await create.getByRole("button", { name: "Create team" }).click();
+  await expect(create.getByRole("status")).toHaveText(`Created team ${team.name}.`);
+  await page.goto(`/settings/teams/${team.slug}`);
+  const add = page.getByRole("form", { name: "Add a member" });
+  for (const label of ["Ed Engineer (engineer@example.com)", `${leaver.name} (${leaver.email})`]) {
+    await add.getByLabel("Person").selectOption({ label });
+    await add.getByRole("button", { name: "Add member" }).click();
+    await expect(add.getByRole("status")).toHaveText(/^Added /);
+  }
+  const rotation = page.getByRole("form", { name: "On-call rotation" });
+  await rotation.getByLabel("Shift length").selectOption({ label: "1 day" });
+  await rotation.getByLabel("First hand-over on").fill(daysAgo(3));
+  await rotation.getByRole("button", { name: "Save rotation" }).click();
+  await expect(rotation.getByRole("status")).toHaveText("Rotation saved.");
+  const shifts = page.getByRole("table", { name: "Coming shifts" });
+  await expect(shifts).toContainText(leaver.name);
+
+  await page.goto("/settings");
+  await page.getByRole("button", { name: `Deactivate ${leaver.name}` }).click();
+  await expect(page.getByRole("form", { name: `Access of ${leaver.name}` })).toContainText("deactivated");
+  await page.goto(`/settings/teams/${team.slug}`);
+  await expect(page.getByRole("row", { name: new RegExp(leaver.name) })).toContainText("deactivated: not on call");
+  await expect(shifts.getByRole("row").nth(1)).toContainText("Ed Engineer");
+  await expect(shifts).not.toContainText(leaver.name);
+  await expectAccessible(page);
+  await page.context().close();
 });

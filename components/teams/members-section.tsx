@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { moveMemberAction, removeMemberAction } from "@/app/_actions/teams";
 import type { TeamPerson } from "@/db/queries/teams";
 import { richTags } from "@/components/i18n/rich";
+import { Badge } from "@/components/ui/badge";
 import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { buttonClass, tableClass } from "@/components/ui/styles";
@@ -9,7 +10,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { AddMemberForm } from "./add-member-form";
 
 /** Members in rotation order, each movable up or down and removable after a confirmation. */
-export function MembersSection({ team, members, people }: { team: { slug: string; name: string }; members: TeamPerson[]; people: TeamPerson[] }) {
+export function MembersSection({ team, members, people }: { team: { slug: string; name: string }; members: (TeamPerson & { active: boolean })[]; people: TeamPerson[] }) {
   const teams = useTranslations("Teams");
   const t = useTranslations("Teams.membersSection");
   const outside = people.filter((p) => !members.some((m) => m.id === p.id));
@@ -35,8 +36,14 @@ export function MembersSection({ team, members, people }: { team: { slug: string
               {members.map((m, i) => (
                 <tr key={m.id}>
                   <td>{i + 1}</td>
-                  <th scope="row" className="font-medium" translate="no">
-                    {m.name}
+                  <th scope="row" className="font-medium">
+                    <span translate="no">{m.name}</span>
+                    {/* Still listed so an admin sees why the rotation skips them, and removes them. */}
+                    {m.active ? null : (
+                      <span className="ms-2">
+                        <Badge tone="danger">{t("deactivated")}</Badge>
+                      </span>
+                    )}
                   </th>
                   <td translate="no">{m.email}</td>
                   <td>

@@ -4,7 +4,7 @@ import { freezeWindows, handoffs, oncallOverrides, timelineEvents, oncallRotatio
 
 export type TeamSummary = Team & { services: number; members: number };
 export type TeamPerson = { id: string; name: string; email: string };
-export type OverrideRow = OncallOverride & { user: TeamPerson };
+export type OverrideRow = OncallOverride & { user: TeamPerson & { active: boolean } };
 
 export async function listTeams(q: Queryable): Promise<TeamSummary[]> {
   const serviceCounts = q.select({ team: services.team, n: count().as("service_count") }).from(services).groupBy(services.team).as("service_counts");
@@ -30,14 +30,15 @@ export async function deleteTeamRow(q: Queryable, id: number): Promise<void> {
   await q.delete(teams).where(eq(teams.id, id));
 }
 
-/** A team's members in rotation order. */
-export async function listMembers(q: Queryable, teamId: number): Promise<(TeamPerson & { position: number })[]> {
-  return q
-    .select({ id: user.id, name: user.name, email: user.email, position: teamMembers.position })
+/** A team's members in rotation order; `active` is false for a deactivated person, who is still listed (to be removed). */
+export async function listMembers(q: Queryable, teamId: number): Promise<(TeamPerson & { position: number; active: boolean })[]> {
+  const rows = await q
+    .select({ id: user.id, name: user.name, email: user.email, position: teamMembers.position, banned: user.banned })
     .from(teamMembers)
     .innerJoin(user, eq(user.id, teamMembers.userId))
     .where(eq(teamMembers.teamId, teamId))
     .orderBy(asc(teamMembers.position), asc(user.name));
+  return rows.map(({ banned, ...member }) => ({ ...member, active: !banned }));
 }
 
 export async function insertMember(q: Queryable, teamId: number, userId: string, at: Date): Promise<boolean> {
@@ -75,12 +76,12 @@ export async function listRotations(q: Queryable): Promise<{ team: Team; rotatio
 /** A team's overrides that end after `after`, earliest first. */
 export async function listOverrides(q: Queryable, teamId: number, after: Date): Promise<OverrideRow[]> {
   const rows = await q
-    .select({ override: oncallOverrides, user: { id: user.id, name: user.name, email: user.email } })
+    .select({ override: oncallOverrides, user: { id: user.id, name: user.name, email: user.email, banned: user.banned } })
     .from(oncallOverrides)
     .innerJoin(user, eq(user.id, oncallOverrides.userId))
     .where(and(eq(oncallOverrides.teamId, teamId), gt(oncallOverrides.endsAt, after)))
     .orderBy(asc(oncallOverrides.startsAt));
-  return rows.map((r) => ({ ...r.override, user: r.user }));
+  return rows.map(({ override, user: { banned, ...person } }) => ({ ...override, user: { ...person, active: !banned } }));
 }
 
 /** Overrides of a team that overlap [from, to). */

@@ -6,7 +6,7 @@ import { findUserById } from "@/db/queries/users";
 import { emailPeople, emitEvent } from "@/lib/notifications/emit";
 import { buildHandoffSummary, type HandoffSummary } from "./handoff";
 import { handoffNotification, onCallNextNotification } from "./handoff-notification";
-import { ruleOf } from "./oncall";
+import { onCallCandidates, ruleOf } from "./oncall";
 import { handoverAt, onCallAt, shiftIndexAt } from "./rotation";
 
 /** A hand-over that happened and has no summary yet. */
@@ -23,14 +23,13 @@ const OVERRIDE_LOOKBACK_MS = 60 * 86_400_000;
 export async function handoffsDue(db: Database, now: Date): Promise<DueHandoff[]> {
   const due: DueHandoff[] = [];
   for (const { team, rotation } of await listRotations(db.read)) {
-    const members = (await listMembers(db.read, team.id)).map((m) => m.id);
+    const { members, overrides } = onCallCandidates(await listMembers(db.read, team.id), await listOverrides(db.read, team.id, new Date(now.getTime() - OVERRIDE_LOOKBACK_MS)));
     if (!members.length) continue;
     const rule = ruleOf(rotation, members);
     const k = shiftIndexAt(rule, now);
     if (k < 1) continue;
     const at = handoverAt(rule, k);
     if (await findHandoff(db.read, team.id, at)) continue;
-    const overrides = await listOverrides(db.read, team.id, new Date(at.getTime() - OVERRIDE_LOOKBACK_MS));
     due.push({
       team,
       shiftStart: handoverAt(rule, k - 1),

@@ -7,6 +7,7 @@ import { CLI_ACTOR } from "@/lib/auth/actor";
 import { createApiToken } from "@/lib/auth/tokens";
 import { setClock } from "@/lib/testing/clock";
 import { addMember, addOverride, createTeam, setRotation } from "@/lib/teams/teams";
+import { setUserActiveState } from "@/lib/users/users";
 import { wallData } from "@/lib/wall/data";
 import { nextShiftOf } from "./oncall";
 import { wallViewSchema } from "@/lib/wall/schema";
@@ -109,5 +110,29 @@ describe("a person's next shift (My work)", () => {
     // ben's next is the override that night, not his rotation shift the day after.
     expect(await nextShiftOf(db.read, "ben", new Date("2026-11-20T14:30:00Z"))).toEqual({ team: "Payments", startsAt: new Date("2026-11-20T18:00:00Z"), endsAt: new Date("2026-11-21T06:00:00Z") });
     expect(await nextShiftOf(db.read, "nobody", new Date("2026-11-20T14:30:00Z"))).toBeNull();
+  });
+});
+
+describe("a deactivated member", () => {
+  it("is never named on call: the rotation goes on among the others and their override gives way to it", async () => {
+    const db = database.db();
+    const now = new Date();
+    for (const id of ["cy", "dee", "eve"]) await db.transaction((tx) => tx.insert(user).values({ id, name: id.toUpperCase(), email: `${id}@example.com`, role: "engineer", createdAt: now, updatedAt: now }));
+    await createTeam(db, CLI_ACTOR, { slug: "search", name: "Search" });
+    for (const id of ["cy", "dee", "eve"]) await addMember(db, CLI_ACTOR, { team: "search", userId: id });
+    // Daily at 09:00 UTC from Monday 2026-11-16: cy, dee, eve, cy, dee (Friday the 20th).
+    await setRotation(db, CLI_ACTOR, { team: "search", shiftHours: 24, handoverTime: "09:00", timeZone: "UTC", startsOn: "2026-11-16" });
+    setClock("2026-11-19T12:00:00Z");
+    await addOverride(db, CLI_ACTOR, { team: "search", userId: "dee", startsAt: new Date("2026-11-19T18:00:00Z"), endsAt: new Date("2026-11-19T20:00:00Z"), reason: null });
+    setClock("2026-11-20T12:00:00Z");
+    expect((await (await get("?team=search")).json()).now.user.email).toBe("dee@example.com");
+
+    await setUserActiveState(db, CLI_ACTOR, { userId: "dee", active: false });
+    // Among cy and eve: the 20th is shift 4 of the rotation, cy's; the 19th (shift 3) eve's.
+    const body = await (await get("?team=search")).json();
+    expect([body.now.user.email, body.next.user.email]).toEqual(["cy@example.com", "eve@example.com"]);
+    setClock("2026-11-19T19:00:00Z");
+    expect((await (await get("?team=search")).json()).now).toMatchObject({ user: { email: "eve@example.com" }, override: false });
+    expect(await nextShiftOf(db.read, "dee", new Date("2026-11-19T12:00:00Z"))).toBeNull();
   });
 });

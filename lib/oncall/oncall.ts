@@ -15,10 +15,20 @@ export function ruleOf(rotation: OncallRotation, members: readonly string[]): Ro
   return { members, shiftHours: rotation.shiftHours, handoverTime: rotation.handoverTime, timeZone: rotation.timeZone, startsOn: rotation.startsOn };
 }
 
-/** A team's rotation rule (null without one) and its overrides that could bear on `at` or later. */
+/**
+ * Who takes shifts: the active members, in rotation order, and the overrides of active people. A person
+ * deactivated stays on the team's list until an admin removes them, but is never named on call: the
+ * rotation goes on among the others, and their overrides give way to it.
+ */
+export function onCallCandidates<M extends { id: string; active: boolean }, O extends { user: { active: boolean } }>(members: readonly M[], overrides: readonly O[]) {
+  return { members: members.filter((m) => m.active).map((m) => m.id), overrides: overrides.filter((o) => o.user.active) };
+}
+
+/** A team's rotation rule (null without one, or without anyone to take a shift) and its overrides that could bear on `at` or later. */
 export async function loadTeamSchedule(q: Queryable, team: Team, at: Date) {
-  const [rotation, members, overrides] = await Promise.all([findRotation(q, team.id), listMembers(q, team.id), listOverrides(q, team.id, new Date(at.getTime() - LOOKBACK_MS))]);
-  return { rule: rotation && members.length ? ruleOf(rotation, members.map((m) => m.id)) : null, overrides };
+  const [rotation, everyone, allOverrides] = await Promise.all([findRotation(q, team.id), listMembers(q, team.id), listOverrides(q, team.id, new Date(at.getTime() - LOOKBACK_MS))]);
+  const { members, overrides } = onCallCandidates(everyone, allOverrides);
+  return { rule: rotation && members.length ? ruleOf(rotation, members) : null, overrides };
 }
 
 /** Who is on call for a team at `at` and who comes next, with their names. */
