@@ -45,8 +45,11 @@ export async function decideChange(db: Database, actor: UserActor, changeId: num
       updatedAt: now,
     });
     await recordAudit(tx, actor, { action: `change.${decision === "approved" ? "approve" : "reject"}`, entityType: "change_request", entityId: changeId, before: change, after: { ...after, comment } });
-    if (after.status !== change.status || (change.awaitingRetroactiveApproval && !after.awaitingRetroactiveApproval)) await insertEvent(tx, changeEvent(after, decision, now));
-    if (after.status !== change.status) await emitEvent(tx, changeNotification("change.decided", after));
+    // Decided: a new status, or an emergency change carried out before it was approved getting its approval.
+    if (after.status !== change.status || (change.awaitingRetroactiveApproval && !after.awaitingRetroactiveApproval)) {
+      await insertEvent(tx, changeEvent(after, decision, now));
+      await emitEvent(tx, changeNotification("change.decided", after, { approvedAfterImplementation: after.status === change.status }));
+    }
     return { change: after, notice: decisionNotice(change, outcome) };
   });
 }

@@ -79,12 +79,13 @@ export function incidentNotification(type: keyof typeof INCIDENT_TITLE, incident
 /** What an incident's change is worth telling: resolved, else any other change of its state; none for a no-op. */
 export function incidentChangeNotification(before: Incident, after: Incident): PendingEvent | null {
   if (after.status === "resolved" && before.status !== "resolved") return incidentNotification("incident.resolved", after);
-  const watched = ["title", "severity", "status", "acknowledgedAt", "resolvedAt", "leadId", "causedById", "summary", "postmortem", "startedAt"] as const;
+  const watched = ["title", "severity", "status", "acknowledgedAt", "resolvedAt", "leadId", "communicationsId", "causedById", "summary", "postmortem", "startedAt"] as const;
   const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
   return watched.every((k) => same(before[k], after[k])) ? null : incidentNotification("incident.updated", after);
 }
 
-export function changeNotification(type: "change.submitted" | "change.decided", change: ChangeRequest): PendingEvent {
+/** `approvedAfterImplementation`: an emergency change carried out before its approval has just got it (its status stays). */
+export function changeNotification(type: "change.submitted" | "change.decided", change: ChangeRequest, { approvedAfterImplementation = false } = {}): PendingEvent {
   return {
     type,
     render: async (tx) => {
@@ -96,7 +97,10 @@ export function changeNotification(type: "change.submitted" | "change.decided", 
         data: changeJson(change, slug),
         ...described(
           {
-            title: { key: type === "change.submitted" ? "Notifications.changeSubmitted" : "Notifications.changeDecided", values: { id: String(change.id), status, title: change.title } },
+            title: {
+              key: type === "change.submitted" ? "Notifications.changeSubmitted" : approvedAfterImplementation ? "Notifications.changeApprovedAfterImplementation" : "Notifications.changeDecided",
+              values: { id: String(change.id), status, title: change.title },
+            },
             facts: [
               ["Terms.nouns.service", slug],
               ["Notifications.type", { term: "changeType", value: change.type }],

@@ -75,6 +75,15 @@ describe("every event type's message: {type, timestamp, data} with data as the A
     expect(messages[0]!.payload.data).toEqual(asApi(await incidentPayload(getDatabase().read, after)));
   });
 
+  it("incident.updated when the communications role changes hands", async () => {
+    const { incident } = await declare("Status page stale");
+    mark = (await outbox()).at(-1)!.id;
+    await patchIncident(getDatabase(), CLI_ACTOR, "test", incident.id, { communications: "approver@example.com" });
+    const [m, ...more] = await newMessages();
+    expect(more).toEqual([]);
+    expect(m).toMatchObject({ event: "incident.updated", payload: { data: { communications: "approver@example.com" } } });
+  });
+
   it("incident.resolved", async () => {
     const { incident } = await declare("Queue stuck");
     mark = (await outbox()).at(-1)!.id;
@@ -92,6 +101,18 @@ describe("every event type's message: {type, timestamp, data} with data as the A
     expect(messages[0]!.payload.data).toEqual(asApi(changeJson(change, "checkout")));
     expect(messages[1]!.payload.data).toEqual(asApi(changeJson(decided, "checkout")));
     expect(messages[1]!.payload.title).toBe(`Change #${change.id} approved: Rotate keys`);
+  });
+
+  it("change.decided when an emergency change carried out before its approval gets it", async () => {
+    const change = await submitChange(getDatabase(), CLI_ACTOR, "test", { title: "Hotfix TLS", service: "checkout", type: "emergency", risk: "low", plannedStart: new Date("2026-11-20T14:00:00Z"), plannedEnd: new Date("2026-11-20T15:00:00Z") });
+    await recordDeployments(getDatabase(), CLI_ACTOR, "test", [{ service: "checkout", environment: "production", status: "success", finishedAt: new Date("2026-11-20T14:10:00Z"), externalId: "emergency-1", changeRequest: change.id }], false);
+    mark = (await outbox()).at(-1)!.id;
+    const { change: decided } = await decideChange(getDatabase(), approver, change.id, "approved", "fine, after the fact");
+    expect(decided).toMatchObject({ status: "implemented", awaitingRetroactiveApproval: false });
+    const messages = await newMessages();
+    expect(messages.map((m) => m.event)).toEqual(["change.decided"]);
+    expect(messages[0]!.payload.data).toEqual(asApi(changeJson(decided, "checkout")));
+    expect(messages[0]!.payload.title).toBe(`Change #${change.id} approved after it was carried out: Hotfix TLS`);
   });
 
   it("deployment.failed, once when a deployment fails, with its commits; never for a success", async () => {
