@@ -24,6 +24,13 @@ export function parseOptions<S extends z.ZodType>(
   } catch (e) {
     throw new UsageError(`${(e as Error).message.split("\n")[0]} (usage: ${usage})`);
   }
+  // An empty value is a script's unset variable (`--team "$TEAM"`), never a choice: where a form's empty
+  // field means "none" or "all", a flag given nothing would otherwise quietly widen what it limits.
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === "string" && !v.trim())) {
+      throw new UsageError(`--${name} is empty: give it a value or leave the flag out (usage: ${usage})`);
+    }
+  }
   const result = schema.safeParse(parsed.values);
   if (!result.success) {
     const [field, problem] = Object.entries(fieldErrors(result.error.issues))[0]!;

@@ -73,6 +73,9 @@ describe("tandem channel add", () => {
     [["--kind", "webhook", "--name", "x", "--target", "file:///etc/passwd"], /^tandem: --target must be an http\(s\) URL, not file:/],
     [["--kind", "webhook", "--name", "x", "--target", "http://x", "--events", "incident.exploded"], /^tandem: --events has "incident\.exploded", which is not one of incident\.declared, /],
     [["--kind", "webhook", "--name", "x", "--target", "http://x", "--events", ","], /^tandem: --events must list at least one event/],
+    // An unset variable in a script, never "every event" or "every team".
+    [["--kind", "webhook", "--name", "x", "--target", "http://x", "--events", ""], /^tandem: --events is empty: give it a value or leave the flag out/],
+    [["--kind", "webhook", "--name", "x", "--target", "http://x", "--team", " "], /^tandem: --team is empty: give it a value or leave the flag out/],
     [["--kind", "webhook", "--target", "http://x"], /^tandem: --name is required/],
     [["--kind", "webhook", "--name", "x", "--target", "http://x", "--team", "Not A Slug"], /^tandem: --team must be a slug/],
   ])("refuses %j with one line naming the flag, writing nothing", async (args, message) => {
