@@ -98,6 +98,7 @@ export const PROBLEMS: ReadonlyArray<{ key: string; pattern: RegExp }> = [
   { key: "httpUrlExample", pattern: /^must be an http\(s\) URL such as (?<example>\S+)$/ },
   { key: "httpUrl", pattern: /^must be an http\(s\) URL(?:, not \S+)?$/ },
   { key: "host", pattern: /^must name a host$/ },
+  { key: "urlCredentials", pattern: /^must have a user and password written with valid %-escapes$/ },
   { key: "slug", pattern: /^must be a slug: lower-case letters, digits and dashes/ },
   { key: "timestamp", pattern: /^must be an ISO-8601 timestamp with an offset, e\.g\. (?<example>\S+)$/ },
   { key: "dateOrTimestamp", pattern: /^must be a date \((?<day>[\d-]+)\) or an ISO-8601 timestamp, e\.g\. (?<example>\S+)$/ },

@@ -20,8 +20,9 @@ function failure(error: unknown): SendResult {
 
 /** Posts to a webhook, Slack or Teams URL. Redirects are not followed: a receiver answers where it was set up. */
 export async function sendHttp(target: string, message: HttpMessage): Promise<SendResult> {
-  const { url, headers } = requestTarget(target);
   try {
+    // Inside: a target stored before its URL was checked as it is now fails here as one attempt, not a throw.
+    const { url, headers } = requestTarget(target);
     const signal = AbortSignal.timeout(SEND_TIMEOUT_MS);
     const response = await fetch(url, { method: "POST", headers: { "user-agent": "Tandem-Notifications", ...headers, ...message.headers }, body: message.body, redirect: "manual", signal });
     const answer = clip(await response.text());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sendHttp } from "./send";
 import { redactUrl, requestTarget, targetUrlProblem } from "./targets";
 
 describe("channel targets", () => {
@@ -8,6 +9,13 @@ describe("channel targets", () => {
     expect(targetUrlProblem("file:///etc/passwd")).toBe("must be an http(s) URL, not file:");
     expect(targetUrlProblem("ftp://example.com/x")).toBe("must be an http(s) URL, not ftp:");
     expect(targetUrlProblem("hooks.example.com")).toMatch(/^must be an http\(s\) URL/);
+    // Its credentials could never be decoded to send.
+    expect(targetUrlProblem("http://ops:p%zz@127.0.0.1:9/h")).toBe("must have a user and password written with valid %-escapes");
+    expect(targetUrlProblem("http://ops:p%40ss@127.0.0.1:9/h")).toBeNull();
+  });
+
+  it("that cannot be sent to fail as an attempt, not a throw", async () => {
+    expect(await sendHttp("http://ops:p%zz@127.0.0.1:9/h", { headers: {}, body: "{}" })).toMatchObject({ ok: false, status: null, answer: "URI malformed" });
   });
 
   it("are shown without credentials: no user or password, no query values, keys in the path cut short", () => {

@@ -14,6 +14,13 @@ export function targetUrlProblem(value: string): string | null {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return `must be an http(s) URL, not ${url.protocol.replace(/:$/, "")}:`;
   if (!url.hostname) return "must name a host";
+  // Sent as Basic authorisation once decoded (requestTarget): a broken %-escape could never be sent.
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return "must have a user and password written with valid %-escapes";
+  }
   return null;
 }
 
