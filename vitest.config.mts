@@ -15,6 +15,7 @@ const BOTH_ENGINES = [
   "app/_actions/access-matrix.test.ts",
   "app/_actions/actions.fuzz.test.ts",
   "lib/api/routes.fuzz.test.ts",
+  "lib/api/large-ids.test.ts",
   "lib/webhooks/webhooks.fuzz.test.ts",
   "lib/timeline/timeline-api.test.ts",
   "lib/services/services-api.test.ts",

@@ -2,6 +2,7 @@ import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { DATETIME_LOCAL } from "./datetime-local";
 import { instantIn, isTimeZone } from "./time-zone";
+import { jsonRecordId } from "@/lib/whole-number";
 
 /**
  * What is wrong with a string's characters, if anything: a NUL (which C tools, CSV readers and logs
@@ -131,7 +132,7 @@ export const shaSchema = text()
   .regex(/^[0-9a-f]{7,64}$/, "must be a commit sha (7 to 64 hex digits)");
 
 /** A reference to another record: its Tandem id, or the externalId it was sent with. */
-export const referenceSchema = z.union([z.number().int().positive(), text().trim().min(1).max(200)], {
+export const referenceSchema = z.union([jsonRecordId(), text().trim().min(1).max(200)], {
   error: "must be an id (number) or an externalId (string)",
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordId, wholeNumber } from "./whole-number";
+import { jsonRecordId, recordId, wholeNumber } from "./whole-number";
 
 describe("wholeNumber", () => {
   const port = wholeNumber(1, 65535);
@@ -33,11 +33,19 @@ describe("recordId", () => {
 
   it("reads decimal digits, or a positive whole number from JSON", () => {
     expect(id.parse("16")).toBe(16);
-    expect(id.parse("9007199254740991")).toBe(Number.MAX_SAFE_INTEGER);
+    expect(id.parse("2147483647")).toBe(2_147_483_647);
     expect(id.parse(7)).toBe(7);
   });
 
-  it.each(["0x10", "1e1", "16.0", "+16", "-1", " 16", "16 ", "", "abc", "0", "9007199254740993", 0, -3, 1.5, Number.NaN, null, true])("refuses %j with its own message", (given) => {
+  it.each(["0x10", "1e1", "16.0", "+16", "-1", " 16", "16 ", "", "abc", "0", "2147483648", "9007199254740993", 0, 2_147_483_648, -3, 1.5, Number.NaN, null, true])("refuses %j with its own message", (given) => {
     expect(id.safeParse(given).error?.issues.map((i) => i.message)).toEqual(["must be an incident id"]);
+  });
+});
+
+describe("jsonRecordId", () => {
+  it("takes a positive whole number up to PostgreSQL's largest integer, never digits in a string", () => {
+    const id = jsonRecordId("must be a change request id");
+    expect(id.parse(2_147_483_647)).toBe(2_147_483_647);
+    for (const given of [2_147_483_648, 0, -1, 1.5, "7", Number.NaN]) expect(id.safeParse(given).error?.issues.map((i) => i.message)).toEqual(["must be a change request id"]);
   });
 });

@@ -14,12 +14,23 @@ export function wholeNumber(min: number, max: number, unit?: "seconds" | "millis
 }
 
 /**
- * The id of a stored record, as a path, a query or a form names it: decimal digits for a positive safe
- * integer (or that number itself, from a JSON body). Number() would take "0x10" for record 16, "1e1" for
- * 10 and " 7 " for 7; each of those now gets `problem` instead of another record.
+ * The largest id a record can have: ids are PostgreSQL `integer`s, which refuse anything larger (a 500
+ * for a client's mistake). SQLite's ids could grow past it, but never do before PostgreSQL's would.
+ */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+const isRecordId = (n: number) => Number.isInteger(n) && n > 0 && n <= MAX_RECORD_ID;
+
+/**
+ * The id of a stored record, as a path, a query or a form names it: decimal digits for a positive id (or
+ * that number itself, from a JSON body). Number() would take "0x10" for record 16, "1e1" for 10 and " 7 "
+ * for 7; each of those now gets `problem` instead of another record.
  */
 export function recordId(problem = "must be an id") {
-  return z
-    .custom<string | number>((v) => (typeof v === "string" ? /^\d{1,16}$/.test(v) : typeof v === "number") && Number.isSafeInteger(Number(v)) && Number(v) > 0, problem)
-    .transform(Number);
+  return z.custom<string | number>((v) => (typeof v === "string" ? /^\d{1,10}$/.test(v) && isRecordId(Number(v)) : typeof v === "number" && isRecordId(v)), problem).transform(Number);
+}
+
+/** A record's id in a JSON body: a number, never digits in a string. */
+export function jsonRecordId(problem = "must be an id") {
+  return z.number({ error: problem }).refine(isRecordId, problem);
 }

@@ -11,12 +11,13 @@ import { environmentSchema, shaSchema, slugSchema, text } from "@/lib/validation
 import { emitEvent } from "@/lib/notifications/emit";
 import { subjectNotification } from "@/lib/notifications/events";
 import { assessDeployment, type GateReason } from "./gate";
+import { jsonRecordId } from "@/lib/whole-number";
 
 /** The body of POST /api/v1/gate (CONTRACT.md): a deployment about to start. */
 export const gateQuestionSchema = z.object({
   service: slugSchema,
   environment: environmentSchema.default("production"),
-  changeRequest: z.number({ error: "must be a change request id" }).int("must be a change request id").positive("must be a change request id").optional(),
+  changeRequest: jsonRecordId("must be a change request id").optional(),
   sha: shaSchema.optional(),
   version: text().trim().max(200, "must be at most 200 characters").optional(),
 });

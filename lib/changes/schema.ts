@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { oneOf, slugSchema, text, timestampSchema } from "@/lib/validation";
+import { jsonRecordId } from "@/lib/whole-number";
 
 /* Change requests. */
 
@@ -17,7 +18,7 @@ const changeFields = z.object({
   plannedEnd: timestampSchema.optional(),
   /** The standard change catalog's entry a standard change is filed from: its id, or its title. */
   template: z
-    .union([z.number().int().positive(), text().trim().min(1).max(200)], { error: "must be a template's id (number) or title (string)" })
+    .union([jsonRecordId(), text().trim().min(1).max(200)], { error: "must be a template's id (number) or title (string)" })
     .optional()
     .describe("Standard changes only, and required for them: the standard change catalog's template (its id or title) the change follows. It is approved on submission only within the template's service or team and risk."),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEPLOYMENT_STATUSES } from "@/db/schema";
 import { environmentSchema, oneOf, referenceSchema, shaSchema, slugSchema, text, timestampSchema } from "@/lib/validation";
+import { jsonRecordId } from "@/lib/whole-number";
 
 const optionalText = (max: number) => text().trim().max(max, `must be at most ${max} characters`).optional();
 
@@ -37,7 +38,7 @@ export const deploymentInputSchema = z
     rollbackOf: referenceSchema.optional(),
     unplanned: z.boolean({ error: "must be true or false" }).optional(),
     changeFailed: z.boolean({ error: "must be true or false" }).optional(),
-    changeRequest: z.number({ error: "must be a change request id" }).int().positive().optional(),
+    changeRequest: jsonRecordId("must be a change request id").optional(),
     deployedBy: optionalText(200),
     url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000).optional(),
   })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { text } from "@/lib/validation";
-import { wholeNumber } from "@/lib/whole-number";
+import { MAX_RECORD_ID, wholeNumber } from "@/lib/whole-number";
 import { EVENT_TYPES, type EventType } from "@/db/schema";
 import type { TimelineCursor } from "@/db/queries/timeline";
 
@@ -20,7 +20,7 @@ function decodeCursor(value: string): TimelineCursor | null {
   const match = /^(-?\d+):(\d+)$/.exec(Buffer.from(value, "base64url").toString("utf8"));
   if (!match) return null;
   const cursor = { at: Number(match[1]), id: Number(match[2]) };
-  return Number.isSafeInteger(cursor.id) && Math.abs(cursor.at) <= DATE_RANGE_MS ? cursor : null;
+  return cursor.id <= MAX_RECORD_ID && Math.abs(cursor.at) <= DATE_RANGE_MS ? cursor : null;
 }
 
 const optional = text()

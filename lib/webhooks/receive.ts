@@ -19,6 +19,14 @@ import { printable } from "@/lib/validation";
 import { clip } from "./payload";
 import { PayloadError, WEBHOOK_SOURCES, type ParsedDelivery, type WebhookEffect, type WebhookSource } from "./types";
 import { offersSignature, signsBody, verifyDelivery } from "./verify";
+import { recordId } from "@/lib/whole-number";
+
+/** The enabled integration of this source a path names; none for a path naming no integration id (as for an unknown one). */
+async function namedIntegration(db: Database, source: WebhookSource, id: string): Promise<Integration[]> {
+  const parsed = recordId().safeParse(id);
+  const integration = parsed.success ? await findIntegration(db.read, parsed.data) : undefined;
+  return integration && integration.source === source && !integration.disabledAt ? [integration] : [];
+}
 
 const notVerified = () => new AppError("unauthorized", "The delivery's signature or token does not match this integration's secret.");
 
@@ -29,7 +37,7 @@ const notVerified = () => new AppError("unauthorized", "The delivery's signature
  * there, and then within the cap on unverified bodies (503).
  */
 async function authenticate(db: Database, key: Buffer, source: WebhookSource, id: string | undefined, headers: Headers, readBody: () => Promise<Buffer>) {
-  const candidates = id === undefined ? await listActiveIntegrations(db.read, source) : [await findIntegration(db.read, Number(id))].filter((i): i is Integration => Boolean(i && i.source === source && !i.disabledAt));
+  const candidates = id === undefined ? await listActiveIntegrations(db.read, source) : await namedIntegration(db, source, id);
   const signedBy = (body: Buffer) => candidates.find((i) => verifyDelivery(source, headers, body, integrationSecret(i, key)));
   if (signsBody(source)) {
     if (candidates.length === 0) throw notVerified();
