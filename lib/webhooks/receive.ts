@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Database, Queryable } from "@/db/database";
-import type { Integration } from "@/db/schema";
+import type { Incident, Integration } from "@/db/schema";
 import { findIncidentByExternalId } from "@/db/queries/incidents";
 import { claimDelivery, findIntegration, listActiveIntegrations, logDelivery } from "@/db/queries/integrations";
 import { bodyGate, parseJsonBody } from "@/lib/api/body";
@@ -66,15 +66,18 @@ async function apply(tx: Queryable, actor: Actor, integrationId: number, effect:
     case "incident": {
       const parsed = incidentCreateSchema.safeParse(effect.body);
       if (!parsed.success) throw invalid(parsed.error.issues);
-      const known = effect.opening && parsed.data.externalId ? await findIncidentByExternalId(tx, source, parsed.data.externalId) : undefined;
-      const input = known && known.startedAt <= parsed.data.startedAt ? { ...parsed.data, startedAt: known.startedAt } : parsed.data;
-      const { incident, created } = await recordIncidentIn(tx, actor, source, input);
+      const known = (effect.opening || parsed.data.acknowledgedAt) && parsed.data.externalId ? await findIncidentByExternalId(tx, source, parsed.data.externalId) : undefined;
+      const opened = known && effect.opening && known.startedAt <= parsed.data.startedAt ? { ...parsed.data, startedAt: known.startedAt } : parsed.data;
+      const { incident, created } = await recordIncidentIn(tx, actor, source, withFirstAcknowledgement(known, opened));
       return `incident ${incident.id} ${created ? "declared" : "updated"} (${incident.status})`;
     }
     case "incident-update": {
       const parsed = incidentPatchSchema.safeParse(effect.patch);
       if (!parsed.success) throw invalid(parsed.error.issues);
-      const incident = await patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, parsed.data);
+      const known = parsed.data.acknowledgedAt ? await findIncidentByExternalId(tx, source, effect.externalId) : undefined;
+      const patch = withFirstAcknowledgement(known, parsed.data);
+      if (Object.keys(patch).length === 0) return `incident ${known!.id} was acknowledged before; nothing to update`;
+      const incident = await patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, patch);
       return incident ? `incident ${incident.id} updated (${incident.status})` : `no incident ${effect.externalId} known; nothing to update`;
     }
     case "incident-reopen": {
@@ -87,6 +90,22 @@ async function apply(tx: Queryable, actor: Actor, integrationId: number, effect:
     case "protection":
       return keepProtectionRequest(tx, integrationId, effect.ask);
   }
+}
+
+/**
+ * Tools acknowledge an incident more than once (a re-acknowledgement after its timeout, a second
+ * responder, an event delivered late): its time to acknowledge counts from the first, so a later one
+ * leaves it as it was, and one after the incident was resolved is no news (taken, it would be refused
+ * as coming after the resolution, and the tool would send it again and again).
+ */
+function withFirstAcknowledgement<T extends { acknowledgedAt?: Date | null }>(known: Pick<Incident, "acknowledgedAt" | "resolvedAt" | "status"> | undefined, input: T): T {
+  const at = input.acknowledgedAt;
+  if (!known || !at) return input;
+  const later = known.acknowledgedAt !== null && known.acknowledgedAt <= at;
+  const afterResolution = known.status === "resolved" && known.resolvedAt !== null && at > known.resolvedAt && !("resolvedAt" in input);
+  if (!later && !afterResolution) return input;
+  const { acknowledgedAt: _dropped, ...rest } = input;
+  return rest as T;
 }
 
 /** Thrown inside the transaction to roll back every claim of a delivery received before. */
