@@ -47,24 +47,37 @@ export async function hasDueMessage(q: Queryable, now: Date): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** A due message as the worker chooses among them: which channel (or person) it goes to. */
+export type DueMessage = { id: number; channelId: number | null; recipient: string | null };
+
 /**
- * Claims up to `limit` due messages of active channels for `owner` until `leaseUntil`. Run in a write
- * transaction: the update repeats the "free" condition, so a row another worker claimed meanwhile is skipped.
+ * Claims due messages of active channels for `owner` until `leaseUntil`, oldest due first: of the first
+ * `limit * 10` due, those `choose` picks (by default the first `limit`), so a caller may keep one
+ * receiver from taking every slot. Run in a write transaction: the update repeats the "free" condition,
+ * so a row another worker claimed meanwhile is skipped.
  */
-export async function claimDueMessages(q: Queryable, now: Date, owner: string, leaseUntil: Date, limit: number): Promise<{ message: OutboxMessage; channel: NotificationChannel | null }[]> {
+export async function claimDueMessages(
+  q: Queryable,
+  now: Date,
+  owner: string,
+  leaseUntil: Date,
+  limit: number,
+  choose: (due: DueMessage[]) => number[] = (due) => due.slice(0, limit).map((m) => m.id),
+): Promise<{ message: OutboxMessage; channel: NotificationChannel | null }[]> {
   const free = dueAt(now);
   const due = await q
-    .select({ id: notificationOutbox.id })
+    .select({ id: notificationOutbox.id, channelId: notificationOutbox.channelId, recipient: notificationOutbox.recipient })
     .from(notificationOutbox)
     .leftJoin(notificationChannels, eq(notificationChannels.id, notificationOutbox.channelId))
     .where(and(free, isNull(notificationChannels.disabledAt)))
     .orderBy(asc(notificationOutbox.nextAttemptAt), asc(notificationOutbox.id))
-    .limit(limit);
-  if (!due.length) return [];
+    .limit(limit * 10);
+  const chosen = choose(due).slice(0, limit);
+  if (!chosen.length) return [];
   const claimed = await q
     .update(notificationOutbox)
     .set({ leaseUntil, leaseOwner: owner })
-    .where(and(inArray(notificationOutbox.id, due.map((d) => d.id)), free))
+    .where(and(inArray(notificationOutbox.id, chosen), free))
     .returning();
   if (!claimed.length) return [];
   const ids = [...new Set(claimed.flatMap((m) => (m.channelId === null ? [] : [m.channelId])))];

@@ -132,6 +132,25 @@ describe("the notification worker, against receivers on loopback", () => {
     expect(JSON.parse(sink.received[1]!.body).attachments[0].contentType).toBe("application/vnd.microsoft.card.adaptive");
   }, 20_000);
 
+  it("a receiver that hangs holds up only its own messages: another channel's still goes within the 5 s", async () => {
+    const hanging = await httpSink(() => "hang");
+    const healthy = await httpSink();
+    cleanups.push(hanging.close, healthy.close);
+    const { channel: stuck } = await channel({ kind: "webhook", name: "hangs on everything", target: hanging.url });
+    retire(stuck.id);
+    for (let i = 0; i < 10; i++) await declare();
+    worker().start();
+    await expect.poll(() => hanging.received.length, { timeout: 2_000, interval: 20 }).toBeGreaterThan(0);
+    const { channel: fine } = await channel({ kind: "webhook", name: "answers", target: healthy.url });
+    retire(fine.id);
+    const started = Date.now();
+    await declare();
+    await expect.poll(() => healthy.received.length, { timeout: 3_000, interval: 20 }).toBe(1);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // At most four attempts wait on the receiver that hangs; the rest of its messages wait their turn.
+    expect(hanging.received.length).toBe(4);
+  }, 20_000);
+
   it("a receiver that answers 410 Gone disables its channel, says why, and keeps the message", async () => {
     const sink = await httpSink(() => 410);
     cleanups.push(sink.close);

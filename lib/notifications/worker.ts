@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/database";
 import type { NotificationChannel, OutboxMessage } from "@/db/schema";
-import { claimDueMessages, hasDueMessage, insertAttempt, settleMessage, updateChannel } from "@/db/queries/notifications";
+import { claimDueMessages, hasDueMessage, insertAttempt, settleMessage, updateChannel, type DueMessage } from "@/db/queries/notifications";
 import { recordAudit } from "@/db/queries/audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { printable } from "@/lib/validation";
@@ -17,7 +17,12 @@ export const POLL_MS = 1_000;
  * enough that a message claimed by a server that died is sent by another (or by it, restarted) soon after.
  */
 export const LEASE_MS = SEND_TIMEOUT_MS * 3;
-const BATCH = 20;
+/** Attempts in flight at once, and to one receiver (a channel, or a person's e-mail). */
+const IN_FLIGHT = 20;
+const PER_RECEIVER = 4;
+
+/** Who a message goes to: messages to one receiver wait for each other, never for another receiver's. */
+const receiverOf = (m: { channelId: number | null; recipient: string | null }) => (m.channelId === null ? `person:${m.recipient}` : `channel:${m.channelId}`);
 
 /**
  * Sends the outbox. Each server runs one; they share the work through leases, so a message is never sent
@@ -56,18 +61,56 @@ export class NotificationWorker {
     this.timer.unref();
   }
 
-  /** Sends every due message, batch after batch, until none is left. Returns how many attempts it made. */
+  /**
+   * Sends every due message until none is left, with up to IN_FLIGHT attempts at once and PER_RECEIVER to
+   * any one receiver: as each attempt ends (or each POLL_MS, for messages newly due) more are claimed, so a
+   * receiver that hangs holds up only its own messages, never another channel's past the 5 s promised.
+   * Returns how many attempts it made.
+   */
   async round(): Promise<number> {
     let attempts = 0;
-    while (!this.stopped && (await hasDueMessage(this.db.read, new Date()))) {
-      const now = new Date();
-      const claimed = await this.db.transaction((tx) => claimDueMessages(tx, now, this.owner, new Date(now.getTime() + LEASE_MS), BATCH));
-      if (!claimed.length) break;
-      const delivery = await this.delivery();
-      await Promise.all(claimed.map(({ message, channel }) => this.attempt(message, channel, delivery)));
-      attempts += claimed.length;
+    const inFlight = new Set<Promise<void>>();
+    const perReceiver = new Map<string, number>();
+    const choose = (due: DueMessage[]) => {
+      const taken = new Map(perReceiver);
+      return due.flatMap((m) => {
+        const receiver = receiverOf(m);
+        const n = taken.get(receiver) ?? 0;
+        if (n >= PER_RECEIVER) return [];
+        taken.set(receiver, n + 1);
+        return [m.id];
+      });
+    };
+    for (;;) {
+      const room = IN_FLIGHT - inFlight.size;
+      if (!this.stopped && room > 0 && (await hasDueMessage(this.db.read, new Date()))) {
+        const now = new Date();
+        const claimed = await this.db.transaction((tx) => claimDueMessages(tx, now, this.owner, new Date(now.getTime() + LEASE_MS), room, choose));
+        if (claimed.length) {
+          const delivery = await this.delivery();
+          for (const { message, channel } of claimed) {
+            const receiver = receiverOf(message);
+            perReceiver.set(receiver, (perReceiver.get(receiver) ?? 0) + 1);
+            // An attempt that could not even record itself (the database gone) is logged; its lease runs out and it is tried again.
+            const attempt: Promise<void> = this.attempt(message, channel, delivery)
+              .catch((error: unknown) => console.error("Notification worker:", error))
+              .finally(() => {
+                inFlight.delete(attempt);
+                const left = perReceiver.get(receiver)! - 1;
+                if (left) perReceiver.set(receiver, left);
+                else perReceiver.delete(receiver);
+              });
+            inFlight.add(attempt);
+          }
+          attempts += claimed.length;
+          continue;
+        }
+      }
+      if (!inFlight.size) return attempts;
+      let poll: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([...inFlight, new Promise((resolve) => (poll = setTimeout(resolve, POLL_MS)))]);
+      clearTimeout(poll);
     }
-    return attempts;
   }
 
   private async attempt(message: OutboxMessage, channel: NotificationChannel | null, delivery: Delivery): Promise<void> {
