@@ -143,3 +143,19 @@ test("a refused time correction keeps what was typed beside its error, not the s
   await expect(form.getByLabel("Started")).toHaveValue(started);
   await page.close();
 });
+
+test("an incident moved to another service says so in its updates and on the timeline", async ({ browser, playwright, baseURL }) => {
+  const run = `${Date.now().toString(36)}-${process.pid}`;
+  const api = await ingestApi(playwright, baseURL!);
+  const { id } = await postCreated(api, "/api/v1/incidents", { title: `Misfiled ${run}`, service: `misfiled-${run}`, severity: "SEV4", startedAt: minutesAgo(10) });
+  const moved = await api.patch(`/api/v1/incidents/${id}`, { data: { service: `rightful-${run}` } });
+  expect(moved.status()).toBe(200);
+  await api.dispose();
+
+  const page = await pageAs(browser, "viewer");
+  await page.goto(`/incidents/${id}`);
+  await expect(page.getByRole("region", { name: "Updates" }).getByText(`service misfiled-${run} → rightful-${run}`)).toBeVisible();
+  await page.goto(`/timeline?service=rightful-${run}`);
+  await expect(page.getByRole("main").getByText("moved to another service", { exact: true })).toBeVisible();
+  await page.context().close();
+});

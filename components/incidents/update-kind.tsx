@@ -23,7 +23,8 @@ export function UpdateKind({ update: u }: { update: { kind: IncidentUpdateKind; 
     case "communications":
       return u.body ? t.rich(`updateKinds.${u.kind}`, { name: u.body, data }) : t(`updateKindsCleared.${u.kind}`);
     case "severity":
-      return t.rich("updateKinds.severity", { change: u.body ?? "—", data });
+    case "service":
+      return t.rich(`updateKinds.${u.kind}`, { change: u.body ?? "—", data });
     case "cause":
       return u.body
         ? t.rich("updateKinds.cause", {

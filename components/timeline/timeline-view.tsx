@@ -37,6 +37,7 @@ const ACTIONS = {
   "cause linked": "causeLinked",
   "cause unlinked": "causeUnlinked",
   "postmortem written": "postmortemWritten",
+  "service changed": "serviceChanged",
   submitted: "submitted",
   approved: "approved",
   rejected: "rejected",

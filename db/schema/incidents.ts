@@ -56,9 +56,9 @@ export type NewIncident = typeof incidents.$inferInsert;
 /**
  * What an Updates entry records. A note's or correction's body is its text; the state changes carry their
  * detail in `body` too: the new lead's or communications person's name (none when cleared), the severity as "SEV3 → SEV2", the causing
- * deployment's id (none when unlinked). `status` holds the status for "status" and "declared".
+ * deployment's id (none when unlinked), a move to another service as "old-slug → new-slug". `status` holds the status for "status" and "declared".
  */
-export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction", "declared", "acknowledged", "lead", "communications", "severity", "cause", "postmortem"] as const;
+export const INCIDENT_UPDATE_KINDS = ["note", "status", "correction", "declared", "acknowledged", "lead", "communications", "severity", "cause", "postmortem", "service"] as const;
 export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
 /** The kinds whose body is text a person wrote (Markdown, rendered when written); the others carry a detail. */
 export const WRITTEN_UPDATE_KINDS = ["note", "status", "correction"] as const satisfies readonly IncidentUpdateKind[];

@@ -114,6 +114,21 @@ describe("incidents API", () => {
     expect(await count(sql`select count(*) as "n" from "incidents"`)).toBe(before);
   });
 
+  it("moves an incident to another service, noting it in its updates and on the timeline; the same service is no change", async () => {
+    const { id } = await (await post({ ...base, title: "Filed under the wrong service" })).json();
+    const moved = await patch(id, { service: "payments", title: "Payments down" });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ service: "payments", title: "Payments down" });
+    const updates = sql`select count(*) as "n" from "incident_updates" where "incident_id" = ${id} and "kind" = 'service' and "body" = 'checkout → payments'`;
+    expect(await count(updates)).toBe(1);
+    expect(await count(sql`select count(*) as "n" from "timeline_events" where "subject_id" = ${id} and "type" = 'incident' and "action" = 'service changed'`)).toBe(1);
+    expect((await patch(id, { service: "payments" })).status).toBe(200);
+    expect(await count(updates)).toBe(1);
+    const refused = await patch(id, { service: "Not A Slug" });
+    expect(refused.status).toBe(400);
+    expect(Object.keys((await refused.json()).error.fields)).toEqual(["service"]);
+  });
+
   it("answers 404 for an unknown incident, 400 for a bad id or an empty patch, 403 for a read token", async () => {
     expect((await patch(999999, { title: "x" })).status).toBe(404);
     expect((await patch("abc", { title: "x" })).status).toBe(400);

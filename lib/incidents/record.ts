@@ -1,7 +1,7 @@
 import type { Database, Queryable } from "@/db/database";
 import type { Incident } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
-import { findIncidentByExternalId, findIncidentById, insertIncident, insertIncidentUpdate, updateIncident } from "@/db/queries/incidents";
+import { findIncidentByExternalId, findIncidentById, insertIncident, insertIncidentUpdate, serviceSlugOf, updateIncident } from "@/db/queries/incidents";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { resolveDeployment } from "@/lib/ingest/deployments";
@@ -19,7 +19,7 @@ import { responder } from "./people";
 
 export type IncidentResult = { incident: Incident; created: boolean };
 
-type Changes = Omit<IncidentPatch, "causedBy" | "communications"> & { causedById?: number | null; leadId?: string | null; communicationsId?: string | null; postmortem?: string | null };
+type Changes = Omit<IncidentPatch, "causedBy" | "communications" | "service"> & { serviceId?: number; causedById?: number | null; leadId?: string | null; communicationsId?: string | null; postmortem?: string | null };
 
 function assertTimes(state: Pick<Incident, "status" | "startedAt" | "acknowledgedAt" | "resolvedAt">) {
   const problems = incidentTimeProblems(state);
@@ -37,7 +37,7 @@ const SEVERITY_RANK = { SEV1: 1, SEV2: 2, SEV3: 3, SEV4: 4 } as const;
  * misses a step. `before` is null for a new incident.
  */
 async function logStateChanges(tx: Queryable, actor: Actor, before: Incident | null, after: Incident, now: Date): Promise<void> {
-  const log = async (kind: "acknowledged" | "lead" | "communications" | "severity" | "cause" | "postmortem", body: string | null, event: Parameters<typeof incidentChangeEvent>[1], detail: string | null, at = now) => {
+  const log = async (kind: "acknowledged" | "lead" | "communications" | "severity" | "cause" | "postmortem" | "service", body: string | null, event: Parameters<typeof incidentChangeEvent>[1], detail: string | null, at = now) => {
     await insertIncidentUpdate(tx, { incidentId: after.id, kind, body, authorId: authorOf(actor), createdAt: now });
     await insertEvent(tx, incidentChangeEvent(after, event, detail, at));
   };
@@ -59,6 +59,10 @@ async function logStateChanges(tx: Queryable, actor: Actor, before: Incident | n
     else await log("cause", String(after.causedById), "cause linked", `caused by deployment #${after.causedById}`);
   }
   if ((before?.postmortem ?? null) !== after.postmortem && after.postmortem) await log("postmortem", null, "postmortem written", "postmortem written");
+  if (before && before.serviceId !== after.serviceId) {
+    const [from, to] = [await serviceSlugOf(tx, before.serviceId), await serviceSlugOf(tx, after.serviceId)];
+    await log("service", `${from} → ${to}`, "service changed", `moved from ${from} to ${to}`);
+  }
 }
 
 /** Applies changes to an incident, keeping its rules, logging a status change, auditing it all. */
@@ -144,8 +148,18 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
 export async function patchIncidentByExternalIdIn(tx: Queryable, actor: Actor, source: string, externalId: string, patch: IncidentPatch): Promise<Incident | undefined> {
   const before = await findIncidentByExternalId(tx, source, externalId);
   if (!before) return undefined;
-  const { causedBy, communications, ...fields } = patch;
-  return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy), communicationsId: await communicationsId(tx, communications) });
+  return applyChanges(tx, actor, before, await changesOf(tx, actor, source, patch));
+}
+
+/** A patch as the incident's own columns: people and deployments by id, the service by id (created when new, as on POST). */
+async function changesOf(tx: Queryable, actor: Actor, source: string, patch: IncidentPatch): Promise<Changes> {
+  const { causedBy, communications, service, ...fields } = patch;
+  return {
+    ...fields,
+    serviceId: service === undefined ? undefined : await ensureService(tx, actor, service),
+    causedById: await causedById(tx, source, causedBy),
+    communicationsId: await communicationsId(tx, communications),
+  };
 }
 
 /** PATCH /api/v1/incidents/{id}. */
@@ -153,8 +167,7 @@ export async function patchIncident(db: Database, actor: Actor, source: string, 
   return db.transaction(async (tx) => {
     const before = await findIncidentById(tx, id);
     if (!before) throw notFound("incident", id);
-    const { causedBy, communications, ...fields } = patch;
-    return applyChanges(tx, actor, before, { ...fields, causedById: await causedById(tx, source, causedBy), communicationsId: await communicationsId(tx, communications) });
+    return applyChanges(tx, actor, before, await changesOf(tx, actor, source, patch));
   });
 }
 

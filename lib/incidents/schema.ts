@@ -38,6 +38,8 @@ export type IncidentCreate = z.output<typeof incidentCreateSchema>;
 export const incidentPatchSchema = z
   .object({
     title: incidentFields.title,
+    /** Moves the incident to another service (created if Tandem has not seen it, as on POST). */
+    service: incidentFields.service,
     severity: incidentFields.severity,
     status: incidentFields.status,
     startedAt: incidentFields.startedAt,

@@ -79,7 +79,7 @@ export function incidentNotification(type: keyof typeof INCIDENT_TITLE, incident
 /** What an incident's change is worth telling: resolved, else any other change of its state; none for a no-op. */
 export function incidentChangeNotification(before: Incident, after: Incident): PendingEvent | null {
   if (after.status === "resolved" && before.status !== "resolved") return incidentNotification("incident.resolved", after);
-  const watched = ["title", "severity", "status", "acknowledgedAt", "resolvedAt", "leadId", "communicationsId", "causedById", "summary", "postmortem", "startedAt"] as const;
+  const watched = ["title", "severity", "status", "acknowledgedAt", "resolvedAt", "serviceId", "leadId", "communicationsId", "causedById", "summary", "postmortem", "startedAt"] as const;
   const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
   return watched.every((k) => same(before[k], after[k])) ? null : incidentNotification("incident.updated", after);
 }

@@ -28,7 +28,7 @@ export function incidentEvent(i: Incident, previous: Incident["status"] | null, 
 }
 
 /** The timeline's action for each change to an incident that is not a move between statuses. */
-export type IncidentChangeAction = "acknowledged" | "lead changed" | "communications changed" | "severity changed" | "cause linked" | "cause unlinked" | "postmortem written";
+export type IncidentChangeAction = "acknowledged" | "lead changed" | "communications changed" | "severity changed" | "cause linked" | "cause unlinked" | "postmortem written" | "service changed";
 
 /** An incident's other state changes; `detail` says what changed ("lead Ana", "SEV3 → SEV2", "deployment #42"). */
 export function incidentChangeEvent(i: Incident, action: IncidentChangeAction, detail: string | null, at: Date): NewTimelineEvent {
