@@ -139,6 +139,14 @@ describe("the change rule for a deployment", () => {
     expect(codes({ ...ungated, asking: true, named: { id: 9, change: change({ id: 9, type: "emergency", status: "pending_approval", plannedStart: null, plannedEnd: null }) } })).toEqual([]);
   });
 
+  it("exempts only an emergency change the deployment may use: not another service's, nor one rejected", () => {
+    const held = { asking: true, from: at("11:45"), to: at("12:30"), freezes: [freeze], incidents: [{ id: 3, severity: "SEV1" as const, title: "Down", startedAt: at("08:00"), resolvedAt: null }] };
+    const emergency = (o: Partial<GateChange>) => change({ type: "emergency", status: "pending_approval", plannedStart: null, plannedEnd: null, ...o });
+    expect(codes(facts({ ...held, change: emergency({}) }))).toEqual([]);
+    expect(codes(facts({ ...held, change: emergency({ serviceId: 2 }) }))).toEqual(["change_other_service", "freeze", "open_incident"]);
+    expect(codes(facts({ ...held, change: emergency({ status: "rejected" }) }))).toEqual(["change_not_approved", "freeze", "open_incident"]);
+  });
+
   it("lists every reason at once, the emergency exemption and the window tolerance combined", () => {
     const all = facts({ asking: true, change: change({ serviceId: 2, status: "implemented" }), to: at("13:00"), freezes: [freeze], incidents: [{ id: 3, severity: "SEV1", title: "Down", startedAt: at("08:00"), resolvedAt: null }] });
     expect(codes(all)).toEqual(["change_other_service", "change_used", "change_outside_window", "freeze", "open_incident"]);

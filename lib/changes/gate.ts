@@ -103,7 +103,9 @@ export function assessDeployment(facts: DeploymentFacts): DeploymentVerdict {
       reasons.push({ code: "change_outside_window", message: `the deployment runs outside change request ${change.id}'s planned window, ${fmt(change.plannedStart)} to ${fmt(change.plannedEnd)}${widened}` });
     }
   }
-  if ((facts.asking || required || change) && change?.type !== "emergency") {
+  // Only an emergency change this deployment may use exempts it: another service's, or one rejected or used up, does not.
+  const emergency = change?.type === "emergency" && itsOwn(reasons);
+  if ((facts.asking || required || change) && !emergency) {
     const freeze = facts.freezes.find((f) => (f.serviceId === null || f.serviceId === service.id) && f.startsAt <= to && from < f.endsAt);
     if (freeze) reasons.push({ code: "freeze", message: `the freeze "${freeze.name}" covers ${service.slug} until ${fmt(freeze.endsAt)}` });
     const incident = facts.incidents.find((i) => (i.severity === "SEV1" || i.severity === "SEV2") && i.startedAt <= to && (i.resolvedAt === null || from < i.resolvedAt));
