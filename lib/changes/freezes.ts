@@ -15,10 +15,11 @@ export type NewFreeze = { name: string; service: string | null; startsAt: Date; 
 export const freezeApiSchema = z
   .object({
     name: singleLineName(100),
-    service: slugSchema.optional(),
+    // null, as a freeze of every service is returned, means every service too.
+    service: slugSchema.nullish(),
     startsAt: timestampSchema,
     endsAt: timestampSchema,
-    reason: text().trim().max(2000, "must be at most 2000 characters").optional(),
+    reason: text().trim().max(2000, "must be at most 2000 characters").nullish(),
   })
   .strict()
   .superRefine((f, ctx) => {

@@ -169,6 +169,14 @@ describe("POST /api/v1/freezes, DELETE /api/v1/freezes/{id}", () => {
     expect(await created.json()).toMatchObject({ id: expect.any(Number), service: "shop", reason: null });
     expect(await count(sql`select count(*) as "n" from "audit_log" where "action" = 'freeze.create'`)).toBeGreaterThan(0);
   });
+
+  it("takes null for the service and the reason, as it returns them: every service, no reason", async () => {
+    const created = await call(addFreeze, "POST", "/api/v1/freezes", { name: "All hands", service: null, startsAt: "2026-12-05T00:00:00Z", endsAt: "2026-12-06T00:00:00Z", reason: null }, tokens.admin);
+    expect(created.status).toBe(201);
+    const freeze = await created.json();
+    expect(freeze).toMatchObject({ service: null, reason: null });
+    expect((await call(liftFreeze, "DELETE", `/api/v1/freezes/${freeze.id}`, undefined, tokens.admin, { id: String(freeze.id) })).status).toBe(204);
+  });
 });
 
 describe("a service's gating through PUT /api/v1/services/{slug}", () => {
