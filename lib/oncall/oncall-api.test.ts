@@ -136,3 +136,17 @@ describe("a deactivated member", () => {
     expect(await nextShiftOf(db.read, "dee", new Date("2026-11-19T12:00:00Z"))).toBeNull();
   });
 });
+
+describe("the next shift in a long rotation", () => {
+  it("is found however many members take their turn first: the last of 70 hourly members", async () => {
+    const db = database.db();
+    const now = new Date();
+    const ids = Array.from({ length: 70 }, (_, i) => `hourly-${i}`);
+    await db.transaction((tx) => tx.insert(user).values(ids.map((id) => ({ id, name: id, email: `${id}@example.com`, role: "engineer" as const, createdAt: now, updatedAt: now }))));
+    await createTeam(db, CLI_ACTOR, { slug: "hourly", name: "Hourly" });
+    for (const id of ids) await addMember(db, CLI_ACTOR, { team: "hourly", userId: id });
+    await setRotation(db, CLI_ACTOR, { team: "hourly", shiftHours: 1, handoverTime: "00:00", timeZone: "UTC", startsOn: "2026-11-20" });
+    // At 00:30 on the 20th the first member is on; the last one's turn starts 69 hours later.
+    expect(await nextShiftOf(db.read, "hourly-69", new Date("2026-11-20T00:30:00Z"))).toEqual({ team: "Hourly", startsAt: new Date("2026-11-22T21:00:00Z"), endsAt: new Date("2026-11-22T22:00:00Z") });
+  });
+});

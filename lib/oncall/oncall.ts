@@ -91,9 +91,6 @@ export async function onCallForWall(q: Queryable, scope: { team?: string; servic
   return (slugs ? lines : lines.filter((l) => l.name)).slice(0, WALL_TEAMS);
 }
 
-/** Shifts looked ahead for a person's next one: two months of daily shifts, more than any rotation needs. */
-const LOOKAHEAD_SHIFTS = 60;
-
 /**
  * A person's current or next on-call shift across every team's rotation (an override may put them on a
  * team they are not a member of): the earliest, or null when none is scheduled.
@@ -101,7 +98,10 @@ const LOOKAHEAD_SHIFTS = 60;
 export async function nextShiftOf(q: Queryable, userId: string, at: Date): Promise<{ team: string; startsAt: Date; endsAt: Date } | null> {
   let best: { team: string; startsAt: Date; endsAt: Date } | null = null;
   for (const { team } of await listRotations(q)) {
-    const shift = (await upcomingShifts(q, team, at, LOOKAHEAD_SHIFTS)).find((s) => s.user.id === userId);
+    const { rule, overrides } = await loadTeamSchedule(q, team, at);
+    // Two turns of the rotation (an override may take someone's whole turn), each override adding at most two pieces.
+    const count = 2 * (rule?.members.length ?? 0) + 2 * overrides.length + 2;
+    const shift = shiftsFrom(rule, overrides, at, count).find((s) => s.userId === userId);
     if (shift && (!best || shift.since < best.startsAt)) best = { team: team.name, startsAt: shift.since, endsAt: shift.until };
   }
   return best;
