@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import type { CliIo } from "@/lib/cli/io";
 import { runCli } from "@/lib/cli/run";
 import { test, expect, expectAccessible, pageAs } from "./support/fixtures";
@@ -13,16 +14,21 @@ test.use({ timezoneId: "UTC" });
 const run = Date.now().toString(36);
 const TEAM = { name: `Night Owls ${run}`, slug: `night-owls-${run}` };
 
+/** Creates a team from Settings, as an admin does, and waits for the form's confirmation. */
+async function createTeam(page: Page, team: { name: string; slug: string }) {
+  await page.goto("/settings");
+  const create = page.getByRole("form", { name: "Create a team" });
+  await create.getByLabel("Team name").fill(team.name);
+  await create.getByLabel("Team slug").fill(team.slug);
+  await create.getByRole("button", { name: "Create team" }).click();
+  await expect(create.getByRole("status")).toHaveText(`Created team ${team.name}.`);
+}
+
 test.describe("teams and on call (admin)", () => {
   test("an admin creates a team, adds members, a rotation and an override; the team page and the wall show who is on call", async ({ browser }) => {
     test.setTimeout(120_000);
     const page = await pageAs(browser, "admin");
-    await page.goto("/settings");
-    const create = page.getByRole("form", { name: "Create a team" });
-    await create.getByLabel("Team name").fill(TEAM.name);
-    await create.getByLabel("Team slug").fill(TEAM.slug);
-    await create.getByRole("button", { name: "Create team" }).click();
-    await expect(create.getByRole("status")).toHaveText(`Created team ${TEAM.name}.`);
+    await createTeam(page, TEAM);
 
     await page.getByRole("link", { name: new RegExp(`^${TEAM.name}\\b.*members and on call`) }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Team ${TEAM.name}` })).toBeVisible();
@@ -114,12 +120,7 @@ test("a deactivated member stays listed, marked, and the coming shifts pass over
   expect(await runCli(["user", "add", "--email", leaver.email, "--name", leaver.name, "--role", "engineer", "--password", "leaver-password-1"], io)).toBe(0);
   const team = { name: `Rota ${stamp}`, slug: `rota-${stamp}` };
   const page = await pageAs(browser, "admin");
-  await page.goto("/settings");
-  const create = page.getByRole("form", { name: "Create a team" });
-  await create.getByLabel("Team name").fill(team.name);
-  await create.getByLabel("Team slug").fill(team.slug);
-  await create.getByRole("button", { name: "Create team" }).click();
-  await expect(create.getByRole("status")).toHaveText(`Created team ${team.name}.`);
+  await createTeam(page, team);
   await page.goto(`/settings/teams/${team.slug}`);
   const add = page.getByRole("form", { name: "Add a member" });
   for (const label of ["Ed Engineer (engineer@example.com)", `${leaver.name} (${leaver.email})`]) {
