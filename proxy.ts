@@ -1,19 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { PATH_HEADER } from "@/lib/i18n/path-header";
-import { methodNotAllowed } from "@/lib/api/route-methods";
 
 /**
  * Gives every page a fresh script nonce and its Content-Security-Policy. Next reads the policy from the
  * request to put the nonce on its scripts, and the browser enforces the one on the response. No
- * authorisation here: every page, action and route checks the session and role itself. Routes (the API,
- * /metrics) only get a JSON 405 for a method they do not answer.
+ * authorisation here: every page, action and route checks the session and role itself.
  */
 export function proxy(request: NextRequest) {
-  if (isRoutePath(request.nextUrl.pathname)) {
-    const refused = methodNotAllowed(request.method, request.nextUrl.pathname);
-    return refused ? NextResponse.json(refused.body, { status: refused.status, headers: refused.headers }) : NextResponse.next();
-  }
   if (isForeignActionPost(request)) {
     return new NextResponse("Forms of this site can only be sent from this site.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
@@ -46,8 +40,6 @@ function isForeignActionPost(request: NextRequest): boolean {
   return originHost !== served && originHost !== hostOf(process.env.TANDEM_URL);
 }
 
-const isRoutePath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/") || pathname === "/metrics";
-
 function hostOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
@@ -65,8 +57,5 @@ export const config = {
       source: "/((?!api/|api$|metrics$|_next/static/|_next/image|favicon.ico$|screenshots/).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
-    // Routes, for their 405s only.
-    "/api/:path*",
-    "/metrics",
   ],
 };

@@ -15,6 +15,9 @@ import { adoptBuiltConfig } from "./built-config";
 import { createTandemServer } from "./http-server";
 import { isIngestion, serveIngestion } from "./ingest-fast-path";
 import { fastRead, serveRead } from "./read-fast-path";
+import { methodNotAllowed } from "@/lib/api/route-methods";
+import { requestPath } from "./request-path";
+import { sendReply } from "./send-reply";
 
 /*
  * The production server: Next's request handler behind a plain node:http server that answers
@@ -49,6 +52,9 @@ const server = createTandemServer((request, response) => {
   // overwriting the header should a client have sent one itself.
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
   if (isIngestion(request)) return void serveIngestion(request, response, writer);
+  // Here, not in Next's proxy, which would read the whole body first: a wrong method is answered unread.
+  const refused = methodNotAllowed(request.method ?? "", requestPath(request) ?? "");
+  if (refused) return sendReply(response, refused, !request.complete);
   const read = fastRead(request);
   if (read) void serveRead(request, response, database, read);
   else void handle(request, response);

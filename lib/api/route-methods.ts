@@ -5,7 +5,8 @@ import { errorReply, type Reply } from "./reply";
 /*
  * Which methods each route answers, read from the access registry (which a test keeps equal to the route
  * files on disk), so that a method a route does not answer gets the API's envelope naming the ones it does,
- * instead of Next's empty 405.
+ * instead of Next's empty 405. The production server asks before Next sees the request (app/_server/main.ts);
+ * under `next dev`, Next's own 405 stands.
  */
 
 type Served = { pattern: RegExp; dynamic: number; methods: string[] };
