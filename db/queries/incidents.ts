@@ -56,6 +56,11 @@ export async function insertIncidentUpdate(q: Queryable, values: typeof incident
   await q.insert(incidentUpdates).values(values);
 }
 
+/** Whether someone has moved the incident to another service (an Updates entry of kind "service"). */
+export async function wasMoved(q: Queryable, incidentId: number): Promise<boolean> {
+  return (await q.select({ id: incidentUpdates.id }).from(incidentUpdates).where(and(eq(incidentUpdates.incidentId, incidentId), eq(incidentUpdates.kind, "service"))).limit(1)).length > 0;
+}
+
 export async function serviceSlugOf(q: Queryable, serviceId: number): Promise<string> {
   return (await q.select({ slug: services.slug }).from(services).where(eq(services.id, serviceId)).limit(1))[0]!.slug;
 }

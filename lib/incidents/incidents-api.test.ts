@@ -115,7 +115,7 @@ describe("incidents API", () => {
   });
 
   it("moves an incident to another service, noting it in its updates and on the timeline; the same service is no change", async () => {
-    const { id } = await (await post({ ...base, title: "Filed under the wrong service" })).json();
+    const { id } = await (await post({ ...base, title: "Filed under the wrong service", externalId: "PD-MOVE" })).json();
     const moved = await patch(id, { service: "payments", title: "Payments down" });
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({ service: "payments", title: "Payments down" });
@@ -127,6 +127,13 @@ describe("incidents API", () => {
     const refused = await patch(id, { service: "Not A Slug" });
     expect(refused.status).toBe(400);
     expect(Object.keys((await refused.json()).error.fields)).toEqual(["service"]);
+    // The tool that filed it goes on naming its first service: the person's move stands, and the update applies.
+    const replay = await post({ ...base, externalId: "PD-MOVE", status: "resolved", resolvedAt: "2026-03-10T11:00:00Z" });
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toMatchObject({ id, service: "payments", status: "resolved" });
+    // An incident nobody moved still refuses another service under its externalId.
+    await post({ ...base, externalId: "PD-STAY" });
+    expect((await post({ ...base, service: "payments", externalId: "PD-STAY" })).status).toBe(409);
   });
 
   it("answers 404 for an unknown incident, 400 for a bad id or an empty patch, 403 for a read token", async () => {

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from "@/db/database";
 import type { Incident } from "@/db/schema";
 import { recordAudit } from "@/db/queries/audit";
-import { findIncidentByExternalId, findIncidentById, insertIncident, insertIncidentUpdate, serviceSlugOf, updateIncident } from "@/db/queries/incidents";
+import { findIncidentByExternalId, findIncidentById, insertIncident, insertIncidentUpdate, serviceSlugOf, updateIncident, wasMoved } from "@/db/queries/incidents";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { resolveDeployment } from "@/lib/ingest/deployments";
@@ -108,7 +108,8 @@ export async function recordIncidentIn(tx: Queryable, actor: Actor, source: stri
   const communications = await communicationsId(tx, input.communications);
   const existing = input.externalId ? await findIncidentByExternalId(tx, source, input.externalId) : undefined;
   if (existing) {
-    if (existing.serviceId !== serviceId) {
+    // A tool goes on naming the service it filed the incident under; once a person has moved it, the move stands.
+    if (existing.serviceId !== serviceId && !(await wasMoved(tx, existing.id))) {
       throw new AppError("conflict", `externalId ${input.externalId} already names an incident of another service.`, { externalId: "already used for another service" });
     }
     const { service: _service, externalId: _externalId, causedBy: _causedBy, communications: _communications, ...fields } = input;
