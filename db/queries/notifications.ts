@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, notInArray, or } from "drizzle-orm";
 import type { Queryable } from "../database";
 import { notificationAttempts, notificationChannels, notificationOutbox, services, user, type NotificationAttempt, type NotificationChannel, type OutboxMessage } from "../schema";
 
@@ -50,11 +50,14 @@ export async function hasDueMessage(q: Queryable, now: Date): Promise<boolean> {
 /** A due message as the worker chooses among them: which channel (or person) it goes to. */
 export type DueMessage = { id: number; channelId: number | null; recipient: string | null };
 
+/** Receivers the caller will not send more to now: their messages are left out before any are looked at. */
+export type BusyReceivers = { channels: number[]; recipients: string[] };
+
 /**
  * Claims due messages of active channels for `owner` until `leaseUntil`, oldest due first: of the first
- * `limit * 10` due, those `choose` picks (by default the first `limit`), so a caller may keep one
- * receiver from taking every slot. Run in a write transaction: the update repeats the "free" condition,
- * so a row another worker claimed meanwhile is skipped.
+ * `limit * 10` due to receivers not `busy`, those `choose` picks (by default the first `limit`), so a
+ * caller may keep one receiver from taking every slot. Run in a write transaction: the update repeats the
+ * "free" condition, so a row another worker claimed meanwhile is skipped.
  */
 export async function claimDueMessages(
   q: Queryable,
@@ -63,13 +66,21 @@ export async function claimDueMessages(
   leaseUntil: Date,
   limit: number,
   choose: (due: DueMessage[]) => number[] = (due) => due.slice(0, limit).map((m) => m.id),
+  busy: BusyReceivers = { channels: [], recipients: [] },
 ): Promise<{ message: OutboxMessage; channel: NotificationChannel | null }[]> {
   const free = dueAt(now);
   const due = await q
     .select({ id: notificationOutbox.id, channelId: notificationOutbox.channelId, recipient: notificationOutbox.recipient })
     .from(notificationOutbox)
     .leftJoin(notificationChannels, eq(notificationChannels.id, notificationOutbox.channelId))
-    .where(and(free, isNull(notificationChannels.disabledAt)))
+    .where(
+      and(
+        free,
+        isNull(notificationChannels.disabledAt),
+        busy.channels.length ? or(isNull(notificationOutbox.channelId), notInArray(notificationOutbox.channelId, busy.channels)) : undefined,
+        busy.recipients.length ? or(isNull(notificationOutbox.recipient), notInArray(notificationOutbox.recipient, busy.recipients)) : undefined,
+      ),
+    )
     .orderBy(asc(notificationOutbox.nextAttemptAt), asc(notificationOutbox.id))
     .limit(limit * 10);
   const chosen = choose(due).slice(0, limit);

@@ -138,7 +138,8 @@ describe("the notification worker, against receivers on loopback", () => {
     cleanups.push(hanging.close, healthy.close);
     const { channel: stuck } = await channel({ kind: "webhook", name: "hangs on everything", target: hanging.url });
     retire(stuck.id);
-    for (let i = 0; i < 10; i++) await declare();
+    // More than the worker looks at in one claim (ten per free slot): a backlog must not hide the others' messages.
+    for (let i = 0; i < 170; i++) await declare();
     worker().start();
     await expect.poll(() => hanging.received.length, { timeout: 2_000, interval: 20 }).toBeGreaterThan(0);
     const { channel: fine } = await channel({ kind: "webhook", name: "answers", target: healthy.url });
@@ -149,6 +150,24 @@ describe("the notification worker, against receivers on loopback", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     // At most four attempts wait on the receiver that hangs; the rest of its messages wait their turn.
     expect(hanging.received.length).toBe(4);
+  }, 20_000);
+
+  it("a round that fails lets the attempts under way finish and record themselves before it reports", async () => {
+    const hanging = await httpSink(() => "hang");
+    cleanups.push(hanging.close);
+    const { channel: c } = await channel({ kind: "webhook", name: "hangs once", target: hanging.url });
+    retire(c.id);
+    await declare();
+    let calls = 0;
+    const w = new NotificationWorker(db, async () => {
+      if (++calls > 1) throw new Error("the channel key could not be read");
+      return delivery;
+    });
+    const round = w.round();
+    await expect.poll(() => hanging.received.length, { timeout: 2_000, interval: 20 }).toBe(1);
+    await declare();
+    await expect(round).rejects.toThrow("the channel key could not be read");
+    expect((await listAttempts(db.read, c.id)).map((a) => a.answer)).toEqual(["no answer within 5 s"]);
   }, 20_000);
 
   it("a receiver that answers 410 Gone disables its channel, says why, and keeps the message", async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "@/db/database";
 import type { NotificationChannel, OutboxMessage } from "@/db/schema";
-import { claimDueMessages, hasDueMessage, insertAttempt, settleMessage, updateChannel, type DueMessage } from "@/db/queries/notifications";
+import { claimDueMessages, hasDueMessage, insertAttempt, settleMessage, updateChannel, type BusyReceivers, type DueMessage } from "@/db/queries/notifications";
 import { recordAudit } from "@/db/queries/audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { printable } from "@/lib/validation";
@@ -81,31 +81,47 @@ export class NotificationWorker {
         return [m.id];
       });
     };
-    for (;;) {
-      const room = IN_FLIGHT - inFlight.size;
-      if (!this.stopped && room > 0 && (await hasDueMessage(this.db.read, new Date()))) {
-        const now = new Date();
-        const claimed = await this.db.transaction((tx) => claimDueMessages(tx, now, this.owner, new Date(now.getTime() + LEASE_MS), room, choose));
-        if (claimed.length) {
-          const delivery = await this.delivery();
-          for (const { message, channel } of claimed) {
-            const receiver = receiverOf(message);
-            perReceiver.set(receiver, (perReceiver.get(receiver) ?? 0) + 1);
-            // An attempt that could not even record itself (the database gone) is logged; its lease runs out and it is tried again.
-            const attempt: Promise<void> = this.attempt(message, channel, delivery)
-              .catch((error: unknown) => console.error("Notification worker:", error))
-              .finally(() => {
-                inFlight.delete(attempt);
-                const left = perReceiver.get(receiver)! - 1;
-                if (left) perReceiver.set(receiver, left);
-                else perReceiver.delete(receiver);
-              });
-            inFlight.add(attempt);
-          }
-          attempts += claimed.length;
-          continue;
-        }
+    // Receivers at their share are left out in the query, so however long a backlog one holds, it never hides another's messages.
+    const busy = (): BusyReceivers => {
+      const full = [...perReceiver].filter(([, n]) => n >= PER_RECEIVER).map(([receiver]) => receiver);
+      return {
+        channels: full.filter((r) => r.startsWith("channel:")).map((r) => Number(r.slice("channel:".length))),
+        recipients: full.filter((r) => r.startsWith("person:")).map((r) => r.slice("person:".length)),
+      };
+    };
+    const claim = async (room: number) => {
+      if (this.stopped || room <= 0 || !(await hasDueMessage(this.db.read, new Date()))) return 0;
+      const now = new Date();
+      const claimed = await this.db.transaction((tx) => claimDueMessages(tx, now, this.owner, new Date(now.getTime() + LEASE_MS), room, choose, busy()));
+      if (!claimed.length) return 0;
+      const delivery = await this.delivery();
+      for (const { message, channel } of claimed) {
+        const receiver = receiverOf(message);
+        perReceiver.set(receiver, (perReceiver.get(receiver) ?? 0) + 1);
+        // An attempt that could not even record itself (the database gone) is logged; its lease runs out and it is tried again.
+        const attempt: Promise<void> = this.attempt(message, channel, delivery)
+          .catch((error: unknown) => console.error("Notification worker:", error))
+          .finally(() => {
+            inFlight.delete(attempt);
+            const left = perReceiver.get(receiver)! - 1;
+            if (left) perReceiver.set(receiver, left);
+            else perReceiver.delete(receiver);
+          });
+        inFlight.add(attempt);
       }
+      return claimed.length;
+    };
+    for (;;) {
+      let claimed: number;
+      try {
+        claimed = await claim(IN_FLIGHT - inFlight.size);
+      } catch (error) {
+        // The attempts under way finish (and are recorded) before the round reports its failure.
+        await Promise.allSettled(inFlight);
+        throw error;
+      }
+      attempts += claimed;
+      if (claimed) continue;
       if (!inFlight.size) return attempts;
       let poll: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([...inFlight, new Promise((resolve) => (poll = setTimeout(resolve, POLL_MS)))]);
