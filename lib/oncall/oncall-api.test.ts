@@ -149,4 +149,19 @@ describe("the next shift in a long rotation", () => {
     // At 00:30 on the 20th the first member is on; the last one's turn starts 69 hours later.
     expect(await nextShiftOf(db.read, "hourly-69", new Date("2026-11-20T00:30:00Z"))).toEqual({ team: "Hourly", startsAt: new Date("2026-11-22T21:00:00Z"), endsAt: new Date("2026-11-22T22:00:00Z") });
   });
+
+  it("is an override however far ahead, for someone on no rotation at all", async () => {
+    const db = database.db();
+    const now = new Date();
+    await db.transaction((tx) => tx.insert(user).values({ id: "far", name: "Far", email: "far@example.com", role: "engineer", createdAt: now, updatedAt: now }));
+    await createTeam(db, CLI_ACTOR, { slug: "pair", name: "Pair" });
+    for (const id of ["pair-a", "pair-b"]) {
+      await db.transaction((tx) => tx.insert(user).values({ id, name: id, email: `${id}@example.com`, role: "engineer", createdAt: now, updatedAt: now }));
+      await addMember(db, CLI_ACTOR, { team: "pair", userId: id });
+    }
+    await setRotation(db, CLI_ACTOR, { team: "pair", shiftHours: 12, handoverTime: "08:00", timeZone: "UTC", startsOn: "2026-11-16" });
+    setClock("2026-11-20T12:00:00Z");
+    await addOverride(db, CLI_ACTOR, { team: "pair", userId: "far", startsAt: new Date("2026-11-30T20:00:00Z"), endsAt: new Date("2026-12-01T08:00:00Z"), reason: "Covering the holiday" });
+    expect(await nextShiftOf(db.read, "far", new Date("2026-11-20T12:00:00Z"))).toEqual({ team: "Pair", startsAt: new Date("2026-11-30T20:00:00Z"), endsAt: new Date("2026-12-01T08:00:00Z") });
+  });
 });

@@ -101,7 +101,10 @@ export async function nextShiftOf(q: Queryable, userId: string, at: Date): Promi
     const { rule, overrides } = await loadTeamSchedule(q, team, at);
     // Two turns of the rotation (an override may take someone's whole turn), each override adding at most two pieces.
     const count = 2 * (rule?.members.length ?? 0) + 2 * overrides.length + 2;
-    const shift = shiftsFrom(rule, overrides, at, count).find((s) => s.userId === userId);
+    const turn = shiftsFrom(rule, overrides, at, count).find((s) => s.userId === userId);
+    // Their own overrides however far ahead: one may be all that puts them on this team.
+    const covering = overrides.find((o) => o.userId === userId && o.endsAt > at);
+    const shift = covering && (!turn || covering.startsAt < turn.since) ? { since: covering.startsAt, until: covering.endsAt } : turn;
     if (shift && (!best || shift.since < best.startsAt)) best = { team: team.name, startsAt: shift.since, endsAt: shift.until };
   }
   return best;
