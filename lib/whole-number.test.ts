@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonRecordId, recordId, wholeNumber } from "./whole-number";
+import { jsonRecordId, recordId, recordIdOf, wholeNumber } from "./whole-number";
 
 describe("wholeNumber", () => {
   const port = wholeNumber(1, 65535);
@@ -47,5 +47,12 @@ describe("jsonRecordId", () => {
     const id = jsonRecordId("must be a change request id");
     expect(id.parse(2_147_483_647)).toBe(2_147_483_647);
     for (const given of [2_147_483_648, 0, -1, 1.5, "7", Number.NaN]) expect(id.safeParse(given).error?.issues.map((i) => i.message)).toEqual(["must be a change request id"]);
+  });
+});
+
+describe("recordIdOf", () => {
+  it("reads a page's id, or none for one no record can have (the page answers 404, never the database's error)", () => {
+    expect(recordIdOf("42")).toBe(42);
+    for (const given of ["0x2a", "42.0", "2147483648", "99999999999", "abc", ""]) expect(recordIdOf(given)).toBeUndefined();
   });
 });

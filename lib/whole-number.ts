@@ -32,5 +32,11 @@ export function recordId(problem = "must be an id") {
 
 /** A record's id in a JSON body: a number, never digits in a string. */
 export function jsonRecordId(problem = "must be an id") {
-  return z.number({ error: problem }).refine(isRecordId, problem);
+  return z.number({ error: problem }).int(problem).positive(problem).max(MAX_RECORD_ID, problem);
+}
+
+/** The id a page's path names, or undefined for one no record can have (the page's 404). */
+export function recordIdOf(value: string): number | undefined {
+  const parsed = recordId().safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }

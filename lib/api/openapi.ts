@@ -38,8 +38,8 @@ const GATE_CODES: Record<GateReasonCode, string> = {
   change_other_service: "the named change belongs to another service",
   change_used: "the named change was already implemented by an earlier deployment",
   change_outside_window: "now is outside the named normal change's planned window (widened by the service's tolerance)",
-  freeze: "a freeze covering this service (or all services) is in force now, and the change is not an emergency",
-  open_incident: "a SEV1 or SEV2 incident of this service is open, and the change is not an emergency",
+  freeze: "a freeze covering this service (or all services) is in force now, and the deployment names no emergency change of its own it may use",
+  open_incident: "a SEV1 or SEV2 incident of this service is open, and the deployment names no emergency change of its own it may use",
 };
 
 /**

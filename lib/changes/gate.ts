@@ -74,7 +74,7 @@ export function consumesChange(service: Pick<ServicePolicy, "requireChange">, en
  * A deployment may go when it names an approved change of its own service that is not used up (an
  * emergency change counts as approved until decided, and a failed change may be tried again), runs
  * inside a normal change's planned window widened by the service's tolerance, and no freeze covers its
- * service nor a SEV1/SEV2 incident of it is open then (unless the change is an emergency). An
+ * service nor a SEV1/SEV2 incident of it is open then (unless its change is an emergency of its own it may use). An
  * environment that requires changes must name one; elsewhere naming none breaks nothing. A change is
  * used up once implemented by a deployment that consumes it, unless the service lets a change authorise
  * every deployment until it is closed (rejected or cancelled). The change becomes implemented or failed

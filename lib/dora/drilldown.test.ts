@@ -83,7 +83,7 @@ describe("drill-down pages, totals and CSV", () => {
   });
 
   it("rejects a bad cursor with a message the page can show", () => {
-    for (const bad of [{ after: "x" }, { before: "12" }, { after: "1.2.3" }, { after: "1e9.2" }, { after: "1.2", before: "1.1" }]) {
+    for (const bad of [{ after: "x" }, { before: "12" }, { after: "1.2.3" }, { after: "1e9.2" }, { after: "1767225600000.2147483648" }, { after: "1.2", before: "1.1" }]) {
       const parsed = drilldownPageSchema.safeParse(bad);
       expect(parsed.success, JSON.stringify(bad)).toBe(false);
       expect(parsed.error!.issues[0]!.message).toMatch(/cursor|cannot both/);

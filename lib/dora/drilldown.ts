@@ -5,6 +5,7 @@ import type { MetricScope } from "@/db/queries/metrics";
 import type { Drilldown } from "./links";
 import { computeMetrics } from "./metrics";
 import type { MetricsQuery } from "./query";
+import { MAX_RECORD_ID } from "@/lib/whole-number";
 
 export type CellFormat = "text" | "time" | "duration" | "yes" | "deployment" | "incidents";
 export type Column = { key: string; label: string; format: CellFormat };
@@ -28,11 +29,15 @@ export function encodeCursor(key: Keyset): string {
   return `${key.at}.${key.id}`;
 }
 
+const CURSOR_PROBLEM = "must be a page cursor as the page links give it (<ms>.<id>, e.g. 1767225600000.42)";
+
+// An id past any record's (PostgreSQL refuses it as a parameter) is no cursor a page gave either.
 const cursor = () =>
   z
     .string()
     .trim()
-    .regex(/^-?\d{1,15}\.\d{1,15}$/, "must be a page cursor as the page links give it (<ms>.<id>, e.g. 1767225600000.42)")
+    .regex(/^-?\d{1,15}\.\d{1,10}$/, CURSOR_PROBLEM)
+    .refine((v) => Number(v.split(".")[1]) <= MAX_RECORD_ID, CURSOR_PROBLEM)
     .transform((v): Keyset => {
       const [at, id] = v.split(".");
       return { at: Number(at), id: Number(id) };

@@ -76,7 +76,7 @@ async function apply(tx: Queryable, actor: Actor, integrationId: number, effect:
       if (!parsed.success) throw invalid(parsed.error.issues);
       const known = parsed.data.acknowledgedAt ? await findIncidentByExternalId(tx, source, effect.externalId) : undefined;
       const patch = withFirstAcknowledgement(known, parsed.data);
-      if (Object.keys(patch).length === 0) return `incident ${known!.id} was acknowledged before; nothing to update`;
+      if (Object.keys(patch).length === 0) return `incident ${known!.id} was acknowledged earlier (or resolved before this acknowledgement); nothing to update`;
       const incident = await patchIncidentByExternalIdIn(tx, actor, source, effect.externalId, patch);
       return incident ? `incident ${incident.id} updated (${incident.status})` : `no incident ${effect.externalId} known; nothing to update`;
     }

@@ -16,6 +16,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangeStatusBadge } from "@/components/ui/status-badges";
 import { cardClass } from "@/components/ui/styles";
+import { recordIdOf } from "@/lib/whole-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ChangePage"))("metaTitle") };
@@ -27,7 +28,8 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
   const user = await requirePageUser();
   const { id } = await params;
   const db = getDatabase();
-  const c = /^\d+$/.test(id) ? await findChange(db.read, Number(id)) : undefined;
+  const recordNumber = recordIdOf(id);
+  const c = recordNumber === undefined ? undefined : await findChange(db.read, recordNumber);
   if (!c) notFound();
   const approvals = await listApprovals(db.read, c.id);
   const own = c.requesterId === user.id;

@@ -17,6 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DeploymentStatusBadge, IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 import { tableClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { recordIdOf } from "@/lib/whole-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Deployments.detail"))("title") };
@@ -29,7 +30,8 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const locale = await getLocale();
   const { id } = await params;
   const db = getDatabase();
-  const d = /^\d+$/.test(id) ? await findDeploymentById(db.read, Number(id)) : undefined;
+  const recordNumber = recordIdOf(id);
+  const d = recordNumber === undefined ? undefined : await findDeploymentById(db.read, recordNumber);
   if (!d) notFound();
   const service = await serviceSlugOf(db.read, d.serviceId);
   const commits = await deploymentCommitRows(db.read, d.id);

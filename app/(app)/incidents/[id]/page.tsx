@@ -22,6 +22,7 @@ import { onCallForTeamSlug } from "@/lib/oncall/oncall";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/ui/status-badges";
 import { cardClass } from "@/components/ui/styles";
 import { WRITTEN_UPDATE_KINDS, type IncidentUpdateKind } from "@/db/schema";
+import { recordIdOf } from "@/lib/whole-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Terms.nouns"))("incident") };
@@ -40,7 +41,8 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   const nouns = await getTranslations("Terms.nouns");
   const { id } = await params;
   const db = getDatabase();
-  const incident = /^\d+$/.test(id) ? await findIncidentById(db.read, Number(id)) : undefined;
+  const recordNumber = recordIdOf(id);
+  const incident = recordNumber === undefined ? undefined : await findIncidentById(db.read, recordNumber);
   if (!incident) notFound();
   const requested = Number((await searchParams).window);
   const hours = Number.isInteger(requested) && requested > 0 && requested <= 24 * 30 ? requested : DEFAULT_WINDOW_HOURS;

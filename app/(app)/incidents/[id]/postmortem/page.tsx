@@ -12,6 +12,7 @@ import { TextUpdateForm } from "@/components/incidents/text-update-form";
 import { Markdown } from "@/components/ui/markdown";
 import { PageHeader } from "@/components/ui/page-header";
 import { cardClass } from "@/components/ui/styles";
+import { recordIdOf } from "@/lib/whole-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("IncidentPage"))("postmortem") };
@@ -25,7 +26,8 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   const t = await getTranslations("IncidentPage");
   const { id } = await params;
   const db = getDatabase();
-  const incident = /^\d+$/.test(id) ? await findIncidentById(db.read, Number(id)) : undefined;
+  const recordNumber = recordIdOf(id);
+  const incident = recordNumber === undefined ? undefined : await findIncidentById(db.read, recordNumber);
   if (!incident) notFound();
   const canEdit = userCan(user.role, "record");
   return (

@@ -16,6 +16,7 @@ import { richTags } from "@/components/i18n/rich";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { recordIdOf } from "@/lib/whole-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Channels"))("pageTitle") };
@@ -25,7 +26,8 @@ export default async function ChannelPage({ params }: { params: Promise<{ id: st
   await requirePageUser("manage");
   const { id } = await params;
   const db = getDatabase();
-  const channel = /^\d+$/.test(id) ? await findChannel(db.read, Number(id)) : undefined;
+  const recordNumber = recordIdOf(id);
+  const channel = recordNumber === undefined ? undefined : await findChannel(db.read, recordNumber);
   if (!channel) notFound();
   const t = await getTranslations("Channels");
   const events = channel.events ? channel.events.map((e) => t(`eventNames.${EVENT_NAMES[e]}`)).join(t("listSeparator")) : t("everyEvent");

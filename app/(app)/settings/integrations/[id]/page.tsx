@@ -17,6 +17,7 @@ import { richTags } from "@/components/i18n/rich";
 import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { recordIdOf } from "@/lib/whole-number";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Integrations"))("pageTitle") };
@@ -26,7 +27,8 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
   await requirePageUser("manage");
   const { id } = await params;
   const db = getDatabase();
-  const integration = /^\d+$/.test(id) ? await findIntegration(db.read, Number(id)) : undefined;
+  const recordNumber = recordIdOf(id);
+  const integration = recordNumber === undefined ? undefined : await findIntegration(db.read, recordNumber);
   if (!integration) notFound();
   const url = `${publicBaseUrl(await headers())}${webhookPath(integration)}`;
   const config = integrationConfig(integration);
