@@ -110,6 +110,10 @@ test("an admin sees each weakness counted, with a link that leads to its fix, an
   await page.goto(`/?service=${SERVICE}`);
   await expect(notice.getByRole("listitem").filter({ hasText: /services? with no team$/ })).toHaveText("1 service with no team");
   await expect(notice.getByRole("link", { name: "Data health" })).toHaveAttribute("href", `/data-health?service=${SERVICE}`);
+  await page.goto("/data-health");
+  const team = await page.getByRole("form", { name: "Data health filters" }).getByLabel("Team").locator("option").nth(1).getAttribute("value");
+  await page.goto(`/data-health?team=${team}&service=${SERVICE}`);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(`Service “${SERVICE}” is not one of team “${team}”'s, so nothing of either is shown: choose all teams, or all services.`);
   await page.goto("/data-health?team=no-such-team");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("There is no team “no-such-team”, so every service is shown.");
   await page.context().close();

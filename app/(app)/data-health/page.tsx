@@ -48,6 +48,7 @@ export default async function DataHealthPage({ searchParams }: { searchParams: P
     ...(service === undefined || unknownService ? {} : { service }),
   };
   const report = await loadDataHealth(db, filter);
+  const outsideTeam = filter.team !== undefined && filter.service !== undefined && options.services.find((s) => s.slug === filter.service)?.team !== filter.team;
   const { counts, window } = report;
   const canManage = userCan(user.role, "manage");
   const days = DATA_HEALTH_WINDOW_DAYS;
@@ -62,6 +63,11 @@ export default async function DataHealthPage({ searchParams }: { searchParams: P
       {unknownTeam !== undefined || unknownService !== undefined ? (
         <p role="alert" className="mb-6 rounded-md border border-danger bg-danger-soft p-3 text-sm">
           {unknownService !== undefined ? t("filters.unknownService", { service: unknownService }) : t("filters.unknownTeam", { team: unknownTeam! })}
+        </p>
+      ) : null}
+      {outsideTeam ? (
+        <p role="alert" className="mb-6 rounded-md border border-danger bg-danger-soft p-3 text-sm">
+          {t("filters.outsideTeam", { service: filter.service!, team: filter.team! })}
         </p>
       ) : null}
       {filter.service !== undefined || filter.team !== undefined ? (
