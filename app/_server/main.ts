@@ -52,12 +52,12 @@ const server = createTandemServer((request, response) => {
   // overwriting the header should a client have sent one itself.
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
   if (isIngestion(request)) return void serveIngestion(request, response, writer);
+  const read = fastRead(request);
+  if (read) return void serveRead(request, response, database, read);
   // Here, not in Next's proxy, which would read the whole body first: a wrong method is answered unread.
   const refused = methodNotAllowed(request.method ?? "", requestPath(request) ?? "");
   if (refused) return sendReply(response, refused, !request.complete);
-  const read = fastRead(request);
-  if (read) void serveRead(request, response, database, read);
-  else void handle(request, response);
+  void handle(request, response);
 });
 server.listen(config.port, hostname, () => console.log(`Tandem is serving on http://${hostname ?? "localhost"}:${config.port}`));
 // The jobs are idempotent across servers (a unique hand-over key, a told-today mark), so every server runs them.

@@ -30,6 +30,8 @@ describe("methodNotAllowed", () => {
 
   it("leaves paths no route serves to the catch-all's 404, and HEAD and OPTIONS to Next", () => {
     expect(methodNotAllowed("GET", "/api/v1/nothing-here")).toBeUndefined();
+    expect(methodNotAllowed("POST", "/_next/static/chunks/app.js")).toBeUndefined();
+    expect(methodNotAllowed("DELETE", "/settings")).toBeUndefined();
     expect(methodNotAllowed("GET", "/api/v1/incidents/7/action-items/9")).toBeUndefined();
     expect(methodNotAllowed("HEAD", "/api/v1/deployments")).toBeUndefined();
     expect(methodNotAllowed("OPTIONS", "/api/v1/deployments")).toBeUndefined();

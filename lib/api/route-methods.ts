@@ -9,7 +9,7 @@ import { errorReply, type Reply } from "./reply";
  * under `next dev`, Next's own 405 stands.
  */
 
-type Served = { pattern: RegExp; dynamic: number; methods: string[] };
+type Served = { pattern: RegExp; root: string; dynamic: number; methods: string[] };
 
 /** "/api/v1/incidents/[id]" → a pattern for its URLs: [x] is one segment, [...x] the rest. */
 function patternOf(path: string): RegExp {
@@ -19,6 +19,9 @@ function patternOf(path: string): RegExp {
     .join("/");
   return new RegExp(`^${source}$`);
 }
+
+/** "/api/v1/metrics" → "api". */
+const rootOf = (path: string) => path.split("/", 2)[1] ?? "";
 
 const SERVED: Served[] = (() => {
   const byPath = new Map<string, string[]>();
@@ -30,18 +33,21 @@ const SERVED: Served[] = (() => {
   }
   // Static segments win over dynamic ones, as in Next's router.
   return [...byPath]
-    .map(([path, methods]) => ({ pattern: patternOf(path), dynamic: (path.match(/\[/g) ?? []).length, methods }))
+    .map(([path, methods]) => ({ pattern: patternOf(path), root: rootOf(path), dynamic: (path.match(/\[/g) ?? []).length, methods }))
     .sort((a, b) => a.dynamic - b.dynamic);
 })();
 
 const REFUSABLE = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
+/** The first segments routes live under (api, metrics, drilldown): every page and static file is passed by at once. */
+const ROUTE_ROOTS = new Set(SERVED.map((s) => s.root));
 
 /**
  * The 405 for a request whose route exists but does not answer its method, with `Allow`; undefined for
  * anything else (a method the route answers, a path no route serves, HEAD and OPTIONS, which Next answers).
  */
 export function methodNotAllowed(method: string, pathname: string): Reply | undefined {
-  if (!REFUSABLE.has(method)) return undefined;
+  if (!REFUSABLE.has(method) || !ROUTE_ROOTS.has(rootOf(pathname))) return undefined;
   const served = SERVED.find((s) => s.pattern.test(pathname));
   if (!served || served.methods.includes(method)) return undefined;
   const allowed = served.methods.join(", ");
